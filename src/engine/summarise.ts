@@ -1,0 +1,152 @@
+// Turns per-run results into percentile bands, totals and paired comparisons between arms.
+import { M, METRIC_COUNT, METRICS, type Metric } from './metrics';
+
+/** Percentile bands over runs for one series, one value per month. */
+export interface Band {
+  mean: number[];
+  p5: number[];
+  p25: number[];
+  p50: number[];
+  p75: number[];
+  p95: number[];
+}
+
+/** Summary of one per-run quantity. */
+export interface Stat {
+  mean: number;
+  p5: number;
+  p10: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p90: number;
+  p95: number;
+}
+
+/** Quantile by linear interpolation between order statistics (type 7) of a sorted array. */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/** Mean and percentiles of per-run values. */
+export function stat(values: Float64Array): Stat {
+  const sorted = Float64Array.from(values).sort();
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  return {
+    mean: sum / values.length,
+    p5: quantileSorted(sorted, 0.05),
+    p10: quantileSorted(sorted, 0.1),
+    p25: quantileSorted(sorted, 0.25),
+    p50: quantileSorted(sorted, 0.5),
+    p75: quantileSorted(sorted, 0.75),
+    p90: quantileSorted(sorted, 0.9),
+    p95: quantileSorted(sorted, 0.95),
+  };
+}
+
+/**
+ * Per-run results of one arm: runs × METRIC_COUNT × months values, run-major, so that a batch of
+ * runs is one contiguous slice and merging batches is concatenation.
+ */
+export class ArmRuns {
+  constructor(
+    readonly runs: number,
+    readonly monthCount: number,
+    readonly values: Float64Array = new Float64Array(runs * METRIC_COUNT * monthCount),
+  ) {}
+
+  /** The block of one run, METRIC_COUNT rows of monthCount values. */
+  run(r: number): Float64Array {
+    const size = METRIC_COUNT * this.monthCount;
+    return this.values.subarray(r * size, (r + 1) * size);
+  }
+
+  value(r: number, metric: number, month: number): number {
+    return this.values[(r * METRIC_COUNT + metric) * this.monthCount + month]!;
+  }
+
+  /** Sum over months 1..H of a flow for each run. */
+  totals(metric: number): Float64Array {
+    const out = new Float64Array(this.runs);
+    for (let r = 0; r < this.runs; r++) {
+      let sum = 0;
+      for (let m = 1; m < this.monthCount; m++) sum += this.value(r, metric, m);
+      out[r] = sum;
+    }
+    return out;
+  }
+
+  /** A series' value at one month for each run. */
+  at(metric: number, month: number): Float64Array {
+    const out = new Float64Array(this.runs);
+    for (let r = 0; r < this.runs; r++) out[r] = this.value(r, metric, month);
+    return out;
+  }
+
+  band(metric: number): Band {
+    const band: Band = { mean: [], p5: [], p25: [], p50: [], p75: [], p95: [] };
+    for (let m = 0; m < this.monthCount; m++) {
+      const s = stat(this.at(metric, m));
+      band.mean.push(s.mean);
+      band.p5.push(s.p5);
+      band.p25.push(s.p25);
+      band.p50.push(s.p50);
+      band.p75.push(s.p75);
+      band.p95.push(s.p95);
+    }
+    return band;
+  }
+}
+
+export interface ArmSummary {
+  name: string;
+  coordinatorsFte: number;
+  series: Record<Metric, Band>;
+  totals: { cost: Stat; fgcHeld: Stat; claEntries: Stat };
+}
+
+/** An arm against the reference arm, computed run by run (common random numbers) then summarised. */
+export interface Comparison {
+  arm: string;
+  reference: string;
+  /** Reference total cost − arm total cost over the horizon, £ per run. */
+  saving: Stat;
+  /** Reference CLA − arm CLA at the horizon, children per run. */
+  claAvoided: Stat;
+  /** Share of runs with saving > 0. */
+  probabilityOfSaving: number;
+}
+
+export function summariseArm(name: string, coordinatorsFte: number, runs: ArmRuns): ArmSummary {
+  const series = {} as Record<Metric, Band>;
+  METRICS.forEach((metric, i) => (series[metric] = runs.band(i)));
+  return {
+    name,
+    coordinatorsFte,
+    series,
+    totals: { cost: stat(runs.totals(M.cost)), fgcHeld: stat(runs.totals(M.fgcHeld)), claEntries: stat(runs.totals(M.claEntries)) },
+  };
+}
+
+export function compareArms(name: string, arm: ArmRuns, referenceName: string, reference: ArmRuns): Comparison {
+  const refCost = reference.totals(M.cost);
+  const armCost = arm.totals(M.cost);
+  const last = arm.monthCount - 1;
+  const refCla = reference.at(M.cla, last);
+  const armCla = arm.at(M.cla, last);
+  const saving = new Float64Array(arm.runs);
+  const avoided = new Float64Array(arm.runs);
+  let positive = 0;
+  for (let r = 0; r < arm.runs; r++) {
+    saving[r] = refCost[r]! - armCost[r]!;
+    avoided[r] = refCla[r]! - armCla[r]!;
+    if (saving[r]! > 0) positive++;
+  }
+  return { arm: name, reference: referenceName, saving: stat(saving), claAvoided: stat(avoided), probabilityOfSaving: positive / arm.runs };
+}

@@ -1,0 +1,144 @@
+// Small typed validators: each names the field path and the rule it broke; types are inferred from them.
+
+/** One problem found in a scenario: where it is and what rule it broke. */
+export interface ScenarioError {
+  /** Dotted field path, e.g. `arms.options[0].coordinatorsFte`. */
+  path: string;
+  /** The rule and the offending value, e.g. `must be ≥ 0, got -3`. */
+  message: string;
+}
+
+/** A validator: returns the checked value, or undefined after recording errors. */
+export type Check<T> = (x: unknown, path: string, errors: ScenarioError[]) => T | undefined;
+export type Out<C> = C extends Check<infer T> ? T : never;
+
+const OPTIONAL = Symbol('optional');
+type OptionalCheck<T> = Check<T> & { [OPTIONAL]: true };
+
+/** Renders a received value for a message: short and unambiguous. */
+export function show(x: unknown): string {
+  if (typeof x === 'string') return JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x);
+  if (Array.isArray(x)) return `an array of ${x.length}`;
+  if (x === null) return 'null';
+  if (typeof x === 'object') return 'an object';
+  return String(x);
+}
+
+export function join(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return path ? `${path}.${key}` : key;
+}
+
+export function fail(errors: ScenarioError[], path: string, message: string): undefined {
+  errors.push({ path: path || '(root)', message });
+  return undefined;
+}
+
+export function optional<T>(check: Check<T>): OptionalCheck<T | undefined> {
+  const c = ((x, path, errors) => (x === undefined ? undefined : check(x, path, errors))) as OptionalCheck<T | undefined>;
+  c[OPTIONAL] = true;
+  return c;
+}
+
+type Shape = Record<string, Check<unknown>>;
+type ObjOut<S extends Shape> = {
+  [K in keyof S as S[K] extends OptionalCheck<unknown> ? never : K]: Out<S[K]>;
+} & {
+  [K in keyof S as S[K] extends OptionalCheck<unknown> ? K : never]?: Out<S[K]>;
+};
+
+/** An object with exactly these keys: unknown keys and missing required keys are errors. */
+export function obj<S extends Shape>(shape: S): Check<ObjOut<S>> {
+  return (x, path, errors) => {
+    if (typeof x !== 'object' || x === null || Array.isArray(x)) return fail(errors, path, `must be an object, got ${show(x)}`);
+    const rec = x as Record<string, unknown>;
+    let ok = true;
+    for (const key of Object.keys(rec)) {
+      if (!(key in shape)) {
+        fail(errors, join(path, key), `unknown key (allowed: ${Object.keys(shape).join(', ')})`);
+        ok = false;
+      }
+    }
+    const out: Record<string, unknown> = {};
+    for (const [key, check] of Object.entries(shape)) {
+      const value = rec[key];
+      if (value === undefined && !(OPTIONAL in check)) {
+        fail(errors, join(path, key), 'is required');
+        ok = false;
+        continue;
+      }
+      const before = errors.length;
+      const checked = check(value, join(path, key), errors);
+      if (errors.length > before) ok = false;
+      else if (checked !== undefined) out[key] = checked;
+    }
+    return ok ? (out as ObjOut<S>) : undefined;
+  };
+}
+
+export function str(opts: { pattern?: RegExp; rule?: string } = {}): Check<string> {
+  return (x, path, errors) => {
+    if (typeof x !== 'string' || x.length === 0) return fail(errors, path, `must be a non-empty string, got ${show(x)}`);
+    if (opts.pattern && !opts.pattern.test(x)) return fail(errors, path, `must be ${opts.rule}, got ${show(x)}`);
+    return x;
+  };
+}
+
+export function literal<T extends string | number>(...values: T[]): Check<T> {
+  return (x, path, errors) =>
+    values.includes(x as T)
+      ? (x as T)
+      : fail(errors, path, `must be ${values.map((v) => JSON.stringify(v)).join(' or ')}, got ${show(x)}`);
+}
+
+export interface NumRule {
+  min?: number;
+  max?: number;
+  /** Strictly greater than min. */
+  exclusiveMin?: boolean;
+  integer?: boolean;
+}
+
+/** The rule broken by a number, or undefined if it passes. */
+export function numberProblem(x: unknown, rule: NumRule): string | undefined {
+  if (typeof x !== 'number' || !Number.isFinite(x)) return `must be a finite number, got ${show(x)}`;
+  if (rule.integer && !Number.isInteger(x)) return `must be a whole number, got ${x}`;
+  if (rule.min !== undefined) {
+    if (rule.exclusiveMin && x <= rule.min) return `must be > ${rule.min}, got ${x}`;
+    if (!rule.exclusiveMin && x < rule.min) return `must be ≥ ${rule.min}, got ${x}`;
+  }
+  if (rule.max !== undefined && x > rule.max) return `must be ≤ ${rule.max}, got ${x}`;
+  return undefined;
+}
+
+export function num(rule: NumRule = {}): Check<number> {
+  return (x, path, errors) => {
+    const problem = numberProblem(x, rule);
+    return problem ? fail(errors, path, problem) : (x as number);
+  };
+}
+
+export function arr<T>(item: Check<T>, opts: { minLength?: number; length?: number } = {}): Check<T[]> {
+  return (x, path, errors) => {
+    if (!Array.isArray(x)) return fail(errors, path, `must be an array, got ${show(x)}`);
+    if (opts.length !== undefined && x.length !== opts.length) {
+      return fail(errors, path, `must have exactly ${opts.length} items, got ${x.length}`);
+    }
+    if (opts.minLength !== undefined && x.length < opts.minLength) {
+      return fail(errors, path, `must have at least ${opts.minLength} items, got ${x.length}`);
+    }
+    const before = errors.length;
+    const out = x.map((v, i) => item(v, join(path, i), errors));
+    return errors.length > before ? undefined : (out as T[]);
+  };
+}
+
+/** Runs a further rule on an already-checked value. */
+export function refine<T>(check: Check<T>, rule: (v: T) => string | undefined): Check<T> {
+  return (x, path, errors) => {
+    const v = check(x, path, errors);
+    if (v === undefined) return undefined;
+    const problem = rule(v);
+    return problem ? fail(errors, path, problem) : v;
+  };
+}

@@ -1,0 +1,165 @@
+// Validators for uncertain inputs: a fixed value or a distribution, with unit and source.
+import { fail, join, literal, numberProblem, obj, show, str, optional, type Check, type NumRule, type ScenarioError } from './check';
+
+/** A distribution an input is drawn from once per run (parameter uncertainty). */
+export type DistSpec =
+  | { dist: 'uniform'; min: number; max: number }
+  | { dist: 'triangular'; min: number; mode: number; max: number }
+  | { dist: 'pert'; min: number; mode: number; max: number }
+  | { dist: 'normal'; mean: number; sd: number }
+  | { dist: 'lognormal'; mean: number; sd: number }
+  | { dist: 'beta'; alpha: number; beta: number }
+  | { dist: 'gamma'; mean: number; sd: number };
+
+/** A number or a distribution, without its own unit or source (it inherits its parent's). */
+export type Uncertain = number | DistSpec;
+
+/** Where a value comes from and what it measures. */
+export interface Provenance {
+  /** Unit of the value, e.g. `children/month`, `GBP/week`. */
+  unit: string;
+  /** Seed file and line (`000_8890056140a8d8e5.txt:L1913`) or external reference; assumptions say so. */
+  source: string;
+  /** Price year of a money value, e.g. `2013/14`. */
+  priceYear?: string;
+  note?: string;
+}
+
+/** An input with its provenance: `{ value, unit, source }` or `{ dist, ...params, unit, source }`. */
+export type Quantity = ({ value: number } | DistSpec) & Provenance;
+
+const DIST_KEYS: Record<DistSpec['dist'], string[]> = {
+  uniform: ['min', 'max'],
+  triangular: ['min', 'mode', 'max'],
+  pert: ['min', 'mode', 'max'],
+  normal: ['mean', 'sd'],
+  lognormal: ['mean', 'sd'],
+  beta: ['alpha', 'beta'],
+  gamma: ['mean', 'sd'],
+};
+const PROVENANCE_KEYS = ['unit', 'source', 'priceYear', 'note'];
+
+function boundText(rule: NumRule): string {
+  const parts: string[] = [];
+  if (rule.min !== undefined) parts.push(`${rule.exclusiveMin ? '>' : '≥'} ${rule.min}`);
+  if (rule.max !== undefined) parts.push(`≤ ${rule.max}`);
+  return parts.join(' and ');
+}
+
+/** Checks a distribution's parameters and that its whole support lies inside the field's bounds. */
+function checkDist(rec: Record<string, unknown>, path: string, rule: NumRule, errors: ScenarioError[], extraKeys: string[]): DistSpec | undefined {
+  const dist = rec.dist as DistSpec['dist'];
+  const keys = DIST_KEYS[dist];
+  if (!keys) {
+    return fail(errors, join(path, 'dist'), `must be one of ${Object.keys(DIST_KEYS).join(', ')}, got ${show(rec.dist)}`);
+  }
+  const before = errors.length;
+  for (const key of Object.keys(rec)) {
+    if (key !== 'dist' && !keys.includes(key) && !extraKeys.includes(key)) {
+      fail(errors, join(path, key), `unknown key for a ${dist} distribution (allowed: ${keys.join(', ')})`);
+    }
+  }
+  for (const key of keys) {
+    const problem = rec[key] === undefined ? 'is required' : numberProblem(rec[key], {});
+    if (problem) fail(errors, join(path, key), problem);
+  }
+  if (errors.length > before) return undefined;
+  const p = rec as Record<string, number>;
+  const lo = rule.min;
+  const hi = rule.max;
+  const below = (v: number) => lo !== undefined && (rule.exclusiveMin ? v <= lo : v < lo);
+  const above = (v: number) => hi !== undefined && v > hi;
+  const bounds = boundText(rule);
+  switch (dist) {
+    case 'uniform':
+    case 'triangular':
+    case 'pert': {
+      if (!(p.min! < p.max!)) return fail(errors, path, `min must be < max, got min ${p.min} and max ${p.max}`);
+      if (dist !== 'uniform' && (p.mode! < p.min! || p.mode! > p.max!)) {
+        return fail(errors, join(path, 'mode'), `must lie between min and max, got ${p.mode}`);
+      }
+      if (below(p.min!)) return fail(errors, join(path, 'min'), `must be ${bounds}, got ${p.min}`);
+      if (above(p.max!)) return fail(errors, join(path, 'max'), `must be ${bounds}, got ${p.max}`);
+      break;
+    }
+    case 'normal':
+      if (!(p.sd! > 0)) return fail(errors, join(path, 'sd'), `must be > 0, got ${p.sd}`);
+      if (lo !== undefined || hi !== undefined) {
+        return fail(errors, join(path, 'dist'), `normal is unbounded but this input must be ${bounds}: use uniform, triangular, pert${hi === undefined ? ', lognormal or gamma' : ' or beta'}`);
+      }
+      break;
+    case 'lognormal':
+    case 'gamma':
+      if (!(p.mean! > 0)) return fail(errors, join(path, 'mean'), `must be > 0, got ${p.mean}`);
+      if (!(p.sd! > 0)) return fail(errors, join(path, 'sd'), `must be > 0, got ${p.sd}`);
+      if (hi !== undefined || (lo !== undefined && lo > 0)) {
+        return fail(errors, join(path, 'dist'), `${dist} can take any value above 0 but this input must be ${bounds}`);
+      }
+      break;
+    case 'beta':
+      if (!(p.alpha! > 0)) return fail(errors, join(path, 'alpha'), `must be > 0, got ${p.alpha}`);
+      if (!(p.beta! > 0)) return fail(errors, join(path, 'beta'), `must be > 0, got ${p.beta}`);
+      if ((lo !== undefined && lo > 0) || (hi !== undefined && hi < 1)) {
+        return fail(errors, join(path, 'dist'), `beta takes values in 0–1 but this input must be ${bounds}`);
+      }
+      break;
+  }
+  const out: Record<string, unknown> = { dist };
+  for (const key of keys) out[key] = p[key];
+  return out as DistSpec;
+}
+
+/** A number or distribution with no provenance of its own (used inside durations). */
+export function uncertain(rule: NumRule): Check<Uncertain> {
+  return (x, path, errors) => {
+    if (typeof x === 'number' || typeof x !== 'object' || x === null || Array.isArray(x)) {
+      const problem = numberProblem(x, rule);
+      if (problem) return fail(errors, path, typeof x === 'number' ? problem : `must be a number or a distribution object, got ${show(x)}`);
+      return x as number;
+    }
+    const rec = x as Record<string, unknown>;
+    if (!('dist' in rec)) return fail(errors, path, `must be a number or an object with "dist", got ${show(x)}`);
+    return checkDist(rec, path, rule, errors, []);
+  };
+}
+
+const provenance = obj({ unit: str(), source: str(), priceYear: optional(str()), note: optional(str()) });
+
+/**
+ * An input with unit and source: `{ value, unit, source }` or `{ dist, ...params, unit, source }`.
+ * `units` lists the units this field accepts; money fields need a priceYear.
+ */
+export function quantity(rule: NumRule, units: string[], opts: { money?: boolean } = {}): Check<Quantity> {
+  const unitCheck = literal(...units);
+  return (x, path, errors) => {
+    if (typeof x !== 'object' || x === null || Array.isArray(x)) {
+      return fail(errors, path, `must be an object like { "value": …, "unit": "${units[0]}", "source": "…" }, got ${show(x)}`);
+    }
+    const rec = x as Record<string, unknown>;
+    const before = errors.length;
+    const meta: Record<string, unknown> = {};
+    for (const key of PROVENANCE_KEYS) if (key in rec) meta[key] = rec[key];
+    const prov = provenance(meta, path, errors);
+    if (prov) unitCheck(prov.unit, join(path, 'unit'), errors);
+    if (opts.money && prov && !prov.priceYear) fail(errors, join(path, 'priceYear'), 'is required for a money value (e.g. "2013/14")');
+    let value: { value: number } | DistSpec | undefined;
+    if ('dist' in rec) {
+      value = checkDist(rec, path, rule, errors, PROVENANCE_KEYS);
+    } else {
+      for (const key of Object.keys(rec)) {
+        if (key !== 'value' && !PROVENANCE_KEYS.includes(key)) {
+          fail(errors, join(path, key), `unknown key (allowed: value or dist, ${PROVENANCE_KEYS.join(', ')})`);
+        }
+      }
+      const problem = rec.value === undefined ? 'is required (or give a "dist")' : numberProblem(rec.value, rule);
+      if (problem) fail(errors, join(path, 'value'), problem);
+      else value = { value: rec.value as number };
+    }
+    if (errors.length > before || !value || !prov) return undefined;
+    return { ...value, ...prov } as Quantity;
+  };
+}
+
+export const PROBABILITY: NumRule = { min: 0, max: 1 };
+export const NON_NEGATIVE: NumRule = { min: 0 };
+export const POSITIVE: NumRule = { min: 0, exclusiveMin: true };

@@ -1,0 +1,176 @@
+// The scenario schema (version 1): every model input, its unit and its source; the Scenario type is inferred from it.
+import { arr, fail, join, literal, num, obj, optional, refine, show, str, type Check, type Out } from './check';
+import { NON_NEGATIVE, POSITIVE, PROBABILITY, quantity, uncertain } from './quantity';
+
+export const SCHEMA_VERSION = 1;
+const SUM_TOLERANCE = 1e-6;
+
+function sumProblem(values: number[]): string | undefined {
+  const sum = values.reduce((a, b) => a + b, 0);
+  return Math.abs(sum - 1) > SUM_TOLERANCE ? `shares must sum to 1, got ${+sum.toFixed(6)}` : undefined;
+}
+
+/**
+ * Branch shares that must sum to 1 (never silently rescaled). With `concentration`, each run
+ * draws the shares from a Dirichlet centred on them (larger = less uncertain).
+ */
+function shares<K extends string>(keys: readonly K[]) {
+  const shape = Object.fromEntries(keys.map((k) => [k, num(PROBABILITY)])) as Record<K, Check<number>>;
+  return obj({
+    shares: refine(obj(shape), (s) => sumProblem(Object.values(s) as number[])),
+    concentration: optional(num(POSITIVE)),
+    source: str(),
+    note: optional(str()),
+  });
+}
+
+const durationUnit = literal('days', 'weeks', 'months');
+
+/** A sojourn-time distribution: time spent in a state before its exit (not memoryless). */
+const duration: Check<Duration> = (x, path, errors) => {
+  const family = (x as { family?: unknown } | null)?.family;
+  const common = { unit: durationUnit, source: str(), note: optional(str()) };
+  switch (family) {
+    case 'lognormal':
+    case 'gamma':
+      return obj({ family: literal(family), mean: uncertain(POSITIVE), sd: uncertain(POSITIVE), ...common })(x, path, errors);
+    case 'weibull':
+      return obj({ family: literal('weibull'), mean: uncertain(POSITIVE), shape: uncertain(POSITIVE), ...common })(x, path, errors);
+    case 'empirical':
+      return refine(
+        obj({ family: literal('empirical'), binEdges: arr(num(NON_NEGATIVE), { minLength: 2 }), weights: arr(num(NON_NEGATIVE), { minLength: 1 }), ...common }),
+        (d) => {
+          if (d.weights.length !== d.binEdges.length - 1) return `weights must have one entry per bin (${d.binEdges.length - 1}), got ${d.weights.length}`;
+          if (d.binEdges.some((e, i) => i > 0 && e <= d.binEdges[i - 1]!)) return 'binEdges must increase';
+          return sumProblem(d.weights);
+        },
+      )(x, path, errors);
+    default:
+      if (typeof x !== 'object' || x === null) return fail(errors, path, `must be a duration object, got ${show(x)}`);
+      return fail(errors, join(path, 'family'), `must be "lognormal", "gamma", "weibull" or "empirical", got ${show(family)}`);
+  }
+};
+
+/** A sojourn-time distribution. Lognormal and gamma take mean and sd; Weibull mean and shape; empirical a histogram. */
+export type Duration =
+  | { family: 'lognormal' | 'gamma'; mean: Out<ReturnType<typeof uncertain>>; sd: Out<ReturnType<typeof uncertain>>; unit: 'days' | 'weeks' | 'months'; source: string; note?: string }
+  | { family: 'weibull'; mean: Out<ReturnType<typeof uncertain>>; shape: Out<ReturnType<typeof uncertain>>; unit: 'days' | 'weeks' | 'months'; source: string; note?: string }
+  | { family: 'empirical'; binEdges: number[]; weights: number[]; unit: 'days' | 'weeks' | 'months'; source: string; note?: string };
+
+const count = obj({ value: num({ min: 0, integer: true }), unit: literal('children'), source: str(), note: optional(str()) });
+const prob = quantity(PROBABILITY, ['probability', 'share']);
+const money = quantity(NON_NEGATIVE, ['GBP'], { money: true });
+const monthlyMoney = quantity(NON_NEGATIVE, ['GBP/week', 'GBP/month', 'GBP/year'], { money: true });
+
+export const PLACEMENTS = ['kinship', 'inHouseFostering', 'independentFostering', 'residential', 'other'] as const;
+export type Placement = (typeof PLACEMENTS)[number];
+
+const offerPoint = obj({ eligibleShare: prob });
+const armOffer = obj({
+  referral: optional(num(PROBABILITY)),
+  icpc: optional(num(PROBABILITY)),
+  preProceedings: optional(num(PROBABILITY)),
+  inCare: optional(num(PROBABILITY)),
+});
+const arm = obj({
+  name: str(),
+  coordinatorsFte: num(NON_NEGATIVE),
+  /** Eligible share at each offer point for this arm, overriding fgc.offerPoints. */
+  offerPoints: optional(armOffer),
+});
+
+const series = optional(arr((x, path, errors) => (x === null ? null : num(NON_NEGATIVE)(x, path, errors)) as number | null | undefined));
+
+export const scenarioSchema = obj({
+  schemaVersion: literal(SCHEMA_VERSION),
+  name: str(),
+  description: optional(str()),
+  /** Month 0, the month-end whose stocks the scenario gives (YYYY-MM). */
+  startMonth: str({ pattern: /^\d{4}-(0[1-9]|1[0-2])$/, rule: 'a month as "YYYY-MM"' }),
+  simulation: obj({
+    runs: num({ min: 1, max: 100_000, integer: true }),
+    seed: str(),
+    horizonMonths: num({ min: 1, max: 600, integer: true }),
+  }),
+  demand: obj({
+    referralsPerMonth: quantity(NON_NEGATIVE, ['children/month']),
+    countModel: literal('poisson', 'negativeBinomial'),
+    dispersion: optional(quantity(POSITIVE, ['families'])),
+    trendPerYear: quantity({ min: -1 }, ['fraction/year']),
+    seasonality: optional(
+      obj({
+        multipliers: refine(arr(num(POSITIVE), { length: 12 }), (m) => {
+          const mean = m.reduce((a, b) => a + b, 0) / 12;
+          return Math.abs(mean - 1) > 0.01 ? `multipliers (January to December) must average 1, got ${mean.toFixed(4)}` : undefined;
+        }),
+        source: str(),
+        note: optional(str()),
+      }),
+    ),
+    childrenPerFamily: obj({
+      sharesBySize: refine(arr(num(PROBABILITY), { minLength: 1 }), sumProblem),
+      source: str(),
+      note: optional(str()),
+    }),
+  }),
+  initialStocks: obj({ cin: count, cp: count, preProceedings: count, cla: count }),
+  pathway: obj({
+    assessment: obj({ duration, exits: shares(['cla', 'cp', 'cin', 'noFurtherAction'] as const) }),
+    cin: obj({ duration, exits: shares(['cla', 'cp', 'close'] as const) }),
+    cp: obj({ duration, exits: shares(['preProceedings', 'cin', 'close'] as const) }),
+    preProceedings: obj({ duration, exits: shares(['cla', 'cp', 'cin'] as const) }),
+    cla: obj({
+      duration,
+      exits: shares(['returnHome', 'specialGuardianship', 'adoption', 'leavingCare'] as const),
+      placements: shares(PLACEMENTS),
+    }),
+    closed: obj({ reReferralProbability: prob, timeToReReferral: duration }),
+  }),
+  fgc: obj({
+    conferencesPerFtePerYear: quantity(POSITIVE, ['conferences/FTE/year']),
+    maxWaitWeeks: quantity(NON_NEGATIVE, ['weeks']),
+    weeksToConference: duration,
+    acceptance: prob,
+    conversion: prob,
+    offerPoints: obj({ referral: offerPoint, icpc: offerPoint, preProceedings: offerPoint, inCare: offerPoint }),
+    effects: obj({
+      rrEscalationToCp: quantity(NON_NEGATIVE, ['relative risk']),
+      rrEntryToCare: quantity(NON_NEGATIVE, ['relative risk']),
+      timeInSystemFactor: quantity(POSITIVE, ['ratio']),
+      timeInCareFactor: quantity(POSITIVE, ['ratio']),
+      kinshipShareOfCareEntries: prob,
+      fadeHalfLifeMonths: quantity(POSITIVE, ['months']),
+    }),
+  }),
+  costs: obj({
+    process: obj({
+      referral: money,
+      assessment: money,
+      s47: money,
+      icpc: money,
+      reviewConference: money,
+      careProceedings: money,
+      fgcConference: money,
+    }),
+    perChild: obj({
+      cin: monthlyMoney,
+      cp: monthlyMoney,
+      preProceedings: monthlyMoney,
+      cla: obj(Object.fromEntries(PLACEMENTS.map((p) => [p, monthlyMoney])) as Record<Placement, typeof monthlyMoney>),
+    }),
+    fgcService: obj({ coordinatorAnnualCost: quantity(NON_NEGATIVE, ['GBP/year'], { money: true }) }),
+  }),
+  arms: obj({ counterfactual: arm, options: arr(arm) }),
+  observed: optional(
+    obj({
+      startMonth: str({ pattern: /^\d{4}-(0[1-9]|1[0-2])$/, rule: 'a month as "YYYY-MM"' }),
+      source: str(),
+      note: optional(str()),
+      series: obj({ cla: series, cp: series, cin: series, claEntries: series, claExits: series, referrals: series, fgcHeld: series }),
+    }),
+  ),
+});
+
+/** A validated scenario: the engine trusts this type and never re-validates. */
+export type Scenario = Out<typeof scenarioSchema>;
+export type Arm = Scenario['arms']['counterfactual'];

@@ -1,0 +1,12 @@
+// Build, dev-server and test settings (STYLE rule 7: the only home for them).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  worker: { format: 'es' },
+  build: { target: 'es2022' },
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
