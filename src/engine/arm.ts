@@ -1,7 +1,9 @@
 // One arm of one run: an event-driven microsimulation of families through the pathway, with a capacity-limited FGC service.
 import { EventQueue } from './event-queue';
+import { Ledger, NOT_ARRIVED } from './ledger';
 import { M, M_PLACEMENT0 } from './metrics';
 import { FgcService } from './fgc-service';
+import { WEEKS_PER_MONTH, type RunParameters } from './params';
 import { KeyedStream, Purpose } from './rng';
 import type { RunContext } from './run-context';
 import { pickShare } from './run-context';
@@ -47,13 +49,16 @@ const enum Stock {
   Count = 9,
 }
 
-/** Simulates one arm, writing METRIC_COUNT × (H + 1) values into `out`; returns family-months simulated. */
-export function simulateArm(ctx: RunContext, plan: ArmPlan, out: Float64Array): number {
-  return new ArmSimulation(ctx, plan, out).run();
+/**
+ * Simulates one arm, writing METRIC_COUNT × (H + 1) values into `out`; returns the open
+ * family-months simulated. A ledger, if given, records every move for audit.
+ */
+export function simulateArm(ctx: RunContext, plan: ArmPlan, out: Float64Array, ledger?: Ledger): number {
+  return new ArmSimulation(ctx, plan, out, ledger).run();
 }
 
 class ArmSimulation {
-  private readonly p;
+  private readonly p: RunParameters;
   private readonly H: number;
   private readonly stream: KeyedStream;
   private readonly queue = new EventQueue(4096);
@@ -77,6 +82,7 @@ class ArmSimulation {
     private readonly ctx: RunContext,
     private readonly plan: ArmPlan,
     private readonly out: Float64Array,
+    private readonly ledger: Ledger | undefined,
   ) {
     this.p = ctx.params;
     this.H = ctx.horizonMonths;
@@ -101,6 +107,7 @@ class ArmSimulation {
     const { ctx, H } = this;
     this.seedInitialPopulation();
     this.writeMonth(0);
+    this.ledger?.closeMonth(0);
     let familyMonths = 0;
     for (let m = 1; m <= H; m++) {
       for (let id = ctx.arrivalStart[m]!; id < ctx.arrivalStart[m + 1]!; id++) {
@@ -123,6 +130,7 @@ class ArmSimulation {
     for (let f = 0; f < ctx.initialCount; f++) {
       const s = ctx.initialState[f]! as State;
       this.state[f] = s;
+      this.ledger?.move(NOT_ARRIVED, s, ctx.children[f]!, 0);
       this.placement[f] = ctx.initialPlacement[f]!;
       this.exitTime[f] = ctx.initialExit[f]!;
       this.queue.push(ctx.initialExit[f]!, f * 4 + EventKind.Exit);
@@ -153,7 +161,7 @@ class ArmSimulation {
     this.monthCost += children * (c.referral + c.assessment);
     this.caseStart[f] = t;
     this.openFamilies++;
-    this.enter(f, State.Assessment, t);
+    this.enter(f, State.Assessment, t, this.state[f] === State.Closed ? State.Closed : NOT_ARRIVED);
   }
 
   /** The family's sojourn ends: choose the exit branch, pay its one-off costs, and move on. */
@@ -180,12 +188,13 @@ class ArmSimulation {
       this.out[M.claEntries * row + m] += children;
       this.monthCost += children * c.careProceedings;
     }
-    if (to === State.Closed || to === State.Out) this.close(f, t, to);
-    else this.enter(f, to, t);
+    if (to === State.Closed || to === State.Out) this.close(f, t, to, from);
+    else this.enter(f, to, t, from);
   }
 
   /** Enters an open state: draws the sojourn, and offers an FGC where this arm's service offers one. */
-  private enter(f: number, s: State, t: number): void {
+  private enter(f: number, s: State, t: number, from: State | typeof NOT_ARRIVED): void {
+    this.ledger?.move(from, s, this.ctx.children[f]!, Math.ceil(t));
     const fgcP = this.p.fgc;
     const w = this.effectWeight(f, t);
     const episode = ++this.episode[f]!;
@@ -213,12 +222,18 @@ class ArmSimulation {
     const stream = this.stream.at(f, Purpose.Offer, episode);
     if (stream.next() >= eligible || stream.next() >= fp.acceptance || stream.next() >= fp.conversion) return;
     this.fgc!.join(f, t);
+    this.out[M.fgcJoined * (this.H + 1) + Math.ceil(t)] += 1;
   }
 
   /** A coordinator becomes free: the longest-waiting family still within the maximum wait is allocated. */
   private allocateSlot(t: number): void {
     const f = this.fgc!.allocate(t);
     if (f < 0) return;
+    const row = this.H + 1;
+    const m = Math.max(1, Math.ceil(t));
+    this.out[M.fgcAllocated * row + m] += 1;
+    const waitWeeks = this.fgc!.waitOf(f, t) * WEEKS_PER_MONTH;
+    if (waitWeeks > this.out[M.fgcLongestWaitWeeks * row + m]!) this.out[M.fgcLongestWaitWeeks * row + m] = waitWeeks;
     const lead = this.p.durations.toConference.sample(this.stream.at(f, Purpose.LeadTime, this.episode[f]!));
     this.queue.push(t + lead, f * 4 + EventKind.Conference);
   }
@@ -239,11 +254,14 @@ class ArmSimulation {
     }
   }
 
-  private close(f: number, t: number, to: State): void {
+  /** The case ends: closed with a re-referral pending, or out of the system for good. */
+  private close(f: number, t: number, to: State, from: State): void {
     this.openFamilies--;
     this.fgc?.withdraw(f);
     const u = this.stream.at(f, Purpose.ReReferral, this.episode[f]!).next();
-    if (to === State.Closed && u < this.p.reReferralProbability) {
+    const reReferred = to === State.Closed && u < this.p.reReferralProbability;
+    this.ledger?.move(from, reReferred ? State.Closed : State.Out, this.ctx.children[f]!, Math.ceil(t));
+    if (reReferred) {
       this.state[f] = State.Closed;
       const delay = this.p.durations.reReferral.sample(this.stream);
       this.exitTime[f] = t + delay;
@@ -346,6 +364,7 @@ class ArmSimulation {
     this.out[M.cost * (this.H + 1) + m] = cost;
     this.monthCost = 0;
     this.writeMonth(m);
+    this.ledger?.closeMonth(m);
   }
 
   /** Month-end stocks, children; and families waiting for an FGC. */

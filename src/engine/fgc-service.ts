@@ -82,6 +82,11 @@ export class FgcService {
     return chosen;
   }
 
+  /** Months family f has waited by time t. */
+  waitOf(f: number, t: number): number {
+    return t - this.joinedAt[f]!;
+  }
+
   /** The conference took place (or the case closed first): the family can be offered again in a later case. */
   release(f: number): void {
     this.status[f] = Status.None;

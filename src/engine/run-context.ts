@@ -5,6 +5,7 @@ import { drawParameters } from './params';
 import { KeyedStream, makeRunRng, Purpose } from './rng';
 import type { Sojourn } from './sojourn';
 import { State } from './states';
+import { steadyState } from './steady-state';
 import type { Scenario } from '../scenario/schema';
 
 /** One run's shared inputs: arms differ only in the FGC service they are given. */
@@ -72,21 +73,22 @@ export function makeRunContext(scenario: Scenario, seed: string, run: number, ho
   fill(State.PreProceedings, p.initial.preProceedings, d.preProceedings);
   // Not given by the scenarios: families mid-assessment and closed families awaiting re-referral, at their
   // steady-state sizes (Little's law), so that referrals and plan starts show no lull in the first months.
-  fill(State.Assessment, Math.round(p.referralsPerMonth * d.assessment.meanMonths), d.assessment);
-  fill(State.Closed, Math.round(p.reReferralProbability * p.referralsPerMonth * d.reReferral.meanMonths), d.reReferral);
+  const steady = steadyState(p, p.referralsPerMonth);
+  fill(State.Assessment, Math.round(steady.stocks.assessment), d.assessment);
+  fill(State.Closed, Math.round(steady.reReferralsPerMonth * d.reReferral.meanMonths), d.reReferral);
   const initialCount = states.length;
 
-  // Arrivals of new families month by month: referrals less the share that are re-referrals.
+  // Arrivals of new families month by month: referrals less the steady-state re-referrals.
   const countRng = makeRunRng(`${seed}|arrivals`, run);
   const startCalendarMonth = Number(scenario.startMonth.slice(5, 7)) - 1;
   const arrivalStart = new Int32Array(horizonMonths + 2);
-  const perFamily = (1 - p.reReferralProbability) / p.meanChildrenPerFamily;
+  const newShare = 1 - steady.reReferralsPerMonth / Math.max(p.referralsPerMonth, 1e-12);
   let next = initialCount;
   for (let m = 1; m <= horizonMonths; m++) {
     arrivalStart[m] = next;
     const seasonal = p.seasonal[(startCalendarMonth + m) % 12]!;
     const trend = Math.pow(1 + p.trendPerYear, (m - 0.5) / 12);
-    const mean = p.referralsPerMonth * perFamily * seasonal * trend;
+    const mean = ((p.referralsPerMonth * newShare) / p.meanChildrenPerFamily) * seasonal * trend;
     next += p.countModel === 'poisson' ? poisson(countRng, mean) : negativeBinomial(countRng, mean, p.dispersion);
   }
   arrivalStart[horizonMonths + 1] = next;

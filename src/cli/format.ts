@@ -1,0 +1,33 @@
+// Renders a RunSummary as the command line's JSON or CSV.
+import { METRICS } from '../engine/metrics';
+import type { RunSummary } from '../engine/simulate';
+
+const BAND_KEYS = ['mean', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
+
+/** Rounds away float noise so the output is readable and stable: 6 significant decimals. */
+function tidy(x: number): number {
+  return Number.isInteger(x) ? x : Math.round(x * 1e6) / 1e6;
+}
+
+/** Compact JSON, one object (pipe it through jq to read it). */
+export function toJson(summary: RunSummary): string {
+  return JSON.stringify(summary, (_key, value) => (typeof value === 'number' ? tidy(value) : value));
+}
+
+function csvField(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One row per arm × month × metric, with a header row. */
+export function toCsv(summary: RunSummary): string {
+  const lines = [['arm', 'coordinatorsFte', 'month', 'metric', ...BAND_KEYS].join(',')];
+  for (const arm of summary.arms) {
+    summary.months.forEach((month, m) => {
+      for (const metric of METRICS) {
+        const band = arm.series[metric];
+        lines.push([csvField(arm.name), arm.coordinatorsFte, month, metric, ...BAND_KEYS.map((k) => tidy(band[k][m]!))].join(','));
+      }
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}

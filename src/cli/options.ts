@@ -1,0 +1,72 @@
+// Parses `simulate` flags into RunOptions; every problem is one clear message.
+import { parseArgs } from 'node:util';
+import type { RunOptions } from '../engine/simulate';
+
+export interface CliOptions {
+  scenarioPath: string;
+  run: RunOptions;
+  format: 'json' | 'csv';
+  out?: string;
+}
+
+export const USAGE =
+  'usage: npm run --silent simulate -- <scenario.json> [--runs N] [--seed S] [--months M] [--capacity F1,F2,...] [--format json|csv] [--out FILE]';
+
+/** A user's mistake on the command line: printed as one line, never with a stack trace. */
+export class UsageError extends Error {}
+
+function wholeNumber(flag: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || n < min || n > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
+  }
+  return n;
+}
+
+export function parseCliArgs(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        runs: { type: 'string' },
+        seed: { type: 'string' },
+        months: { type: 'string' },
+        capacity: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    const flag = /'([^']+)'/.exec(err.message)?.[1];
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${flag} (${USAGE})`);
+    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${flag ?? 'an option'} needs a value (${USAGE})`);
+    throw new UsageError(`${err.message.split('\n')[0]} (${USAGE})`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) {
+    throw new UsageError(positionals.length === 0 ? `missing the scenario file (${USAGE})` : `expected one scenario file, got ${positionals.length}: ${positionals.join(' ')}`);
+  }
+  const run: RunOptions = {};
+  if (values.runs !== undefined) run.runs = wholeNumber('--runs', values.runs, 1, 100_000);
+  if (values.months !== undefined) run.months = wholeNumber('--months', values.months, 1, 600);
+  if (values.seed !== undefined) {
+    if (values.seed === '') throw new UsageError('--seed must not be empty');
+    run.seed = values.seed;
+  }
+  if (values.capacity !== undefined) {
+    run.capacity = values.capacity.split(',').map((part) => {
+      const fte = Number(part);
+      if (part.trim() === '' || !Number.isFinite(fte) || fte < 0) {
+        throw new UsageError(`--capacity takes coordinator FTEs ≥ 0 separated by commas, got ${JSON.stringify(part)}`);
+      }
+      return fte;
+    });
+  }
+  const format = values.format ?? 'json';
+  if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got ${JSON.stringify(format)}`);
+  return { scenarioPath: positionals[0]!, run, format, out: values.out };
+}
