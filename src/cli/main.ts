@@ -1,27 +1,9 @@
 // The command line: `simulate <scenario.json> [flags]` runs the engine in this process and prints JSON or CSV.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { runSimulation } from '../engine/simulate';
-import { parseScenarioText } from '../scenario/parse';
 import { toCsv, toJson } from './format';
+import { loadScenario } from './main-helpers';
 import { parseCliArgs, UsageError } from './options';
-
-/** Reads and validates a scenario file; problems become one UsageError line. */
-export function loadScenario(path: string) {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read scenario file ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}`);
-  }
-  const parsed = parseScenarioText(text);
-  if (!parsed.ok) {
-    const n = parsed.errors.length;
-    const detail = parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-    throw new UsageError(`${path} is not a valid scenario (${n} problem${n === 1 ? '' : 's'}): ${detail}`);
-  }
-  return parsed.value;
-}
 
 export function main(argv: string[]): number {
   try {
