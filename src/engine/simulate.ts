@@ -1,6 +1,7 @@
 // Runs a scenario: the run plan (arms × runs), each run simulating every arm from one shared draw.
 import type { Arm, Scenario } from '../scenario/schema';
-import { simulateArm, type ArmPlan } from './arm';
+import { simulateRun } from './run';
+import type { ArmPlan } from './service';
 import { METRIC_COUNT } from './metrics';
 import { makeRunContext } from './run-context';
 import { ArmRuns, compareArms, summariseArm, type ArmSummary, type Comparison } from './summarise';
@@ -64,9 +65,8 @@ export function simulateBlock(scenario: Scenario, plan: RunPlan, first: number, 
   for (let i = 0; i < count; i++) {
     const ctx = makeRunContext(scenario, plan.seed, first + i, plan.months);
     const eligible = ctx.params.fgc.eligible;
-    plan.arms.forEach((arm, a) => {
-      familyMonths += simulateArm(ctx, armPlan(arm, eligible), arms[a]!.subarray(i * size, (i + 1) * size));
-    });
+    const plans = plan.arms.map((arm) => armPlan(arm, eligible));
+    familyMonths += simulateRun(ctx, plans, arms.map((values) => values.subarray(i * size, (i + 1) * size)));
   }
   return { first, count, arms, familyMonths };
 }

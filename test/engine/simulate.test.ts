@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { simulateArm } from '../../src/engine/arm';
 import { Ledger, NOT_ARRIVED } from '../../src/engine/ledger';
 import { M, METRIC_COUNT } from '../../src/engine/metrics';
 import { makeRunContext } from '../../src/engine/run-context';
+import { simulateRun } from '../../src/engine/run';
 import { mergeBlocks, planRun, runSimulation, simulateBlock } from '../../src/engine/simulate';
 import { State } from '../../src/engine/states';
 import { loadScenario, SMALL, variant } from '../helpers/scenarios';
@@ -39,9 +39,9 @@ describe('accounting', () => {
       for (let run = 0; run < 5; run++) {
         const ctx = makeRunContext(small, 'ledger', run, months);
         const out = new Float64Array(METRIC_COUNT * (months + 1));
-        const ledger = new Ledger(months + 1, ctx.totalFamilies);
+        const ledger = new Ledger(months + 1);
         const eligible = { ...ctx.params.fgc.eligible };
-        simulateArm(ctx, { coordinatorsFte: arm.coordinatorsFte, eligible }, out, ledger);
+        simulateRun(ctx, [{ coordinatorsFte: arm.coordinatorsFte, eligible }], [out], [ledger]);
         const series = (metric: number, m: number) => out[metric * (months + 1) + m]!;
         const stockOf: Record<number, number> = { [State.Cin]: M.cin, [State.Cp]: M.cp, [State.PreProceedings]: M.preProceedings, [State.Cla]: M.cla };
         for (let m = 1; m <= months; m++) {

@@ -1,7 +1,7 @@
-// A binary min-heap of timed events on typed arrays: times in months, integer payloads.
+// A binary min-heap of timed events on typed arrays (times in months, integer payloads), for the FGC service layer.
 
 /** Pending events ordered by time (ties by payload, so the order never depends on insertion history). */
-export class EventQueue {
+export class EventHeap {
   private times: Float64Array;
   private payloads: Int32Array;
   size = 0;

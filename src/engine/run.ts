@@ -1,0 +1,33 @@
+// One run: every family's no-service path once, then each arm's FGC service applied as changes to it.
+import { Accumulators } from './accumulators';
+import { CandidateList } from './candidates';
+import { FamilySimulator } from './family';
+import type { Ledger } from './ledger';
+import type { RunContext } from './run-context';
+import { runService, type ArmPlan } from './service';
+
+const NONE: number[] = [];
+
+/**
+ * Simulates every arm of one run into `outs` (one METRIC_COUNT × (H + 1) block per arm) and, if
+ * given, fills an audit ledger per arm. Families are simulated one after another, each to the
+ * horizon: no global event queue, and the work is shared by every arm. Returns the open
+ * family-months of all arms together.
+ */
+export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Array[], ledgers?: Ledger[]): number {
+  const families = new FamilySimulator(ctx);
+  const base = new Accumulators(ctx.horizonMonths, ledgers !== undefined);
+  const withService = plans.some((plan) => plan.coordinatorsFte > 0);
+  const offers = withService ? new CandidateList() : null;
+  for (let f = 0; f < ctx.totalFamilies; f++) families.simulate(f, NONE, 0, 1, base, offers);
+  const order = offers ? offers.timeOrder() : new Int32Array(0);
+  let familyMonths = 0;
+  plans.forEach((plan, a) => {
+    const acc = plan.coordinatorsFte > 0 ? base.clone() : base;
+    if (plan.coordinatorsFte > 0) runService(ctx, plan, families, acc, offers!, order, outs[a]!);
+    acc.writeTo(outs[a]!);
+    if (ledgers) acc.writeLedger(ledgers[a]!.values);
+    familyMonths += acc.familyMonths;
+  });
+  return familyMonths;
+}
