@@ -51,6 +51,8 @@ export class FamilySimulator {
   private readonly sojourns: readonly Sojourn[];
   private readonly monthlyCost: Float64Array;
   private readonly scratch = new Float64Array(4);
+  /** ln 2 / fade half-life: an FGC's effect decays as exp(-rate × months since). */
+  private readonly fadeRate: number;
 
   constructor(private readonly ctx: RunContext) {
     const p = (this.p = ctx.params);
@@ -60,6 +62,7 @@ export class FamilySimulator {
     const d = p.durations;
     this.sojourns = [d.assessment, d.cin, d.cp, d.preProceedings, d.cla];
     const c = p.costs;
+    this.fadeRate = Math.LN2 / p.fgc.fadeHalfLifeMonths;
     this.monthlyCost = Float64Array.of(c.cinMonthly, c.cpMonthly, c.preProceedingsMonthly, ...c.claMonthly, 0);
   }
 
@@ -68,7 +71,7 @@ export class FamilySimulator {
    * while the case is closed is not held). Adds the path to `acc` times `sign` (none if acc is
    * null), and appends the offers it would take up to `candidates`. Returns conferences held.
    */
-  simulate(f: number, conferences: ArrayLike<number>, count: number, sign: number, acc: Accumulators | null, candidates: CandidateList | null): number {
+  simulate(f: number, conferences: Float64Array, count: number, sign: number, acc: Accumulators | null, candidates: CandidateList | null): number {
     const ctx = this.ctx;
     const p = this.p;
     const H = ctx.horizonMonths;
@@ -207,7 +210,7 @@ export class FamilySimulator {
   /** Strength of an FGC's effect at time t: 1 at the conference, halving every fade half-life. */
   private effectWeight(lastHeld: number, t: number): number {
     if (lastHeld < 0) return 0;
-    return Math.pow(0.5, (t - lastHeld) / this.p.fgc.fadeHalfLifeMonths);
+    return Math.exp(-this.fadeRate * (t - lastHeld));
   }
 
   /** Picks an exit branch; an FGC scales escalation shares by its relative risks and gives the freed share to step-downs. */

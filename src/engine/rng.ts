@@ -12,14 +12,16 @@ export function makeRunRng(seed: string, run: number): Rng {
   return seedrandom.alea(`${seed}:${run}`);
 }
 
-/** A 32-bit integer mixer (lowbias32, C. Wellons): full avalanche, cheap in V8. */
+/**
+ * A 32-bit integer mixer (lowbias32, C. Wellons): full avalanche, cheap in V8. Works on and
+ * returns signed int32 so that V8 keeps values unboxed (uint32 above 2^31 would be heap numbers).
+ */
 export function mix32(x: number): number {
   x ^= x >>> 16;
   x = Math.imul(x, 0x7feb352d);
   x ^= x >>> 15;
-  x = Math.imul(x, 0x846ca68b);
-  x ^= x >>> 16;
-  return x >>> 0;
+  x = Math.imul(x, 0x846ca68b | 0);
+  return x ^ (x >>> 16);
 }
 
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
@@ -46,6 +48,9 @@ export const enum Purpose {
 export class KeyedStream {
   private base = 0;
   private counter = 0;
+  /** The last family positioned, and its hash: a family's draws come in runs, so this saves two mixes. */
+  private family = -1;
+  private familyHash = 0;
 
   constructor(
     private readonly key0: number,
@@ -54,16 +59,18 @@ export class KeyedStream {
 
   /** Positions the stream at the sub-stream for this family, purpose and episode. */
   at(family: number, purpose: Purpose, episode: number): this {
-    const h = mix32((this.key0 ^ mix32(family + 0x9e3779b9)) >>> 0);
-    this.base = mix32((h ^ (((purpose & 0xff) << 24) | (episode & 0xffffff)) ^ this.key1) >>> 0);
+    if (family !== this.family) {
+      this.family = family;
+      this.familyHash = mix32(this.key0 ^ mix32(family | 0));
+    }
+    this.base = mix32(this.familyHash ^ (((purpose & 0xff) << 24) | (episode & 0xffffff)) ^ this.key1);
     this.counter = 0;
     return this;
   }
 
   /** The next uniform of the current sub-stream, strictly inside (0, 1). */
   next(): number {
-    this.counter++;
-    const h = mix32((this.base + Math.imul(this.counter, 0x9e3779b9)) >>> 0);
-    return (h + 0.5) * TWO_POW_MINUS_32;
+    const h = mix32((this.base + Math.imul(++this.counter, 0x9e3779b9 | 0)) | 0);
+    return ((h >>> 0) + 0.5) * TWO_POW_MINUS_32;
   }
 }

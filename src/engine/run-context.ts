@@ -41,8 +41,8 @@ function drawChildren(childrenCum: Float64Array, u: number): number {
 export function makeRunContext(scenario: Scenario, seed: string, run: number, horizonMonths: number): RunContext {
   const params = drawParameters(scenario, seed, run);
   const keyRng = makeRunRng(`${seed}|keys`, run);
-  const key0 = Math.floor(keyRng() * 4294967296) >>> 0;
-  const key1 = Math.floor(keyRng() * 4294967296) >>> 0;
+  const key0 = Math.floor(keyRng() * 4294967296) | 0;
+  const key1 = Math.floor(keyRng() * 4294967296) | 0;
   const stream = new KeyedStream(key0, key1);
   const p = params;
 

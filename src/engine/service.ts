@@ -22,21 +22,17 @@ const enum Status {
   Allocated = 2,
 }
 
-// Heap payloads: kind in the low two bits.
-const SLOT = -1;
-const CONFERENCE = 1;
-const WITHDRAW = 2;
-const JOIN = 3;
-const NO_CONFERENCES: number[] = [];
+// Heap payloads: kind in the low bit.
+const CONFERENCE = 0;
+const JOIN = 1;
 
 /**
  * Runs an arm's FGC service over the offers families would take up, in time order. Capacity is a
  * stream of allocation slots, one every 1/capacity months; a slot nobody waits for is lost. A family
  * joins the back of the queue, leaves it if its case closes or it waits past the maximum, and is
  * otherwise allocated a coordinator and meets after a preparation time, if its case is still open.
- * Each conference held
- * replaces that family's path in `acc` (out with the old, in with the new), and the new path's
- * later offers join the stream. Writes the service's series into `out`.
+ * Each conference held replaces that family's path in `acc` (out with the old, in with the new),
+ * and the new path's later offers join the stream. Writes the service's series into `out`.
  */
 export function runService(
   ctx: RunContext,
@@ -47,147 +43,194 @@ export function runService(
   offerOrder: Int32Array,
   out: Float64Array,
 ): void {
-  const H = ctx.horizonMonths;
-  const row = H + 1;
-  const p = ctx.params;
-  const capacity = (plan.coordinatorsFte * p.fgc.conferencesPerFtePerYear) / 12;
+  const capacity = (plan.coordinatorsFte * ctx.params.fgc.conferencesPerFtePerYear) / 12;
   if (!(capacity > 0)) return; // no coordinators, no service: the arm is the no-service paths exactly
-  const n = ctx.totalFamilies;
-  const status = new Uint8Array(n);
-  const joinedAt = new Float64Array(n);
-  const withdrawAt = new Float64Array(n);
-  const leadEpisode = new Int32Array(n);
-  const version = new Int32Array(n);
-  const conferences = new Map<number, number[]>();
-  const extra = new CandidateList();
-  const heap = new EventHeap(256);
-  const stream = new KeyedStream(ctx.key0, ctx.key1);
-  const el = plan.eligible;
-  const eligibleAt = (s: number) => (s === State.Cin ? el.referral : s === State.Cp ? el.icpc : s === State.PreProceedings ? el.preProceedings : s === State.Cla ? el.inCare : 0);
+  new ServiceRun(ctx, plan, capacity, families, acc, offers, offerOrder, out).run();
+}
 
-  let ring = new Int32Array(256);
-  let head = 0;
-  let tail = 0;
-  let waiting = 0;
-  let slotPending = false;
-  let nextSlot = 0;
-  let lapsedThisMonth = 0;
-  const maxWait = p.fgc.maxWaitMonths;
+class ServiceRun {
+  private readonly H: number;
+  private readonly row: number;
+  private readonly status: Uint8Array;
+  private readonly joinedAt: Float64Array;
+  /** When the case behind the family's place in the queue closes, months. */
+  private readonly caseCloses: Float64Array;
+  private readonly leadEpisode: Int32Array;
+  private readonly version: Int32Array;
+  /** Conferences held per family, and their times: the first in a column, any later ones in a map. */
+  private readonly conferenceCount: Uint8Array;
+  private readonly firstConference: Float64Array;
+  private readonly laterConferences = new Map<number, number[]>();
+  private scratch = new Float64Array(8);
+  private readonly extra = new CandidateList();
+  private readonly heap = new EventHeap(256);
+  private readonly stream: KeyedStream;
+  private readonly eligible: Float64Array;
+  private readonly maxWait: number;
+  private ring = new Int32Array(256);
+  private head = 0;
+  private tail = 0;
+  /** Index of the next allocation slot: slots fall at k / capacity months. */
+  private nextSlot = 0;
+  private lapsedThisMonth = 0;
 
-  const consider = (list: CandidateList, i: number) => {
+  constructor(
+    private readonly ctx: RunContext,
+    private readonly plan: ArmPlan,
+    private readonly capacity: number,
+    private readonly families: FamilySimulator,
+    private readonly acc: Accumulators,
+    private readonly offers: CandidateList,
+    private readonly offerOrder: Int32Array,
+    private readonly out: Float64Array,
+  ) {
+    this.H = ctx.horizonMonths;
+    this.row = this.H + 1;
+    const n = ctx.totalFamilies;
+    this.status = new Uint8Array(n);
+    this.joinedAt = new Float64Array(n);
+    this.caseCloses = new Float64Array(n);
+    this.leadEpisode = new Int32Array(n);
+    this.version = new Int32Array(n);
+    this.conferenceCount = new Uint8Array(n);
+    this.firstConference = new Float64Array(n);
+    this.stream = new KeyedStream(ctx.key0, ctx.key1);
+    const e = plan.eligible;
+    this.eligible = new Float64Array(8);
+    this.eligible[State.Cin] = e.referral;
+    this.eligible[State.Cp] = e.icpc;
+    this.eligible[State.PreProceedings] = e.preProceedings;
+    this.eligible[State.Cla] = e.inCare;
+    this.maxWait = ctx.params.fgc.maxWaitMonths;
+  }
+
+  run(): void {
+    const { H, offers, offerOrder, heap, capacity } = this;
+    const monthlyCoordinatorCost = (this.plan.coordinatorsFte * this.ctx.params.costs.coordinatorAnnual) / 12;
+    let o = 0;
+    for (let m = 1; m <= H; m++) {
+      for (;;) {
+        const offerTime = o < offerOrder.length ? offers.time[offerOrder[o]!]! : Infinity;
+        const heapTime = heap.peekTime();
+        // A slot matters only while someone waits; otherwise it passes unused.
+        const slotTime = this.tail > this.head ? this.nextSlot / capacity : Infinity;
+        if (slotTime <= heapTime && slotTime <= offerTime) {
+          if (slotTime > m) break;
+          this.allocate(slotTime);
+        } else if (heapTime <= offerTime) {
+          if (heapTime > m) break;
+          const payload = heap.pop();
+          if ((payload & 1) === CONFERENCE) this.hold(payload >> 1, heapTime);
+          else this.consider(this.extra, payload >> 1);
+        } else {
+          if (offerTime > m) break;
+          this.consider(offers, offerOrder[o++]!);
+        }
+      }
+      this.closeMonth(m, monthlyCoordinatorCost);
+    }
+  }
+
+  /** A family reaches an offer point: it joins the queue if this arm offers there and it is free. */
+  private consider(list: CandidateList, i: number): void {
     const f = list.family[i]!;
-    if (list.version[i] !== version[f] || status[f] !== Status.None) return;
-    if (list.eligibilityDraw[i]! >= eligibleAt(list.state[i]!)) return;
+    if (list.version[i] !== this.version[f] || this.status[f] !== Status.None) return;
+    if (list.eligibilityDraw[i]! >= this.eligible[list.state[i]!]!) return;
     const t = list.time[i]!;
-    status[f] = Status.Queued;
-    joinedAt[f] = t;
-    withdrawAt[f] = list.caseClose[i]!;
-    leadEpisode[f] = list.episode[i]!;
-    waiting++;
-    out[M.fgcJoined * row + Math.ceil(t)] += 1;
-    if (tail === ring.length) {
-      const live = tail - head;
-      const bigger = new Int32Array(live * 2 > ring.length ? ring.length * 2 : ring.length);
-      bigger.set(ring.subarray(head, tail));
-      ring = bigger;
-      head = 0;
-      tail = live;
+    this.status[f] = Status.Queued;
+    this.joinedAt[f] = t;
+    this.caseCloses[f] = list.caseClose[i]!;
+    this.leadEpisode[f] = list.episode[i]!;
+    this.out[M.fgcJoined * this.row + Math.ceil(t)] += 1;
+    if (this.tail === this.head) {
+      // Nobody waiting: the next slot is the first on the grid from now.
+      this.nextSlot = Math.max(this.nextSlot, Math.ceil(t * this.capacity));
+      this.head = this.tail = 0;
     }
-    ring[tail++] = f;
-    if (withdrawAt[f]! <= H) heap.push(withdrawAt[f]!, f * 4 + WITHDRAW);
-    if (!slotPending) {
-      nextSlot = Math.max(nextSlot, Math.ceil(t * capacity));
-      slotPending = true;
-      heap.push(Math.max(t, nextSlot / capacity), SLOT);
+    if (this.tail === this.ring.length) {
+      const bigger = new Int32Array(this.ring.length * 2);
+      bigger.set(this.ring);
+      this.ring = bigger;
     }
-  };
+    this.ring[this.tail++] = f;
+  }
 
-  const allocate = (t: number) => {
-    slotPending = false;
-    nextSlot++;
-    while (head < tail) {
-      const f = ring[head++]!;
+  /** Whether a queued family is still waiting at time t: its case is open and its wait within the maximum. */
+  private stillWaiting(f: number, t: number): boolean {
+    return this.status[f] === Status.Queued && this.caseCloses[f]! > t && t - this.joinedAt[f]! <= this.maxWait;
+  }
+
+  /** A coordinator becomes free at time t: the longest-waiting family still waiting is allocated. */
+  private allocate(t: number): void {
+    this.nextSlot++;
+    const { ring, status, out, row } = this;
+    while (this.head < this.tail) {
+      const f = ring[this.head++]!;
       if (status[f] !== Status.Queued) continue;
-      waiting--;
-      if (t - joinedAt[f]! > maxWait) {
+      if (!this.stillWaiting(f, t)) {
+        if (this.caseCloses[f]! > t) this.lapsedThisMonth++;
         status[f] = Status.None;
-        lapsedThisMonth++;
         continue;
       }
       status[f] = Status.Allocated;
       const m = Math.max(1, Math.ceil(t));
       out[M.fgcAllocated * row + m] += 1;
-      const waitWeeks = (t - joinedAt[f]!) * WEEKS_PER_MONTH;
+      const waitWeeks = (t - this.joinedAt[f]!) * WEEKS_PER_MONTH;
       if (waitWeeks > out[M.fgcLongestWaitWeeks * row + m]!) out[M.fgcLongestWaitWeeks * row + m] = waitWeeks;
-      const conferenceAt = t + p.durations.toConference.sample(stream.at(f, Purpose.LeadTime, leadEpisode[f]!));
-      if (conferenceAt <= H) heap.push(conferenceAt, f * 4 + CONFERENCE);
+      const lead = this.ctx.params.durations.toConference.sample(this.stream.at(f, Purpose.LeadTime, this.leadEpisode[f]!));
+      if (t + lead <= this.H) this.heap.push(t + lead, f * 2 + CONFERENCE);
       else status[f] = Status.None;
-      break;
+      return;
     }
-    if (waiting > 0) {
-      slotPending = true;
-      heap.push(nextSlot / capacity, SLOT);
-    }
-  };
+  }
 
-  const hold = (f: number, t: number) => {
-    status[f] = Status.None;
+  /** The family meets. If its case is still open, its path is replaced by the one with this FGC. */
+  private hold(f: number, t: number): void {
+    this.status[f] = Status.None;
     // The conference is for the case that made the offer: if that case has closed, it does not happen.
-    if (t >= withdrawAt[f]!) return;
-    const before = conferences.get(f) ?? NO_CONFERENCES;
-    const after = [...before, t];
-    families.simulate(f, before, before.length, -1, acc, null);
+    if (t >= this.caseCloses[f]!) return;
+    // The family's conferences so far, then with this one: out with the old path, in with the new.
+    const count = this.conferenceCount[f]!;
+    if (count + 1 > this.scratch.length) this.scratch = new Float64Array(this.scratch.length * 2);
+    const times = this.scratch;
+    if (count > 0) times[0] = this.firstConference[f]!;
+    const later = this.laterConferences.get(f);
+    for (let i = 1; i < count; i++) times[i] = later![i - 1]!;
+    times[count] = t;
+    const families = this.families;
+    families.simulate(f, times, count, -1, this.acc, null);
+    const extra = this.extra;
     const first = extra.length;
-    families.simulate(f, after, after.length, 1, acc, extra);
-    conferences.set(f, after);
-    version[f]++;
+    families.simulate(f, times, count + 1, 1, this.acc, extra);
+    if (count === 0) this.firstConference[f] = t;
+    else if (later) later.push(t);
+    else this.laterConferences.set(f, [t]);
+    this.conferenceCount[f] = Math.min(255, count + 1);
+    const version = ++this.version[f]!;
     for (let i = first; i < extra.length; i++) {
-      extra.version[i] = version[f]!;
-      if (extra.time[i]! > t) heap.push(extra.time[i]!, i * 4 + JOIN);
+      extra.version[i] = version;
+      if (extra.time[i]! > t) this.heap.push(extra.time[i]!, i * 2 + JOIN);
     }
-    out[M.fgcHeld * row + Math.ceil(t)] += 1;
-    acc.cost(p.costs.fgcConference, t, 1);
-  };
+    this.out[M.fgcHeld * this.row + Math.ceil(t)] += 1;
+    this.acc.cost(this.ctx.params.costs.fgcConference, t, 1);
+  }
 
-  let o = 0;
-  const monthlyCoordinatorCost = (plan.coordinatorsFte * p.costs.coordinatorAnnual) / 12;
-  for (let m = 1; m <= H; m++) {
-    for (;;) {
-      const offerTime = o < offerOrder.length ? offers.time[offerOrder[o]!]! : Infinity;
-      const heapTime = heap.peekTime();
-      const t = Math.min(offerTime, heapTime);
-      if (t > m) break;
-      if (heapTime <= offerTime) {
-        const payload = heap.pop();
-        if (payload === SLOT) allocate(heapTime);
-        else {
-          const kind = payload & 3;
-          const id = payload >> 2;
-          if (kind === CONFERENCE) hold(id, heapTime);
-          else if (kind === JOIN) consider(extra, id);
-          else if (status[id] === Status.Queued && withdrawAt[id] === heapTime) {
-            status[id] = Status.None;
-            waiting--;
-          }
-        }
-      } else {
-        consider(offers, offerOrder[o++]!);
+  /** Month end m: waits past the maximum lapse; count who still waits; pay the coordinators. */
+  private closeMonth(m: number, coordinatorCost: number): void {
+    let waiting = 0;
+    for (let i = this.head; i < this.tail; i++) {
+      const f = this.ring[i]!;
+      if (this.status[f] !== Status.Queued) continue;
+      if (this.stillWaiting(f, m)) waiting++;
+      else {
+        if (this.caseCloses[f]! > m) this.lapsedThisMonth++;
+        this.status[f] = Status.None;
       }
     }
-    // Month end: families past the maximum wait leave the queue.
-    while (head < tail) {
-      const f = ring[head]!;
-      if (status[f] === Status.Queued) {
-        if (m - joinedAt[f]! <= maxWait) break;
-        status[f] = Status.None;
-        waiting--;
-        lapsedThisMonth++;
-      }
-      head++;
-    }
-    out[M.fgcLapsed * row + m] = lapsedThisMonth;
-    lapsedThisMonth = 0;
-    out[M.fgcWaiting * row + m] = waiting;
-    acc.costDirect[m] += monthlyCoordinatorCost;
+    while (this.head < this.tail && this.status[this.ring[this.head]!] !== Status.Queued) this.head++;
+    this.out[M.fgcLapsed * this.row + m] = this.lapsedThisMonth;
+    this.lapsedThisMonth = 0;
+    this.out[M.fgcWaiting * this.row + m] = waiting;
+    this.acc.costDirect[m] += coordinatorCost;
   }
 }

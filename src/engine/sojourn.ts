@@ -1,6 +1,7 @@
 // Sojourn-time distributions in months: a family's time in a state, and the residual time of a family already there.
 import { gamma } from './distributions';
 import type { KeyedStream } from './rng';
+import { QuantileTable } from './quantile-table';
 import { logGamma, normalQuantile } from './special';
 
 /** Days in an average month (365.25 / 12). */
@@ -21,6 +22,8 @@ export const enum SojournKind {
 export class Sojourn {
   private readonly uniform: () => number;
   private stream: KeyedStream | undefined;
+  /** Inverse CDF table for the kinds sampled by inversion (lognormal, Weibull). */
+  private readonly table: QuantileTable | undefined;
 
   private constructor(
     readonly kind: SojournKind,
@@ -33,6 +36,8 @@ export class Sojourn {
     private readonly cumBiased: Float64Array = new Float64Array(0),
   ) {
     this.uniform = () => this.stream!.next();
+    if (kind === SojournKind.Lognormal) this.table = QuantileTable.lognormal(a, b);
+    if (kind === SojournKind.Weibull) this.table = QuantileTable.of((u) => b * Math.pow(-Math.log1p(-u), 1 / a));
   }
 
   /** Lognormal with the given mean and standard deviation, months. */
@@ -74,13 +79,12 @@ export class Sojourn {
     return new Sojourn(SojournKind.Empirical, mean / c, 0, 0, Float64Array.from(edges), cum, biased);
   }
 
-  /** A fresh sojourn, months, from the positioned stream (lognormal and Weibull use one uniform, by inversion). */
+  /** A fresh sojourn, months, from the positioned stream (lognormal and Weibull: one uniform, by inversion from a table). */
   sample(stream: KeyedStream): number {
     switch (this.kind) {
       case SojournKind.Lognormal:
-        return Math.exp(this.a + this.b * normalQuantile(stream.next()));
       case SojournKind.Weibull:
-        return this.b * Math.pow(-Math.log(stream.next()), 1 / this.a);
+        return this.table!.at(stream.next());
       case SojournKind.Gamma:
         this.stream = stream;
         return gamma(this.uniform, this.a, this.b);
