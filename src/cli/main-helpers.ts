@@ -21,3 +21,11 @@ export function loadScenario(path: string) {
   return parsed.value;
 }
 
+
+/** A closed pipe (`| head`) is the reader's choice, not an error: exit quietly. */
+export function exitQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}

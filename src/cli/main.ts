@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { runSimulation } from '../engine/simulate';
 import { toCsv, toJson } from './format';
-import { loadScenario } from './main-helpers';
+import { exitQuietlyOnClosedPipe, loadScenario } from './main-helpers';
 import { parseCliArgs, UsageError } from './options';
 
 export function main(argv: string[]): number {
@@ -24,9 +24,5 @@ export function main(argv: string[]): number {
   }
 }
 
-// A closed pipe (`| head`) is the reader's choice, not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
+exitQuietlyOnClosedPipe();
 process.exitCode = main(process.argv.slice(2));

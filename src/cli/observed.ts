@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { compareWithObserved } from '../engine/observed';
 import { runSimulation } from '../engine/simulate';
-import { loadScenario } from './main-helpers';
+import { exitQuietlyOnClosedPipe, loadScenario } from './main-helpers';
 
 function main(): void {
   const { values, positionals } = parseArgs({
@@ -27,4 +27,5 @@ function main(): void {
   }
 }
 
+exitQuietlyOnClosedPipe();
 main();

@@ -1,0 +1,2 @@
+// The page's entry: registers the app element.
+import './ui/cs-app';

@@ -1,0 +1,112 @@
+// The command-line contract: `npm run --silent simulate -- <scenario.json> [flags]`, run as a real process.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { METRICS } from '../../src/engine/metrics';
+import { ROOT, SMALL } from '../helpers/scenarios';
+
+function simulate(...args: string[]) {
+  const result = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Exactly the documented command. */
+function npmSimulate(...args: string[]) {
+  const result = spawnSync('npm', ['run', '--silent', 'simulate', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const FAST = [SMALL, '--runs', '4', '--months', '6'];
+
+describe('simulate (command line)', () => {
+  it('prints one JSON object with the documented shape', () => {
+    const { code, stdout, stderr } = npmSimulate(...FAST, '--seed', 'cli');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.scenario).toBe('Small council (test fixture)');
+    expect(out.seed).toBe('cli');
+    expect(out.runs).toBe(4);
+    expect(out.months).toEqual(['2015-04', '2015-05', '2015-06', '2015-07', '2015-08', '2015-09', '2015-10']);
+    expect(out.arms.map((a: { name: string }) => a.name)).toEqual(['No FGC service', 'Two coordinators', 'Four coordinators']);
+    for (const arm of out.arms) {
+      for (const metric of ['cla', 'cp', 'cin', 'claEntries', 'claExits', 'fgcHeld', 'fgcWaiting', 'cost']) {
+        for (const stat of ['mean', 'p5', 'p25', 'p50', 'p75', 'p95']) expect(arm.series[metric][stat]).toHaveLength(7);
+      }
+      for (const stat of ['mean', 'p5', 'p50', 'p95']) {
+        expect(typeof arm.totals.cost[stat]).toBe('number');
+        expect(typeof arm.totals.fgcHeld[stat]).toBe('number');
+      }
+    }
+    expect(out.comparisons).toHaveLength(2);
+    expect(out.comparisons[0]).toMatchObject({ arm: 'Two coordinators', reference: 'No FGC service' });
+    expect(out.comparisons[0].probabilityOfSaving).toBeGreaterThanOrEqual(0);
+    expect(Object.keys(out.comparisons[0].saving)).toEqual(expect.arrayContaining(['mean', 'p5', 'p50', 'p95']));
+    expect(Object.keys(out.comparisons[0].claAvoided)).toEqual(expect.arrayContaining(['mean', 'p5', 'p50', 'p95']));
+  });
+
+  it('--capacity replaces the options with arms of those FTEs, counterfactual first', () => {
+    const out = JSON.parse(simulate(...FAST, '--capacity', '0,1.5').stdout);
+    expect(out.arms.map((a: { coordinatorsFte: number }) => a.coordinatorsFte)).toEqual([0, 0, 1.5]);
+    expect(out.comparisons.map((c: { arm: string }) => c.arm)).toEqual(['0 FTE', '1.5 FTE']);
+    // A zero-FTE arm is the counterfactual exactly.
+    expect(out.arms[1].series).toEqual(out.arms[0].series);
+  });
+
+  it('the same seed prints the same output; another seed prints other numbers', () => {
+    const a = simulate(...FAST, '--seed', 's1').stdout;
+    expect(simulate(...FAST, '--seed', 's1').stdout).toBe(a);
+    expect(simulate(...FAST, '--seed', 's2').stdout).not.toBe(a);
+  });
+
+  it('--format csv prints a header and one row per arm × month × metric', () => {
+    const { code, stdout } = simulate(...FAST, '--format', 'csv');
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('arm,coordinatorsFte,month,metric,mean,p5,p25,p50,p75,p95');
+    expect(lines).toHaveLength(1 + 3 * 7 * METRICS.length);
+    expect(lines[1]).toMatch(/^No FGC service,0,2015-04,cla,\d+/);
+  });
+
+  it('--out writes the output to a file', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cs-cli-')), 'out.json');
+    const { code, stdout } = simulate(...FAST, '--out', file);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(JSON.parse(readFileSync(file, 'utf8')).runs).toBe(4);
+  });
+
+  describe('bad input gives a non-zero exit and one clear line on stderr, no stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-bad-'));
+    const malformed = join(dir, 'malformed.json');
+    writeFileSync(malformed, '{ "schemaVersion": 1,');
+    const invalid = join(dir, 'invalid.json');
+    const raw = JSON.parse(readFileSync(join(ROOT, SMALL), 'utf8'));
+    raw.arms.options[0].coordinatorsFte = -3;
+    writeFileSync(invalid, JSON.stringify(raw));
+    const cases: Array<[string, string[], RegExp]> = [
+      ['a missing file', ['nope.json'], /cannot read scenario file nope\.json: no such file/],
+      ['malformed JSON', [malformed], /is not a valid scenario .*\(file\): is not valid JSON/],
+      ['a schema error', [invalid], /arms\.options\[0\]\.coordinatorsFte: must be ≥ 0, got -3/],
+      ['--runs 0', [SMALL, '--runs', '0'], /--runs must be a whole number from 1 to 100000, got "0"/],
+      ['a negative capacity', [SMALL, '--capacity', '2,-1'], /--capacity takes coordinator FTEs ≥ 0 separated by commas, got "-1"/],
+      ['an unknown flag', [SMALL, '--bogus'], /unknown option --bogus/],
+      ['a bad format', [SMALL, '--format', 'xml'], /--format must be json or csv, got "xml"/],
+      ['no scenario', [], /missing the scenario file/],
+    ];
+    for (const [name, args, message] of cases) {
+      it(name, () => {
+        const { code, stdout, stderr } = simulate(...args);
+        expect(code).not.toBe(0);
+        expect(stdout).toBe('');
+        const lines = stderr.trimEnd().split('\n');
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatch(/^error: /);
+        expect(lines[0]).toMatch(message);
+        expect(stderr).not.toMatch(/\n\s+at /);
+      });
+    }
+  });
+});
