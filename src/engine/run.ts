@@ -4,7 +4,7 @@ import { CandidateList } from './candidates';
 import { FamilySimulator } from './family';
 import type { Ledger } from './ledger';
 import type { RunContext } from './run-context';
-import { runService, type ArmPlan } from './service';
+import { runService, ServiceBuffers, type ArmPlan } from './service';
 
 const NONE = new Float64Array(0);
 
@@ -14,7 +14,7 @@ const NONE = new Float64Array(0);
  * horizon: no global event queue, and the work is shared by every arm. Returns the open
  * family-months of all arms together.
  */
-export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Array[], ledgers?: Ledger[]): number {
+export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Array[], ledgers?: Ledger[], buffers = new ServiceBuffers()): number {
   const families = new FamilySimulator(ctx);
   const base = new Accumulators(ctx.horizonMonths, ledgers !== undefined);
   const withService = plans.some((plan) => plan.coordinatorsFte > 0);
@@ -24,7 +24,7 @@ export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Arra
   let familyMonths = 0;
   plans.forEach((plan, a) => {
     const acc = plan.coordinatorsFte > 0 ? base.clone() : base;
-    if (plan.coordinatorsFte > 0) runService(ctx, plan, families, acc, offers!, order, outs[a]!);
+    if (plan.coordinatorsFte > 0) runService(ctx, plan, families, acc, offers!, order, outs[a]!, buffers);
     acc.writeTo(outs[a]!);
     if (ledgers) acc.writeLedger(ledgers[a]!.values);
     familyMonths += acc.familyMonths;

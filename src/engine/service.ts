@@ -22,6 +22,38 @@ const enum Status {
   Allocated = 2,
 }
 
+/**
+ * Per-family columns the service needs, kept between arms and runs so that each arm does not
+ * allocate (and the collector does not reclaim) a megabyte of typed arrays.
+ */
+export class ServiceBuffers {
+  status = new Uint8Array(0);
+  joinedAt = new Float64Array(0);
+  caseCloses = new Float64Array(0);
+  leadEpisode = new Int32Array(0);
+  version = new Int32Array(0);
+  conferenceCount = new Uint8Array(0);
+  firstConference = new Float64Array(0);
+
+  /** Sizes the columns for n families and clears those read before they are written. */
+  prepare(n: number): void {
+    if (this.status.length < n) {
+      const size = Math.max(n, Math.ceil(this.status.length * 1.5));
+      this.status = new Uint8Array(size);
+      this.joinedAt = new Float64Array(size);
+      this.caseCloses = new Float64Array(size);
+      this.leadEpisode = new Int32Array(size);
+      this.version = new Int32Array(size);
+      this.conferenceCount = new Uint8Array(size);
+      this.firstConference = new Float64Array(size);
+      return;
+    }
+    this.status.fill(0, 0, n);
+    this.version.fill(0, 0, n);
+    this.conferenceCount.fill(0, 0, n);
+  }
+}
+
 // Heap payloads: kind in the low bit.
 const CONFERENCE = 0;
 const JOIN = 1;
@@ -42,10 +74,12 @@ export function runService(
   offers: CandidateList,
   offerOrder: Int32Array,
   out: Float64Array,
+  buffers: ServiceBuffers = new ServiceBuffers(),
 ): void {
   const capacity = (plan.coordinatorsFte * ctx.params.fgc.conferencesPerFtePerYear) / 12;
   if (!(capacity > 0)) return; // no coordinators, no service: the arm is the no-service paths exactly
-  new ServiceRun(ctx, plan, capacity, families, acc, offers, offerOrder, out).run();
+  buffers.prepare(ctx.totalFamilies);
+  new ServiceRun(ctx, plan, capacity, families, acc, offers, offerOrder, out, buffers).run();
 }
 
 class ServiceRun {
@@ -83,17 +117,17 @@ class ServiceRun {
     private readonly offers: CandidateList,
     private readonly offerOrder: Int32Array,
     private readonly out: Float64Array,
+    buffers: ServiceBuffers,
   ) {
     this.H = ctx.horizonMonths;
     this.row = this.H + 1;
-    const n = ctx.totalFamilies;
-    this.status = new Uint8Array(n);
-    this.joinedAt = new Float64Array(n);
-    this.caseCloses = new Float64Array(n);
-    this.leadEpisode = new Int32Array(n);
-    this.version = new Int32Array(n);
-    this.conferenceCount = new Uint8Array(n);
-    this.firstConference = new Float64Array(n);
+    this.status = buffers.status;
+    this.joinedAt = buffers.joinedAt;
+    this.caseCloses = buffers.caseCloses;
+    this.leadEpisode = buffers.leadEpisode;
+    this.version = buffers.version;
+    this.conferenceCount = buffers.conferenceCount;
+    this.firstConference = buffers.firstConference;
     this.stream = new KeyedStream(ctx.key0, ctx.key1);
     const e = plan.eligible;
     this.eligible = new Float64Array(8);

@@ -1,6 +1,7 @@
 // Runs a scenario: the run plan (arms × runs), each run simulating every arm from one shared draw.
 import type { Arm, Scenario } from '../scenario/schema';
 import { simulateRun } from './run';
+import { ServiceBuffers } from './service';
 import type { ArmPlan } from './service';
 import { METRIC_COUNT } from './metrics';
 import { makeRunContext } from './run-context';
@@ -62,11 +63,12 @@ export function simulateBlock(scenario: Scenario, plan: RunPlan, first: number, 
   const size = METRIC_COUNT * monthCount;
   const arms = plan.arms.map(() => new Float64Array(count * size));
   let familyMonths = 0;
+  const buffers = new ServiceBuffers();
   for (let i = 0; i < count; i++) {
     const ctx = makeRunContext(scenario, plan.seed, first + i, plan.months);
     const eligible = ctx.params.fgc.eligible;
     const plans = plan.arms.map((arm) => armPlan(arm, eligible));
-    familyMonths += simulateRun(ctx, plans, arms.map((values) => values.subarray(i * size, (i + 1) * size)));
+    familyMonths += simulateRun(ctx, plans, arms.map((values) => values.subarray(i * size, (i + 1) * size)), undefined, buffers);
   }
   return { first, count, arms, familyMonths };
 }
