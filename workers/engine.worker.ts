@@ -1,6 +1,6 @@
-// The engine's worker entry: exposes the engine API with Comlink, nothing else.
+// The engine's browser worker entry: exposes the engine API with Comlink, nothing else.
 import { expose } from 'comlink';
-import { engineApi } from '../src/engine/api';
+import { workerApi } from './engine-api';
 
 // The explicit endpoint matters: Comlink's default (globalThis) hangs under @vitest/web-worker.
-expose(engineApi, self);
+expose(workerApi, self);

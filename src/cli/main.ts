@@ -1,15 +1,18 @@
-// The command line: `simulate <scenario.json> [flags]` runs the engine in this process and prints JSON or CSV.
+// The command line: `simulate <scenario.json> [flags]` runs the engine on a pool of worker threads and prints JSON or CSV.
 import { writeFileSync } from 'node:fs';
-import { runSimulation } from '../engine/simulate';
+import type { RunPool } from '../client/pool';
 import { toCsv, toJson } from './format';
 import { exitQuietlyOnClosedPipe, loadScenario } from './main-helpers';
 import { parseCliArgs, UsageError } from './options';
+import { threadPool } from './thread-pool';
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
+  let pool: RunPool | undefined;
   try {
     const options = parseCliArgs(argv);
     const scenario = loadScenario(options.scenarioPath);
-    const summary = runSimulation(scenario, options.run);
+    pool = threadPool(options.workers);
+    const summary = await pool.run(scenario, options.run);
     const text = options.format === 'csv' ? toCsv(summary) : `${toJson(summary)}\n`;
     if (options.out) writeFileSync(options.out, text);
     else process.stdout.write(text);
@@ -21,8 +24,10 @@ export function main(argv: string[]): number {
     }
     process.stderr.write(`error: internal failure: ${(e as Error).message}\n`);
     return 1;
+  } finally {
+    pool?.dispose();
   }
 }
 
 exitQuietlyOnClosedPipe();
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

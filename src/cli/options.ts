@@ -1,16 +1,18 @@
 // Parses `simulate` flags into RunOptions; every problem is one clear message.
 import { parseArgs } from 'node:util';
-import type { RunOptions } from '../engine/simulate';
+import type { RunOptions } from '../engine/plan';
 
 export interface CliOptions {
   scenarioPath: string;
   run: RunOptions;
+  /** Worker threads (default: cores − 1, at least 1). */
+  workers?: number;
   format: 'json' | 'csv';
   out?: string;
 }
 
 export const USAGE =
-  'usage: npm run --silent simulate -- <scenario.json> [--runs N] [--seed S] [--months M] [--capacity F1,F2,...] [--format json|csv] [--out FILE]';
+  'usage: npm run --silent simulate -- <scenario.json> [--runs N] [--seed S] [--months M] [--capacity F1,F2,...] [--workers W] [--format json|csv] [--out FILE]';
 
 /** A user's mistake on the command line: printed as one line, never with a stack trace. */
 export class UsageError extends Error {}
@@ -37,6 +39,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         capacity: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
+        workers: { type: 'string' },
       },
     });
   } catch (e) {
@@ -66,7 +69,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
       return fte;
     });
   }
+  const workers = values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 1, 256);
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got ${JSON.stringify(format)}`);
-  return { scenarioPath: positionals[0]!, run, format, out: values.out };
+  return { scenarioPath: positionals[0]!, run, workers, format, out: values.out };
 }

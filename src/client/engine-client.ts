@@ -1,22 +1,27 @@
-// The page's handle on the engine: one Comlink-wrapped worker, created lazily.
-import { wrap, type Remote } from 'comlink';
-import type { EngineApi } from '../engine/api';
+// The page's engine: a pool of Comlink-wrapped Web Workers, one per spare core.
+import { wrap } from 'comlink';
+import type { WorkerApi } from '../../workers/engine-api';
+import { defaultPoolSize, RunPool, type PoolWorker } from './pool';
 
-let worker: Worker | undefined;
-let remote: Remote<EngineApi> | undefined;
-
-/** The engine in a worker; only its type is imported here, so the engine ships in the worker bundle only. */
-export function engine(): Remote<EngineApi> {
-  if (!remote) {
-    worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module' });
-    remote = wrap<EngineApi>(worker);
-  }
-  return remote;
+/** A Web Worker running the engine; only its type is imported, so the engine ships in the worker bundle only. */
+export function browserWorker(): PoolWorker {
+  const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module' });
+  const remote = wrap<WorkerApi>(worker);
+  // A worker that dies never answers: fail its call instead of leaving it hanging.
+  const died = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (e) => reject(new Error(e.message || 'the worker stopped')));
+    worker.addEventListener('messageerror', () => reject(new Error('a message from the worker could not be read')));
+  });
+  died.catch(() => undefined);
+  return {
+    simulateBlock: (scenario, plan, first, count) => Promise.race([remote.simulateBlock(scenario, plan, first, count), died]),
+    terminate: () => worker.terminate(),
+  };
 }
 
-/** Stops the worker (a run in flight is abandoned); the next call makes a new one. */
-export function terminateEngine(): void {
-  worker?.terminate();
-  worker = undefined;
-  remote = undefined;
+let pool: RunPool | undefined;
+
+/** The page's pool: hardwareConcurrency − 1 workers (at least one), kept for the page's life. */
+export function enginePool(): RunPool {
+  return (pool ??= new RunPool(browserWorker, defaultPoolSize(navigator.hardwareConcurrency || 2)));
 }

@@ -1,7 +1,8 @@
 // Compares an arm's bands with the observed series a scenario carries: month by month, inside the P5–P95 band or not.
 import type { Scenario } from '../scenario/schema';
 import type { Metric } from './metrics';
-import { monthLabels, type RunSummary } from './simulate';
+import { monthLabels } from './plan';
+import type { RunSummary } from './run-set';
 import type { ArmSummary } from './summarise';
 
 export interface ObservedPoint {

@@ -1,5 +1,5 @@
 // Turns per-run results into percentile bands, totals and paired comparisons between arms.
-import { M, METRIC_COUNT, METRICS, type Metric } from './metrics';
+import { METRIC_COUNT, type Metric } from './metrics';
 
 /** Percentile bands over runs for one series, one value per month. */
 export interface Band {
@@ -51,8 +51,8 @@ export function stat(values: Float64Array): Stat {
 }
 
 /**
- * Per-run results of one arm: runs × METRIC_COUNT × months values, run-major, so that a batch of
- * runs is one contiguous slice and merging batches is concatenation.
+ * Per-run results of one arm, for audits and tests: runs × METRIC_COUNT × months values,
+ * run-major, so that a batch of runs is one contiguous slice.
  */
 export class ArmRuns {
   constructor(
@@ -69,38 +69,6 @@ export class ArmRuns {
 
   value(r: number, metric: number, month: number): number {
     return this.values[(r * METRIC_COUNT + metric) * this.monthCount + month]!;
-  }
-
-  /** Sum over months 1..H of a flow for each run. */
-  totals(metric: number): Float64Array {
-    const out = new Float64Array(this.runs);
-    for (let r = 0; r < this.runs; r++) {
-      let sum = 0;
-      for (let m = 1; m < this.monthCount; m++) sum += this.value(r, metric, m);
-      out[r] = sum;
-    }
-    return out;
-  }
-
-  /** A series' value at one month for each run. */
-  at(metric: number, month: number): Float64Array {
-    const out = new Float64Array(this.runs);
-    for (let r = 0; r < this.runs; r++) out[r] = this.value(r, metric, month);
-    return out;
-  }
-
-  band(metric: number): Band {
-    const band: Band = { mean: [], p5: [], p25: [], p50: [], p75: [], p95: [] };
-    for (let m = 0; m < this.monthCount; m++) {
-      const s = stat(this.at(metric, m));
-      band.mean.push(s.mean);
-      band.p5.push(s.p5);
-      band.p25.push(s.p25);
-      band.p50.push(s.p50);
-      band.p75.push(s.p75);
-      band.p95.push(s.p95);
-    }
-    return band;
   }
 }
 
@@ -123,30 +91,16 @@ export interface Comparison {
   probabilityOfSaving: number;
 }
 
-export function summariseArm(name: string, coordinatorsFte: number, runs: ArmRuns): ArmSummary {
-  const series = {} as Record<Metric, Band>;
-  METRICS.forEach((metric, i) => (series[metric] = runs.band(i)));
-  return {
-    name,
-    coordinatorsFte,
-    series,
-    totals: { cost: stat(runs.totals(M.cost)), fgcHeld: stat(runs.totals(M.fgcHeld)), claEntries: stat(runs.totals(M.claEntries)) },
-  };
-}
-
-export function compareArms(name: string, arm: ArmRuns, referenceName: string, reference: ArmRuns): Comparison {
-  const refCost = reference.totals(M.cost);
-  const armCost = arm.totals(M.cost);
-  const last = arm.monthCount - 1;
-  const refCla = reference.at(M.cla, last);
-  const armCla = arm.at(M.cla, last);
-  const saving = new Float64Array(arm.runs);
-  const avoided = new Float64Array(arm.runs);
+/** Paired comparison of an arm with the reference from per-run totals in the same run order. */
+export function compare(arm: string, reference: string, refCost: Float64Array, armCost: Float64Array, refCla: Float64Array, armCla: Float64Array): Comparison {
+  const n = armCost.length;
+  const saving = new Float64Array(n);
+  const avoided = new Float64Array(n);
   let positive = 0;
-  for (let r = 0; r < arm.runs; r++) {
+  for (let r = 0; r < n; r++) {
     saving[r] = refCost[r]! - armCost[r]!;
     avoided[r] = refCla[r]! - armCla[r]!;
     if (saving[r]! > 0) positive++;
   }
-  return { arm: name, reference: referenceName, saving: stat(saving), claAvoided: stat(avoided), probabilityOfSaving: positive / arm.runs };
+  return { arm, reference, saving: stat(saving), claAvoided: stat(avoided), probabilityOfSaving: n > 0 ? positive / n : 0 };
 }

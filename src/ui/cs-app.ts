@@ -3,7 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import leeds from '../../scenarios/leeds-2015-family-valued.json';
 import type { RunSummary } from '../engine/api';
-import { engine } from '../client/engine-client';
+import { enginePool } from '../client/engine-client';
 import { formatErrors, parseScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
 import { formatCount, formatGbpMillions, formatShare } from './format';
@@ -48,8 +48,9 @@ export class CsApp extends LitElement {
     this._running = true;
     this._error = '';
     try {
-      this._summary = await engine().runSimulation(this._scenario, { runs: FIRST_RUNS });
+      this._summary = await enginePool().run(this._scenario, { runs: FIRST_RUNS });
     } catch (e) {
+      if ((e as Error).name === 'CancelledError') return;
       this._error = `The run failed: ${(e as Error).message}`;
     } finally {
       this._running = false;

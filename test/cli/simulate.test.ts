@@ -61,6 +61,13 @@ describe('simulate (command line)', () => {
     expect(simulate(...FAST, '--seed', 's2').stdout).not.toBe(a);
   });
 
+  it('--workers 1 and --workers 2 print identical JSON', () => {
+    const one = simulate(...FAST, '--workers', '1');
+    const two = simulate(...FAST, '--workers', '2');
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   it('--format csv prints a header and one row per arm × month × metric', () => {
     const { code, stdout } = simulate(...FAST, '--format', 'csv');
     expect(code).toBe(0);
@@ -94,6 +101,7 @@ describe('simulate (command line)', () => {
       ['a negative capacity', [SMALL, '--capacity', '2,-1'], /--capacity takes coordinator FTEs ≥ 0 separated by commas, got "-1"/],
       ['an unknown flag', [SMALL, '--bogus'], /unknown option --bogus/],
       ['a bad format', [SMALL, '--format', 'xml'], /--format must be json or csv, got "xml"/],
+      ['--workers 0', [SMALL, '--workers', '0'], /--workers must be a whole number from 1 to 256, got "0"/],
       ['no scenario', [], /missing the scenario file/],
     ];
     for (const [name, args, message] of cases) {

@@ -1,0 +1,36 @@
+// The command line's pool: the same RunPool over Node worker threads.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { wrap } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import type { WorkerApi } from '../../workers/engine-api';
+import { defaultPoolSize, RunPool, type PoolWorker } from '../client/pool';
+
+const THREAD_ENTRY = new URL('./engine-thread.ts', import.meta.url).href;
+/** Worker threads do not take --import; this boot script registers tsx's loader, then loads the TypeScript entry. */
+const TSX_API = import.meta.resolve('tsx/esm/api');
+const BOOT = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(THREAD_ENTRY)}); });`;
+
+/** A worker thread running the engine (TypeScript loaded through tsx, as the CLI itself is). */
+export function threadWorker(): PoolWorker {
+  const worker = new Worker(BOOT, { eval: true });
+  const remote = wrap<WorkerApi>(nodeEndpoint(worker));
+  const died = new Promise<never>((_, reject) => {
+    worker.on('error', (e) => reject(e));
+    worker.on('exit', (code) => reject(new Error(`the worker thread exited (code ${code})`)));
+  });
+  died.catch(() => undefined);
+  return {
+    simulateBlock: (scenario, plan, first, count) => Promise.race([remote.simulateBlock(scenario, plan, first, count), died]),
+    terminate: () => void worker.terminate(),
+  };
+}
+
+/** Cores − 1, at least 1. */
+export function defaultThreads(): number {
+  return defaultPoolSize(availableParallelism());
+}
+
+export function threadPool(size = defaultThreads()): RunPool {
+  return new RunPool(threadWorker, size);
+}

@@ -1,0 +1,57 @@
+// The run plan: resolved options and arms, the shape of a block of runs, month labels. Pure and small: the page uses it too.
+import type { Arm, Scenario } from '../scenario/schema';
+
+/** What to run: everything else comes from the scenario. */
+export interface RunOptions {
+  /** Monte Carlo runs (default: the scenario's). */
+  runs?: number;
+  /** Seed string (default: the scenario's). */
+  seed?: string;
+  /** Horizon in months after month 0 (default: the scenario's). */
+  months?: number;
+  /** Replaces the scenario's capacity options with arms of these coordinator FTEs; the counterfactual stays first. */
+  capacity?: number[];
+}
+
+/** The plan of a run: resolved options and the arms, counterfactual first. */
+export interface RunPlan {
+  runs: number;
+  seed: string;
+  months: number;
+  arms: Arm[];
+}
+
+export function planRun(scenario: Scenario, options: RunOptions = {}): RunPlan {
+  const options_ = scenario.arms.options;
+  const arms = options.capacity
+    ? options.capacity.map((fte) => ({ name: `${fte} FTE`, coordinatorsFte: fte }))
+    : options_;
+  return {
+    runs: options.runs ?? scenario.simulation.runs,
+    seed: options.seed ?? scenario.simulation.seed,
+    months: options.months ?? scenario.simulation.horizonMonths,
+    arms: [scenario.arms.counterfactual, ...arms],
+  };
+}
+
+/** Results of runs [first, first + count) for every arm of the plan. */
+export interface RunBlock {
+  first: number;
+  count: number;
+  /** One ArmRuns values array per arm, run-major. */
+  arms: Float64Array[];
+  /** Open family-months simulated, summed over arms and runs. */
+  familyMonths: number;
+}
+
+export function monthLabels(startMonth: string, months: number): string[] {
+  const year = Number(startMonth.slice(0, 4));
+  const month = Number(startMonth.slice(5, 7)) - 1;
+  const labels: string[] = [];
+  for (let k = 0; k <= months; k++) {
+    const total = month + k;
+    labels.push(`${year + Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`);
+  }
+  return labels;
+}
+

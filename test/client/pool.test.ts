@@ -1,0 +1,130 @@
+// The worker pool: identical results for any pool or batch size, progress, cancel, failure and recovery.
+import { describe, expect, it } from 'vitest';
+import { BatchFailedError, CancelledError, PROGRESS_INTERVAL_MS, RunPool, type PoolWorker } from '../../src/client/pool';
+import { threadPool, threadWorker } from '../../src/cli/thread-pool';
+import { engineApi } from '../../src/engine/api';
+import type { RunSummary } from '../../src/engine/run-set';
+import { loadScenario, SMALL } from '../helpers/scenarios';
+
+const small = loadScenario(SMALL);
+const OPTIONS = { runs: 12, months: 10, seed: 'pool' };
+
+/** A worker in this thread, answering asynchronously like a real one; `broken` makes a batch throw. */
+function localWorker(broken?: (first: number) => boolean): PoolWorker {
+  return {
+    simulateBlock: async (scenario, plan, first, count) => {
+      await new Promise((r) => setTimeout(r, 1));
+      if (broken?.(first)) throw new Error('deliberate failure in the engine');
+      return engineApi.simulateBlock(scenario, plan, first, count);
+    },
+    terminate: () => undefined,
+  };
+}
+
+describe('RunPool', () => {
+  const expected = engineApi.runSimulation(small, OPTIONS);
+
+  for (const [size, batchSize] of [[1, 12], [2, 1], [3, 5], [4, 2]] as const) {
+    it(`${size} worker(s), batches of ${batchSize}: bit-identical to one thread`, async () => {
+      const pool = new RunPool(() => localWorker(), size);
+      expect(await pool.run(small, { ...OPTIONS, batchSize })).toEqual(expected);
+      pool.dispose();
+    });
+  }
+
+  it('reports progress at most every 100 ms (and at the end) and partial bands that fill in', async () => {
+    const pool = new RunPool(() => localWorker(), 2);
+    const calls: Array<[number, number, number]> = [];
+    const partialRuns: number[] = [];
+    await pool.run(small, {
+      ...OPTIONS,
+      runs: 40,
+      batchSize: 1,
+      onProgress: (done, total) => calls.push([performance.now(), done, total]),
+      onPartial: (summary: RunSummary) => partialRuns.push(summary.runs),
+    });
+    expect(calls.at(-1)!.slice(1)).toEqual([40, 40]);
+    for (let i = 1; i < calls.length - 1; i++) expect(calls[i]![0] - calls[i - 1]![0]).toBeGreaterThanOrEqual(PROGRESS_INTERVAL_MS - 1);
+    expect(partialRuns.length).toBeGreaterThan(0);
+    expect(partialRuns).toEqual([...partialRuns].sort((a, b) => a - b));
+    pool.dispose();
+  });
+
+  it('a failing batch fails the run with which runs and what error, and the pool recovers', async () => {
+    let failOnce = true;
+    const pool = new RunPool(() => localWorker((first) => first === 4 && failOnce), 2);
+    const error = await pool.run(small, { ...OPTIONS, batchSize: 2 }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(BatchFailedError);
+    expect((error as Error).message).toBe('batch 3 of 6 (runs 4–5) failed: deliberate failure in the engine');
+    expect(pool.busyCount).toBe(0);
+    failOnce = false;
+    expect(await pool.run(small, OPTIONS)).toEqual(expected);
+    pool.dispose();
+  });
+
+  it('starting a new run cancels the one in flight', async () => {
+    const pool = new RunPool(() => localWorker(), 2);
+    const first = pool.run(small, { ...OPTIONS, runs: 50, batchSize: 1 });
+    const second = pool.run(small, OPTIONS);
+    await expect(first).rejects.toBeInstanceOf(CancelledError);
+    expect(await second).toEqual(expected);
+    pool.dispose();
+  });
+});
+
+describe('RunPool over Node worker threads', () => {
+  it('a real worker thread runs a small scenario, bit-identical to this thread', async () => {
+    const pool = threadPool(2);
+    try {
+      expect(await pool.run(small, OPTIONS)).toEqual(expected());
+    } finally {
+      pool.dispose();
+    }
+  }, 60_000);
+
+  it('cancel mid-run settles promptly, leaves no worker busy, and the next run succeeds', async () => {
+    const pool = threadPool(2);
+    try {
+      let cancelledAt = 0;
+      const run = pool.run(small, {
+        runs: 400,
+        months: 60,
+        batchSize: 2,
+        onProgress: () => {
+          if (!cancelledAt) {
+            cancelledAt = performance.now();
+            pool.cancel();
+          }
+        },
+      });
+      await expect(run).rejects.toBeInstanceOf(CancelledError);
+      expect(performance.now() - cancelledAt).toBeLessThan(250);
+      expect(pool.busyCount).toBe(0);
+      expect(await pool.run(small, OPTIONS)).toEqual(expected());
+    } finally {
+      pool.dispose();
+    }
+  }, 60_000);
+
+  it('a worker that dies fails its batch with a clear message and the pool recovers', async () => {
+    let made = 0;
+    const pool = new RunPool(() => {
+      const worker = threadWorker();
+      // The first worker made is killed as soon as it is given work, as if it had crashed.
+      if (made++ === 0) return { simulateBlock: (...args) => { const p = worker.simulateBlock(...args); worker.terminate(); return p; }, terminate: () => worker.terminate() };
+      return worker;
+    }, 1);
+    try {
+      const error = await pool.run(small, { ...OPTIONS, batchSize: 4 }).catch((e: Error) => e);
+      expect(error).toBeInstanceOf(BatchFailedError);
+      expect((error as Error).message).toMatch(/^batch 1 of 3 \(runs 0–3\) failed: the worker thread exited/);
+      expect(await pool.run(small, OPTIONS)).toEqual(expected());
+    } finally {
+      pool.dispose();
+    }
+  }, 60_000);
+});
+
+function expected(): RunSummary {
+  return engineApi.runSimulation(small, OPTIONS);
+}
