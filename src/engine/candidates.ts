@@ -22,6 +22,12 @@ export class CandidateList {
   /** Version of the family's path that made this candidate. */
   version = new Int32Array(256);
 
+  /** Empties the list, keeping its storage for the next run. */
+  clear(): this {
+    this.length = 0;
+    return this;
+  }
+
   push(time: number, family: number, state: State, eligibilityDraw: number, episode: number): void {
     if (this.length === this.time.length) this.grow();
     const i = this.length++;

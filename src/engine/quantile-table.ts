@@ -24,8 +24,18 @@ export class QuantileTable {
     return new QuantileTable(values, exact);
   }
 
-  /** A lognormal's table, from the standard normal grid shared by every table (one exp per cell). */
+  /** A lognormal's table, from the standard normal grid shared by every table (one exp per cell); cached, as runs often share durations. */
   static lognormal(mu: number, sigma: number): QuantileTable {
+    const key = `${mu}:${sigma}`;
+    const cached = lognormalCache.get(key);
+    if (cached) return cached;
+    if (lognormalCache.size >= CACHE_LIMIT) lognormalCache.clear();
+    const table = QuantileTable.buildLognormal(mu, sigma);
+    lognormalCache.set(key, table);
+    return table;
+  }
+
+  private static buildLognormal(mu: number, sigma: number): QuantileTable {
     const z = normalGrid();
     const values = new Float64Array(QUANTILE_CELLS + 1);
     for (let k = 1; k < QUANTILE_CELLS; k++) values[k] = Math.exp(mu + sigma * z[k]!);
@@ -43,6 +53,8 @@ export class QuantileTable {
 }
 
 let grid: Float64Array | undefined;
+const CACHE_LIMIT = 64;
+const lognormalCache = new Map<string, QuantileTable>();
 
 /** Standard normal quantiles at k / N, computed once per process. */
 function normalGrid(): Float64Array {

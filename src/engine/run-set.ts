@@ -6,46 +6,93 @@ import { compare, quantileSorted, stat, type ArmSummary, type Band, type Compari
 
 /** Series kept as exact per-run values (continuous); every other series is an integer count kept as a histogram. */
 const PER_RUN_SERIES = new Set<number>([M.cost]);
-/** Series rounded to a fixed grid before counting: the longest wait, to a thousandth of a week. */
-const SCALE: Partial<Record<number, number>> = { [M.fgcLongestWaitWeeks]: 1000 };
+/** Multiplier before counting: 1 for counts; the longest wait is counted in thousandths of a week. */
+const SCALES = Array.from({ length: METRIC_COUNT }, (_, k) => (k === M.fgcLongestWaitWeeks ? 1000 : 1));
 
-/** Counts of integer values: exact order statistics in memory proportional to the spread, not the runs. */
-class Histogram {
-  private min = 0;
-  private counts = new Uint32Array(0);
+/**
+ * Counts of integer values for one series, one histogram per month in one flat array: exact order
+ * statistics in memory proportional to the spread of the values, not to the number of runs.
+ */
+class SeriesCounts {
+  private width = 64;
+  /** Value at column 0 of each month's row. */
+  private readonly origin: Float64Array;
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
+  private counts: Uint32Array;
+  readonly sums: Float64Array;
   n = 0;
-  sum = 0;
 
-  add(v: number): void {
-    if (!Number.isInteger(v)) throw new Error(`a count series holds ${v}, not a whole number`);
-    if (this.counts.length === 0) this.min = v;
-    if (v < this.min || v >= this.min + this.counts.length) this.grow(v);
-    this.counts[v - this.min]!++;
-    this.n++;
-    this.sum += v;
+  constructor(private readonly months: number) {
+    this.origin = new Float64Array(months).fill(NaN);
+    this.lo = new Float64Array(months).fill(Infinity);
+    this.hi = new Float64Array(months).fill(-Infinity);
+    this.counts = new Uint32Array(months * this.width);
+    this.sums = new Float64Array(months);
   }
 
-  /** Values at the given ranks (ascending), 0-based. */
-  valuesAtRanks(ranks: number[], out: number[]): void {
+  get byteLength(): number {
+    return this.counts.byteLength + 4 * this.origin.byteLength;
+  }
+
+  /** Adds one run's values for months 0..months-1, read from `values` at `offset`, multiplied by `scale`. */
+  addRun(values: Float64Array, offset: number, scale: number): void {
+    const { months, origin, lo, hi, sums } = this;
+    for (let m = 0; m < months; m++) {
+      const raw = values[offset + m]!;
+      const v = scale === 1 ? raw : Math.round(raw * scale);
+      if (!Number.isInteger(v)) throw new Error(`a count series holds ${raw}, not a whole number`);
+      if (v < lo[m]!) lo[m] = v;
+      if (v > hi[m]!) hi[m] = v;
+      let column = v - origin[m]!;
+      if (!(column >= 0 && column < this.width)) column = this.place(m, v);
+      this.counts[m * this.width + column]!++;
+      sums[m]! += v;
+    }
+    this.n++;
+  }
+
+  /** Makes room for v in month m's row (recentring the row, or widening every row); returns its column. */
+  private place(m: number, v: number): number {
+    const spread = this.hi[m]! - this.lo[m]! + 1;
+    if (spread > this.width) this.widen(spread);
+    if (Number.isNaN(this.origin[m]!)) {
+      this.origin[m] = v - (this.width >> 1);
+    } else {
+      // Recentre the row on what it has seen, moving its counts.
+      const row = this.counts.subarray(m * this.width, (m + 1) * this.width);
+      const old = Float64Array.from(row);
+      const newOrigin = Math.floor((this.lo[m]! + this.hi[m]!) / 2) - (this.width >> 1);
+      row.fill(0);
+      for (let i = 0; i < old.length; i++) if (old[i]) row[this.origin[m]! + i - newOrigin] = old[i]!;
+      this.origin[m] = newOrigin;
+    }
+    return v - this.origin[m]!;
+  }
+
+  private widen(spread: number): void {
+    let width = this.width;
+    while (width < spread * 2) width *= 2;
+    const counts = new Uint32Array(this.months * width);
+    for (let m = 0; m < this.months; m++) {
+      if (Number.isNaN(this.origin[m]!)) continue;
+      const shift = (width - this.width) >> 1;
+      counts.set(this.counts.subarray(m * this.width, (m + 1) * this.width), m * width + shift);
+      this.origin[m]! -= shift;
+    }
+    this.counts = counts;
+    this.width = width;
+  }
+
+  /** The values at the given ranks (0-based, ascending) in month m, into out. */
+  valuesAtRanks(m: number, ranks: number[], out: number[]): void {
     let cum = 0;
     let r = 0;
-    for (let i = 0; i < this.counts.length && r < ranks.length; i++) {
-      cum += this.counts[i]!;
-      while (r < ranks.length && ranks[r]! < cum) out[r++] = this.min + i;
+    const base = m * this.width;
+    for (let i = 0; i < this.width && r < ranks.length; i++) {
+      cum += this.counts[base + i]!;
+      while (r < ranks.length && ranks[r]! < cum) out[r++] = this.origin[m]! + i;
     }
-  }
-
-  private grow(v: number): void {
-    const lo = Math.min(v, this.min);
-    const hi = Math.max(v, this.min + this.counts.length - 1);
-    const width = hi - lo + 1;
-    const size = this.counts.length === 0 ? 8 : Math.max(width, this.counts.length * 2);
-    const counts = new Uint32Array(size);
-    // Keep some room below when the new value extends the range downwards.
-    const newMin = v < this.min && this.counts.length > 0 ? hi - size + 1 : lo;
-    counts.set(this.counts, this.min - newMin);
-    this.counts = counts;
-    this.min = newMin;
   }
 }
 
@@ -65,7 +112,8 @@ const T_CLA_END = 3;
 export class RunSet {
   readonly monthCount: number;
   readonly armCount: number;
-  private readonly histograms: (Histogram | undefined)[];
+  /** Per arm and series (undefined for the per-run ones). */
+  private readonly counts: (SeriesCounts | undefined)[];
   private readonly costs: Float64Array;
   private readonly totals: Float64Array;
   private readonly have: Uint8Array;
@@ -76,12 +124,9 @@ export class RunSet {
   constructor(readonly plan: RunPlan) {
     this.monthCount = plan.months + 1;
     this.armCount = plan.arms.length;
-    this.histograms = new Array(this.armCount * METRIC_COUNT * this.monthCount);
+    this.counts = [];
     for (let a = 0; a < this.armCount; a++) {
-      for (let k = 0; k < METRIC_COUNT; k++) {
-        if (PER_RUN_SERIES.has(k)) continue;
-        for (let m = 0; m < this.monthCount; m++) this.histograms[(a * METRIC_COUNT + k) * this.monthCount + m] = new Histogram();
-      }
+      for (let k = 0; k < METRIC_COUNT; k++) this.counts.push(PER_RUN_SERIES.has(k) ? undefined : new SeriesCounts(this.monthCount));
     }
     this.costs = new Float64Array(plan.runs * this.armCount * this.monthCount);
     this.totals = new Float64Array(plan.runs * this.armCount * TOTALS);
@@ -98,14 +143,7 @@ export class RunSet {
       this.have[r] = 1;
       for (let a = 0; a < this.armCount; a++) {
         const values = block.arms[a]!.subarray(i * size, (i + 1) * size);
-        for (let k = 0; k < METRIC_COUNT; k++) {
-          const scale = SCALE[k] ?? 1;
-          if (PER_RUN_SERIES.has(k)) continue;
-          for (let m = 0; m < mc; m++) {
-            const v = values[k * mc + m]!;
-            this.histograms[(a * METRIC_COUNT + k) * mc + m]!.add(scale === 1 ? v : Math.round(v * scale));
-          }
-        }
+        for (let k = 0; k < METRIC_COUNT; k++) this.counts[a * METRIC_COUNT + k]?.addRun(values, k * mc, SCALES[k]!);
         this.costs.set(values.subarray(M.cost * mc, (M.cost + 1) * mc), (r * this.armCount + a) * mc);
         const t = (r * this.armCount + a) * TOTALS;
         this.totals[t + T_COST] = sumFlow(values, M.cost, mc);
@@ -116,6 +154,13 @@ export class RunSet {
     }
     this.done += block.count;
     this.familyMonths += block.familyMonths;
+  }
+
+  /** Bytes held in typed arrays: what the folded results cost in memory. */
+  byteLength(): number {
+    let bytes = this.costs.byteLength + this.totals.byteLength + this.have.byteLength;
+    for (const c of this.counts) if (c) bytes += c.byteLength;
+    return bytes;
   }
 
   /** Bands of one series for one arm over the runs folded in so far. */
@@ -131,11 +176,11 @@ export class RunSet {
         BAND_QUANTILES.forEach((p, i) => (q[i] = quantileSorted(sorted, p)));
         mean = sumInOrder(values) / values.length;
       } else {
-        const h = this.histograms[(arm * METRIC_COUNT + metric) * mc + m]!;
-        const scale = SCALE[metric] ?? 1;
-        histogramQuantiles(h, q);
+        const counts = this.counts[arm * METRIC_COUNT + metric]!;
+        const scale = SCALES[metric]!;
+        countQuantiles(counts, m, q);
         for (let i = 0; i < q.length; i++) q[i]! /= scale;
-        mean = h.sum / h.n / scale;
+        mean = counts.sums[m]! / counts.n / scale;
       }
       band.mean.push(mean);
       band.p5.push(q[0]!);
@@ -184,23 +229,21 @@ function sumInOrder(values: Float64Array): number {
   return sum;
 }
 
-/** The band quantiles (type 7) from a histogram, into q. */
-function histogramQuantiles(h: Histogram, q: number[]): void {
+/** The band quantiles (type 7) of month m's counts, into q. */
+function countQuantiles(counts: SeriesCounts, m: number, q: number[]): void {
+  const n = counts.n;
   const ranks: number[] = [];
   for (const p of BAND_QUANTILES) {
-    const pos = (h.n - 1) * p;
-    ranks.push(Math.floor(pos), Math.min(h.n - 1, Math.floor(pos) + 1));
+    const pos = (n - 1) * p;
+    ranks.push(Math.floor(pos), Math.min(n - 1, Math.floor(pos) + 1));
   }
-  const order = ranks.map((r, i) => [r, i] as const).sort((a, b) => a[0] - b[0]);
+  // The ranks ascend already (quantiles ascend); read all ten values in one pass.
   const values = new Array<number>(ranks.length);
-  const sortedValues: number[] = new Array(ranks.length);
-  h.valuesAtRanks(order.map((o) => o[0]), sortedValues);
-  order.forEach((o, i) => (values[o[1]] = sortedValues[i]!));
+  counts.valuesAtRanks(m, ranks, values);
   BAND_QUANTILES.forEach((p, i) => {
-    const pos = (h.n - 1) * p;
-    const frac = pos - Math.floor(pos);
+    const pos = (n - 1) * p;
     const lo = values[2 * i]!;
-    q[i] = lo + frac * (values[2 * i + 1]! - lo);
+    q[i] = lo + (pos - Math.floor(pos)) * (values[2 * i + 1]! - lo);
   });
 }
 

@@ -1,6 +1,6 @@
 // One run: every family's no-service path once, then each arm's FGC service applied as changes to it.
 import { Accumulators } from './accumulators';
-import { CandidateList } from './candidates';
+import type { CandidateList } from './candidates';
 import { FamilySimulator } from './family';
 import type { Ledger } from './ledger';
 import type { RunContext } from './run-context';
@@ -18,7 +18,7 @@ export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Arra
   const families = new FamilySimulator(ctx);
   const base = new Accumulators(ctx.horizonMonths, ledgers !== undefined);
   const withService = plans.some((plan) => plan.coordinatorsFte > 0);
-  const offers = withService ? new CandidateList() : null;
+  const offers = withService ? buffers.offers.clear() : null;
   simulateAllFamilies(families, ctx.totalFamilies, base, offers);
   const order = offers ? offers.timeOrder() : new Int32Array(0);
   let familyMonths = 0;

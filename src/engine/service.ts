@@ -34,6 +34,9 @@ export class ServiceBuffers {
   version = new Int32Array(0);
   conferenceCount = new Uint8Array(0);
   firstConference = new Float64Array(0);
+  /** The offers of a run's shared pass, and those of families whose path an arm changed. */
+  readonly offers = new CandidateList();
+  readonly extra = new CandidateList();
 
   /** Sizes the columns for n families and clears those read before they are written. */
   prepare(n: number): void {
@@ -96,7 +99,7 @@ class ServiceRun {
   private readonly firstConference: Float64Array;
   private readonly laterConferences = new Map<number, number[]>();
   private scratch = new Float64Array(8);
-  private readonly extra = new CandidateList();
+  private readonly extra: CandidateList;
   private readonly heap = new EventHeap(256);
   private readonly stream: KeyedStream;
   private readonly eligible: Float64Array;
@@ -128,6 +131,7 @@ class ServiceRun {
     this.version = buffers.version;
     this.conferenceCount = buffers.conferenceCount;
     this.firstConference = buffers.firstConference;
+    this.extra = buffers.extra.clear();
     this.stream = new KeyedStream(ctx.key0, ctx.key1);
     const e = plan.eligible;
     this.eligible = new Float64Array(8);
