@@ -1,8 +1,9 @@
 // Folds per-run results into bands as they arrive: exact, order-independent, and small for many runs.
 import { M, METRIC_COUNT, METRICS, type Metric } from './metrics';
 import type { Scenario } from '../scenario/schema';
+import { financialYears, sumByYear, type FinancialYear } from './financial-years';
 import { monthLabels, type RunBlock, type RunPlan } from './plan';
-import { compare, quantileSorted, stat, type ArmSummary, type Band, type Comparison, type Stat } from './summarise';
+import { compare, quantileSorted, stat, type ArmSummary, type Band, type Comparison, type Stat, type YearSaving } from './summarise';
 
 /** Series kept as exact per-run values (continuous); every other series is an integer count kept as a histogram. */
 const PER_RUN_SERIES = new Set<number>([M.cost]);
@@ -207,6 +208,20 @@ export class RunSet {
     return { cost: stat(this.totalsOf(arm, T_COST)), fgcHeld: stat(this.totalsOf(arm, T_FGC)), claEntries: stat(this.totalsOf(arm, T_ENTRIES)) };
   }
 
+  /** Each run's cost (£) summed within each financial year, in run order: runs × years. */
+  costByYear(arm: number, years: FinancialYear[]): Float64Array {
+    const mc = this.monthCount;
+    const out = new Float64Array(this.done * years.length);
+    let i = 0;
+    for (let r = 0; r < this.plan.runs; r++) {
+      if (!this.have[r]) continue;
+      const start = (r * this.armCount + arm) * mc;
+      sumByYear(this.costs.subarray(start, start + mc), years, out, i * years.length);
+      i++;
+    }
+    return out;
+  }
+
   /** Values of the runs folded in, in run order (so sums do not depend on arrival order). */
   private perRun(get: (r: number) => number): Float64Array {
     const out = new Float64Array(this.done);
@@ -266,19 +281,32 @@ export function summariseRuns(scenario: Scenario, set: RunSet): RunSummary {
   const reference = plan.arms[0]!;
   const refCost = set.totalsOf(0, T_COST);
   const refCla = set.totalsOf(0, T_CLA_END);
+  const months = monthLabels(scenario.startMonth, plan.months);
+  const years = financialYears(months);
+  const refByYear = set.costByYear(0, years);
   const comparisons: Comparison[] = plan.arms.slice(1).map((arm, i) => {
     const cost = set.totalsOf(i + 1, T_COST);
     const cla = set.totalsOf(i + 1, T_CLA_END);
-    return compare(arm.name, reference.name, refCost, cost, refCla, cla);
+    return { ...compare(arm.name, reference.name, refCost, cost, refCla, cla), savingByYear: savingsByYear(years, refByYear, set.costByYear(i + 1, years)) };
   });
   return {
     scenario: scenario.name,
     seed: plan.seed,
     runs: set.done,
-    months: monthLabels(scenario.startMonth, plan.months),
+    months,
     arms,
     comparisons,
     diagnostics: { familyMonths: set.familyMonths },
   };
 }
 
+
+/** Per financial year: the reference's cost − the arm's, run by run, summarised and kept per run (for targets). */
+function savingsByYear(years: FinancialYear[], reference: Float64Array, arm: Float64Array): YearSaving[] {
+  const runs = reference.length / Math.max(1, years.length);
+  return years.map((y, j) => {
+    const perRun = new Float64Array(runs);
+    for (let r = 0; r < runs; r++) perRun[r] = reference[r * years.length + j]! - arm[r * years.length + j]!;
+    return { year: y.label, months: y.months, saving: stat(perRun), runs: Array.from(perRun) };
+  });
+}

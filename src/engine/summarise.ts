@@ -89,6 +89,20 @@ export interface Comparison {
   claAvoided: Stat;
   /** Share of runs with saving > 0. */
   probabilityOfSaving: number;
+  /** Saving in each financial year (April–March) the horizon touches, run by run. */
+  savingByYear?: YearSaving[];
+}
+
+/** One financial year's saving of an arm against the reference. */
+export interface YearSaving {
+  /** e.g. "2015/16". */
+  year: string;
+  /** Months of the year inside the horizon (fewer than 12 at either end). */
+  months: number;
+  /** Reference cost − arm cost in the year, £, summarised over runs. */
+  saving: Stat;
+  /** The same per run, in run order: for the chance of reaching a target. */
+  runs: number[];
 }
 
 /** Paired comparison of an arm with the reference from per-run totals in the same run order. */
