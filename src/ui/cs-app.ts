@@ -1,109 +1,179 @@
-// <cs-app>: loads the default scenario, runs it in the engine worker and shows the headline results per arm.
+// <cs-app>: owns the scenario and the runs; the only element that talks to the engine pool.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import leeds from '../../scenarios/leeds-2015-family-valued.json';
 import type { RunSummary } from '../engine/api';
+import type { Metric } from '../engine/metrics';
+import { monthLabels } from '../engine/plan';
 import { enginePool } from '../client/engine-client';
 import { formatErrors, parseScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
+import type { RunRequestEvent } from './events';
 import { formatCount, formatGbpMillions, formatShare } from './format';
+import type { ObservedSeries } from './cs-fan-chart';
+import { DEFAULT_SCENARIO, SHIPPED } from './shipped-scenarios';
+import './cs-fan-chart';
+import './cs-run-controls';
+import './cs-savings-table';
 
-/** Runs the app starts with: enough for stable bands, quick on a laptop. */
-const FIRST_RUNS = 100;
+/** The charts, in order: series, title, unit, first month shown (flows have none at month 0). */
+const CHARTS: Array<[Metric, string, string, number]> = [
+  ['cla', 'Children looked after', 'children at month end', 0],
+  ['cp', 'Child protection plans', 'children at month end', 0],
+  ['cin', 'Children in need', 'children at month end', 0],
+  ['claEntries', 'Entries to care', 'children a month', 1],
+  ['fgcHeld', 'FGCs held', 'conferences a month', 1],
+  ['fgcWaiting', 'Families waiting for an FGC', 'families at month end', 1],
+  ['cost', 'Cost', '£ a month', 1],
+];
 
 @customElement('cs-app')
 export class CsApp extends LitElement {
   static override styles = css`
-    :host { display: block; font: 15px/1.5 system-ui, sans-serif; color: #1b1b1b; max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
+    :host { display: block; font: 15px/1.5 system-ui, sans-serif; color: #1b1b1b; max-width: 90rem; margin: 0 auto; padding: 1.25rem; }
     h1 { font-size: 1.4rem; margin: 0 0 0.25rem; }
-    p.lede { margin: 0 0 1rem; color: #4a4a4a; }
-    table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
-    th, td { text-align: right; padding: 0.4rem 0.6rem; border-bottom: 1px solid #ddd; }
+    h2 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
+    p.lede { margin: 0 0 1rem; color: #4a4a4a; max-width: 70rem; }
+    .bar { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; margin-bottom: 1rem; }
+    select { font: inherit; padding: 0.3rem; }
+    select:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
+    label { display: flex; flex-direction: column; font-size: 0.85rem; color: #444; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(26rem, 1fr)); gap: 1rem; }
+    table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; font-size: 0.9rem; }
+    th, td { text-align: right; padding: 0.35rem 0.6rem; border-bottom: 1px solid #ddd; }
     th:first-child, td:first-child { text-align: left; }
     caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
     .band { color: #666; font-size: 0.85em; }
     .error { color: #a00; white-space: pre-wrap; }
-    button { font: inherit; padding: 0.35rem 0.9rem; }
-    button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
+    .partial { color: #7a5b00; font-size: 0.85rem; }
   `;
 
+  @state() private _scenarioKey = DEFAULT_SCENARIO;
   @state() private _scenario: Scenario | undefined;
   @state() private _summary: RunSummary | undefined;
   @state() private _error = '';
   @state() private _running = false;
+  @state() private _done = 0;
+  @state() private _total = 0;
+  @state() private _elapsed = 0;
+  @state() private _partial = false;
+  @state() private _note = '';
+  private _startedAt = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const parsed = parseScenario(leeds);
-    if (!parsed.ok) {
-      this._error = formatErrors(parsed.errors);
-      return;
-    }
-    this._scenario = parsed.value;
-    void this._run();
+    this._load(this._scenarioKey);
+    void this._run(this._scenario?.simulation.runs ?? 200, this._scenario?.simulation.seed ?? 'seed');
   }
 
-  private async _run(): Promise<void> {
-    if (!this._scenario) return;
-    this._running = true;
+  private _load(key: string): void {
+    const parsed = parseScenario(SHIPPED[key]);
+    this._scenarioKey = key;
+    this._summary = undefined;
+    this._done = 0;
+    if (!parsed.ok) {
+      this._scenario = undefined;
+      this._error = `The scenario “${key}” is not valid:\n${formatErrors(parsed.errors)}`;
+      return;
+    }
     this._error = '';
+    this._scenario = parsed.value;
+  }
+
+  private async _run(runs: number, seed: string): Promise<void> {
+    const scenario = this._scenario;
+    if (!scenario) return;
+    this._running = true;
+    this._note = '';
+    this._error = '';
+    this._done = 0;
+    this._total = runs;
+    this._startedAt = performance.now();
     try {
-      this._summary = await enginePool().run(this._scenario, { runs: FIRST_RUNS });
+      const summary = await enginePool().run(scenario, {
+        runs,
+        seed,
+        onProgress: (done, total) => {
+          this._done = done;
+          this._total = total;
+          this._elapsed = (performance.now() - this._startedAt) / 1000;
+        },
+        onPartial: (partial) => {
+          this._summary = partial;
+          this._partial = true;
+        },
+      });
+      this._summary = summary;
+      this._partial = false;
     } catch (e) {
-      if ((e as Error).name === 'CancelledError') return;
-      this._error = `The run failed: ${(e as Error).message}`;
+      if ((e as Error).name === 'CancelledError') this._note = 'cancelled';
+      else this._error = `The run failed: ${(e as Error).message}`;
     } finally {
       this._running = false;
+      this._elapsed = (performance.now() - this._startedAt) / 1000;
     }
+  }
+
+  private _observed(metric: Metric): ObservedSeries | undefined {
+    const observed = this._scenario?.observed;
+    const values = observed?.series[metric as keyof typeof observed.series];
+    if (!observed || !values) return undefined;
+    const labels = monthLabels(observed.startMonth, values.length - 1);
+    const map: ObservedSeries = new Map();
+    values.forEach((v, i) => {
+      // Flows observed in the start month happened before month 0.
+      if (v !== null && !(i === 0 && metric !== 'cla' && metric !== 'cp' && metric !== 'cin')) map.set(labels[i]!, v);
+    });
+    return map;
   }
 
   override render() {
     const s = this._summary;
     const last = s ? s.months.length - 1 : 0;
     return html`
-      <h1>FGC capacity: ${this._scenario?.name ?? 'loading…'}</h1>
+      <h1>How many FGC coordinators, where, and what will it save?</h1>
       <p class="lede">${this._scenario?.description ?? ''}</p>
+      <div class="bar">
+        <label>Scenario
+          <select id="scenario" @change=${(e: Event) => { enginePool().cancel(); this._load((e.target as HTMLSelectElement).value); }}>
+            ${Object.keys(SHIPPED).map((key) => html`<option value=${key} ?selected=${key === this._scenarioKey}>${(SHIPPED[key] as { name: string }).name}</option>`)}
+          </select>
+        </label>
+        <cs-run-controls
+          .running=${this._running} .note=${this._note} .done=${this._done} .total=${this._total} .elapsed=${this._elapsed}
+          .runs=${this._scenario?.simulation.runs ?? 200} .seed=${this._scenario?.simulation.seed ?? ''}
+          .blocked=${this._scenario ? '' : 'Fix the scenario to run it.'}
+          @run-request=${(e: RunRequestEvent) => void this._run(e.detail.runs, e.detail.seed)}
+          @cancel-request=${() => enginePool().cancel()}
+        ></cs-run-controls>
+      </div>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
-      <p>
-        <button @click=${() => this._run()} ?disabled=${this._running || !this._scenario}>Run again</button>
-        <span aria-live="polite">${this._running ? ' Running…' : s ? ` ${s.runs} runs, seed “${s.seed}”, ${s.months[0]} to ${s.months[last]}.` : ''}</span>
-      </p>
       ${s
         ? html`
+            ${this._partial ? html`<p class="partial" role="status">Showing the ${s.runs} runs done so far.</p>` : nothing}
             <table id="arms">
-              <caption>Each arm over ${last} months (mean, with P5–P95)</caption>
-              <thead>
-                <tr><th scope="col">Arm</th><th scope="col">Coordinators (FTE)</th><th scope="col">Children looked after at ${s.months[last]}</th><th scope="col">FGCs held</th><th scope="col">Total cost</th></tr>
-              </thead>
+              <caption>Each arm over ${last} months, ${s.runs} runs, seed “${s.seed}” (mean, with P5–P95)</caption>
+              <thead><tr><th scope="col">Arm</th><th scope="col">Coordinators (FTE)</th><th scope="col">Children looked after at ${s.months[last]}</th><th scope="col">FGCs held</th><th scope="col">Total cost</th><th scope="col">Saving against ${s.arms[0]!.name} (P50, P5 to P95)</th><th scope="col">Chance of a saving</th></tr></thead>
               <tbody>
-                ${s.arms.map(
-                  (a) => html`<tr>
+                ${s.arms.map((a, i) => {
+                  const c = i > 0 ? s.comparisons[i - 1] : undefined;
+                  return html`<tr>
                     <td>${a.name}</td>
                     <td>${a.coordinatorsFte}</td>
                     <td data-metric="cla">${formatCount(a.series.cla.mean[last]!)} <span class="band">(${formatCount(a.series.cla.p5[last]!)}–${formatCount(a.series.cla.p95[last]!)})</span></td>
                     <td>${formatCount(a.totals.fgcHeld.mean)}</td>
                     <td>${formatGbpMillions(a.totals.cost.mean)}</td>
-                  </tr>`,
-                )}
+                    <td data-metric="saving">${c ? html`${formatGbpMillions(c.saving.p50)} <span class="band">(${formatGbpMillions(c.saving.p5)} to ${formatGbpMillions(c.saving.p95)})</span>` : 'reference'}</td>
+                    <td>${c ? formatShare(c.probabilityOfSaving) : ''}</td>
+                  </tr>`;
+                })}
               </tbody>
             </table>
-            <table id="savings">
-              <caption>Against “${s.arms[0]!.name}” (computed run by run)</caption>
-              <thead>
-                <tr><th scope="col">Arm</th><th scope="col">Saving (P50)</th><th scope="col">P5 to P95</th><th scope="col">Children looked after avoided</th><th scope="col">Chance of a saving</th></tr>
-              </thead>
-              <tbody>
-                ${s.comparisons.map(
-                  (c) => html`<tr>
-                    <td>${c.arm}</td>
-                    <td data-metric="saving">${formatGbpMillions(c.saving.p50)}</td>
-                    <td class="band">${formatGbpMillions(c.saving.p5)} to ${formatGbpMillions(c.saving.p95)}</td>
-                    <td>${c.claAvoided.mean.toFixed(1)}</td>
-                    <td>${formatShare(c.probabilityOfSaving)}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
+            <h2>Savings by financial year</h2>
+            <cs-savings-table .summary=${s}></cs-savings-table>
+            <h2>Series</h2>
+            <div class="charts">
+              ${CHARTS.map(([metric, heading, unit, from]) => html`<cs-fan-chart .summary=${s} metric=${metric} heading=${heading} unit=${unit} .from=${from} .observed=${this._observed(metric)}></cs-fan-chart>`)}
+            </div>
           `
         : nothing}
     `;

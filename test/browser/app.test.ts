@@ -1,5 +1,5 @@
-// The app in real Chromium: it loads the default scenario with no console errors and shows a real result.
-import type { Browser } from 'playwright-core';
+// The app in real Chromium: loads the default scenario, runs it on the worker pool, charts and tables fill in, cancel works.
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serveApp } from './chromium';
 
@@ -17,22 +17,85 @@ describe('the app in Chromium', () => {
     server?.stop();
   });
 
-  it('loads the Leeds scenario, runs it in a worker and shows CLA and savings per arm with no console errors', async () => {
-    const page = await browser.newPage();
+  async function open(): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const problems: string[] = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
+    // Record long tasks from the start (the main thread must stay responsive during runs).
+    await page.addInitScript(() => {
+      (window as unknown as { longTasks: number[] }).longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => (window as unknown as { longTasks: number[] }).longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    });
     await page.goto(server.url);
-    await expect.poll(() => page.locator('cs-app').getByRole('heading').textContent()).toContain('Leeds 2015');
-    const cla = page.locator('cs-app #arms td[data-metric="cla"]');
+    return { page, problems };
+  }
+
+  const app = (page: Page) => page.locator('cs-app');
+
+  it('loads Leeds, runs it, and shows CLA, savings, savings by year and seven charts with no console errors', async () => {
+    const { page, problems } = await open();
+    await expect.poll(() => app(page).locator('#scenario option:checked').textContent()).toContain('Leeds 2015');
+    const cla = app(page).locator('#arms td[data-metric="cla"]');
+    await expect.poll(() => app(page).locator('.partial').count(), { timeout: 60_000 }).toBe(0);
     await cla.first().waitFor({ timeout: 60_000 });
     expect(await cla.count()).toBe(3);
-    const first = (await cla.first().textContent()) ?? '';
-    const value = Number(first.split('(')[0]!.replace(/[^0-9.]/g, ''));
+    const value = Number(((await cla.first().textContent()) ?? '').split('(')[0]!.replace(/[^0-9.]/g, ''));
     expect(value).toBeGreaterThan(900);
     expect(value).toBeLessThan(1600);
-    expect(await page.locator('cs-app #savings td[data-metric="saving"]').count()).toBe(2);
-    expect(problems, problems.join("\n")).toEqual([]);
+    expect(await app(page).locator('#arms td[data-metric="saving"]').count()).toBe(3);
+    const years = app(page).locator('cs-savings-table').locator('table.savings').first().locator('tbody tr');
+    expect(await years.count()).toBeGreaterThanOrEqual(5);
+    expect(await app(page).locator('cs-fan-chart').count()).toBe(7);
+    expect(await app(page).locator('cs-fan-chart').first().locator('canvas').count()).toBe(1);
+    expect(problems, problems.join('\n')).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('keeps the main thread responsive while a run goes on (no long task over 200 ms)', async () => {
+    const { page } = await open();
+    await app(page).locator('#arms').waitFor({ timeout: 60_000 });
+    await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
+    await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
+    await app(page).locator('cs-run-controls #runs').fill('300');
+    await app(page).locator('cs-run-controls #run').click();
+    await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 90_000 }).toBe(1);
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    expect(Math.max(0, ...longTasks)).toBeLessThan(200);
+    await page.close();
+  }, 120_000);
+
+  it('cancel stops a run and the next run completes', async () => {
+    const { page, problems } = await open();
+    await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
+    await app(page).locator('cs-run-controls #runs').fill('5000');
+    await app(page).locator('cs-run-controls #run').click();
+    await app(page).locator('cs-run-controls #cancel').click();
+    await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(async () => (await app(page).locator('cs-run-controls .status').textContent()) ?? '').toContain('cancelled');
+    await app(page).locator('cs-run-controls #runs').fill('20');
+    await app(page).locator('cs-run-controls #run').click();
+    await expect.poll(async () => (await app(page).locator('cs-run-controls .status').textContent()) ?? '', { timeout: 60_000 }).toContain('20 of 20 runs — done');
+    expect(problems, problems.join('\n')).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('a chart switches to a table and back; the savings target changes the chance of reaching it', async () => {
+    const { page } = await open();
+    await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
+    const chart = app(page).locator('cs-fan-chart').first();
+    await chart.getByRole('button', { name: 'Table' }).click();
+    expect(await chart.locator('tbody tr').count()).toBe(61); // CLA: months 0..60
+    await chart.getByRole('button', { name: 'Chart' }).click();
+    expect(await chart.locator('canvas').count()).toBe(1);
+    const savings = app(page).locator('cs-savings-table');
+    const chance = savings.locator('td[data-stat="target"]').nth(1);
+    await savings.locator('#target').fill('-1000000000');
+    expect(await chance.textContent()).toBe('100%');
+    await savings.locator('#target').fill('1000000000');
+    expect(await chance.textContent()).toBe('0%');
+    await savings.locator('#target').fill('lots');
+    expect(await savings.getByRole('alert').textContent()).toContain('must be a number');
     await page.close();
   }, 120_000);
 });

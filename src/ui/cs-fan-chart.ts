@@ -1,0 +1,156 @@
+// <cs-fan-chart>: one series for every arm as P5–P95 and P25–P75 bands with a median line, observed points, a table view and a PNG.
+import { CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip, type ChartDataset } from 'chart.js';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { RunSummary } from '../engine/api';
+import type { Metric } from '../engine/metrics';
+import { formatCount } from './format';
+import { armColour, withAlpha } from './palette';
+
+Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Legend, Tooltip);
+
+/** Observed values by month label, for overlay. */
+export type ObservedSeries = Map<string, number>;
+
+@customElement('cs-fan-chart')
+export class CsFanChart extends LitElement {
+  static override styles = css`
+    :host { display: block; border: 1px solid #ddd; border-radius: 6px; padding: 0.6rem 0.8rem; background: #fff; }
+    header { display: flex; justify-content: space-between; align-items: baseline; gap: 0.5rem; flex-wrap: wrap; }
+    h3 { font-size: 1rem; margin: 0; }
+    .unit { color: #666; font-size: 0.8rem; }
+    .tools button { font: inherit; font-size: 0.8rem; padding: 0.15rem 0.5rem; }
+    button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
+    .canvas { position: relative; height: 240px; }
+    .table { max-height: 240px; overflow: auto; font-size: 0.8rem; }
+    table { border-collapse: collapse; width: 100%; }
+    th, td { padding: 0.15rem 0.4rem; border-bottom: 1px solid #eee; text-align: right; }
+    th:first-child, td:first-child { text-align: left; }
+  `;
+
+  /** The run's summary (bands per arm). */
+  @property({ attribute: false }) summary: RunSummary | undefined;
+  /** Which series to draw. */
+  @property() metric: Metric = 'cla';
+  /** Title shown above the chart. */
+  @property() heading = '';
+  /** Unit shown beside the title. */
+  @property() unit = '';
+  /** First month to show: 1 for flows and costs (month 0 is the starting snapshot, with no flows). */
+  @property({ type: Number }) from = 0;
+  /** Observed values to overlay as points, by month label. */
+  @property({ attribute: false }) observed: ObservedSeries | undefined;
+
+  @state() private _showTable = false;
+  @query('canvas') private _canvas!: HTMLCanvasElement;
+  private _chart: Chart | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._chart?.destroy();
+    this._chart = undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (this._showTable) {
+      this._chart?.destroy();
+      this._chart = undefined;
+      return;
+    }
+    if (!this._chart && this._canvas) {
+      this._chart = new Chart(this._canvas, {
+        type: 'line',
+        data: { labels: [], datasets: [] },
+        options: {
+          animation: false,
+          responsive: true,
+          maintainAspectRatio: false,
+          interaction: { mode: 'index', intersect: false },
+          plugins: {
+            legend: { labels: { filter: (item) => !item.text.includes('band') } },
+            tooltip: { filter: (item) => !String(item.dataset.label).includes('band') },
+          },
+          scales: { y: { ticks: { callback: (v) => formatCount(Number(v)) } } },
+        },
+      });
+    }
+    if (this._chart && (changed.has('summary') || changed.has('metric') || changed.has('observed') || changed.has('from') || changed.has('_showTable'))) this._draw();
+  }
+
+  private _draw(): void {
+    const chart = this._chart!;
+    const s = this.summary;
+    if (!s) return;
+    const datasets: ChartDataset<'line', (number | null)[]>[] = [];
+    const from = this.from;
+    s.arms.forEach((arm, i) => {
+      const full = arm.series[this.metric];
+      const band = { p5: full.p5.slice(from), p25: full.p25.slice(from), p50: full.p50.slice(from), p75: full.p75.slice(from), p95: full.p95.slice(from) };
+      const colour = armColour(i);
+      const line = (label: string, data: number[], extra: Partial<ChartDataset<'line', number[]>>) =>
+        datasets.push({ label, data, borderWidth: 0, pointRadius: 0, backgroundColor: withAlpha(colour, 0.12), ...extra } as ChartDataset<'line', (number | null)[]>);
+      line(`${arm.name} band p5`, band.p5, {});
+      line(`${arm.name} band p95`, band.p95, { fill: '-1' });
+      line(`${arm.name} band p25`, band.p25, {});
+      line(`${arm.name} band p75`, band.p75, { fill: '-1', backgroundColor: withAlpha(colour, 0.22) });
+      line(arm.name, band.p50, { borderWidth: 2, borderColor: colour, backgroundColor: colour });
+    });
+    if (this.observed && this.observed.size > 0) {
+      datasets.push({
+        label: 'Observed',
+        data: s.months.slice(from).map((m) => this.observed!.get(m) ?? null),
+        showLine: false,
+        pointRadius: 3,
+        pointBackgroundColor: '#000',
+        borderColor: '#000',
+      } as ChartDataset<'line', (number | null)[]>);
+    }
+    chart.data.labels = s.months.slice(from);
+    chart.data.datasets = datasets;
+    chart.update('none');
+  }
+
+  private _downloadPng(): void {
+    if (!this._chart) return;
+    const a = document.createElement('a');
+    a.href = this._chart.toBase64Image('image/png', 1);
+    a.download = `${this.metric}.png`;
+    a.click();
+  }
+
+  override render() {
+    const s = this.summary;
+    return html`
+      <header>
+        <h3>${this.heading} <span class="unit">${this.unit}</span></h3>
+        <span class="tools">
+          <button type="button" aria-pressed=${this._showTable} @click=${() => (this._showTable = !this._showTable)}>${this._showTable ? 'Chart' : 'Table'}</button>
+          <button type="button" @click=${this._downloadPng} ?disabled=${this._showTable || !s}>PNG</button>
+        </span>
+      </header>
+      ${this._showTable && s
+        ? html`<div class="table" tabindex="0">
+            <table>
+              <caption class="unit">Median (P5–P95) by month</caption>
+              <thead><tr><th scope="col">Month</th>${s.arms.map((a) => html`<th scope="col">${a.name}</th>`)}${this.observed ? html`<th scope="col">Observed</th>` : nothing}</tr></thead>
+              <tbody>
+                ${s.months.slice(this.from).map(
+                  (month, i) => html`<tr><td>${month}</td>${s.arms.map((a) => {
+                    const b = a.series[this.metric];
+                    const m = i + this.from;
+                    return html`<td>${formatCount(b.p50[m]!)} (${formatCount(b.p5[m]!)}–${formatCount(b.p95[m]!)})</td>`;
+                  })}${this.observed ? html`<td>${this.observed.has(month) ? formatCount(this.observed.get(month)!) : ''}</td>` : nothing}</tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+        : html`<div class="canvas"><canvas role="img" aria-label=${`${this.heading}: bands by arm`}></canvas></div>`}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-fan-chart': CsFanChart;
+  }
+}

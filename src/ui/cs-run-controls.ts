@@ -1,0 +1,80 @@
+// <cs-run-controls>: runs and seed, Run and Cancel, and a progress bar with time left.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { emit } from './events';
+
+@customElement('cs-run-controls')
+export class CsRunControls extends LitElement {
+  static override styles = css`
+    :host { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }
+    label { display: flex; flex-direction: column; font-size: 0.85rem; color: #444; }
+    input { font: inherit; padding: 0.3rem 0.4rem; width: 9rem; }
+    button { font: inherit; padding: 0.4rem 1rem; cursor: pointer; }
+    button:focus-visible, input:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
+    .progress { flex: 1 1 16rem; min-width: 12rem; }
+    progress { width: 100%; height: 0.9rem; }
+    .status { font-size: 0.85rem; color: #444; }
+    .invalid { color: #a00; font-size: 0.85rem; }
+  `;
+
+  /** Whether a run is in flight. */
+  @property({ type: Boolean }) running = false;
+  /** Runs done and planned in the current run. */
+  @property({ type: Number }) done = 0;
+  @property({ type: Number }) total = 0;
+  /** Seconds since the current run started. */
+  @property({ type: Number }) elapsed = 0;
+  /** Why Run is disabled, if it is (e.g. the scenario has errors). */
+  @property() blocked = '';
+  /** A word on how the last run ended (e.g. cancelled), shown after the progress. */
+  @property() note = '';
+  /** Runs and seed to show, from the scenario. */
+  @property({ type: Number }) runs = 200;
+  @property() seed = '';
+
+  @state() private _runsError = '';
+
+  private _run(): void {
+    const runsInput = this.renderRoot.querySelector<HTMLInputElement>('#runs')!;
+    const runs = Number(runsInput.value);
+    if (!Number.isInteger(runs) || runs < 1 || runs > 100_000) {
+      this._runsError = `Runs must be a whole number from 1 to 100,000, got ${runsInput.value || 'nothing'}`;
+      return;
+    }
+    this._runsError = '';
+    const seed = this.renderRoot.querySelector<HTMLInputElement>('#seed')!.value.trim() || this.seed;
+    emit(this, 'run-request', { runs, seed });
+  }
+
+  private _randomiseSeed(): void {
+    const seedInput = this.renderRoot.querySelector<HTMLInputElement>('#seed')!;
+    // The UI may pick a seed at random; the engine itself never uses an unseeded generator.
+    seedInput.value = `seed-${Math.floor(Math.random() * 1e9).toString(36)}`;
+  }
+
+  override render() {
+    const left = this.done > 0 && this.total > this.done ? (this.elapsed / this.done) * (this.total - this.done) : undefined;
+    return html`
+      <label>Runs <input id="runs" type="number" min="1" max="100000" step="1" .value=${String(this.runs)} ?disabled=${this.running} /></label>
+      <label>Seed <input id="seed" type="text" .value=${this.seed} ?disabled=${this.running} /></label>
+      <button type="button" @click=${this._randomiseSeed} ?disabled=${this.running}>Random seed</button>
+      ${this.running
+        ? html`<button type="button" id="cancel" @click=${() => emit(this, 'cancel-request', {})}>Cancel</button>`
+        : html`<button type="button" id="run" @click=${this._run} ?disabled=${!!this.blocked} aria-describedby="blocked">Run</button>`}
+      <div class="progress">
+        ${this.running || this.done > 0 || this.note
+          ? html`<progress id="bar" max=${Math.max(1, this.total)} .value=${this.done} aria-label="Runs done"></progress>
+              <div class="status" aria-live="polite">${this.done} of ${this.total} runs${left !== undefined ? html`, about ${Math.ceil(left)} s left` : nothing}${!this.running && this.done === this.total ? ' — done' : ''}${this.note ? ` — ${this.note}` : ''}</div>`
+          : nothing}
+      </div>
+      ${this.blocked ? html`<div id="blocked" class="invalid" role="status">${this.blocked}</div>` : nothing}
+      ${this._runsError ? html`<div class="invalid" role="alert">${this._runsError}</div>` : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-run-controls': CsRunControls;
+  }
+}

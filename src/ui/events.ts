@@ -1,0 +1,19 @@
+// The app's custom events, typed in one place: properties go down, these come up.
+import type { Scenario } from '../scenario/schema';
+
+export type RunRequestEvent = CustomEvent<{ runs: number; seed: string }>;
+export type CancelRequestEvent = CustomEvent<Record<string, never>>;
+export type ScenarioChangeEvent = CustomEvent<{ raw: unknown; scenario: Scenario | undefined }>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'run-request': RunRequestEvent;
+    'cancel-request': CancelRequestEvent;
+    'scenario-change': ScenarioChangeEvent;
+  }
+}
+
+/** Dispatches an event that leaves shadow roots. */
+export function emit<K extends keyof GlobalEventHandlersEventMap>(from: EventTarget, type: K, detail: GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never): void {
+  from.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
