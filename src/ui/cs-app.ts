@@ -7,13 +7,14 @@ import { monthLabels } from '../engine/plan';
 import { enginePool } from '../client/engine-client';
 import { formatErrors, parseScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
-import type { RunRequestEvent } from './events';
+import type { RunRequestEvent, ScenarioChangeEvent } from './events';
 import { formatCount, formatGbpMillions, formatShare } from './format';
 import type { ObservedSeries } from './cs-fan-chart';
 import { DEFAULT_SCENARIO, SHIPPED } from './shipped-scenarios';
 import './cs-fan-chart';
 import './cs-run-controls';
 import './cs-savings-table';
+import './cs-scenario-editor';
 
 /** The charts, in order: series, title, unit, first month shown (flows have none at month 0). */
 const CHARTS: Array<[Metric, string, string, number]> = [
@@ -45,10 +46,17 @@ export class CsApp extends LitElement {
     .band { color: #666; font-size: 0.85em; }
     .error { color: #a00; white-space: pre-wrap; }
     .partial { color: #7a5b00; font-size: 0.85rem; }
+    details.inputs { margin: 0.5rem 0 1rem; }
+    details.inputs > summary { font-size: 1.1rem; font-weight: 600; cursor: pointer; }
+    button { font: inherit; padding: 0.3rem 0.8rem; }
+    button:focus-visible, summary:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
   `;
 
   @state() private _scenarioKey = DEFAULT_SCENARIO;
   @state() private _scenario: Scenario | undefined;
+  /** The scenario as edited (raw JSON, possibly invalid); _scenario is its validated form. */
+  @state() private _raw: unknown;
+  @state() private _edited = false;
   @state() private _summary: RunSummary | undefined;
   @state() private _error = '';
   @state() private _running = false;
@@ -67,6 +75,8 @@ export class CsApp extends LitElement {
 
   private _load(key: string): void {
     const parsed = parseScenario(SHIPPED[key]);
+    this._raw = structuredClone(SHIPPED[key]);
+    this._edited = false;
     this._scenarioKey = key;
     this._summary = undefined;
     this._done = 0;
@@ -113,6 +123,19 @@ export class CsApp extends LitElement {
     }
   }
 
+  /** An edit: a run in flight is cancelled (its inputs changed); the next starts when the user asks. */
+  private _onScenarioChange(e: ScenarioChangeEvent): void {
+    if (this._running) enginePool().cancel('the scenario changed');
+    this._raw = e.detail.raw;
+    this._scenario = e.detail.scenario;
+    this._edited = true;
+  }
+
+  private _errorCount(): number {
+    const parsed = parseScenario(this._raw);
+    return parsed.ok ? 0 : parsed.errors.length;
+  }
+
   private _observed(metric: Metric): ObservedSeries | undefined {
     const observed = this._scenario?.observed;
     const values = observed?.series[metric as keyof typeof observed.series];
@@ -141,12 +164,19 @@ export class CsApp extends LitElement {
         <cs-run-controls
           .running=${this._running} .note=${this._note} .done=${this._done} .total=${this._total} .elapsed=${this._elapsed}
           .runs=${this._scenario?.simulation.runs ?? 200} .seed=${this._scenario?.simulation.seed ?? ''}
-          .blocked=${this._scenario ? '' : 'Fix the scenario to run it.'}
+          .blocked=${this._scenario ? '' : `The scenario has ${this._errorCount()} problem(s) to fix before it can run (see the inputs).`}
           @run-request=${(e: RunRequestEvent) => void this._run(e.detail.runs, e.detail.seed)}
           @cancel-request=${() => enginePool().cancel()}
         ></cs-run-controls>
       </div>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      <details class="inputs" ?open=${!this._scenario}>
+        <summary>Scenario inputs${this._edited ? ' (edited)' : ''}</summary>
+        <p>
+          <button type="button" id="reset" @click=${() => { enginePool().cancel(); this._load(this._scenarioKey); }} ?disabled=${!this._edited}>Reset to the shipped scenario</button>
+        </p>
+        <cs-scenario-editor .raw=${this._raw} @scenario-change=${this._onScenarioChange}></cs-scenario-editor>
+      </details>
       ${s
         ? html`
             ${this._partial ? html`<p class="partial" role="status">Showing the ${s.runs} runs done so far.</p>` : nothing}

@@ -99,3 +99,49 @@ describe('the app in Chromium', () => {
     await page.close();
   }, 120_000);
 });
+
+describe('the scenario editor in Chromium', () => {
+  let browser: Browser;
+  let server: { url: string; stop: () => void };
+
+  beforeAll(async () => {
+    server = await serveApp(4318);
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+
+  it('shows every input with its unit and source; an invalid value names the problem and disables Run; reset restores', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(server.url);
+    const app = page.locator('cs-app');
+    await expect.poll(() => app.locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
+    await app.locator('details.inputs > summary').click();
+    const editor = app.locator('cs-scenario-editor');
+    await editor.locator('details.group > summary', { hasText: /^Arms/ }).click();
+    const fte = editor.locator('input[data-path="arms.options[0].coordinatorsFte"]');
+    await fte.fill('-3');
+    await fte.press('Tab');
+    await expect.poll(() => editor.getByRole('alert').first().textContent()).toContain('arms.options[0].coordinatorsFte: must be ≥ 0, got -3');
+    expect(await app.locator('cs-run-controls #run').isDisabled()).toBe(true);
+    expect(await app.locator('cs-run-controls #blocked').textContent()).toContain('1 problem');
+    // Units and sources are shown with the inputs.
+    await editor.locator('details.group > summary', { hasText: /^Demand/ }).click();
+    const referrals = editor.locator('.row', { hasText: 'demand.referralsPerMonth' });
+    expect(await referrals.locator('.unit').first().textContent()).toBe('children/month');
+    await referrals.locator('details.source summary').click();
+    expect(await referrals.locator('details.source').textContent()).toContain('000_8890056140a8d8e5.txt:L1913');
+    // A fixed value can become a distribution.
+    await referrals.locator('select').selectOption('triangular');
+    expect(await referrals.locator('input[type="number"]').count()).toBe(3);
+    await app.locator('#reset').click();
+    expect(await app.locator('cs-run-controls #run').isDisabled()).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
