@@ -1,7 +1,7 @@
 // The command line: `simulate <scenario.json> [flags]` runs the engine on a pool of worker threads and prints JSON or CSV.
 import { writeFileSync } from 'node:fs';
 import type { RunPool } from '../client/pool';
-import { toCsv, toJson } from './format';
+import { toCsv, toJson } from '../engine/export';
 import { exitQuietlyOnClosedPipe, loadScenario } from './main-helpers';
 import { parseCliArgs, UsageError } from './options';
 import { threadPool } from './thread-pool';

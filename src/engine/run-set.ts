@@ -277,7 +277,18 @@ export interface RunSummary {
 /** Summarises the runs folded into a RunSet (all of them, or those done so far for a partial result). */
 export function summariseRuns(scenario: Scenario, set: RunSet): RunSummary {
   const plan = set.plan;
-  const arms = plan.arms.map((arm, a) => ({ name: arm.name, coordinatorsFte: arm.coordinatorsFte, series: set.series(a), totals: set.armTotals(a) }));
+  const arms: ArmSummary[] = plan.arms.map((arm, a) => ({
+    name: arm.name,
+    coordinatorsFte: arm.coordinatorsFte,
+    series: set.series(a),
+    totals: set.armTotals(a),
+    runs: {
+      cost: Array.from(set.totalsOf(a, T_COST)),
+      fgcHeld: Array.from(set.totalsOf(a, T_FGC)),
+      claEntries: Array.from(set.totalsOf(a, T_ENTRIES)),
+      claAtHorizon: Array.from(set.totalsOf(a, T_CLA_END)),
+    },
+  }));
   const reference = plan.arms[0]!;
   const refCost = set.totalsOf(0, T_COST);
   const refCla = set.totalsOf(0, T_CLA_END);

@@ -77,6 +77,8 @@ export interface ArmSummary {
   coordinatorsFte: number;
   series: Record<Metric, Band>;
   totals: { cost: Stat; fgcHeld: Stat; claEntries: Stat };
+  /** Run-level totals in run order (runs done so far): £ over the horizon, FGCs, care entries, CLA at the horizon. */
+  runs?: { cost: number[]; fgcHeld: number[]; claEntries: number[]; claAtHorizon: number[] };
 }
 
 /** An arm against the reference arm, computed run by run (common random numbers) then summarised. */

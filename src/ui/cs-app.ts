@@ -7,14 +7,16 @@ import { monthLabels } from '../engine/plan';
 import { enginePool } from '../client/engine-client';
 import { formatErrors, parseScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
-import type { RunRequestEvent, ScenarioChangeEvent } from './events';
+import type { RunRequestEvent, ScenarioChangeEvent, ScenarioLoadEvent } from './events';
 import { formatCount, formatGbpMillions, formatShare } from './format';
 import type { ObservedSeries } from './cs-fan-chart';
 import { DEFAULT_SCENARIO, SHIPPED } from './shipped-scenarios';
 import './cs-fan-chart';
 import './cs-run-controls';
 import './cs-savings-table';
+import './cs-keep-share';
 import './cs-scenario-editor';
+import { scenarioFromHash } from './share-link';
 
 /** The charts, in order: series, title, unit, first month shown (flows have none at month 0). */
 const CHARTS: Array<[Metric, string, string, number]> = [
@@ -67,26 +69,40 @@ export class CsApp extends LitElement {
   @state() private _note = '';
   private _startedAt = 0;
 
+  /** Where the loaded scenario came from, when not a shipped one (saved, imported, shared). */
+  @state() private _origin = '';
+
   override connectedCallback(): void {
     super.connectedCallback();
-    this._load(this._scenarioKey);
-    void this._run(this._scenario?.simulation.runs ?? 200, this._scenario?.simulation.seed ?? 'seed');
+    void this._start();
+  }
+
+  /** Opens the scenario a share link carries, or the default; then runs it. */
+  private async _start(): Promise<void> {
+    const shared = await scenarioFromHash(location.hash);
+    if (shared && 'raw' in shared) this._loadRaw(shared.raw, 'Shared link');
+    else {
+      this._load(this._scenarioKey);
+      if (shared) this._error = shared.problem;
+    }
+    if (this._scenario) void this._run(this._scenario.simulation.runs, this._scenario.simulation.seed);
   }
 
   private _load(key: string): void {
-    const parsed = parseScenario(SHIPPED[key]);
-    this._raw = structuredClone(SHIPPED[key]);
-    this._edited = false;
     this._scenarioKey = key;
+    this._loadRaw(SHIPPED[key], '');
+  }
+
+  /** Loads a scenario as raw JSON; an invalid one still opens in the editor with its problems. */
+  private _loadRaw(raw: unknown, origin: string): void {
+    const parsed = parseScenario(raw);
+    this._raw = structuredClone(raw);
+    this._origin = origin;
+    this._edited = false;
     this._summary = undefined;
     this._done = 0;
-    if (!parsed.ok) {
-      this._scenario = undefined;
-      this._error = `The scenario “${key}” is not valid:\n${formatErrors(parsed.errors)}`;
-      return;
-    }
-    this._error = '';
-    this._scenario = parsed.value;
+    this._error = parsed.ok ? '' : `This scenario has problems to fix before it can run:\n${formatErrors(parsed.errors)}`;
+    this._scenario = parsed.ok ? parsed.value : undefined;
   }
 
   private async _run(runs: number, seed: string): Promise<void> {
@@ -158,7 +174,8 @@ export class CsApp extends LitElement {
       <div class="bar">
         <label>Scenario
           <select id="scenario" @change=${(e: Event) => { enginePool().cancel(); this._load((e.target as HTMLSelectElement).value); }}>
-            ${Object.keys(SHIPPED).map((key) => html`<option value=${key} ?selected=${key === this._scenarioKey}>${(SHIPPED[key] as { name: string }).name}</option>`)}
+            ${this._origin ? html`<option value="" selected>${this._origin}: ${(this._raw as { name?: string })?.name ?? ''}</option>` : nothing}
+            ${Object.keys(SHIPPED).map((key) => html`<option value=${key} ?selected=${!this._origin && key === this._scenarioKey}>${(SHIPPED[key] as { name: string }).name}</option>`)}
           </select>
         </label>
         <cs-run-controls
@@ -169,11 +186,13 @@ export class CsApp extends LitElement {
           @cancel-request=${() => enginePool().cancel()}
         ></cs-run-controls>
       </div>
+      <cs-keep-share .raw=${this._raw} .summary=${s} name=${(this._raw as { name?: string })?.name ?? 'scenario'}
+          @scenario-load=${(e: ScenarioLoadEvent) => { enginePool().cancel(); this._loadRaw(e.detail.raw, e.detail.label); }}></cs-keep-share>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       <details class="inputs" ?open=${!this._scenario}>
         <summary>Scenario inputs${this._edited ? ' (edited)' : ''}</summary>
         <p>
-          <button type="button" id="reset" @click=${() => { enginePool().cancel(); this._load(this._scenarioKey); }} ?disabled=${!this._edited}>Reset to the shipped scenario</button>
+          <button type="button" id="reset" @click=${() => { enginePool().cancel(); this._load(this._scenarioKey); }} ?disabled=${!this._edited && !this._origin}>Reset to the shipped scenario</button>
         </p>
         <cs-scenario-editor .raw=${this._raw} @scenario-change=${this._onScenarioChange}></cs-scenario-editor>
       </details>

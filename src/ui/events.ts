@@ -4,12 +4,15 @@ import type { Scenario } from '../scenario/schema';
 export type RunRequestEvent = CustomEvent<{ runs: number; seed: string }>;
 export type CancelRequestEvent = CustomEvent<Record<string, never>>;
 export type ScenarioChangeEvent = CustomEvent<{ raw: unknown; scenario: Scenario | undefined }>;
+/** A whole scenario to load (saved, imported or shared), with where it came from. */
+export type ScenarioLoadEvent = CustomEvent<{ raw: unknown; label: string }>;
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'run-request': RunRequestEvent;
     'cancel-request': CancelRequestEvent;
     'scenario-change': ScenarioChangeEvent;
+    'scenario-load': ScenarioLoadEvent;
   }
 }
 

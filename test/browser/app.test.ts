@@ -145,3 +145,98 @@ describe('the scenario editor in Chromium', () => {
     await page.close();
   }, 120_000);
 });
+
+describe('keep and share in Chromium', () => {
+  let browser: Browser;
+  let server: { url: string; stop: () => void };
+
+  beforeAll(async () => {
+    server = await serveApp(4319);
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+
+  async function openApp(url: string) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(url);
+    const app = page.locator('cs-app');
+    await expect.poll(() => app.locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
+    return { context, page, app };
+  }
+
+  async function editReferrals(app: ReturnType<Page['locator']>, value: string) {
+    await app.locator('details.inputs > summary').click();
+    const editor = app.locator('cs-scenario-editor');
+    await editor.locator('details.group > summary', { hasText: /^Demand/ }).click();
+    const input = editor.locator('input[data-path="demand.referralsPerMonth.value"]');
+    await input.fill(value);
+    await input.press('Tab');
+  }
+
+  it('a saved scenario survives a reload', async () => {
+    const { context, page, app } = await openApp(server.url);
+    await editReferrals(app, '700');
+    const keep = app.locator('cs-keep-share');
+    await keep.locator('#save-name').fill('Leeds at 700 referrals');
+    await keep.locator('#save').click();
+    await page.reload();
+    await expect.poll(() => app.locator('cs-keep-share #saved option').allTextContents(), { timeout: 60_000 }).toContain('Leeds at 700 referrals');
+    await app.locator('cs-keep-share #saved').selectOption('Leeds at 700 referrals');
+    await app.locator('details.inputs > summary').click();
+    await app.locator('cs-scenario-editor details.group > summary', { hasText: /^Demand/ }).click();
+    expect(await app.locator('cs-scenario-editor input[data-path="demand.referralsPerMonth.value"]').inputValue()).toBe('700');
+    await context.close();
+  }, 120_000);
+
+  it('a share link restores the scenario on open', async () => {
+    const { context, app } = await openApp(server.url);
+    await editReferrals(app, '650');
+    await app.locator('cs-keep-share #share').click();
+    const link = await app.locator('cs-keep-share #link').inputValue();
+    expect(link).toMatch(/#scenario=[A-Za-z0-9_-]+$/);
+    await context.close();
+    const second = await openApp(link);
+    expect(await second.app.locator('#scenario option:checked').textContent()).toContain('Shared link');
+    await second.app.locator('details.inputs > summary').click();
+    await second.app.locator('cs-scenario-editor details.group > summary', { hasText: /^Demand/ }).click();
+    expect(await second.app.locator('cs-scenario-editor input[data-path="demand.referralsPerMonth.value"]').inputValue()).toBe('650');
+    await second.context.close();
+  }, 120_000);
+
+  it('CSV exports: series with the header and one row per arm × month × metric; run totals one row per arm × run', async () => {
+    const { context, page, app } = await openApp(server.url);
+    const runs = 20;
+    await app.locator('cs-run-controls #runs').fill(String(runs));
+    await app.locator('cs-run-controls #run').click();
+    await expect.poll(async () => (await app.locator('cs-run-controls .status').textContent()) ?? '', { timeout: 60_000 }).toContain(`${runs} of ${runs} runs — done`);
+    const [series] = await Promise.all([page.waitForEvent('download'), app.locator('cs-keep-share #csv-series').click()]);
+    const seriesText = await readDownload(series);
+    const lines = seriesText.trimEnd().split('\n');
+    expect(lines[0]).toBe('arm,coordinatorsFte,month,metric,mean,p5,p25,p50,p75,p95');
+    const { METRICS } = await import('../../src/engine/metrics');
+    expect(lines).toHaveLength(1 + 3 * 61 * METRICS.length);
+    const [totals] = await Promise.all([page.waitForEvent('download'), app.locator('cs-keep-share #csv-runs').click()]);
+    const totalLines = (await readDownload(totals)).trimEnd().split('\n');
+    expect(totalLines[0]).toBe('arm,coordinatorsFte,run,totalCostGbp,fgcHeld,claEntries,claAtHorizon,savingGbp');
+    expect(totalLines).toHaveLength(1 + 3 * runs);
+    await context.close();
+  }, 120_000);
+
+  it('importing a broken file says what is wrong and keeps the current scenario', async () => {
+    const { context, app } = await openApp(server.url);
+    await app.locator('cs-keep-share #import').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "schemaVersion": 1,') });
+    expect(await app.locator('cs-keep-share [role="alert"]').textContent()).toContain('not valid JSON');
+    expect(await app.locator('#scenario option:checked').textContent()).toContain('Leeds 2015');
+    await context.close();
+  }, 120_000);
+});
+
+async function readDownload(download: import('playwright-core').Download): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  return readFile((await download.path())!, 'utf8');
+}

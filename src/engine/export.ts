@@ -1,6 +1,6 @@
-// Renders a RunSummary as the command line's JSON or CSV.
-import { METRICS } from '../engine/metrics';
-import type { RunSummary } from '../engine/simulate';
+// Renders a RunSummary as JSON or CSV, for the command line and the page's downloads.
+import { METRICS } from './metrics';
+import type { RunSummary } from './run-set';
 
 const BAND_KEYS = ['mean', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
 
@@ -27,6 +27,20 @@ export function toCsv(summary: RunSummary): string {
         const band = arm.series[metric];
         lines.push([csvField(arm.name), arm.coordinatorsFte, month, metric, ...BAND_KEYS.map((k) => tidy(band[k][m]!))].join(','));
       }
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** One row per arm × run: the run-level totals (and the saving against the first arm, run by run). */
+export function runTotalsCsv(summary: RunSummary): string {
+  const lines = [['arm', 'coordinatorsFte', 'run', 'totalCostGbp', 'fgcHeld', 'claEntries', 'claAtHorizon', 'savingGbp'].join(',')];
+  const reference = summary.arms[0]!.runs;
+  for (const arm of summary.arms) {
+    const r = arm.runs;
+    if (!r || !reference) continue;
+    r.cost.forEach((cost, i) => {
+      lines.push([csvField(arm.name), arm.coordinatorsFte, i, tidy(cost), r.fgcHeld[i], r.claEntries[i], r.claAtHorizon[i], tidy(reference.cost[i]! - cost)].join(','));
     });
   }
   return `${lines.join('\n')}\n`;

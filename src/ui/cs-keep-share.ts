@@ -1,0 +1,135 @@
+// <cs-keep-share>: save scenarios in this browser, export and import JSON, share by link, and download CSVs.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { RunSummary } from '../engine/api';
+import { runTotalsCsv, toCsv } from '../engine/export';
+import { emit } from './events';
+import { deleteScenario, download, readScenarioFile, savedScenarios, saveScenario } from './scenario-store';
+import { shareLink } from './share-link';
+
+@customElement('cs-keep-share')
+export class CsKeepShare extends LitElement {
+  static override styles = css`
+    :host { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: end; font-size: 0.9rem; }
+    fieldset { border: 1px solid #ddd; border-radius: 6px; display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: end; padding: 0.4rem 0.6rem; }
+    legend { font-size: 0.8rem; color: #555; }
+    input, select, button { font: inherit; font-size: 0.85rem; padding: 0.2rem 0.5rem; }
+    input:focus-visible, select:focus-visible, button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
+    .message { flex-basis: 100%; font-size: 0.85rem; white-space: pre-wrap; }
+    .error { color: #a00; }
+    #link { width: 22rem; }
+  `;
+
+  /** The scenario as edited (raw JSON). */
+  @property({ attribute: false }) raw: unknown;
+  /** Its name, for files and saving. */
+  @property() name = 'scenario';
+  /** The latest results, for the CSV downloads. */
+  @property({ attribute: false }) summary: RunSummary | undefined;
+
+  @state() private _saved = savedScenarios();
+  @state() private _message = '';
+  @state() private _error = '';
+  @state() private _link = '';
+
+  private _say(message: string, error = ''): void {
+    this._message = message;
+    this._error = error;
+  }
+
+  private _save(): void {
+    const name = this.renderRoot.querySelector<HTMLInputElement>('#save-name')!.value.trim();
+    if (!name) {
+      this._say('', 'Give the scenario a name to save it under.');
+      return;
+    }
+    try {
+      saveScenario(name, this.raw);
+      this._saved = savedScenarios();
+      this._say(`Saved “${name}” in this browser.`);
+    } catch (e) {
+      this._say('', `Could not save in this browser: ${(e as Error).message}`);
+    }
+  }
+
+  private _open(e: Event): void {
+    const name = (e.target as HTMLSelectElement).value;
+    if (!name) return;
+    emit(this, 'scenario-load', { raw: this._saved[name], label: `Saved: ${name}` });
+    (e.target as HTMLSelectElement).value = '';
+  }
+
+  private _delete(): void {
+    const name = this.renderRoot.querySelector<HTMLSelectElement>('#saved')!.value;
+    if (!name) return;
+    deleteScenario(name);
+    this._saved = savedScenarios();
+  }
+
+  private async _import(e: Event): Promise<void> {
+    // Keep the element: after an await the event no longer has a target.
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    const { raw, problem } = readScenarioFile(await file.text());
+    input.value = '';
+    if (raw === undefined) {
+      this._say('', problem);
+      return;
+    }
+    // An invalid scenario still loads into the editor, with its problems, so nothing is lost.
+    emit(this, 'scenario-load', { raw, label: `Imported: ${file.name}` });
+    this._say(problem ? '' : `Imported ${file.name}.`, problem);
+  }
+
+  private async _share(): Promise<void> {
+    try {
+      this._link = await shareLink(this.raw, location.href);
+      history.replaceState(null, '', this._link);
+      await navigator.clipboard?.writeText(this._link).catch(() => undefined);
+      this._say('The link carries this scenario; it is in the box (and on the clipboard where the browser allows).');
+    } catch (e) {
+      this._say('', `Could not make a link: ${(e as Error).message}`);
+    }
+  }
+
+  private _slug(): string {
+    return this.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario';
+  }
+
+  override render() {
+    const names = Object.keys(this._saved).sort();
+    return html`
+      <fieldset>
+        <legend>Keep</legend>
+        <label>Name <input id="save-name" .value=${this.name} /></label>
+        <button type="button" id="save" @click=${this._save}>Save in this browser</button>
+        <label>Saved <select id="saved" @change=${this._open}>
+          <option value="">${names.length ? 'Open a saved scenario…' : 'none yet'}</option>
+          ${names.map((n) => html`<option value=${n}>${n}</option>`)}
+        </select></label>
+        <button type="button" @click=${this._delete} ?disabled=${names.length === 0}>Delete selected</button>
+      </fieldset>
+      <fieldset>
+        <legend>Files and links</legend>
+        <button type="button" id="export" @click=${() => download(`${this._slug()}.json`, `${JSON.stringify(this.raw, null, 2)}\n`, 'application/json')}>Export JSON</button>
+        <label>Import JSON <input id="import" type="file" accept="application/json,.json" @change=${this._import} /></label>
+        <button type="button" id="share" @click=${this._share}>Share link</button>
+        ${this._link ? html`<input id="link" readonly .value=${this._link} aria-label="Share link" @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />` : nothing}
+      </fieldset>
+      <fieldset>
+        <legend>Results</legend>
+        <button type="button" id="csv-series" ?disabled=${!this.summary} @click=${() => download(`${this._slug()}-series.csv`, toCsv(this.summary!), 'text/csv')}>Series CSV</button>
+        <button type="button" id="csv-runs" ?disabled=${!this.summary} @click=${() => download(`${this._slug()}-runs.csv`, runTotalsCsv(this.summary!), 'text/csv')}>Run totals CSV</button>
+      </fieldset>
+      ${this._message ? html`<div class="message" role="status">${this._message}</div>` : nothing}
+      ${this._error ? html`<div class="message error" role="alert">${this._error}</div>` : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-keep-share': CsKeepShare;
+  }
+}
