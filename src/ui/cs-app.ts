@@ -7,13 +7,14 @@ import { monthLabels } from '../engine/plan';
 import { enginePool } from '../client/engine-client';
 import { formatErrors, parseScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
-import type { RunRequestEvent, ScenarioChangeEvent, ScenarioLoadEvent } from './events';
+import type { RunRequestEvent, ScenarioChangeEvent, ScenarioLoadEvent, SweepRequestEvent } from './events';
 import { formatCount, formatGbpMillions, formatShare } from './format';
 import type { ObservedSeries } from './cs-fan-chart';
 import { DEFAULT_SCENARIO, SHIPPED } from './shipped-scenarios';
 import './cs-fan-chart';
 import './cs-run-controls';
 import './cs-savings-table';
+import './cs-capacity-sweep';
 import './cs-keep-share';
 import './cs-scenario-editor';
 import { scenarioFromHash } from './share-link';
@@ -67,6 +68,9 @@ export class CsApp extends LitElement {
   @state() private _elapsed = 0;
   @state() private _partial = false;
   @state() private _note = '';
+  @state() private _sweep: RunSummary | undefined;
+  @state() private _sweeping = false;
+  @state() private _sweepProgress = '';
   private _startedAt = 0;
 
   /** Where the loaded scenario came from, when not a shipped one (saved, imported, shared). */
@@ -100,6 +104,8 @@ export class CsApp extends LitElement {
     this._origin = origin;
     this._edited = false;
     this._summary = undefined;
+    this._sweep = undefined;
+    this._sweepProgress = '';
     this._done = 0;
     this._error = parsed.ok ? '' : `This scenario has problems to fix before it can run:\n${formatErrors(parsed.errors)}`;
     this._scenario = parsed.ok ? parsed.value : undefined;
@@ -136,6 +142,26 @@ export class CsApp extends LitElement {
     } finally {
       this._running = false;
       this._elapsed = (performance.now() - this._startedAt) / 1000;
+    }
+  }
+
+  /** A capacity sweep: every step an arm of one run plan, so steps share their random numbers. */
+  private async _runSweep(e: SweepRequestEvent): Promise<void> {
+    const scenario = this._scenario;
+    if (!scenario) return;
+    this._sweeping = true;
+    this._sweepProgress = 'starting…';
+    try {
+      this._sweep = await enginePool().run(scenario, {
+        runs: e.detail.runs,
+        capacity: e.detail.capacity,
+        onProgress: (done, total) => (this._sweepProgress = `${done} of ${total} runs`),
+      });
+      this._sweepProgress = `${this._sweep.runs} runs — done`;
+    } catch (err) {
+      this._sweepProgress = (err as Error).name === 'CancelledError' ? 'cancelled' : `failed: ${(err as Error).message}`;
+    } finally {
+      this._sweeping = false;
     }
   }
 
@@ -219,6 +245,14 @@ export class CsApp extends LitElement {
             </table>
             <h2>Savings by financial year</h2>
             <cs-savings-table .summary=${s}></cs-savings-table>
+            <h2>Capacity sweep</h2>
+            <cs-capacity-sweep
+              .todayFte=${Math.max(...(this._scenario ? [this._scenario.arms.counterfactual, ...this._scenario.arms.options].map((a) => a.coordinatorsFte) : [0]))}
+              .summary=${this._sweep} .running=${this._sweeping} .progress=${this._sweepProgress}
+              .blocked=${this._scenario ? '' : 'Fix the scenario to run a sweep.'}
+              @sweep-request=${(e: SweepRequestEvent) => void this._runSweep(e)}
+              @cancel-request=${() => enginePool().cancel()}
+            ></cs-capacity-sweep>
             <h2>Series</h2>
             <div class="charts">
               ${CHARTS.map(([metric, heading, unit, from]) => html`<cs-fan-chart .summary=${s} metric=${metric} heading=${heading} unit=${unit} .from=${from} .observed=${this._observed(metric)}></cs-fan-chart>`)}

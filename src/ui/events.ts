@@ -2,6 +2,7 @@
 import type { Scenario } from '../scenario/schema';
 
 export type RunRequestEvent = CustomEvent<{ runs: number; seed: string }>;
+export type SweepRequestEvent = CustomEvent<{ capacity: number[]; runs: number }>;
 export type CancelRequestEvent = CustomEvent<Record<string, never>>;
 export type ScenarioChangeEvent = CustomEvent<{ raw: unknown; scenario: Scenario | undefined }>;
 /** A whole scenario to load (saved, imported or shared), with where it came from. */
@@ -11,6 +12,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'run-request': RunRequestEvent;
     'cancel-request': CancelRequestEvent;
+    'sweep-request': SweepRequestEvent;
     'scenario-change': ScenarioChangeEvent;
     'scenario-load': ScenarioLoadEvent;
   }

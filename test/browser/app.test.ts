@@ -80,6 +80,23 @@ describe('the app in Chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('the capacity sweep charts saving and CLA avoided against FTE, with the marginal coordinator and break-even', async () => {
+    const { page, problems } = await open();
+    await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
+    const sweep = app(page).locator('cs-capacity-sweep');
+    await sweep.locator('#to').fill('60');
+    await sweep.locator('#steps').fill('4');
+    await sweep.locator('#sweep-runs').fill('10');
+    await sweep.locator('#sweep-run').click();
+    await sweep.locator('#sweep-table').waitFor({ timeout: 90_000 });
+    expect(await sweep.locator('#sweep-table tbody tr').count()).toBe(4);
+    expect(await sweep.locator('#sweep-table tbody tr td').first().textContent()).toBe('0');
+    expect(await sweep.locator('#break-even').textContent()).toMatch(/coordinator/);
+    expect(await sweep.locator('canvas').count()).toBe(2);
+    expect(problems, problems.join('\n')).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('a chart switches to a table and back; the savings target changes the chance of reaching it', async () => {
     const { page } = await open();
     await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
