@@ -7,7 +7,8 @@ import { monthLabels } from '../engine/plan';
 import { enginePool } from '../client/engine-client';
 import { formatErrors, parseScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
-import type { RunRequestEvent, ScenarioChangeEvent, ScenarioLoadEvent, SweepRequestEvent } from './events';
+import type { CompareRequestEvent, RunRequestEvent, ScenarioChangeEvent, ScenarioLoadEvent, SweepRequestEvent } from './events';
+import type { CompareEntry } from './cs-compare';
 import { formatCount, formatGbpMillions, formatShare } from './format';
 import type { ObservedSeries } from './cs-fan-chart';
 import { DEFAULT_SCENARIO, SHIPPED } from './shipped-scenarios';
@@ -15,6 +16,7 @@ import './cs-fan-chart';
 import './cs-run-controls';
 import './cs-savings-table';
 import './cs-capacity-sweep';
+import './cs-compare';
 import './cs-keep-share';
 import './cs-scenario-editor';
 import { scenarioFromHash } from './share-link';
@@ -71,6 +73,10 @@ export class CsApp extends LitElement {
   @state() private _sweep: RunSummary | undefined;
   @state() private _sweeping = false;
   @state() private _sweepProgress = '';
+  @state() private _compared: CompareEntry[] | undefined;
+  @state() private _compareResults: RunSummary[] | undefined;
+  @state() private _comparing = false;
+  @state() private _compareProgress = '';
   private _startedAt = 0;
 
   /** Where the loaded scenario came from, when not a shipped one (saved, imported, shared). */
@@ -165,6 +171,32 @@ export class CsApp extends LitElement {
     }
   }
 
+  /** Runs each compared scenario with the same runs and seed, one after another. */
+  private async _runCompare(e: CompareRequestEvent): Promise<void> {
+    const entries = e.detail.entries;
+    const runs = this._scenario?.simulation.runs ?? 100;
+    const seed = this._scenario?.simulation.seed ?? 'compare';
+    const results: RunSummary[] = [];
+    this._comparing = true;
+    this._compared = undefined;
+    this._compareResults = undefined;
+    try {
+      for (const [i, entry] of entries.entries()) {
+        const parsed = parseScenario(entry.raw);
+        if (!parsed.ok) throw new Error(`“${entry.label}” is not a valid scenario: ${formatErrors(parsed.errors)}`);
+        this._compareProgress = `scenario ${i + 1} of ${entries.length}…`;
+        results.push(await enginePool().run(parsed.value, { runs, seed }));
+      }
+      this._compared = entries;
+      this._compareResults = results;
+      this._compareProgress = `${entries.length} scenarios, ${runs} runs each, seed “${seed}” — done`;
+    } catch (err) {
+      this._compareProgress = (err as Error).name === 'CancelledError' ? 'cancelled' : `failed: ${(err as Error).message}`;
+    } finally {
+      this._comparing = false;
+    }
+  }
+
   /** An edit: a run in flight is cancelled (its inputs changed); the next starts when the user asks. */
   private _onScenarioChange(e: ScenarioChangeEvent): void {
     if (this._running) enginePool().cancel('the scenario changed');
@@ -253,6 +285,12 @@ export class CsApp extends LitElement {
               @sweep-request=${(e: SweepRequestEvent) => void this._runSweep(e)}
               @cancel-request=${() => enginePool().cancel()}
             ></cs-capacity-sweep>
+            <h2>Compare scenarios</h2>
+            <cs-compare
+              .current=${{ label: `Open now: ${(this._raw as { name?: string })?.name ?? 'scenario'}`, raw: this._raw }}
+              .compared=${this._compared} .results=${this._compareResults} .running=${this._comparing} .progress=${this._compareProgress}
+              @compare-request=${(e: CompareRequestEvent) => void this._runCompare(e)}
+            ></cs-compare>
             <h2>Series</h2>
             <div class="charts">
               ${CHARTS.map(([metric, heading, unit, from]) => html`<cs-fan-chart .summary=${s} metric=${metric} heading=${heading} unit=${unit} .from=${from} .observed=${this._observed(metric)}></cs-fan-chart>`)}

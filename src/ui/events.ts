@@ -3,6 +3,7 @@ import type { Scenario } from '../scenario/schema';
 
 export type RunRequestEvent = CustomEvent<{ runs: number; seed: string }>;
 export type SweepRequestEvent = CustomEvent<{ capacity: number[]; runs: number }>;
+export type CompareRequestEvent = CustomEvent<{ entries: Array<{ label: string; raw: unknown }> }>;
 export type CancelRequestEvent = CustomEvent<Record<string, never>>;
 export type ScenarioChangeEvent = CustomEvent<{ raw: unknown; scenario: Scenario | undefined }>;
 /** A whole scenario to load (saved, imported or shared), with where it came from. */
@@ -13,6 +14,7 @@ declare global {
     'run-request': RunRequestEvent;
     'cancel-request': CancelRequestEvent;
     'sweep-request': SweepRequestEvent;
+    'compare-request': CompareRequestEvent;
     'scenario-change': ScenarioChangeEvent;
     'scenario-load': ScenarioLoadEvent;
   }

@@ -244,6 +244,27 @@ describe('keep and share in Chromium', () => {
     await context.close();
   }, 120_000);
 
+  it('compares two scenarios: the inputs that differ highlighted, results side by side and overlaid', async () => {
+    const { context, app } = await openApp(server.url);
+    await editReferrals(app, '600');
+    const keep = app.locator('cs-keep-share');
+    await keep.locator('#save-name').fill('Fewer referrals');
+    await keep.locator('#save').click();
+    await app.locator('#reset').click();
+    await app.locator('cs-run-controls #runs').fill('10');
+    await app.locator('cs-run-controls #run').click();
+    await expect.poll(async () => (await app.locator('cs-run-controls .status').textContent()) ?? '', { timeout: 60_000 }).toContain('done');
+    const compare = app.locator('cs-compare');
+    await compare.locator('input[value="Fewer referrals"]').check();
+    await compare.locator('#compare-run').click();
+    await compare.locator('#compare-results').waitFor({ timeout: 120_000 });
+    const diff = compare.locator('#compare-inputs tbody tr', { hasText: 'demand.referralsPerMonth.value' });
+    expect(await diff.locator('td.diff').allTextContents()).toEqual(['826.5', '600']);
+    expect(await compare.locator('#compare-results tbody tr').count()).toBe(6);
+    expect(await compare.locator('cs-fan-chart canvas').count()).toBe(1);
+    await context.close();
+  }, 180_000);
+
   it('importing a broken file says what is wrong and keeps the current scenario', async () => {
     const { context, app } = await openApp(server.url);
     await app.locator('cs-keep-share #import').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "schemaVersion": 1,') });
