@@ -292,7 +292,7 @@ export class CsApp extends LitElement {
               @compare-request=${(e: CompareRequestEvent) => void this._runCompare(e)}
             ></cs-compare>
             <h2>Series</h2>
-            <div class="charts">
+            <div class="charts" id="series-charts">
               ${CHARTS.map(([metric, heading, unit, from]) => html`<cs-fan-chart .summary=${s} metric=${metric} heading=${heading} unit=${unit} .from=${from} .observed=${this._observed(metric)}></cs-fan-chart>`)}
             </div>
           `

@@ -126,7 +126,7 @@ export class CsScenarioEditor extends LitElement {
   private _duration(path: string, node: Json): TemplateResult {
     const params = node.family === 'weibull' ? ['mean', 'shape'] : node.family === 'empirical' ? [] : ['mean', 'sd'];
     return html`<div class="row">
-      <span class="label">${humanise(path.split('.').at(-2)!)} duration<span class="path">${path}</span></span>
+      <span class="label">${path.endsWith('.duration') ? `${humanise(path.split('.').at(-2)!)} duration` : humanise(path.split('.').at(-1)!)}<span class="path">${path}</span></span>
       <span class="inputs">
         <select aria-label=${`${path} family`} @change=${(e: Event) => this._set(`${path}.family`, (e.target as HTMLSelectElement).value)}>
           ${['lognormal', 'gamma', 'weibull', 'empirical'].map((f) => html`<option ?selected=${f === node.family}>${f}</option>`)}

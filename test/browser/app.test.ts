@@ -65,6 +65,23 @@ describe('the app in Chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('can be driven from the keyboard: Tab reaches Run, Enter starts it, focus is visible', async () => {
+    const { page } = await open();
+    await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
+    await app(page).locator('cs-run-controls #runs').fill('5');
+    let reached = false;
+    for (let i = 0; i < 12 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await app(page).locator('cs-run-controls #run').evaluate((el) => el.matches(':focus-visible'));
+    }
+    expect(reached).toBe(true);
+    const outline = await app(page).locator('cs-run-controls #run').evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).toBe('solid');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await app(page).locator('cs-run-controls .status').textContent()) ?? '', { timeout: 60_000 }).toContain('5 of 5 runs — done');
+    await page.close();
+  }, 120_000);
+
   it('cancel stops a run and the next run completes', async () => {
     const { page, problems } = await open();
     await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
@@ -105,6 +122,10 @@ describe('the app in Chromium', () => {
     expect(await chart.locator('tbody tr').count()).toBe(61); // CLA: months 0..60
     await chart.getByRole('button', { name: 'Chart' }).click();
     expect(await chart.locator('canvas').count()).toBe(1);
+    const [png] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'PNG' }).click()]);
+    expect(png.suggestedFilename()).toBe('cla.png');
+    const bytes = await (await import('node:fs/promises')).readFile((await png.path())!);
+    expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
     const savings = app(page).locator('cs-savings-table');
     const chance = savings.locator('td[data-stat="target"]').nth(1);
     await savings.locator('#target').fill('-1000000000');
