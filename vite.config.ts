@@ -8,5 +8,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // One file at a time: the browser tests time the page's main thread, which CPU-heavy
+    // engine and CLI tests running beside them on two cores would disturb.
+    fileParallelism: false,
   },
 });
