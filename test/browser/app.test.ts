@@ -1,24 +1,13 @@
 // The app in real Chromium: loads the default scenario, runs it on the worker pool, charts and tables fill in, cancel works.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveApp } from './chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './use-app';
 
 describe('the app in Chromium', () => {
-  let browser: Browser;
-  let server: { url: string; stop: () => void };
-
-  beforeAll(async () => {
-    server = await serveApp(4317);
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.stop();
-  });
+  const { browser, server } = useApp(4317);
 
   async function open(): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
     const problems: string[] = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
@@ -27,7 +16,7 @@ describe('the app in Chromium', () => {
       (window as unknown as { longTasks: number[] }).longTasks = [];
       new PerformanceObserver((list) => list.getEntries().forEach((e) => (window as unknown as { longTasks: number[] }).longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
     });
-    await page.goto(server.url);
+    await page.goto(server().url);
     return { page, problems };
   }
 
@@ -139,24 +128,13 @@ describe('the app in Chromium', () => {
 });
 
 describe('the scenario editor in Chromium', () => {
-  let browser: Browser;
-  let server: { url: string; stop: () => void };
-
-  beforeAll(async () => {
-    server = await serveApp(4318);
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.stop();
-  });
+  const { browser, server } = useApp(4318);
 
   it('shows every input with its unit and source; an invalid value names the problem and disables Run; reset restores', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(server.url);
+    await page.goto(server().url);
     const app = page.locator('cs-app');
     await expect.poll(() => app.locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
     await app.locator('details.inputs > summary').click();
@@ -185,21 +163,10 @@ describe('the scenario editor in Chromium', () => {
 });
 
 describe('keep and share in Chromium', () => {
-  let browser: Browser;
-  let server: { url: string; stop: () => void };
-
-  beforeAll(async () => {
-    server = await serveApp(4319);
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.stop();
-  });
+  const { browser, server } = useApp(4319);
 
   async function openApp(url: string) {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    const context = await browser().newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(url);
     const app = page.locator('cs-app');
@@ -217,7 +184,7 @@ describe('keep and share in Chromium', () => {
   }
 
   it('a saved scenario survives a reload', async () => {
-    const { context, page, app } = await openApp(server.url);
+    const { context, page, app } = await openApp(server().url);
     await editReferrals(app, '700');
     const keep = app.locator('cs-keep-share');
     await keep.locator('#save-name').fill('Leeds at 700 referrals');
@@ -232,7 +199,7 @@ describe('keep and share in Chromium', () => {
   }, 120_000);
 
   it('a share link restores the scenario on open', async () => {
-    const { context, app } = await openApp(server.url);
+    const { context, app } = await openApp(server().url);
     await editReferrals(app, '650');
     await app.locator('cs-keep-share #share').click();
     const link = await app.locator('cs-keep-share #link').inputValue();
@@ -247,7 +214,7 @@ describe('keep and share in Chromium', () => {
   }, 120_000);
 
   it('CSV exports: series with the header and one row per arm × month × metric; run totals one row per arm × run', async () => {
-    const { context, page, app } = await openApp(server.url);
+    const { context, page, app } = await openApp(server().url);
     const runs = 20;
     await app.locator('cs-run-controls #runs').fill(String(runs));
     await app.locator('cs-run-controls #run').click();
@@ -266,7 +233,7 @@ describe('keep and share in Chromium', () => {
   }, 120_000);
 
   it('compares two scenarios: the inputs that differ highlighted, results side by side and overlaid', async () => {
-    const { context, app } = await openApp(server.url);
+    const { context, app } = await openApp(server().url);
     await editReferrals(app, '600');
     const keep = app.locator('cs-keep-share');
     await keep.locator('#save-name').fill('Fewer referrals');
@@ -287,7 +254,7 @@ describe('keep and share in Chromium', () => {
   }, 180_000);
 
   it('importing a broken file says what is wrong and keeps the current scenario', async () => {
-    const { context, app } = await openApp(server.url);
+    const { context, app } = await openApp(server().url);
     await app.locator('cs-keep-share #import').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "schemaVersion": 1,') });
     expect(await app.locator('cs-keep-share [role="alert"]').textContent()).toContain('not valid JSON');
     expect(await app.locator('#scenario option:checked').textContent()).toContain('Leeds 2015');

@@ -39,3 +39,4 @@ export async function serveApp(port: number): Promise<{ url: string; stop: () =>
   server.kill();
   throw new Error(`vite preview did not answer on ${url}`);
 }
+
