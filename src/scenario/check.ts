@@ -142,3 +142,18 @@ export function refine<T>(check: Check<T>, rule: (v: T) => string | undefined): 
     return problem ? fail(errors, path, problem) : v;
   };
 }
+
+/** An object whose keys are names (checked by `key`) and whose values all pass `value`. */
+export function record<T>(value: Check<T>, key: { pattern: RegExp; rule: string }): Check<Record<string, T>> {
+  return (x, path, errors) => {
+    if (typeof x !== 'object' || x === null || Array.isArray(x)) return fail(errors, path, `must be an object, got ${show(x)}`);
+    const before = errors.length;
+    const out: Record<string, T> = {};
+    for (const [k, v] of Object.entries(x as Record<string, unknown>)) {
+      if (!key.pattern.test(k)) fail(errors, join(path, k), `must be ${key.rule}`);
+      const checked = value(v, join(path, k), errors);
+      if (checked !== undefined) out[k] = checked;
+    }
+    return errors.length > before ? undefined : out;
+  };
+}

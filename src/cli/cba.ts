@@ -1,0 +1,54 @@
+// `npm run --silent cba -- <worksheet.json> [--stress] [--runs N] [--seed S]`: a published analysis reproduced line by line (and stress-tested).
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { formatErrors } from '../scenario/parse';
+import { worksheetSchema, type Worksheet } from '../scenario/worksheet-schema';
+import type { ScenarioError } from '../scenario/check';
+import { reproduce, stress } from '../engine/worksheet/worksheet';
+import { exitQuietlyOnClosedPipe } from './main-helpers';
+import { UsageError } from './options';
+
+const USAGE = 'usage: npm run --silent cba -- <worksheet.json> [--stress] [--runs N] [--seed S]';
+
+export function loadWorksheet(path: string): Worksheet {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `cannot read worksheet ${path}: no such file` : `${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  const errors: ScenarioError[] = [];
+  const w = worksheetSchema(raw, '', errors);
+  if (!w || errors.length) throw new UsageError(`${path} is not a valid worksheet: ${formatErrors(errors).replace(/\n/g, '; ')}`);
+  return w;
+}
+
+function main(argv: string[]): number {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, allowPositionals: true, options: { stress: { type: 'boolean' }, runs: { type: 'string' }, seed: { type: 'string' } } });
+    } catch (e) {
+      throw new UsageError(`${(e as Error).message.split('\n')[0]} (${USAGE})`);
+    }
+    const { values, positionals } = parsed;
+    if (positionals.length !== 1) throw new UsageError(`expected one worksheet file (${USAGE})`);
+    const w = loadWorksheet(positionals[0]!);
+    const rows = reproduce(w).map(({ item, published, reproduced, difference, source }) => ({ item, published, reproduced, difference, source }));
+    if (!values.stress) {
+      process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      return 0;
+    }
+    const runs = values.runs === undefined ? 2000 : Number(values.runs);
+    if (!Number.isInteger(runs) || runs < 1 || runs > 1_000_000) throw new UsageError(`--runs must be a whole number from 1 to 1000000, got ${JSON.stringify(values.runs)}`);
+    process.stdout.write(`${JSON.stringify({ reproduction: rows, stress: stress(w, runs, values.seed ?? 'worksheet') }, null, 2)}\n`);
+    return 0;
+  } catch (e) {
+    process.stderr.write(`error: ${(e as Error).message}\n`);
+    return e instanceof UsageError ? 2 : 1;
+  }
+}
+
+exitQuietlyOnClosedPipe();
+process.exitCode = main(process.argv.slice(2));
