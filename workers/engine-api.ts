@@ -8,7 +8,7 @@ export const workerApi = {
   ...engineApi,
   simulateBlock(scenario: Scenario, plan: RunPlan, first: number, count: number) {
     const block = engineApi.simulateBlock(scenario, plan, first, count);
-    return transfer(block, block.arms.map((values) => values.buffer as ArrayBuffer));
+    return transfer(block, [...block.arms.map((values) => values.buffer as ArrayBuffer), block.appraisal.buffer as ArrayBuffer]);
   },
 };
 

@@ -12,7 +12,7 @@ export interface CliOptions {
 }
 
 export const USAGE =
-  'usage: npm run --silent simulate -- <scenario.json> [--runs N] [--seed S] [--months M] [--capacity F1,F2,...] [--workers W] [--format json|csv] [--out FILE]';
+  'usage: npm run --silent simulate -- <scenario.json> [--runs N] [--seed S] [--months M] [--capacity F1,F2,...] [--workers W] [--discount-rate R] [--format json|csv] [--out FILE]';
 
 /** A user's mistake on the command line: printed as one line, never with a stack trace. */
 export class UsageError extends Error {}
@@ -40,6 +40,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         format: { type: 'string' },
         out: { type: 'string' },
         workers: { type: 'string' },
+        'discount-rate': { type: 'string' },
       },
     });
   } catch (e) {
@@ -68,6 +69,12 @@ export function parseCliArgs(argv: string[]): CliOptions {
       }
       return fte;
     });
+  }
+  const rate = values['discount-rate'];
+  if (rate !== undefined) {
+    const r = Number(rate);
+    if (rate.trim() === '' || !Number.isFinite(r) || r < 0 || r > 1) throw new UsageError(`--discount-rate must be a rate a year from 0 to 1 (e.g. 0.035), got ${JSON.stringify(rate)}`);
+    run.discountRate = r;
   }
   const workers = values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 1, 256);
   const format = values.format ?? 'json';

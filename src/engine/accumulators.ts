@@ -25,6 +25,11 @@ export class Accumulators {
   readonly costDirect: Float64Array;
   /** £ per month of state costs for full months, as differences. */
   readonly costFullDiff: Float64Array;
+  /** £ of placements (CLA states) in each month directly, and for full months as differences: the cashable part. */
+  readonly placementDirect: Float64Array;
+  readonly placementFullDiff: Float64Array;
+  /** £ of the FGC service (coordinators, conferences) in each month; also counted in costDirect. */
+  readonly serviceDirect: Float64Array;
   /** claEntries, claExits, claReturnsHome, referrals: 4 rows of H + 1, children. */
   readonly flows: Float64Array;
   /** Open family-months (month ends 1..H at which a family is open). */
@@ -40,6 +45,9 @@ export class Accumulators {
       this.stockDiff = from.stockDiff.slice();
       this.costDirect = from.costDirect.slice();
       this.costFullDiff = from.costFullDiff.slice();
+      this.placementDirect = from.placementDirect.slice();
+      this.placementFullDiff = from.placementFullDiff.slice();
+      this.serviceDirect = from.serviceDirect.slice();
       this.flows = from.flows.slice();
       this.familyMonths = from.familyMonths;
       this.ledger = from.ledger?.slice();
@@ -49,6 +57,9 @@ export class Accumulators {
     this.stockDiff = new Float64Array(StockClass.Count * (H + 2));
     this.costDirect = new Float64Array(H + 1);
     this.costFullDiff = new Float64Array(H + 2);
+    this.placementDirect = new Float64Array(H + 1);
+    this.placementFullDiff = new Float64Array(H + 2);
+    this.serviceDirect = new Float64Array(H + 1);
     this.flows = new Float64Array(4 * (H + 1));
     if (withLedger) {
       this.ledger = new Float64Array((H + 1) * LEDGER_WIDTH);
@@ -80,16 +91,28 @@ export class Accumulators {
     const b = t1 > H ? H : t1;
     if (b <= t0) return;
     const rate = sign * children * monthlyCost;
+    const isPlacement = k >= StockClass.Cla0 && k < StockClass.Assessment;
+    const direct = this.costDirect;
+    const fullDiff = this.costFullDiff;
     const fm = Math.floor(t0) + 1;
     const lm = Math.ceil(b);
     if (fm >= lm) {
-      this.costDirect[lm] += rate * (b - t0);
+      direct[lm] += rate * (b - t0);
+      if (isPlacement) this.placementDirect[lm] += rate * (b - t0);
     } else {
-      this.costDirect[fm] += rate * (fm - t0);
-      this.costDirect[lm] += rate * (b - (lm - 1));
+      direct[fm] += rate * (fm - t0);
+      direct[lm] += rate * (b - (lm - 1));
+      if (isPlacement) {
+        this.placementDirect[fm] += rate * (fm - t0);
+        this.placementDirect[lm] += rate * (b - (lm - 1));
+      }
       if (fm + 1 < lm) {
-        this.costFullDiff[fm + 1] += rate;
-        this.costFullDiff[lm] -= rate;
+        fullDiff[fm + 1] += rate;
+        fullDiff[lm] -= rate;
+        if (isPlacement) {
+          this.placementFullDiff[fm + 1] += rate;
+          this.placementFullDiff[lm] -= rate;
+        }
       }
     }
   }
@@ -97,6 +120,12 @@ export class Accumulators {
   /** A one-off cost, £, at time t. */
   cost(amount: number, t: number, sign: number): void {
     this.costDirect[Math.ceil(t)] += sign * amount;
+  }
+
+  /** A cost of the FGC service, £, in month m (counted in the total too). */
+  serviceCost(amount: number, month: number): void {
+    this.costDirect[month] += amount;
+    this.serviceDirect[month] += amount;
   }
 
   /** A flow of children at time t: row 0 claEntries, 1 claExits, 2 claReturnsHome, 3 referrals. */
@@ -129,6 +158,7 @@ export class Accumulators {
     const row = H + 1;
     const stock = new Float64Array(StockClass.Count);
     let full = 0;
+    let placementFull = 0;
     for (let m = 0; m <= H; m++) {
       for (let k = 0; k < StockClass.Count; k++) stock[k]! += this.stockDiff[k * (H + 2) + m]!;
       let cla = 0;
@@ -142,6 +172,9 @@ export class Accumulators {
       out[M.preProceedings * row + m] = stock[StockClass.PreProceedings]!;
       full += this.costFullDiff[m]!;
       out[M.cost * row + m] = m === 0 ? 0 : this.costDirect[m]! + full;
+      placementFull += this.placementFullDiff[m]!;
+      out[M.costPlacements * row + m] = m === 0 ? 0 : this.placementDirect[m]! + placementFull;
+      out[M.costFgcService * row + m] = m === 0 ? 0 : this.serviceDirect[m]!;
       out[M.claEntries * row + m] = this.flows[m]!;
       out[M.claExits * row + m] = this.flows[row + m]!;
       out[M.claReturnsHome * row + m] = this.flows[2 * row + m]!;

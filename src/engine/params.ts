@@ -6,6 +6,9 @@ import { beta, gamma, lognormalFromMoments, pert, standardNormal, triangular } f
 import { makeRunRng, type Rng } from './rng';
 import { DAYS_PER_MONTH, Sojourn } from './sojourn';
 
+/** HM Treasury Green Book social time preference rate, years 0–30 (external-references.md). */
+export const GREEN_BOOK_DISCOUNT_RATE = 0.035;
+
 /** Weeks in an average month (365.25 / 7 / 12). */
 export const WEEKS_PER_MONTH = DAYS_PER_MONTH / 7;
 
@@ -90,6 +93,8 @@ export interface RunParameters {
     kinshipShareOfCareEntries: number;
     fadeHalfLifeMonths: number;
   };
+  /** Appraisal settings (Green Book): discount rate a year, optimism bias, deadweight, set-up £ per added FTE. */
+  appraisal: { discountRate: number; optimismBias: number; deadweight: number; setUpCostPerAddedFte: number };
   costs: {
     referral: number;
     assessment: number;
@@ -211,6 +216,12 @@ export function drawParameters(s: Scenario, seed: string, run: number): RunParam
       timeInCareFactor: q(e.timeInCareFactor, 'fgc.effects.timeInCareFactor'),
       kinshipShareOfCareEntries: q(e.kinshipShareOfCareEntries, 'fgc.effects.kinshipShareOfCareEntries'),
       fadeHalfLifeMonths: q(e.fadeHalfLifeMonths, 'fgc.effects.fadeHalfLifeMonths'),
+    },
+    appraisal: {
+      discountRate: s.finance ? q(s.finance.discountRate, 'finance.discountRate') : GREEN_BOOK_DISCOUNT_RATE,
+      optimismBias: s.finance ? q(s.finance.optimismBias, 'finance.optimismBias') : 0,
+      deadweight: s.finance ? q(s.finance.deadweight, 'finance.deadweight') : 0,
+      setUpCostPerAddedFte: s.finance ? q(s.finance.setUpCostPerAddedFte, 'finance.setUpCostPerAddedFte') : 0,
     },
     costs: {
       referral: q(c.process.referral, 'costs.process.referral'),

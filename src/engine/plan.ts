@@ -11,6 +11,8 @@ export interface RunOptions {
   months?: number;
   /** Replaces the scenario's capacity options with arms of these coordinator FTEs; the counterfactual stays first. */
   capacity?: number[];
+  /** Discount rate a year for the appraisal, replacing the scenario's (0–1). */
+  discountRate?: number;
 }
 
 /** The plan of a run: resolved options and the arms, counterfactual first. */
@@ -19,6 +21,8 @@ export interface RunPlan {
   seed: string;
   months: number;
   arms: Arm[];
+  /** A discount rate fixed for every run, if the user set one. */
+  discountRate?: number;
 }
 
 export function planRun(scenario: Scenario, options: RunOptions = {}): RunPlan {
@@ -30,6 +34,7 @@ export function planRun(scenario: Scenario, options: RunOptions = {}): RunPlan {
     runs: options.runs ?? scenario.simulation.runs,
     seed: options.seed ?? scenario.simulation.seed,
     months: options.months ?? scenario.simulation.horizonMonths,
+    ...(options.discountRate !== undefined ? { discountRate: options.discountRate } : {}),
     arms: [scenario.arms.counterfactual, ...arms],
   };
 }
@@ -42,6 +47,8 @@ export interface RunBlock {
   arms: Float64Array[];
   /** Open family-months simulated, summed over arms and runs. */
   familyMonths: number;
+  /** Each run's appraisal inputs (discount rate, optimism bias, deadweight, set-up £ per added FTE): count × 4. */
+  appraisal: Float64Array;
 }
 
 export function monthLabels(startMonth: string, months: number): string[] {

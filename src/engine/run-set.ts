@@ -1,12 +1,14 @@
 // Folds per-run results into bands as they arrive: exact, order-independent, and small for many runs.
 import { M, METRIC_COUNT, METRICS, type Metric } from './metrics';
 import type { Scenario } from '../scenario/schema';
+import { APPRAISAL_FIELDS, type AppraisalInputs } from './finance';
+import { appraiseComparisons, type FinanceSummary } from './finance-summary';
 import { financialYears, sumByYear, type FinancialYear } from './financial-years';
 import { monthLabels, type RunBlock, type RunPlan } from './plan';
 import { compare, quantileSorted, stat, type ArmSummary, type Band, type Comparison, type Stat, type YearSaving } from './summarise';
 
 /** Series kept as exact per-run values (continuous); every other series is an integer count kept as a histogram. */
-const PER_RUN_SERIES = new Set<number>([M.cost]);
+const PER_RUN_SERIES = new Set<number>([M.cost, M.costPlacements, M.costFgcService]);
 /** Multiplier before counting: 1 for counts; the longest wait is counted in thousandths of a week. */
 const SCALES = Array.from({ length: METRIC_COUNT }, (_, k) => (k === M.fgcLongestWaitWeeks ? 1000 : 1));
 
@@ -115,9 +117,12 @@ export class RunSet {
   readonly armCount: number;
   /** Per arm and series (undefined for the per-run ones). */
   private readonly counts: (SeriesCounts | undefined)[];
-  private readonly costs: Float64Array;
+  /** Per-run monthly values of the money series (PER_RUN_SERIES): runs × arms × months each. */
+  private readonly perRunSeries = new Map<number, Float64Array>();
   private readonly totals: Float64Array;
   private readonly have: Uint8Array;
+  /** Each run's appraisal inputs (see AppraisalInputs), runs × APPRAISAL_FIELDS. */
+  private readonly appraisal: Float64Array;
   /** Runs folded in so far. */
   done = 0;
   familyMonths = 0;
@@ -129,9 +134,10 @@ export class RunSet {
     for (let a = 0; a < this.armCount; a++) {
       for (let k = 0; k < METRIC_COUNT; k++) this.counts.push(PER_RUN_SERIES.has(k) ? undefined : new SeriesCounts(this.monthCount));
     }
-    this.costs = new Float64Array(plan.runs * this.armCount * this.monthCount);
+    for (const k of PER_RUN_SERIES) this.perRunSeries.set(k, new Float64Array(plan.runs * this.armCount * this.monthCount));
     this.totals = new Float64Array(plan.runs * this.armCount * TOTALS);
     this.have = new Uint8Array(plan.runs);
+    this.appraisal = new Float64Array(plan.runs * APPRAISAL_FIELDS);
   }
 
   /** Folds in a block of runs; a run already folded in is an error. */
@@ -142,10 +148,11 @@ export class RunSet {
       const r = block.first + i;
       if (r < 0 || r >= this.plan.runs || this.have[r]) throw new Error(`run ${r} is outside the plan or was already added`);
       this.have[r] = 1;
+      this.appraisal.set(block.appraisal.subarray(i * APPRAISAL_FIELDS, (i + 1) * APPRAISAL_FIELDS), r * APPRAISAL_FIELDS);
       for (let a = 0; a < this.armCount; a++) {
         const values = block.arms[a]!.subarray(i * size, (i + 1) * size);
         for (let k = 0; k < METRIC_COUNT; k++) this.counts[a * METRIC_COUNT + k]?.addRun(values, k * mc, SCALES[k]!);
-        this.costs.set(values.subarray(M.cost * mc, (M.cost + 1) * mc), (r * this.armCount + a) * mc);
+        for (const [k, store] of this.perRunSeries) store.set(values.subarray(k * mc, (k + 1) * mc), (r * this.armCount + a) * mc);
         const t = (r * this.armCount + a) * TOTALS;
         this.totals[t + T_COST] = sumFlow(values, M.cost, mc);
         this.totals[t + T_FGC] = sumFlow(values, M.fgcHeld, mc);
@@ -159,7 +166,8 @@ export class RunSet {
 
   /** Bytes held in typed arrays: what the folded results cost in memory. */
   byteLength(): number {
-    let bytes = this.costs.byteLength + this.totals.byteLength + this.have.byteLength;
+    let bytes = this.totals.byteLength + this.have.byteLength;
+    for (const store of this.perRunSeries.values()) bytes += store.byteLength;
     for (const c of this.counts) if (c) bytes += c.byteLength;
     return bytes;
   }
@@ -172,7 +180,8 @@ export class RunSet {
     for (let m = 0; m < mc; m++) {
       let mean: number;
       if (PER_RUN_SERIES.has(metric)) {
-        const values = this.perRun((r) => this.costs[(r * this.armCount + arm) * mc + m]!);
+        const store = this.perRunSeries.get(metric)!;
+        const values = this.perRun((r) => store[(r * this.armCount + arm) * mc + m]!);
         const sorted = Float64Array.from(values).sort();
         BAND_QUANTILES.forEach((p, i) => (q[i] = quantileSorted(sorted, p)));
         mean = sumInOrder(values) / values.length;
@@ -208,16 +217,28 @@ export class RunSet {
     return { cost: stat(this.totalsOf(arm, T_COST)), fgcHeld: stat(this.totalsOf(arm, T_FGC)), claEntries: stat(this.totalsOf(arm, T_ENTRIES)) };
   }
 
-  /** Each run's cost (£) summed within each financial year, in run order: runs × years. */
-  costByYear(arm: number, years: FinancialYear[]): Float64Array {
+  /** Each run's money series (£, default total cost) summed within each financial year, in run order: runs × years. */
+  costByYear(arm: number, years: FinancialYear[], metric: number = M.cost): Float64Array {
+    const store = this.perRunSeries.get(metric)!;
     const mc = this.monthCount;
     const out = new Float64Array(this.done * years.length);
     let i = 0;
     for (let r = 0; r < this.plan.runs; r++) {
       if (!this.have[r]) continue;
       const start = (r * this.armCount + arm) * mc;
-      sumByYear(this.costs.subarray(start, start + mc), years, out, i * years.length);
+      sumByYear(store.subarray(start, start + mc), years, out, i * years.length);
       i++;
+    }
+    return out;
+  }
+
+  /** Appraisal inputs of the runs folded in, in run order. */
+  appraisalInputs(): AppraisalInputs[] {
+    const out: AppraisalInputs[] = [];
+    for (let r = 0; r < this.plan.runs; r++) {
+      if (!this.have[r]) continue;
+      const a = this.appraisal.subarray(r * APPRAISAL_FIELDS, (r + 1) * APPRAISAL_FIELDS);
+      out.push({ discountRate: a[0]!, optimismBias: a[1]!, deadweight: a[2]!, setUpCostPerAddedFte: a[3]! });
     }
     return out;
   }
@@ -271,6 +292,8 @@ export interface RunSummary {
   months: string[];
   arms: ArmSummary[];
   comparisons: Comparison[];
+  /** Green Book appraisal of each arm against the reference, by financial year. */
+  finance: FinanceSummary;
   diagnostics: { familyMonths: number };
 }
 
@@ -307,6 +330,7 @@ export function summariseRuns(scenario: Scenario, set: RunSet): RunSummary {
     months,
     arms,
     comparisons,
+    finance: appraiseComparisons(set, years),
     diagnostics: { familyMonths: set.familyMonths },
   };
 }

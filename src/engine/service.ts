@@ -250,7 +250,7 @@ class ServiceRun {
       if (extra.time[i]! > t) this.heap.push(extra.time[i]!, i * 2 + JOIN);
     }
     this.out[M.fgcHeld * this.row + Math.ceil(t)] += 1;
-    this.acc.cost(this.ctx.params.costs.fgcConference, t, 1);
+    this.acc.serviceCost(this.ctx.params.costs.fgcConference, Math.ceil(t));
   }
 
   /** Month end m: waits past the maximum lapse; count who still waits; pay the coordinators. */
@@ -269,6 +269,6 @@ class ServiceRun {
     this.out[M.fgcLapsed * this.row + m] = this.lapsedThisMonth;
     this.lapsedThisMonth = 0;
     this.out[M.fgcWaiting * this.row + m] = waiting;
-    this.acc.costDirect[m] += coordinatorCost;
+    this.acc.serviceCost(coordinatorCost, m);
   }
 }

@@ -3,6 +3,7 @@ import type { Arm, Scenario } from '../scenario/schema';
 import { simulateRun } from './run';
 import { ServiceBuffers } from './service';
 import type { ArmPlan } from './service';
+import { APPRAISAL_FIELDS } from './finance';
 import { METRIC_COUNT } from './metrics';
 import { makeRunContext } from './run-context';
 import { planRun, type RunBlock, type RunOptions, type RunPlan } from './plan';
@@ -22,14 +23,17 @@ export function simulateBlock(scenario: Scenario, plan: RunPlan, first: number, 
   const size = METRIC_COUNT * monthCount;
   const arms = plan.arms.map(() => new Float64Array(count * size));
   let familyMonths = 0;
+  const appraisal = new Float64Array(count * APPRAISAL_FIELDS);
   const buffers = new ServiceBuffers();
   for (let i = 0; i < count; i++) {
     const ctx = makeRunContext(scenario, plan.seed, first + i, plan.months);
     const eligible = ctx.params.fgc.eligible;
     const plans = plan.arms.map((arm) => armPlan(arm, eligible));
+    const a = ctx.params.appraisal;
+    appraisal.set([plan.discountRate ?? a.discountRate, a.optimismBias, a.deadweight, a.setUpCostPerAddedFte], i * APPRAISAL_FIELDS);
     familyMonths += simulateRun(ctx, plans, arms.map((values) => values.subarray(i * size, (i + 1) * size)), undefined, buffers);
   }
-  return { first, count, arms, familyMonths };
+  return { first, count, arms, familyMonths, appraisal };
 }
 
 /** Joins blocks (in any order) into one ArmRuns per arm. */

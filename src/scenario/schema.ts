@@ -161,6 +161,15 @@ export const scenarioSchema = obj({
     fgcService: obj({ coordinatorAnnualCost: quantity(NON_NEGATIVE, ['GBP/year'], { money: true }) }),
   }),
   arms: obj({ counterfactual: arm, options: arr(arm) }),
+  /** Green Book appraisal settings; absent, the HM Treasury defaults apply (3.5%, no adjustments). */
+  finance: optional(
+    obj({
+      discountRate: quantity({ min: 0, max: 1 }, ['fraction/year']),
+      optimismBias: prob,
+      deadweight: prob,
+      setUpCostPerAddedFte: quantity(NON_NEGATIVE, ['GBP/FTE'], { money: true }),
+    }),
+  ),
   observed: optional(
     obj({
       startMonth: str({ pattern: /^\d{4}-(0[1-9]|1[0-2])$/, rule: 'a month as "YYYY-MM"' }),

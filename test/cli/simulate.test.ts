@@ -61,6 +61,15 @@ describe('simulate (command line)', () => {
     expect(simulate(...FAST, '--seed', 's2').stdout).not.toBe(a);
   });
 
+  it('prints a finance object: financial years, NPV, ROI, payback, benefit–cost ratio per comparison; --discount-rate sets the rate', () => {
+    const out = JSON.parse(simulate(...FAST, '--months', '14', '--discount-rate', '0').stdout);
+    expect(out.finance.discountRate).toBe(0);
+    expect(out.finance.financialYears).toEqual(['2015/16', '2016/17']);
+    const c = out.finance.comparisons[0];
+    expect(Object.keys(c)).toEqual(expect.arrayContaining(['arm', 'reference', 'npv', 'roi', 'benefitCostRatio', 'probabilityNpvPositive', 'payback', 'byYear']));
+    expect(c.byYear.map((y: { year: string }) => y.year)).toEqual(['2015/16', '2016/17']);
+  });
+
   it('--workers 1 and --workers 2 print identical JSON', () => {
     const one = simulate(...FAST, '--workers', '1');
     const two = simulate(...FAST, '--workers', '2');
@@ -102,6 +111,7 @@ describe('simulate (command line)', () => {
       ['an unknown flag', [SMALL, '--bogus'], /unknown option --bogus/],
       ['a bad format', [SMALL, '--format', 'xml'], /--format must be json or csv, got "xml"/],
       ['--workers 0', [SMALL, '--workers', '0'], /--workers must be a whole number from 1 to 256, got "0"/],
+      ['a discount rate above 1', [SMALL, '--discount-rate', '3.5'], /--discount-rate must be a rate a year from 0 to 1 \(e\.g\. 0\.035\), got "3\.5"/],
       ['no scenario', [], /missing the scenario file/],
     ];
     for (const [name, args, message] of cases) {

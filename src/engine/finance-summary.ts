@@ -1,0 +1,114 @@
+// The appraisal of every arm against the reference, run by run, summarised: NPV, ROI, BCR, payback and yearly amounts.
+import { appraiseRun } from './finance';
+import type { FinancialYear } from './financial-years';
+import { M } from './metrics';
+import type { RunSet } from './run-set';
+import { stat, type Stat } from './summarise';
+
+export interface FinanceYear {
+  year: string;
+  /** Months of the year inside the horizon. */
+  months: number;
+  /** Benefits after optimism bias and deadweight: placements (cashable) and the rest (staff time, not cashable), £. */
+  cashableSaving: Stat;
+  nonCashableSaving: Stat;
+  /** Extra cost of the arm's FGC service over the reference's, set-up included, £. */
+  serviceCost: Stat;
+  /** Benefits − service cost, £ (undiscounted). */
+  net: Stat;
+}
+
+export interface FinanceComparison {
+  arm: string;
+  reference: string;
+  /** Net present value over the horizon, £ (discounted; year 0 = the first financial year). */
+  npv: Stat;
+  /** NPV / present value of the extra service cost (runs where the arm costs more only). */
+  roi: Stat | null;
+  /** Present value of benefits / of extra service cost (same runs). */
+  benefitCostRatio: Stat | null;
+  probabilityNpvPositive: number;
+  /** Share of runs paying back in each financial year, and never within the horizon. */
+  payback: { byYear: Record<string, number>; never: number };
+  byYear: FinanceYear[];
+}
+
+export interface FinanceSummary {
+  /** Central discount rate used (the first run's; equal in every run unless the scenario makes it uncertain). */
+  discountRate: number;
+  /** Money is at the price years of its sources; uprating to one reporting year is not applied yet. */
+  priceBasis: string;
+  financialYears: string[];
+  comparisons: FinanceComparison[];
+}
+
+function finite(values: number[]): Stat | null {
+  const kept = Float64Array.from(values.filter(Number.isFinite));
+  return kept.length ? stat(kept) : null;
+}
+
+/** Appraises each arm against the first, run by run in run order, from the RunSet's yearly money. */
+export function appraiseComparisons(set: RunSet, years: FinancialYear[]): FinanceSummary {
+  const inputs = set.appraisalInputs();
+  const runs = inputs.length;
+  const Y = years.length;
+  const money = (arm: number) => ({
+    total: set.costByYear(arm, years, M.cost),
+    placements: set.costByYear(arm, years, M.costPlacements),
+    service: set.costByYear(arm, years, M.costFgcService),
+  });
+  const ref = money(0);
+  const refFte = set.plan.arms[0]!.coordinatorsFte;
+  const comparisons = set.plan.arms.slice(1).map((arm, i) => {
+    const mine = money(i + 1);
+    const npv: number[] = [];
+    const roi: number[] = [];
+    const bcr: number[] = [];
+    const payback: Record<string, number> = {};
+    let never = 0;
+    const yearly = Array.from({ length: Y }, () => ({ cashable: new Float64Array(runs), nonCashable: new Float64Array(runs), service: new Float64Array(runs), net: new Float64Array(runs) }));
+    for (let r = 0; r < runs; r++) {
+      const slice = (a: Float64Array) => a.subarray(r * Y, (r + 1) * Y);
+      const a = appraiseRun(
+        { total: slice(ref.total), placements: slice(ref.placements), service: slice(ref.service), fte: refFte },
+        { total: slice(mine.total), placements: slice(mine.placements), service: slice(mine.service), fte: arm.coordinatorsFte },
+        inputs[r]!,
+      );
+      npv.push(a.npv);
+      roi.push(a.roi);
+      bcr.push(a.bcr);
+      if (a.payback < 0) never++;
+      else payback[years[a.payback]!.label] = (payback[years[a.payback]!.label] ?? 0) + 1;
+      for (let t = 0; t < Y; t++) {
+        yearly[t]!.cashable[r] = a.cashable[t]!;
+        yearly[t]!.nonCashable[r] = a.nonCashable[t]!;
+        yearly[t]!.service[r] = a.serviceCost[t]!;
+        yearly[t]!.net[r] = a.net[t]!;
+      }
+    }
+    for (const k of Object.keys(payback)) payback[k]! /= runs;
+    return {
+      arm: arm.name,
+      reference: set.plan.arms[0]!.name,
+      npv: stat(Float64Array.from(npv)),
+      roi: finite(roi),
+      benefitCostRatio: finite(bcr),
+      probabilityNpvPositive: npv.filter((v) => v > 0).length / runs,
+      payback: { byYear: payback, never: never / runs },
+      byYear: years.map((y, t) => ({
+        year: y.label,
+        months: y.months,
+        cashableSaving: stat(yearly[t]!.cashable),
+        nonCashableSaving: stat(yearly[t]!.nonCashable),
+        serviceCost: stat(yearly[t]!.service),
+        net: stat(yearly[t]!.net),
+      })),
+    };
+  });
+  return {
+    discountRate: inputs[0]?.discountRate ?? 0,
+    priceBasis: 'each cost at its source price year (not yet uprated to one reporting year)',
+    financialYears: years.map((y) => y.label),
+    comparisons,
+  };
+}
