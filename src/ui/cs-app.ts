@@ -17,6 +17,8 @@ import './cs-run-controls';
 import './cs-savings-table';
 import './cs-capacity-sweep';
 import './cs-compare';
+import './cs-finance';
+import './cs-worksheets';
 import './cs-keep-share';
 import './cs-scenario-editor';
 import { scenarioFromHash } from './share-link';
@@ -277,6 +279,8 @@ export class CsApp extends LitElement {
             </table>
             <h2>Savings by financial year</h2>
             <cs-savings-table .summary=${s}></cs-savings-table>
+            <h2>Appraisal (Green Book)</h2>
+            <cs-finance .summary=${s}></cs-finance>
             <h2>Capacity sweep</h2>
             <cs-capacity-sweep
               .todayFte=${Math.max(...(this._scenario ? [this._scenario.arms.counterfactual, ...this._scenario.arms.options].map((a) => a.coordinatorsFte) : [0]))}
@@ -297,6 +301,8 @@ export class CsApp extends LitElement {
             </div>
           `
         : nothing}
+      <h2>Published cost–benefit analyses</h2>
+      <cs-worksheets></cs-worksheets>
     `;
   }
 }

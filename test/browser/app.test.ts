@@ -86,6 +86,27 @@ describe('the app in Chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('shows the finance view (NPV, chance NPV > 0, payback, money by year) and each published analysis beside its stress test', async () => {
+    const { page, problems } = await open();
+    await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
+    const finance = app(page).locator('cs-finance');
+    expect(await finance.locator('#appraisal tbody tr').count()).toBe(2);
+    expect(await finance.locator('td[data-stat="npv"]').first().textContent()).toMatch(/£/);
+    expect(await finance.locator('table.by-year').first().locator('tbody tr').count()).toBeGreaterThanOrEqual(5);
+    const sheets = app(page).locator('cs-worksheets');
+    const published = sheets.locator('#reproduction tbody tr', { hasText: 'Saving per FGC family' });
+    expect(await published.locator('td').nth(1).textContent()).toBe('755');
+    expect(await published.locator('td').nth(3).textContent()).toBe('0');
+    await sheets.locator('#worksheet').selectOption('leeds-partners-in-practice-2020');
+    const inconsistent = sheets.locator('#reproduction tbody tr', { hasText: 'Care row as the text explains it' });
+    expect(await inconsistent.locator('td.off').textContent()).toBe('79,481.61');
+    await sheets.locator('#stress').click();
+    expect(await sheets.locator('#stressed tbody tr').count()).toBeGreaterThan(10);
+    expect(await sheets.locator('#swings tbody tr').first().locator('td').first().textContent()).toMatch(/claDecrease|careYears|cpIncrease/);
+    expect(problems, problems.join('\n')).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('the capacity sweep charts saving and CLA avoided against FTE, with the marginal coordinator and break-even', async () => {
     const { page, problems } = await open();
     await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);

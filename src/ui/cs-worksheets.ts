@@ -1,0 +1,94 @@
+// <cs-worksheets>: each published cost-benefit analysis reproduced line by line, beside the same analysis stress-tested.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import fv2017 from '../../scenarios/published/leeds-family-valued-2017.json';
+import pip2020 from '../../scenarios/published/leeds-partners-in-practice-2020.json';
+import scrutiny2015 from '../../scenarios/published/leeds-scrutiny-2015.json';
+import { reproduce, stress, type StressResult } from '../engine/worksheet/worksheet';
+import type { ScenarioError } from '../scenario/check';
+import { worksheetSchema, type Worksheet } from '../scenario/worksheet-schema';
+
+const RAW: Record<string, unknown> = { 'leeds-family-valued-2017': fv2017, 'leeds-partners-in-practice-2020': pip2020, 'leeds-scrutiny-2015': scrutiny2015 };
+const STRESS_RUNS = 2000;
+
+function fmt(x: number | null, unit: string): string {
+  if (x === null) return '–';
+  const digits = Math.abs(x) < 10 && !Number.isInteger(x) ? 2 : unit.startsWith('GBP') ? 2 : 0;
+  return x.toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: digits });
+}
+
+@customElement('cs-worksheets')
+export class CsWorksheets extends LitElement {
+  static override styles = css`
+    :host { display: block; font-size: 0.88rem; }
+    select, button { font: inherit; padding: 0.2rem 0.5rem; }
+    select:focus-visible, button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
+    .side { display: grid; grid-template-columns: repeat(auto-fit, minmax(30rem, 1fr)); gap: 1rem; }
+    table { border-collapse: collapse; width: 100%; }
+    caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
+    th, td { text-align: right; padding: 0.2rem 0.4rem; border-bottom: 1px solid #eee; vertical-align: top; }
+    th:first-child, td:first-child { text-align: left; }
+    td.off { background: #fde2e2; font-weight: 600; }
+    .source { color: #666; font-size: 0.75rem; }
+    .error { color: #a00; }
+  `;
+
+  @state() private _key = 'leeds-family-valued-2017';
+  @state() private _stress: StressResult | undefined;
+
+  private _worksheet(): { w?: Worksheet; errors: ScenarioError[] } {
+    const errors: ScenarioError[] = [];
+    const w = worksheetSchema(RAW[this._key], '', errors);
+    return { w, errors };
+  }
+
+  override render() {
+    const { w, errors } = this._worksheet();
+    if (!w) return html`<p class="error">${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}</p>`;
+    const rows = reproduce(w);
+    const s = this._stress;
+    return html`
+      <label>Published analysis
+        <select id="worksheet" @change=${(e: Event) => { this._key = (e.target as HTMLSelectElement).value; this._stress = undefined; }}>
+          ${Object.entries(RAW).map(([k, v]) => html`<option value=${k} ?selected=${k === this._key}>${(v as { name: string }).name}</option>`)}
+        </select>
+      </label>
+      <button type="button" id="stress" @click=${() => (this._stress = stress(w, STRESS_RUNS, 'worksheet'))}>Stress-test (${STRESS_RUNS} draws)</button>
+      <p>${w.description}</p>
+      <div class="side">
+        <table id="reproduction">
+          <caption>As published, reproduced line by line</caption>
+          <thead><tr><th scope="col">Item</th><th scope="col">Published</th><th scope="col">Reproduced</th><th scope="col">Difference</th></tr></thead>
+          <tbody>${rows.map(
+            (r) => html`<tr>
+              <td>${r.item}<div class="source">${r.source}${r.note ? ` — ${r.note}` : ''}</div></td>
+              <td>${fmt(r.published, r.unit)}</td>
+              <td>${fmt(r.reproduced, r.unit)}</td>
+              <td class=${r.difference ? 'off' : ''}>${fmt(r.difference, r.unit)}</td>
+            </tr>`,
+          )}</tbody>
+        </table>
+        ${s
+          ? html`<div>
+              <table id="stressed">
+                <caption>The same with distributions in place of point assumptions (P5 / P50 / P95)</caption>
+                <thead><tr><th scope="col">Item</th><th scope="col">Point</th><th scope="col">P5</th><th scope="col">P50</th><th scope="col">P95</th></tr></thead>
+                <tbody>${s.items.map((it) => html`<tr><td>${it.item}</td><td>${fmt(it.point, it.unit)}</td><td>${fmt(it.spread.p5, it.unit)}</td><td>${fmt(it.spread.p50, it.unit)}</td><td>${fmt(it.spread.p95, it.unit)}</td></tr>`)}</tbody>
+              </table>
+              <table id="swings">
+                <caption>What moves “${w.items.find((i) => i.id === s.headline)!.item}”: each input at its P10 and P90</caption>
+                <thead><tr><th scope="col">Input</th><th scope="col">P10 → result</th><th scope="col">P90 → result</th><th scope="col">Swing</th></tr></thead>
+                <tbody>${s.sensitivity.map((x) => html`<tr><td>${x.input}</td><td>${fmt(x.low, '')} → ${fmt(x.outputAtLow, 'GBP')}</td><td>${fmt(x.high, '')} → ${fmt(x.outputAtHigh, 'GBP')}</td><td>${fmt(x.swing, 'GBP')}</td></tr>`)}</tbody>
+              </table>
+            </div>`
+          : nothing}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-worksheets': CsWorksheets;
+  }
+}
