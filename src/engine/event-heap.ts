@@ -11,10 +11,6 @@ export class EventHeap {
     this.payloads = new Int32Array(capacity);
   }
 
-  clear(): void {
-    this.size = 0;
-  }
-
   /** Time of the earliest event, months (Infinity when empty). */
   peekTime(): number {
     return this.size > 0 ? this.times[0]! : Infinity;

@@ -61,12 +61,6 @@ export class ArmRuns {
     readonly values: Float64Array = new Float64Array(runs * METRIC_COUNT * monthCount),
   ) {}
 
-  /** The block of one run, METRIC_COUNT rows of monthCount values. */
-  run(r: number): Float64Array {
-    const size = METRIC_COUNT * this.monthCount;
-    return this.values.subarray(r * size, (r + 1) * size);
-  }
-
   value(r: number, metric: number, month: number): number {
     return this.values[(r * METRIC_COUNT + metric) * this.monthCount + month]!;
   }
