@@ -1,6 +1,7 @@
 // A pool of engine workers: runs dealt out in batches by run index, folded as they return, with progress, partial bands, cancel and failure.
 import { planRun, type RunBlock, type RunOptions, type RunPlan } from '../engine/plan';
-import { RunSet, summariseRuns, type RunSummary } from '../engine/run-set';
+import { RunSet, summariseRunsInSteps, type RunSummary } from '../engine/run-set';
+import { runInSlices } from './slices';
 import type { Scenario } from '../scenario/schema';
 
 /** One worker as the pool sees it: browser Worker + Comlink, or Node worker thread + Comlink. */
@@ -122,6 +123,9 @@ class ActiveRun {
   private lastProgress = -Infinity;
   private lastPartial = -Infinity;
   private partialCost = 0;
+  /** Blocks received but not yet folded in (a summary is running). */
+  private readonly arrived: RunBlock[] = [];
+  private summarising = false;
   private resolve!: (s: RunSummary) => void;
   private reject!: (e: Error) => void;
   private readonly onAbort = () => this.stop(new CancelledError('the run was cancelled'));
@@ -180,20 +184,37 @@ class ActiveRun {
   private received(slot: number, block: RunBlock): void {
     if (this.finished) return;
     this.pool.setBusy(slot, false);
-    try {
-      this.set.add(block);
-    } catch (e) {
-      this.stop(new BatchFailedError(`runs ${block.first}–${block.first + block.count - 1} came back unusable: ${(e as Error).message}`));
-      return;
+    this.arrived.push(block);
+    // Keep the worker busy first: summaries run on this thread while the workers go on.
+    if (this.next < this.batches.length) this.deal(slot);
+    this.advance();
+  }
+
+  /**
+   * Folds in what has arrived, reports progress, and starts a partial or the final summary. A
+   * summary runs in slices (the main thread stays responsive) and the set does not change while it
+   * runs: blocks that arrive meanwhile wait in `arrived` until it ends.
+   */
+  private advance(): void {
+    if (this.finished || this.summarising) return;
+    for (const block of this.arrived.splice(0)) {
+      try {
+        this.set.add(block);
+      } catch (e) {
+        this.stop(new BatchFailedError(`runs ${block.first}–${block.first + block.count - 1} came back unusable: ${(e as Error).message}`));
+        return;
+      }
     }
     const total = this.plan.runs;
     const done = this.set.done;
     const now = performance.now();
     if (done === total) {
-      this.finished = true;
-      this.options.signal?.removeEventListener('abort', this.onAbort);
-      this.options.onProgress?.(done, total);
-      this.resolve(summariseRuns(this.scenario, this.set));
+      this.summarise((summary) => {
+        this.finished = true;
+        this.options.signal?.removeEventListener('abort', this.onAbort);
+        this.options.onProgress?.(done, total);
+        this.resolve(summary);
+      });
       return;
     }
     if (this.options.onProgress && now - this.lastProgress >= PROGRESS_INTERVAL_MS) {
@@ -202,13 +223,28 @@ class ActiveRun {
     }
     // Partial bands cost more as runs pile up: space them by at least four times their own cost.
     if (this.options.onPartial && now - this.lastPartial >= Math.max(PROGRESS_INTERVAL_MS, 4 * this.partialCost)) {
-      const t0 = performance.now();
-      this.options.onPartial(summariseRuns(this.scenario, this.set));
-      this.partialCost = performance.now() - t0;
-      this.lastPartial = performance.now();
+      this.summarise((partial, busyMs) => {
+        this.partialCost = busyMs;
+        this.lastPartial = performance.now();
+        this.options.onPartial?.(partial);
+        this.advance();
+      });
     }
-    // A callback may have cancelled the run.
-    if (!this.finished && this.next < this.batches.length) this.deal(slot);
+  }
+
+  /** Summarises the set in slices, then calls `then` unless the run ended meanwhile. */
+  private summarise(then: (summary: RunSummary, busyMs: number) => void): void {
+    this.summarising = true;
+    runInSlices(summariseRunsInSteps(this.scenario, this.set), () => this.finished).then(
+      (result) => {
+        this.summarising = false;
+        if (result && !this.finished) then(result.value, result.busyMs);
+      },
+      (e: unknown) => {
+        this.summarising = false;
+        this.stop(new Error(`summarising the runs failed: ${e instanceof Error ? e.message : String(e)}`));
+      },
+    );
   }
 
   private fail(index: number, e: unknown): void {

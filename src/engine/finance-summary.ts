@@ -3,6 +3,7 @@ import { appraiseRun } from './finance';
 import type { FinancialYear } from './financial-years';
 import { M } from './metrics';
 import type { RunSet } from './run-set';
+import type { Steps } from './steps';
 import { stat, type Stat } from './summarise';
 
 export interface FinanceYear {
@@ -47,8 +48,11 @@ function finite(values: number[]): Stat | null {
   return kept.length ? stat(kept) : null;
 }
 
+/** Runs appraised between yields. */
+const RUNS_PER_STEP = 200;
+
 /** Appraises each arm against the first, run by run in run order, from the RunSet's yearly money. */
-export function appraiseComparisons(set: RunSet, years: FinancialYear[]): FinanceSummary {
+export function* appraiseComparisons(set: RunSet, years: FinancialYear[]): Steps<FinanceSummary> {
   const inputs = set.appraisalInputs();
   const runs = inputs.length;
   const Y = years.length;
@@ -58,9 +62,12 @@ export function appraiseComparisons(set: RunSet, years: FinancialYear[]): Financ
     service: set.costByYear(arm, years, M.costFgcService),
   });
   const ref = money(0);
+  yield;
   const refFte = set.plan.arms[0]!.coordinatorsFte;
-  const comparisons = set.plan.arms.slice(1).map((arm, i) => {
+  const comparisons: FinanceComparison[] = [];
+  for (const [i, arm] of set.plan.arms.slice(1).entries()) {
     const mine = money(i + 1);
+    yield;
     const npv: number[] = [];
     const roi: number[] = [];
     const bcr: number[] = [];
@@ -68,6 +75,7 @@ export function appraiseComparisons(set: RunSet, years: FinancialYear[]): Financ
     let never = 0;
     const yearly = Array.from({ length: Y }, () => ({ cashable: new Float64Array(runs), nonCashable: new Float64Array(runs), service: new Float64Array(runs), net: new Float64Array(runs) }));
     for (let r = 0; r < runs; r++) {
+      if (r % RUNS_PER_STEP === RUNS_PER_STEP - 1) yield;
       const slice = (a: Float64Array) => a.subarray(r * Y, (r + 1) * Y);
       const a = appraiseRun(
         { total: slice(ref.total), placements: slice(ref.placements), service: slice(ref.service), fte: refFte },
@@ -87,7 +95,8 @@ export function appraiseComparisons(set: RunSet, years: FinancialYear[]): Financ
       }
     }
     for (const k of Object.keys(payback)) payback[k]! /= runs;
-    return {
+    yield;
+    comparisons.push({
       arm: arm.name,
       reference: set.plan.arms[0]!.name,
       npv: stat(Float64Array.from(npv)),
@@ -103,8 +112,8 @@ export function appraiseComparisons(set: RunSet, years: FinancialYear[]): Financ
         serviceCost: stat(yearly[t]!.service),
         net: stat(yearly[t]!.net),
       })),
-    };
-  });
+    });
+  }
   return {
     discountRate: inputs[0]?.discountRate ?? 0,
     priceBasis: 'each cost at its source price year (not yet uprated to one reporting year)',

@@ -5,7 +5,9 @@ import { APPRAISAL_FIELDS, type AppraisalInputs } from './finance';
 import { appraiseComparisons, type FinanceSummary } from './finance-summary';
 import { financialYears, sumByYear, type FinancialYear } from './financial-years';
 import { monthLabels, type RunBlock, type RunPlan } from './plan';
-import { compare, quantileSorted, stat, type ArmSummary, type Band, type Comparison, type Stat, type YearSaving } from './summarise';
+import { quantilesInPlace } from './select';
+import { finish, type Steps } from './steps';
+import { compare, stat, type ArmSummary, type Band, type Comparison, type Stat, type YearSaving } from './summarise';
 
 /** Series kept as exact per-run values (continuous); every other series is an integer count kept as a histogram. */
 const PER_RUN_SERIES = new Set<number>([M.cost, M.costPlacements, M.costFgcService]);
@@ -177,14 +179,23 @@ export class RunSet {
     const band: Band = { mean: [], p5: [], p25: [], p50: [], p75: [], p95: [] };
     const mc = this.monthCount;
     const q = [0, 0, 0, 0, 0];
+    const store = this.perRunSeries.get(metric);
+    // Per-run series: months × runs (in run order), transposed in one pass so each month is contiguous.
+    const runs = store ? this.runsDone() : undefined;
+    const n = runs?.length ?? 0;
+    const byMonth = store && runs ? new Float64Array(mc * n) : undefined;
+    if (store && runs && byMonth) {
+      for (let i = 0; i < n; i++) {
+        const base = (runs[i]! * this.armCount + arm) * mc;
+        for (let m = 0; m < mc; m++) byMonth[m * n + i] = store[base + m]!;
+      }
+    }
     for (let m = 0; m < mc; m++) {
       let mean: number;
-      if (PER_RUN_SERIES.has(metric)) {
-        const store = this.perRunSeries.get(metric)!;
-        const values = this.perRun((r) => store[(r * this.armCount + arm) * mc + m]!);
-        const sorted = Float64Array.from(values).sort();
-        BAND_QUANTILES.forEach((p, i) => (q[i] = quantileSorted(sorted, p)));
-        mean = sumInOrder(values) / values.length;
+      if (byMonth) {
+        const column = byMonth.subarray(m * n, (m + 1) * n);
+        mean = sumInOrder(column) / n;
+        quantilesInPlace(column, BAND_QUANTILES, q);
       } else {
         const counts = this.counts[arm * METRIC_COUNT + metric]!;
         const scale = SCALES[metric]!;
@@ -202,15 +213,17 @@ export class RunSet {
     return band;
   }
 
+  /** Indices of the runs folded in, ascending. */
+  private runsDone(): Int32Array {
+    const out = new Int32Array(this.done);
+    let i = 0;
+    for (let r = 0; r < this.plan.runs; r++) if (this.have[r]) out[i++] = r;
+    return out;
+  }
+
   /** Per-run totals of one arm (in run order): 0 cost, 1 FGCs held, 2 care entries, 3 CLA at the horizon. */
   totalsOf(arm: number, which: number): Float64Array {
     return this.perRun((r) => this.totals[(r * this.armCount + arm) * TOTALS + which]!);
-  }
-
-  series(arm: number): Record<Metric, Band> {
-    const out = {} as Record<Metric, Band>;
-    METRICS.forEach((metric, k) => (out[metric] = this.band(arm, k)));
-    return out;
   }
 
   armTotals(arm: number): { cost: Stat; fgcHeld: Stat; claEntries: Stat } {
@@ -299,30 +312,50 @@ export interface RunSummary {
 
 /** Summarises the runs folded into a RunSet (all of them, or those done so far for a partial result). */
 export function summariseRuns(scenario: Scenario, set: RunSet): RunSummary {
+  return finish(summariseRunsInSteps(scenario, set));
+}
+
+/**
+ * `summariseRuns` in small steps (one band, one comparison, a few hundred runs' appraisal each), so a
+ * UI thread can spread it over several tasks. The set must not change until it returns.
+ */
+export function* summariseRunsInSteps(scenario: Scenario, set: RunSet): Steps<RunSummary> {
   const plan = set.plan;
-  const arms: ArmSummary[] = plan.arms.map((arm, a) => ({
-    name: arm.name,
-    coordinatorsFte: arm.coordinatorsFte,
-    series: set.series(a),
-    totals: set.armTotals(a),
-    runs: {
-      cost: Array.from(set.totalsOf(a, T_COST)),
-      fgcHeld: Array.from(set.totalsOf(a, T_FGC)),
-      claEntries: Array.from(set.totalsOf(a, T_ENTRIES)),
-      claAtHorizon: Array.from(set.totalsOf(a, T_CLA_END)),
-    },
-  }));
+  const arms: ArmSummary[] = [];
+  for (const [a, arm] of plan.arms.entries()) {
+    const series = {} as Record<Metric, Band>;
+    for (const [k, metric] of METRICS.entries()) {
+      series[metric] = set.band(a, k);
+      yield;
+    }
+    arms.push({
+      name: arm.name,
+      coordinatorsFte: arm.coordinatorsFte,
+      series,
+      totals: set.armTotals(a),
+      runs: {
+        cost: Array.from(set.totalsOf(a, T_COST)),
+        fgcHeld: Array.from(set.totalsOf(a, T_FGC)),
+        claEntries: Array.from(set.totalsOf(a, T_ENTRIES)),
+        claAtHorizon: Array.from(set.totalsOf(a, T_CLA_END)),
+      },
+    });
+    yield;
+  }
   const reference = plan.arms[0]!;
   const refCost = set.totalsOf(0, T_COST);
   const refCla = set.totalsOf(0, T_CLA_END);
   const months = monthLabels(scenario.startMonth, plan.months);
   const years = financialYears(months);
   const refByYear = set.costByYear(0, years);
-  const comparisons: Comparison[] = plan.arms.slice(1).map((arm, i) => {
+  const comparisons: Comparison[] = [];
+  for (const [i, arm] of plan.arms.slice(1).entries()) {
     const cost = set.totalsOf(i + 1, T_COST);
     const cla = set.totalsOf(i + 1, T_CLA_END);
-    return { ...compare(arm.name, reference.name, refCost, cost, refCla, cla), savingByYear: savingsByYear(years, refByYear, set.costByYear(i + 1, years)) };
-  });
+    comparisons.push({ ...compare(arm.name, reference.name, refCost, cost, refCla, cla), savingByYear: savingsByYear(years, refByYear, set.costByYear(i + 1, years)) });
+    yield;
+  }
+  const finance = yield* appraiseComparisons(set, years);
   return {
     scenario: scenario.name,
     seed: plan.seed,
@@ -330,7 +363,7 @@ export function summariseRuns(scenario: Scenario, set: RunSet): RunSummary {
     months,
     arms,
     comparisons,
-    finance: appraiseComparisons(set, years),
+    finance,
     diagnostics: { familyMonths: set.familyMonths },
   };
 }

@@ -1,5 +1,6 @@
 // Turns per-run results into percentile bands, totals and paired comparisons between arms.
 import { METRIC_COUNT, type Metric } from './metrics';
+import { quantilesInPlace } from './select';
 
 /** Percentile bands over runs for one series, one value per month. */
 export interface Band {
@@ -35,20 +36,14 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
 
 /** Mean and percentiles of per-run values. */
 export function stat(values: Float64Array): Stat {
-  const sorted = Float64Array.from(values).sort();
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i]!;
-  return {
-    mean: sum / values.length,
-    p5: quantileSorted(sorted, 0.05),
-    p10: quantileSorted(sorted, 0.1),
-    p25: quantileSorted(sorted, 0.25),
-    p50: quantileSorted(sorted, 0.5),
-    p75: quantileSorted(sorted, 0.75),
-    p90: quantileSorted(sorted, 0.9),
-    p95: quantileSorted(sorted, 0.95),
-  };
+  const q: number[] = [];
+  quantilesInPlace(Float64Array.from(values), STAT_QUANTILES, q);
+  return { mean: sum / values.length, p5: q[0]!, p10: q[1]!, p25: q[2]!, p50: q[3]!, p75: q[4]!, p90: q[5]!, p95: q[6]! };
 }
+
+const STAT_QUANTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
 
 /**
  * Per-run results of one arm, for audits and tests: runs × METRIC_COUNT × months values,

@@ -4,10 +4,33 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { RunSummary } from '../engine/api';
 import type { Metric } from '../engine/metrics';
+import { yieldToEventLoop } from '../client/slices';
 import { formatCount } from './format';
 import { armColour, withAlpha } from './palette';
 
 Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Legend, Tooltip);
+
+/**
+ * Charts waiting to redraw, drawn one per task: seven charts redrawn on one partial result would
+ * otherwise hold the main thread for one long task.
+ */
+const drawQueue = new Set<CsFanChart>();
+let draining = false;
+
+function queueDraw(chart: CsFanChart): void {
+  drawQueue.add(chart);
+  if (draining) return;
+  draining = true;
+  void (async () => {
+    while (drawQueue.size > 0) {
+      await yieldToEventLoop();
+      const next = drawQueue.values().next().value!;
+      drawQueue.delete(next);
+      next.drawNow();
+    }
+    draining = false;
+  })();
+}
 
 /** Observed values by month label, for overlay. */
 export type ObservedSeries = Map<string, number>;
@@ -74,13 +97,14 @@ export class CsFanChart extends LitElement {
         },
       });
     }
-    if (this._chart && (changed.has('summary') || changed.has('metric') || changed.has('observed') || changed.has('from') || changed.has('_showTable'))) this._draw();
+    if (this._chart && (changed.has('summary') || changed.has('metric') || changed.has('observed') || changed.has('from') || changed.has('_showTable'))) queueDraw(this);
   }
 
-  private _draw(): void {
-    const chart = this._chart!;
+  /** Redraws the chart from the current summary (called from the draw queue). */
+  drawNow(): void {
+    const chart = this._chart;
     const s = this.summary;
-    if (!s) return;
+    if (!chart || !s) return;
     const datasets: ChartDataset<'line', (number | null)[]>[] = [];
     const from = this.from;
     s.arms.forEach((arm, i) => {
