@@ -4,13 +4,19 @@ import type { RunPool } from '../client/pool';
 import { toCsv, toJson } from '../engine/export';
 import { exitQuietlyOnClosedPipe, loadScenario } from './main-helpers';
 import { parseCliArgs, UsageError } from './options';
+import { withReportingYear } from '../scenario/prices';
 import { threadPool } from './thread-pool';
 
 export async function main(argv: string[]): Promise<number> {
   let pool: RunPool | undefined;
   try {
     const options = parseCliArgs(argv);
-    const scenario = loadScenario(options.scenarioPath);
+    let scenario = loadScenario(options.scenarioPath);
+    if (options.priceYear !== undefined) {
+      const repriced = withReportingYear(scenario, options.priceYear);
+      if (!repriced.ok) throw new UsageError(`--price-year ${options.priceYear}: ${repriced.message}`);
+      scenario = repriced.value;
+    }
     pool = threadPool(options.workers);
     const summary = await pool.run(scenario, options.run);
     const text = options.format === 'csv' ? toCsv(summary) : `${toJson(summary)}\n`;

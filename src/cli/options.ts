@@ -9,10 +9,12 @@ export interface CliOptions {
   workers?: number;
   format: 'json' | 'csv';
   out?: string;
+  /** Report money in this year's prices ("2019/20"), overriding the scenario's reporting year. */
+  priceYear?: string;
 }
 
 export const USAGE =
-  'usage: npm run --silent simulate -- <scenario.json> [--runs N] [--seed S] [--months M] [--capacity F1,F2,...] [--workers W] [--discount-rate R] [--format json|csv] [--out FILE]';
+  'usage: npm run --silent simulate -- <scenario.json> [--runs N] [--seed S] [--months M] [--capacity F1,F2,...] [--workers W] [--discount-rate R] [--price-year YYYY/YY] [--format json|csv] [--out FILE]';
 
 /** A user's mistake on the command line: printed as one line, never with a stack trace. */
 export class UsageError extends Error {}
@@ -41,6 +43,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         out: { type: 'string' },
         workers: { type: 'string' },
         'discount-rate': { type: 'string' },
+        'price-year': { type: 'string' },
       },
     });
   } catch (e) {
@@ -76,8 +79,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
     if (rate.trim() === '' || !Number.isFinite(r) || r < 0 || r > 1) throw new UsageError(`--discount-rate must be a rate a year from 0 to 1 (e.g. 0.035), got ${JSON.stringify(rate)}`);
     run.discountRate = r;
   }
+  const priceYear = values['price-year'];
+  if (priceYear !== undefined && !/^\d{4}(\/\d{2})?$/.test(priceYear)) throw new UsageError(`--price-year must be a financial year "YYYY/YY" (e.g. 2019/20) or a calendar year "YYYY", got ${JSON.stringify(priceYear)}`);
   const workers = values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 1, 256);
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got ${JSON.stringify(format)}`);
-  return { scenarioPath: positionals[0]!, run, workers, format, out: values.out };
+  return { scenarioPath: positionals[0]!, run, workers, format, out: values.out, priceYear };
 }

@@ -3,6 +3,8 @@ import { METRICS } from './metrics';
 import type { RunSummary } from './run-set';
 
 const BAND_KEYS = ['mean', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
+/** Series in £. */
+const MONEY_METRICS = new Set<string>(['cost', 'costPlacements', 'costFgcService']);
 
 /** Rounds away float noise so the output is readable and stable: 6 significant decimals. */
 function tidy(x: number): number {
@@ -18,14 +20,20 @@ function csvField(s: string): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** One row per arm × month × metric, with a header row. */
+/** The year money is in, for a CSV column: "2015/16", or "source years" when nothing was uprated. */
+function priceYearField(summary: RunSummary): string {
+  return summary.finance.priceYear ?? 'source years';
+}
+
+/** One row per arm × month × metric, with a header row; money rows say the price year they are in. */
 export function toCsv(summary: RunSummary): string {
-  const lines = [['arm', 'coordinatorsFte', 'month', 'metric', ...BAND_KEYS].join(',')];
+  const lines = [['arm', 'coordinatorsFte', 'month', 'metric', ...BAND_KEYS, 'priceYear'].join(',')];
+  const priceYear = priceYearField(summary);
   for (const arm of summary.arms) {
     summary.months.forEach((month, m) => {
       for (const metric of METRICS) {
         const band = arm.series[metric];
-        lines.push([csvField(arm.name), arm.coordinatorsFte, month, metric, ...BAND_KEYS.map((k) => tidy(band[k][m]!))].join(','));
+        lines.push([csvField(arm.name), arm.coordinatorsFte, month, metric, ...BAND_KEYS.map((k) => tidy(band[k][m]!)), MONEY_METRICS.has(metric) ? priceYear : ''].join(','));
       }
     });
   }
@@ -34,13 +42,14 @@ export function toCsv(summary: RunSummary): string {
 
 /** One row per arm × run: the run-level totals (and the saving against the first arm, run by run). */
 export function runTotalsCsv(summary: RunSummary): string {
-  const lines = [['arm', 'coordinatorsFte', 'run', 'totalCostGbp', 'fgcHeld', 'claEntries', 'claAtHorizon', 'savingGbp'].join(',')];
+  const lines = [['arm', 'coordinatorsFte', 'run', 'totalCostGbp', 'fgcHeld', 'claEntries', 'claAtHorizon', 'savingGbp', 'priceYear'].join(',')];
   const reference = summary.arms[0]!.runs;
+  const priceYear = priceYearField(summary);
   for (const arm of summary.arms) {
     const r = arm.runs;
     if (!r || !reference) continue;
     r.cost.forEach((cost, i) => {
-      lines.push([csvField(arm.name), arm.coordinatorsFte, i, tidy(cost), r.fgcHeld[i], r.claEntries[i], r.claAtHorizon[i], tidy(reference.cost[i]! - cost)].join(','));
+      lines.push([csvField(arm.name), arm.coordinatorsFte, i, tidy(cost), r.fgcHeld[i], r.claEntries[i], r.claAtHorizon[i], tidy(reference.cost[i]! - cost), priceYear].join(','));
     });
   }
   return `${lines.join('\n')}\n`;

@@ -37,7 +37,9 @@ export interface FinanceComparison {
 export interface FinanceSummary {
   /** Central discount rate used (the first run's; equal in every run unless the scenario makes it uncertain). */
   discountRate: number;
-  /** Money is at the price years of its sources; uprating to one reporting year is not applied yet. */
+  /** The year the money is in ("2015/16"), or null when the scenario has no deflator and each cost stays at its source's year. */
+  priceYear: string | null;
+  /** The same in words, with the deflator used. */
   priceBasis: string;
   financialYears: string[];
   comparisons: FinanceComparison[];
@@ -52,7 +54,7 @@ function finite(values: number[]): Stat | null {
 const RUNS_PER_STEP = 200;
 
 /** Appraises each arm against the first, run by run in run order, from the RunSet's yearly money. */
-export function* appraiseComparisons(set: RunSet, years: FinancialYear[]): Steps<FinanceSummary> {
+export function* appraiseComparisons(set: RunSet, years: FinancialYear[], prices: { priceYear: string | null; priceBasis: string }): Steps<FinanceSummary> {
   const inputs = set.appraisalInputs();
   const runs = inputs.length;
   const Y = years.length;
@@ -116,7 +118,7 @@ export function* appraiseComparisons(set: RunSet, years: FinancialYear[]): Steps
   }
   return {
     discountRate: inputs[0]?.discountRate ?? 0,
-    priceBasis: 'each cost at its source price year (not yet uprated to one reporting year)',
+    ...prices,
     financialYears: years.map((y) => y.label),
     comparisons,
   };

@@ -2,6 +2,7 @@
 import type { DistSpec, Quantity, Uncertain } from '../scenario/quantity';
 import type { Duration, Scenario } from '../scenario/schema';
 import { PLACEMENTS } from '../scenario/schema';
+import { upratingFactors } from '../scenario/prices';
 import { beta, gamma, lognormalFromMoments, pert, standardNormal, triangular } from './distributions';
 import { makeRunRng, type Rng } from './rng';
 import { DAYS_PER_MONTH, Sojourn } from './sojourn';
@@ -148,8 +149,11 @@ export function drawParameters(s: Scenario, seed: string, run: number): RunParam
     const total = draws.reduce((a, b) => a + b, 0);
     return Float64Array.from(draws.map((d) => d / total));
   };
+  // Money in the reporting year's prices (factor 1 when the scenario has no deflator).
+  const uprating = upratingFactors(s).factors;
+  const money = (x: Quantity, path: string): number => q(x, path) * (uprating.get(path) ?? 1);
   const perMonth = (x: Quantity, path: string): number => {
-    const v = q(x, path);
+    const v = money(x, path);
     return x.unit === 'GBP/week' ? v * WEEKS_PER_MONTH : x.unit === 'GBP/year' ? v / 12 : v;
   };
 
@@ -221,21 +225,21 @@ export function drawParameters(s: Scenario, seed: string, run: number): RunParam
       discountRate: s.finance ? q(s.finance.discountRate, 'finance.discountRate') : GREEN_BOOK_DISCOUNT_RATE,
       optimismBias: s.finance ? q(s.finance.optimismBias, 'finance.optimismBias') : 0,
       deadweight: s.finance ? q(s.finance.deadweight, 'finance.deadweight') : 0,
-      setUpCostPerAddedFte: s.finance ? q(s.finance.setUpCostPerAddedFte, 'finance.setUpCostPerAddedFte') : 0,
+      setUpCostPerAddedFte: s.finance ? money(s.finance.setUpCostPerAddedFte, 'finance.setUpCostPerAddedFte') : 0,
     },
     costs: {
-      referral: q(c.process.referral, 'costs.process.referral'),
-      assessment: q(c.process.assessment, 'costs.process.assessment'),
-      s47: q(c.process.s47, 'costs.process.s47'),
-      icpc: q(c.process.icpc, 'costs.process.icpc'),
-      reviewConference: q(c.process.reviewConference, 'costs.process.reviewConference'),
-      careProceedings: q(c.process.careProceedings, 'costs.process.careProceedings'),
-      fgcConference: q(c.process.fgcConference, 'costs.process.fgcConference'),
+      referral: money(c.process.referral, 'costs.process.referral'),
+      assessment: money(c.process.assessment, 'costs.process.assessment'),
+      s47: money(c.process.s47, 'costs.process.s47'),
+      icpc: money(c.process.icpc, 'costs.process.icpc'),
+      reviewConference: money(c.process.reviewConference, 'costs.process.reviewConference'),
+      careProceedings: money(c.process.careProceedings, 'costs.process.careProceedings'),
+      fgcConference: money(c.process.fgcConference, 'costs.process.fgcConference'),
       cinMonthly: perMonth(c.perChild.cin, 'costs.perChild.cin'),
       cpMonthly: perMonth(c.perChild.cp, 'costs.perChild.cp'),
       preProceedingsMonthly: perMonth(c.perChild.preProceedings, 'costs.perChild.preProceedings'),
       claMonthly: Float64Array.from(PLACEMENTS.map((pl) => perMonth(c.perChild.cla[pl], `costs.perChild.cla.${pl}`))),
-      coordinatorAnnual: q(c.fgcService.coordinatorAnnualCost, 'costs.fgcService.coordinatorAnnualCost'),
+      coordinatorAnnual: money(c.fgcService.coordinatorAnnualCost, 'costs.fgcService.coordinatorAnnualCost'),
     },
   };
 }

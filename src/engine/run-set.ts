@@ -7,6 +7,7 @@ import { financialYears, sumByYear, type FinancialYear } from './financial-years
 import { monthLabels, type RunBlock, type RunPlan } from './plan';
 import { quantilesInPlace } from './select';
 import { finish, type Steps } from './steps';
+import { priceBasis } from '../scenario/prices';
 import { compare, stat, type ArmSummary, type Band, type Comparison, type Stat, type YearSaving } from './summarise';
 
 /** Series kept as exact per-run values (continuous); every other series is an integer count kept as a histogram. */
@@ -355,7 +356,7 @@ export function* summariseRunsInSteps(scenario: Scenario, set: RunSet): Steps<Ru
     comparisons.push({ ...compare(arm.name, reference.name, refCost, cost, refCla, cla), savingByYear: savingsByYear(years, refByYear, set.costByYear(i + 1, years)) });
     yield;
   }
-  const finance = yield* appraiseComparisons(set, years);
+  const finance = yield* appraiseComparisons(set, years, { priceYear: scenario.prices?.reportingYear ?? null, priceBasis: priceBasis(scenario) });
   return {
     scenario: scenario.name,
     seed: plan.seed,

@@ -1,5 +1,6 @@
 // Parses untrusted JSON into a Scenario, or the list of every problem with its field path.
 import type { ScenarioError } from './check';
+import { upratingFactors } from './prices';
 import { scenarioSchema, type Scenario } from './schema';
 
 export type { ScenarioError } from './check';
@@ -12,6 +13,9 @@ export function parseScenario(raw: unknown): Result<Scenario, ScenarioError[]> {
   const errors: ScenarioError[] = [];
   const value = scenarioSchema(raw, '', errors);
   if (errors.length > 0 || value === undefined) return { ok: false, errors };
+  // Every money input must be upratable to the reporting year when the scenario has a deflator.
+  const prices = upratingFactors(value);
+  if (prices.errors.length > 0) return { ok: false, errors: prices.errors };
   return { ok: true, value };
 }
 

@@ -1,5 +1,5 @@
 // The scenario schema (version 1): every model input, its unit and its source; the Scenario type is inferred from it.
-import { arr, fail, join, literal, num, obj, optional, refine, show, str, type Check, type Out } from './check';
+import { arr, fail, join, literal, num, obj, optional, record, refine, show, str, type Check, type Out } from './check';
 import { NON_NEGATIVE, POSITIVE, PROBABILITY, quantity, uncertain } from './quantity';
 
 export const SCHEMA_VERSION = 1;
@@ -168,6 +168,20 @@ export const scenarioSchema = obj({
       optimismBias: prob,
       deadweight: prob,
       setUpCostPerAddedFte: quantity(NON_NEGATIVE, ['GBP/FTE'], { money: true }),
+    }),
+  ),
+  /** Price years: money inputs are uprated from their own price year to `reportingYear` with the deflator. */
+  prices: optional(
+    obj({
+      reportingYear: str({ pattern: /^\d{4}(\/\d{2})?$/, rule: 'a financial year "YYYY/YY" or a calendar year "YYYY"' }),
+      deflator: obj({
+        name: str(),
+        basis: literal('calendar', 'financial'),
+        base: str(),
+        source: str(),
+        note: optional(str()),
+        index: record(num(POSITIVE), { pattern: /^\d{4}(\/\d{2})?$/, rule: 'a year "YYYY" or "YYYY/YY"' }),
+      }),
     }),
   ),
   observed: optional(

@@ -4,7 +4,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { RunSummary } from '../engine/api';
 import { emit } from './events';
-import { formatGbp, formatGbpMillions } from './format';
+import { formatGbp, formatGbpMillions, moneyIn } from './format';
 import { armColour, withAlpha } from './palette';
 import { breakEvenFte, sweepPoints, sweepSteps } from './sweep';
 import './cs-fan-chart'; // registers the Chart.js parts
@@ -87,7 +87,7 @@ export class CsCapacitySweep extends LitElement {
         },
       });
     };
-    draw(this._savingCanvas, 0, (p) => p.saving, 'Saving over the horizon, £ (P50, P5–P95)', armColour(0));
+    draw(this._savingCanvas, 0, (p) => p.saving, `Saving over the horizon (${moneyIn(this.summary!)}; P50, P5–P95)`, armColour(0));
     draw(this._avoidedCanvas, 1, (p) => p.claAvoided, 'Children looked after avoided at the horizon (P50, P5–P95)', armColour(2));
   }
 

@@ -2,7 +2,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { RunSummary } from '../engine/api';
-import { formatGbp, formatShare } from './format';
+import { formatGbp, formatShare, moneyIn } from './format';
 
 @customElement('cs-savings-table')
 export class CsSavingsTable extends LitElement {
@@ -35,11 +35,11 @@ export class CsSavingsTable extends LitElement {
     if (!s) return nothing;
     const target = this._targetValue();
     return html`
-      <label>Target saving in a year (£):
+      <label>Target saving in a year (${moneyIn(s)}):
         <input id="target" inputmode="decimal" .value=${this._target} @input=${(e: Event) => (this._target = (e.target as HTMLInputElement).value)} aria-describedby="target-note" />
       </label>
       ${target === undefined ? html`<div class="error" role="alert">The target must be a number of pounds, got “${this._target}”.</div>` : nothing}
-      <div id="target-note" class="note">Saving = the counterfactual’s cost − the arm’s cost, run by run (costs at their source price years; not yet uprated or discounted).</div>
+      <div id="target-note" class="note">Saving = the counterfactual’s cost − the arm’s cost, run by run (${moneyIn(s)}; not discounted).</div>
       ${s.comparisons.map(
         (c) => html`
           <table class="savings">

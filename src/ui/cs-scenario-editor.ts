@@ -38,6 +38,8 @@ const GROUPS: Array<[string, string]> = [
   ['pathway', 'Pathway: durations and exits'],
   ['fgc', 'FGC service and effects'],
   ['costs', 'Costs'],
+  ['prices', 'Prices: reporting year and deflator'],
+  ['finance', 'Appraisal (Green Book)'],
   ['arms', 'Arms'],
 ];
 
@@ -173,7 +175,7 @@ export class CsScenarioEditor extends LitElement {
     if (('value' in rec || 'dist' in rec) && 'source' in rec) return this._quantity(path, rec);
     return html`${Object.entries(rec)
       .filter(([k]) => k !== 'source' && k !== 'note')
-      .map(([k, v]) => this._node(path ? `${path}.${k}` : k, v))}`;
+      .map(([k, v]) => this._node(path ? `${path}.${k}` : k, v))}${typeof rec.source === 'string' ? html`<div class="row">${this._source(rec)}</div>` : nothing}`;
   }
 
   override render() {

@@ -10,3 +10,7 @@ export const formatShare = (x: number): string => pct.format(x);
 
 /** £ in millions with one decimal, for large totals. */
 export const formatGbpMillions = (x: number): string => `${x < 0 ? '−' : ''}£${(Math.abs(x) / 1e6).toFixed(1)}m`;
+
+/** Which year's prices a summary's money is in, for captions: "£, 2015/16 prices". */
+export const moneyIn = (summary: { finance: { priceYear: string | null } }): string =>
+  summary.finance.priceYear ? `£, ${summary.finance.priceYear} prices` : '£, each cost at its source price year (not uprated)';

@@ -107,6 +107,33 @@ describe('the app in Chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('says which year the money is in; a new reporting year re-prices the run; a year outside the deflator is named', async () => {
+    const { page, problems } = await open();
+    await expect.poll(() => app(page).locator('.partial').count(), { timeout: 60_000 }).toBe(0);
+    await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
+    expect(await app(page).locator('cs-finance .note').textContent()).toContain('£ at 2015/16 prices');
+    expect(await app(page).locator('#arms caption').textContent()).toContain('2015/16 prices');
+    await app(page).locator('details.inputs > summary').click();
+    const editor = app(page).locator('cs-scenario-editor');
+    await editor.locator('details.group > summary', { hasText: /^Prices/ }).click();
+    expect(await editor.locator('details.group', { hasText: 'prices.deflator.index' }).textContent()).toContain('HM Treasury, GDP deflators at market prices');
+    const year = editor.locator('input[aria-label="prices.reportingYear"]');
+    await year.fill('2030/31');
+    await year.press('Tab');
+    await expect.poll(() => editor.getByRole('alert').first().textContent()).toContain('prices.reportingYear: 2030/31 is outside the deflator series');
+    expect(await app(page).locator('cs-run-controls #run').isDisabled()).toBe(true);
+    await year.fill('2023/24');
+    await year.press('Tab');
+    await expect.poll(() => app(page).locator('cs-run-controls #run').isDisabled()).toBe(false);
+    await app(page).locator('cs-run-controls #runs').fill('10');
+    await app(page).locator('cs-run-controls #run').click();
+    await expect.poll(async () => (await app(page).locator('cs-run-controls .status').textContent()) ?? '', { timeout: 60_000 }).toContain('10 of 10 runs — done');
+    expect(await app(page).locator('cs-finance .note').textContent()).toContain('£ at 2023/24 prices');
+    expect(await app(page).locator('cs-savings-table #target-note').textContent()).toContain('2023/24 prices');
+    expect(problems, problems.join('\n')).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('the capacity sweep charts saving and CLA avoided against FTE, with the marginal coordinator and break-even', async () => {
     const { page, problems } = await open();
     await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
@@ -243,12 +270,12 @@ describe('keep and share in Chromium', () => {
     const [series] = await Promise.all([page.waitForEvent('download'), app.locator('cs-keep-share #csv-series').click()]);
     const seriesText = await readDownload(series);
     const lines = seriesText.trimEnd().split('\n');
-    expect(lines[0]).toBe('arm,coordinatorsFte,month,metric,mean,p5,p25,p50,p75,p95');
+    expect(lines[0]).toBe('arm,coordinatorsFte,month,metric,mean,p5,p25,p50,p75,p95,priceYear');
     const { METRICS } = await import('../../src/engine/metrics');
     expect(lines).toHaveLength(1 + 3 * 61 * METRICS.length);
     const [totals] = await Promise.all([page.waitForEvent('download'), app.locator('cs-keep-share #csv-runs').click()]);
     const totalLines = (await readDownload(totals)).trimEnd().split('\n');
-    expect(totalLines[0]).toBe('arm,coordinatorsFte,run,totalCostGbp,fgcHeld,claEntries,claAtHorizon,savingGbp');
+    expect(totalLines[0]).toBe('arm,coordinatorsFte,run,totalCostGbp,fgcHeld,claEntries,claAtHorizon,savingGbp,priceYear');
     expect(totalLines).toHaveLength(1 + 3 * runs);
     await context.close();
   }, 120_000);

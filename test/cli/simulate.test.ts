@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/engine/metrics';
-import { ROOT, SMALL } from '../helpers/scenarios';
+import { LEEDS, ROOT, SMALL } from '../helpers/scenarios';
 
 function simulate(...args: string[]) {
   const result = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -70,6 +70,24 @@ describe('simulate (command line)', () => {
     expect(c.byYear.map((y: { year: string }) => y.year)).toEqual(['2015/16', '2016/17']);
   });
 
+  it('--price-year reports the money in another year, scaled by the deflator (hand-computed), flows untouched', () => {
+    const args = [LEEDS, '--runs', '3', '--months', '12', '--seed', 'prices', '--workers', '1'];
+    const at1516 = JSON.parse(simulate(...args).stdout);
+    const run2324 = simulate(...args, '--price-year', '2023/24');
+    expect(run2324.stderr).toBe('');
+    const at2324 = JSON.parse(run2324.stdout);
+    expect(at1516.finance.priceYear).toBe('2015/16');
+    expect(at2324.finance.priceYear).toBe('2023/24');
+    expect(at2324.finance.priceBasis).toContain('2023/24 prices');
+    // Leeds' deflator is calendar-year (2024 = 100): a financial year is 0.75 × its first year + 0.25 × the next.
+    const ratio = (0.75 * 96.2507 + 0.25 * 100) / (0.75 * 75.1536 + 0.25 * 76.4554);
+    expect(at2324.arms[0].totals.cost.mean / at1516.arms[0].totals.cost.mean).toBeCloseTo(ratio, 6);
+    expect(at2324.arms[1].series.cla).toEqual(at1516.arms[1].series.cla);
+    const csv = simulate(...args, '--price-year', '2019/20', '--format', 'csv').stdout.split('\n');
+    expect(csv.find((l: string) => l.includes(',cost,'))).toMatch(/,2019\/20$/);
+    expect(csv.find((l: string) => l.includes(',cla,'))).toMatch(/,$/);
+  });
+
   it('--workers 1 and --workers 2 print identical JSON', () => {
     const one = simulate(...FAST, '--workers', '1');
     const two = simulate(...FAST, '--workers', '2');
@@ -81,7 +99,7 @@ describe('simulate (command line)', () => {
     const { code, stdout } = simulate(...FAST, '--format', 'csv');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('arm,coordinatorsFte,month,metric,mean,p5,p25,p50,p75,p95');
+    expect(lines[0]).toBe('arm,coordinatorsFte,month,metric,mean,p5,p25,p50,p75,p95,priceYear');
     expect(lines).toHaveLength(1 + 3 * 7 * METRICS.length);
     expect(lines[1]).toMatch(/^No FGC service,0,2015-04,cla,\d+/);
   });
@@ -112,6 +130,9 @@ describe('simulate (command line)', () => {
       ['a bad format', [SMALL, '--format', 'xml'], /--format must be json or csv, got "xml"/],
       ['--workers 0', [SMALL, '--workers', '0'], /--workers must be a whole number from 1 to 256, got "0"/],
       ['a discount rate above 1', [SMALL, '--discount-rate', '3.5'], /--discount-rate must be a rate a year from 0 to 1 \(e\.g\. 0\.035\), got "3\.5"/],
+      ['a price year outside the deflator', [LEEDS, '--price-year', '2030/31'], /--price-year 2030\/31: 2030\/31 is outside the deflator series/],
+      ['a price year that is not a year', [LEEDS, '--price-year', '15/16'], /--price-year must be a financial year/],
+      ['a price year for a scenario with no deflator', [SMALL, '--price-year', '2015/16'], /no deflator series/],
       ['no scenario', [], /missing the scenario file/],
     ];
     for (const [name, args, message] of cases) {
