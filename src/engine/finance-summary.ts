@@ -24,6 +24,8 @@ export interface FinanceComparison {
   reference: string;
   /** Net present value over the horizon, £ (discounted; year 0 = the first financial year). */
   npv: Stat;
+  /** The NPV of each run, in run order (for targets and sensitivity). */
+  npvRuns: number[];
   /** NPV / present value of the extra service cost (runs where the arm costs more only). */
   roi: Stat | null;
   /** Present value of benefits / of extra service cost (same runs). */
@@ -102,6 +104,7 @@ export function* appraiseComparisons(set: RunSet, years: FinancialYear[], prices
       arm: arm.name,
       reference: set.plan.arms[0]!.name,
       npv: stat(Float64Array.from(npv)),
+      npvRuns: npv,
       roi: finite(roi),
       benefitCostRatio: finite(bcr),
       probabilityNpvPositive: npv.filter((v) => v > 0).length / runs,
