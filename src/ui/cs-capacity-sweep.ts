@@ -6,7 +6,7 @@ import type { RunSummary } from '../engine/api';
 import { emit } from './events';
 import { formatGbp, formatGbpMillions, moneyIn } from './format';
 import { armColour, withAlpha } from './palette';
-import { breakEvenFte, sweepPoints, sweepSteps } from './sweep';
+import { breakEvenFte, sweepPoints, sweepSteps } from '../engine/sweep';
 import './cs-fan-chart'; // registers the Chart.js parts
 
 @customElement('cs-capacity-sweep')

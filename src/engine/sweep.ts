@@ -1,5 +1,5 @@
 // The capacity sweep's arithmetic: the FTE steps, the marginal saving of the next coordinator, and where it stops paying.
-import type { RunSummary } from '../engine/api';
+import type { RunSummary } from './run-set';
 
 /** `steps` evenly spaced coordinator FTEs from `from` to `to` inclusive, rounded to 0.1 FTE. */
 export function sweepSteps(from: number, to: number, steps: number): number[] {

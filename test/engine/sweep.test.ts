@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakEvenFte, sweepSteps, type SweepPoint } from '../../src/ui/sweep';
+import { breakEvenFte, sweepSteps, type SweepPoint } from '../../src/engine/sweep';
 
 const point = (fte: number, mean: number, marginalPerFte?: number): SweepPoint => ({
   fte,
