@@ -59,18 +59,23 @@ function replaceAt(s: Scenario, path: string, make: (old: Json) => unknown): Sce
 
 const PROVENANCE = ['unit', 'source', 'priceYear', 'note'];
 
+/** A quantity carries its own unit and source; a bare number or distribution inside a duration does not. */
+function isQuantity(node: unknown): node is Json {
+  return typeof node === 'object' && node !== null && 'source' in node;
+}
+
 function provenanceOf(node: Json): Json {
   return Object.fromEntries(PROVENANCE.filter((k) => k in node).map((k) => [k, node[k]]));
 }
 
 /** The scenario with one input fixed at `value` (keeping its unit, source and price year). */
 export function withInputFixed(s: Scenario, path: string, value: number): Scenario {
-  return replaceAt(s, path, (old) => ('source' in old ? { value, ...provenanceOf(old) } : value));
+  return replaceAt(s, path, (old) => (isQuantity(old) ? { value, ...provenanceOf(old) } : value));
 }
 
 /** The scenario with one input given a new distribution (keeping its provenance; `note` says why). */
 export function withInputDist(s: Scenario, path: string, dist: DistSpec, note?: string): Scenario {
-  return replaceAt(s, path, (old) => ('source' in old ? { ...dist, ...provenanceOf(old), ...(note ? { note } : {}) } : dist));
+  return replaceAt(s, path, (old) => (isQuantity(old) ? { ...dist, ...provenanceOf(old), ...(note ? { note } : {}) } : dist));
 }
 
 /** Every uncertain input at its central value (the mean) and branch shares at their centre: the deterministic base case. */

@@ -1,5 +1,6 @@
 // The run plan: resolved options and arms, the shape of a block of runs, month labels. Pure and small: the page uses it too.
 import type { Arm, Scenario } from '../scenario/schema';
+import type { Metric } from './metrics';
 
 /** What to run: everything else comes from the scenario. */
 export interface RunOptions {
@@ -13,6 +14,8 @@ export interface RunOptions {
   capacity?: number[];
   /** Discount rate a year for the appraisal, replacing the scenario's (0–1). */
   discountRate?: number;
+  /** Series whose every run is kept and returned (`runSeries` in each arm), for calibration. */
+  keepRunSeries?: Metric[];
 }
 
 /** The plan of a run: resolved options and the arms, counterfactual first. */
@@ -23,6 +26,8 @@ export interface RunPlan {
   arms: Arm[];
   /** A discount rate fixed for every run, if the user set one. */
   discountRate?: number;
+  /** Series kept run by run (see RunOptions). */
+  keepRunSeries?: Metric[];
 }
 
 export function planRun(scenario: Scenario, options: RunOptions = {}): RunPlan {
@@ -35,6 +40,7 @@ export function planRun(scenario: Scenario, options: RunOptions = {}): RunPlan {
     seed: options.seed ?? scenario.simulation.seed,
     months: options.months ?? scenario.simulation.horizonMonths,
     ...(options.discountRate !== undefined ? { discountRate: options.discountRate } : {}),
+    ...(options.keepRunSeries?.length ? { keepRunSeries: options.keepRunSeries } : {}),
     arms: [scenario.arms.counterfactual, ...arms],
   };
 }

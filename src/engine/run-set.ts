@@ -138,6 +138,11 @@ export class RunSet {
       for (let k = 0; k < METRIC_COUNT; k++) this.counts.push(PER_RUN_SERIES.has(k) ? undefined : new SeriesCounts(this.monthCount));
     }
     for (const k of PER_RUN_SERIES) this.perRunSeries.set(k, new Float64Array(plan.runs * this.armCount * this.monthCount));
+    for (const metric of plan.keepRunSeries ?? []) {
+      const k = METRICS.indexOf(metric);
+      if (k < 0) throw new Error(`keepRunSeries: no series called ${metric}`);
+      if (!this.perRunSeries.has(k)) this.perRunSeries.set(k, new Float64Array(plan.runs * this.armCount * this.monthCount));
+    }
     this.totals = new Float64Array(plan.runs * this.armCount * TOTALS);
     this.have = new Uint8Array(plan.runs);
     this.appraisal = new Float64Array(plan.runs * APPRAISAL_FIELDS);
@@ -180,7 +185,7 @@ export class RunSet {
     const band: Band = { mean: [], p5: [], p25: [], p50: [], p75: [], p95: [] };
     const mc = this.monthCount;
     const q = [0, 0, 0, 0, 0];
-    const store = this.perRunSeries.get(metric);
+    const store = PER_RUN_SERIES.has(metric) ? this.perRunSeries.get(metric) : undefined;
     // Per-run series: months × runs (in run order), transposed in one pass so each month is contiguous.
     const runs = store ? this.runsDone() : undefined;
     const n = runs?.length ?? 0;
@@ -212,6 +217,14 @@ export class RunSet {
       band.p95.push(q[4]!);
     }
     return band;
+  }
+
+  /** One kept series of one arm, run by run in run order: runs × months. */
+  runSeries(arm: number, metric: Metric): number[][] {
+    const store = this.perRunSeries.get(METRICS.indexOf(metric));
+    if (!store) throw new Error(`the series ${metric} was not kept run by run (RunOptions.keepRunSeries)`);
+    const mc = this.monthCount;
+    return Array.from(this.runsDone(), (r) => Array.from(store.subarray((r * this.armCount + arm) * mc, (r * this.armCount + arm + 1) * mc)));
   }
 
   /** Indices of the runs folded in, ascending. */
@@ -340,6 +353,7 @@ export function* summariseRunsInSteps(scenario: Scenario, set: RunSet): Steps<Ru
         claEntries: Array.from(set.totalsOf(a, T_ENTRIES)),
         claAtHorizon: Array.from(set.totalsOf(a, T_CLA_END)),
       },
+      ...(plan.keepRunSeries ? { runSeries: Object.fromEntries(plan.keepRunSeries.map((m) => [m, set.runSeries(a, m)])) } : {}),
     });
     yield;
   }

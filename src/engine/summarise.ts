@@ -68,6 +68,8 @@ export interface ArmSummary {
   totals: { cost: Stat; fgcHeld: Stat; claEntries: Stat };
   /** Run-level totals in run order (runs done so far): £ over the horizon, FGCs, care entries, CLA at the horizon. */
   runs?: { cost: number[]; fgcHeld: number[]; claEntries: number[]; claAtHorizon: number[] };
+  /** The series asked for in RunOptions.keepRunSeries, run by run (run order) × month. */
+  runSeries?: Partial<Record<Metric, number[][]>>;
 }
 
 /** An arm against the reference arm, computed run by run (common random numbers) then summarised. */

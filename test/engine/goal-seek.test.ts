@@ -52,7 +52,7 @@ describe('break-even and goal-seek', () => {
 
   it('on the engine: the net saving grows and pays more often as the effect strengthens; FTE goal-seek runs every step with common random numbers', async () => {
     let s = centralScenario(loadScenario(SMALL));
-    s = { ...s, simulation: { ...s.simulation, months: 24 } };
+    s = { ...s, simulation: { ...s.simulation, horizonMonths: 24 } };
     s = withInputDist(s, 'fgc.conferencesPerFtePerYear', { dist: 'uniform', min: 20, max: 40 });
     const evaluate: Evaluate = async (sc, o) => runSimulation(sc, o);
     const result = await effectBreakEven(s, evaluate, { runs: 12, seed: 'be', grid: [1, 0.7, 0.4] });

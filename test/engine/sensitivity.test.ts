@@ -18,7 +18,7 @@ function oneDriver() {
   s = withInputDist(s, 'fgc.effects.rrEntryToCare', { dist: 'uniform', min: 0.2, max: 1 });
   s = withInputDist(s, 'finance.optimismBias', { dist: 'uniform', min: 0, max: 0.4 });
   s = withInputDist(s, 'finance.discountRate', { dist: 'uniform', min: 0.01, max: 0.06 });
-  return { ...s, simulation: { ...s.simulation, months: 24 } };
+  return { ...s, simulation: { ...s.simulation, horizonMonths: 24 } };
 }
 
 describe('sensitivity', () => {
