@@ -2,6 +2,11 @@
 import { writeFileSync } from 'node:fs';
 import type { RunPool } from '../client/pool';
 import { toCsv, toJson } from '../engine/export';
+import type { RunSummary } from '../engine/run-set';
+import { globalSensitivity, tornado, type Evaluate, type SensitivityOutput } from '../engine/sensitivity';
+import { uncertainInputs } from '../engine/inputs';
+import type { RunOptions } from '../engine/plan';
+import type { Scenario } from '../scenario/schema';
 import { exitQuietlyOnClosedPipe, loadScenario } from './main-helpers';
 import { parseCliArgs, UsageError } from './options';
 import { withReportingYear } from '../scenario/prices';
@@ -19,7 +24,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     pool = threadPool(options.workers);
     const summary = await pool.run(scenario, options.run);
-    const text = options.format === 'csv' ? toCsv(summary) : `${toJson(summary)}\n`;
+    let text = options.format === 'csv' ? toCsv(summary) : `${toJson(summary)}\n`;
+    if (options.sensitivity) {
+      const runPool = pool;
+      const evaluate: Evaluate = (s, o) => runPool.run(s, { ...options.run, ...o });
+      const sensitivity = await sensitivityOf(scenario, summary, evaluate, options.sensitivity.output, options.sensitivity.tornadoRuns, options.run);
+      text = `${toJson({ ...summary, sensitivity } as unknown as RunSummary)}\n`;
+    }
     if (options.out) writeFileSync(options.out, text);
     else process.stdout.write(text);
     return 0;
@@ -33,6 +44,24 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     pool?.dispose();
   }
+}
+
+/** The tornado (its own runs, common random numbers) and the global ranking (from the main run's draws). */
+async function sensitivityOf(scenario: Scenario, summary: RunSummary, evaluate: Evaluate, output: SensitivityOutput, tornadoRuns: number, run: RunOptions) {
+  const inputs = uncertainInputs(scenario).length;
+  if (summary.runs < inputs + 2) throw new UsageError(`--sensitivity needs more runs than uncertain inputs + 1 for the global ranking: ${inputs} inputs, ${summary.runs} runs (use --runs ${inputs + 2} or more)`);
+  const global = globalSensitivity(scenario, summary, output);
+  const t = await tornado(scenario, evaluate, { output, runs: tornadoRuns, seed: summary.seed, months: run.months });
+  return {
+    output,
+    arm: t.arm,
+    tornadoRuns,
+    central: t.central,
+    tornado: t.bars,
+    global: global.inputs,
+    rSquared: global.rSquared,
+    groups: global.groups,
+  };
 }
 
 exitQuietlyOnClosedPipe();

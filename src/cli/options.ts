@@ -1,6 +1,10 @@
 // Parses `simulate` flags into RunOptions; every problem is one clear message.
 import { parseArgs } from 'node:util';
 import type { RunOptions } from '../engine/plan';
+import { SENSITIVITY_OUTPUTS, type SensitivityOutput } from '../engine/sensitivity';
+
+/** Runs per tornado evaluation (2 × inputs + 1 evaluations; common random numbers keep the bars steady). */
+export const DEFAULT_TORNADO_RUNS = 20;
 
 export interface CliOptions {
   scenarioPath: string;
@@ -11,10 +15,12 @@ export interface CliOptions {
   out?: string;
   /** Report money in this year's prices ("2019/20"), overriding the scenario's reporting year. */
   priceYear?: string;
+  /** Add a tornado and a global ranking of the inputs (JSON only). */
+  sensitivity?: { output: SensitivityOutput; tornadoRuns: number };
 }
 
 export const USAGE =
-  'usage: npm run --silent simulate -- <scenario.json> [--runs N] [--seed S] [--months M] [--capacity F1,F2,...] [--workers W] [--discount-rate R] [--price-year YYYY/YY] [--format json|csv] [--out FILE]';
+  'usage: npm run --silent simulate -- <scenario.json> [--runs N] [--seed S] [--months M] [--capacity F1,F2,...] [--workers W] [--discount-rate R] [--price-year YYYY/YY] [--sensitivity [--sensitivity-output netSaving|npv|claAtHorizon] [--tornado-runs N]] [--format json|csv] [--out FILE]';
 
 /** A user's mistake on the command line: printed as one line, never with a stack trace. */
 export class UsageError extends Error {}
@@ -44,6 +50,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
         workers: { type: 'string' },
         'discount-rate': { type: 'string' },
         'price-year': { type: 'string' },
+        sensitivity: { type: 'boolean' },
+        'sensitivity-output': { type: 'string' },
+        'tornado-runs': { type: 'string' },
       },
     });
   } catch (e) {
@@ -81,8 +90,18 @@ export function parseCliArgs(argv: string[]): CliOptions {
   }
   const priceYear = values['price-year'];
   if (priceYear !== undefined && !/^\d{4}(\/\d{2})?$/.test(priceYear)) throw new UsageError(`--price-year must be a financial year "YYYY/YY" (e.g. 2019/20) or a calendar year "YYYY", got ${JSON.stringify(priceYear)}`);
+  let sensitivity: CliOptions['sensitivity'];
+  if (values.sensitivity) {
+    const output = (values['sensitivity-output'] ?? 'netSaving') as SensitivityOutput;
+    if (!SENSITIVITY_OUTPUTS.includes(output)) throw new UsageError(`--sensitivity-output must be one of ${SENSITIVITY_OUTPUTS.join(', ')}, got ${JSON.stringify(values['sensitivity-output'])}`);
+    const tornadoRuns = values['tornado-runs'] === undefined ? DEFAULT_TORNADO_RUNS : wholeNumber('--tornado-runs', values['tornado-runs'], 1, 10_000);
+    if (values.format === 'csv') throw new UsageError('--sensitivity adds to the JSON output; it cannot be combined with --format csv');
+    sensitivity = { output, tornadoRuns };
+  } else if (values['sensitivity-output'] !== undefined || values['tornado-runs'] !== undefined) {
+    throw new UsageError('--sensitivity-output and --tornado-runs go with --sensitivity');
+  }
   const workers = values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 1, 256);
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got ${JSON.stringify(format)}`);
-  return { scenarioPath: positionals[0]!, run, workers, format, out: values.out, priceYear };
+  return { scenarioPath: positionals[0]!, run, workers, format, out: values.out, priceYear, sensitivity };
 }

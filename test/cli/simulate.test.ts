@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/engine/metrics';
-import { LEEDS, ROOT, SMALL } from '../helpers/scenarios';
+import { uncertainInputs } from '../../src/engine/inputs';
+import { LEEDS, loadScenario, ROOT, SMALL } from '../helpers/scenarios';
 
 function simulate(...args: string[]) {
   const result = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -86,6 +87,27 @@ describe('simulate (command line)', () => {
     const csv = simulate(...args, '--price-year', '2019/20', '--format', 'csv').stdout.split('\n');
     expect(csv.find((l: string) => l.includes(',cost,'))).toMatch(/,2019\/20$/);
     expect(csv.find((l: string) => l.includes(',cla,'))).toMatch(/,$/);
+  });
+
+  it('--sensitivity adds a tornado sorted by swing and a global ranking of every uncertain input', () => {
+    const { code, stdout, stderr } = simulate(SMALL, '--runs', '16', '--months', '6', '--sensitivity', '--tornado-runs', '3', '--workers', '2');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const { sensitivity } = JSON.parse(stdout);
+    const inputs = uncertainInputs(loadScenario(SMALL)).map((i) => i.path).sort();
+    expect(sensitivity.output).toBe('netSaving');
+    expect(sensitivity.tornado.map((b: { input: string }) => b.input).sort()).toEqual(inputs);
+    for (const bar of sensitivity.tornado) {
+      expect(Object.keys(bar)).toEqual(expect.arrayContaining(['input', 'low', 'high', 'outputAtLow', 'outputAtHigh', 'swing']));
+      expect(bar.swing).toBeCloseTo(Math.abs(bar.outputAtHigh - bar.outputAtLow), 4);
+      expect(bar.low).toBeLessThan(bar.high);
+    }
+    const swings = sensitivity.tornado.map((b: { swing: number }) => b.swing);
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
+    expect(sensitivity.global.map((g: { input: string }) => g.input).sort()).toEqual(inputs);
+    for (const g of sensitivity.global) expect(typeof g.index).toBe('number');
+    expect(simulate(SMALL, '--runs', '5', '--sensitivity').stderr).toMatch(/--sensitivity needs more runs than uncertain inputs \+ 1/);
+    expect(simulate(SMALL, '--sensitivity', '--sensitivity-output', 'joy').stderr).toMatch(/--sensitivity-output must be one of netSaving, npv, claAtHorizon, got "joy"/);
   });
 
   it('--workers 1 and --workers 2 print identical JSON', () => {
