@@ -16,6 +16,9 @@ import './cs-fan-chart';
 import './cs-run-controls';
 import './cs-savings-table';
 import './cs-capacity-sweep';
+import './cs-sensitivity';
+import './cs-calibration';
+import type { Evaluate } from '../engine/sensitivity';
 import './cs-compare';
 import './cs-finance';
 import './cs-worksheets';
@@ -71,6 +74,10 @@ export class CsApp extends LitElement {
   @state() private _total = 0;
   @state() private _elapsed = 0;
   @state() private _partial = false;
+  /** The scenario the finished summary was run from (the global ranking re-draws its inputs). */
+  @state() private _summaryScenario: Scenario | undefined;
+  /** Runs a scenario on the worker pool, for the evaluator tools. */
+  private readonly _evaluate: Evaluate = (scenario, options) => enginePool().run(scenario, options);
   @state() private _note = '';
   @state() private _sweep: RunSummary | undefined;
   @state() private _sweeping = false;
@@ -143,6 +150,7 @@ export class CsApp extends LitElement {
         },
       });
       this._summary = summary;
+      this._summaryScenario = scenario;
       this._partial = false;
     } catch (e) {
       if ((e as Error).name === 'CancelledError') this._note = 'cancelled';
@@ -295,6 +303,11 @@ export class CsApp extends LitElement {
               .compared=${this._compared} .results=${this._compareResults} .running=${this._comparing} .progress=${this._compareProgress}
               @compare-request=${(e: CompareRequestEvent) => void this._runCompare(e)}
             ></cs-compare>
+            <h2>For evaluators: what drives the answer, and what it takes to break even</h2>
+            <cs-sensitivity .scenario=${this._scenario} .summary=${this._partial || this._summaryScenario !== this._scenario ? undefined : s} .evaluate=${this._evaluate}></cs-sensitivity>
+            <h2>For evaluators: calibration and backtest</h2>
+            <cs-calibration .scenario=${this._scenario} .evaluate=${this._evaluate}
+              @scenario-load=${(e: ScenarioLoadEvent) => { enginePool().cancel(); this._loadRaw(e.detail.raw, e.detail.label); }}></cs-calibration>
             <h2>Series</h2>
             <div class="charts" id="series-charts">
               ${CHARTS.map(([metric, heading, unit, from]) => html`<cs-fan-chart .summary=${s} metric=${metric} heading=${heading} unit=${metric === 'cost' ? `${unit} (${moneyIn(s)})` : unit} .from=${from} .observed=${this._observed(metric)}></cs-fan-chart>`)}

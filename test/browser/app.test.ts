@@ -134,6 +134,55 @@ describe('the app in Chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('evaluators: the global ranking from the run, a tornado sorted by swing, the break-even effect and the best FTE', async () => {
+    const { page, problems } = await open();
+    await expect.poll(() => app(page).locator('.partial').count(), { timeout: 60_000 }).toBe(0);
+    await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
+    const tools = app(page).locator('cs-sensitivity');
+    await tools.locator('#global-table').waitFor({ timeout: 30_000 });
+    expect(await tools.locator('#global-table tbody tr').count()).toBe(10);
+    expect(await tools.locator('#global-groups tbody tr').count()).toBe(4);
+    await tools.locator('#tornado-runs').fill('2');
+    await tools.locator('#tornado-run').click();
+    await expect.poll(async () => (await tools.locator('.status').textContent()) ?? '', { timeout: 100_000 }).toContain('Tornado: 10 inputs');
+    const swings = await tools.locator('#tornado-table tbody tr td:last-child').allTextContents();
+    expect(swings).toHaveLength(10);
+    const pounds = swings.map((t) => Number(t.replace(/[^0-9.-]/g, '')));
+    expect(pounds).toEqual([...pounds].sort((a, b) => b - a));
+    expect(await tools.locator('#tornado-chart').count()).toBe(1);
+    await tools.locator('#breakeven-runs').fill('2');
+    await tools.locator('#breakeven-run').click();
+    await expect.poll(async () => (await tools.locator('.status').textContent()) ?? '', { timeout: 100_000 }).toContain('Break-even: 2 runs per point');
+    expect(await tools.locator('#breakeven-results').textContent()).toMatch(/relative risk of entering care of/);
+    expect(await tools.locator('#breakeven-curve tbody tr').count()).toBe(9);
+    expect(await tools.locator('#goalseek-results').textContent()).toMatch(/highest at [0-9.]+ FTE/);
+    expect(problems, problems.join('\n')).toEqual([]);
+    await page.close();
+  }, 240_000);
+
+  it('evaluators: calibration to the observed series, the fit, the fitted scenario opened, and a backtest with coverage', async () => {
+    const { page, problems } = await open();
+    await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
+    const calib = app(page).locator('cs-calibration');
+    await calib.locator('#calib-runs').fill('5');
+    await calib.locator('#calib-run').click();
+    expect(await calib.getByRole('alert').textContent()).toContain('Runs must be a whole number from 20 to 20,000, got “5”');
+    await calib.locator('#calib-runs').fill('40');
+    await calib.locator('#calib-run').click();
+    await expect.poll(async () => (await calib.locator('.status').textContent()) ?? '', { timeout: 100_000 }).toContain('Calibrated: 4 of 40 runs kept');
+    expect(await calib.locator('#fitted tbody tr').count()).toBe(3);
+    expect(await calib.locator('#fit-series tbody tr').count()).toBe(4);
+    expect(await calib.locator('#calib-chart').count()).toBe(1);
+    await calib.locator('#backtest-run').click();
+    await expect.poll(async () => (await calib.locator('.status').textContent()) ?? '', { timeout: 100_000 }).toContain('Backtest: fitted on 11 months, 6 held out');
+    expect(await calib.locator('#backtest-coverage').textContent()).toMatch(/of the 6 held-out months' observations fall inside the P5–P95 band/);
+    expect(await calib.locator('#backtest-table tbody tr').count()).toBe(4);
+    await calib.locator('#open-fitted').click();
+    await expect.poll(() => app(page).locator('#scenario option:checked').textContent()).toContain('(calibrated)');
+    expect(problems, problems.join('\n')).toEqual([]);
+    await page.close();
+  }, 240_000);
+
   it('the capacity sweep charts saving and CLA avoided against FTE, with the marginal coordinator and break-even', async () => {
     const { page, problems } = await open();
     await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);

@@ -1,0 +1,185 @@
+// <cs-calibration>: fit inputs to the observed series (ABC rejection on the worker pool), the fit against
+// what was observed, the fitted scenario to open or download, and a backtest on held-out months.
+import { Chart, type ChartDataset } from 'chart.js';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { backtest, calibrate, CALIBRATION_METRICS, DEFAULT_CALIBRATION_INPUTS, DEFAULT_CALIBRATION_METRICS, type Backtest, type Calibration, type CalibrationMetric } from '../engine/calibrate';
+import type { Evaluate } from '../engine/sensitivity';
+import type { Scenario } from '../scenario/schema';
+import { emit } from './events';
+import { formatCount, formatShare } from './format';
+import { armColour, withAlpha } from './palette';
+import './cs-fan-chart'; // registers the Chart.js parts
+
+@customElement('cs-calibration')
+export class CsCalibration extends LitElement {
+  static override styles = css`
+    :host { display: block; }
+    .form { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: end; margin: 0.4rem 0; }
+    label { display: flex; flex-direction: column; font-size: 0.85rem; color: #444; }
+    fieldset { border: 1px solid #ddd; border-radius: 6px; font-size: 0.85rem; }
+    fieldset label { flex-direction: row; gap: 0.25rem; display: inline-flex; margin-right: 0.6rem; }
+    input, select { font: inherit; padding: 0.2rem 0.4rem; }
+    input[type='number'] { width: 6rem; }
+    input#calib-inputs { width: 32rem; max-width: 100%; }
+    button { font: inherit; padding: 0.3rem 0.9rem; }
+    input:focus-visible, button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
+    .canvas { position: relative; height: 260px; border: 1px solid #ddd; border-radius: 6px; padding: 0.4rem; margin-top: 0.5rem; }
+    table { border-collapse: collapse; width: 100%; font-size: 0.85rem; margin-top: 0.5rem; }
+    th, td { text-align: right; padding: 0.2rem 0.5rem; border-bottom: 1px solid #eee; }
+    th:first-child, td:first-child { text-align: left; }
+    .note, .status { color: #555; font-size: 0.85rem; }
+    .error { color: #a00; font-size: 0.85rem; }
+    .result { font-weight: 600; margin: 0.5rem 0; }
+    h3 { font-size: 1rem; margin: 1rem 0 0.3rem; }
+  `;
+
+  @property({ attribute: false }) scenario: Scenario | undefined;
+  @property({ attribute: false }) evaluate: Evaluate | undefined;
+
+  @state() private _metrics = new Set<CalibrationMetric>(DEFAULT_CALIBRATION_METRICS);
+  @state() private _result: Calibration | undefined;
+  @state() private _backtest: Backtest | undefined;
+  @state() private _status = '';
+  @state() private _error = '';
+  @state() private _busy = false;
+  @query('#calib-chart') private _canvas!: HTMLCanvasElement | null;
+  private _chart: Chart | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._chart?.destroy();
+    this._chart = undefined;
+  }
+
+  private _read(): { runs: number; acceptShare: number; inputs: string[] } | undefined {
+    const root = this.renderRoot;
+    const runsText = root.querySelector<HTMLInputElement>('#calib-runs')!.value;
+    const acceptText = root.querySelector<HTMLInputElement>('#calib-accept')!.value;
+    const runs = Number(runsText);
+    const acceptShare = Number(acceptText);
+    const inputs = root.querySelector<HTMLInputElement>('#calib-inputs')!.value.split(',').map((p) => p.trim()).filter(Boolean);
+    if (!Number.isInteger(runs) || runs < 20 || runs > 20_000) return void (this._error = `Runs must be a whole number from 20 to 20,000, got “${runsText}”.`);
+    if (!(acceptShare > 0 && acceptShare <= 0.5)) return void (this._error = `The share of runs kept must be above 0 and at most 0.5, got “${acceptText}”.`);
+    if (inputs.length === 0) return void (this._error = 'Name at least one input to fit (a field path such as demand.referralsPerMonth).');
+    if (this._metrics.size === 0) return void (this._error = 'Tick at least one observed series to fit.');
+    this._error = '';
+    return { runs, acceptShare, inputs };
+  }
+
+  private async _run(kind: 'calibrate' | 'backtest'): Promise<void> {
+    const options = this._read();
+    const { scenario, evaluate } = this;
+    if (!options || !scenario || !evaluate) return;
+    this._busy = true;
+    this._status = kind === 'calibrate' ? `Calibrating: ${options.runs} runs…` : `Backtest: fitting the first two thirds, ${options.runs} runs…`;
+    try {
+      const common = { ...options, metrics: [...this._metrics] };
+      if (kind === 'calibrate') {
+        this._result = await calibrate(scenario, evaluate, common);
+        this._backtest = undefined;
+        this._status = `Calibrated: ${this._result.accepted} of ${this._result.runs} runs kept — done`;
+      } else {
+        this._backtest = await backtest(scenario, evaluate, common);
+        this._result = this._backtest.calibration;
+        this._status = `Backtest: fitted on ${this._backtest.fitMonths} months, ${this._backtest.heldOutMonths} held out — done`;
+      }
+    } catch (e) {
+      this._status = (e as Error).name === 'CancelledError' ? 'cancelled' : `failed: ${(e as Error).message}`;
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private _download(): void {
+    const fitted = this._result?.fittedScenario;
+    if (!fitted) return;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([JSON.stringify(fitted, null, 2)], { type: 'application/json' }));
+    a.download = 'calibrated-scenario.json';
+    a.click();
+    URL.revokeObjectURL(a.href);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (!changed.has('_result')) return;
+    this._chart?.destroy();
+    this._chart = undefined;
+    const series = this._result?.series.find((s) => s.metric === 'cla') ?? this._result?.series[0];
+    if (!series || !this._canvas) return;
+    const colour = armColour(1);
+    const band = series.band;
+    const datasets: ChartDataset<'line', (number | null)[]>[] = [
+      { label: 'kept runs band p5', data: band.map((p) => p.p5), pointRadius: 0, borderWidth: 0 },
+      { label: 'kept runs band p95', data: band.map((p) => p.p95), pointRadius: 0, borderWidth: 0, fill: '-1', backgroundColor: withAlpha(colour, 0.2) },
+      { label: 'Kept runs (median)', data: band.map((p) => p.p50), borderColor: colour, backgroundColor: colour, pointRadius: 0, borderWidth: 2 },
+      { label: 'Observed (fitted months)', data: band.map((p) => (p.fitted ? p.observed : null)), showLine: false, pointRadius: 3, backgroundColor: '#000', borderColor: '#000' },
+      { label: 'Observed (held out)', data: band.map((p) => (!p.fitted ? p.observed : null)), showLine: false, pointRadius: 4, pointStyle: 'triangle', backgroundColor: '#D55E00', borderColor: '#D55E00' },
+    ];
+    this._chart = new Chart(this._canvas, {
+      type: 'line',
+      data: { labels: band.map((p) => p.month), datasets },
+      options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { labels: { filter: (item) => !item.text.includes('band') } } } },
+    });
+  }
+
+  override render() {
+    const scenario = this.scenario;
+    if (!scenario) return html`<p class="note">Fix the scenario to calibrate it.</p>`;
+    if (!scenario.observed) return html`<p class="note" id="calib-none">This scenario carries no observed series to calibrate to.</p>`;
+    const observed = Object.entries(scenario.observed.series).filter(([, v]) => v && v.length > 0).map(([k]) => k);
+    const r = this._result;
+    const b = this._backtest;
+    return html`
+      <p class="note">Approximate Bayesian computation (rejection): every run draws the chosen inputs from their priors (a fixed input gets uniform ±30%), the runs closest to what was observed (${scenario.observed.source}) are kept, and their draws are the fitted distributions.</p>
+      <div class="form">
+        <label>Inputs to fit (field paths, comma-separated)
+          <input id="calib-inputs" .value=${DEFAULT_CALIBRATION_INPUTS.join(', ')} />
+        </label>
+        <fieldset><legend>Observed series to fit</legend>
+          ${CALIBRATION_METRICS.filter((m) => observed.includes(m)).map(
+            (m) => html`<label><input type="checkbox" data-metric=${m} .checked=${this._metrics.has(m)}
+              @change=${(e: Event) => {
+                const next = new Set(this._metrics);
+                if ((e.target as HTMLInputElement).checked) next.add(m);
+                else next.delete(m);
+                this._metrics = next;
+              }} />${m}</label>`,
+          )}
+        </fieldset>
+        <label>Runs <input id="calib-runs" type="number" min="20" max="20000" value="300" /></label>
+        <label>Share kept <input id="calib-accept" type="number" min="0.01" max="0.5" step="0.01" value="0.1" /></label>
+        <button type="button" id="calib-run" ?disabled=${this._busy || !this.evaluate} @click=${() => void this._run('calibrate')}>Calibrate</button>
+        <button type="button" id="backtest-run" ?disabled=${this._busy || !this.evaluate} @click=${() => void this._run('backtest')}>Backtest</button>
+      </div>
+      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      <p class="status" role="status">${this._status}</p>
+      ${r
+        ? html`
+            <h3>Fitted inputs</h3>
+            <table id="fitted"><thead><tr><th scope="col">Input</th><th scope="col">Unit</th><th scope="col">Prior P5–P95</th><th scope="col">Posterior P5–P95</th><th scope="col">Posterior median</th></tr></thead>
+              <tbody>${r.inputs.map((i) => html`<tr><td>${i.input}</td><td>${i.unit}</td><td>${+i.prior.p5.toPrecision(4)}–${+i.prior.p95.toPrecision(4)}</td><td>${+i.posterior.p5.toPrecision(4)}–${+i.posterior.p95.toPrecision(4)}</td><td>${+i.posterior.p50.toPrecision(4)}</td></tr>`)}</tbody></table>
+            <h3>Fit to what was observed (“${r.arm}”)</h3>
+            <table id="fit-series"><thead><tr><th scope="col">Series</th><th scope="col">RMSE before</th><th scope="col">RMSE after</th><th scope="col">Observed inside the kept P5–P95</th></tr></thead>
+              <tbody>${r.series.map((s) => html`<tr><td>${s.metric}</td><td>${formatCount(s.rmsePrior)}</td><td>${formatCount(s.rmsePosterior)}</td><td>${formatShare(s.coverage)}</td></tr>`)}</tbody></table>
+            <div class="canvas"><canvas id="calib-chart" role="img" aria-label="Observed children looked after against the band of the kept runs"></canvas></div>
+            <div class="form">
+              <button type="button" id="open-fitted" @click=${() => emit(this, 'scenario-load', { raw: r.fittedScenario, label: 'Calibrated' })}>Open the fitted scenario</button>
+              <button type="button" id="download-fitted" @click=${this._download}>Download it (JSON)</button>
+            </div>`
+        : nothing}
+      ${b
+        ? html`<h3>Backtest</h3>
+            <p class="result" id="backtest-coverage">${formatShare(b.coverage)} of the ${b.heldOutMonths} held-out months' observations fall inside the P5–P95 band fitted on the first ${b.fitMonths}.</p>
+            <table id="backtest-table"><thead><tr><th scope="col">Series</th><th scope="col">Coverage</th><th scope="col">Mean abs. error, model median</th><th scope="col">Mean abs. error, straight-line trend</th></tr></thead>
+              <tbody>${b.series.map((s) => html`<tr><td>${s.metric}</td><td>${formatShare(s.coverage)}</td><td>${formatCount(s.maeModel)}</td><td>${formatCount(s.maeNaive)}</td></tr>`)}</tbody></table>`
+        : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-calibration': CsCalibration;
+  }
+}

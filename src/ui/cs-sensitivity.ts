@@ -1,0 +1,228 @@
+// <cs-sensitivity>: what drives the answer (tornado, global ranking) and what it takes to break even (effect, FTE).
+import { BarController, BarElement, Chart } from 'chart.js';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { RunSummary } from '../engine/api';
+import { effectBreakEven, fteGoalSeek, type EffectBreakEven, type FteGoalSeek } from '../engine/goal-seek';
+import { uncertainInputs } from '../engine/inputs';
+import { globalSensitivity, SENSITIVITY_OUTPUTS, tornado, type Evaluate, type GlobalSensitivity, type SensitivityOutput, type Tornado } from '../engine/sensitivity';
+import { sweepSteps } from '../engine/sweep';
+import type { Scenario } from '../scenario/schema';
+import { formatCount, formatGbp, formatShare } from './format';
+import { armColour } from './palette';
+import './cs-fan-chart'; // registers the Chart.js parts
+
+Chart.register(BarController, BarElement);
+
+const OUTPUT_LABELS: Record<SensitivityOutput, string> = {
+  netSaving: 'Net saving over the horizon (£)',
+  npv: 'Net present value (£)',
+  claAtHorizon: 'Children looked after at the horizon',
+};
+
+/** Break-even grid in the app: RR from 1 down to 0.2 in steps of 0.1. */
+const APP_RR_GRID = [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2];
+
+@customElement('cs-sensitivity')
+export class CsSensitivity extends LitElement {
+  static override styles = css`
+    :host { display: block; }
+    .form { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: end; margin: 0.4rem 0; }
+    label { display: flex; flex-direction: column; font-size: 0.85rem; color: #444; }
+    input, select { font: inherit; padding: 0.2rem 0.4rem; }
+    input { width: 6rem; }
+    button { font: inherit; padding: 0.3rem 0.9rem; }
+    input:focus-visible, select:focus-visible, button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
+    .canvas { position: relative; height: 320px; border: 1px solid #ddd; border-radius: 6px; padding: 0.4rem; margin-top: 0.5rem; }
+    table { border-collapse: collapse; width: 100%; font-size: 0.85rem; margin-top: 0.5rem; }
+    th, td { text-align: right; padding: 0.2rem 0.5rem; border-bottom: 1px solid #eee; }
+    th:first-child, td:first-child { text-align: left; }
+    .note, .status { color: #555; font-size: 0.85rem; }
+    .error { color: #a00; font-size: 0.85rem; }
+    .result { font-weight: 600; margin: 0.5rem 0; }
+    h3 { font-size: 1rem; margin: 1rem 0 0.3rem; }
+  `;
+
+  /** The validated scenario the main run used. */
+  @property({ attribute: false }) scenario: Scenario | undefined;
+  /** The main (probabilistic) run: the global ranking reads its draws. */
+  @property({ attribute: false }) summary: RunSummary | undefined;
+  /** Runs a scenario on the worker pool (set by the app). */
+  @property({ attribute: false }) evaluate: Evaluate | undefined;
+
+  @state() private _output: SensitivityOutput = 'netSaving';
+  @state() private _arm = 1;
+  @state() private _tornado: Tornado | undefined;
+  @state() private _effect: EffectBreakEven | undefined;
+  @state() private _fte: FteGoalSeek | undefined;
+  @state() private _status = '';
+  @state() private _busy = false;
+  @state() private _error = '';
+  @query('#tornado-chart') private _canvas!: HTMLCanvasElement | null;
+  private _chart: Chart | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._chart?.destroy();
+    this._chart = undefined;
+  }
+
+  private _number(id: string): number {
+    return Number(this.renderRoot.querySelector<HTMLInputElement>(`#${id}`)!.value);
+  }
+
+  private _runs(id: string): number | undefined {
+    const runs = this._number(id);
+    if (!Number.isInteger(runs) || runs < 1 || runs > 2000) {
+      this._error = `Runs must be a whole number from 1 to 2,000, got ${this.renderRoot.querySelector<HTMLInputElement>(`#${id}`)!.value}.`;
+      return undefined;
+    }
+    this._error = '';
+    return runs;
+  }
+
+  private async _do(label: string, work: () => Promise<void>): Promise<void> {
+    this._busy = true;
+    this._status = `${label}: starting…`;
+    try {
+      await work();
+    } catch (e) {
+      this._status = (e as Error).name === 'CancelledError' ? `${label}: cancelled` : `${label} failed: ${(e as Error).message}`;
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private _runTornado(): void {
+    const runs = this._runs('tornado-runs');
+    const { scenario, evaluate } = this;
+    if (!runs || !scenario || !evaluate) return;
+    void this._do('Tornado', async () => {
+      this._tornado = await tornado(scenario, evaluate, { output: this._output, arm: this._arm, runs, onStep: (d, t) => (this._status = `Tornado: ${d} of ${t} evaluations`) });
+      this._status = `Tornado: ${this._tornado.bars.length} inputs, ${runs} runs per bar, same seed throughout — done`;
+    });
+  }
+
+  private _runBreakEven(): void {
+    const runs = this._runs('breakeven-runs');
+    const { scenario, evaluate } = this;
+    if (!runs || !scenario || !evaluate) return;
+    const today = Math.max(...[scenario.arms.counterfactual, ...scenario.arms.options].map((a) => a.coordinatorsFte), 1);
+    void this._do('Break-even', async () => {
+      this._effect = await effectBreakEven(scenario, evaluate, { runs, arm: this._arm, grid: APP_RR_GRID, onStep: (d, t) => (this._status = `Break-even: ${d} of ${t} effect sizes`) });
+      this._status = 'Break-even: coordinator FTE…';
+      this._fte = await fteGoalSeek(scenario, evaluate, { runs, ftes: sweepSteps(0, 2 * today, 9) });
+      this._status = `Break-even: ${runs} runs per point, same seed throughout — done`;
+    });
+  }
+
+  private _global(): GlobalSensitivity | string {
+    const { scenario, summary } = this;
+    if (!scenario || !summary || summary.arms.length < 2) return 'Run the scenario first: the global ranking reads the draws of that run.';
+    const inputs = uncertainInputs(scenario).length;
+    if (inputs === 0) return 'The scenario has no uncertain inputs to rank.';
+    if (summary.runs < inputs + 2) return `The global ranking needs more runs than uncertain inputs + 1 (${inputs} inputs, ${summary.runs} runs).`;
+    try {
+      return globalSensitivity(scenario, summary, this._output, Math.min(this._arm, summary.arms.length - 1));
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+
+  private _format(x: number): string {
+    return this._output === 'claAtHorizon' ? formatCount(x) : formatGbp(x);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (!changed.has('_tornado')) return;
+    this._chart?.destroy();
+    this._chart = undefined;
+    const t = this._tornado;
+    if (!t || !this._canvas) return;
+    const bars = t.bars;
+    this._chart = new Chart(this._canvas, {
+      type: 'bar',
+      data: {
+        labels: bars.map((b) => b.input),
+        datasets: [
+          { label: 'Input at its P10', data: bars.map((b) => [t.central, b.outputAtLow]), backgroundColor: armColour(1), grouped: false },
+          { label: 'Input at its P90', data: bars.map((b) => [t.central, b.outputAtHigh]), backgroundColor: armColour(2), grouped: false },
+        ],
+      },
+      options: {
+        indexAxis: 'y',
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        scales: { x: { title: { display: true, text: `${OUTPUT_LABELS[t.output]}; bars start at the central case` } } },
+      },
+    });
+  }
+
+  override render() {
+    const scenario = this.scenario;
+    if (!scenario) return html`<p class="note">Fix the scenario to use the evaluator tools.</p>`;
+    const arms = scenario.arms.options;
+    const g = this._global();
+    const t = this._tornado;
+    return html`
+      <div class="form">
+        <label>Output
+          <select id="sens-output" @change=${(e: Event) => (this._output = (e.target as HTMLSelectElement).value as SensitivityOutput)}>
+            ${SENSITIVITY_OUTPUTS.map((o) => html`<option value=${o} ?selected=${o === this._output}>${OUTPUT_LABELS[o]}</option>`)}
+          </select>
+        </label>
+        <label>Arm against the counterfactual
+          <select id="sens-arm" @change=${(e: Event) => (this._arm = Number((e.target as HTMLSelectElement).value))}>
+            ${arms.map((a, i) => html`<option value=${i + 1} ?selected=${i + 1 === this._arm}>${a.name}</option>`)}
+          </select>
+        </label>
+      </div>
+      <h3>Global ranking (from the run above)</h3>
+      ${typeof g === 'string'
+        ? html`<p class="note" id="global-note">${g}</p>`
+        : html`<p class="note">Standardised rank regression of ${OUTPUT_LABELS[g.output].toLowerCase()} on each input's draws over ${g.runs} runs of “${g.arm}”; the inputs together explain ${formatShare(g.rSquared)} of its rank variance.</p>
+            <table id="global-groups"><thead><tr><th scope="col">Group of inputs</th><th scope="col">Share of the spread explained</th></tr></thead>
+              <tbody>${g.groups.map((x) => html`<tr><td>${x.group}</td><td>${formatShare(x.share)}</td></tr>`)}</tbody></table>
+            <table id="global-table"><thead><tr><th scope="col">Input</th><th scope="col">Group</th><th scope="col">Rank coefficient</th><th scope="col">Share</th></tr></thead>
+              <tbody>${g.inputs.map((x) => html`<tr><td>${x.input}</td><td>${x.group}</td><td>${x.index.toFixed(2)}</td><td>${formatShare(x.share)}</td></tr>`)}</tbody></table>`}
+      <h3>Tornado</h3>
+      <div class="form">
+        <label>Runs per bar <input id="tornado-runs" type="number" min="1" max="2000" value="10" /></label>
+        <button type="button" id="tornado-run" ?disabled=${this._busy || !this.evaluate} @click=${this._runTornado}>Run tornado</button>
+        <label>Runs per point <input id="breakeven-runs" type="number" min="1" max="2000" value="20" /></label>
+        <button type="button" id="breakeven-run" ?disabled=${this._busy || !this.evaluate} @click=${this._runBreakEven}>Find break-even</button>
+      </div>
+      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      <p class="status" role="status">${this._status}</p>
+      ${t
+        ? html`<p class="note">Each input at its P10 and P90, every other input at its mean; central case ${this._format(t.central)} (“${t.arm}”, ${t.runs} runs each, the same families throughout).</p>
+            <div class="canvas"><canvas id="tornado-chart" role="img" aria-label="Tornado: output with each input at its P10 and P90"></canvas></div>
+            <table id="tornado-table"><thead><tr><th scope="col">Input</th><th scope="col">P10</th><th scope="col">P90</th><th scope="col">Output at P10</th><th scope="col">Output at P90</th><th scope="col">Swing</th></tr></thead>
+              <tbody>${t.bars.map((b) => html`<tr><td>${b.input}</td><td>${+b.low.toPrecision(4)}</td><td>${+b.high.toPrecision(4)}</td><td>${this._format(b.outputAtLow)}</td><td>${this._format(b.outputAtHigh)}</td><td>${this._format(b.swing)}</td></tr>`)}</tbody></table>`
+        : nothing}
+      ${this._effect
+        ? html`<h3>Break-even effect</h3>
+            <p class="result" id="breakeven-results">
+              Net saving positive with probability 50% down to a relative risk of entering care of ${this._effect.rrAt50 === null ? 'none on the grid' : this._effect.rrAt50.toFixed(2)};
+              with 80% at ${this._effect.rrAt80 === null ? 'none on the grid' : this._effect.rrAt80.toFixed(2)} (“${this._effect.arm}”).
+            </p>
+            <table id="breakeven-curve"><thead><tr><th scope="col">Relative risk of care</th><th scope="col">Chance of a net saving</th><th scope="col">Mean net saving</th></tr></thead>
+              <tbody>${this._effect.curve.map((p) => html`<tr><td>${p.rr.toFixed(2)}</td><td>${formatShare(p.probability)}</td><td>${formatGbp(p.meanSaving)}</td></tr>`)}</tbody></table>`
+        : nothing}
+      ${this._fte
+        ? html`<h3>Coordinator FTE</h3>
+            <p class="result" id="goalseek-results">
+              Expected net saving is highest at ${this._fte.bestFte} FTE;
+              ${this._fte.breakEvenFte === undefined ? 'the marginal coordinator pays for itself across this range.' : `the marginal coordinator's return falls below its cost at about ${this._fte.breakEvenFte.toFixed(1)} FTE.`}
+            </p>`
+        : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cs-sensitivity': CsSensitivity;
+  }
+}
