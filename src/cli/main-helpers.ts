@@ -29,3 +29,23 @@ export function exitQuietlyOnClosedPipe(): void {
     throw e;
   });
 }
+
+/**
+ * Runs a command's body and turns the outcome into an exit code: 0; 2 with one line for a user's
+ * mistake (UsageError); 1 with one line for anything else. `cleanup` runs either way.
+ */
+export async function runCommand(body: () => Promise<void>, cleanup: () => void = () => {}): Promise<number> {
+  try {
+    await body();
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`error: internal failure: ${(e as Error).message}\n`);
+    return 1;
+  } finally {
+    cleanup();
+  }
+}

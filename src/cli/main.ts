@@ -7,14 +7,14 @@ import { globalSensitivity, tornado, type Evaluate, type SensitivityOutput } fro
 import { uncertainInputs } from '../engine/inputs';
 import type { RunOptions } from '../engine/plan';
 import type { Scenario } from '../scenario/schema';
-import { exitQuietlyOnClosedPipe, loadScenario } from './main-helpers';
+import { exitQuietlyOnClosedPipe, loadScenario, runCommand } from './main-helpers';
 import { parseCliArgs, UsageError } from './options';
 import { withReportingYear } from '../scenario/prices';
 import { threadPool } from './thread-pool';
 
 export async function main(argv: string[]): Promise<number> {
   let pool: RunPool | undefined;
-  try {
+  return runCommand(async () => {
     const options = parseCliArgs(argv);
     let scenario = loadScenario(options.scenarioPath);
     if (options.priceYear !== undefined) {
@@ -22,34 +22,30 @@ export async function main(argv: string[]): Promise<number> {
       if (!repriced.ok) throw new UsageError(`--price-year ${options.priceYear}: ${repriced.message}`);
       scenario = repriced.value;
     }
-    pool = threadPool(options.workers);
-    const summary = await pool.run(scenario, options.run);
-    let text = options.format === 'csv' ? toCsv(summary) : `${toJson(summary)}\n`;
     if (options.sensitivity) {
-      const runPool = pool;
+      // Checked before running: the global ranking regresses the output on every uncertain input.
+      const inputs = uncertainInputs(scenario).length;
+      const runs = options.run.runs ?? scenario.simulation.runs;
+      if (runs < inputs + 2) throw new UsageError(`--sensitivity needs more runs than uncertain inputs + 1 for the global ranking: ${inputs} inputs, ${runs} runs (use --runs ${inputs + 2} or more)`);
+    }
+    pool = threadPool(options.workers);
+    const runPool = pool;
+    const summary = await runPool.run(scenario, options.run);
+    let text: string;
+    if (options.sensitivity) {
       const evaluate: Evaluate = (s, o) => runPool.run(s, { ...options.run, ...o });
       const sensitivity = await sensitivityOf(scenario, summary, evaluate, options.sensitivity.output, options.sensitivity.tornadoRuns, options.run);
-      text = `${toJson({ ...summary, sensitivity } as unknown as RunSummary)}\n`;
+      text = `${toJson({ ...summary, sensitivity })}\n`;
+    } else {
+      text = options.format === 'csv' ? toCsv(summary) : `${toJson(summary)}\n`;
     }
     if (options.out) writeFileSync(options.out, text);
     else process.stdout.write(text);
-    return 0;
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`error: ${e.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`error: internal failure: ${(e as Error).message}\n`);
-    return 1;
-  } finally {
-    pool?.dispose();
-  }
+  }, () => pool?.dispose());
 }
 
 /** The tornado (its own runs, common random numbers) and the global ranking (from the main run's draws). */
 async function sensitivityOf(scenario: Scenario, summary: RunSummary, evaluate: Evaluate, output: SensitivityOutput, tornadoRuns: number, run: RunOptions) {
-  const inputs = uncertainInputs(scenario).length;
-  if (summary.runs < inputs + 2) throw new UsageError(`--sensitivity needs more runs than uncertain inputs + 1 for the global ranking: ${inputs} inputs, ${summary.runs} runs (use --runs ${inputs + 2} or more)`);
   const global = globalSensitivity(scenario, summary, output);
   const t = await tornado(scenario, evaluate, { output, runs: tornadoRuns, seed: summary.seed, months: run.months });
   return {

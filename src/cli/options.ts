@@ -1,5 +1,5 @@
 // Parses `simulate` flags into RunOptions; every problem is one clear message.
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { RunOptions } from '../engine/plan';
 import { SENSITIVITY_OUTPUTS, type SensitivityOutput } from '../engine/sensitivity';
 
@@ -25,7 +25,7 @@ export const USAGE =
 /** A user's mistake on the command line: printed as one line, never with a stack trace. */
 export class UsageError extends Error {}
 
-function wholeNumber(flag: string, text: string, min: number, max: number): number {
+export function wholeNumber(flag: string, text: string, min: number, max: number): number {
   const n = Number(text);
   if (!/^\s*\d+\s*$/.test(text) || n < min || n > max) {
     throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
@@ -33,39 +33,47 @@ function wholeNumber(flag: string, text: string, min: number, max: number): numb
   return n;
 }
 
-export function parseCliArgs(argv: string[]): CliOptions {
+/**
+ * Parses flags strictly with one positional (the input file); every mistake becomes one UsageError
+ * line ending with the command's usage.
+ */
+export function parseFlags<T extends ParseArgsConfig['options']>(argv: string[], options: T, usage: string, positional = 'the scenario file') {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        runs: { type: 'string' },
-        seed: { type: 'string' },
-        months: { type: 'string' },
-        capacity: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        workers: { type: 'string' },
-        'discount-rate': { type: 'string' },
-        'price-year': { type: 'string' },
-        sensitivity: { type: 'boolean' },
-        'sensitivity-output': { type: 'string' },
-        'tornado-runs': { type: 'string' },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: options! });
   } catch (e) {
     const err = e as Error & { code?: string };
     const flag = /'([^']+)'/.exec(err.message)?.[1];
-    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${flag} (${USAGE})`);
-    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${flag ?? 'an option'} needs a value (${USAGE})`);
-    throw new UsageError(`${err.message.split('\n')[0]} (${USAGE})`);
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${flag} (${usage})`);
+    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${flag ?? 'an option'} needs a value (${usage})`);
+    throw new UsageError(`${err.message.split('\n')[0]} (${usage})`);
   }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parsed as { values: { [K in keyof T]?: T[K] extends { type: 'boolean' } ? boolean : string }; positionals: string[] };
   if (positionals.length !== 1) {
-    throw new UsageError(positionals.length === 0 ? `missing the scenario file (${USAGE})` : `expected one scenario file, got ${positionals.length}: ${positionals.join(' ')}`);
+    throw new UsageError(positionals.length === 0 ? `missing ${positional} (${usage})` : `expected one file, got ${positionals.length}: ${positionals.join(' ')}`);
   }
+  return { values, path: positionals[0]! };
+}
+
+export function parseCliArgs(argv: string[]): CliOptions {
+  const { values, path } = parseFlags(
+    argv,
+    {
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      months: { type: 'string' },
+      capacity: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      workers: { type: 'string' },
+      'discount-rate': { type: 'string' },
+      'price-year': { type: 'string' },
+      sensitivity: { type: 'boolean' },
+      'sensitivity-output': { type: 'string' },
+      'tornado-runs': { type: 'string' },
+    },
+    USAGE,
+  );
   const run: RunOptions = {};
   if (values.runs !== undefined) run.runs = wholeNumber('--runs', values.runs, 1, 100_000);
   if (values.months !== undefined) run.months = wholeNumber('--months', values.months, 1, 600);
@@ -103,5 +111,5 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const workers = values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 1, 256);
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got ${JSON.stringify(format)}`);
-  return { scenarioPath: positionals[0]!, run, workers, format, out: values.out, priceYear, sensitivity };
+  return { scenarioPath: path, run, workers, format, out: values.out, priceYear, sensitivity };
 }

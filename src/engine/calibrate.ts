@@ -22,6 +22,11 @@ export const PRIOR_HALF_WIDTH = 0.3;
 
 const STOCKS = new Set<string>(['cla', 'cp', 'cin']);
 
+/** A calibration that cannot be set up as asked (an input, series, arm or split the scenario does not have). */
+export class CalibrationError extends Error {
+  override name = 'CalibrationError';
+}
+
 function valueAt(s: Scenario, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), s);
 }
@@ -36,12 +41,12 @@ export function withPriors(s: Scenario, paths: string[]): Scenario {
     const node = valueAt(s, path);
     const value = typeof node === 'number' ? node : node && typeof node === 'object' && 'value' in node ? (node as { value: number }).value : undefined;
     if (node && typeof node === 'object' && 'dist' in node) continue;
-    if (value === undefined || !Number.isFinite(value)) throw new Error(`${path}: not a numeric input of this scenario`);
+    if (value === undefined || !Number.isFinite(value)) throw new CalibrationError(`${path}: not a numeric input of this scenario`);
     const unit = node && typeof node === 'object' ? String((node as { unit?: string }).unit ?? '') : '';
     const bounded = unit === 'probability' || unit === 'share';
     const min = value * (1 - PRIOR_HALF_WIDTH);
     const max = bounded ? Math.min(1, value * (1 + PRIOR_HALF_WIDTH)) : value * (1 + PRIOR_HALF_WIDTH);
-    if (!(max > min)) throw new Error(`${path}: cannot put a prior around ${value}`);
+    if (!(max > min)) throw new CalibrationError(`${path}: cannot put a prior around ${value}`);
     out = withInputDist(out, path, { dist: 'uniform', min, max }, `prior for calibration: uniform ±${PRIOR_HALF_WIDTH * 100}% around ${value}`);
   }
   return out;
@@ -114,7 +119,7 @@ interface Target {
 /** Lines the observed series up with simulation months (flows in month 0 happened before it and are skipped). */
 function targets(s: Scenario, metrics: CalibrationMetric[], fitMonths: number | undefined): { targets: Target[]; months: number } {
   const observed = s.observed;
-  if (!observed) throw new Error(`${s.name} carries no observed series to calibrate to`);
+  if (!observed) throw new CalibrationError(`${s.name} carries no observed series to calibrate to`);
   const start = monthIndex(s.startMonth);
   const out: Target[] = [];
   let months = 0;
@@ -133,7 +138,7 @@ function targets(s: Scenario, metrics: CalibrationMetric[], fitMonths: number | 
     if (fitted.length === 0) continue;
     out.push({ metric, points });
   }
-  if (out.length === 0) throw new Error(`none of ${metrics.join(', ')} is observed in the months the scenario simulates`);
+  if (out.length === 0) throw new CalibrationError(`none of ${metrics.join(', ')} is observed in the months the scenario simulates`);
   return { targets: out, months };
 }
 
@@ -168,7 +173,7 @@ export async function calibrate(scenario: Scenario, evaluate: Evaluate, options:
   const summary = await evaluate(prior, { runs: options.runs, seed, months, keepRunSeries: fit.map((t) => t.metric as Metric) });
   const armIndex = options.arm ?? summary.arms.length - 1;
   const arm = summary.arms[armIndex];
-  if (!arm?.runSeries) throw new Error(`no arm ${armIndex} with its runs kept`);
+  if (!arm?.runSeries) throw new CalibrationError(`the scenario has no arm ${armIndex} (0 is the counterfactual, 1..${summary.arms.length - 1} its options)`);
   const runs = summary.runs;
   // Summary statistics: a stock's value in each fitted month; a flow's mean over the fitted months
   // (single months of a small flow are mostly noise). Each statistic is scaled by its spread over
@@ -292,7 +297,7 @@ function linearTrend(xs: number[], ys: number[], at: number): number {
 export async function backtest(scenario: Scenario, evaluate: Evaluate, options: CalibrationOptions): Promise<Backtest> {
   const length = Math.max(...Object.values(scenario.observed?.series ?? {}).map((v) => v?.length ?? 0));
   const fitMonths = options.fitMonths ?? Math.max(2, Math.floor((2 * length) / 3));
-  if (fitMonths >= length) throw new Error(`a backtest needs months to hold out: fitting ${fitMonths} of ${length} observed months leaves none`);
+  if (fitMonths >= length) throw new CalibrationError(`a backtest needs months to hold out: fitting ${fitMonths} of ${length} observed months leaves none`);
   const calibration = await calibrate(scenario, evaluate, { ...options, fitMonths });
   const series: HeldOutSeries[] = calibration.series.map((s) => {
     const fitted = s.band.map((p, i) => ({ p, i })).filter(({ p }) => p.fitted && p.observed !== null);

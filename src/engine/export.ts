@@ -12,7 +12,7 @@ function tidy(x: number): number {
 }
 
 /** Compact JSON, one object (pipe it through jq to read it). */
-export function toJson(summary: RunSummary): string {
+export function toJson(summary: RunSummary | object): string {
   return JSON.stringify(summary, (_key, value) => (typeof value === 'number' ? tidy(value) : value));
 }
 

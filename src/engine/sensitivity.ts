@@ -4,7 +4,6 @@
 import type { Scenario } from '../scenario/schema';
 import { distQuantile } from './dist-quantile';
 import { centralScenario, drawnInput, INPUT_GROUPS, uncertainInputs, withInputFixed, type InputGroup } from './inputs';
-import { centralValue } from './params';
 import type { RunOptions } from './plan';
 import type { RunSummary } from './run-set';
 
@@ -207,9 +206,4 @@ export function globalSensitivity(scenario: Scenario, summary: RunSummary, outpu
     inputs: result,
     groups: INPUT_GROUPS.map((group) => ({ group, share: result.filter((r) => r.group === group).reduce((s, r) => s + r.share, 0) })),
   };
-}
-
-/** The central value of each uncertain input, for display beside the tornado. */
-export function centralValues(scenario: Scenario): Map<string, number> {
-  return new Map(uncertainInputs(scenario).map((i) => [i.path, centralValue(i.dist)]));
 }

@@ -9,6 +9,7 @@ import { globalSensitivity, SENSITIVITY_OUTPUTS, tornado, type Evaluate, type Gl
 import { sweepSteps } from '../engine/sweep';
 import type { Scenario } from '../scenario/schema';
 import { formatCount, formatGbp, formatShare } from './format';
+import { toolStyles } from './tool-styles';
 import { armColour } from './palette';
 import './cs-fan-chart'; // registers the Chart.js parts
 
@@ -25,23 +26,12 @@ const APP_RR_GRID = [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2];
 
 @customElement('cs-sensitivity')
 export class CsSensitivity extends LitElement {
-  static override styles = css`
-    :host { display: block; }
-    .form { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: end; margin: 0.4rem 0; }
-    label { display: flex; flex-direction: column; font-size: 0.85rem; color: #444; }
-    input, select { font: inherit; padding: 0.2rem 0.4rem; }
-    input { width: 6rem; }
-    button { font: inherit; padding: 0.3rem 0.9rem; }
-    input:focus-visible, select:focus-visible, button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
-    .canvas { position: relative; height: 320px; border: 1px solid #ddd; border-radius: 6px; padding: 0.4rem; margin-top: 0.5rem; }
-    table { border-collapse: collapse; width: 100%; font-size: 0.85rem; margin-top: 0.5rem; }
-    th, td { text-align: right; padding: 0.2rem 0.5rem; border-bottom: 1px solid #eee; }
-    th:first-child, td:first-child { text-align: left; }
-    .note, .status { color: #555; font-size: 0.85rem; }
-    .error { color: #a00; font-size: 0.85rem; }
-    .result { font-weight: 600; margin: 0.5rem 0; }
-    h3 { font-size: 1rem; margin: 1rem 0 0.3rem; }
-  `;
+  static override styles = [
+    toolStyles,
+    css`
+      .canvas { height: 320px; }
+    `,
+  ];
 
   /** The validated scenario the main run used. */
   @property({ attribute: false }) scenario: Scenario | undefined;
@@ -116,6 +106,13 @@ export class CsSensitivity extends LitElement {
     });
   }
 
+  /** The global ranking (or why there is none), recomputed only when its inputs change, not on every status update. */
+  private _globalResult: GlobalSensitivity | string = '';
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('scenario') || changed.has('summary') || changed.has('_output') || changed.has('_arm')) this._globalResult = this._global();
+  }
+
   private _global(): GlobalSensitivity | string {
     const { scenario, summary } = this;
     if (!scenario || !summary || summary.arms.length < 2) return 'Run the scenario first: the global ranking reads the draws of that run.';
@@ -163,7 +160,7 @@ export class CsSensitivity extends LitElement {
     const scenario = this.scenario;
     if (!scenario) return html`<p class="note">Fix the scenario to use the evaluator tools.</p>`;
     const arms = scenario.arms.options;
-    const g = this._global();
+    const g = this._globalResult;
     const t = this._tornado;
     return html`
       <div class="form">

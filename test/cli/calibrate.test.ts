@@ -52,6 +52,8 @@ describe('calibrate (command line)', () => {
   it('names what is wrong: no observed series, an unknown series, an input that is not in the scenario', () => {
     expect(calibrate(SMALL).stderr).toMatch(/carries no observed series to calibrate to/);
     expect(calibrate(LEEDS, '--metrics', 'cla,joy').stderr).toMatch(/--metrics takes some of cla, cp, cin, claEntries, claExits, referrals, fgcHeld, got "joy"/);
+    expect(calibrate(LEEDS, '--arm', '3').stderr).toMatch(/--arm must be a whole number from 0 to 2, got "3"/);
+    expect(calibrate(LEEDS, '--bogus').stderr).toMatch(/unknown option --bogus \(usage: npm run --silent calibrate/);
     const bad = calibrate(LEEDS, '--runs', '10', '--inputs', 'demand.nothing');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/demand\.nothing: not a numeric input of this scenario/);

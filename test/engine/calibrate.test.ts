@@ -68,7 +68,7 @@ describe('calibration', () => {
     for (const s of result.series) {
       expect(s.points.length).toBeGreaterThan(0);
       for (const p of s.points) expect(p.month > result.calibration.fitMonths.at(-1)!).toBe(true);
-      expect(s.coverage).toBeGreaterThanOrEqual(0);
+      expect(s.coverage).toBe(s.points.filter((p) => p.observed >= p.p5 && p.observed <= p.p95).length / s.points.length);
       expect(Number.isFinite(s.maeNaive)).toBe(true);
     }
     expect(result.coverage).toBeGreaterThan(0.5);
