@@ -1,11 +1,14 @@
 // `npm run bench`: speed and memory, measured in one process and reported as ratios (the machines are shared and noisy).
 import { RunPool } from '../client/pool';
 import { planRun } from '../engine/plan';
-import { monthlyMarkovKernel } from '../engine/reference-kernel';
 import { RunSet, summariseRuns } from '../engine/run-set';
 import { simulateBlock } from '../engine/simulate';
+import { bundledModule } from './bundle';
 import { loadScenario } from './main-helpers';
 import { threadWorker } from './thread-pool';
+
+/** The engine and the kernel as one bundled module, as the browser's worker and the command line's threads run them. */
+const bundled = (await import(bundledModule(new URL('./bench-engine.ts', import.meta.url)).href)) as typeof import('./bench-engine');
 
 const SCENARIO = 'scenarios/leeds-2015-family-valued.json';
 const RUNS = Number(process.env.BENCH_RUNS ?? 80);
@@ -14,10 +17,10 @@ const scenario = loadScenario(SCENARIO);
 
 /** The engine in this thread, family-months per second. */
 function engineRate(): { familyMonths: number; seconds: number } {
-  const plan = planRun(scenario, { runs: RUNS, months: MONTHS });
-  simulateBlock(scenario, plan, 0, 2); // warm-up
+  const plan = bundled.planRun(scenario, { runs: RUNS, months: MONTHS });
+  bundled.simulateBlock(scenario, plan, 0, 2); // warm-up
   const t0 = performance.now();
-  const block = simulateBlock(scenario, plan, 0, RUNS);
+  const block = bundled.simulateBlock(scenario, plan, 0, RUNS);
   return { familyMonths: block.familyMonths, seconds: (performance.now() - t0) / 1000 };
 }
 
@@ -37,9 +40,9 @@ function kernelRate(familyMonths: number): { familyMonths: number; seconds: numb
   const months = Math.max(1, Math.round(familyMonths / families));
   const initial = new Uint8Array(families);
   for (let f = 0; f < families; f++) initial[f] = f % states;
-  monthlyMarkovKernel(families, 10, states, exitProb, destCum, initial, 7); // warm-up
+  bundled.monthlyMarkovKernel(families, 10, states, exitProb, destCum, initial, 7); // warm-up
   const t0 = performance.now();
-  const counts = monthlyMarkovKernel(families, months, states, exitProb, destCum, initial, 12345);
+  const counts = bundled.monthlyMarkovKernel(families, months, states, exitProb, destCum, initial, 12345);
   if (counts.length === 0) throw new Error('kernel produced nothing');
   return { familyMonths: families * months, seconds: (performance.now() - t0) / 1000 };
 }

@@ -5,15 +5,13 @@ import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { WorkerApi } from '../../workers/engine-api';
 import { defaultPoolSize, RunPool, type PoolWorker } from '../client/pool';
+import { bundledModule } from './bundle';
 
-const THREAD_ENTRY = new URL('./engine-thread.ts', import.meta.url).href;
-/** Worker threads do not take --import; this boot script registers tsx's loader, then loads the TypeScript entry. */
-const TSX_API = import.meta.resolve('tsx/esm/api');
-const BOOT = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(THREAD_ENTRY)}); });`;
+const THREAD_ENTRY = new URL('./engine-thread.ts', import.meta.url);
 
-/** A worker thread running the engine (TypeScript loaded through tsx, as the CLI itself is). */
+/** A worker thread running the engine: the thread entry and the engine bundled into one module. */
 export function threadWorker(): PoolWorker {
-  const worker = new Worker(BOOT, { eval: true });
+  const worker = new Worker(bundledModule(THREAD_ENTRY));
   const remote = wrap<WorkerApi>(nodeEndpoint(worker));
   const died = new Promise<never>((_, reject) => {
     worker.on('error', (e) => reject(e));

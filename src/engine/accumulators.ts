@@ -61,10 +61,8 @@ export class Accumulators {
     this.placementFullDiff = new Float64Array(H + 2);
     this.serviceDirect = new Float64Array(H + 1);
     this.flows = new Float64Array(4 * (H + 1));
-    if (withLedger) {
-      this.ledger = new Float64Array((H + 1) * LEDGER_WIDTH);
-      this.familiesDiff = new Float64Array(LEDGER_STATES * (H + 2));
-    }
+    this.ledger = withLedger ? new Float64Array((H + 1) * LEDGER_WIDTH) : undefined;
+    this.familiesDiff = withLedger ? new Float64Array(LEDGER_STATES * (H + 2)) : undefined;
   }
 
   /** A copy to apply one arm's changes to. */
@@ -78,41 +76,21 @@ export class Accumulators {
    */
   sojourn(k: StockClass, children: number, t0: number, t1: number, monthlyCost: number, sign: number): void {
     const H = this.H;
-    const row = k * (H + 2);
     const first = Math.ceil(t0);
     const last = t1 > H ? H + 1 : Math.ceil(t1);
     if (first < last) {
       const c = sign * children;
+      const row = k * (H + 2);
       this.stockDiff[row + first] += c;
       this.stockDiff[row + last] -= c;
-      this.familyMonths += sign * (last - Math.max(first, 1));
+      this.familyMonths += sign * (last - (first > 1 ? first : 1));
     }
-    if (monthlyCost === 0) return;
-    const b = t1 > H ? H : t1;
-    if (b <= t0) return;
-    const rate = sign * children * monthlyCost;
-    const isPlacement = k >= StockClass.Cla0 && k < StockClass.Assessment;
-    const direct = this.costDirect;
-    const fullDiff = this.costFullDiff;
-    const fm = Math.floor(t0) + 1;
-    const lm = Math.ceil(b);
-    if (fm >= lm) {
-      direct[lm] += rate * (b - t0);
-      if (isPlacement) this.placementDirect[lm] += rate * (b - t0);
-    } else {
-      direct[fm] += rate * (fm - t0);
-      direct[lm] += rate * (b - (lm - 1));
-      if (isPlacement) {
-        this.placementDirect[fm] += rate * (fm - t0);
-        this.placementDirect[lm] += rate * (b - (lm - 1));
-      }
-      if (fm + 1 < lm) {
-        fullDiff[fm + 1] += rate;
-        fullDiff[lm] -= rate;
-        if (isPlacement) {
-          this.placementFullDiff[fm + 1] += rate;
-          this.placementFullDiff[lm] -= rate;
-        }
+    if (monthlyCost !== 0) {
+      const b = t1 > H ? H : t1;
+      if (b > t0) {
+        const rate = sign * children * monthlyCost;
+        spread(this.costDirect, this.costFullDiff, rate, t0, b);
+        if (k >= StockClass.Cla0 && k < StockClass.Assessment) spread(this.placementDirect, this.placementFullDiff, rate, t0, b);
       }
     }
   }
@@ -193,5 +171,24 @@ export class Accumulators {
         values[m * LEDGER_WIDTH + 2 * LEDGER_STATES + s] = count;
       }
     }
+  }
+}
+
+/**
+ * Books `rate` £ a month over [t0, b) by exact time in each month: the part months directly into
+ * `direct`, the full months between them as differences into `fullDiff`.
+ */
+function spread(direct: Float64Array, fullDiff: Float64Array, rate: number, t0: number, b: number): void {
+  const fm = Math.floor(t0) + 1;
+  const lm = Math.ceil(b);
+  if (fm >= lm) {
+    direct[lm] += rate * (b - t0);
+    return;
+  }
+  direct[fm] += rate * (fm - t0);
+  direct[lm] += rate * (b - (lm - 1));
+  if (fm + 1 < lm) {
+    fullDiff[fm + 1] += rate;
+    fullDiff[lm] -= rate;
   }
 }

@@ -3,9 +3,10 @@ import { StockClass, type Accumulators } from './accumulators';
 import type { CandidateList } from './candidates';
 import { NOT_ARRIVED } from './ledger';
 import type { RunParameters } from './params';
-import { KeyedStream, Purpose } from './rng';
+import { familyHash, KeyedStream, Purpose, subStream, uniformOf } from './rng';
 import type { RunContext } from './run-context';
 import { pickShare } from './run-context';
+import type { QuantileTable } from './quantile-table';
 import type { Sojourn } from './sojourn';
 import { State } from './states';
 
@@ -39,6 +40,79 @@ const CLA_RETURNS_HOME = 2;
 const REFERRALS = 3;
 
 /**
+ * Where the shared (no-FGC) paths of the families that made an offer can be picked up again: one
+ * point at each entry to an open state, with what the walk needs to go on from there. A first
+ * conference changes nothing before it, so an arm re-walks such a family from the point holding
+ * the conference instead of from its referral. Kept between runs.
+ */
+export class ResumePoints {
+  /** First point of each family (index into the columns), -1 if none; the family's points run to the next family's first. */
+  first = new Int32Array(0);
+  /** One past the family's last point. */
+  end = new Int32Array(0);
+  length = 0;
+  time = new Float64Array(1024);
+  exit = new Float64Array(1024);
+  caseStart = new Float64Array(1024);
+  episode = new Int32Array(1024);
+  state = new Uint8Array(1024);
+  placement = new Uint8Array(1024);
+
+  /** Empties the points and sizes the per-family index for n families. */
+  clear(n: number): this {
+    this.length = 0;
+    if (this.first.length < n) {
+      this.first = new Int32Array(n);
+      this.end = new Int32Array(n);
+    }
+    this.first.fill(-1, 0, n);
+    return this;
+  }
+
+  push(time: number, exit: number, caseStart: number, episode: number, state: State, placement: number): void {
+    if (this.length === this.time.length) this.grow();
+    const i = this.length++;
+    this.time[i] = time;
+    this.exit[i] = exit;
+    this.caseStart[i] = caseStart;
+    this.episode[i] = episode;
+    this.state[i] = state;
+    this.placement[i] = placement;
+  }
+
+  /** The point of family f whose stay holds time c (entered at or before c, left after it), or -1. */
+  holding(f: number, c: number): number {
+    const first = this.first[f]!;
+    if (first < 0) return -1;
+    for (let i = this.end[f]! - 1; i >= first; i--) {
+      if (this.time[i]! <= c) return c < this.exit[i]! ? i : -1;
+    }
+    return -1;
+  }
+
+  private grow(): void {
+    const n = this.time.length * 2;
+    const f64 = (old: Float64Array) => {
+      const next = new Float64Array(n);
+      next.set(old);
+      return next;
+    };
+    this.time = f64(this.time);
+    this.exit = f64(this.exit);
+    this.caseStart = f64(this.caseStart);
+    const episode = new Int32Array(n);
+    episode.set(this.episode);
+    this.episode = episode;
+    const state = new Uint8Array(n);
+    state.set(this.state);
+    this.state = state;
+    const placement = new Uint8Array(n);
+    placement.set(this.placement);
+    this.placement = placement;
+  }
+}
+
+/**
  * Simulates single families. A family's path is a pure function of (run key, family id, its FGC
  * times): an FGC changes only that family's later draws' meaning, never another family's draws.
  * So arms share every family their service never touches, and a touched family can be taken out
@@ -46,61 +120,100 @@ const REFERRALS = 3;
  */
 export class FamilySimulator {
   private readonly p: RunParameters;
+  private readonly key0: number;
+  private readonly key1: number;
+  /** A stream object for the samplers that take several draws (gamma, empirical, re-referral). */
   private readonly stream: KeyedStream;
   private readonly exits: readonly Float64Array[];
   private readonly sojourns: readonly Sojourn[];
+  /** Per open state, its sojourn's quantile table when drawn by one uniform (else undefined). */
+  private readonly tables: readonly (QuantileTable | undefined)[];
   private readonly monthlyCost: Float64Array;
   private readonly scratch = new Float64Array(4);
   /** ln 2 / fade half-life: an FGC's effect decays as exp(-rate × months since). */
   private readonly fadeRate: number;
+  /** £ per child of a referral and its assessment. */
+  private readonly frontDoorCost: number;
+  private readonly reReferralProbability: number;
+  private readonly acceptance: number;
+  private readonly conversion: number;
+  private readonly timeInCareFactor: number;
+  private readonly timeInSystemFactor: number;
 
   constructor(private readonly ctx: RunContext) {
     const p = (this.p = ctx.params);
+    this.key0 = ctx.key0;
+    this.key1 = ctx.key1;
     this.stream = new KeyedStream(ctx.key0, ctx.key1);
     const e = p.exits;
     this.exits = [e.assessment, e.cin, e.cp, e.preProceedings, e.cla];
     const d = p.durations;
     this.sojourns = [d.assessment, d.cin, d.cp, d.preProceedings, d.cla];
+    this.tables = this.sojourns.map((s) => s.table);
     const c = p.costs;
     this.fadeRate = Math.LN2 / p.fgc.fadeHalfLifeMonths;
     this.monthlyCost = Float64Array.of(c.cinMonthly, c.cpMonthly, c.preProceedingsMonthly, ...c.claMonthly, 0);
+    this.frontDoorCost = c.referral + c.assessment;
+    this.reReferralProbability = p.reReferralProbability;
+    this.acceptance = p.fgc.acceptance;
+    this.conversion = p.fgc.conversion;
+    this.timeInCareFactor = p.fgc.timeInCareFactor;
+    this.timeInSystemFactor = p.fgc.timeInSystemFactor;
   }
 
   /**
    * Runs family f to the horizon with FGCs at `conferences[0..count)` (ascending; one that falls
    * while the case is closed is not held). Adds the path to `acc` times `sign` (none if acc is
-   * null), and appends the offers it would take up to `candidates`. Returns conferences held.
+   * null), and appends the offers it would take up to `candidates`; if `points` is given (with
+   * `candidates`), records where the path can be resumed from its first offer on. Returns conferences held.
    */
-  simulate(f: number, conferences: Float64Array, count: number, sign: number, acc: Accumulators | null, candidates: CandidateList | null): number {
+  simulate(f: number, conferences: Float64Array, count: number, sign: number, acc: Accumulators | null, candidates: CandidateList | null, points: ResumePoints | null = null): number {
     const ctx = this.ctx;
-    const p = this.p;
+    if (f < ctx.initialCount) {
+      const state = ctx.initialState[f]! as State;
+      if (acc !== null && acc.ledger !== undefined) acc.move(NOT_ARRIVED, state, ctx.children[f]!, 0, sign);
+      return this.walk(f, state, ctx.initialPlacement[f]!, 0, ctx.initialExit[f]!, 0, 0, conferences, count, sign, acc, candidates, points);
+    }
+    // Not yet arrived: the arrival is a referral, handled like a re-referral from a pending state.
+    return this.walk(f, State.Closed, 0, 0, ctx.arrivalTime[f]!, 0, 0, conferences, count, sign, acc, candidates, points);
+  }
+
+  /**
+   * Runs family f's no-FGC path from resume point i (see ResumePoints) to the horizon with FGCs at
+   * `conferences[0..count)`, none before the point's entry time: the same as simulate() from there on.
+   */
+  resume(f: number, points: ResumePoints, i: number, conferences: Float64Array, count: number, sign: number, acc: Accumulators | null, candidates: CandidateList | null): number {
+    return this.walk(f, points.state[i]! as State, points.placement[i]!, points.time[i]!, points.exit[i]!, points.episode[i]!, points.caseStart[i]!, conferences, count, sign, acc, candidates, null);
+  }
+
+  /** The walk itself: from `state` entered at t (leaving at `exit`), event by event to the horizon. */
+  private walk(
+    f: number,
+    state: State,
+    placement: number,
+    t: number,
+    exit: number,
+    episode: number,
+    caseStart: number,
+    conferences: Float64Array,
+    count: number,
+    sign: number,
+    acc: Accumulators | null,
+    candidates: CandidateList | null,
+    points: ResumePoints | null,
+  ): number {
+    const ctx = this.ctx;
     const H = ctx.horizonMonths;
     const children = ctx.children[f]!;
     const ledger = acc !== null && acc.ledger !== undefined;
-    const stream = this.stream;
+    const hash = familyHash(this.key0, f);
+    const key1 = this.key1;
+    const firstCandidate = candidates ? candidates.length : 0;
+    const firstPoint = points ? points.length : 0;
     let held = 0;
     let lastHeld = -1;
     let next = 0;
-    let episode = 0;
-    let caseStart = 0;
-    let caseFirstCandidate = candidates ? candidates.length : 0;
-    let state: State;
-    let placement = 0;
-    let t: number;
-    let exit: number;
-
-    if (f < ctx.initialCount) {
-      state = ctx.initialState[f]! as State;
-      placement = ctx.initialPlacement[f]!;
-      t = 0;
-      exit = ctx.initialExit[f]!;
-      if (ledger) acc.move(NOT_ARRIVED, state, children, 0, sign);
-    } else {
-      // Not yet arrived: the arrival is a referral, handled like a re-referral from a pending state.
-      state = State.Closed;
-      t = 0;
-      exit = ctx.arrivalTime[f]!;
-    }
+    let caseFirstCandidate = firstCandidate;
 
     for (;;) {
       if (state === State.Closed) {
@@ -110,28 +223,30 @@ export class FamilySimulator {
         if (ledger) acc.familyIn(arrived ? State.Closed : NOT_ARRIVED, t, exit, sign);
         if (exit > H) break;
         t = exit;
-        if (acc) {
+        if (acc !== null) {
           acc.flow(REFERRALS, children, t, sign);
-          acc.cost(children * (p.costs.referral + p.costs.assessment), t, sign);
+          acc.cost(children * this.frontDoorCost, t, sign);
           if (ledger) acc.move(arrived ? State.Closed : NOT_ARRIVED, State.Assessment, children, t, sign);
         }
         caseStart = t;
         caseFirstCandidate = candidates ? candidates.length : 0;
         state = State.Assessment;
-        exit = t + this.sojournFrom(State.Assessment, f, ++episode, t, lastHeld);
+        exit = t + this.sojournFrom(State.Assessment, f, hash, ++episode, t, lastHeld);
         continue;
       }
 
+      // Only from a family's first offer on can a stay hold its first FGC: record resume points from there.
+      if (points !== null && candidates!.length > firstCandidate) points.push(t, exit, caseStart, episode, state, placement);
       // In an open state since t, leaving at `exit` unless an FGC held meanwhile shortens the stay.
       while (next < count && conferences[next]! < exit) {
         const c = conferences[next++]!;
         if (c < t) continue;
         held++;
         lastHeld = c;
-        const factor = state === State.Cla ? p.fgc.timeInCareFactor : state === State.Assessment ? 1 : p.fgc.timeInSystemFactor;
+        const factor = state === State.Cla ? this.timeInCareFactor : state === State.Assessment ? 1 : this.timeInSystemFactor;
         if (factor !== 1) exit = c + (exit - c) * factor;
       }
-      if (acc) {
+      if (acc !== null) {
         const k = state === State.Cla ? StockClass.Cla0 + placement : state === State.Assessment ? StockClass.Assessment : (state - 1) as StockClass;
         acc.sojourn(k, children, t, exit, this.monthlyCost[k]!, sign);
         if (ledger) acc.familyIn(state, t, exit, sign);
@@ -139,20 +254,23 @@ export class FamilySimulator {
       if (exit > H) break;
 
       // Leave: the branch is drawn with this family's own uniform; an FGC moves the thresholds.
-      const u = stream.at(f, Purpose.Branch, episode).next();
-      const branch = this.pickBranch(state, u, this.effectWeight(lastHeld, exit));
+      const u = uniformOf(subStream(hash, key1, Purpose.Branch, episode), 1);
+      const branch = lastHeld < 0 ? pickShare(this.exits[state]!, u) : this.pickBranch(state, u, this.effectWeight(lastHeld, exit));
       const to = DEST[state]![branch]!;
       const from = state;
       t = exit;
-      if (acc) this.bookExit(acc, from, to, branch, children, t, sign);
+      if (acc !== null) this.bookExit(acc, from, to, branch, children, t, sign);
 
       if (to === State.Closed || to === State.Out) {
         if (candidates) for (let i = caseFirstCandidate; i < candidates.length; i++) candidates.caseClose[i] = t;
-        if (to === State.Closed && stream.at(f, Purpose.ReReferral, episode).next() < p.reReferralProbability) {
-          if (ledger) acc.move(from, State.Closed, children, t, sign);
-          state = State.Closed;
-          exit = t + p.durations.reReferral.sample(stream);
-          continue;
+        if (to === State.Closed) {
+          const reReferral = subStream(hash, key1, Purpose.ReReferral, episode);
+          if (uniformOf(reReferral, 1) < this.reReferralProbability) {
+            if (ledger) acc.move(from, State.Closed, children, t, sign);
+            state = State.Closed;
+            exit = t + this.p.durations.reReferral.sample(this.stream.at(f, Purpose.ReReferral, episode).skip(1));
+            continue;
+          }
         }
         if (ledger) {
           acc.move(from, State.Out, children, t, sign);
@@ -167,28 +285,35 @@ export class FamilySimulator {
       state = to;
       if (to === State.Cla) {
         const w = this.effectWeight(lastHeld, t);
-        placement = this.pickPlacement(stream.at(f, Purpose.Placement, episode).next(), w);
+        placement = this.pickPlacement(uniformOf(subStream(hash, key1, Purpose.Placement, episode), 1), w);
       }
-      exit = t + this.sojournFrom(to, f, episode, t, lastHeld);
+      exit = t + this.sojournFrom(to, f, hash, episode, t, lastHeld);
       if (candidates && lastHeld < caseStart) {
         // Would this family take up an FGC offered here? Eligibility is each arm's own share.
-        const o = stream.at(f, Purpose.Offer, episode);
-        const eligibility = o.next();
-        if (o.next() < p.fgc.acceptance && o.next() < p.fgc.conversion) candidates.push(t, f, to, eligibility, episode);
+        const o = subStream(hash, key1, Purpose.Offer, episode);
+        const eligibility = uniformOf(o, 1);
+        if (uniformOf(o, 2) < this.acceptance && uniformOf(o, 3) < this.conversion) candidates.push(t, f, to, eligibility, episode);
       }
+    }
+    if (points !== null && points.length > firstPoint) {
+      points.first[f] = firstPoint;
+      points.end[f] = points.length;
     }
     return held;
   }
 
-  /** Time in state s from entry at t, months; shortened while an FGC's effect lasts. */
-  private sojournFrom(s: State, f: number, episode: number, t: number, lastHeld: number): number {
-    let d = this.sojourns[s]!.sample(this.stream.at(f, Purpose.Sojourn, episode));
-    if (lastHeld >= 0 && s !== State.Assessment) {
-      const fgc = this.p.fgc;
-      const factor = s === State.Cla ? fgc.timeInCareFactor : fgc.timeInSystemFactor;
-      if (factor !== 1) d *= 1 - (1 - factor) * this.effectWeight(lastHeld, t);
-    }
-    return d;
+  /** Time in state s from entry at t, months; shortened while an FGC's effect lasts. Kept small so that it inlines. */
+  private sojournFrom(s: State, f: number, hash: number, episode: number, t: number, lastHeld: number): number {
+    const table = this.tables[s];
+    const d = table !== undefined ? table.at(uniformOf(subStream(hash, this.key1, Purpose.Sojourn, episode), 1)) : this.sojourns[s]!.sample(this.stream.at(f, Purpose.Sojourn, episode));
+    return lastHeld < 0 ? d : this.shortened(d, s, t, lastHeld);
+  }
+
+  /** A stay of d months in s from t, shortened by an FGC held at `lastHeld` while its effect lasts. */
+  private shortened(d: number, s: State, t: number, lastHeld: number): number {
+    if (s === State.Assessment) return d;
+    const factor = s === State.Cla ? this.timeInCareFactor : this.timeInSystemFactor;
+    return factor === 1 ? d : d * (1 - (1 - factor) * this.effectWeight(lastHeld, t));
   }
 
   private bookExit(acc: Accumulators, from: State, to: State, branch: number, children: number, t: number, sign: number): void {

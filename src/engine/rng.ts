@@ -50,7 +50,7 @@ export class KeyedStream {
   private counter = 0;
   /** The last family positioned, and its hash: a family's draws come in runs, so this saves two mixes. */
   private family = -1;
-  private familyHash = 0;
+  private hash = 0;
 
   constructor(
     private readonly key0: number,
@@ -61,16 +61,37 @@ export class KeyedStream {
   at(family: number, purpose: Purpose, episode: number): this {
     if (family !== this.family) {
       this.family = family;
-      this.familyHash = mix32(this.key0 ^ mix32(family | 0));
+      this.hash = familyHash(this.key0, family);
     }
-    this.base = mix32(this.familyHash ^ (((purpose & 0xff) << 24) | (episode & 0xffffff)) ^ this.key1);
+    this.base = subStream(this.hash, this.key1, purpose, episode);
     this.counter = 0;
+    return this;
+  }
+
+  /** Passes over n draws of the current sub-stream (those already taken elsewhere). */
+  skip(n: number): this {
+    this.counter += n;
     return this;
   }
 
   /** The next uniform of the current sub-stream, strictly inside (0, 1). */
   next(): number {
-    const h = mix32((this.base + Math.imul(++this.counter, 0x9e3779b9 | 0)) | 0);
-    return ((h >>> 0) + 0.5) * TWO_POW_MINUS_32;
+    return uniformOf(this.base, ++this.counter);
   }
+}
+
+/** A family's hash under the run key: every sub-stream of that family starts from it. */
+export function familyHash(key0: number, family: number): number {
+  return mix32(key0 ^ mix32(family | 0));
+}
+
+/** The base of the sub-stream (purpose, episode) of a family, from its hash. */
+export function subStream(familyHash: number, key1: number, purpose: Purpose, episode: number): number {
+  return mix32(familyHash ^ (((purpose & 0xff) << 24) | (episode & 0xffffff)) ^ key1);
+}
+
+/** Draw number `counter` (1, 2, ...) of a sub-stream: a uniform strictly inside (0, 1). */
+export function uniformOf(base: number, counter: number): number {
+  const h = mix32((base + Math.imul(counter, 0x9e3779b9 | 0)) | 0);
+  return ((h >>> 0) + 0.5) * TWO_POW_MINUS_32;
 }

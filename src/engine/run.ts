@@ -1,7 +1,7 @@
 // One run: every family's no-service path once, then each arm's FGC service applied as changes to it.
 import { Accumulators } from './accumulators';
 import type { CandidateList } from './candidates';
-import { FamilySimulator } from './family';
+import { FamilySimulator, type ResumePoints } from './family';
 import type { Ledger } from './ledger';
 import type { RunContext } from './run-context';
 import { runService, ServiceBuffers, type ArmPlan } from './service';
@@ -19,7 +19,8 @@ export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Arra
   const base = new Accumulators(ctx.horizonMonths, ledgers !== undefined);
   const withService = plans.some((plan) => plan.coordinatorsFte > 0);
   const offers = withService ? buffers.offers.clear() : null;
-  simulateAllFamilies(families, ctx.totalFamilies, base, offers);
+  const points = withService ? buffers.points.clear(ctx.totalFamilies) : null;
+  simulateAllFamilies(families, ctx.totalFamilies, base, offers, points);
   const order = offers ? offers.timeOrder() : new Int32Array(0);
   let familyMonths = 0;
   plans.forEach((plan, a) => {
@@ -33,6 +34,6 @@ export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Arra
 }
 
 /** The shared pass: every family without an FGC. Its own function, so V8 optimises the loop once rather than per run. */
-function simulateAllFamilies(families: FamilySimulator, count: number, acc: Accumulators, offers: CandidateList | null): void {
-  for (let f = 0; f < count; f++) families.simulate(f, NONE, 0, 1, acc, offers);
+function simulateAllFamilies(families: FamilySimulator, count: number, acc: Accumulators, offers: CandidateList | null, points: ResumePoints | null): void {
+  for (let f = 0; f < count; f++) families.simulate(f, NONE, 0, 1, acc, offers, points);
 }

@@ -2,7 +2,7 @@
 import type { Accumulators } from './accumulators';
 import { CandidateList } from './candidates';
 import { EventHeap } from './event-heap';
-import type { FamilySimulator } from './family';
+import { ResumePoints, type FamilySimulator } from './family';
 import { M } from './metrics';
 import { WEEKS_PER_MONTH } from './params';
 import { KeyedStream, Purpose } from './rng';
@@ -37,6 +37,8 @@ export class ServiceBuffers {
   /** The offers of a run's shared pass, and those of families whose path an arm changed. */
   readonly offers = new CandidateList();
   readonly extra = new CandidateList();
+  /** Where the shared pass's paths of families that made an offer can be resumed. */
+  readonly points = new ResumePoints();
 
   /** Sizes the columns for n families and clears those read before they are written. */
   prepare(n: number): void {
@@ -101,6 +103,7 @@ class ServiceRun {
   private scratch = new Float64Array(8);
   private readonly extra: CandidateList;
   private readonly heap = new EventHeap(256);
+  private readonly points: ResumePoints;
   private readonly stream: KeyedStream;
   private readonly eligible: Float64Array;
   private readonly maxWait: number;
@@ -122,6 +125,7 @@ class ServiceRun {
     private readonly out: Float64Array,
     buffers: ServiceBuffers,
   ) {
+    this.points = buffers.points;
     this.H = ctx.horizonMonths;
     this.row = this.H + 1;
     this.status = buffers.status;
@@ -236,10 +240,17 @@ class ServiceRun {
     for (let i = 1; i < count; i++) times[i] = later![i - 1]!;
     times[count] = t;
     const families = this.families;
-    families.simulate(f, times, count, -1, this.acc, null);
     const extra = this.extra;
     const first = extra.length;
-    families.simulate(f, times, count + 1, 1, this.acc, extra);
+    // A first FGC leaves the shared path untouched before it: re-walk only from the stay that holds it.
+    const point = count === 0 ? this.points.holding(f, t) : -1;
+    if (point >= 0) {
+      families.resume(f, this.points, point, times, 0, -1, this.acc, null);
+      families.resume(f, this.points, point, times, 1, 1, this.acc, extra);
+    } else {
+      families.simulate(f, times, count, -1, this.acc, null);
+      families.simulate(f, times, count + 1, 1, this.acc, extra);
+    }
     if (count === 0) this.firstConference[f] = t;
     else if (later) later.push(t);
     else this.laterConferences.set(f, [t]);

@@ -22,8 +22,8 @@ export const enum SojournKind {
 export class Sojourn {
   private readonly uniform: () => number;
   private stream: KeyedStream | undefined;
-  /** Inverse CDF table for the kinds sampled by inversion (lognormal, Weibull). */
-  private readonly table: QuantileTable | undefined;
+  /** Inverse CDF table for the kinds sampled by inversion (lognormal, Weibull): a draw is table.at(first uniform of the sub-stream). */
+  readonly table: QuantileTable | undefined;
 
   private constructor(
     readonly kind: SojournKind,
