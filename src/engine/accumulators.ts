@@ -1,6 +1,7 @@
 // One arm's monthly results built from family paths: each sojourn adds O(1) entries to difference arrays.
 import { M, M_PLACEMENT0 } from './metrics';
 import { LEDGER_STATES, LEDGER_WIDTH } from './ledger';
+import type { RunParameters } from './params';
 
 /** Stock classes: CIN, CP, pre-proceedings, CLA by placement (5), assessment. */
 export const enum StockClass {
@@ -12,22 +13,28 @@ export const enum StockClass {
   Count = 9,
 }
 
+/** £ per child-month in each stock class (assessment costs nothing by the month), from a run's costs. */
+export function monthlyCostByClass(costs: RunParameters['costs']): Float64Array {
+  return Float64Array.of(costs.cinMonthly, costs.cpMonthly, costs.preProceedingsMonthly, ...costs.claMonthly, 0);
+}
+
 /**
  * Adds families' paths (sign +1) or removes them (sign -1), so an arm can start from the shared
- * no-service paths and replace only the families its FGC service changed. Stocks at month ends
- * and full months of cost go through difference arrays; nothing is done per family per month.
+ * no-service paths and replace only the families its FGC service changed. Nothing is done per
+ * family per month: a stay adds two month-end stock differences and two part-month corrections.
+ * The child-months in class k during month m are its stock at the end of m, less the part of m
+ * before each entry in m, plus the part of m before each exit in m; state costs follow from them.
  */
 export class Accumulators {
   readonly H: number;
+  /** £ per child-month by stock class. */
+  readonly rates: Float64Array;
   /** Month-end stocks, children: StockClass.Count rows of H + 2 differences. */
   readonly stockDiff: Float64Array;
-  /** £ booked in each month directly (one-off costs, partial months of state costs). */
+  /** Child-months to add to month m's month-end stock to get its exact child-months, per class (same layout). */
+  readonly correction: Float64Array;
+  /** £ of one-off costs (processes, conferences, coordinators) in each month. */
   readonly costDirect: Float64Array;
-  /** £ per month of state costs for full months, as differences. */
-  readonly costFullDiff: Float64Array;
-  /** £ of placements (CLA states) in each month directly, and for full months as differences: the cashable part. */
-  readonly placementDirect: Float64Array;
-  readonly placementFullDiff: Float64Array;
   /** £ of the FGC service (coordinators, conferences) in each month; also counted in costDirect. */
   readonly serviceDirect: Float64Array;
   /** claEntries, claExits, claReturnsHome, referrals: 4 rows of H + 1, children. */
@@ -38,15 +45,14 @@ export class Accumulators {
   readonly ledger: Float64Array | undefined;
   readonly familiesDiff: Float64Array | undefined;
 
-  constructor(H: number, withLedger: boolean, from?: Accumulators) {
+  constructor(H: number, rates: Float64Array, withLedger: boolean, from?: Accumulators) {
     this.H = H;
+    this.rates = rates;
     if (from) {
       // A copy keeps the ledger too, so that an arm's audit covers its service's changes.
       this.stockDiff = from.stockDiff.slice();
+      this.correction = from.correction.slice();
       this.costDirect = from.costDirect.slice();
-      this.costFullDiff = from.costFullDiff.slice();
-      this.placementDirect = from.placementDirect.slice();
-      this.placementFullDiff = from.placementFullDiff.slice();
       this.serviceDirect = from.serviceDirect.slice();
       this.flows = from.flows.slice();
       this.familyMonths = from.familyMonths;
@@ -55,10 +61,8 @@ export class Accumulators {
       return;
     }
     this.stockDiff = new Float64Array(StockClass.Count * (H + 2));
+    this.correction = new Float64Array(StockClass.Count * (H + 2));
     this.costDirect = new Float64Array(H + 1);
-    this.costFullDiff = new Float64Array(H + 2);
-    this.placementDirect = new Float64Array(H + 1);
-    this.placementFullDiff = new Float64Array(H + 2);
     this.serviceDirect = new Float64Array(H + 1);
     this.flows = new Float64Array(4 * (H + 1));
     this.ledger = withLedger ? new Float64Array((H + 1) * LEDGER_WIDTH) : undefined;
@@ -67,31 +71,30 @@ export class Accumulators {
 
   /** A copy to apply one arm's changes to. */
   clone(): Accumulators {
-    return new Accumulators(this.H, this.ledger !== undefined, this);
+    return new Accumulators(this.H, this.rates, this.ledger !== undefined, this);
   }
 
   /**
-   * `children` in a stock class over [t0, t1), months, costing `monthlyCost` £ per child-month.
-   * Month-end m counts it when t0 ≤ m < t1; cost follows the exact time in each month.
+   * `children` in a stock class over [t0, t1), months (t0 ≤ H). Month-end m counts it when
+   * t0 ≤ m < t1; its child-months in each month (and so its cost) follow the exact time spent there.
    */
-  sojourn(k: StockClass, children: number, t0: number, t1: number, monthlyCost: number, sign: number): void {
+  sojourn(k: StockClass, children: number, t0: number, t1: number, sign: number): void {
     const H = this.H;
+    const c = sign * children;
+    const row = k * (H + 2);
     const first = Math.ceil(t0);
-    const last = t1 > H ? H + 1 : Math.ceil(t1);
+    // Month `first` (t0 in (first-1, first]) holds the stay for first - t0 of a month, not all of it.
+    this.correction[row + first] -= c * (t0 - (first - 1));
+    let last = H + 1;
+    if (t1 <= H) {
+      last = Math.ceil(t1);
+      // Month `last` holds it for t1 - (last-1) of a month, though its month-end does not count it.
+      this.correction[row + last] += c * (t1 - (last - 1));
+    }
     if (first < last) {
-      const c = sign * children;
-      const row = k * (H + 2);
       this.stockDiff[row + first] += c;
       this.stockDiff[row + last] -= c;
       this.familyMonths += sign * (last - (first > 1 ? first : 1));
-    }
-    if (monthlyCost !== 0) {
-      const b = t1 > H ? H : t1;
-      if (b > t0) {
-        const rate = sign * children * monthlyCost;
-        spread(this.costDirect, this.costFullDiff, rate, t0, b);
-        if (k >= StockClass.Cla0 && k < StockClass.Assessment) spread(this.placementDirect, this.placementFullDiff, rate, t0, b);
-      }
     }
   }
 
@@ -134,11 +137,18 @@ export class Accumulators {
   writeTo(out: Float64Array): void {
     const H = this.H;
     const row = H + 1;
+    const rates = this.rates;
     const stock = new Float64Array(StockClass.Count);
-    let full = 0;
-    let placementFull = 0;
     for (let m = 0; m <= H; m++) {
-      for (let k = 0; k < StockClass.Count; k++) stock[k]! += this.stockDiff[k * (H + 2) + m]!;
+      let stateCost = 0;
+      let placementCost = 0;
+      for (let k = 0; k < StockClass.Count; k++) {
+        const i = k * (H + 2) + m;
+        stock[k]! += this.stockDiff[i]!;
+        const cost = rates[k]! * (stock[k]! + this.correction[i]!);
+        stateCost += cost;
+        if (k >= StockClass.Cla0 && k < StockClass.Assessment) placementCost += cost;
+      }
       let cla = 0;
       for (let i = 0; i < 5; i++) {
         cla += stock[StockClass.Cla0 + i]!;
@@ -148,10 +158,8 @@ export class Accumulators {
       out[M.cp * row + m] = stock[StockClass.Cp]!;
       out[M.cin * row + m] = stock[StockClass.Cin]!;
       out[M.preProceedings * row + m] = stock[StockClass.PreProceedings]!;
-      full += this.costFullDiff[m]!;
-      out[M.cost * row + m] = m === 0 ? 0 : this.costDirect[m]! + full;
-      placementFull += this.placementFullDiff[m]!;
-      out[M.costPlacements * row + m] = m === 0 ? 0 : this.placementDirect[m]! + placementFull;
+      out[M.cost * row + m] = m === 0 ? 0 : this.costDirect[m]! + stateCost;
+      out[M.costPlacements * row + m] = m === 0 ? 0 : placementCost;
       out[M.costFgcService * row + m] = m === 0 ? 0 : this.serviceDirect[m]!;
       out[M.claEntries * row + m] = this.flows[m]!;
       out[M.claExits * row + m] = this.flows[row + m]!;
@@ -174,21 +182,3 @@ export class Accumulators {
   }
 }
 
-/**
- * Books `rate` £ a month over [t0, b) by exact time in each month: the part months directly into
- * `direct`, the full months between them as differences into `fullDiff`.
- */
-function spread(direct: Float64Array, fullDiff: Float64Array, rate: number, t0: number, b: number): void {
-  const fm = Math.floor(t0) + 1;
-  const lm = Math.ceil(b);
-  if (fm >= lm) {
-    direct[lm] += rate * (b - t0);
-    return;
-  }
-  direct[fm] += rate * (fm - t0);
-  direct[lm] += rate * (b - (lm - 1));
-  if (fm + 1 < lm) {
-    fullDiff[fm + 1] += rate;
-    fullDiff[lm] -= rate;
-  }
-}

@@ -128,7 +128,6 @@ export class FamilySimulator {
   private readonly sojourns: readonly Sojourn[];
   /** Per open state, its sojourn's quantile table when drawn by one uniform (else undefined). */
   private readonly tables: readonly (QuantileTable | undefined)[];
-  private readonly monthlyCost: Float64Array;
   private readonly scratch = new Float64Array(4);
   /** ln 2 / fade half-life: an FGC's effect decays as exp(-rate × months since). */
   private readonly fadeRate: number;
@@ -152,7 +151,6 @@ export class FamilySimulator {
     this.tables = this.sojourns.map((s) => s.table);
     const c = p.costs;
     this.fadeRate = Math.LN2 / p.fgc.fadeHalfLifeMonths;
-    this.monthlyCost = Float64Array.of(c.cinMonthly, c.cpMonthly, c.preProceedingsMonthly, ...c.claMonthly, 0);
     this.frontDoorCost = c.referral + c.assessment;
     this.reReferralProbability = p.reReferralProbability;
     this.acceptance = p.fgc.acceptance;
@@ -248,7 +246,7 @@ export class FamilySimulator {
       }
       if (acc !== null) {
         const k = state === State.Cla ? StockClass.Cla0 + placement : state === State.Assessment ? StockClass.Assessment : (state - 1) as StockClass;
-        acc.sojourn(k, children, t, exit, this.monthlyCost[k]!, sign);
+        acc.sojourn(k, children, t, exit, sign);
         if (ledger) acc.familyIn(state, t, exit, sign);
       }
       if (exit > H) break;

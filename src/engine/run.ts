@@ -1,5 +1,5 @@
 // One run: every family's no-service path once, then each arm's FGC service applied as changes to it.
-import { Accumulators } from './accumulators';
+import { Accumulators, monthlyCostByClass } from './accumulators';
 import type { CandidateList } from './candidates';
 import { FamilySimulator, type ResumePoints } from './family';
 import type { Ledger } from './ledger';
@@ -16,7 +16,7 @@ const NONE = new Float64Array(0);
  */
 export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Array[], ledgers?: Ledger[], buffers = new ServiceBuffers()): number {
   const families = new FamilySimulator(ctx);
-  const base = new Accumulators(ctx.horizonMonths, ledgers !== undefined);
+  const base = new Accumulators(ctx.horizonMonths, monthlyCostByClass(ctx.params.costs), ledgers !== undefined);
   const withService = plans.some((plan) => plan.coordinatorsFte > 0);
   const offers = withService ? buffers.offers.clear() : null;
   const points = withService ? buffers.points.clear(ctx.totalFamilies) : null;

@@ -1,7 +1,7 @@
 // A first FGC changes nothing before it: re-walking a family from the stay that holds the conference must
 // change an arm exactly as re-walking the whole path does.
 import { describe, expect, it } from 'vitest';
-import { Accumulators } from '../../src/engine/accumulators';
+import { Accumulators, monthlyCostByClass } from '../../src/engine/accumulators';
 import { CandidateList } from '../../src/engine/candidates';
 import { FamilySimulator, ResumePoints } from '../../src/engine/family';
 import { makeRunContext } from '../../src/engine/run-context';
@@ -11,7 +11,7 @@ const NONE = new Float64Array(0);
 
 /** Every series an arm's accumulators hold, as one array. */
 function contents(acc: Accumulators): number[] {
-  return [acc.stockDiff, acc.costDirect, acc.costFullDiff, acc.placementDirect, acc.placementFullDiff, acc.flows, acc.ledger!, acc.familiesDiff!].flatMap((a) => Array.from(a)).concat(acc.familyMonths);
+  return [acc.stockDiff, acc.correction, acc.costDirect, acc.flows, acc.ledger!, acc.familiesDiff!].flatMap((a) => Array.from(a)).concat(acc.familyMonths);
 }
 
 /** Offers made after time c, in order, as comparable rows. */
@@ -31,7 +31,8 @@ describe('resuming a family path at the stay that holds its first FGC', () => {
       const families = new FamilySimulator(ctx);
       const offers = new CandidateList();
       const points = new ResumePoints().clear(ctx.totalFamilies);
-      const shared = new Accumulators(months, true);
+      const rates = monthlyCostByClass(ctx.params.costs);
+      const shared = new Accumulators(months, rates, true);
       for (let f = 0; f < ctx.totalFamilies; f++) families.simulate(f, NONE, 0, 1, shared, offers, points);
 
       const offered = new Set(offers.family.subarray(0, offers.length));
@@ -48,12 +49,12 @@ describe('resuming a family path at the stay that holds its first FGC', () => {
           expect(points.holding(f, c)).toBe(i);
           const conference = Float64Array.of(c);
 
-          const whole = new Accumulators(months, true);
+          const whole = new Accumulators(months, rates, true);
           const wholeOffers = new CandidateList();
           families.simulate(f, NONE, 0, -1, whole, null);
           const heldWhole = families.simulate(f, conference, 1, 1, whole, wholeOffers);
 
-          const resumed = new Accumulators(months, true);
+          const resumed = new Accumulators(months, rates, true);
           const resumedOffers = new CandidateList();
           families.resume(f, points, i, NONE, 0, -1, resumed, null);
           const heldResumed = families.resume(f, points, i, conference, 1, 1, resumed, resumedOffers);
