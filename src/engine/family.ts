@@ -38,6 +38,8 @@ const CLA_ENTRIES = 0;
 const CLA_EXITS = 1;
 const CLA_RETURNS_HOME = 2;
 const REFERRALS = 3;
+/** Width of the exit-cost table: one row per state left, one column per state entered. */
+const EXIT_ROW = 8;
 
 /**
  * Where the shared (no-FGC) paths of the families that made an offer can be picked up again: one
@@ -138,6 +140,8 @@ export class FamilySimulator {
   private readonly conversion: number;
   private readonly timeInCareFactor: number;
   private readonly timeInSystemFactor: number;
+  /** £ per child of leaving state `from` for state `to`, at [from × EXIT_ROW + to]: review conference, S47 and ICPC, proceedings. */
+  private readonly exitCost = new Float64Array(EXIT_ROW * EXIT_ROW);
 
   constructor(private readonly ctx: RunContext) {
     const p = (this.p = ctx.params);
@@ -157,6 +161,15 @@ export class FamilySimulator {
     this.conversion = p.fgc.conversion;
     this.timeInCareFactor = p.fgc.timeInCareFactor;
     this.timeInSystemFactor = p.fgc.timeInSystemFactor;
+    for (let from = State.Assessment; from <= State.Cla; from++) {
+      for (const to of DEST[from]!) {
+        let cost = 0;
+        if (from === State.Cp) cost += c.reviewConference;
+        if (to === State.Cp && (from === State.Assessment || from === State.Cin)) cost += c.s47 + c.icpc;
+        if (to === State.Cla) cost += c.careProceedings;
+        this.exitCost[from * EXIT_ROW + to] = cost;
+      }
+    }
   }
 
   /**
@@ -206,6 +219,7 @@ export class FamilySimulator {
     const ledger = acc !== null && acc.ledger !== undefined;
     const hash = familyHash(this.key0, f);
     const key1 = this.key1;
+    const tables = this.tables;
     const firstCandidate = candidates ? candidates.length : 0;
     const firstPoint = points ? points.length : 0;
     let held = 0;
@@ -229,68 +243,77 @@ export class FamilySimulator {
         caseStart = t;
         caseFirstCandidate = candidates ? candidates.length : 0;
         state = State.Assessment;
-        exit = t + this.sojournFrom(State.Assessment, f, hash, ++episode, t, lastHeld);
-        continue;
-      }
+      } else {
+        // Only from a family's first offer on can a stay hold its first FGC: record resume points from there.
+        if (points !== null && candidates!.length > firstCandidate) points.push(t, exit, caseStart, episode, state, placement);
+        // In an open state since t, leaving at `exit` unless an FGC held meanwhile shortens the stay.
+        while (next < count && conferences[next]! < exit) {
+          const c = conferences[next++]!;
+          if (c < t) continue;
+          held++;
+          lastHeld = c;
+          const factor = state === State.Cla ? this.timeInCareFactor : state === State.Assessment ? 1 : this.timeInSystemFactor;
+          if (factor !== 1) exit = c + (exit - c) * factor;
+        }
+        if (acc !== null) {
+          const k = state === State.Cla ? StockClass.Cla0 + placement : state === State.Assessment ? StockClass.Assessment : (state - 1) as StockClass;
+          acc.sojourn(k, children, t, exit, sign);
+          if (ledger) acc.familyIn(state, t, exit, sign);
+        }
+        if (exit > H) break;
 
-      // Only from a family's first offer on can a stay hold its first FGC: record resume points from there.
-      if (points !== null && candidates!.length > firstCandidate) points.push(t, exit, caseStart, episode, state, placement);
-      // In an open state since t, leaving at `exit` unless an FGC held meanwhile shortens the stay.
-      while (next < count && conferences[next]! < exit) {
-        const c = conferences[next++]!;
-        if (c < t) continue;
-        held++;
-        lastHeld = c;
-        const factor = state === State.Cla ? this.timeInCareFactor : state === State.Assessment ? 1 : this.timeInSystemFactor;
-        if (factor !== 1) exit = c + (exit - c) * factor;
-      }
-      if (acc !== null) {
-        const k = state === State.Cla ? StockClass.Cla0 + placement : state === State.Assessment ? StockClass.Assessment : (state - 1) as StockClass;
-        acc.sojourn(k, children, t, exit, sign);
-        if (ledger) acc.familyIn(state, t, exit, sign);
-      }
-      if (exit > H) break;
-
-      // Leave: the branch is drawn with this family's own uniform; an FGC moves the thresholds.
-      const u = uniformOf(subStream(hash, key1, Purpose.Branch, episode), 1);
-      const branch = lastHeld < 0 ? pickShare(this.exits[state]!, u) : this.pickBranch(state, u, this.effectWeight(lastHeld, exit));
-      const to = DEST[state]![branch]!;
-      const from = state;
-      t = exit;
-      if (acc !== null) this.bookExit(acc, from, to, branch, children, t, sign);
-
-      if (to === State.Closed || to === State.Out) {
-        if (candidates) for (let i = caseFirstCandidate; i < candidates.length; i++) candidates.caseClose[i] = t;
-        if (to === State.Closed) {
-          const reReferral = subStream(hash, key1, Purpose.ReReferral, episode);
-          if (uniformOf(reReferral, 1) < this.reReferralProbability) {
-            if (ledger) acc.move(from, State.Closed, children, t, sign);
-            state = State.Closed;
-            exit = t + this.p.durations.reReferral.sample(this.stream.at(f, Purpose.ReReferral, episode).skip(1));
-            continue;
+        // Leave: the branch is drawn with this family's own uniform; an FGC moves the thresholds.
+        const u = uniformOf(subStream(hash, key1, Purpose.Branch, episode), 1);
+        const branch = lastHeld < 0 ? pickShare(this.exits[state]!, u) : this.pickBranch(state, u, this.effectWeight(lastHeld, exit));
+        const to = DEST[state]![branch]!;
+        const from = state;
+        t = exit;
+        if (acc !== null) {
+          const cost = this.exitCost[from * EXIT_ROW + to]!;
+          if (cost !== 0) acc.cost(children * cost, t, sign);
+          if (from === State.Cla) {
+            acc.flow(CLA_EXITS, children, t, sign);
+            if (branch === 0) acc.flow(CLA_RETURNS_HOME, children, t, sign);
           }
+          if (to === State.Cla) acc.flow(CLA_ENTRIES, children, t, sign);
         }
-        if (ledger) {
-          acc.move(from, State.Out, children, t, sign);
-          acc.familyIn(State.Out, t, Infinity, sign);
+
+        if (to === State.Closed || to === State.Out) {
+          if (candidates) for (let i = caseFirstCandidate; i < candidates.length; i++) candidates.caseClose[i] = t;
+          if (to === State.Closed) {
+            const reReferral = subStream(hash, key1, Purpose.ReReferral, episode);
+            if (uniformOf(reReferral, 1) < this.reReferralProbability) {
+              if (ledger) acc.move(from, State.Closed, children, t, sign);
+              state = State.Closed;
+              exit = t + this.p.durations.reReferral.sample(this.stream.at(f, Purpose.ReReferral, episode).skip(1));
+              continue;
+            }
+          }
+          if (ledger) {
+            acc.move(from, State.Out, children, t, sign);
+            acc.familyIn(State.Out, t, Infinity, sign);
+          }
+          break;
         }
-        break;
+
+        if (ledger) acc.move(from, to, children, t, sign);
+        state = to;
       }
 
-      // Enter the next open state.
-      if (ledger) acc.move(from, to, children, t, sign);
+      // Enter the open state `state` at t (from a referral or another state): one episode more.
       episode++;
-      state = to;
-      if (to === State.Cla) {
+      if (state === State.Cla) {
         const w = this.effectWeight(lastHeld, t);
         placement = this.pickPlacement(uniformOf(subStream(hash, key1, Purpose.Placement, episode), 1), w);
       }
-      exit = t + this.sojournFrom(to, f, hash, episode, t, lastHeld);
-      if (candidates && lastHeld < caseStart) {
+      const table = tables[state];
+      const stay = table !== undefined ? table.at(uniformOf(subStream(hash, key1, Purpose.Sojourn, episode), 1)) : this.sampleStay(state, f, episode);
+      exit = t + (lastHeld < 0 ? stay : this.shortened(stay, state, t, lastHeld));
+      if (candidates && state !== State.Assessment && lastHeld < caseStart) {
         // Would this family take up an FGC offered here? Eligibility is each arm's own share.
         const o = subStream(hash, key1, Purpose.Offer, episode);
         const eligibility = uniformOf(o, 1);
-        if (uniformOf(o, 2) < this.acceptance && uniformOf(o, 3) < this.conversion) candidates.push(t, f, to, eligibility, episode);
+        if (uniformOf(o, 2) < this.acceptance && uniformOf(o, 3) < this.conversion) candidates.push(t, f, state, eligibility, episode);
       }
     }
     if (points !== null && points.length > firstPoint) {
@@ -300,11 +323,9 @@ export class FamilySimulator {
     return held;
   }
 
-  /** Time in state s from entry at t, months; shortened while an FGC's effect lasts. Kept small so that it inlines. */
-  private sojournFrom(s: State, f: number, hash: number, episode: number, t: number, lastHeld: number): number {
-    const table = this.tables[s];
-    const d = table !== undefined ? table.at(uniformOf(subStream(hash, this.key1, Purpose.Sojourn, episode), 1)) : this.sojourns[s]!.sample(this.stream.at(f, Purpose.Sojourn, episode));
-    return lastHeld < 0 ? d : this.shortened(d, s, t, lastHeld);
+  /** A fresh stay in s, months, for the samplers that take several draws (gamma, empirical). */
+  private sampleStay(s: State, f: number, episode: number): number {
+    return this.sojourns[s]!.sample(this.stream.at(f, Purpose.Sojourn, episode));
   }
 
   /** A stay of d months in s from t, shortened by an FGC held at `lastHeld` while its effect lasts. */
@@ -312,22 +333,6 @@ export class FamilySimulator {
     if (s === State.Assessment) return d;
     const factor = s === State.Cla ? this.timeInCareFactor : this.timeInSystemFactor;
     return factor === 1 ? d : d * (1 - (1 - factor) * this.effectWeight(lastHeld, t));
-  }
-
-  private bookExit(acc: Accumulators, from: State, to: State, branch: number, children: number, t: number, sign: number): void {
-    const c = this.p.costs;
-    if (from === State.Cla) {
-      acc.flow(CLA_EXITS, children, t, sign);
-      if (branch === 0) acc.flow(CLA_RETURNS_HOME, children, t, sign);
-    }
-    let cost = 0;
-    if (from === State.Cp) cost += c.reviewConference;
-    if (to === State.Cp && (from === State.Assessment || from === State.Cin)) cost += c.s47 + c.icpc;
-    if (to === State.Cla) {
-      acc.flow(CLA_ENTRIES, children, t, sign);
-      cost += c.careProceedings;
-    }
-    if (cost !== 0) acc.cost(children * cost, t, sign);
   }
 
   /** Strength of an FGC's effect at time t: 1 at the conference, halving every fade half-life. */
