@@ -1,5 +1,6 @@
 // One ESM bundle of a TypeScript entry, built in memory with esbuild: worker threads and the benchmark run the
 // engine as one module (as the browser's worker does), not as many modules through tsx's loader.
+import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 
 const built = new Map<string, string>();
@@ -9,7 +10,7 @@ export function bundledModule(entry: URL): URL {
   let url = built.get(entry.href);
   if (url === undefined) {
     const result = buildSync({
-      entryPoints: [decodeURIComponent(entry.pathname)],
+      entryPoints: [fileURLToPath(entry)],
       bundle: true,
       format: 'esm',
       platform: 'node',

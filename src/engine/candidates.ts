@@ -1,4 +1,5 @@
 // FGC offers that a family would take up: where and when, with the draw that decides eligibility per arm.
+import { grown } from './columns';
 import { State } from './states';
 
 const TIME_SCALE = 2 ** 20;
@@ -57,17 +58,13 @@ export class CandidateList {
 
   private grow(): void {
     const n = this.time.length * 2;
-    const grow = <T extends Float64Array | Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
-      const next = make(n);
-      next.set(old);
-      return next;
-    };
-    this.time = grow(this.time, (k) => new Float64Array(k));
-    this.family = grow(this.family, (k) => new Int32Array(k));
-    this.state = grow(this.state, (k) => new Uint8Array(k));
-    this.eligibilityDraw = grow(this.eligibilityDraw, (k) => new Float64Array(k));
-    this.episode = grow(this.episode, (k) => new Int32Array(k));
-    this.caseClose = grow(this.caseClose, (k) => new Float64Array(k));
-    this.version = grow(this.version, (k) => new Int32Array(k));
+    this.time = grown(this.time, n);
+    this.family = grown(this.family, n);
+    this.state = grown(this.state, n);
+    this.eligibilityDraw = grown(this.eligibilityDraw, n);
+    this.episode = grown(this.episode, n);
+    this.caseClose = grown(this.caseClose, n);
+    this.version = grown(this.version, n);
   }
+
 }

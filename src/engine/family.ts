@@ -4,6 +4,7 @@ import type { CandidateList } from './candidates';
 import { NOT_ARRIVED } from './ledger';
 import type { RunParameters } from './params';
 import { familyHash, KeyedStream, Purpose, subStream, uniformOf } from './rng';
+import type { ResumePoints } from './resume-points';
 import type { RunContext } from './run-context';
 import { pickShare } from './run-context';
 import type { QuantileTable } from './quantile-table';
@@ -40,79 +41,6 @@ const CLA_RETURNS_HOME = 2;
 const REFERRALS = 3;
 /** Width of the exit-cost table: one row per state left, one column per state entered. */
 const EXIT_ROW = 8;
-
-/**
- * Where the shared (no-FGC) paths of the families that made an offer can be picked up again: one
- * point at each entry to an open state, with what the walk needs to go on from there. A first
- * conference changes nothing before it, so an arm re-walks such a family from the point holding
- * the conference instead of from its referral. Kept between runs.
- */
-export class ResumePoints {
-  /** First point of each family (index into the columns), -1 if none; the family's points run to the next family's first. */
-  first = new Int32Array(0);
-  /** One past the family's last point. */
-  end = new Int32Array(0);
-  length = 0;
-  time = new Float64Array(1024);
-  exit = new Float64Array(1024);
-  caseStart = new Float64Array(1024);
-  episode = new Int32Array(1024);
-  state = new Uint8Array(1024);
-  placement = new Uint8Array(1024);
-
-  /** Empties the points and sizes the per-family index for n families. */
-  clear(n: number): this {
-    this.length = 0;
-    if (this.first.length < n) {
-      this.first = new Int32Array(n);
-      this.end = new Int32Array(n);
-    }
-    this.first.fill(-1, 0, n);
-    return this;
-  }
-
-  push(time: number, exit: number, caseStart: number, episode: number, state: State, placement: number): void {
-    if (this.length === this.time.length) this.grow();
-    const i = this.length++;
-    this.time[i] = time;
-    this.exit[i] = exit;
-    this.caseStart[i] = caseStart;
-    this.episode[i] = episode;
-    this.state[i] = state;
-    this.placement[i] = placement;
-  }
-
-  /** The point of family f whose stay holds time c (entered at or before c, left after it), or -1. */
-  holding(f: number, c: number): number {
-    const first = this.first[f]!;
-    if (first < 0) return -1;
-    for (let i = this.end[f]! - 1; i >= first; i--) {
-      if (this.time[i]! <= c) return c < this.exit[i]! ? i : -1;
-    }
-    return -1;
-  }
-
-  private grow(): void {
-    const n = this.time.length * 2;
-    const f64 = (old: Float64Array) => {
-      const next = new Float64Array(n);
-      next.set(old);
-      return next;
-    };
-    this.time = f64(this.time);
-    this.exit = f64(this.exit);
-    this.caseStart = f64(this.caseStart);
-    const episode = new Int32Array(n);
-    episode.set(this.episode);
-    this.episode = episode;
-    const state = new Uint8Array(n);
-    state.set(this.state);
-    this.state = state;
-    const placement = new Uint8Array(n);
-    placement.set(this.placement);
-    this.placement = placement;
-  }
-}
 
 /**
  * Simulates single families. A family's path is a pure function of (run key, family id, its FGC
@@ -245,7 +173,7 @@ export class FamilySimulator {
         state = State.Assessment;
       } else {
         // Only from a family's first offer on can a stay hold its first FGC: record resume points from there.
-        if (points !== null && candidates!.length > firstCandidate) points.push(t, exit, caseStart, episode, state, placement);
+        if (points !== null && candidates !== null && candidates.length > firstCandidate) points.push(t, exit, caseStart, episode, state, placement);
         // In an open state since t, leaving at `exit` unless an FGC held meanwhile shortens the stay.
         while (next < count && conferences[next]! < exit) {
           const c = conferences[next++]!;

@@ -1,7 +1,8 @@
 // One run: every family's no-service path once, then each arm's FGC service applied as changes to it.
 import { Accumulators, monthlyCostByClass } from './accumulators';
 import type { CandidateList } from './candidates';
-import { FamilySimulator, type ResumePoints } from './family';
+import { FamilySimulator } from './family';
+import type { ResumePoints } from './resume-points';
 import type { Ledger } from './ledger';
 import type { RunContext } from './run-context';
 import { runService, ServiceBuffers, type ArmPlan } from './service';

@@ -2,7 +2,8 @@
 import type { Accumulators } from './accumulators';
 import { CandidateList } from './candidates';
 import { EventHeap } from './event-heap';
-import { ResumePoints, type FamilySimulator } from './family';
+import type { FamilySimulator } from './family';
+import { ResumePoints } from './resume-points';
 import { M } from './metrics';
 import { WEEKS_PER_MONTH } from './params';
 import { KeyedStream, Purpose } from './rng';

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { Accumulators, monthlyCostByClass } from '../../src/engine/accumulators';
 import { CandidateList } from '../../src/engine/candidates';
-import { FamilySimulator, ResumePoints } from '../../src/engine/family';
+import { FamilySimulator } from '../../src/engine/family';
+import { ResumePoints } from '../../src/engine/resume-points';
 import { makeRunContext } from '../../src/engine/run-context';
 import { LEEDS, loadScenario, SMALL } from '../helpers/scenarios';
 
