@@ -2,6 +2,7 @@
 import { M, M_PLACEMENT0 } from './metrics';
 import { LEDGER_STATES, LEDGER_WIDTH } from './ledger';
 import type { RunParameters } from './params';
+import { Pathway, type MemoryViews } from './pathway';
 
 /** Stock classes: CIN, CP, pre-proceedings, CLA by placement (5), assessment. */
 export const enum StockClass {
@@ -24,113 +25,102 @@ export function monthlyCostByClass(costs: RunParameters['costs']): Float64Array 
  * family per month: a stay adds two month-end stock differences and two part-month corrections.
  * The child-months in class k during month m are its stock at the end of m, less the part of m
  * before each entry in m, plus the part of m before each exit in m; state costs follow from them.
+ *
+ * The arrays live in the thread's pathway memory (see Pathway), one block per arm, where the
+ * WebAssembly walk books stays into them; this class reads them out. Block layout, in f64 slots:
+ * stockDiff, correction (each StockClass.Count × (H + 2)), costDirect, serviceDirect (H + 1 each),
+ * flows (4 × (H + 1)), familyMonths (2), then with a ledger: ledger ((H + 1) × LEDGER_WIDTH) and
+ * familiesDiff (LEDGER_STATES × (H + 2)).
  */
-export class Accumulators {
+export class Accumulators implements MemoryViews {
   readonly H: number;
   /** £ per child-month by stock class. */
   readonly rates: Float64Array;
+  readonly withLedger: boolean;
+  /** Byte offset of the block in the pathway memory. */
+  readonly offset: number;
+  private readonly pathway: Pathway;
+  private readonly generation: number;
   /** Month-end stocks, children: StockClass.Count rows of H + 2 differences. */
-  readonly stockDiff: Float64Array;
+  stockDiff!: Float64Array;
   /** Child-months to add to month m's month-end stock to get its exact child-months, per class (same layout). */
-  readonly correction: Float64Array;
+  correction!: Float64Array;
   /** £ of one-off costs (processes, conferences, coordinators) in each month. */
-  readonly costDirect: Float64Array;
+  costDirect!: Float64Array;
   /** £ of the FGC service (coordinators, conferences) in each month; also counted in costDirect. */
-  readonly serviceDirect: Float64Array;
+  serviceDirect!: Float64Array;
   /** claEntries, claExits, claReturnsHome, referrals: 4 rows of H + 1, children. */
-  readonly flows: Float64Array;
-  /** Open family-months (month ends 1..H at which a family is open). */
-  familyMonths = 0;
+  flows!: Float64Array;
+  private months!: Float64Array;
   /** Optional audit: moves and families by state (see Ledger). */
-  readonly ledger: Float64Array | undefined;
-  readonly familiesDiff: Float64Array | undefined;
+  ledger: Float64Array | undefined;
+  familiesDiff: Float64Array | undefined;
 
   constructor(H: number, rates: Float64Array, withLedger: boolean, from?: Accumulators) {
     this.H = H;
     this.rates = rates;
-    if (from) {
-      // A copy keeps the ledger too, so that an arm's audit covers its service's changes.
-      this.stockDiff = from.stockDiff.slice();
-      this.correction = from.correction.slice();
-      this.costDirect = from.costDirect.slice();
-      this.serviceDirect = from.serviceDirect.slice();
-      this.flows = from.flows.slice();
-      this.familyMonths = from.familyMonths;
-      this.ledger = from.ledger?.slice();
-      this.familiesDiff = from.familiesDiff?.slice();
-      return;
-    }
-    this.stockDiff = new Float64Array(StockClass.Count * (H + 2));
-    this.correction = new Float64Array(StockClass.Count * (H + 2));
-    this.costDirect = new Float64Array(H + 1);
-    this.serviceDirect = new Float64Array(H + 1);
-    this.flows = new Float64Array(4 * (H + 1));
-    this.ledger = withLedger ? new Float64Array((H + 1) * LEDGER_WIDTH) : undefined;
-    this.familiesDiff = withLedger ? new Float64Array(LEDGER_STATES * (H + 2)) : undefined;
+    this.withLedger = withLedger;
+    this.pathway = Pathway.get();
+    this.generation = this.pathway.generation;
+    this.offset = this.pathway.allocate(Accumulators.slots(H, withLedger) * 8, this);
+    this.bind(this.pathway.buffer);
+    // A copy keeps the ledger too, so that an arm's audit covers its service's changes.
+    if (from) this.whole().set(from.whole());
+  }
+
+  /** f64 slots of a block. */
+  static slots(H: number, withLedger: boolean): number {
+    const core = 2 * StockClass.Count * (H + 2) + 6 * (H + 1) + 2;
+    return withLedger ? core + (H + 1) * LEDGER_WIDTH + LEDGER_STATES * (H + 2) : core;
+  }
+
+  bind(buffer: ArrayBuffer): void {
+    const H = this.H;
+    let at = this.offset;
+    const take = (n: number) => {
+      const view = new Float64Array(buffer, at, n);
+      at += n * 8;
+      return view;
+    };
+    this.stockDiff = take(StockClass.Count * (H + 2));
+    this.correction = take(StockClass.Count * (H + 2));
+    this.costDirect = take(H + 1);
+    this.serviceDirect = take(H + 1);
+    this.flows = take(4 * (H + 1));
+    this.months = take(2);
+    this.ledger = this.withLedger ? take((H + 1) * LEDGER_WIDTH) : undefined;
+    this.familiesDiff = this.withLedger ? take(LEDGER_STATES * (H + 2)) : undefined;
+  }
+
+  /** The whole block. */
+  private whole(): Float64Array {
+    this.pathway.check(this.generation, 'an arm\'s accumulators');
+    return new Float64Array(this.pathway.buffer, this.offset, Accumulators.slots(this.H, this.withLedger));
+  }
+
+  /** Open family-months (month ends 1..H at which a family is open). */
+  get familyMonths(): number {
+    return this.months[0]!;
   }
 
   /** A copy to apply one arm's changes to. */
   clone(): Accumulators {
-    return new Accumulators(this.H, this.rates, this.ledger !== undefined, this);
+    return new Accumulators(this.H, this.rates, this.withLedger, this);
   }
 
   /**
-   * `children` in a stock class over [t0, t1), months (t0 ≤ H). Month-end m counts it when
-   * t0 ≤ m < t1; its child-months in each month (and so its cost) follow the exact time spent there.
+   * `children` in a stock class over [t0, t1), months (t0 ≤ H), as the walk books a stay. Month-end
+   * m counts it when t0 ≤ m < t1; its child-months in each month (and so its cost) follow the exact time spent there.
    */
   sojourn(k: StockClass, children: number, t0: number, t1: number, sign: number): void {
-    const H = this.H;
-    const c = sign * children;
-    const row = k * (H + 2);
-    const first = Math.ceil(t0);
-    // Month `first` (t0 in (first-1, first]) holds the stay for first - t0 of a month, not all of it.
-    this.correction[row + first] -= c * (t0 - (first - 1));
-    let last = H + 1;
-    if (t1 <= H) {
-      last = Math.ceil(t1);
-      // Month `last` holds it for t1 - (last-1) of a month, though its month-end does not count it.
-      this.correction[row + last] += c * (t1 - (last - 1));
-    }
-    if (first < last) {
-      this.stockDiff[row + first] += c;
-      this.stockDiff[row + last] -= c;
-      this.familyMonths += sign * (last - (first > 1 ? first : 1));
-    }
-  }
-
-  /** A one-off cost, £, at time t. */
-  cost(amount: number, t: number, sign: number): void {
-    this.costDirect[Math.ceil(t)] += sign * amount;
+    this.pathway.check(this.generation, 'an arm\'s accumulators');
+    this.pathway.exports.sojournFor(this.H, this.offset, k, children, t0, t1, sign);
   }
 
   /** A cost of the FGC service, £, in month m (counted in the total too). */
   serviceCost(amount: number, month: number): void {
     this.costDirect[month] += amount;
     this.serviceDirect[month] += amount;
-  }
-
-  /** A flow of children at time t: row 0 claEntries, 1 claExits, 2 claReturnsHome, 3 referrals. */
-  flow(row: number, children: number, t: number, sign: number): void {
-    this.flows[row * (this.H + 1) + Math.ceil(t)] += sign * children;
-  }
-
-  /** Audit only: a family moves between ledger states at time t. */
-  move(from: number, to: number, children: number, t: number, sign: number): void {
-    const ledger = this.ledger!;
-    const row = Math.ceil(t) * LEDGER_WIDTH;
-    ledger[row + LEDGER_STATES + from] += sign * children;
-    ledger[row + to] += sign * children;
-  }
-
-  /** Audit only: a family is in ledger state s over [t0, t1). */
-  familyIn(s: number, t0: number, t1: number, sign: number): void {
-    const H = this.H;
-    const first = Math.ceil(t0);
-    const last = t1 > H ? H + 1 : Math.ceil(t1);
-    if (first >= last) return;
-    const row = s * (H + 2);
-    this.familiesDiff![row + first] += sign;
-    this.familiesDiff![row + last] -= sign;
   }
 
   /** Writes the pathway series (stocks, flows, cost before service costs are added) into a result block. */

@@ -42,6 +42,11 @@ export class QuantileTable {
     return new QuantileTable(values, (u) => Math.exp(mu + sigma * normalQuantile(u)));
   }
 
+  /** The table itself: Q(k / N) for k = 1 .. N - 1 (cells 0 and N unused: the end cells are exact). */
+  cells(): Float64Array {
+    return this.values;
+  }
+
   /** The quantile at u in (0, 1). */
   at(u: number): number {
     const x = u * QUANTILE_CELLS;

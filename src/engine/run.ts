@@ -1,13 +1,9 @@
 // One run: every family's no-service path once, then each arm's FGC service applied as changes to it.
 import { Accumulators, monthlyCostByClass } from './accumulators';
-import type { CandidateList } from './candidates';
 import { FamilySimulator } from './family';
-import type { ResumePoints } from './resume-points';
 import type { Ledger } from './ledger';
 import type { RunContext } from './run-context';
 import { runService, ServiceBuffers, type ArmPlan } from './service';
-
-const NONE = new Float64Array(0);
 
 /**
  * Simulates every arm of one run into `outs` (one METRIC_COUNT × (H + 1) block per arm) and, if
@@ -21,7 +17,7 @@ export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Arra
   const withService = plans.some((plan) => plan.coordinatorsFte > 0);
   const offers = withService ? buffers.offers.clear() : null;
   const points = withService ? buffers.points.clear(ctx.totalFamilies) : null;
-  simulateAllFamilies(families, ctx.totalFamilies, base, offers, points);
+  families.simulateAll(base, offers, points);
   const order = offers ? offers.timeOrder() : new Int32Array(0);
   let familyMonths = 0;
   plans.forEach((plan, a) => {
@@ -32,9 +28,4 @@ export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Arra
     familyMonths += acc.familyMonths;
   });
   return familyMonths;
-}
-
-/** The shared pass: every family without an FGC. Its own function, so V8 optimises the loop once rather than per run. */
-function simulateAllFamilies(families: FamilySimulator, count: number, acc: Accumulators, offers: CandidateList | null, points: ResumePoints | null): void {
-  for (let f = 0; f < count; f++) families.simulate(f, NONE, 0, 1, acc, offers, points);
 }

@@ -1,0 +1,69 @@
+// The WebAssembly walk: the committed module is its source's build, and the memory it shares with the host
+// survives growth and refuses a run's leftovers.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compilePathway, pathwayModuleText, TARGET } from '../../src/cli/build-wasm';
+import { Accumulators, monthlyCostByClass, StockClass } from '../../src/engine/accumulators';
+import { CandidateList } from '../../src/engine/candidates';
+import { FamilySimulator } from '../../src/engine/family';
+import { Pathway } from '../../src/engine/pathway';
+import { makeRunContext } from '../../src/engine/run-context';
+import { loadScenario, ROOT, SMALL } from '../helpers/scenarios';
+
+const NONE = new Float64Array(0);
+
+describe('the WebAssembly family walk', () => {
+  it('is committed as the build of its AssemblyScript source (npm run build:wasm)', () => {
+    const committed = readFileSync(join(ROOT, TARGET), 'utf8');
+    expect(committed).toBe(pathwayModuleText(compilePathway()));
+  }, 60_000);
+
+  it('keeps accumulators readable when the memory grows, and keeps their bookings', () => {
+    const ctx = makeRunContext(loadScenario(SMALL), 'grow', 0, 24);
+    new FamilySimulator(ctx);
+    const acc = new Accumulators(24, monthlyCostByClass(ctx.params.costs), false);
+    acc.sojourn(StockClass.Cp, 2, 0.5, 3.25, 1);
+    const before = acc.stockDiff.slice();
+    const pathway = Pathway.get();
+    const size = pathway.buffer.byteLength;
+    pathway.allocate(size); // forces the memory to grow
+    expect(pathway.buffer.byteLength).toBeGreaterThan(size);
+    expect(Array.from(acc.stockDiff)).toEqual(Array.from(before));
+    acc.sojourn(StockClass.Cp, 2, 0.5, 3.25, -1);
+    expect(acc.stockDiff.every((x) => x === 0)).toBe(true);
+  });
+
+  it('refuses a simulator or accumulators once a later run has taken the memory over', () => {
+    const scenario = loadScenario(SMALL);
+    const first = new FamilySimulator(makeRunContext(scenario, 'stale', 0, 12));
+    const acc = new Accumulators(12, new Float64Array(StockClass.Count), false);
+    new FamilySimulator(makeRunContext(scenario, 'stale', 1, 12));
+    expect(() => first.simulate(0, NONE, 0, 1, null, null)).toThrow(/another run has since taken over/);
+    expect(() => acc.sojourn(StockClass.Cin, 1, 0, 1, 1)).toThrow(/another run has since taken over/);
+  });
+
+  it('takes more conference times than its scratch first holds', () => {
+    const months = 36;
+    const ctx = makeRunContext(loadScenario(SMALL), 'many', 2, months);
+    const families = new FamilySimulator(ctx);
+    const rates = monthlyCostByClass(ctx.params.costs);
+    // A family open from month 0 past month 1, given an FGC at month 0.5, then 299 more past the horizon (never held).
+    const f = ctx.initialExit.findIndex((exit) => exit > 1);
+    expect(f).toBeGreaterThanOrEqual(0);
+    const few = Float64Array.of(0.5);
+    const many = new Float64Array(300).fill(months + 10);
+    many[0] = 0.5;
+    const a = new Accumulators(months, rates, true);
+    const offersA = new CandidateList();
+    const heldA = families.simulate(f, few, 1, 1, a, offersA);
+    const b = new Accumulators(months, rates, true);
+    const offersB = new CandidateList();
+    const heldB = families.simulate(f, many, many.length, 1, b, offersB);
+    expect(heldB).toBe(heldA);
+    expect(heldA).toBe(1);
+    expect(Array.from(b.stockDiff)).toEqual(Array.from(a.stockDiff));
+    expect(Array.from(b.ledger!)).toEqual(Array.from(a.ledger!));
+    expect(offersB.length).toBe(offersA.length);
+  });
+});
