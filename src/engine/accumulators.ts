@@ -62,8 +62,8 @@ export class Accumulators implements MemoryViews {
     this.withLedger = withLedger;
     this.pathway = Pathway.get();
     this.generation = this.pathway.generation;
-    this.offset = this.pathway.allocate(Accumulators.slots(H, withLedger) * 8, this);
-    this.bind(this.pathway.buffer);
+    this.offset = this.pathway.allocate(Accumulators.slots(H, withLedger) * 8);
+    this.pathway.track(this);
     // A copy keeps the ledger too, so that an arm's audit covers its service's changes.
     if (from) this.whole().set(from.whole());
   }

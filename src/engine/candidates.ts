@@ -1,44 +1,109 @@
 // FGC offers that a family would take up: where and when, with the draw that decides eligibility per arm.
-import { grown } from './columns';
-import { State } from './states';
+import { Pathway, type MemoryViews } from './pathway';
 
 const TIME_SCALE = 2 ** 20;
 /** Offers per run the packed sort can order (times up to 600 months use 30 bits, indices 22). */
 const INDEX_SPACE = 2 ** 22;
+/** The list's header in the pathway memory, i32 slots (src/wasm/pathway.ts L_*). */
+const L_LENGTH = 0;
+const L_TIME = 2;
+const L_FAMILY = 3;
+const L_STATE = 4;
+const L_ELIGIBILITY = 5;
+const L_EPISODE = 6;
+const L_CASE_CLOSE = 7;
+const L_VERSION = 8;
 
 /**
  * Growable columns of offer candidates: a family entering an offer-point state that would accept
  * and whose enquiry would convert. Whether it is eligible depends on the arm (its eligible share at
- * that point), so the uniform is kept and each arm compares it with its own share.
+ * that point), so the uniform is kept and each arm compares it with its own share. The list lives
+ * in the pathway memory, where the walk appends to it; the columns here are views of it, valid for
+ * the current run.
  */
-export class CandidateList {
-  length = 0;
-  time = new Float64Array(256);
-  family = new Int32Array(256);
-  state = new Uint8Array(256);
-  eligibilityDraw = new Float64Array(256);
-  episode = new Int32Array(256);
-  /** When the case this offer belongs to closes, months (Infinity if open at the horizon). */
-  caseClose = new Float64Array(256);
-  /** Version of the family's path that made this candidate. */
-  version = new Int32Array(256);
+export class CandidateList implements MemoryViews {
+  /** Address of the list's header in the pathway memory. */
+  readonly at: number;
+  private readonly pathway: Pathway;
+  private readonly generation: number;
+  private header!: Int32Array;
+  private buffer!: ArrayBuffer;
+  /** Column addresses the views below were made for. */
+  private made = -1;
+  private timeView!: Float64Array;
+  private familyView!: Int32Array;
+  private stateView!: Uint8Array;
+  private eligibilityView!: Float64Array;
+  private episodeView!: Int32Array;
+  private caseCloseView!: Float64Array;
+  private versionView!: Int32Array;
 
-  /** Empties the list, keeping its storage for the next run. */
+  constructor(capacity = 256) {
+    this.pathway = Pathway.get();
+    this.generation = this.pathway.generation;
+    this.at = this.pathway.exports.candidateList(capacity);
+    this.pathway.track(this);
+  }
+
+  bind(buffer: ArrayBuffer): void {
+    this.buffer = buffer;
+    this.header = new Int32Array(buffer, this.at, 9);
+    this.made = -1;
+  }
+
+  get length(): number {
+    this.pathway.check(this.generation, 'an offer list');
+    return this.header[L_LENGTH]!;
+  }
+
+  /** Empties the list, keeping its storage. */
   clear(): this {
-    this.length = 0;
+    this.pathway.check(this.generation, 'an offer list');
+    this.header[L_LENGTH] = 0;
     return this;
   }
 
-  push(time: number, family: number, state: State, eligibilityDraw: number, episode: number): void {
-    if (this.length === this.time.length) this.grow();
-    const i = this.length++;
-    this.time[i] = time;
-    this.family[i] = family;
-    this.state[i] = state;
-    this.eligibilityDraw[i] = eligibilityDraw;
-    this.episode[i] = episode;
-    this.caseClose[i] = Infinity;
-    this.version[i] = 0;
+  get time(): Float64Array {
+    return this.views().timeView;
+  }
+  get family(): Int32Array {
+    return this.views().familyView;
+  }
+  get state(): Uint8Array {
+    return this.views().stateView;
+  }
+  get eligibilityDraw(): Float64Array {
+    return this.views().eligibilityView;
+  }
+  get episode(): Int32Array {
+    return this.views().episodeView;
+  }
+  /** When the case this offer belongs to closes, months (Infinity if open at the horizon). */
+  get caseClose(): Float64Array {
+    return this.views().caseCloseView;
+  }
+  /** Version of the family's path that made this candidate. */
+  get version(): Int32Array {
+    return this.views().versionView;
+  }
+
+  /** Views of the columns as they are now (the module moves them when the list grows). */
+  private views(): this {
+    this.pathway.check(this.generation, 'an offer list');
+    const h = this.header;
+    if (this.made !== h[L_TIME]) {
+      const n = this.header[1]!;
+      const b = this.buffer;
+      this.timeView = new Float64Array(b, h[L_TIME]!, n);
+      this.familyView = new Int32Array(b, h[L_FAMILY]!, n);
+      this.stateView = new Uint8Array(b, h[L_STATE]!, n);
+      this.eligibilityView = new Float64Array(b, h[L_ELIGIBILITY]!, n);
+      this.episodeView = new Int32Array(b, h[L_EPISODE]!, n);
+      this.caseCloseView = new Float64Array(b, h[L_CASE_CLOSE]!, n);
+      this.versionView = new Int32Array(b, h[L_VERSION]!, n);
+      this.made = h[L_TIME]!;
+    }
+    return this;
   }
 
   /**
@@ -48,23 +113,12 @@ export class CandidateList {
   timeOrder(): Int32Array {
     const n = this.length;
     if (n > INDEX_SPACE) throw new Error(`too many FGC offers in one run (${n}); the limit is ${INDEX_SPACE}`);
+    const time = this.time;
     const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = Math.floor(this.time[i]! * TIME_SCALE) * INDEX_SPACE + i;
+    for (let i = 0; i < n; i++) keys[i] = Math.floor(time[i]! * TIME_SCALE) * INDEX_SPACE + i;
     keys.sort();
     const order = new Int32Array(n);
     for (let i = 0; i < n; i++) order[i] = keys[i]! % INDEX_SPACE;
     return order;
   }
-
-  private grow(): void {
-    const n = this.time.length * 2;
-    this.time = grown(this.time, n);
-    this.family = grown(this.family, n);
-    this.state = grown(this.state, n);
-    this.eligibilityDraw = grown(this.eligibilityDraw, n);
-    this.episode = grown(this.episode, n);
-    this.caseClose = grown(this.caseClose, n);
-    this.version = grown(this.version, n);
-  }
-
 }

@@ -29,7 +29,9 @@ const C_EXIT_SHARES = 10;
 const C_EXIT_COST = 30;
 const C_PLACEMENTS = 94;
 const C_HAS_TABLE = 99;
-const CONSTANTS = 105;
+const C_CONFERENCE_COST = 106;
+const CONSTANTS = 107;
+const TABLES = 7;
 /** Conference times one walk can be given before the scratch grows. */
 const CONFERENCE_SLOTS = 256;
 
@@ -41,22 +43,20 @@ const CONFERENCE_SLOTS = 256;
  *
  * The walk runs in WebAssembly (src/wasm/pathway.ts, the same arithmetic in the same order): this
  * class lays the run's families, shares, costs and quantile tables out in the pathway memory, and
- * answers the walk's calls back (sojourns with no table, offers, resume points).
+ * answers the module's calls back (sojourns with no quantile table).
  */
 export class FamilySimulator implements PathwayHost, MemoryViews {
   private readonly pathway: Pathway;
   private readonly generation: number;
   private readonly stream: KeyedStream;
   private readonly sojourns: readonly Sojourn[];
-  /** Open states' quantile tables, then re-referral's (undefined: sampled by the host). */
+  /** Open states' quantile tables, then re-referral's and time to conference's (undefined: sampled by the host). */
   private readonly tables: readonly (QuantileTable | undefined)[];
   /** Addresses of the run's columns, constants and tables in the pathway memory (setRun's order). */
   private readonly layout: number[];
   private conferencesAt = 0;
   private conferenceSlots = 0;
   private heap!: Float64Array;
-  private candidates: CandidateList | null = null;
-  private points: ResumePoints | null = null;
 
   constructor(private readonly ctx: RunContext) {
     const p = ctx.params;
@@ -65,7 +65,7 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     this.stream = new KeyedStream(ctx.key0, ctx.key1);
     const d = p.durations;
     this.sojourns = [d.assessment, d.cin, d.cp, d.preProceedings, d.cla];
-    this.tables = [...this.sojourns.map((s) => s.table), d.reReferral.table];
+    this.tables = [...this.sojourns.map((s) => s.table), d.reReferral.table, d.toConference.table];
 
     const e = p.exits;
     const exits = [e.assessment, e.cin, e.cp, e.preProceedings, e.cla];
@@ -88,6 +88,7 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     }
     constants.set(p.placements, C_PLACEMENTS);
     this.tables.forEach((t, i) => (constants[C_HAS_TABLE + i] = t ? 1 : 0));
+    constants[C_CONFERENCE_COST] = c.fgcConference;
 
     // The run's columns, constants and tables in the pathway memory.
     const n = ctx.totalFamilies;
@@ -99,9 +100,9 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     const initialExit = mem.allocate(8 * n0);
     const arrivalTime = mem.allocate(8 * n);
     const constantsAt = mem.allocate(8 * CONSTANTS);
-    const tablesAt = mem.allocate(8 * 6 * QUANTILE_CELLS_PLUS_ONE);
+    const tablesAt = mem.allocate(8 * TABLES * QUANTILE_CELLS_PLUS_ONE);
     this.conferenceSlots = CONFERENCE_SLOTS;
-    this.conferencesAt = mem.allocate(8 * CONFERENCE_SLOTS, this);
+    this.conferencesAt = mem.allocate(8 * CONFERENCE_SLOTS);
     const buffer = mem.buffer;
     new Uint8Array(buffer, children, n).set(ctx.children.subarray(0, n));
     new Uint8Array(buffer, initialState, n0).set(ctx.initialState.subarray(0, n0));
@@ -112,7 +113,7 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     this.tables.forEach((t, i) => {
       if (t) new Float64Array(buffer, tablesAt + 8 * i * QUANTILE_CELLS_PLUS_ONE, QUANTILE_CELLS_PLUS_ONE).set(t.cells());
     });
-    this.bind(buffer);
+    mem.track(this);
     this.layout = [children, initialState, initialPlacement, initialExit, arrivalTime, constantsAt, tablesAt];
     this.setRun();
   }
@@ -130,8 +131,8 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
 
   /** The shared pass: every family without an FGC, added to `acc`, with the offers and resume points it makes. */
   simulateAll(acc: Accumulators, candidates: CandidateList | null, points: ResumePoints | null): void {
-    this.prepare(NONE, 0, candidates, points);
-    this.pathway.exports.simulateAll(this.ctx.totalFamilies, acc.offset, acc.withLedger ? 1 : 0, candidates ? 1 : 0, points && candidates ? 1 : 0);
+    this.prepare(NONE, 0);
+    this.pathway.exports.simulateAll(this.ctx.totalFamilies, acc.offset, acc.withLedger ? 1 : 0, candidates ? candidates.at : 0, points && candidates ? points.at : 0);
   }
 
   /**
@@ -141,9 +142,9 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
    * `candidates`), records where the path can be resumed from its first offer on. Returns conferences held.
    */
   simulate(f: number, conferences: Float64Array, count: number, sign: number, acc: Accumulators | null, candidates: CandidateList | null, points: ResumePoints | null = null): number {
-    this.prepare(conferences, count, candidates, points);
+    this.prepare(conferences, count);
     const ledger = acc !== null && acc.withLedger ? 1 : 0;
-    return this.pathway.exports.simulate(f, count, sign, acc ? acc.offset : 0, ledger, candidates ? 1 : 0, points && candidates ? 1 : 0);
+    return this.pathway.exports.simulate(f, count, sign, acc ? acc.offset : 0, ledger, candidates ? candidates.at : 0, points && candidates ? points.at : 0);
   }
 
   /**
@@ -151,27 +152,18 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
    * `conferences[0..count)`, none before the point's entry time: the same as simulate() from there on.
    */
   resume(f: number, points: ResumePoints, i: number, conferences: Float64Array, count: number, sign: number, acc: Accumulators | null, candidates: CandidateList | null): number {
-    this.prepare(conferences, count, candidates, null);
+    this.prepare(conferences, count);
     const ledger = acc !== null && acc.withLedger ? 1 : 0;
-    return this.pathway.exports.walk(
-      f,
-      points.state[i]!,
-      points.placement[i]!,
-      points.time[i]!,
-      points.exit[i]!,
-      points.episode[i]!,
-      points.caseStart[i]!,
-      count,
-      sign,
-      acc ? acc.offset : 0,
-      ledger,
-      candidates ? 1 : 0,
-      0,
-    );
+    return this.pathway.exports.resume(f, points.at, i, count, sign, acc ? acc.offset : 0, ledger, candidates ? candidates.at : 0);
   }
 
-  /** Hands the walk its conference times and the lists it reports to. */
-  private prepare(conferences: Float64Array, count: number, candidates: CandidateList | null, points: ResumePoints | null): void {
+  /** Throws unless this simulator's run still holds the pathway memory. */
+  check(): void {
+    this.pathway.check(this.generation, 'a family simulator');
+  }
+
+  /** Hands the walk its conference times. */
+  private prepare(conferences: Float64Array, count: number): void {
     const mem = this.pathway;
     mem.check(this.generation, 'a family simulator');
     if (count > this.conferenceSlots) {
@@ -180,8 +172,6 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
       this.setRun();
     }
     if (count > 0) this.heap.set(conferences.subarray(0, count), this.conferencesAt / 8);
-    this.candidates = candidates;
-    this.points = points;
   }
 
   // ---- the walk's calls back ----
@@ -200,19 +190,8 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     return this.ctx.params.durations.reReferral.sample(this.stream.at(f, Purpose.ReReferral, episode).skip(1));
   }
 
-  pushCandidate(t: number, f: number, state: number, eligibility: number, episode: number): void {
-    this.candidates!.push(t, f, state as State, eligibility, episode);
-  }
-
-  closeCases(count: number, t: number): void {
-    const list = this.candidates!;
-    for (let i = list.length - count; i < list.length; i++) list.caseClose[i] = t;
-  }
-
-  pushPoint(f: number, t: number, exit: number, caseStart: number, episode: number, state: number, placement: number): void {
-    const points = this.points!;
-    if (points.first[f]! < 0) points.first[f] = points.length;
-    points.push(t, exit, caseStart, episode, state as State, placement);
-    points.end[f] = points.length;
+  /** Months from allocation to conference, for a time to conference with no quantile table. */
+  leadTime(f: number, episode: number): number {
+    return this.ctx.params.durations.toConference.sample(this.stream.at(f, Purpose.LeadTime, episode));
   }
 }

@@ -1,8 +1,10 @@
 // The WebAssembly family walk (src/wasm/pathway.ts) in this thread: its memory, what a run writes there, and the host calls it makes.
 import { PATHWAY_WASM_BASE64 } from './pathway-wasm';
 
-/** What the module exports (src/wasm/pathway.ts). Booleans are passed as 0 / 1. */
+/** What the module exports (src/wasm/pathway.ts). Booleans are passed as 0 / 1, addresses as byte offsets. */
 export interface PathwayExports {
+  reset(base: number): void;
+  alloc(bytes: number): number;
   setRun(
     horizon: number,
     key0: number,
@@ -17,34 +19,39 @@ export interface PathwayExports {
     tables: number,
     conferences: number,
   ): void;
+  candidateList(capacity: number): number;
+  resumePoints(capacity: number): number;
+  clearPoints(points: number, n: number): void;
+  pushPoint(points: number, t: number, exit: number, caseStart: number, episode: number, state: number, placement: number): void;
+  holding(points: number, f: number, c: number): number;
   sojournFor(horizon: number, acc: number, k: number, children: number, t0: number, t1: number, sign: number): void;
-  walk(
-    f: number,
-    state: number,
-    placement: number,
-    t: number,
-    exit: number,
-    episode: number,
-    caseStart: number,
-    count: number,
-    sign: number,
+  simulate(f: number, count: number, sign: number, acc: number, withLedger: number, candidates: number, points: number): number;
+  resume(f: number, points: number, i: number, count: number, sign: number, acc: number, withLedger: number, candidates: number): number;
+  simulateAll(n: number, acc: number, withLedger: number, candidates: number, points: number): void;
+  prepareService(families: number): void;
+  runService(
+    slotsPerMonth: number,
+    maxWaitMonths: number,
+    weeksPerMonth: number,
+    eligibleByState: number,
+    coordinatorCost: number,
+    offers: number,
+    order: number,
+    orderLength: number,
+    extra: number,
+    points: number,
     acc: number,
     withLedger: number,
-    candidates: number,
-    points: number,
-  ): number;
-  simulate(f: number, count: number, sign: number, acc: number, withLedger: number, candidates: number, points: number): number;
-  simulateAll(n: number, acc: number, withLedger: number, candidates: number, points: number): void;
+    out: number,
+  ): void;
 }
 
-/** What the walk asks of the run that set it up (see the imports of src/wasm/pathway.ts). */
+/** What the module asks of the run that set it up (see the imports of src/wasm/pathway.ts). */
 export interface PathwayHost {
   sampleStay(state: number, f: number, episode: number): number;
   exactQuantile(table: number, u: number): number;
   reReferralStay(f: number, episode: number): number;
-  pushCandidate(t: number, f: number, state: number, eligibility: number, episode: number): void;
-  closeCases(count: number, t: number): void;
-  pushPoint(f: number, t: number, exit: number, caseStart: number, episode: number, state: number, placement: number): void;
+  leadTime(f: number, episode: number): number;
 }
 
 /** The parts of the host's WebAssembly API used here (the engine compiles against ES2022 alone, which does not declare it). */
@@ -61,7 +68,6 @@ const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 /** First byte the host allocates: the module's own constants sit below (at 1,024). */
 const HEAP_BASE = 4096;
-const PAGE = 65536;
 
 /** Decodes base64 without the host's atob or Buffer (the engine imports nothing but its own files). */
 function decodeBase64(text: string): Uint8Array {
@@ -92,16 +98,17 @@ export interface MemoryViews {
 }
 
 /**
- * The thread's one instance of the walk module and its memory. A run takes the memory over
- * (`begin`), lays out its columns and tables, and allocates accumulator blocks; nothing is freed
- * until the next run begins. Views made over the memory are re-made if it has to grow.
+ * The thread's one instance of the module and its memory. A run takes the memory over (`begin`),
+ * lays out its columns and tables, and allocates accumulator blocks and lists; nothing is freed
+ * until the next run begins. The module grows the memory as its lists grow: views made over it
+ * are re-made after every call (`exports` does this).
  */
 export class Pathway {
   private static instance: Pathway | undefined;
   readonly exports: PathwayExports;
   private readonly memory: WasmMemory;
-  private top = HEAP_BASE;
   private views: MemoryViews[] = [];
+  private seen: ArrayBuffer;
   /** Which run holds the memory: a view from an earlier run must not be used once another began. */
   generation = 0;
   /** The run the walk's host calls go to. */
@@ -119,13 +126,29 @@ export class Pathway {
       sampleStay: (s: number, f: number, e: number) => call().sampleStay(s, f, e),
       exactQuantile: (table: number, u: number) => call().exactQuantile(table, u),
       reReferralStay: (f: number, e: number) => call().reReferralStay(f, e),
-      pushCandidate: (t: number, f: number, s: number, eligibility: number, e: number) => call().pushCandidate(t, f, s, eligibility, e),
-      closeCases: (count: number, t: number) => call().closeCases(count, t),
-      pushPoint: (f: number, t: number, exit: number, caseStart: number, e: number, s: number, placement: number) =>
-        call().pushPoint(f, t, exit, caseStart, e, s, placement),
+      leadTime: (f: number, e: number) => call().leadTime(f, e),
     };
     const module = new wasm.Module(decodeBase64(PATHWAY_WASM_BASE64));
-    this.exports = new wasm.Instance(module, { env }).exports as unknown as PathwayExports;
+    const raw = new wasm.Instance(module, { env }).exports as Record<string, unknown>;
+    // Every call may grow the memory (lists grow inside the module): re-make the views after it.
+    const wrapped: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(raw)) {
+      if (typeof value !== 'function') continue;
+      const fn = value as (...args: number[]) => number;
+      wrapped[name] = (...args: number[]) => {
+        const result = fn(...args);
+        if (this.memory.buffer !== this.seen) this.rebind();
+        return result;
+      };
+    }
+    this.exports = wrapped as unknown as PathwayExports;
+    this.seen = this.memory.buffer;
+    this.exports.reset(HEAP_BASE);
+  }
+
+  private rebind(): void {
+    this.seen = this.memory.buffer;
+    for (const v of this.views) v.bind(this.seen);
   }
 
   /** This thread's instance, made on first use. */
@@ -139,25 +162,21 @@ export class Pathway {
 
   /** A new run takes the memory over: everything allocated before is given up. */
   begin(host: PathwayHost | null): number {
-    this.top = HEAP_BASE;
+    this.exports.reset(HEAP_BASE);
     this.views = [];
     this.host = host;
     return ++this.generation;
   }
 
-  /** `bytes` of zeroed memory (8-byte aligned) for the current run; `views` are re-made if the memory grows. */
-  allocate(bytes: number, views?: MemoryViews): number {
-    const at = (this.top + 7) & ~7;
-    const end = at + bytes;
-    const size = this.memory.buffer.byteLength;
-    if (end > size) {
-      this.memory.grow(Math.ceil((end - size) / PAGE));
-      for (const v of this.views) v.bind(this.memory.buffer);
-    }
-    new Uint8Array(this.memory.buffer, at, bytes).fill(0);
-    this.top = end;
-    if (views) this.views.push(views);
-    return at;
+  /** `bytes` of zeroed memory (8-byte aligned) for the current run. */
+  allocate(bytes: number): number {
+    return this.exports.alloc(bytes);
+  }
+
+  /** Keeps `views` bound to the memory for the rest of the run. */
+  track(views: MemoryViews): void {
+    this.views.push(views);
+    views.bind(this.memory.buffer);
   }
 
   /** Throws if a run other than `generation` now holds the memory. */

@@ -3,7 +3,9 @@ import { Accumulators, monthlyCostByClass } from './accumulators';
 import { FamilySimulator } from './family';
 import type { Ledger } from './ledger';
 import type { RunContext } from './run-context';
-import { runService, ServiceBuffers, type ArmPlan } from './service';
+import { CandidateList } from './candidates';
+import { ResumePoints } from './resume-points';
+import { runService, ServiceSetup, type ArmPlan } from './service';
 
 /**
  * Simulates every arm of one run into `outs` (one METRIC_COUNT × (H + 1) block per arm) and, if
@@ -11,18 +13,18 @@ import { runService, ServiceBuffers, type ArmPlan } from './service';
  * horizon: no global event queue, and the work is shared by every arm. Returns the open
  * family-months of all arms together.
  */
-export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Array[], ledgers?: Ledger[], buffers = new ServiceBuffers()): number {
+export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Array[], ledgers?: Ledger[]): number {
   const families = new FamilySimulator(ctx);
   const base = new Accumulators(ctx.horizonMonths, monthlyCostByClass(ctx.params.costs), ledgers !== undefined);
   const withService = plans.some((plan) => plan.coordinatorsFte > 0);
-  const offers = withService ? buffers.offers.clear() : null;
-  const points = withService ? buffers.points.clear(ctx.totalFamilies) : null;
+  const offers = withService ? new CandidateList(4096) : null;
+  const points = withService ? new ResumePoints(4096).clear(ctx.totalFamilies) : null;
   families.simulateAll(base, offers, points);
-  const order = offers ? offers.timeOrder() : new Int32Array(0);
+  const setup = offers && points ? new ServiceSetup(ctx, offers, new CandidateList(1024), points) : null;
   let familyMonths = 0;
   plans.forEach((plan, a) => {
     const acc = plan.coordinatorsFte > 0 ? base.clone() : base;
-    if (plan.coordinatorsFte > 0) runService(ctx, plan, families, acc, offers!, order, outs[a]!, buffers);
+    if (plan.coordinatorsFte > 0) runService(ctx, plan, families, acc, setup!, outs[a]!);
     acc.writeTo(outs[a]!);
     if (ledgers) acc.writeLedger(ledgers[a]!.values);
     familyMonths += acc.familyMonths;

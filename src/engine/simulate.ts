@@ -1,7 +1,6 @@
 // Runs a scenario: the run plan (arms × runs), each run simulating every arm from one shared draw.
 import type { Arm, Scenario } from '../scenario/schema';
 import { simulateRun } from './run';
-import { ServiceBuffers } from './service';
 import type { ArmPlan } from './service';
 import { APPRAISAL_FIELDS } from './finance';
 import { METRIC_COUNT } from './metrics';
@@ -24,14 +23,13 @@ export function simulateBlock(scenario: Scenario, plan: RunPlan, first: number, 
   const arms = plan.arms.map(() => new Float64Array(count * size));
   let familyMonths = 0;
   const appraisal = new Float64Array(count * APPRAISAL_FIELDS);
-  const buffers = new ServiceBuffers();
   for (let i = 0; i < count; i++) {
     const ctx = makeRunContext(scenario, plan.seed, first + i, plan.months);
     const eligible = ctx.params.fgc.eligible;
     const plans = plan.arms.map((arm) => armPlan(arm, eligible));
     const a = ctx.params.appraisal;
     appraisal.set([plan.discountRate ?? a.discountRate, a.optimismBias, a.deadweight, a.setUpCostPerAddedFte], i * APPRAISAL_FIELDS);
-    familyMonths += simulateRun(ctx, plans, arms.map((values) => values.subarray(i * size, (i + 1) * size)), undefined, buffers);
+    familyMonths += simulateRun(ctx, plans, arms.map((values) => values.subarray(i * size, (i + 1) * size)), undefined);
   }
   return { first, count, arms, familyMonths, appraisal };
 }

@@ -1,5 +1,6 @@
-// AssemblyScript: the family walk (src/engine/family.ts) compiled to WebAssembly. One family's path
-// event by event, from its own keyed draws, booked into an arm's accumulators in this module's memory.
+// AssemblyScript: the family walk and an arm's FGC service, compiled to WebAssembly. One family's path
+// event by event, from its own keyed draws, booked into an arm's accumulators in this module's memory;
+// the service's queue, coordinator slots and conferences, each conference re-walking its family.
 //
 // Built by `npm run build:wasm` into src/engine/pathway-wasm.ts (test/engine/pathway-wasm.test.ts
 // checks that the committed bytes are this file's). Every floating-point operation is the one the
@@ -14,10 +15,8 @@
 @external('env', 'exactQuantile') declare function exactQuantile(table: i32, u: f64): f64;
 /** Time to re-referral when it has no quantile table, months. */
 @external('env', 'reReferralStay') declare function reReferralStay(f: i32, episode: i32): f64;
-@external('env', 'pushCandidate') declare function pushCandidate(t: f64, f: i32, state: i32, eligibility: f64, episode: i32): void;
-/** The case of the last `count` candidates closed at t. */
-@external('env', 'closeCases') declare function closeCases(count: i32, t: f64): void;
-@external('env', 'pushPoint') declare function pushPoint(f: i32, t: f64, exit: f64, caseStart: f64, episode: i32, state: i32, placement: i32): void;
+/** Weeks from allocation to conference when it has no quantile table, months. */
+@external('env', 'leadTime') declare function leadTime(f: i32, episode: i32): f64;
 
 // States (src/engine/states.ts) and ledger states (src/engine/ledger.ts).
 const ASSESSMENT = 0;
@@ -41,6 +40,7 @@ const SOJOURN = 3;
 const BRANCH = 4;
 const PLACEMENT = 5;
 const OFFER = 6;
+const LEAD_TIME = 7;
 const RE_REFERRAL = 8;
 // Branch kinds.
 const STEP_DOWN: u8 = 0;
@@ -66,7 +66,7 @@ let initialPlacement: usize = 0; // u8 per initial family
 let initialExit: usize = 0; // f64 per initial family
 let arrivalTime: usize = 0; // f64 per family
 let constants: usize = 0; // f64: see C_* below
-let tables: usize = 0; // f64: six quantile tables of TABLE_SIZE (open states 0–4, re-referral)
+let tables: usize = 0; // f64: seven quantile tables of TABLE_SIZE (open states 0–4, re-referral, time to conference)
 let conferences: usize = 0; // f64: conference times of the family being walked
 
 // Offsets in the constants block, f64 slots.
@@ -83,7 +83,8 @@ const C_KINSHIP = 9;
 const C_EXIT_SHARES = 10; // 5 × 4
 const C_EXIT_COST = 30; // 8 × 8
 const C_PLACEMENTS = 94; // 5
-const C_HAS_TABLE = 99; // 6 (1 or 0)
+const C_HAS_TABLE = 99; // 7 (1 or 0): open states 0–4, re-referral, time to conference
+const C_CONFERENCE_COST = 106;
 
 export function setRun(
   horizon: i32,
@@ -111,6 +112,157 @@ export function setRun(
   constants = constantsAt;
   tables = tablesAt;
   conferences = conferencesAt;
+}
+
+// ---- memory: one bump allocator for the host and the module; a run gives everything up at once ----
+
+let top: usize = 0;
+
+/** Frees everything from `base` on (a new run). */
+export function reset(base: usize): void {
+  top = base;
+}
+
+/** `bytes` of zeroed memory, 8-byte aligned, growing the memory if need be. */
+export function alloc(bytes: i32): usize {
+  const at = (top + 7) & ~(<usize>7);
+  const end = at + <usize>bytes;
+  const have = <usize>memory.size() << 16;
+  if (end > have) memory.grow(<i32>((end - have + 0xffff) >> 16));
+  memory.fill(at, 0, <usize>bytes);
+  top = end;
+  return at;
+}
+
+/** A column of `size` entries of `width` bytes holding the `length` entries of `old`. */
+function grown(old: usize, length: i32, width: i32, size: i32): usize {
+  const at = alloc(size * width);
+  memory.copy(at, old, <usize>(length * width));
+  return at;
+}
+
+// Offer candidates (src/engine/candidates.ts): a header of i32s, then columns.
+const L_LENGTH = 0;
+const L_CAPACITY = 4;
+const L_TIME = 8; // f64
+const L_FAMILY = 12; // i32
+const L_STATE = 16; // u8
+const L_ELIGIBILITY = 20; // f64
+const L_EPISODE = 24; // i32
+const L_CASE_CLOSE = 28; // f64
+const L_VERSION = 32; // i32
+const LIST_HEADER = 36;
+
+@inline function col(list: usize, field: usize): usize {
+  return <usize>load<i32>(list + field);
+}
+
+export function candidateList(capacity: i32): usize {
+  const list = alloc(LIST_HEADER);
+  store<i32>(list + L_CAPACITY, capacity);
+  store<i32>(list + L_TIME, <i32>alloc(capacity * 8));
+  store<i32>(list + L_FAMILY, <i32>alloc(capacity * 4));
+  store<i32>(list + L_STATE, <i32>alloc(capacity));
+  store<i32>(list + L_ELIGIBILITY, <i32>alloc(capacity * 8));
+  store<i32>(list + L_EPISODE, <i32>alloc(capacity * 4));
+  store<i32>(list + L_CASE_CLOSE, <i32>alloc(capacity * 8));
+  store<i32>(list + L_VERSION, <i32>alloc(capacity * 4));
+  return list;
+}
+
+function pushCandidate(list: usize, t: f64, f: i32, state: i32, eligibility: f64, episode: i32): void {
+  const i = load<i32>(list + L_LENGTH);
+  if (i == load<i32>(list + L_CAPACITY)) {
+    const size = i * 2;
+    store<i32>(list + L_TIME, <i32>grown(col(list, L_TIME), i, 8, size));
+    store<i32>(list + L_FAMILY, <i32>grown(col(list, L_FAMILY), i, 4, size));
+    store<i32>(list + L_STATE, <i32>grown(col(list, L_STATE), i, 1, size));
+    store<i32>(list + L_ELIGIBILITY, <i32>grown(col(list, L_ELIGIBILITY), i, 8, size));
+    store<i32>(list + L_EPISODE, <i32>grown(col(list, L_EPISODE), i, 4, size));
+    store<i32>(list + L_CASE_CLOSE, <i32>grown(col(list, L_CASE_CLOSE), i, 8, size));
+    store<i32>(list + L_VERSION, <i32>grown(col(list, L_VERSION), i, 4, size));
+    store<i32>(list + L_CAPACITY, size);
+  }
+  const i8 = <usize>i << 3;
+  const i4 = <usize>i << 2;
+  store<f64>(col(list, L_TIME) + i8, t);
+  store<i32>(col(list, L_FAMILY) + i4, f);
+  store<u8>(col(list, L_STATE) + <usize>i, <u8>state);
+  store<f64>(col(list, L_ELIGIBILITY) + i8, eligibility);
+  store<i32>(col(list, L_EPISODE) + i4, episode);
+  store<f64>(col(list, L_CASE_CLOSE) + i8, Infinity);
+  store<i32>(col(list, L_VERSION) + i4, 0);
+  store<i32>(list + L_LENGTH, i + 1);
+}
+
+// Resume points (src/engine/resume-points.ts): a header of i32s, then columns.
+const P_LENGTH = 0;
+const P_CAPACITY = 4;
+const P_TIME = 8; // f64
+const P_EXIT = 12; // f64
+const P_CASE_START = 16; // f64
+const P_EPISODE = 20; // i32
+const P_STATE = 24; // u8
+const P_PLACEMENT = 28; // u8
+const P_FIRST = 32; // i32 per family
+const P_END = 36; // i32 per family
+const P_FAMILIES = 40;
+const POINTS_HEADER = 44;
+
+export function resumePoints(capacity: i32): usize {
+  const points = alloc(POINTS_HEADER);
+  store<i32>(points + P_CAPACITY, capacity);
+  store<i32>(points + P_TIME, <i32>alloc(capacity * 8));
+  store<i32>(points + P_EXIT, <i32>alloc(capacity * 8));
+  store<i32>(points + P_CASE_START, <i32>alloc(capacity * 8));
+  store<i32>(points + P_EPISODE, <i32>alloc(capacity * 4));
+  store<i32>(points + P_STATE, <i32>alloc(capacity));
+  store<i32>(points + P_PLACEMENT, <i32>alloc(capacity));
+  return points;
+}
+
+/** Empties the points and sizes the per-family index for n families (-1: no point). */
+export function clearPoints(points: usize, n: i32): void {
+  store<i32>(points + P_LENGTH, 0);
+  if (load<i32>(points + P_FAMILIES) < n) {
+    store<i32>(points + P_FIRST, <i32>alloc(n * 4));
+    store<i32>(points + P_END, <i32>alloc(n * 4));
+    store<i32>(points + P_FAMILIES, n);
+  }
+  memory.fill(col(points, P_FIRST), 0xff, <usize>(n * 4));
+}
+
+export function pushPoint(points: usize, t: f64, exit: f64, caseStart: f64, episode: i32, state: i32, placement: i32): void {
+  const i = load<i32>(points + P_LENGTH);
+  if (i == load<i32>(points + P_CAPACITY)) {
+    const size = i * 2;
+    store<i32>(points + P_TIME, <i32>grown(col(points, P_TIME), i, 8, size));
+    store<i32>(points + P_EXIT, <i32>grown(col(points, P_EXIT), i, 8, size));
+    store<i32>(points + P_CASE_START, <i32>grown(col(points, P_CASE_START), i, 8, size));
+    store<i32>(points + P_EPISODE, <i32>grown(col(points, P_EPISODE), i, 4, size));
+    store<i32>(points + P_STATE, <i32>grown(col(points, P_STATE), i, 1, size));
+    store<i32>(points + P_PLACEMENT, <i32>grown(col(points, P_PLACEMENT), i, 1, size));
+    store<i32>(points + P_CAPACITY, size);
+  }
+  const i8 = <usize>i << 3;
+  store<f64>(col(points, P_TIME) + i8, t);
+  store<f64>(col(points, P_EXIT) + i8, exit);
+  store<f64>(col(points, P_CASE_START) + i8, caseStart);
+  store<i32>(col(points, P_EPISODE) + (<usize>i << 2), episode);
+  store<u8>(col(points, P_STATE) + <usize>i, <u8>state);
+  store<u8>(col(points, P_PLACEMENT) + <usize>i, <u8>placement);
+  store<i32>(points + P_LENGTH, i + 1);
+}
+
+/** The point of family f whose stay holds time c (entered at or before c, left after it), or -1. */
+export function holding(points: usize, f: i32, c: f64): i32 {
+  const first = load<i32>(col(points, P_FIRST) + (<usize>f << 2));
+  if (first < 0) return -1;
+  const time = col(points, P_TIME);
+  for (let i = load<i32>(col(points, P_END) + (<usize>f << 2)) - 1; i >= first; i--) {
+    if (load<f64>(time + (<usize>i << 3)) <= c) return c < load<f64>(col(points, P_EXIT) + (<usize>i << 3)) ? i : -1;
+  }
+  return -1;
 }
 
 // ---- keyed draws (src/engine/rng.ts) ----
@@ -314,8 +466,8 @@ function pickPlacement(u: f64, w: f64): i32 {
 /**
  * Runs family f from `state` entered at t (leaving at `exit`) to the horizon, with FGCs at
  * conferences[0..count), adding its path to the accumulators at `acc` times `sign` (none if acc is
- * 0). With `candidates`, reports the offers it would take up; with `points` as well, where the path
- * can be resumed from its first offer on. Returns conferences held.
+ * 0). With a `candidates` list, appends the offers it would take up; with a `points` list as well,
+ * records where the path can be resumed from its first offer on. Returns conferences held.
  */
 export function walk(
   f: i32,
@@ -329,18 +481,19 @@ export function walk(
   sign: f64,
   acc: usize,
   withLedger: bool,
-  candidates: bool,
-  points: bool,
+  candidates: usize,
+  points: usize,
 ): i32 {
   const horizon = <f64>H;
   const size = <f64>load<u8>(children + f);
   const ledger = acc != 0 && withLedger;
   const hash = mix32(key0 ^ mix32(f));
+  const firstCandidate = candidates != 0 ? load<i32>(candidates + L_LENGTH) : 0;
+  const firstPoint = points != 0 ? load<i32>(points + P_LENGTH) : 0;
   let held = 0;
   let lastHeld: f64 = -1;
   let next = 0;
-  let pushed = 0;
-  let caseFirst = 0;
+  let caseFirst = firstCandidate;
 
   for (;;) {
     if (state == CLOSED) {
@@ -356,11 +509,11 @@ export function walk(
         if (ledger) move(acc, arrived ? CLOSED : NOT_ARRIVED, ASSESSMENT, size, t, sign);
       }
       caseStart = t;
-      caseFirst = pushed;
+      caseFirst = candidates != 0 ? load<i32>(candidates + L_LENGTH) : 0;
       state = ASSESSMENT;
     } else {
       // Only from a family's first offer on can a stay hold its first FGC: record resume points from there.
-      if (points && candidates && pushed > 0) pushPoint(f, t, exit, caseStart, episode, state, placement);
+      if (points != 0 && candidates != 0 && load<i32>(candidates + L_LENGTH) > firstCandidate) pushPoint(points, t, exit, caseStart, episode, state, placement);
       // In an open state since t, leaving at `exit` unless an FGC held meanwhile shortens the stay.
       while (next < count) {
         const c = load<f64>(conferences + (<usize>next << 3));
@@ -399,7 +552,11 @@ export function walk(
       }
 
       if (to == CLOSED || to == OUT) {
-        if (candidates && pushed > caseFirst) closeCases(pushed - caseFirst, t);
+        if (candidates != 0) {
+          const caseClose = col(candidates, L_CASE_CLOSE);
+          const n = load<i32>(candidates + L_LENGTH);
+          for (let i = caseFirst; i < n; i++) store<f64>(caseClose + (<usize>i << 3), t);
+        }
         if (to == CLOSED) {
           const reReferral = subStream(hash, RE_REFERRAL, episode);
           if (uniformOf(reReferral, 1) < constant(C_RE_REFERRAL_P)) {
@@ -430,21 +587,24 @@ export function walk(
     const stay =
       constant(C_HAS_TABLE + state) != 0 ? tableAt(state, uniformOf(subStream(hash, SOJOURN, episode), 1)) : sampleStay(state, f, episode);
     exit = t + (lastHeld < 0 ? stay : shortened(stay, state, t, lastHeld));
-    if (candidates && state != ASSESSMENT && lastHeld < caseStart) {
+    if (candidates != 0 && state != ASSESSMENT && lastHeld < caseStart) {
       // Would this family take up an FGC offered here? Eligibility is each arm's own share.
       const o = subStream(hash, OFFER, episode);
       const eligibility = uniformOf(o, 1);
       if (uniformOf(o, 2) < constant(C_ACCEPTANCE) && uniformOf(o, 3) < constant(C_CONVERSION)) {
-        pushCandidate(t, f, state, eligibility, episode);
-        pushed++;
+        pushCandidate(candidates, t, f, state, eligibility, episode);
       }
     }
+  }
+  if (points != 0 && load<i32>(points + P_LENGTH) > firstPoint) {
+    store<i32>(col(points, P_FIRST) + (<usize>f << 2), firstPoint);
+    store<i32>(col(points, P_END) + (<usize>f << 2), load<i32>(points + P_LENGTH));
   }
   return held;
 }
 
 /** Family f from the start of the run (family.ts FamilySimulator.simulate). */
-export function simulate(f: i32, count: i32, sign: f64, acc: usize, withLedger: bool, candidates: bool, points: bool): i32 {
+export function simulate(f: i32, count: i32, sign: f64, acc: usize, withLedger: bool, candidates: usize, points: usize): i32 {
   if (f < initialCount) {
     const state = <i32>load<u8>(initialState + f);
     const size = <f64>load<u8>(children + f);
@@ -456,7 +616,371 @@ export function simulate(f: i32, count: i32, sign: f64, acc: usize, withLedger: 
   return walk(f, CLOSED, 0, 0, load<f64>(arrivalTime + (<usize>f << 3)), 0, 0, count, sign, acc, withLedger, candidates, points);
 }
 
+/** Family f from resume point i of `from` (see resumePoints) on: the same as simulate() from there. */
+export function resume(f: i32, from: usize, i: i32, count: i32, sign: f64, acc: usize, withLedger: bool, candidates: usize): i32 {
+  const i8 = <usize>i << 3;
+  return walk(
+    f,
+    <i32>load<u8>(col(from, P_STATE) + <usize>i),
+    <i32>load<u8>(col(from, P_PLACEMENT) + <usize>i),
+    load<f64>(col(from, P_TIME) + i8),
+    load<f64>(col(from, P_EXIT) + i8),
+    load<i32>(col(from, P_EPISODE) + (<usize>i << 2)),
+    load<f64>(col(from, P_CASE_START) + i8),
+    count,
+    sign,
+    acc,
+    withLedger,
+    candidates,
+    0,
+  );
+}
+
 /** The shared pass: families 0..n-1 without an FGC, added once. */
-export function simulateAll(n: i32, acc: usize, withLedger: bool, candidates: bool, points: bool): void {
+export function simulateAll(n: i32, acc: usize, withLedger: bool, candidates: usize, points: usize): void {
   for (let f = 0; f < n; f++) simulate(f, 0, 1, acc, withLedger, candidates, points);
+}
+
+// ---- an arm's FGC service (src/engine/service.ts) ----
+
+// Family statuses.
+const NONE: u8 = 0;
+const QUEUED: u8 = 1;
+const ALLOCATED: u8 = 2;
+// Heap payloads: kind in the low bit.
+const CONFERENCE = 0;
+const JOIN = 1;
+// Rows of the service's out block (H + 1 months each), copied by the host into the arm's results.
+const O_JOINED = 0;
+const O_ALLOCATED = 1;
+const O_HELD = 2;
+const O_WAITING = 3;
+const O_LAPSED = 4;
+const O_LONGEST_WAIT = 5;
+export const SERVICE_ROWS = 6;
+
+// Per-family columns for `families` families, made once per run, cleared per arm.
+let families: i32 = 0;
+let status: usize = 0; // u8
+let joinedAt: usize = 0; // f64
+let caseCloses: usize = 0; // f64: when the case behind the family's place in the queue closes
+let leadEpisode: usize = 0; // i32
+let version: usize = 0; // i32
+let conferenceCount: usize = 0; // u8
+let firstConference: usize = 0; // f64
+let laterHead: usize = 0; // i32: 1 + index of the family's first later conference, 0 if none
+let laterTail: usize = 0; // i32
+// Later conferences (a family's second on): time and 1 + index of the next, 0 at the end.
+let laterTime: usize = 0;
+let laterNext: usize = 0;
+let laterLength: i32 = 0;
+let laterCapacity: i32 = 0;
+// The event heap (src/engine/event-heap.ts): times and payloads, ties by payload.
+let heapTimes: usize = 0;
+let heapPayloads: usize = 0;
+let heapSize: i32 = 0;
+let heapCapacity: i32 = 0;
+// The queue: families in joining order.
+let ring: usize = 0;
+let ringCapacity: i32 = 0;
+let head: i32 = 0;
+let tail: i32 = 0;
+// The arm.
+let capacity: f64 = 0; // allocation slots a month
+let maxWait: f64 = 0;
+let weeksPerMonth: f64 = 0;
+let eligible: usize = 0; // f64 by state
+let nextSlot: f64 = 0;
+let lapsedThisMonth: f64 = 0;
+let armAcc: usize = 0;
+let armLedger: bool = false;
+let out: usize = 0;
+let offers: usize = 0;
+let extra: usize = 0;
+let points: usize = 0;
+
+/** Per-family columns for n families and the service's growable arrays: once per run. */
+export function prepareService(n: i32): void {
+  families = n;
+  status = alloc(n);
+  joinedAt = alloc(n * 8);
+  caseCloses = alloc(n * 8);
+  leadEpisode = alloc(n * 4);
+  version = alloc(n * 4);
+  conferenceCount = alloc(n);
+  firstConference = alloc(n * 8);
+  laterHead = alloc(n * 4);
+  laterTail = alloc(n * 4);
+  laterCapacity = 64;
+  laterTime = alloc(laterCapacity * 8);
+  laterNext = alloc(laterCapacity * 4);
+  heapCapacity = 256;
+  heapTimes = alloc(heapCapacity * 8);
+  heapPayloads = alloc(heapCapacity * 4);
+  ringCapacity = 256;
+  ring = alloc(ringCapacity * 4);
+}
+
+@inline function f64At(column: usize, i: i32): f64 {
+  return load<f64>(column + (<usize>i << 3));
+}
+@inline function i32At(column: usize, i: i32): i32 {
+  return load<i32>(column + (<usize>i << 2));
+}
+@inline function u8At(column: usize, i: i32): u8 {
+  return load<u8>(column + <usize>i);
+}
+@inline function outAdd(rowIndex: i32, m: i32, v: f64): void {
+  add(out, rowIndex * (H + 1) + m, v);
+}
+
+function heapPush(time: f64, payload: i32): void {
+  if (heapSize == heapCapacity) {
+    heapTimes = grown(heapTimes, heapSize, 8, heapCapacity * 2);
+    heapPayloads = grown(heapPayloads, heapSize, 4, heapCapacity * 2);
+    heapCapacity *= 2;
+  }
+  let i = heapSize++;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const pt = f64At(heapTimes, parent);
+    if (pt < time || (pt == time && i32At(heapPayloads, parent) <= payload)) break;
+    store<f64>(heapTimes + (<usize>i << 3), pt);
+    store<i32>(heapPayloads + (<usize>i << 2), i32At(heapPayloads, parent));
+    i = parent;
+  }
+  store<f64>(heapTimes + (<usize>i << 3), time);
+  store<i32>(heapPayloads + (<usize>i << 2), payload);
+}
+
+function heapPop(): i32 {
+  const top = i32At(heapPayloads, 0);
+  const n = --heapSize;
+  if (n == 0) return top;
+  const time = f64At(heapTimes, n);
+  const payload = i32At(heapPayloads, n);
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= n) break;
+    const right = child + 1;
+    if (right < n) {
+      const rt = f64At(heapTimes, right);
+      const ct = f64At(heapTimes, child);
+      if (rt < ct || (rt == ct && i32At(heapPayloads, right) < i32At(heapPayloads, child))) child = right;
+    }
+    const ct = f64At(heapTimes, child);
+    if (time < ct || (time == ct && payload <= i32At(heapPayloads, child))) break;
+    store<f64>(heapTimes + (<usize>i << 3), ct);
+    store<i32>(heapPayloads + (<usize>i << 2), i32At(heapPayloads, child));
+    i = child;
+  }
+  store<f64>(heapTimes + (<usize>i << 3), time);
+  store<i32>(heapPayloads + (<usize>i << 2), payload);
+  return top;
+}
+
+@inline function serviceCost(amount: f64, month: i32): void {
+  add(costDirectAt(armAcc), month, amount);
+  add(costDirectAt(armAcc) + (<usize>(H + 1) << 3), month, amount);
+}
+
+/** A family reaches an offer point: it joins the queue if this arm offers there and it is free. */
+function consider(list: usize, i: i32): void {
+  const f = i32At(col(list, L_FAMILY), i);
+  if (i32At(col(list, L_VERSION), i) != i32At(version, f) || u8At(status, f) != NONE) return;
+  if (f64At(col(list, L_ELIGIBILITY), i) >= f64At(eligible, <i32>u8At(col(list, L_STATE), i))) return;
+  const t = f64At(col(list, L_TIME), i);
+  store<u8>(status + <usize>f, QUEUED);
+  store<f64>(joinedAt + (<usize>f << 3), t);
+  store<f64>(caseCloses + (<usize>f << 3), f64At(col(list, L_CASE_CLOSE), i));
+  store<i32>(leadEpisode + (<usize>f << 2), i32At(col(list, L_EPISODE), i));
+  outAdd(O_JOINED, <i32>Math.ceil(t), 1);
+  if (tail == head) {
+    // Nobody waiting: the next slot is the first on the grid from now.
+    nextSlot = Math.max(nextSlot, Math.ceil(t * capacity));
+    head = tail = 0;
+  }
+  if (tail == ringCapacity) {
+    ring = grown(ring, tail, 4, ringCapacity * 2);
+    ringCapacity *= 2;
+  }
+  store<i32>(ring + (<usize>tail << 2), f);
+  tail++;
+}
+
+/** Whether a queued family is still waiting at time t: its case is open and its wait within the maximum. */
+@inline function stillWaiting(f: i32, t: f64): bool {
+  return u8At(status, f) == QUEUED && f64At(caseCloses, f) > t && t - f64At(joinedAt, f) <= maxWait;
+}
+
+/** A coordinator becomes free at time t: the longest-waiting family still waiting is allocated. */
+function allocate(t: f64): void {
+  nextSlot++;
+  while (head < tail) {
+    const f = i32At(ring, head++);
+    if (u8At(status, f) != QUEUED) continue;
+    if (!stillWaiting(f, t)) {
+      if (f64At(caseCloses, f) > t) lapsedThisMonth++;
+      store<u8>(status + <usize>f, NONE);
+      continue;
+    }
+    store<u8>(status + <usize>f, ALLOCATED);
+    const m = <i32>Math.max(1, Math.ceil(t));
+    outAdd(O_ALLOCATED, m, 1);
+    const waitWeeks = (t - f64At(joinedAt, f)) * weeksPerMonth;
+    const longest = out + (<usize>(O_LONGEST_WAIT * (H + 1) + m) << 3);
+    if (waitWeeks > load<f64>(longest)) store<f64>(longest, waitWeeks);
+    const episode = i32At(leadEpisode, f);
+    const lead =
+      constant(C_HAS_TABLE + 6) != 0 ? tableAt(6, uniformOf(subStream(mix32(key0 ^ mix32(f)), LEAD_TIME, episode), 1)) : leadTime(f, episode);
+    if (t + lead <= <f64>H) heapPush(t + lead, f * 2 + CONFERENCE);
+    else store<u8>(status + <usize>f, NONE);
+    return;
+  }
+}
+
+/** The family meets. If its case is still open, its path is replaced by the one with this FGC. */
+function hold(f: i32, t: f64): void {
+  store<u8>(status + <usize>f, NONE);
+  // The conference is for the case that made the offer: if that case has closed, it does not happen.
+  if (t >= f64At(caseCloses, f)) return;
+  // The family's conferences so far, then with this one: out with the old path, in with the new.
+  const count = <i32>u8At(conferenceCount, f);
+  if (count > 0) {
+    store<f64>(conferences, f64At(firstConference, f));
+    let later = i32At(laterHead, f);
+    for (let i = 1; i < count; i++) {
+      store<f64>(conferences + (<usize>i << 3), f64At(laterTime, later - 1));
+      later = i32At(laterNext, later - 1);
+    }
+  }
+  store<f64>(conferences + (<usize>count << 3), t);
+  const first = load<i32>(extra + L_LENGTH);
+  // A first FGC leaves the shared path untouched before it: re-walk only from the stay that holds it.
+  const point = count == 0 ? holding(points, f, t) : -1;
+  if (point >= 0) {
+    resume(f, points, point, 0, -1, armAcc, armLedger, 0);
+    resume(f, points, point, 1, 1, armAcc, armLedger, extra);
+  } else {
+    simulate(f, count, -1, armAcc, armLedger, 0, 0);
+    simulate(f, count + 1, 1, armAcc, armLedger, extra, 0);
+  }
+  if (count == 0) store<f64>(firstConference + (<usize>f << 3), t);
+  else {
+    if (laterLength == laterCapacity) {
+      laterTime = grown(laterTime, laterLength, 8, laterCapacity * 2);
+      laterNext = grown(laterNext, laterLength, 4, laterCapacity * 2);
+      laterCapacity *= 2;
+    }
+    const entry = laterLength++;
+    store<f64>(laterTime + (<usize>entry << 3), t);
+    store<i32>(laterNext + (<usize>entry << 2), 0);
+    const last = i32At(laterTail, f);
+    if (last == 0) store<i32>(laterHead + (<usize>f << 2), entry + 1);
+    else store<i32>(laterNext + (<usize>(last - 1) << 2), entry + 1);
+    store<i32>(laterTail + (<usize>f << 2), entry + 1);
+  }
+  store<u8>(conferenceCount + <usize>f, <u8>(count + 1 < 255 ? count + 1 : 255));
+  const v = i32At(version, f) + 1;
+  store<i32>(version + (<usize>f << 2), v);
+  const n = load<i32>(extra + L_LENGTH);
+  for (let i = first; i < n; i++) {
+    store<i32>(col(extra, L_VERSION) + (<usize>i << 2), v);
+    const time = f64At(col(extra, L_TIME), i);
+    if (time > t) heapPush(time, i * 2 + JOIN);
+  }
+  outAdd(O_HELD, <i32>Math.ceil(t), 1);
+  serviceCost(constant(C_CONFERENCE_COST), <i32>Math.ceil(t));
+}
+
+/** Month end m: waits past the maximum lapse; count who still waits; pay the coordinators. */
+function closeMonth(m: i32, coordinatorCost: f64): void {
+  let waiting = 0;
+  const t = <f64>m;
+  for (let i = head; i < tail; i++) {
+    const f = i32At(ring, i);
+    if (u8At(status, f) != QUEUED) continue;
+    if (stillWaiting(f, t)) waiting++;
+    else {
+      if (f64At(caseCloses, f) > t) lapsedThisMonth++;
+      store<u8>(status + <usize>f, NONE);
+    }
+  }
+  while (head < tail && u8At(status, i32At(ring, head)) != QUEUED) head++;
+  store<f64>(out + (<usize>(O_LAPSED * (H + 1) + m) << 3), lapsedThisMonth);
+  lapsedThisMonth = 0;
+  store<f64>(out + (<usize>(O_WAITING * (H + 1) + m) << 3), <f64>waiting);
+  serviceCost(coordinatorCost, m);
+}
+
+/**
+ * Runs an arm's FGC service over the offers families would take up, in time order (`order`, n of
+ * them, indices into `offerList`). Capacity is a stream of allocation slots, one every 1/capacity
+ * months; a slot nobody waits for is lost. A family joins the back of the queue, leaves it if its
+ * case closes or it waits past the maximum, and is otherwise allocated a coordinator and meets
+ * after a preparation time, if its case is still open. Each conference held replaces that family's
+ * path in `acc` (out with the old, in with the new), and the new path's later offers join the
+ * stream (in `extraList`). Writes the service's series into `outBlock` (SERVICE_ROWS × (H + 1)).
+ */
+export function runService(
+  slotsPerMonth: f64,
+  maxWaitMonths: f64,
+  weeksInMonth: f64,
+  eligibleByState: usize,
+  coordinatorCost: f64,
+  offerList: usize,
+  order: usize,
+  n: i32,
+  extraList: usize,
+  pointList: usize,
+  acc: usize,
+  withLedger: bool,
+  outBlock: usize,
+): void {
+  capacity = slotsPerMonth;
+  maxWait = maxWaitMonths;
+  weeksPerMonth = weeksInMonth;
+  eligible = eligibleByState;
+  offers = offerList;
+  extra = extraList;
+  points = pointList;
+  armAcc = acc;
+  armLedger = withLedger;
+  out = outBlock;
+  memory.fill(status, 0, <usize>families);
+  memory.fill(version, 0, <usize>(families * 4));
+  memory.fill(conferenceCount, 0, <usize>families);
+  memory.fill(laterHead, 0, <usize>(families * 4));
+  memory.fill(laterTail, 0, <usize>(families * 4));
+  laterLength = 0;
+  heapSize = 0;
+  head = tail = 0;
+  nextSlot = 0;
+  lapsedThisMonth = 0;
+  store<i32>(extra + L_LENGTH, 0);
+
+  let o = 0;
+  for (let m = 1; m <= H; m++) {
+    const month = <f64>m;
+    for (;;) {
+      const offerTime = o < n ? f64At(col(offers, L_TIME), i32At(order, o)) : Infinity;
+      const heapTime = heapSize > 0 ? f64At(heapTimes, 0) : Infinity;
+      // A slot matters only while someone waits; otherwise it passes unused.
+      const slotTime = tail > head ? nextSlot / capacity : Infinity;
+      if (slotTime <= heapTime && slotTime <= offerTime) {
+        if (slotTime > month) break;
+        allocate(slotTime);
+      } else if (heapTime <= offerTime) {
+        if (heapTime > month) break;
+        const payload = heapPop();
+        if ((payload & 1) == CONFERENCE) hold(payload >> 1, heapTime);
+        else consider(extra, payload >> 1);
+      } else {
+        if (offerTime > month) break;
+        consider(offers, i32At(order, o++));
+      }
+    }
+    closeMonth(m, coordinatorCost);
+  }
 }
