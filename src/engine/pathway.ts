@@ -4,6 +4,7 @@ import { PATHWAY_WASM_BASE64 } from './pathway-wasm';
 /** What the module exports (src/wasm/pathway.ts). Booleans are passed as 0 / 1, addresses as byte offsets. */
 export interface PathwayExports {
   reset(base: number): void;
+  mark(): number;
   alloc(bytes: number): number;
   setRun(
     horizon: number,
@@ -29,6 +30,7 @@ export interface PathwayExports {
   resume(f: number, points: number, i: number, count: number, sign: number, acc: number, withLedger: number, candidates: number): number;
   simulateAll(n: number, acc: number, withLedger: number, candidates: number, points: number): void;
   prepareService(families: number): void;
+  arrivals(key0: number, key1: number, horizon: number, arrivalStart: number, childrenCum: number, sizes: number, times: number, children: number): void;
   runService(
     slotsPerMonth: number,
     maxWaitMonths: number,
@@ -171,6 +173,16 @@ export class Pathway {
   /** `bytes` of zeroed memory (8-byte aligned) for the current run. */
   allocate(bytes: number): number {
     return this.exports.alloc(bytes);
+  }
+
+  /** Runs `use` with scratch memory allocated inside it, freed when it returns (nothing it made may outlive it). */
+  scratch<T>(use: () => T): T {
+    const mark = this.exports.mark();
+    try {
+      return use();
+    } finally {
+      this.exports.reset(mark);
+    }
   }
 
   /** Keeps `views` bound to the memory for the rest of the run. */

@@ -2,6 +2,7 @@
 import { negativeBinomial, poisson } from './distributions';
 import type { RunParameters } from './params';
 import { drawParameters } from './params';
+import { Pathway } from './pathway';
 import { KeyedStream, makeRunRng, Purpose } from './rng';
 import type { Sojourn } from './sojourn';
 import { State } from './states';
@@ -97,12 +98,7 @@ export function makeRunContext(scenario: Scenario, seed: string, run: number, ho
   const childArray = new Uint8Array(totalFamilies);
   childArray.set(children);
   const arrivalTime = new Float64Array(totalFamilies);
-  for (let m = 1; m <= horizonMonths; m++) {
-    for (let id = arrivalStart[m]!; id < arrivalStart[m + 1]!; id++) {
-      arrivalTime[id] = m - 1 + stream.at(id, Purpose.ArrivalTime, 0).next();
-      childArray[id] = drawChildren(p.childrenCum, stream.at(id, Purpose.FamilySize, 0).next());
-    }
-  }
+  drawArrivals(key0, key1, horizonMonths, arrivalStart, p.childrenCum, arrivalTime, childArray);
   return {
     params,
     key0,
@@ -118,6 +114,29 @@ export function makeRunContext(scenario: Scenario, seed: string, run: number, ho
     arrivalTime,
     totalFamilies,
   };
+}
+
+/**
+ * Each arriving family's time (month m - 1 plus the first draw of its ArrivalTime sub-stream) and
+ * size (children, from its FamilySize sub-stream), into arrivalTime and children at its id. Done by
+ * the pathway module (src/wasm/pathway.ts arrivals) in scratch memory, freed before it returns.
+ */
+function drawArrivals(key0: number, key1: number, H: number, arrivalStart: Int32Array, childrenCum: Float64Array, arrivalTime: Float64Array, children: Uint8Array): void {
+  const first = arrivalStart[1]!;
+  const n = arrivalStart[H + 1]! - first;
+  if (n === 0) return;
+  const pathway = Pathway.get();
+  pathway.scratch(() => {
+    const starts = pathway.allocate(4 * (H + 2));
+    const cum = pathway.allocate(8 * childrenCum.length);
+    const times = pathway.allocate(8 * n);
+    const sizes = pathway.allocate(n);
+    new Int32Array(pathway.buffer, starts, H + 2).set(arrivalStart);
+    new Float64Array(pathway.buffer, cum, childrenCum.length).set(childrenCum);
+    pathway.exports.arrivals(key0, key1, H, starts, cum, childrenCum.length, times, sizes);
+    arrivalTime.set(new Float64Array(pathway.buffer, times, n), first);
+    children.set(new Uint8Array(pathway.buffer, sizes, n), first);
+  });
 }
 
 /** Index of the category that u falls in, for shares summing to 1. */

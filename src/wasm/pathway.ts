@@ -123,6 +123,11 @@ export function reset(base: usize): void {
   top = base;
 }
 
+/** Where the next allocation goes: reset() to it frees what was allocated since. */
+export function mark(): usize {
+  return top;
+}
+
 /** `bytes` of zeroed memory, 8-byte aligned, growing the memory if need be. */
 export function alloc(bytes: i32): usize {
   const at = (top + 7) & ~(<usize>7);
@@ -983,4 +988,38 @@ export function runService(
     }
     closeMonth(m, coordinatorCost);
   }
+}
+
+// ---- arrivals (src/engine/run-context.ts) ----
+
+const ARRIVAL_TIME = 1;
+const FAMILY_SIZE = 2;
+
+/**
+ * Arrival times (months) and sizes (children) of the families arriving in months 1..horizon, ids
+ * arrivalStart[m] .. arrivalStart[m+1]-1, written at index id - arrivalStart[1]: each from the family's
+ * own first draw of its ArrivalTime and FamilySize sub-streams under run key (k0, k1).
+ */
+export function arrivals(k0: i32, k1: i32, horizon: i32, arrivalStart: usize, childrenCum: usize, sizes: i32, timeOut: usize, childrenOut: usize): void {
+  const runKey1 = key1;
+  key1 = k1;
+  const base = i32At(arrivalStart, 1);
+  for (let m = 1; m <= horizon; m++) {
+    const end = i32At(arrivalStart, m + 1);
+    for (let id = i32At(arrivalStart, m); id < end; id++) {
+      const hash = mix32(k0 ^ mix32(id));
+      const i = id - base;
+      store<f64>(timeOut + (<usize>i << 3), <f64>(m - 1) + uniformOf(subStream(hash, ARRIVAL_TIME, 0), 1));
+      const u = uniformOf(subStream(hash, FAMILY_SIZE, 0), 1);
+      let size = sizes;
+      for (let c = 0; c < sizes; c++) {
+        if (u < f64At(childrenCum, c)) {
+          size = c + 1;
+          break;
+        }
+      }
+      store<u8>(childrenOut + <usize>i, <u8>size);
+    }
+  }
+  key1 = runKey1;
 }
