@@ -92,14 +92,20 @@ export class Accumulators implements MemoryViews {
     this.familiesDiff = this.withLedger ? take(LEDGER_STATES * (H + 2)) : undefined;
   }
 
+  /** Throws once another run has taken the pathway memory over (these views would read its data). */
+  private check(): void {
+    this.pathway.check(this.generation, 'an arm\'s accumulators');
+  }
+
   /** The whole block. */
   private whole(): Float64Array {
-    this.pathway.check(this.generation, 'an arm\'s accumulators');
+    this.check();
     return new Float64Array(this.pathway.buffer, this.offset, Accumulators.slots(this.H, this.withLedger));
   }
 
   /** Open family-months (month ends 1..H at which a family is open). */
   get familyMonths(): number {
+    this.check();
     return this.months[0]!;
   }
 
@@ -113,7 +119,7 @@ export class Accumulators implements MemoryViews {
    * m counts it when t0 ≤ m < t1; its child-months in each month (and so its cost) follow the exact time spent there.
    */
   sojourn(k: StockClass, children: number, t0: number, t1: number, sign: number): void {
-    this.pathway.check(this.generation, 'an arm\'s accumulators');
+    this.check();
     this.pathway.exports.sojournFor(this.H, this.offset, k, children, t0, t1, sign);
   }
 
@@ -125,6 +131,7 @@ export class Accumulators implements MemoryViews {
 
   /** Writes the pathway series (stocks, flows, cost before service costs are added) into a result block. */
   writeTo(out: Float64Array): void {
+    this.check();
     const H = this.H;
     const row = H + 1;
     const rates = this.rates;
@@ -160,6 +167,7 @@ export class Accumulators implements MemoryViews {
 
   /** Writes the audit ledger (moves, and families by state from the differences). */
   writeLedger(values: Float64Array): void {
+    this.check();
     const H = this.H;
     values.set(this.ledger!);
     for (let s = 0; s < LEDGER_STATES; s++) {

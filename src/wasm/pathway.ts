@@ -295,13 +295,16 @@ export function holding(points: usize, f: i32, c: f64): i32 {
 
 /** Index of the category u falls in, shares at `at` (n of them, summing to 1). */
 @inline function pickShare(at: usize, n: i32, u: f64): i32 {
+  // The first i < n - 1 with u < (shares[0] + … + shares[i]), else n - 1: as the partial sums never
+  // fall, that is how many of them are ≤ u. Counted without branches (the pick is unpredictable).
   let c: f64 = 0;
+  let below = 0;
   const last = n - 1;
   for (let i = 0; i < last; i++) {
     c += load<f64>(at + (<usize>i << 3));
-    if (u < c) return i;
+    below += <i32>(c <= u);
   }
-  return last;
+  return below;
 }
 
 /** Table `which` at u: linear inside a cell, exact (from the host) in the two end cells. */
@@ -595,9 +598,8 @@ export function walk(
     if (candidates != 0 && state != ASSESSMENT && lastHeld < caseStart) {
       // Would this family take up an FGC offered here? Eligibility is each arm's own share.
       const o = subStream(hash, OFFER, episode);
-      const eligibility = uniformOf(o, 1);
       if (uniformOf(o, 2) < constant(C_ACCEPTANCE) && uniformOf(o, 3) < constant(C_CONVERSION)) {
-        pushCandidate(candidates, t, f, state, eligibility, episode);
+        pushCandidate(candidates, t, f, state, uniformOf(o, 1), episode);
       }
     }
   }
@@ -1011,14 +1013,11 @@ export function arrivals(k0: i32, k1: i32, horizon: i32, arrivalStart: usize, ch
       const i = id - base;
       store<f64>(timeOut + (<usize>i << 3), <f64>(m - 1) + uniformOf(subStream(hash, ARRIVAL_TIME, 0), 1));
       const u = uniformOf(subStream(hash, FAMILY_SIZE, 0), 1);
-      let size = sizes;
-      for (let c = 0; c < sizes; c++) {
-        if (u < f64At(childrenCum, c)) {
-          size = c + 1;
-          break;
-        }
-      }
-      store<u8>(childrenOut + <usize>i, <u8>size);
+      // The first c with u < cum[c], plus one (sizes if none): cum never falls, so one more than how
+      // many cum[c] are ≤ u, at most sizes. Counted without branches.
+      let below = 0;
+      for (let c = 0; c < sizes; c++) below += <i32>(f64At(childrenCum, c) <= u);
+      store<u8>(childrenOut + <usize>i, <u8>(below < sizes ? below + 1 : sizes));
     }
   }
   key1 = runKey1;

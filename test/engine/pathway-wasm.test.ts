@@ -7,6 +7,7 @@ import { compilePathway, pathwayModuleText, TARGET } from '../../src/cli/build-w
 import { Accumulators, monthlyCostByClass, StockClass } from '../../src/engine/accumulators';
 import { CandidateList } from '../../src/engine/candidates';
 import { FamilySimulator } from '../../src/engine/family';
+import { METRIC_COUNT } from '../../src/engine/metrics';
 import { Pathway } from '../../src/engine/pathway';
 import { makeRunContext } from '../../src/engine/run-context';
 import { loadScenario, ROOT, SMALL } from '../helpers/scenarios';
@@ -41,6 +42,7 @@ describe('the WebAssembly family walk', () => {
     new FamilySimulator(makeRunContext(scenario, 'stale', 1, 12));
     expect(() => first.simulate(0, NONE, 0, 1, null, null)).toThrow(/another run has since taken over/);
     expect(() => acc.sojourn(StockClass.Cin, 1, 0, 1, 1)).toThrow(/another run has since taken over/);
+    expect(() => acc.writeTo(new Float64Array(METRIC_COUNT * 13))).toThrow(/another run has since taken over/);
   });
 
   it('takes more conference times than its scratch first holds', () => {
