@@ -31,6 +31,22 @@ export interface PathwayExports {
   simulateAll(n: number, acc: number, withLedger: number, candidates: number, points: number): void;
   prepareService(families: number): void;
   arrivals(key0: number, key1: number, horizon: number, arrivalStart: number, childrenCum: number, sizes: number, times: number, children: number): void;
+  fillStock(
+    key0: number,
+    key1: number,
+    state: number,
+    target: number,
+    firstId: number,
+    childrenCum: number,
+    sizes: number,
+    placements: number,
+    lognormal: number,
+    mu: number,
+    sigma: number,
+    children: number,
+    placement: number,
+    exit: number,
+  ): number;
   runService(
     slotsPerMonth: number,
     maxWaitMonths: number,
@@ -115,6 +131,8 @@ export class Pathway {
   generation = 0;
   /** The run the walk's host calls go to. */
   host: PathwayHost | null = null;
+  /** While an initial population is drawn: time left of initial family `id` in `state` whose sojourn the module does not sample. */
+  residual: ((state: number, id: number) => number) | null = null;
 
   private constructor() {
     this.memory = new wasm.Memory({ initial: 16 });
@@ -125,6 +143,11 @@ export class Pathway {
     const env = {
       memory: this.memory,
       exp: Math.exp,
+      log: Math.log,
+      residual: (state: number, id: number) => {
+        if (!this.residual) throw new Error('pathway: an initial family\'s time left asked for outside makeRunContext');
+        return this.residual(state, id);
+      },
       sampleStay: (s: number, f: number, e: number) => call().sampleStay(s, f, e),
       exactQuantile: (table: number, u: number) => call().exactQuantile(table, u),
       reReferralStay: (f: number, e: number) => call().reReferralStay(f, e),

@@ -32,12 +32,6 @@ export interface RunContext {
   totalFamilies: number;
 }
 
-/** Children in a family, from its own stream. */
-function drawChildren(childrenCum: Float64Array, u: number): number {
-  for (let i = 0; i < childrenCum.length; i++) if (u < childrenCum[i]!) return i + 1;
-  return childrenCum.length;
-}
-
 /** Builds the run's shared context: draws parameters, initial stocks and monthly arrivals. */
 export function makeRunContext(scenario: Scenario, seed: string, run: number, horizonMonths: number): RunContext {
   const params = drawParameters(scenario, seed, run);
@@ -48,36 +42,21 @@ export function makeRunContext(scenario: Scenario, seed: string, run: number, ho
   const p = params;
 
   // Initial population: each stock filled family by family until its children match exactly.
-  const states: number[] = [];
-  const placements: number[] = [];
-  const exits: number[] = [];
-  const children: number[] = [];
-  const fill = (state: State, targetChildren: number, sojourn: Sojourn) => {
-    let remaining = targetChildren;
-    while (remaining > 0) {
-      const id = states.length;
-      const size = Math.min(remaining, drawChildren(p.childrenCum, stream.at(id, Purpose.FamilySize, 0).next()));
-      remaining -= size;
-      stream.at(id, Purpose.InitialState, 0);
-      let placement = 0;
-      if (state === State.Cla) placement = pickShare(p.placements, stream.next());
-      states.push(state);
-      placements.push(placement);
-      children.push(size);
-      exits.push(sojourn.sampleResidual(stream));
-    }
-  };
   const d = p.durations;
-  fill(State.Cla, p.initial.cla, d.cla);
-  fill(State.Cp, p.initial.cp, d.cp);
-  fill(State.Cin, p.initial.cin, d.cin);
-  fill(State.PreProceedings, p.initial.preProceedings, d.preProceedings);
   // Not given by the scenarios: families mid-assessment and closed families awaiting re-referral, at their
   // steady-state sizes (Little's law), so that referrals and plan starts show no lull in the first months.
   const steady = steadyState(p, p.referralsPerMonth);
-  fill(State.Assessment, Math.round(steady.stocks.assessment), d.assessment);
-  fill(State.Closed, Math.round(steady.reReferralsPerMonth * d.reReferral.meanMonths), d.reReferral);
-  const initialCount = states.length;
+  const stocks: [State, number, Sojourn][] = [
+    [State.Cla, p.initial.cla, d.cla],
+    [State.Cp, p.initial.cp, d.cp],
+    [State.Cin, p.initial.cin, d.cin],
+    [State.PreProceedings, p.initial.preProceedings, d.preProceedings],
+    [State.Assessment, Math.round(steady.stocks.assessment), d.assessment],
+    [State.Closed, Math.round(steady.reReferralsPerMonth * d.reReferral.meanMonths), d.reReferral],
+  ];
+  const initial = drawInitialFamilies(key0, key1, stocks, p.childrenCum, p.placements, stream);
+  const initialCount = initial.state.length;
+  const children = initial.children;
 
   // Arrivals of new families month by month: referrals less the steady-state re-referrals.
   const countRng = makeRunRng(`${seed}|arrivals`, run);
@@ -106,14 +85,62 @@ export function makeRunContext(scenario: Scenario, seed: string, run: number, ho
     horizonMonths,
     startCalendarMonth,
     initialCount,
-    initialState: Uint8Array.from(states),
-    initialPlacement: Uint8Array.from(placements),
-    initialExit: Float64Array.from(exits),
+    initialState: initial.state,
+    initialPlacement: initial.placement,
+    initialExit: initial.exit,
     children: childArray,
     arrivalStart,
     arrivalTime,
     totalFamilies,
   };
+}
+
+/**
+ * The families found in each stock at month 0, ids from 0 in the order given: each stock filled
+ * family by family until its children match exactly, each family's size, placement and time left
+ * from its own sub-streams. Drawn by the pathway module (src/wasm/pathway.ts fillStock) in scratch
+ * memory; a time left that is not lognormal comes back here (the sojourn's own residual sampler).
+ */
+function drawInitialFamilies(
+  key0: number,
+  key1: number,
+  stocks: [State, number, Sojourn][],
+  childrenCum: Float64Array,
+  placements: Float64Array,
+  stream: KeyedStream,
+): { state: Uint8Array; placement: Uint8Array; exit: Float64Array; children: Uint8Array } {
+  const total = stocks.reduce((sum, [, target]) => sum + Math.max(0, target), 0);
+  const state = new Uint8Array(total);
+  const placement = new Uint8Array(total);
+  const exit = new Float64Array(total);
+  const children = new Uint8Array(total);
+  const pathway = Pathway.get();
+  let n = 0;
+  pathway.scratch(() => {
+    const cum = pathway.allocate(8 * childrenCum.length);
+    const shares = pathway.allocate(8 * placements.length);
+    const childrenAt = pathway.allocate(total);
+    const placementAt = pathway.allocate(total);
+    const exitAt = pathway.allocate(8 * total);
+    new Float64Array(pathway.buffer, cum, childrenCum.length).set(childrenCum);
+    new Float64Array(pathway.buffer, shares, placements.length).set(placements);
+    for (const [s, target, sojourn] of stocks) {
+      const lognormal = sojourn.logParameters();
+      // The InitialState sub-stream's draws after the placement (in care) are the sojourn's.
+      pathway.residual = (_state, id) => sojourn.sampleResidual(stream.at(id, Purpose.InitialState, 0).skip(s === State.Cla ? 1 : 0));
+      try {
+        const count = pathway.exports.fillStock(key0, key1, s, target, n, cum, childrenCum.length, shares, lognormal ? 1 : 0, lognormal?.mu ?? 0, lognormal?.sigma ?? 0, childrenAt, placementAt, exitAt);
+        state.fill(s, n, n + count);
+        placement.set(new Uint8Array(pathway.buffer, placementAt, count), n);
+        exit.set(new Float64Array(pathway.buffer, exitAt, count), n);
+        children.set(new Uint8Array(pathway.buffer, childrenAt, count), n);
+        n += count;
+      } finally {
+        pathway.residual = null;
+      }
+    }
+  });
+  return { state: state.slice(0, n), placement: placement.slice(0, n), exit: exit.slice(0, n), children: children.slice(0, n) };
 }
 
 /**
@@ -137,15 +164,4 @@ function drawArrivals(key0: number, key1: number, H: number, arrivalStart: Int32
     arrivalTime.set(new Float64Array(pathway.buffer, times, n), first);
     children.set(new Uint8Array(pathway.buffer, sizes, n), first);
   });
-}
-
-/** Index of the category that u falls in, for shares summing to 1. */
-export function pickShare(shares: Float64Array, u: number): number {
-  let c = 0;
-  const last = shares.length - 1;
-  for (let i = 0; i < last; i++) {
-    c += shares[i]!;
-    if (u < c) return i;
-  }
-  return last;
 }

@@ -79,6 +79,11 @@ export class Sojourn {
     return new Sojourn(SojournKind.Empirical, mean / c, 0, 0, Float64Array.from(edges), cum, biased);
   }
 
+  /** A lognormal's log-mean and log-sd (months), else undefined. */
+  logParameters(): { mu: number; sigma: number } | undefined {
+    return this.kind === SojournKind.Lognormal ? { mu: this.a, sigma: this.b } : undefined;
+  }
+
   /** A fresh sojourn, months, from the positioned stream (lognormal and Weibull: one uniform, by inversion from a table). */
   sample(stream: KeyedStream): number {
     switch (this.kind) {
