@@ -94,15 +94,15 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     const n = ctx.totalFamilies;
     const n0 = ctx.initialCount;
     const mem = this.pathway;
-    const children = mem.allocate(n);
-    const initialState = mem.allocate(n0);
-    const initialPlacement = mem.allocate(n0);
-    const initialExit = mem.allocate(8 * n0);
-    const arrivalTime = mem.allocate(8 * n);
-    const constantsAt = mem.allocate(8 * CONSTANTS);
-    const tablesAt = mem.allocate(8 * TABLES * QUANTILE_CELLS_PLUS_ONE);
+    const children = mem.allocate(n, false);
+    const initialState = mem.allocate(n0, false);
+    const initialPlacement = mem.allocate(n0, false);
+    const initialExit = mem.allocate(8 * n0, false);
+    const arrivalTime = mem.allocate(8 * n, false);
+    const constantsAt = mem.allocate(8 * CONSTANTS, false);
+    const tablesAt = mem.allocate(8 * TABLES * QUANTILE_CELLS_PLUS_ONE, false);
     this.conferenceSlots = CONFERENCE_SLOTS;
-    this.conferencesAt = mem.allocate(8 * CONFERENCE_SLOTS);
+    this.conferencesAt = mem.allocate(8 * CONFERENCE_SLOTS, false);
     const buffer = mem.buffer;
     new Uint8Array(buffer, children, n).set(ctx.children.subarray(0, n));
     new Uint8Array(buffer, initialState, n0).set(ctx.initialState.subarray(0, n0));
@@ -168,7 +168,7 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     mem.check(this.generation, 'a family simulator');
     if (count > this.conferenceSlots) {
       this.conferenceSlots = Math.max(count, 2 * this.conferenceSlots);
-      this.conferencesAt = mem.allocate(8 * this.conferenceSlots);
+      this.conferencesAt = mem.allocate(8 * this.conferenceSlots, false);
       this.setRun();
     }
     if (count > 0) this.heap.set(conferences.subarray(0, count), this.conferencesAt / 8);

@@ -5,6 +5,7 @@ import { PATHWAY_WASM_BASE64 } from './pathway-wasm';
 export interface PathwayExports {
   reset(base: number): void;
   mark(): number;
+  claim(bytes: number): number;
   alloc(bytes: number): number;
   setRun(
     horizon: number,
@@ -193,9 +194,12 @@ export class Pathway {
     return ++this.generation;
   }
 
-  /** `bytes` of zeroed memory (8-byte aligned) for the current run. */
-  allocate(bytes: number): number {
-    return this.exports.alloc(bytes);
+  /**
+   * `bytes` of memory (8-byte aligned) for the current run: zeroed, or with `zeroed` false as an earlier
+   * run left it, for what is wholly written before it is read (so that nothing depends on what ran before).
+   */
+  allocate(bytes: number, zeroed = true): number {
+    return zeroed ? this.exports.alloc(bytes) : this.exports.claim(bytes);
   }
 
   /** Runs `use` with scratch memory allocated inside it, freed when it returns (nothing it made may outlive it). */

@@ -117,11 +117,11 @@ function drawInitialFamilies(
   const pathway = Pathway.get();
   let n = 0;
   pathway.scratch(() => {
-    const cum = pathway.allocate(8 * childrenCum.length);
-    const shares = pathway.allocate(8 * placements.length);
-    const childrenAt = pathway.allocate(total);
-    const placementAt = pathway.allocate(total);
-    const exitAt = pathway.allocate(8 * total);
+    const cum = pathway.allocate(8 * childrenCum.length, false);
+    const shares = pathway.allocate(8 * placements.length, false);
+    const childrenAt = pathway.allocate(total, false);
+    const placementAt = pathway.allocate(total, false);
+    const exitAt = pathway.allocate(8 * total, false);
     new Float64Array(pathway.buffer, cum, childrenCum.length).set(childrenCum);
     new Float64Array(pathway.buffer, shares, placements.length).set(placements);
     for (const [s, target, sojourn] of stocks) {
@@ -154,10 +154,10 @@ function drawArrivals(key0: number, key1: number, H: number, arrivalStart: Int32
   if (n === 0) return;
   const pathway = Pathway.get();
   pathway.scratch(() => {
-    const starts = pathway.allocate(4 * (H + 2));
-    const cum = pathway.allocate(8 * childrenCum.length);
-    const times = pathway.allocate(8 * n);
-    const sizes = pathway.allocate(n);
+    const starts = pathway.allocate(4 * (H + 2), false);
+    const cum = pathway.allocate(8 * childrenCum.length, false);
+    const times = pathway.allocate(8 * n, false);
+    const sizes = pathway.allocate(n, false);
     new Int32Array(pathway.buffer, starts, H + 2).set(arrivalStart);
     new Float64Array(pathway.buffer, cum, childrenCum.length).set(childrenCum);
     pathway.exports.arrivals(key0, key1, H, starts, cum, childrenCum.length, times, sizes);

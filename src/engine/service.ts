@@ -39,10 +39,10 @@ export class ServiceSetup {
     pathway.exports.prepareService(ctx.totalFamilies);
     const order = offers.timeOrder();
     this.orderLength = order.length;
-    this.order = pathway.allocate(4 * order.length);
+    this.order = pathway.allocate(4 * order.length, false);
     new Int32Array(pathway.buffer, this.order, order.length).set(order);
-    this.eligible = pathway.allocate(8 * 8);
-    this.out = pathway.allocate(8 * SERVICE_METRICS.length * (ctx.horizonMonths + 1));
+    this.eligible = pathway.allocate(8 * 8, false);
+    this.out = pathway.allocate(8 * SERVICE_METRICS.length * (ctx.horizonMonths + 1), false);
   }
 }
 

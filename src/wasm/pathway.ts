@@ -133,18 +133,24 @@ export function mark(): usize {
 
 /** `bytes` of zeroed memory, 8-byte aligned, growing the memory if need be. */
 export function alloc(bytes: i32): usize {
+  const at = claim(bytes);
+  memory.fill(at, 0, <usize>bytes);
+  return at;
+}
+
+/** `bytes` of memory, 8-byte aligned, as an earlier run left it: for what is written before it is read. */
+export function claim(bytes: i32): usize {
   const at = (top + 7) & ~(<usize>7);
   const end = at + <usize>bytes;
   const have = <usize>memory.size() << 16;
   if (end > have) memory.grow(<i32>((end - have + 0xffff) >> 16));
-  memory.fill(at, 0, <usize>bytes);
   top = end;
   return at;
 }
 
 /** A column of `size` entries of `width` bytes holding the `length` entries of `old`. */
 function grown(old: usize, length: i32, width: i32, size: i32): usize {
-  const at = alloc(size * width);
+  const at = claim(size * width); // entries past `length` are written before they are read
   memory.copy(at, old, <usize>(length * width));
   return at;
 }
@@ -165,16 +171,17 @@ const LIST_HEADER = 36;
   return <usize>load<i32>(list + field);
 }
 
+/** An empty offer list (its columns are written before they are read, so not cleared). */
 export function candidateList(capacity: i32): usize {
   const list = alloc(LIST_HEADER);
   store<i32>(list + L_CAPACITY, capacity);
-  store<i32>(list + L_TIME, <i32>alloc(capacity * 8));
-  store<i32>(list + L_FAMILY, <i32>alloc(capacity * 4));
-  store<i32>(list + L_STATE, <i32>alloc(capacity));
-  store<i32>(list + L_ELIGIBILITY, <i32>alloc(capacity * 8));
-  store<i32>(list + L_EPISODE, <i32>alloc(capacity * 4));
-  store<i32>(list + L_CASE_CLOSE, <i32>alloc(capacity * 8));
-  store<i32>(list + L_VERSION, <i32>alloc(capacity * 4));
+  store<i32>(list + L_TIME, <i32>claim(capacity * 8));
+  store<i32>(list + L_FAMILY, <i32>claim(capacity * 4));
+  store<i32>(list + L_STATE, <i32>claim(capacity));
+  store<i32>(list + L_ELIGIBILITY, <i32>claim(capacity * 8));
+  store<i32>(list + L_EPISODE, <i32>claim(capacity * 4));
+  store<i32>(list + L_CASE_CLOSE, <i32>claim(capacity * 8));
+  store<i32>(list + L_VERSION, <i32>claim(capacity * 4));
   return list;
 }
 
@@ -217,15 +224,16 @@ const P_END = 36; // i32 per family
 const P_FAMILIES = 40;
 const POINTS_HEADER = 44;
 
+/** Empty resume points (columns written before they are read; the per-family index is set by clearPoints). */
 export function resumePoints(capacity: i32): usize {
   const points = alloc(POINTS_HEADER);
   store<i32>(points + P_CAPACITY, capacity);
-  store<i32>(points + P_TIME, <i32>alloc(capacity * 8));
-  store<i32>(points + P_EXIT, <i32>alloc(capacity * 8));
-  store<i32>(points + P_CASE_START, <i32>alloc(capacity * 8));
-  store<i32>(points + P_EPISODE, <i32>alloc(capacity * 4));
-  store<i32>(points + P_STATE, <i32>alloc(capacity));
-  store<i32>(points + P_PLACEMENT, <i32>alloc(capacity));
+  store<i32>(points + P_TIME, <i32>claim(capacity * 8));
+  store<i32>(points + P_EXIT, <i32>claim(capacity * 8));
+  store<i32>(points + P_CASE_START, <i32>claim(capacity * 8));
+  store<i32>(points + P_EPISODE, <i32>claim(capacity * 4));
+  store<i32>(points + P_STATE, <i32>claim(capacity));
+  store<i32>(points + P_PLACEMENT, <i32>claim(capacity));
   return points;
 }
 
@@ -233,8 +241,8 @@ export function resumePoints(capacity: i32): usize {
 export function clearPoints(points: usize, n: i32): void {
   store<i32>(points + P_LENGTH, 0);
   if (load<i32>(points + P_FAMILIES) < n) {
-    store<i32>(points + P_FIRST, <i32>alloc(n * 4));
-    store<i32>(points + P_END, <i32>alloc(n * 4));
+    store<i32>(points + P_FIRST, <i32>claim(n * 4));
+    store<i32>(points + P_END, <i32>claim(n * 4));
     store<i32>(points + P_FAMILIES, n);
   }
   memory.fill(col(points, P_FIRST), 0xff, <usize>(n * 4));
@@ -711,24 +719,25 @@ let points: usize = 0;
 
 /** Per-family columns for n families and the service's growable arrays: once per run. */
 export function prepareService(n: i32): void {
+  // Nothing here needs clearing now: runService clears what each arm reads before writing.
   families = n;
-  status = alloc(n);
-  joinedAt = alloc(n * 8);
-  caseCloses = alloc(n * 8);
-  leadEpisode = alloc(n * 4);
-  version = alloc(n * 4);
-  conferenceCount = alloc(n);
-  firstConference = alloc(n * 8);
-  laterHead = alloc(n * 4);
-  laterTail = alloc(n * 4);
+  status = claim(n);
+  joinedAt = claim(n * 8);
+  caseCloses = claim(n * 8);
+  leadEpisode = claim(n * 4);
+  version = claim(n * 4);
+  conferenceCount = claim(n);
+  firstConference = claim(n * 8);
+  laterHead = claim(n * 4);
+  laterTail = claim(n * 4);
   laterCapacity = 64;
-  laterTime = alloc(laterCapacity * 8);
-  laterNext = alloc(laterCapacity * 4);
+  laterTime = claim(laterCapacity * 8);
+  laterNext = claim(laterCapacity * 4);
   heapCapacity = 256;
-  heapTimes = alloc(heapCapacity * 8);
-  heapPayloads = alloc(heapCapacity * 4);
+  heapTimes = claim(heapCapacity * 8);
+  heapPayloads = claim(heapCapacity * 4);
   ringCapacity = 256;
-  ring = alloc(ringCapacity * 4);
+  ring = claim(ringCapacity * 4);
 }
 
 @inline function f64At(column: usize, i: i32): f64 {

@@ -10,7 +10,8 @@ import { FamilySimulator } from '../../src/engine/family';
 import { METRIC_COUNT } from '../../src/engine/metrics';
 import { Pathway } from '../../src/engine/pathway';
 import { makeRunContext } from '../../src/engine/run-context';
-import { loadScenario, ROOT, SMALL } from '../helpers/scenarios';
+import { planRun, simulateBlock } from '../../src/engine/simulate';
+import { DARLINGTON, loadScenario, ROOT, SMALL } from '../helpers/scenarios';
 
 const NONE = new Float64Array(0);
 
@@ -43,6 +44,22 @@ describe('the WebAssembly family walk', () => {
     expect(() => first.simulate(0, NONE, 0, 1, null, null)).toThrow(/another run has since taken over/);
     expect(() => acc.sojourn(StockClass.Cin, 1, 0, 1, 1)).toThrow(/another run has since taken over/);
     expect(() => acc.writeTo(new Float64Array(METRIC_COUNT * 13))).toThrow(/another run has since taken over/);
+  });
+
+  it('gives a run the same numbers whatever ran before it in the thread (memory is reused, not all of it cleared)', () => {
+    const small = loadScenario(SMALL);
+    const other = loadScenario(DARLINGTON);
+    const plan = planRun(small, { runs: 8, months: 36 });
+    const whole = simulateBlock(small, plan, 0, 8);
+    // Another scenario's runs first, then the same runs in other splits and orders.
+    simulateBlock(other, planRun(other, { runs: 2, months: 48 }), 0, 2);
+    const parts = [simulateBlock(small, plan, 5, 3), simulateBlock(small, plan, 2, 3), simulateBlock(small, plan, 0, 2)];
+    const size = whole.arms[0]!.length / 8;
+    for (const part of parts) {
+      whole.arms.forEach((values, arm) => {
+        expect(Array.from(part.arms[arm]!)).toEqual(Array.from(values.subarray(part.first * size, (part.first + part.count) * size)));
+      });
+    }
   });
 
   it('takes more conference times than its scratch first holds', () => {
