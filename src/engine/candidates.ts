@@ -1,9 +1,6 @@
 // FGC offers that a family would take up: where and when, with the draw that decides eligibility per arm.
 import { Pathway, type MemoryViews } from './pathway';
 
-const TIME_SCALE = 2 ** 20;
-/** Offers per run the packed sort can order (times up to 600 months use 30 bits, indices 22). */
-const INDEX_SPACE = 2 ** 22;
 /** The list's header in the pathway memory, i32 slots (src/wasm/pathway.ts L_*). */
 const L_LENGTH = 0;
 const L_TIME = 2;
@@ -107,18 +104,14 @@ export class CandidateList implements MemoryViews {
   }
 
   /**
-   * Indices in time order. Times are packed with the index into one double (time to 2^-20 of a
-   * month, about 2.5 seconds, then index) so the native numeric sort does the work, no comparator.
+   * Indices in time order (to 2^-20 of a month, about 2.5 seconds; ties in list order), written by the
+   * pathway module into the current run's memory: returns the column's address. Times must be under
+   * 1,024 months (the sort's keys are 30 bits; horizons are at most 600).
    */
-  timeOrder(): Int32Array {
-    const n = this.length;
-    if (n > INDEX_SPACE) throw new Error(`too many FGC offers in one run (${n}); the limit is ${INDEX_SPACE}`);
-    const time = this.time;
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = Math.floor(time[i]! * TIME_SCALE) * INDEX_SPACE + i;
-    keys.sort();
-    const order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[i] = keys[i]! % INDEX_SPACE;
+  timeOrder(): number {
+    this.pathway.check(this.generation, 'an offer list');
+    const order = this.pathway.allocate(4 * Math.max(1, this.length), false);
+    this.pathway.exports.timeOrder(this.at, order);
     return order;
   }
 }

@@ -31,6 +31,7 @@ export interface PathwayExports {
   resume(f: number, points: number, i: number, count: number, sign: number, acc: number, withLedger: number, candidates: number): number;
   simulateAll(n: number, acc: number, withLedger: number, candidates: number, points: number): void;
   prepareService(families: number): void;
+  timeOrder(list: number, order: number): number;
   arrivals(key0: number, key1: number, horizon: number, arrivalStart: number, childrenCum: number, sizes: number, times: number, children: number): void;
   fillStock(
     key0: number,

@@ -36,11 +36,10 @@ export class ServiceSetup {
     readonly points: ResumePoints,
   ) {
     const pathway = Pathway.get();
+    if (ctx.horizonMonths >= 1024) throw new Error(`a horizon of ${ctx.horizonMonths} months is past what the service's offer order handles (1,023)`);
     pathway.exports.prepareService(ctx.totalFamilies);
-    const order = offers.timeOrder();
-    this.orderLength = order.length;
-    this.order = pathway.allocate(4 * order.length, false);
-    new Int32Array(pathway.buffer, this.order, order.length).set(order);
+    this.orderLength = offers.length;
+    this.order = offers.timeOrder();
     this.eligible = pathway.allocate(8 * 8, false);
     this.out = pathway.allocate(8 * SERVICE_METRICS.length * (ctx.horizonMonths + 1), false);
   }

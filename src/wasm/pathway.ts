@@ -210,6 +210,60 @@ function pushCandidate(list: usize, t: f64, f: i32, state: i32, eligibility: f64
   store<i32>(list + L_LENGTH, i + 1);
 }
 
+/** Times are ordered to 2^-20 of a month (about 2.5 seconds); ties keep list order. */
+const TIME_SCALE: f64 = 1048576;
+const RADIX_BITS = 10;
+const RADIX = 1 << RADIX_BITS;
+
+/**
+ * Writes the indices of `list` in time order into `order` (one i32 each): by time to 2^-20 of a
+ * month, then by index. A stable least-significant-digit radix sort of the 30-bit scaled times
+ * (horizons up to 1,023 months), three passes of 10 bits. Returns how many.
+ */
+export function timeOrder(list: usize, order: usize): i32 {
+  const n = load<i32>(list + L_LENGTH);
+  const time = col(list, L_TIME);
+  let keys = claim(n * 4);
+  let otherKeys = claim(n * 4);
+  let from = order;
+  let to = claim(n * 4);
+  const counts = claim(RADIX * 4);
+  for (let i = 0; i < n; i++) {
+    store<u32>(keys + (<usize>i << 2), <u32>Math.floor(f64At(time, i) * TIME_SCALE));
+    store<i32>(from + (<usize>i << 2), i);
+  }
+  for (let shift = 0; shift < 3 * RADIX_BITS; shift += RADIX_BITS) {
+    memory.fill(counts, 0, RADIX * 4);
+    for (let i = 0; i < n; i++) {
+      const digit = (load<u32>(keys + (<usize>i << 2)) >>> shift) & (RADIX - 1);
+      store<i32>(counts + (<usize>digit << 2), i32At(counts, digit) + 1);
+    }
+    let sum = 0;
+    for (let d = 0; d < RADIX; d++) {
+      const c = i32At(counts, d);
+      store<i32>(counts + (<usize>d << 2), sum);
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const key = load<u32>(keys + (<usize>i << 2));
+      const digit = (key >>> shift) & (RADIX - 1);
+      const at = i32At(counts, digit);
+      store<i32>(counts + (<usize>digit << 2), at + 1);
+      store<u32>(otherKeys + (<usize>at << 2), key);
+      store<i32>(to + (<usize>at << 2), i32At(from, i));
+    }
+    const k = keys;
+    keys = otherKeys;
+    otherKeys = k;
+    const f = from;
+    from = to;
+    to = f;
+  }
+  // Three passes (odd): the result is in the scratch column; copy it to `order`.
+  memory.copy(order, from, <usize>(n * 4));
+  return n;
+}
+
 // Resume points (src/engine/resume-points.ts): a header of i32s, then columns.
 const P_LENGTH = 0;
 const P_CAPACITY = 4;

@@ -11,7 +11,7 @@ import { METRIC_COUNT } from '../../src/engine/metrics';
 import { Pathway } from '../../src/engine/pathway';
 import { makeRunContext } from '../../src/engine/run-context';
 import { planRun, simulateBlock } from '../../src/engine/simulate';
-import { DARLINGTON, loadScenario, ROOT, SMALL } from '../helpers/scenarios';
+import { DARLINGTON, LEEDS, loadScenario, ROOT, SMALL } from '../helpers/scenarios';
 
 const NONE = new Float64Array(0);
 
@@ -60,6 +60,21 @@ describe('the WebAssembly family walk', () => {
         expect(Array.from(part.arms[arm]!)).toEqual(Array.from(values.subarray(part.first * size, (part.first + part.count) * size)));
       });
     }
+  });
+
+  it('orders a run\'s offers by time to 2^-20 of a month, ties by list order, each offer once', () => {
+    const ctx = makeRunContext(loadScenario(LEEDS), 'order', 4, 60);
+    const families = new FamilySimulator(ctx);
+    const offers = new CandidateList();
+    const shared = new Accumulators(60, monthlyCostByClass(ctx.params.costs), false);
+    families.simulateAll(shared, offers, null);
+    const n = offers.length;
+    expect(n).toBeGreaterThan(1000);
+    const order = Array.from(new Int32Array(Pathway.get().buffer, offers.timeOrder(), n));
+    expect(new Set(order).size).toBe(n);
+    const key = (i: number) => Math.floor(offers.time[i]! * 2 ** 20) * 2 ** 22 + i;
+    const expected = Array.from({ length: n }, (_, i) => i).sort((a, b) => key(a) - key(b));
+    expect(order).toEqual(expected);
   });
 
   it('takes more conference times than its scratch first holds', () => {
