@@ -11,11 +11,12 @@ import { threadWorker } from './thread-pool';
 const bundled = (await import(bundledModule(new URL('./bench-engine.ts', import.meta.url)).href)) as typeof import('./bench-engine');
 
 const SCENARIO = 'scenarios/leeds-2015-family-valued.json';
-const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+/** Runs per engine sample. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 /** Runs per pool measurement: enough that the final summary and the last batch's tail are a small part of it. */
-const POOL_RUNS = 5 * RUNS;
-/** Alternations of engine and kernel (each keeps its best). */
-const ALTERNATIONS = 7;
+const POOL_RUNS = 200;
+/** Alternations of engine and kernel (each keeps its best): many short samples, so that each side meets the machine at its quietest. */
+const ALTERNATIONS = 15;
 const MONTHS = 60;
 const scenario = loadScenario(SCENARIO);
 
