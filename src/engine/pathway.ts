@@ -1,5 +1,6 @@
 // The WebAssembly family walk (src/wasm/pathway.ts) in this thread: its memory, what a run writes there, and the host calls it makes.
 import { PATHWAY_WASM_BASE64 } from './pathway-wasm';
+import { normalQuantile } from './special';
 
 /** What the module exports (src/wasm/pathway.ts). Booleans are passed as 0 / 1, addresses as byte offsets. */
 export interface PathwayExports {
@@ -145,7 +146,7 @@ export class Pathway {
     const env = {
       memory: this.memory,
       exp: Math.exp,
-      log: Math.log,
+      normalQuantile,
       residual: (state: number, id: number) => {
         if (!this.residual) throw new Error('pathway: an initial family\'s time left asked for outside makeRunContext');
         return this.residual(state, id);

@@ -4,12 +4,13 @@
 //
 // Built by `npm run build:wasm` into src/engine/pathway-wasm.ts (test/engine/pathway-wasm.test.ts
 // checks that the committed bytes are this file's). Every floating-point operation is the one the
-// TypeScript engine did, in the same order, so results are bit-identical to it; Math.exp and
-// Math.log come from the host for the same reason. Layout of the run block and of an accumulator block: see
+// TypeScript engine did, in the same order, so results are bit-identical to it; Math.exp and the
+// normal quantile come from the host for the same reason. Layout of the run block and of an accumulator block: see
 // src/engine/pathway.ts, which writes them.
 
 @external('env', 'exp') declare function hostExp(x: f64): f64;
-@external('env', 'log') declare function hostLog(x: f64): f64;
+/** The standard normal quantile (src/engine/special.ts normalQuantile). */
+@external('env', 'normalQuantile') declare function normalQuantile(p: f64): f64;
 /** Time left of initial family `id` in `state` when its sojourn is not lognormal, months. */
 @external('env', 'residual') declare function residual(state: i32, id: i32): f64;
 /** A stay in an open state whose sojourn has no quantile table (gamma, empirical), months. */
@@ -1092,37 +1093,6 @@ export function arrivals(k0: i32, k1: i32, horizon: i32, arrivalStart: usize, ch
 // ---- the initial population (src/engine/run-context.ts) ----
 
 const INITIAL_STATE = 9;
-
-/** The standard normal quantile (src/engine/special.ts normalQuantile: Acklam's rational approximation). */
-function normalQuantile(p: f64): f64 {
-  if (p <= 0) return -Infinity;
-  if (p >= 1) return Infinity;
-  const pLow = 0.02425;
-  if (p < pLow) {
-    const q = Math.sqrt(-2 * hostLog(p));
-    return (
-      (((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q - 2.549732539343734) * q +
-        4.374664141464968) *
-        q +
-        2.938163982698783) /
-      ((((7.784695709041462e-3 * q + 3.224671290700398e-1) * q + 2.445134137142996) * q + 3.754408661907416) * q + 1)
-    );
-  }
-  if (p > 1 - pLow) return -normalQuantile(1 - p);
-  const q = p - 0.5;
-  const r = q * q;
-  return (
-    ((((((-3.969683028665376e1 * r + 2.209460984245205e2) * r - 2.759285104469687e2) * r + 1.38357751867269e2) * r -
-      3.066479806614716e1) *
-      r +
-      2.506628277459239) *
-      q) /
-    (((((-5.447609879822406e1 * r + 1.615858368580409e2) * r - 1.556989798598866e2) * r + 6.680131188771972e1) * r -
-      1.328068155288572e1) *
-      r +
-      1)
-  );
-}
 
 /**
  * Families found in `state` at month 0, ids from firstId, until their children make `target`:

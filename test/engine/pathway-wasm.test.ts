@@ -9,7 +9,9 @@ import { CandidateList } from '../../src/engine/candidates';
 import { FamilySimulator } from '../../src/engine/family';
 import { METRIC_COUNT } from '../../src/engine/metrics';
 import { Pathway } from '../../src/engine/pathway';
+import { KeyedStream, Purpose } from '../../src/engine/rng';
 import { makeRunContext } from '../../src/engine/run-context';
+import { State } from '../../src/engine/states';
 import { planRun, simulateBlock } from '../../src/engine/simulate';
 import { DARLINGTON, LEEDS, loadScenario, ROOT, SMALL } from '../helpers/scenarios';
 
@@ -20,6 +22,37 @@ describe('the WebAssembly family walk', () => {
     const committed = readFileSync(join(ROOT, TARGET), 'utf8');
     expect(committed).toBe(pathwayModuleText(compilePathway()));
   }, 60_000);
+
+  it('draws with the same keyed streams as the TypeScript engine (arrivals, sizes, initial times left)', () => {
+    const ctx = makeRunContext(loadScenario(LEEDS), 'streams', 1, 24);
+    const stream = new KeyedStream(ctx.key0, ctx.key1);
+    const p = ctx.params;
+    const size = (id: number) => {
+      const u = stream.at(id, Purpose.FamilySize, 0).next();
+      const i = Array.from(p.childrenCum).findIndex((c) => u < c);
+      return i < 0 ? p.childrenCum.length : i + 1;
+    };
+    let checked = 0;
+    for (let m = 1; m <= 24; m++) {
+      for (let id = ctx.arrivalStart[m]!; id < ctx.arrivalStart[m + 1]! && id < ctx.arrivalStart[m]! + 20; id++) {
+        expect(ctx.arrivalTime[id]).toBe(m - 1 + stream.at(id, Purpose.ArrivalTime, 0).next());
+        expect(ctx.children[id]).toBe(size(id));
+        checked++;
+      }
+    }
+    // Initial families in care: placement and length-biased time left from the InitialState sub-stream.
+    const residual = p.durations.cla;
+    for (let id = 0; id < 50; id++) {
+      expect(ctx.initialState[id]).toBe(State.Cla);
+      const cut = ctx.children[id]! < size(id); // the last family of a stock is cut to what is left
+      if (!cut) expect(ctx.children[id]).toBe(size(id));
+      const u = stream.at(id, Purpose.InitialState, 0).next();
+      const placement = Array.from(p.placements).findIndex((_, i) => u < p.placements.slice(0, i + 1).reduce((a, b) => a + b, 0));
+      expect(ctx.initialPlacement[id]).toBe(placement < 0 ? p.placements.length - 1 : placement);
+      expect(ctx.initialExit[id]).toBe(residual.sampleResidual(stream.at(id, Purpose.InitialState, 0).skip(1)));
+    }
+    expect(checked).toBeGreaterThan(400);
+  });
 
   it('keeps accumulators readable when the memory grows, and keeps their bookings', () => {
     const ctx = makeRunContext(loadScenario(SMALL), 'grow', 0, 24);
