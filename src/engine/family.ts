@@ -12,16 +12,8 @@ import { State } from './states';
 const QUANTILE_CELLS_PLUS_ONE = QUANTILE_CELLS + 1;
 const NONE = new Float64Array(0);
 
-// Exit destinations per open state, most severe first (see RunParameters.exits); the walk itself
-// (src/wasm/pathway.ts) carries them with the branch kinds an FGC acts on.
+/** Exit shares per open state (see RunParameters.exits); the walk (src/wasm/pathway.ts) holds where each leads. */
 const EXIT_COUNTS = [4, 3, 3, 3, 4];
-const DEST: readonly (readonly State[])[] = [
-  [State.Cla, State.Cp, State.Cin, State.Closed], // assessment
-  [State.Cla, State.Cp, State.Closed], // CIN
-  [State.PreProceedings, State.Cin, State.Closed], // CP
-  [State.Cla, State.Cp, State.Cin], // pre-proceedings
-  [State.Closed, State.Out, State.Out, State.Out], // CLA: home, SGO, adoption, 18
-];
 /** Width of the exit-cost table: one row per state left, one column per state entered. */
 const EXIT_ROW = 8;
 /** Slots of the walk's constants block (C_* in src/wasm/pathway.ts). */
@@ -77,8 +69,9 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
       if (shares.length !== EXIT_COUNTS[s]) throw new Error(`exit shares of state ${s}: expected ${EXIT_COUNTS[s]}, got ${shares.length}`);
       constants.set(shares, C_EXIT_SHARES + 4 * s);
     });
+    // £ per child of leaving `from` for `to` (filled for every pair; the walk only makes the pathway's moves).
     for (let from = State.Assessment; from <= State.Cla; from++) {
-      for (const to of DEST[from]!) {
+      for (let to = State.Assessment; to <= State.Out; to++) {
         let cost = 0;
         if (from === State.Cp) cost += c.reviewConference;
         if (to === State.Cp && (from === State.Assessment || from === State.Cin)) cost += c.s47 + c.icpc;

@@ -1,12 +1,16 @@
 // AssemblyScript: the family walk and an arm's FGC service, compiled to WebAssembly. One family's path
 // event by event, from its own keyed draws, booked into an arm's accumulators in this module's memory;
-// the service's queue, coordinator slots and conferences, each conference re-walking its family.
+// the service's queue, coordinator slots and conferences, each conference re-walking its family; and
+// the run's arrivals, initial population and offer order.
 //
 // Built by `npm run build:wasm` into src/engine/pathway-wasm.ts (test/engine/pathway-wasm.test.ts
 // checks that the committed bytes are this file's). Every floating-point operation is the one the
 // TypeScript engine did, in the same order, so results are bit-identical to it; Math.exp and the
-// normal quantile come from the host for the same reason. Layout of the run block and of an accumulator block: see
-// src/engine/pathway.ts, which writes them.
+// normal quantile come from the host for the same reason, and the keyed draws (mix32, subStream,
+// uniformOf) are src/engine/rng.ts's, which the host still uses for its own samplers (a test checks
+// both give the same draws). The run's columns are laid out by src/engine/family.ts, an
+// accumulator block by src/engine/accumulators.ts, the lists' headers are mirrored in
+// src/engine/candidates.ts and src/engine/resume-points.ts.
 
 @external('env', 'exp') declare function hostExp(x: f64): f64;
 /** The standard normal quantile (src/engine/special.ts normalQuantile). */
@@ -15,11 +19,11 @@
 @external('env', 'residual') declare function residual(state: i32, id: i32): f64;
 /** A stay in an open state whose sojourn has no quantile table (gamma, empirical), months. */
 @external('env', 'sampleStay') declare function sampleStay(state: i32, f: i32, episode: i32): f64;
-/** The exact quantile in a table's end cells (table 0–4: open states, 5: re-referral). */
+/** The exact quantile in a table's end cells (table 0–4: open states, 5: re-referral, 6: time to conference). */
 @external('env', 'exactQuantile') declare function exactQuantile(table: i32, u: f64): f64;
 /** Time to re-referral when it has no quantile table, months. */
 @external('env', 'reReferralStay') declare function reReferralStay(f: i32, episode: i32): f64;
-/** Weeks from allocation to conference when it has no quantile table, months. */
+/** Time from allocation to conference when it has no quantile table, months. */
 @external('env', 'leadTime') declare function leadTime(f: i32, episode: i32): f64;
 
 // States (src/engine/states.ts) and ledger states (src/engine/ledger.ts).
