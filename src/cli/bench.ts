@@ -101,12 +101,16 @@ async function memoryFor10kRuns(): Promise<{ megabytes: number; held: number; su
 // shared machine then slows both sides alike rather than one side of the ratio.
 let engineRatePerSecond = 0;
 let kernelRatePerSecond = 0;
+/** Each alternation's own ratio (engine sample over the kernel sample right after it): how much the machine moves them. */
+const sampleRatios: number[] = [];
 for (let i = 0; i < ALTERNATIONS; i++) {
   const engine = engineRate();
   engineRatePerSecond = Math.max(engineRatePerSecond, engine.familyMonths / engine.seconds);
   const kernel = kernelRate(engine.familyMonths);
   kernelRatePerSecond = Math.max(kernelRatePerSecond, kernel.familyMonths / kernel.seconds);
+  sampleRatios.push(engine.familyMonths / engine.seconds / (kernel.familyMonths / kernel.seconds));
 }
+sampleRatios.sort((a, b) => a - b);
 // Alternate the two pool sizes and keep each one's best, so that a burst of load from elsewhere on a
 // shared machine does not land on one side of the ratio only.
 let one = { runsPerSecond: 0, cpuPerRun: 0 };
@@ -124,6 +128,7 @@ console.log('| measure | value |\n|---|---|');
 console.log(`| engine, one thread (event-driven, arms share untouched families; WebAssembly walk and service; best of ${ALTERNATIONS}, alternating with the kernel) | ${(engineRatePerSecond / 1e6).toFixed(2)} M family-months per CPU second |`);
 console.log(`| reference kernel (typed-array monthly Markov loop), same family-months (best of ${ALTERNATIONS}) | ${(kernelRatePerSecond / 1e6).toFixed(2)} M family-months per CPU second |`);
 console.log(`| **engine / kernel** | **${(engineRatePerSecond / kernelRatePerSecond).toFixed(2)}×** |`);
+console.log(`| engine / kernel, sample by sample: lowest, median, highest of ${ALTERNATIONS} | ${sampleRatios[0]!.toFixed(2)}×, ${sampleRatios[Math.floor(ALTERNATIONS / 2)]!.toFixed(2)}×, ${sampleRatios[ALTERNATIONS - 1]!.toFixed(2)}× |`);
 console.log(`| pool, 1 worker thread (${POOL_RUNS} runs in batches of 2; best of 3, alternating with 2) | ${one.runsPerSecond.toFixed(1)} runs/s (${(one.cpuPerRun * 1000).toFixed(1)} CPU ms a run, all threads) |`);
 console.log(`| pool, 2 worker threads (best of 3) | ${two.runsPerSecond.toFixed(1)} runs/s (${(two.cpuPerRun * 1000).toFixed(1)} CPU ms a run, all threads) |`);
 console.log(`| **2 workers / 1 worker** | **${(two.runsPerSecond / one.runsPerSecond).toFixed(2)}×** |`);
