@@ -1,4 +1,4 @@
-// `npm run build:wasm`: compiles the WebAssembly family walk (src/wasm/pathway.ts) and writes it, base64, into
+// `npm run build:wasm`: compiles the WebAssembly module (src/wasm/, entry pathway.ts) and writes it, base64, into
 // src/engine/pathway-wasm.ts, so that Vite, esbuild and Vitest load it as plain TypeScript with no loader.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,0 +1,342 @@
+// An arm's FGC service: queue, coordinator slots, event heap and conferences, each conference re-walking its family.
+import { C_CONFERENCE_COST, C_HAS_TABLE, H, LEAD_TIME, conferences, constant, key0, tableAt } from './run';
+import { L_CASE_CLOSE, L_ELIGIBILITY, L_EPISODE, L_FAMILY, L_LENGTH, L_STATE, L_TIME, L_VERSION, col, holding } from './lists';
+import { add, claim, f64At, grown, i32At, u8At } from './memory';
+import { costDirectAt } from './accumulators';
+import { leadTime } from './host';
+import { mix32, subStream, uniformOf } from './draws';
+import { resume, simulate } from './walk';
+
+// Family statuses.
+export const NONE: u8 = 0;
+export const QUEUED: u8 = 1;
+export const ALLOCATED: u8 = 2;
+// Heap payloads: kind in the low bit.
+export const CONFERENCE = 0;
+export const JOIN = 1;
+// Rows of the service's out block (H + 1 months each), copied by the host into the arm's results.
+export const O_JOINED = 0;
+export const O_ALLOCATED = 1;
+export const O_HELD = 2;
+export const O_WAITING = 3;
+export const O_LAPSED = 4;
+export const O_LONGEST_WAIT = 5;
+export const SERVICE_ROWS = 6;
+
+// Per-family columns for `families` families, made once per run, cleared per arm.
+export let families: i32 = 0;
+export let status: usize = 0; // u8
+export let joinedAt: usize = 0; // f64
+export let caseCloses: usize = 0; // f64: when the case behind the family's place in the queue closes
+export let leadEpisode: usize = 0; // i32
+export let version: usize = 0; // i32
+export let conferenceCount: usize = 0; // u8
+export let firstConference: usize = 0; // f64
+export let laterHead: usize = 0; // i32: 1 + index of the family's first later conference, 0 if none
+export let laterTail: usize = 0; // i32
+// Later conferences (a family's second on): time and 1 + index of the next, 0 at the end.
+export let laterTime: usize = 0;
+export let laterNext: usize = 0;
+export let laterLength: i32 = 0;
+export let laterCapacity: i32 = 0;
+// The event heap (src/engine/event-heap.ts): times and payloads, ties by payload.
+export let heapTimes: usize = 0;
+export let heapPayloads: usize = 0;
+export let heapSize: i32 = 0;
+export let heapCapacity: i32 = 0;
+// The queue: families in joining order.
+export let ring: usize = 0;
+export let ringCapacity: i32 = 0;
+export let head: i32 = 0;
+export let tail: i32 = 0;
+// The arm.
+export let capacity: f64 = 0; // allocation slots a month
+export let maxWait: f64 = 0;
+export let weeksPerMonth: f64 = 0;
+export let eligible: usize = 0; // f64 by state
+export let nextSlot: f64 = 0;
+export let lapsedThisMonth: f64 = 0;
+export let armAcc: usize = 0;
+export let armLedger: bool = false;
+export let out: usize = 0;
+export let offers: usize = 0;
+export let extra: usize = 0;
+export let points: usize = 0;
+
+/** Per-family columns for n families and the service's growable arrays: once per run. */
+export function prepareService(n: i32): void {
+  // Nothing here needs clearing now: runService clears what each arm reads before writing.
+  families = n;
+  status = claim(n);
+  joinedAt = claim(n * 8);
+  caseCloses = claim(n * 8);
+  leadEpisode = claim(n * 4);
+  version = claim(n * 4);
+  conferenceCount = claim(n);
+  firstConference = claim(n * 8);
+  laterHead = claim(n * 4);
+  laterTail = claim(n * 4);
+  laterCapacity = 64;
+  laterTime = claim(laterCapacity * 8);
+  laterNext = claim(laterCapacity * 4);
+  heapCapacity = 256;
+  heapTimes = claim(heapCapacity * 8);
+  heapPayloads = claim(heapCapacity * 4);
+  ringCapacity = 256;
+  ring = claim(ringCapacity * 4);
+}
+
+@inline export function outAdd(rowIndex: i32, m: i32, v: f64): void {
+  add(out, rowIndex * (H + 1) + m, v);
+}
+
+export function heapPush(time: f64, payload: i32): void {
+  if (heapSize == heapCapacity) {
+    heapTimes = grown(heapTimes, heapSize, 8, heapCapacity * 2);
+    heapPayloads = grown(heapPayloads, heapSize, 4, heapCapacity * 2);
+    heapCapacity *= 2;
+  }
+  let i = heapSize++;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const pt = f64At(heapTimes, parent);
+    if (pt < time || (pt == time && i32At(heapPayloads, parent) <= payload)) break;
+    store<f64>(heapTimes + (<usize>i << 3), pt);
+    store<i32>(heapPayloads + (<usize>i << 2), i32At(heapPayloads, parent));
+    i = parent;
+  }
+  store<f64>(heapTimes + (<usize>i << 3), time);
+  store<i32>(heapPayloads + (<usize>i << 2), payload);
+}
+
+export function heapPop(): i32 {
+  const top = i32At(heapPayloads, 0);
+  const n = --heapSize;
+  if (n == 0) return top;
+  const time = f64At(heapTimes, n);
+  const payload = i32At(heapPayloads, n);
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= n) break;
+    const right = child + 1;
+    if (right < n) {
+      const rt = f64At(heapTimes, right);
+      const ct = f64At(heapTimes, child);
+      if (rt < ct || (rt == ct && i32At(heapPayloads, right) < i32At(heapPayloads, child))) child = right;
+    }
+    const ct = f64At(heapTimes, child);
+    if (time < ct || (time == ct && payload <= i32At(heapPayloads, child))) break;
+    store<f64>(heapTimes + (<usize>i << 3), ct);
+    store<i32>(heapPayloads + (<usize>i << 2), i32At(heapPayloads, child));
+    i = child;
+  }
+  store<f64>(heapTimes + (<usize>i << 3), time);
+  store<i32>(heapPayloads + (<usize>i << 2), payload);
+  return top;
+}
+
+@inline export function serviceCost(amount: f64, month: i32): void {
+  add(costDirectAt(armAcc), month, amount);
+  add(costDirectAt(armAcc) + (<usize>(H + 1) << 3), month, amount);
+}
+
+/** A family reaches an offer point: it joins the queue if this arm offers there and it is free. */
+export function consider(list: usize, i: i32): void {
+  const f = i32At(col(list, L_FAMILY), i);
+  if (i32At(col(list, L_VERSION), i) != i32At(version, f) || u8At(status, f) != NONE) return;
+  if (f64At(col(list, L_ELIGIBILITY), i) >= f64At(eligible, <i32>u8At(col(list, L_STATE), i))) return;
+  const t = f64At(col(list, L_TIME), i);
+  store<u8>(status + <usize>f, QUEUED);
+  store<f64>(joinedAt + (<usize>f << 3), t);
+  store<f64>(caseCloses + (<usize>f << 3), f64At(col(list, L_CASE_CLOSE), i));
+  store<i32>(leadEpisode + (<usize>f << 2), i32At(col(list, L_EPISODE), i));
+  outAdd(O_JOINED, <i32>Math.ceil(t), 1);
+  if (tail == head) {
+    // Nobody waiting: the next slot is the first on the grid from now.
+    nextSlot = Math.max(nextSlot, Math.ceil(t * capacity));
+    head = tail = 0;
+  }
+  if (tail == ringCapacity) {
+    ring = grown(ring, tail, 4, ringCapacity * 2);
+    ringCapacity *= 2;
+  }
+  store<i32>(ring + (<usize>tail << 2), f);
+  tail++;
+}
+
+/** Whether a queued family is still waiting at time t: its case is open and its wait within the maximum. */
+@inline export function stillWaiting(f: i32, t: f64): bool {
+  return u8At(status, f) == QUEUED && f64At(caseCloses, f) > t && t - f64At(joinedAt, f) <= maxWait;
+}
+
+/** A coordinator becomes free at time t: the longest-waiting family still waiting is allocated. */
+export function allocate(t: f64): void {
+  nextSlot++;
+  while (head < tail) {
+    const f = i32At(ring, head++);
+    if (u8At(status, f) != QUEUED) continue;
+    if (!stillWaiting(f, t)) {
+      if (f64At(caseCloses, f) > t) lapsedThisMonth++;
+      store<u8>(status + <usize>f, NONE);
+      continue;
+    }
+    store<u8>(status + <usize>f, ALLOCATED);
+    const m = <i32>Math.max(1, Math.ceil(t));
+    outAdd(O_ALLOCATED, m, 1);
+    const waitWeeks = (t - f64At(joinedAt, f)) * weeksPerMonth;
+    const longest = out + (<usize>(O_LONGEST_WAIT * (H + 1) + m) << 3);
+    if (waitWeeks > load<f64>(longest)) store<f64>(longest, waitWeeks);
+    const episode = i32At(leadEpisode, f);
+    const lead =
+      constant(C_HAS_TABLE + 6) != 0 ? tableAt(6, uniformOf(subStream(mix32(key0 ^ mix32(f)), LEAD_TIME, episode), 1)) : leadTime(f, episode);
+    if (t + lead <= <f64>H) heapPush(t + lead, f * 2 + CONFERENCE);
+    else store<u8>(status + <usize>f, NONE);
+    return;
+  }
+}
+
+/** The family meets. If its case is still open, its path is replaced by the one with this FGC. */
+export function hold(f: i32, t: f64): void {
+  store<u8>(status + <usize>f, NONE);
+  // The conference is for the case that made the offer: if that case has closed, it does not happen.
+  if (t >= f64At(caseCloses, f)) return;
+  // The family's conferences so far, then with this one: out with the old path, in with the new.
+  const count = <i32>u8At(conferenceCount, f);
+  if (count > 0) {
+    store<f64>(conferences, f64At(firstConference, f));
+    let later = i32At(laterHead, f);
+    for (let i = 1; i < count; i++) {
+      store<f64>(conferences + (<usize>i << 3), f64At(laterTime, later - 1));
+      later = i32At(laterNext, later - 1);
+    }
+  }
+  store<f64>(conferences + (<usize>count << 3), t);
+  const first = load<i32>(extra + L_LENGTH);
+  // A first FGC leaves the shared path untouched before it: re-walk only from the stay that holds it.
+  const point = count == 0 ? holding(points, f, t) : -1;
+  if (point >= 0) {
+    resume(f, points, point, 0, -1, armAcc, armLedger, 0);
+    resume(f, points, point, 1, 1, armAcc, armLedger, extra);
+  } else {
+    simulate(f, count, -1, armAcc, armLedger, 0, 0);
+    simulate(f, count + 1, 1, armAcc, armLedger, extra, 0);
+  }
+  if (count == 0) store<f64>(firstConference + (<usize>f << 3), t);
+  else {
+    if (laterLength == laterCapacity) {
+      laterTime = grown(laterTime, laterLength, 8, laterCapacity * 2);
+      laterNext = grown(laterNext, laterLength, 4, laterCapacity * 2);
+      laterCapacity *= 2;
+    }
+    const entry = laterLength++;
+    store<f64>(laterTime + (<usize>entry << 3), t);
+    store<i32>(laterNext + (<usize>entry << 2), 0);
+    const last = i32At(laterTail, f);
+    if (last == 0) store<i32>(laterHead + (<usize>f << 2), entry + 1);
+    else store<i32>(laterNext + (<usize>(last - 1) << 2), entry + 1);
+    store<i32>(laterTail + (<usize>f << 2), entry + 1);
+  }
+  store<u8>(conferenceCount + <usize>f, <u8>(count + 1 < 255 ? count + 1 : 255));
+  const v = i32At(version, f) + 1;
+  store<i32>(version + (<usize>f << 2), v);
+  const n = load<i32>(extra + L_LENGTH);
+  for (let i = first; i < n; i++) {
+    store<i32>(col(extra, L_VERSION) + (<usize>i << 2), v);
+    const time = f64At(col(extra, L_TIME), i);
+    if (time > t) heapPush(time, i * 2 + JOIN);
+  }
+  outAdd(O_HELD, <i32>Math.ceil(t), 1);
+  serviceCost(constant(C_CONFERENCE_COST), <i32>Math.ceil(t));
+}
+
+/** Month end m: waits past the maximum lapse; count who still waits; pay the coordinators. */
+export function closeMonth(m: i32, coordinatorCost: f64): void {
+  let waiting = 0;
+  const t = <f64>m;
+  for (let i = head; i < tail; i++) {
+    const f = i32At(ring, i);
+    if (u8At(status, f) != QUEUED) continue;
+    if (stillWaiting(f, t)) waiting++;
+    else {
+      if (f64At(caseCloses, f) > t) lapsedThisMonth++;
+      store<u8>(status + <usize>f, NONE);
+    }
+  }
+  while (head < tail && u8At(status, i32At(ring, head)) != QUEUED) head++;
+  store<f64>(out + (<usize>(O_LAPSED * (H + 1) + m) << 3), lapsedThisMonth);
+  lapsedThisMonth = 0;
+  store<f64>(out + (<usize>(O_WAITING * (H + 1) + m) << 3), <f64>waiting);
+  serviceCost(coordinatorCost, m);
+}
+
+/**
+ * Runs an arm's FGC service over the offers families would take up, in time order (`order`, n of
+ * them, indices into `offerList`). Capacity is a stream of allocation slots, one every 1/capacity
+ * months; a slot nobody waits for is lost. A family joins the back of the queue, leaves it if its
+ * case closes or it waits past the maximum, and is otherwise allocated a coordinator and meets
+ * after a preparation time, if its case is still open. Each conference held replaces that family's
+ * path in `acc` (out with the old, in with the new), and the new path's later offers join the
+ * stream (in `extraList`). Writes the service's series into `outBlock` (SERVICE_ROWS × (H + 1)).
+ */
+export function runService(
+  slotsPerMonth: f64,
+  maxWaitMonths: f64,
+  weeksInMonth: f64,
+  eligibleByState: usize,
+  coordinatorCost: f64,
+  offerList: usize,
+  order: usize,
+  n: i32,
+  extraList: usize,
+  pointList: usize,
+  acc: usize,
+  withLedger: bool,
+  outBlock: usize,
+): void {
+  capacity = slotsPerMonth;
+  maxWait = maxWaitMonths;
+  weeksPerMonth = weeksInMonth;
+  eligible = eligibleByState;
+  offers = offerList;
+  extra = extraList;
+  points = pointList;
+  armAcc = acc;
+  armLedger = withLedger;
+  out = outBlock;
+  memory.fill(status, 0, <usize>families);
+  memory.fill(version, 0, <usize>(families * 4));
+  memory.fill(conferenceCount, 0, <usize>families);
+  memory.fill(laterHead, 0, <usize>(families * 4));
+  memory.fill(laterTail, 0, <usize>(families * 4));
+  laterLength = 0;
+  heapSize = 0;
+  head = tail = 0;
+  nextSlot = 0;
+  lapsedThisMonth = 0;
+  store<i32>(extra + L_LENGTH, 0);
+
+  let o = 0;
+  for (let m = 1; m <= H; m++) {
+    const month = <f64>m;
+    for (;;) {
+      const offerTime = o < n ? f64At(col(offers, L_TIME), i32At(order, o)) : Infinity;
+      const heapTime = heapSize > 0 ? f64At(heapTimes, 0) : Infinity;
+      // A slot matters only while someone waits; otherwise it passes unused.
+      const slotTime = tail > head ? nextSlot / capacity : Infinity;
+      if (slotTime <= heapTime && slotTime <= offerTime) {
+        if (slotTime > month) break;
+        allocate(slotTime);
+      } else if (heapTime <= offerTime) {
+        if (heapTime > month) break;
+        const payload = heapPop();
+        if ((payload & 1) == CONFERENCE) hold(payload >> 1, heapTime);
+        else consider(extra, payload >> 1);
+      } else {
+        if (offerTime > month) break;
+        consider(offers, i32At(order, o++));
+      }
+    }
+    closeMonth(m, coordinatorCost);
+  }
+}

@@ -1,0 +1,253 @@
+// One family's path (the FGC's effects, then the walk itself), event by event to the horizon.
+import { ASSESSMENT, BRANCH, CLA, CLA0, CLASS_ASSESSMENT, CLA_ENTRIES, CLA_EXITS, CLA_RETURNS_HOME, CLOSED, C_ACCEPTANCE, C_CONVERSION, C_EXIT_COST, C_EXIT_SHARES, C_FADE_RATE, C_FRONT_DOOR, C_HAS_TABLE, C_KINSHIP, C_PLACEMENTS, C_RE_REFERRAL_P, C_RR_CARE, C_RR_CP, C_TIME_IN_CARE, C_TIME_IN_SYSTEM, DEST, EXIT_COUNT, EXIT_ROW, H, KIND, NOT_ARRIVED, OFFER, OUT, PLACEMENT, REFERRALS, RE_REFERRAL, SOJOURN, STEP_DOWN, TO_CP, arrivalTime, children, conferences, constant, constants, initialCount, initialExit, initialPlacement, initialState, key0, tableAt } from './run';
+import { L_CASE_CLOSE, L_LENGTH, P_CASE_START, P_END, P_EPISODE, P_EXIT, P_FIRST, P_LENGTH, P_PLACEMENT, P_STATE, P_TIME, col, pushCandidate, pushPoint } from './lists';
+import { cost, familyIn, flow, move, sojourn } from './accumulators';
+import { hostExp, reReferralStay, sampleStay } from './host';
+import { mix32, pickShare, subStream, uniformOf } from './draws';
+
+@inline export function effectWeight(lastHeld: f64, t: f64): f64 {
+  if (lastHeld < 0) return 0;
+  return hostExp(-constant(C_FADE_RATE) * (t - lastHeld));
+}
+
+export function shortened(d: f64, s: i32, t: f64, lastHeld: f64): f64 {
+  if (s == ASSESSMENT) return d;
+  const factor = s == CLA ? constant(C_TIME_IN_CARE) : constant(C_TIME_IN_SYSTEM);
+  return factor == 1 ? d : d * (1 - (1 - factor) * effectWeight(lastHeld, t));
+}
+
+export function pickBranch(s: i32, u: f64, w: f64): i32 {
+  const shares = constants + (<usize>(C_EXIT_SHARES + s * 4) << 3);
+  const n = <i32>load<u8>(EXIT_COUNT + s);
+  if (w == 0) return pickShare(shares, n, u);
+  const kinds = KIND + <usize>(s * 4);
+  let a0: f64 = 0, a1: f64 = 0, a2: f64 = 0, a3: f64 = 0;
+  let freed: f64 = 0;
+  let stepDown: f64 = 0;
+  for (let i = 0; i < n; i++) {
+    const base = load<f64>(shares + (<usize>i << 3));
+    const kind = load<u8>(kinds + i);
+    let adjusted: f64;
+    if (kind == STEP_DOWN) {
+      adjusted = base;
+      stepDown += base;
+    } else {
+      const rr = kind == TO_CP ? constant(C_RR_CP) : constant(C_RR_CARE);
+      adjusted = Math.min(1, base * (1 - (1 - rr) * w));
+      freed += base - adjusted;
+    }
+    if (i == 0) a0 = adjusted;
+    else if (i == 1) a1 = adjusted;
+    else if (i == 2) a2 = adjusted;
+    else a3 = adjusted;
+  }
+  const scale = stepDown > 0 ? Math.max(0, 1 + freed / stepDown) : 1;
+  if (load<u8>(kinds) == STEP_DOWN) a0 *= scale;
+  if (load<u8>(kinds, 1) == STEP_DOWN) a1 *= scale;
+  if (n > 2 && load<u8>(kinds, 2) == STEP_DOWN) a2 *= scale;
+  if (n > 3 && load<u8>(kinds, 3) == STEP_DOWN) a3 *= scale;
+  let total: f64 = a0 + a1;
+  if (n > 2) total += a2;
+  if (n > 3) total += a3;
+  const target = u * total;
+  let c = a0;
+  if (target < c) return 0;
+  if (n - 1 == 1) return 1;
+  c += a1;
+  if (target < c) return 1;
+  if (n - 1 == 2) return 2;
+  c += a2;
+  if (target < c) return 2;
+  return 3;
+}
+
+export function pickPlacement(u: f64, w: f64): i32 {
+  const shares = constants + (<usize>C_PLACEMENTS << 3);
+  const base = load<f64>(shares);
+  const target = constant(C_KINSHIP);
+  if (w == 0 || target <= base) return pickShare(shares, 5, u);
+  const kin = base + (target - base) * w;
+  if (u < kin) return 0;
+  const v = base + ((u - kin) / (1 - kin)) * (1 - base);
+  const i = pickShare(shares, 5, v);
+  return i > 1 ? i : 1;
+}
+
+// ---- the walk (family.ts FamilySimulator.walk) ----
+
+/**
+ * Runs family f from `state` entered at t (leaving at `exit`) to the horizon, with FGCs at
+ * conferences[0..count), adding its path to the accumulators at `acc` times `sign` (none if acc is
+ * 0). With a `candidates` list, appends the offers it would take up; with a `points` list as well,
+ * records where the path can be resumed from its first offer on. Returns conferences held.
+ */
+export function walk(
+  f: i32,
+  state: i32,
+  placement: i32,
+  t: f64,
+  exit: f64,
+  episode: i32,
+  caseStart: f64,
+  count: i32,
+  sign: f64,
+  acc: usize,
+  withLedger: bool,
+  candidates: usize,
+  points: usize,
+): i32 {
+  const horizon = <f64>H;
+  const size = <f64>load<u8>(children + f);
+  const ledger = acc != 0 && withLedger;
+  const hash = mix32(key0 ^ mix32(f));
+  const firstCandidate = candidates != 0 ? load<i32>(candidates + L_LENGTH) : 0;
+  const firstPoint = points != 0 ? load<i32>(points + P_LENGTH) : 0;
+  let held = 0;
+  let lastHeld: f64 = -1;
+  let next = 0;
+  let caseFirst = firstCandidate;
+
+  for (;;) {
+    if (state == CLOSED) {
+      // Waiting for a referral at `exit` (first arrival or re-referral): any FGC now is not held.
+      while (next < count && load<f64>(conferences + (<usize>next << 3)) < exit) next++;
+      const arrived = f < initialCount || t > 0;
+      if (ledger) familyIn(acc, arrived ? CLOSED : NOT_ARRIVED, t, exit, sign);
+      if (exit > horizon) break;
+      t = exit;
+      if (acc != 0) {
+        flow(acc, REFERRALS, size, t, sign);
+        cost(acc, size * constant(C_FRONT_DOOR), t, sign);
+        if (ledger) move(acc, arrived ? CLOSED : NOT_ARRIVED, ASSESSMENT, size, t, sign);
+      }
+      caseStart = t;
+      caseFirst = candidates != 0 ? load<i32>(candidates + L_LENGTH) : 0;
+      state = ASSESSMENT;
+    } else {
+      // Only from a family's first offer on can a stay hold its first FGC: record resume points from there.
+      if (points != 0 && candidates != 0 && load<i32>(candidates + L_LENGTH) > firstCandidate) pushPoint(points, t, exit, caseStart, episode, state, placement);
+      // In an open state since t, leaving at `exit` unless an FGC held meanwhile shortens the stay.
+      while (next < count) {
+        const c = load<f64>(conferences + (<usize>next << 3));
+        if (!(c < exit)) break;
+        next++;
+        if (c < t) continue;
+        held++;
+        lastHeld = c;
+        const factor = state == CLA ? constant(C_TIME_IN_CARE) : state == ASSESSMENT ? 1 : constant(C_TIME_IN_SYSTEM);
+        if (factor != 1) exit = c + (exit - c) * factor;
+      }
+      if (acc != 0) {
+        const k = state == CLA ? CLA0 + placement : state == ASSESSMENT ? CLASS_ASSESSMENT : state - 1;
+        sojourn(acc, k, size, t, exit, sign);
+        if (ledger) familyIn(acc, state, t, exit, sign);
+      }
+      if (exit > horizon) break;
+
+      // Leave: the branch is drawn with this family's own uniform; an FGC moves the thresholds.
+      const u = uniformOf(subStream(hash, BRANCH, episode), 1);
+      const branch =
+        lastHeld < 0
+          ? pickShare(constants + (<usize>(C_EXIT_SHARES + state * 4) << 3), <i32>load<u8>(EXIT_COUNT + state), u)
+          : pickBranch(state, u, effectWeight(lastHeld, exit));
+      const to = <i32>load<u8>(DEST + <usize>(state * 4 + branch));
+      const from = state;
+      t = exit;
+      if (acc != 0) {
+        const exitCost = constant(C_EXIT_COST + from * EXIT_ROW + to);
+        if (exitCost != 0) cost(acc, size * exitCost, t, sign);
+        if (from == CLA) {
+          flow(acc, CLA_EXITS, size, t, sign);
+          if (branch == 0) flow(acc, CLA_RETURNS_HOME, size, t, sign);
+        }
+        if (to == CLA) flow(acc, CLA_ENTRIES, size, t, sign);
+      }
+
+      if (to == CLOSED || to == OUT) {
+        if (candidates != 0) {
+          const caseClose = col(candidates, L_CASE_CLOSE);
+          const n = load<i32>(candidates + L_LENGTH);
+          for (let i = caseFirst; i < n; i++) store<f64>(caseClose + (<usize>i << 3), t);
+        }
+        if (to == CLOSED) {
+          const reReferral = subStream(hash, RE_REFERRAL, episode);
+          if (uniformOf(reReferral, 1) < constant(C_RE_REFERRAL_P)) {
+            if (ledger) move(acc, from, CLOSED, size, t, sign);
+            state = CLOSED;
+            // The re-referral stream's second draw (its first decided whether).
+            exit = t + (constant(C_HAS_TABLE + 5) != 0 ? tableAt(5, uniformOf(reReferral, 2)) : reReferralStay(f, episode));
+            continue;
+          }
+        }
+        if (ledger) {
+          move(acc, from, OUT, size, t, sign);
+          familyIn(acc, OUT, t, Infinity, sign);
+        }
+        break;
+      }
+
+      if (ledger) move(acc, from, to, size, t, sign);
+      state = to;
+    }
+
+    // Enter the open state `state` at t (from a referral or another state): one episode more.
+    episode++;
+    if (state == CLA) {
+      const w = effectWeight(lastHeld, t);
+      placement = pickPlacement(uniformOf(subStream(hash, PLACEMENT, episode), 1), w);
+    }
+    const stay =
+      constant(C_HAS_TABLE + state) != 0 ? tableAt(state, uniformOf(subStream(hash, SOJOURN, episode), 1)) : sampleStay(state, f, episode);
+    exit = t + (lastHeld < 0 ? stay : shortened(stay, state, t, lastHeld));
+    if (candidates != 0 && state != ASSESSMENT && lastHeld < caseStart) {
+      // Would this family take up an FGC offered here? Eligibility is each arm's own share.
+      const o = subStream(hash, OFFER, episode);
+      if (uniformOf(o, 2) < constant(C_ACCEPTANCE) && uniformOf(o, 3) < constant(C_CONVERSION)) {
+        pushCandidate(candidates, t, f, state, uniformOf(o, 1), episode);
+      }
+    }
+  }
+  if (points != 0 && load<i32>(points + P_LENGTH) > firstPoint) {
+    store<i32>(col(points, P_FIRST) + (<usize>f << 2), firstPoint);
+    store<i32>(col(points, P_END) + (<usize>f << 2), load<i32>(points + P_LENGTH));
+  }
+  return held;
+}
+
+/** Family f from the start of the run (family.ts FamilySimulator.simulate). */
+export function simulate(f: i32, count: i32, sign: f64, acc: usize, withLedger: bool, candidates: usize, points: usize): i32 {
+  if (f < initialCount) {
+    const state = <i32>load<u8>(initialState + f);
+    const size = <f64>load<u8>(children + f);
+    if (acc != 0 && withLedger) move(acc, NOT_ARRIVED, state, size, 0, sign);
+    const exit = load<f64>(initialExit + (<usize>f << 3));
+    return walk(f, state, <i32>load<u8>(initialPlacement + f), 0, exit, 0, 0, count, sign, acc, withLedger, candidates, points);
+  }
+  // Not yet arrived: the arrival is a referral, handled like a re-referral from a pending state.
+  return walk(f, CLOSED, 0, 0, load<f64>(arrivalTime + (<usize>f << 3)), 0, 0, count, sign, acc, withLedger, candidates, points);
+}
+
+/** Family f from resume point i of `from` (see resumePoints) on: the same as simulate() from there. */
+export function resume(f: i32, from: usize, i: i32, count: i32, sign: f64, acc: usize, withLedger: bool, candidates: usize): i32 {
+  const i8 = <usize>i << 3;
+  return walk(
+    f,
+    <i32>load<u8>(col(from, P_STATE) + <usize>i),
+    <i32>load<u8>(col(from, P_PLACEMENT) + <usize>i),
+    load<f64>(col(from, P_TIME) + i8),
+    load<f64>(col(from, P_EXIT) + i8),
+    load<i32>(col(from, P_EPISODE) + (<usize>i << 2)),
+    load<f64>(col(from, P_CASE_START) + i8),
+    count,
+    sign,
+    acc,
+    withLedger,
+    candidates,
+    0,
+  );
+}
+
+/** The shared pass: families 0..n-1 without an FGC, added once. */
+export function simulateAll(n: i32, acc: usize, withLedger: bool, candidates: usize, points: usize): void {
+  for (let f = 0; f < n; f++) simulate(f, 0, 1, acc, withLedger, candidates, points);
+}
