@@ -41,27 +41,39 @@ class SeriesCounts {
     return this.counts.byteLength + 4 * this.origin.byteLength;
   }
 
-  /** Adds one run's values for months 0..months-1, read from `values` at `offset`, multiplied by `scale`. */
-  addRun(values: Float64Array, offset: number, scale: number): void {
+  /**
+   * Adds `runs` runs' values: run i's month m is `values[offset + i * stride + m]`, multiplied by
+   * `scale`. Month by month across the runs, so each month's row stays in cache while a block's runs
+   * land in it (a block holds runs one after another; run by run, every value would touch a new row).
+   */
+  addRuns(values: Float64Array, offset: number, stride: number, runs: number, scale: number): void {
     const { months, origin, lo, hi, sums } = this;
     for (let m = 0; m < months; m++) {
-      const raw = values[offset + m]!;
-      const v = scale === 1 ? raw : Math.round(raw * scale);
-      if (!Number.isInteger(v)) throw new Error(`a count series holds ${raw}, not a whole number`);
-      if (v < lo[m]!) lo[m] = v;
-      if (v > hi[m]!) hi[m] = v;
-      let column = v - origin[m]!;
-      if (!(column >= 0 && column < this.width)) column = this.place(m, v);
-      this.counts[m * this.width + column]!++;
-      sums[m]! += v;
+      let sum = 0;
+      for (let i = 0, at = offset + m; i < runs; i++, at += stride) {
+        const raw = values[at]!;
+        const v = scale === 1 ? raw : Math.round(raw * scale);
+        if (!Number.isInteger(v)) throw new Error(`a count series holds ${raw}, not a whole number`);
+        if (v < lo[m]!) lo[m] = v;
+        if (v > hi[m]!) hi[m] = v;
+        let column = v - origin[m]!;
+        if (!(column >= 0 && column < this.width)) column = this.place(m, v);
+        this.counts[m * this.width + column]!++;
+        sum += v;
+      }
+      sums[m]! += sum;
     }
-    this.n++;
+    this.n += runs;
   }
 
-  /** Makes room for v in month m's row (recentring the row, or widening every row); returns its column. */
+  /**
+   * Makes room for v in month m's row (recentring the row, or widening every row); returns its column.
+   * Rows are kept at least twice as wide as the spread they have seen, so a row recentred on the
+   * middle of what it has seen holds all of it (at exactly the spread, the highest value fell off).
+   */
   private place(m: number, v: number): number {
     const spread = this.hi[m]! - this.lo[m]! + 1;
-    if (spread > this.width) this.widen(spread);
+    if (spread * 2 > this.width) this.widen(spread);
     if (Number.isNaN(this.origin[m]!)) {
       this.origin[m] = v - (this.width >> 1);
     } else {
@@ -159,7 +171,6 @@ export class RunSet {
       this.appraisal.set(block.appraisal.subarray(i * APPRAISAL_FIELDS, (i + 1) * APPRAISAL_FIELDS), r * APPRAISAL_FIELDS);
       for (let a = 0; a < this.armCount; a++) {
         const values = block.arms[a]!.subarray(i * size, (i + 1) * size);
-        for (let k = 0; k < METRIC_COUNT; k++) this.counts[a * METRIC_COUNT + k]?.addRun(values, k * mc, SCALES[k]!);
         for (const [k, store] of this.perRunSeries) store.set(values.subarray(k * mc, (k + 1) * mc), (r * this.armCount + a) * mc);
         const t = (r * this.armCount + a) * TOTALS;
         this.totals[t + T_COST] = sumFlow(values, M.cost, mc);
@@ -167,6 +178,9 @@ export class RunSet {
         this.totals[t + T_ENTRIES] = sumFlow(values, M.claEntries, mc);
         this.totals[t + T_CLA_END] = values[M.cla * mc + mc - 1]!;
       }
+    }
+    for (let a = 0; a < this.armCount; a++) {
+      for (let k = 0; k < METRIC_COUNT; k++) this.counts[a * METRIC_COUNT + k]?.addRuns(block.arms[a]!, k * mc, size, block.count, SCALES[k]!);
     }
     this.done += block.count;
     this.familyMonths += block.familyMonths;
@@ -300,9 +314,12 @@ function countQuantiles(counts: SeriesCounts, m: number, q: number[]): void {
     const pos = (n - 1) * p;
     ranks.push(Math.floor(pos), Math.min(n - 1, Math.floor(pos) + 1));
   }
-  // The ranks ascend already (quantiles ascend); read all ten values in one pass.
+  // Read all ten values in one pass over the row, in ascending rank (pairs overlap when n < 6: 0,1,0,1,…).
+  const order = ranks.map((_, i) => i).sort((i, j) => ranks[i]! - ranks[j]!);
+  const sortedValues = new Array<number>(ranks.length);
+  counts.valuesAtRanks(m, order.map((i) => ranks[i]!), sortedValues);
   const values = new Array<number>(ranks.length);
-  counts.valuesAtRanks(m, ranks, values);
+  order.forEach((i, at) => (values[i] = sortedValues[at]!));
   BAND_QUANTILES.forEach((p, i) => {
     const pos = (n - 1) * p;
     const lo = values[2 * i]!;

@@ -4,6 +4,8 @@ import { planRun } from '../../src/engine/plan';
 import { RunSet, summariseRuns } from '../../src/engine/run-set';
 import { simulateBlock } from '../../src/engine/simulate';
 import { quantileSorted } from '../../src/engine/summarise';
+import seedrandom from 'seedrandom';
+import type { RunBlock } from '../../src/engine/plan';
 import { loadScenario, SMALL } from '../helpers/scenarios';
 
 const small = loadScenario(SMALL);
@@ -48,5 +50,38 @@ describe('RunSet (bands folded from blocks)', () => {
     expect(partial.runs).toBe(4);
     expect(partial.arms[0]!.series.cla.mean).toHaveLength(13);
     expect(() => set.add(simulateBlock(small, plan, 5, 2))).toThrow(/run 5 .* already added/);
+  });
+
+  /** A block of one run whose every series is 0 except CLA at month 1, which is `value`. */
+  function oneRun(first: number, value: number, months: number, arms: number): RunBlock {
+    const mc = months + 1;
+    const values = new Float64Array(METRIC_COUNT * mc);
+    values[M.cla * mc + 1] = value;
+    return { first, count: 1, arms: Array.from({ length: arms }, () => Float64Array.from(values)), familyMonths: 0, appraisal: new Float64Array(4) };
+  }
+
+  it('keeps every value when a month is recentred on a spread exactly its width, and reads overlapping ranks of few runs (100, 132, then 69)', () => {
+    const plan3 = planRun(small, { runs: 3, months: 2 });
+    const set = new RunSet(plan3);
+    [100, 132, 69].forEach((v, r) => set.add(oneRun(r, v, 2, plan3.arms.length)));
+    const band = set.band(0, M.cla);
+    const sorted = Float64Array.of(69, 100, 132);
+    expect([band.p5[1], band.p25[1], band.p50[1], band.p75[1], band.p95[1]]).toEqual([0.05, 0.25, 0.5, 0.75, 0.95].map((p) => quantileSorted(sorted, p)));
+    expect(band.mean[1]).toBe((100 + 132 + 69) / 3);
+  });
+
+  it('gives the exact percentiles of values arriving one by one in any order, over spreads around each row width', () => {
+    const random = seedrandom('run-set spreads');
+    for (const [spread, runs] of [[10, 60], [33, 60], [63, 60], [64, 60], [65, 60], [100, 60], [127, 60], [128, 60], [129, 60], [257, 60], [1000, 60], [40, 2], [40, 4], [40, 5]] as const) {
+      const planN = planRun(small, { runs, months: 2 });
+      const values = Array.from({ length: runs }, () => 5000 + Math.floor(random() * spread));
+      const set = new RunSet(planN);
+      values.forEach((v, r) => set.add(oneRun(r, v, 2, planN.arms.length)));
+      const sorted = Float64Array.from(values).sort();
+      const band = set.band(0, M.cla);
+      for (const [p, got] of [[0.05, band.p5[1]], [0.25, band.p25[1]], [0.5, band.p50[1]], [0.75, band.p75[1]], [0.95, band.p95[1]]] as const) {
+        expect(got, `${runs} runs, spread ${spread}, quantile ${p}`).toBe(quantileSorted(sorted, p));
+      }
+    }
   });
 });
