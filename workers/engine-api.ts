@@ -1,14 +1,29 @@
-// What an engine worker exposes: the engine API, with each block's typed arrays transferred rather than copied.
+// What an engine worker exposes: the engine API, and the worker's side of a pooled run (batches whose
+// counts stay in the worker until the page asks for them), with typed arrays transferred rather than copied.
 import { transfer } from 'comlink';
 import { engineApi } from '../src/engine/api';
+import { BatchFolder } from '../src/engine/batch-folder';
 import type { RunPlan } from '../src/engine/plan';
 import type { Scenario } from '../src/scenario/schema';
+
+/** This worker's counts of the run in flight. */
+const folder = new BatchFolder();
 
 export const workerApi = {
   ...engineApi,
   simulateBlock(scenario: Scenario, plan: RunPlan, first: number, count: number) {
     const block = engineApi.simulateBlock(scenario, plan, first, count);
     return transfer(block, [...block.arms.map((values) => values.buffer as ArrayBuffer), block.appraisal.buffer as ArrayBuffer]);
+  },
+  /** Runs [first, first + count) of run `run`: their rows back, their counts kept here (see takeCounts). */
+  simulateBatch(run: string, scenario: Scenario, plan: RunPlan, first: number, count: number) {
+    const rows = folder.simulate(run, scenario, plan, first, count);
+    return transfer(rows, [rows.values.buffer as ArrayBuffer, rows.appraisal.buffer as ArrayBuffer]);
+  },
+  /** The counts of run `run`'s batches simulated here since the last call. */
+  takeCounts(run: string) {
+    const counts = folder.take(run);
+    return transfer(counts, [counts.runs.buffer as ArrayBuffer, counts.header.buffer as ArrayBuffer, counts.cells.buffer as ArrayBuffer]);
   },
 };
 

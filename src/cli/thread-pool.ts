@@ -19,7 +19,8 @@ export function threadWorker(): PoolWorker {
   });
   died.catch(() => undefined);
   return {
-    simulateBlock: (scenario, plan, first, count) => Promise.race([remote.simulateBlock(scenario, plan, first, count), died]),
+    simulateBatch: (run, scenario, plan, first, count) => Promise.race([remote.simulateBatch(run, scenario, plan, first, count), died]),
+    takeCounts: (run) => Promise.race([remote.takeCounts(run), died]),
     terminate: () => void worker.terminate(),
   };
 }

@@ -1,13 +1,19 @@
 // A pool of engine workers: runs dealt out in batches by run index, folded as they return, with progress, partial bands, cancel and failure.
-import { planRun, type RunBlock, type RunOptions, type RunPlan } from '../engine/plan';
-import { RunSet, summariseRunsInSteps, type RunSummary } from '../engine/run-set';
+import { planRun, type RunOptions, type RunPlan } from '../engine/plan';
+import { RunSet, summariseRunsInSteps, type RunRows, type RunSummary } from '../engine/run-set';
+import type { CountsSnapshot } from '../engine/series-counts';
 import { runInSlices } from './slices';
 import type { Scenario } from '../scenario/schema';
 
 /** One worker as the pool sees it: browser Worker + Comlink, or Node worker thread + Comlink. */
 export interface PoolWorker {
-  /** Simulates runs [first, first + count); rejects if the worker throws or dies. */
-  simulateBlock(scenario: Scenario, plan: RunPlan, first: number, count: number): Promise<RunBlock>;
+  /**
+   * Simulates runs [first, first + count) of the pooled run `run`: returns what the page keeps run
+   * by run, and keeps their counts in the worker's histograms. Rejects if the worker throws or dies.
+   */
+  simulateBatch(run: string, scenario: Scenario, plan: RunPlan, first: number, count: number): Promise<RunRows>;
+  /** Hands over the histograms of `run`'s batches counted in the worker since the last call. */
+  takeCounts(run: string): Promise<CountsSnapshot>;
   terminate(): void;
 }
 
@@ -51,6 +57,8 @@ export class RunPool {
   private readonly workers: (PoolWorker | undefined)[];
   private readonly busy: boolean[];
   private active: ActiveRun | undefined;
+  /** Runs started, for each run's id in the workers (a worker drops the counts of an earlier run). */
+  private started = 0;
 
   constructor(
     private readonly factory: WorkerFactory,
@@ -73,7 +81,7 @@ export class RunPool {
 
   run(scenario: Scenario, options: PoolRunOptions = {}): Promise<RunSummary> {
     this.cancel();
-    const run = new ActiveRun(this, scenario, options);
+    const run = new ActiveRun(this, `${++this.started}`, scenario, options);
     this.active = run;
     return run.start().finally(() => {
       if (this.active === run) this.active = undefined;
@@ -123,15 +131,22 @@ class ActiveRun {
   private lastProgress = -Infinity;
   private lastPartial = -Infinity;
   private partialCost = 0;
-  /** Blocks received but not yet folded in (a summary is running). */
-  private readonly arrived: RunBlock[] = [];
-  private summarising = false;
+  /** Rows received but not yet folded in (a summary is running). */
+  private readonly arrived: RunRows[] = [];
+  /** Workers holding counts of this run not yet handed over. */
+  private readonly untaken = new Set<number>();
+  /**
+   * What the page is doing between batches: collecting the workers' counts (rows still fold in) or
+   * summarising (the set must not change: rows wait in `arrived`).
+   */
+  private phase: 'dealing' | 'collecting' | 'summarising' = 'dealing';
   private resolve!: (s: RunSummary) => void;
   private reject!: (e: Error) => void;
   private readonly onAbort = () => this.stop(new CancelledError('the run was cancelled'));
 
   constructor(
     private readonly pool: RunPool,
+    private readonly id: string,
     private readonly scenario: Scenario,
     private readonly options: PoolRunOptions,
   ) {
@@ -175,45 +190,58 @@ class ActiveRun {
       this.fail(index, e);
       return;
     }
-    worker.simulateBlock(this.scenario, this.plan, first, count).then(
-      (block) => this.received(slot, block),
+    worker.simulateBatch(this.id, this.scenario, this.plan, first, count).then(
+      (rows) => this.received(slot, rows),
       (e) => this.fail(index, e),
     );
   }
 
-  private received(slot: number, block: RunBlock): void {
+  private received(slot: number, rows: RunRows): void {
     if (this.finished) return;
     this.pool.setBusy(slot, false);
-    this.arrived.push(block);
+    this.arrived.push(rows);
+    this.untaken.add(slot);
     // Keep the worker busy first: summaries run on this thread while the workers go on.
     if (this.next < this.batches.length) this.deal(slot);
     this.advance();
   }
 
-  /**
-   * Folds in what has arrived, reports progress, and starts a partial or the final summary. A
-   * summary runs in slices (the main thread stays responsive) and the set does not change while it
-   * runs: blocks that arrive meanwhile wait in `arrived` until it ends.
-   */
-  private advance(): void {
-    if (this.finished || this.summarising) return;
-    for (const block of this.arrived.splice(0)) {
+  /** Folds in the rows that have arrived; false if some came back unusable (the run has failed). */
+  private foldArrived(): boolean {
+    for (const rows of this.arrived.splice(0)) {
       try {
-        this.set.add(block);
+        this.set.addRows(rows);
       } catch (e) {
-        this.stop(new BatchFailedError(`runs ${block.first}–${block.first + block.count - 1} came back unusable: ${(e as Error).message}`));
-        return;
+        this.stop(new BatchFailedError(`runs ${rows.first}–${rows.first + rows.count - 1} came back unusable: ${(e as Error).message}`));
+        return false;
       }
     }
+    return true;
+  }
+
+  /**
+   * Folds in what has arrived, reports progress, and starts a partial or the final summary: first the
+   * workers' counts are collected, then the set is summarised in slices (the main thread stays
+   * responsive). Rows that arrive during a summary wait in `arrived` until it ends.
+   */
+  private advance(): void {
+    if (this.finished || this.phase === 'summarising') return;
+    if (!this.foldArrived() || this.phase === 'collecting') return;
     const total = this.plan.runs;
     const done = this.set.done;
     const now = performance.now();
     if (done === total) {
-      this.summarise((summary) => {
-        this.finished = true;
-        this.options.signal?.removeEventListener('abort', this.onAbort);
-        this.options.onProgress?.(done, total);
-        this.resolve(summary);
+      this.collect(() => {
+        if (this.set.complete !== total) {
+          this.stop(new BatchFailedError(`the counts of ${total - this.set.complete} of ${total} runs never came back from the workers`));
+          return;
+        }
+        this.summarise((summary) => {
+          this.finished = true;
+          this.options.signal?.removeEventListener('abort', this.onAbort);
+          this.options.onProgress?.(done, total);
+          this.resolve(summary);
+        });
       });
       return;
     }
@@ -223,25 +251,67 @@ class ActiveRun {
     }
     // Partial bands cost more as runs pile up: space them by at least four times their own cost.
     if (this.options.onPartial && now - this.lastPartial >= Math.max(PROGRESS_INTERVAL_MS, 4 * this.partialCost)) {
-      this.summarise((partial, busyMs) => {
-        this.partialCost = busyMs;
-        this.lastPartial = performance.now();
-        this.options.onPartial?.(partial);
-        this.advance();
-      });
+      this.lastPartial = now;
+      this.collect(() =>
+        this.summarise((partial, busyMs) => {
+          this.partialCost = busyMs;
+          this.lastPartial = performance.now();
+          this.options.onPartial?.(partial);
+          this.advance();
+        }),
+      );
+    }
+  }
+
+  /**
+   * Asks every worker holding counts of this run for them and merges them, then calls `then` unless
+   * the run ended meanwhile. A worker answers after the batch it is on, and its rows come before its
+   * counts, so the rows of every run counted are already here (or waiting in `arrived`).
+   */
+  private collect(then: () => void): void {
+    const slots = [...this.untaken];
+    this.untaken.clear();
+    let waiting = slots.length;
+    if (waiting === 0) {
+      then();
+      return;
+    }
+    this.phase = 'collecting';
+    for (const slot of slots) {
+      this.pool
+        .worker(slot)
+        .takeCounts(this.id)
+        .then(
+          (counts) => {
+            if (this.finished || !this.foldArrived()) return;
+            try {
+              this.set.addCounts(counts);
+            } catch (e) {
+              this.stop(new BatchFailedError(`the counts from worker ${slot + 1} came back unusable: ${(e as Error).message}`));
+              return;
+            }
+            if (--waiting > 0) return;
+            this.phase = 'dealing';
+            then();
+          },
+          (e: unknown) => {
+            if (this.finished) return;
+            this.stop(new BatchFailedError(`collecting the counts from worker ${slot + 1} failed: ${e instanceof Error ? e.message : String(e)}`));
+          },
+        );
     }
   }
 
   /** Summarises the set in slices, then calls `then` unless the run ended meanwhile. */
   private summarise(then: (summary: RunSummary, busyMs: number) => void): void {
-    this.summarising = true;
+    this.phase = 'summarising';
     runInSlices(summariseRunsInSteps(this.scenario, this.set), () => this.finished).then(
       (result) => {
-        this.summarising = false;
+        this.phase = 'dealing';
         if (result && !this.finished) then(result.value, result.busyMs);
       },
       (e: unknown) => {
-        this.summarising = false;
+        this.phase = 'dealing';
         this.stop(new Error(`summarising the runs failed: ${e instanceof Error ? e.message : String(e)}`));
       },
     );

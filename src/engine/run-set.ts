@@ -1,5 +1,6 @@
 // Folds per-run results into bands as they arrive: exact, order-independent, and small for many runs.
 import { M, METRIC_COUNT, METRICS, type Metric } from './metrics';
+import { CountTally, PER_RUN_SERIES, SCALES, type CountsSnapshot, type SeriesCounts } from './series-counts';
 import type { Scenario } from '../scenario/schema';
 import { APPRAISAL_FIELDS, type AppraisalInputs } from './finance';
 import { appraiseComparisons, type FinanceSummary } from './finance-summary';
@@ -10,110 +11,6 @@ import { finish, type Steps } from './steps';
 import { priceBasis } from '../scenario/prices';
 import { compare, stat, type ArmSummary, type Band, type Comparison, type Stat, type YearSaving } from './summarise';
 
-/** Series kept as exact per-run values (continuous); every other series is an integer count kept as a histogram. */
-const PER_RUN_SERIES = new Set<number>([M.cost, M.costPlacements, M.costFgcService]);
-/** Multiplier before counting: 1 for counts; the longest wait is counted in thousandths of a week. */
-const SCALES = Array.from({ length: METRIC_COUNT }, (_, k) => (k === M.fgcLongestWaitWeeks ? 1000 : 1));
-
-/**
- * Counts of integer values for one series, one histogram per month in one flat array: exact order
- * statistics in memory proportional to the spread of the values, not to the number of runs.
- */
-class SeriesCounts {
-  private width = 64;
-  /** Value at column 0 of each month's row. */
-  private readonly origin: Float64Array;
-  private readonly lo: Float64Array;
-  private readonly hi: Float64Array;
-  private counts: Uint32Array;
-  readonly sums: Float64Array;
-  n = 0;
-
-  constructor(private readonly months: number) {
-    this.origin = new Float64Array(months).fill(NaN);
-    this.lo = new Float64Array(months).fill(Infinity);
-    this.hi = new Float64Array(months).fill(-Infinity);
-    this.counts = new Uint32Array(months * this.width);
-    this.sums = new Float64Array(months);
-  }
-
-  get byteLength(): number {
-    return this.counts.byteLength + 4 * this.origin.byteLength;
-  }
-
-  /**
-   * Adds `runs` runs' values: run i's month m is `values[offset + i * stride + m]`, multiplied by
-   * `scale`. Month by month across the runs, so each month's row stays in cache while a block's runs
-   * land in it (a block holds runs one after another; run by run, every value would touch a new row).
-   */
-  addRuns(values: Float64Array, offset: number, stride: number, runs: number, scale: number): void {
-    const { months, origin, lo, hi, sums } = this;
-    for (let m = 0; m < months; m++) {
-      let sum = 0;
-      for (let i = 0, at = offset + m; i < runs; i++, at += stride) {
-        const raw = values[at]!;
-        const v = scale === 1 ? raw : Math.round(raw * scale);
-        if (!Number.isInteger(v)) throw new Error(`a count series holds ${raw}, not a whole number`);
-        if (v < lo[m]!) lo[m] = v;
-        if (v > hi[m]!) hi[m] = v;
-        let column = v - origin[m]!;
-        if (!(column >= 0 && column < this.width)) column = this.place(m, v);
-        this.counts[m * this.width + column]!++;
-        sum += v;
-      }
-      sums[m]! += sum;
-    }
-    this.n += runs;
-  }
-
-  /**
-   * Makes room for v in month m's row (recentring the row, or widening every row); returns its column.
-   * Rows are kept at least twice as wide as the spread they have seen, so a row recentred on the
-   * middle of what it has seen holds all of it (at exactly the spread, the highest value fell off).
-   */
-  private place(m: number, v: number): number {
-    const spread = this.hi[m]! - this.lo[m]! + 1;
-    if (spread * 2 > this.width) this.widen(spread);
-    if (Number.isNaN(this.origin[m]!)) {
-      this.origin[m] = v - (this.width >> 1);
-    } else {
-      // Recentre the row on what it has seen, moving its counts.
-      const row = this.counts.subarray(m * this.width, (m + 1) * this.width);
-      const old = Float64Array.from(row);
-      const newOrigin = Math.floor((this.lo[m]! + this.hi[m]!) / 2) - (this.width >> 1);
-      row.fill(0);
-      for (let i = 0; i < old.length; i++) if (old[i]) row[this.origin[m]! + i - newOrigin] = old[i]!;
-      this.origin[m] = newOrigin;
-    }
-    return v - this.origin[m]!;
-  }
-
-  private widen(spread: number): void {
-    let width = this.width;
-    while (width < spread * 2) width *= 2;
-    const counts = new Uint32Array(this.months * width);
-    for (let m = 0; m < this.months; m++) {
-      if (Number.isNaN(this.origin[m]!)) continue;
-      const shift = (width - this.width) >> 1;
-      counts.set(this.counts.subarray(m * this.width, (m + 1) * this.width), m * width + shift);
-      this.origin[m]! -= shift;
-    }
-    this.counts = counts;
-    this.width = width;
-  }
-
-  /** The values at the given ranks (0-based, ascending) in month m, into out. */
-  valuesAtRanks(m: number, ranks: number[], out: number[]): void {
-    let cum = 0;
-    let r = 0;
-    const base = m * this.width;
-    for (let i = 0; i < this.width && r < ranks.length; i++) {
-      cum += this.counts[base + i]!;
-      while (r < ranks.length && ranks[r]! < cum) out[r++] = this.origin[m]! + i;
-    }
-  }
-}
-
 const BAND_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
 const TOTALS = 4; // cost, fgcHeld, claEntries over the horizon; CLA at the horizon
 const T_COST = 0;
@@ -121,114 +18,181 @@ const T_FGC = 1;
 const T_ENTRIES = 2;
 const T_CLA_END = 3;
 
+/** The series kept run by run for a plan: the money series, then any the plan asks to keep. */
+function keptSeries(plan: RunPlan): number[] {
+  const kept = [...PER_RUN_SERIES];
+  for (const metric of plan.keepRunSeries ?? []) {
+    const k = METRICS.indexOf(metric);
+    if (k < 0) throw new Error(`keepRunSeries: no series called ${metric}`);
+    if (!kept.includes(k)) kept.push(k);
+  }
+  return kept;
+}
+
 /**
- * The results of a plan's runs, folded in as blocks arrive in any order. Integer series go into
+ * What a set keeps of each run apart from its counts: the kept series and the totals, per arm, and the
+ * appraisal inputs. A worker sends these for each batch and keeps the counts (see CountTally).
+ */
+export interface RunRows {
+  first: number;
+  count: number;
+  familyMonths: number;
+  /** Per run and arm: each kept series' months (keptSeries order), then TOTALS totals. */
+  values: Float64Array;
+  /** count × APPRAISAL_FIELDS. */
+  appraisal: Float64Array;
+}
+
+/** A block's runs without their counts. */
+export function runRows(plan: RunPlan, block: RunBlock): RunRows {
+  const mc = plan.months + 1;
+  const size = METRIC_COUNT * mc;
+  const kept = keptSeries(plan);
+  const stride = kept.length * mc + TOTALS;
+  const arms = plan.arms.length;
+  const out = new Float64Array(block.count * arms * stride);
+  for (let i = 0; i < block.count; i++) {
+    for (let a = 0; a < arms; a++) {
+      const values = block.arms[a]!.subarray(i * size, (i + 1) * size);
+      const base = (i * arms + a) * stride;
+      kept.forEach((k, j) => out.set(values.subarray(k * mc, (k + 1) * mc), base + j * mc));
+      const t = base + kept.length * mc;
+      out[t + T_COST] = sumFlow(values, M.cost, mc);
+      out[t + T_FGC] = sumFlow(values, M.fgcHeld, mc);
+      out[t + T_ENTRIES] = sumFlow(values, M.claEntries, mc);
+      out[t + T_CLA_END] = values[M.cla * mc + mc - 1]!;
+    }
+  }
+  return { first: block.first, count: block.count, familyMonths: block.familyMonths, values: out, appraisal: block.appraisal };
+}
+
+/**
+ * The results of a plan's runs, folded in as they arrive in any order. Integer series go into
  * histograms (counts add up the same whatever the order), cost is kept per run and per month, and
  * per-run totals are kept for paired comparisons: so the bands are bit-identical for any split of
  * the runs into batches or workers, and 10,000 runs take tens of megabytes, not gigabytes.
+ *
+ * A run arrives whole (`add`, a block) or in two parts: its rows (`addRows`) and later its counts,
+ * inside a worker's histograms (`addCounts`). Bands and totals cover the runs that are complete.
  */
 export class RunSet {
   readonly monthCount: number;
   readonly armCount: number;
-  /** Per arm and series (undefined for the per-run ones). */
-  private readonly counts: (SeriesCounts | undefined)[];
-  /** Per-run monthly values of the money series (PER_RUN_SERIES): runs × arms × months each. */
+  private readonly tally: CountTally;
+  /** Per-run monthly values of the kept series: runs × arms × months each. */
   private readonly perRunSeries = new Map<number, Float64Array>();
   private readonly totals: Float64Array;
-  private readonly have: Uint8Array;
+  /** Runs whose rows have arrived, and runs whose counts have too. */
+  private readonly hasRows: Uint8Array;
+  private readonly counted: Uint8Array;
   /** Each run's appraisal inputs (see AppraisalInputs), runs × APPRAISAL_FIELDS. */
   private readonly appraisal: Float64Array;
-  /** Runs folded in so far. */
+  /** Runs whose rows have arrived. */
   done = 0;
+  /** Runs whose counts have arrived too: what bands and totals cover. */
+  complete = 0;
+  /** Open family-months simulated in the runs whose rows have arrived: the work done so far. */
   familyMonths = 0;
 
   constructor(readonly plan: RunPlan) {
     this.monthCount = plan.months + 1;
     this.armCount = plan.arms.length;
-    this.counts = [];
-    for (let a = 0; a < this.armCount; a++) {
-      for (let k = 0; k < METRIC_COUNT; k++) this.counts.push(PER_RUN_SERIES.has(k) ? undefined : new SeriesCounts(this.monthCount));
-    }
-    for (const k of PER_RUN_SERIES) this.perRunSeries.set(k, new Float64Array(plan.runs * this.armCount * this.monthCount));
-    for (const metric of plan.keepRunSeries ?? []) {
-      const k = METRICS.indexOf(metric);
-      if (k < 0) throw new Error(`keepRunSeries: no series called ${metric}`);
-      if (!this.perRunSeries.has(k)) this.perRunSeries.set(k, new Float64Array(plan.runs * this.armCount * this.monthCount));
-    }
+    this.tally = new CountTally(this.armCount, this.monthCount);
+    for (const k of keptSeries(plan)) this.perRunSeries.set(k, new Float64Array(plan.runs * this.armCount * this.monthCount));
     this.totals = new Float64Array(plan.runs * this.armCount * TOTALS);
-    this.have = new Uint8Array(plan.runs);
+    this.hasRows = new Uint8Array(plan.runs);
+    this.counted = new Uint8Array(plan.runs);
     this.appraisal = new Float64Array(plan.runs * APPRAISAL_FIELDS);
   }
 
-  /** Folds in a block of runs; a run already folded in is an error. */
+  /** Folds in a block of whole runs; a run already folded in is an error. */
   add(block: RunBlock): void {
+    this.addRows(runRows(this.plan, block));
+    this.tally.addBlock(block);
+    for (let i = 0; i < block.count; i++) this.counted[block.first + i] = 1;
+    this.complete += block.count;
+  }
+
+  /** Folds in runs' rows (their counts come later, with addCounts); a run already here is an error. */
+  addRows(rows: RunRows): void {
     const mc = this.monthCount;
-    const size = METRIC_COUNT * mc;
-    for (let i = 0; i < block.count; i++) {
-      const r = block.first + i;
-      if (r < 0 || r >= this.plan.runs || this.have[r]) throw new Error(`run ${r} is outside the plan or was already added`);
-      this.have[r] = 1;
-      this.appraisal.set(block.appraisal.subarray(i * APPRAISAL_FIELDS, (i + 1) * APPRAISAL_FIELDS), r * APPRAISAL_FIELDS);
+    const kept = [...this.perRunSeries.values()];
+    const stride = kept.length * mc + TOTALS;
+    if (rows.values.length !== rows.count * this.armCount * stride) throw new Error(`runs ${rows.first}–${rows.first + rows.count - 1} came with ${rows.values.length} values, not ${rows.count * this.armCount * stride}`);
+    for (let i = 0; i < rows.count; i++) {
+      const r = rows.first + i;
+      if (r < 0 || r >= this.plan.runs || this.hasRows[r]) throw new Error(`run ${r} is outside the plan or was already added`);
+      this.hasRows[r] = 1;
+      this.appraisal.set(rows.appraisal.subarray(i * APPRAISAL_FIELDS, (i + 1) * APPRAISAL_FIELDS), r * APPRAISAL_FIELDS);
       for (let a = 0; a < this.armCount; a++) {
-        const values = block.arms[a]!.subarray(i * size, (i + 1) * size);
-        for (const [k, store] of this.perRunSeries) store.set(values.subarray(k * mc, (k + 1) * mc), (r * this.armCount + a) * mc);
-        const t = (r * this.armCount + a) * TOTALS;
-        this.totals[t + T_COST] = sumFlow(values, M.cost, mc);
-        this.totals[t + T_FGC] = sumFlow(values, M.fgcHeld, mc);
-        this.totals[t + T_ENTRIES] = sumFlow(values, M.claEntries, mc);
-        this.totals[t + T_CLA_END] = values[M.cla * mc + mc - 1]!;
+        const base = (i * this.armCount + a) * stride;
+        const at = (r * this.armCount + a) * mc;
+        kept.forEach((store, j) => store.set(rows.values.subarray(base + j * mc, base + (j + 1) * mc), at));
+        this.totals.set(rows.values.subarray(base + kept.length * mc, base + stride), (r * this.armCount + a) * TOTALS);
       }
     }
-    for (let a = 0; a < this.armCount; a++) {
-      for (let k = 0; k < METRIC_COUNT; k++) this.counts[a * METRIC_COUNT + k]?.addRuns(block.arms[a]!, k * mc, size, block.count, SCALES[k]!);
+    this.done += rows.count;
+    this.familyMonths += rows.familyMonths;
+  }
+
+  /** Merges a worker's histograms; each of their runs must have its rows here and not be counted yet. */
+  addCounts(snapshot: CountsSnapshot): void {
+    if (snapshot.runs.length === 0) return;
+    for (const r of snapshot.runs) {
+      if (!this.hasRows[r]) throw new Error(`the counts of run ${r} came before its rows`);
+      if (this.counted[r]) throw new Error(`the counts of run ${r} came twice`);
     }
-    this.done += block.count;
-    this.familyMonths += block.familyMonths;
+    this.tally.merge(snapshot);
+    for (const r of snapshot.runs) this.counted[r] = 1;
+    this.complete += snapshot.runs.length;
   }
 
   /** Bytes held in typed arrays: what the folded results cost in memory. */
   byteLength(): number {
-    let bytes = this.totals.byteLength + this.have.byteLength;
+    let bytes = this.totals.byteLength + this.hasRows.byteLength + this.counted.byteLength + this.appraisal.byteLength;
     for (const store of this.perRunSeries.values()) bytes += store.byteLength;
-    for (const c of this.counts) if (c) bytes += c.byteLength;
+    for (const c of this.tally.series) if (c) bytes += c.byteLength;
     return bytes;
   }
 
-  /** Bands of one series for one arm over the runs folded in so far. */
+  /** Bands of one series for one arm over the complete runs. */
   band(arm: number, metric: number): Band {
     const band: Band = { mean: [], p5: [], p25: [], p50: [], p75: [], p95: [] };
-    const mc = this.monthCount;
     const q = [0, 0, 0, 0, 0];
-    const store = PER_RUN_SERIES.has(metric) ? this.perRunSeries.get(metric) : undefined;
-    // Per-run series: months × runs (in run order), transposed in one pass so each month is contiguous.
-    const runs = store ? this.runsDone() : undefined;
-    const n = runs?.length ?? 0;
-    const byMonth = store && runs ? new Float64Array(mc * n) : undefined;
-    if (store && runs && byMonth) {
-      for (let i = 0; i < n; i++) {
-        const base = (runs[i]! * this.armCount + arm) * mc;
-        for (let m = 0; m < mc; m++) byMonth[m * n + i] = store[base + m]!;
-      }
-    }
-    for (let m = 0; m < mc; m++) {
-      let mean: number;
-      if (byMonth) {
-        const column = byMonth.subarray(m * n, (m + 1) * n);
-        mean = sumInOrder(column) / n;
-        quantilesInPlace(column, BAND_QUANTILES, q);
-      } else {
-        const counts = this.counts[arm * METRIC_COUNT + metric]!;
-        const scale = SCALES[metric]!;
-        countQuantiles(counts, m, q);
-        for (let i = 0; i < q.length; i++) q[i]! /= scale;
-        mean = counts.sums[m]! / counts.n / scale;
-      }
+    const push = (mean: number) => {
       band.mean.push(mean);
       band.p5.push(q[0]!);
       band.p25.push(q[1]!);
       band.p50.push(q[2]!);
       band.p75.push(q[3]!);
       band.p95.push(q[4]!);
+    };
+    const mc = this.monthCount;
+    const store = PER_RUN_SERIES.has(metric) ? this.perRunSeries.get(metric) : undefined;
+    if (store) {
+      // Months × runs (in run order), transposed in one pass so each month is contiguous.
+      const runs = this.runsDone();
+      const n = runs.length;
+      const byMonth = new Float64Array(mc * n);
+      for (let i = 0; i < n; i++) {
+        const base = (runs[i]! * this.armCount + arm) * mc;
+        for (let m = 0; m < mc; m++) byMonth[m * n + i] = store[base + m]!;
+      }
+      for (let m = 0; m < mc; m++) {
+        const column = byMonth.subarray(m * n, (m + 1) * n);
+        const mean = sumInOrder(column) / n; // in run order, before the selection reorders the column
+        quantilesInPlace(column, BAND_QUANTILES, q);
+        push(mean);
+      }
+    } else {
+      const counts = this.tally.series[arm * METRIC_COUNT + metric]!;
+      const scale = SCALES[metric]!;
+      const readQuantiles = countQuantileReader(counts.n);
+      for (let m = 0; m < mc; m++) {
+        readQuantiles(counts, m, q);
+        for (let i = 0; i < q.length; i++) q[i]! /= scale;
+        push(counts.sums[m]! / counts.n / scale);
+      }
     }
     return band;
   }
@@ -243,9 +207,9 @@ export class RunSet {
 
   /** Indices of the runs folded in, ascending. */
   private runsDone(): Int32Array {
-    const out = new Int32Array(this.done);
+    const out = new Int32Array(this.complete);
     let i = 0;
-    for (let r = 0; r < this.plan.runs; r++) if (this.have[r]) out[i++] = r;
+    for (let r = 0; r < this.plan.runs; r++) if (this.counted[r]) out[i++] = r;
     return out;
   }
 
@@ -262,10 +226,10 @@ export class RunSet {
   costByYear(arm: number, years: FinancialYear[], metric: number = M.cost): Float64Array {
     const store = this.perRunSeries.get(metric)!;
     const mc = this.monthCount;
-    const out = new Float64Array(this.done * years.length);
+    const out = new Float64Array(this.complete * years.length);
     let i = 0;
     for (let r = 0; r < this.plan.runs; r++) {
-      if (!this.have[r]) continue;
+      if (!this.counted[r]) continue;
       const start = (r * this.armCount + arm) * mc;
       sumByYear(store.subarray(start, start + mc), years, out, i * years.length);
       i++;
@@ -277,7 +241,7 @@ export class RunSet {
   appraisalInputs(): AppraisalInputs[] {
     const out: AppraisalInputs[] = [];
     for (let r = 0; r < this.plan.runs; r++) {
-      if (!this.have[r]) continue;
+      if (!this.counted[r]) continue;
       const a = this.appraisal.subarray(r * APPRAISAL_FIELDS, (r + 1) * APPRAISAL_FIELDS);
       out.push({ discountRate: a[0]!, optimismBias: a[1]!, deadweight: a[2]!, setUpCostPerAddedFte: a[3]! });
     }
@@ -286,9 +250,9 @@ export class RunSet {
 
   /** Values of the runs folded in, in run order (so sums do not depend on arrival order). */
   private perRun(get: (r: number) => number): Float64Array {
-    const out = new Float64Array(this.done);
+    const out = new Float64Array(this.complete);
     let i = 0;
-    for (let r = 0; r < this.plan.runs; r++) if (this.have[r]) out[i++] = get(r);
+    for (let r = 0; r < this.plan.runs; r++) if (this.counted[r]) out[i++] = get(r);
     return out;
   }
 }
@@ -306,25 +270,30 @@ function sumInOrder(values: Float64Array): number {
   return sum;
 }
 
-/** The band quantiles (type 7) of month m's counts, into q. */
-function countQuantiles(counts: SeriesCounts, m: number, q: number[]): void {
-  const n = counts.n;
+/**
+ * Reads the band quantiles (type 7) of n counted runs month by month: the ten ranks they need are
+ * worked out once, in ascending order (the pairs overlap when n < 6: 0,1,0,1,…), so each month is
+ * one pass over its row.
+ */
+function countQuantileReader(n: number): (counts: SeriesCounts, m: number, q: number[]) => void {
   const ranks: number[] = [];
   for (const p of BAND_QUANTILES) {
     const pos = (n - 1) * p;
     ranks.push(Math.floor(pos), Math.min(n - 1, Math.floor(pos) + 1));
   }
-  // Read all ten values in one pass over the row, in ascending rank (pairs overlap when n < 6: 0,1,0,1,…).
   const order = ranks.map((_, i) => i).sort((i, j) => ranks[i]! - ranks[j]!);
-  const sortedValues = new Array<number>(ranks.length);
-  counts.valuesAtRanks(m, order.map((i) => ranks[i]!), sortedValues);
+  const ascending = order.map((i) => ranks[i]!);
+  const sorted = new Array<number>(ranks.length);
   const values = new Array<number>(ranks.length);
-  order.forEach((i, at) => (values[i] = sortedValues[at]!));
-  BAND_QUANTILES.forEach((p, i) => {
-    const pos = (n - 1) * p;
-    const lo = values[2 * i]!;
-    q[i] = lo + (pos - Math.floor(pos)) * (values[2 * i + 1]! - lo);
-  });
+  return (counts, m, q) => {
+    counts.valuesAtRanks(m, ascending, sorted);
+    for (let at = 0; at < order.length; at++) values[order[at]!] = sorted[at]!;
+    for (let i = 0; i < BAND_QUANTILES.length; i++) {
+      const pos = (n - 1) * BAND_QUANTILES[i]!;
+      const lo = values[2 * i]!;
+      q[i] = lo + (pos - Math.floor(pos)) * (values[2 * i + 1]! - lo);
+    }
+  };
 }
 
 /** The result of a whole run, in the shape the command line prints. */
@@ -391,7 +360,7 @@ export function* summariseRunsInSteps(scenario: Scenario, set: RunSet): Steps<Ru
   return {
     scenario: scenario.name,
     seed: plan.seed,
-    runs: set.done,
+    runs: set.complete,
     months,
     arms,
     comparisons,

@@ -3,19 +3,25 @@ import { describe, expect, it } from 'vitest';
 import { BatchFailedError, CancelledError, PROGRESS_INTERVAL_MS, RunPool, type PoolWorker } from '../../src/client/pool';
 import { threadPool, threadWorker } from '../../src/cli/thread-pool';
 import { engineApi } from '../../src/engine/api';
+import { BatchFolder } from '../../src/engine/batch-folder';
 import type { RunSummary } from '../../src/engine/run-set';
 import { loadScenario, SMALL } from '../helpers/scenarios';
 
 const small = loadScenario(SMALL);
 const OPTIONS = { runs: 12, months: 10, seed: 'pool' };
 
-/** A worker in this thread, answering asynchronously like a real one; `broken` makes a batch throw. */
+/** A worker in this thread (its own counts), answering asynchronously like a real one; `broken` makes a batch throw. */
 function localWorker(broken?: (first: number) => boolean): PoolWorker {
+  const folder = new BatchFolder();
   return {
-    simulateBlock: async (scenario, plan, first, count) => {
+    simulateBatch: async (run, scenario, plan, first, count) => {
       await new Promise((r) => setTimeout(r, 1));
       if (broken?.(first)) throw new Error('deliberate failure in the engine');
-      return engineApi.simulateBlock(scenario, plan, first, count);
+      return folder.simulate(run, scenario, plan, first, count);
+    },
+    takeCounts: async (run) => {
+      await new Promise((r) => setTimeout(r, 1));
+      return folder.take(run);
     },
     terminate: () => undefined,
   };
@@ -58,6 +64,30 @@ describe('RunPool', () => {
     expect((error as Error).message).toBe('batch 3 of 6 (runs 4–5) failed: deliberate failure in the engine');
     expect(pool.busyCount).toBe(0);
     failOnce = false;
+    expect(await pool.run(small, OPTIONS)).toEqual(expected);
+    pool.dispose();
+  });
+
+  it('a worker whose counts fail or never come back fails the run with what is missing, and the pool recovers', async () => {
+    let mode: 'throws' | 'forgets' | 'works' = 'throws';
+    const pool = new RunPool(() => {
+      const worker = localWorker();
+      return {
+        ...worker,
+        takeCounts: async (run) => {
+          if (mode === 'throws') throw new Error('deliberate failure handing over counts');
+          if (mode === 'forgets') return new BatchFolder().take(run);
+          return worker.takeCounts(run);
+        },
+      };
+    }, 2);
+    const thrown = await pool.run(small, OPTIONS).catch((e: Error) => e);
+    expect(thrown).toBeInstanceOf(BatchFailedError);
+    expect((thrown as Error).message).toMatch(/^collecting the counts from worker [12] failed: deliberate failure handing over counts$/);
+    mode = 'forgets';
+    const forgotten = await pool.run(small, OPTIONS).catch((e: Error) => e);
+    expect((forgotten as Error).message).toBe('the counts of 12 of 12 runs never came back from the workers');
+    mode = 'works';
     expect(await pool.run(small, OPTIONS)).toEqual(expected);
     pool.dispose();
   });
@@ -111,7 +141,7 @@ describe('RunPool over Node worker threads', () => {
     const pool = new RunPool(() => {
       const worker = threadWorker();
       // The first worker made is killed as soon as it is given work, as if it had crashed.
-      if (made++ === 0) return { simulateBlock: (...args) => { const p = worker.simulateBlock(...args); worker.terminate(); return p; }, terminate: () => worker.terminate() };
+      if (made++ === 0) return { ...worker, simulateBatch: (...args) => { const p = worker.simulateBatch(...args); worker.terminate(); return p; } };
       return worker;
     }, 1);
     try {
