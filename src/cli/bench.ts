@@ -1,4 +1,5 @@
 // `npm run bench`: speed and memory, measured in one process and reported as ratios (the machines are shared and noisy).
+import { performance } from 'node:perf_hooks';
 import { RunPool } from '../client/pool';
 import { planRun } from '../engine/plan';
 import { RunSet, summariseRuns } from '../engine/run-set';
@@ -13,8 +14,12 @@ const bundled = (await import(bundledModule(new URL('./bench-engine.ts', import.
 const SCENARIO = 'scenarios/leeds-2015-family-valued.json';
 /** Runs per engine sample. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-/** Runs per pool measurement: enough that the final summary and the last batch's tail are a small part of it. */
+/** Runs per pool measurement: the Leeds scenario's own number of runs, batched as the pool does by default. */
 const POOL_RUNS = 200;
+/** Runs each worker does before any pool is timed. */
+const POOL_WARM_RUNS = 40;
+/** Alternations of the 1-worker and 2-worker pools (each keeps its best). */
+const POOL_ALTERNATIONS = 8;
 /** Alternations of engine and kernel (each keeps its best): many short samples, so that each side meets the machine at its quietest. */
 const ALTERNATIONS = 15;
 const MONTHS = 60;
@@ -58,21 +63,33 @@ function kernelRate(familyMonths: number): { familyMonths: number; seconds: numb
   return { familyMonths: families * months, seconds: cpuSeconds() - t0 };
 }
 
-/** Runs per second on a pool of `size` worker threads (started and warmed before timing), and CPU seconds per run. */
-async function poolRate(size: number): Promise<{ runsPerSecond: number; cpuPerRun: number }> {
+/** One pool measurement: runs per second, CPU a run (all threads), and the main thread's busy time a run. */
+interface PoolSample {
+  runsPerSecond: number;
+  cpuPerRun: number;
+  mainPerRun: number;
+}
+
+/**
+ * A pool of `size` worker threads, started once and warmed (each worker compiles the engine bundle
+ * and V8 tiers up its hot code over its first few dozen runs), as a page's pool is after its first runs.
+ */
+async function warmPool(size: number): Promise<RunPool> {
   const pool = new RunPool(threadWorker, size);
-  try {
-    // Warm-up: each worker compiles the engine bundle and tiers up the WebAssembly walk.
-    await pool.run(scenario, { runs: size * 4, months: MONTHS, batchSize: 1 });
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    await pool.run(scenario, { runs: POOL_RUNS, months: MONTHS, batchSize: 2 });
-    const seconds = (performance.now() - t0) / 1000;
-    const cpu = process.cpuUsage(cpu0);
-    return { runsPerSecond: POOL_RUNS / seconds, cpuPerRun: (cpu.user + cpu.system) / 1e6 / POOL_RUNS };
-  } finally {
-    pool.dispose();
-  }
+  await pool.run(scenario, { runs: POOL_WARM_RUNS * size, months: MONTHS });
+  return pool;
+}
+
+/** POOL_RUNS runs of the scenario on a warmed pool, batched as the pool batches by default. */
+async function poolSample(pool: RunPool): Promise<PoolSample> {
+  const loop0 = performance.eventLoopUtilization();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await pool.run(scenario, { runs: POOL_RUNS, months: MONTHS });
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const loop = performance.eventLoopUtilization(loop0);
+  return { runsPerSecond: POOL_RUNS / seconds, cpuPerRun: (cpu.user + cpu.system) / 1e6 / POOL_RUNS, mainPerRun: loop.active / 1000 / POOL_RUNS };
 }
 
 /** What the page holds for 10,000 runs × 3 arms × 120 months: folded results (bands), measured on the heap. */
@@ -112,15 +129,20 @@ for (let i = 0; i < ALTERNATIONS; i++) {
 }
 sampleRatios.sort((a, b) => a - b);
 // Alternate the two pool sizes and keep each one's best, so that a burst of load from elsewhere on a
-// shared machine does not land on one side of the ratio only.
-let one = { runsPerSecond: 0, cpuPerRun: 0 };
-let two = { runsPerSecond: 0, cpuPerRun: 0 };
-for (let i = 0; i < 3; i++) {
-  const a = await poolRate(1);
+// shared machine does not land on one side of the ratio only; each pair's own ratio shows the noise.
+const pools = [await warmPool(1), await warmPool(2)] as const;
+let one: PoolSample = { runsPerSecond: 0, cpuPerRun: 0, mainPerRun: 0 };
+let two: PoolSample = { runsPerSecond: 0, cpuPerRun: 0, mainPerRun: 0 };
+const pairRatios: number[] = [];
+for (let i = 0; i < POOL_ALTERNATIONS; i++) {
+  const a = await poolSample(pools[0]);
   if (a.runsPerSecond > one.runsPerSecond) one = a;
-  const b = await poolRate(2);
+  const b = await poolSample(pools[1]);
   if (b.runsPerSecond > two.runsPerSecond) two = b;
+  pairRatios.push(b.runsPerSecond / a.runsPerSecond);
 }
+for (const pool of pools) pool.dispose();
+pairRatios.sort((a, b) => a - b);
 const memory = await memoryFor10kRuns();
 
 console.log(`Leeds scenario (${SCENARIO}), ${MONTHS} months, 3 arms; one process`);
@@ -129,9 +151,11 @@ console.log(`| engine, one thread (event-driven, arms share untouched families; 
 console.log(`| reference kernel (typed-array monthly Markov loop), same family-months (best of ${ALTERNATIONS}) | ${(kernelRatePerSecond / 1e6).toFixed(2)} M family-months per CPU second |`);
 console.log(`| **engine / kernel** | **${(engineRatePerSecond / kernelRatePerSecond).toFixed(2)}×** |`);
 console.log(`| engine / kernel, sample by sample: lowest, median, highest of ${ALTERNATIONS} | ${sampleRatios[0]!.toFixed(2)}×, ${sampleRatios[Math.floor(ALTERNATIONS / 2)]!.toFixed(2)}×, ${sampleRatios[ALTERNATIONS - 1]!.toFixed(2)}× |`);
-console.log(`| pool, 1 worker thread (${POOL_RUNS} runs in batches of 2; best of 3, alternating with 2) | ${one.runsPerSecond.toFixed(1)} runs/s (${(one.cpuPerRun * 1000).toFixed(1)} CPU ms a run, all threads) |`);
-console.log(`| pool, 2 worker threads (best of 3) | ${two.runsPerSecond.toFixed(1)} runs/s (${(two.cpuPerRun * 1000).toFixed(1)} CPU ms a run, all threads) |`);
+const poolRow = (s: PoolSample) => `${s.runsPerSecond.toFixed(1)} runs/s (${(s.cpuPerRun * 1000).toFixed(1)} CPU ms a run, all threads; main thread busy ${(s.mainPerRun * 1000).toFixed(2)} ms a run)`;
+console.log(`| pool, 1 worker thread (${POOL_RUNS} runs, default batches; warmed; best of ${POOL_ALTERNATIONS}, alternating with 2) | ${poolRow(one)} |`);
+console.log(`| pool, 2 worker threads (best of ${POOL_ALTERNATIONS}) | ${poolRow(two)} |`);
 console.log(`| **2 workers / 1 worker** | **${(two.runsPerSecond / one.runsPerSecond).toFixed(2)}×** |`);
+console.log(`| 2 workers / 1 worker, pair by pair: lowest, median, highest of ${POOL_ALTERNATIONS} | ${pairRatios[0]!.toFixed(2)}×, ${((pairRatios[POOL_ALTERNATIONS / 2 - 1]! + pairRatios[POOL_ALTERNATIONS / 2]!) / 2).toFixed(2)}×, ${pairRatios[POOL_ALTERNATIONS - 1]!.toFixed(2)}× |`);
 console.log(`| results of 10,000 runs × 3 arms × 120 months, folded (${memory.realRuns} real runs folded 100×): typed arrays held | ${memory.held.toFixed(1)} MB |`);
 console.log(`| the same, heap growth measured after GC | ${memory.megabytes.toFixed(1)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for a settled figure)'} |`);
 console.log(`| summarising those 10,000 runs into bands | ${memory.summarySeconds.toFixed(2)} s |`);
