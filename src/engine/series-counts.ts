@@ -132,7 +132,9 @@ export class SeriesCounts {
     let cum = 0;
     let r = 0;
     const row = this.rows[m]!;
-    for (let i = 0; i < row.length && r < ranks.length; i++) {
+    // From the lowest value seen: a row is at least twice as wide as its spread.
+    const lowest = this.hi[m]! >= this.lo[m]! ? this.lo[m]! - this.origin[m]! : row.length;
+    for (let i = lowest; i < row.length && r < ranks.length; i++) {
       cum += row[i]!;
       while (r < ranks.length && ranks[r]! < cum) out[r++] = this.origin[m]! + i;
     }
