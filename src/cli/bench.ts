@@ -93,7 +93,7 @@ async function poolSample(pool: RunPool): Promise<PoolSample> {
 }
 
 /** What the page holds for 10,000 runs × 3 arms × 120 months: folded results (bands), measured on the heap. */
-async function memoryFor10kRuns(): Promise<{ megabytes: number; held: number; summarySeconds: number; realRuns: number }> {
+async function memoryFor10kRuns(): Promise<{ megabytes: number; held: number; histograms: number; summarySeconds: number; realRuns: number }> {
   const plan = planRun(scenario, { runs: 10_000, months: 120 });
   const realRuns = 100;
   // 100 real runs of 120 months, folded 100 times over under different run indices.
@@ -111,7 +111,7 @@ async function memoryFor10kRuns(): Promise<{ megabytes: number; held: number; su
   gc?.();
   const after = process.memoryUsage();
   const used = (m: NodeJS.MemoryUsage) => m.heapUsed + m.arrayBuffers;
-  return { megabytes: (used(after) - used(before)) / 2 ** 20, held: set.byteLength() / 2 ** 20, summarySeconds, realRuns };
+  return { megabytes: (used(after) - used(before)) / 2 ** 20, held: set.byteLength() / 2 ** 20, histograms: set.histogramByteLength() / 2 ** 20, summarySeconds, realRuns };
 }
 
 // Engine and kernel alternate, ALTERNATIONS times each, and each keeps its best rate: load from elsewhere on a
@@ -156,6 +156,6 @@ console.log(`| pool, 1 worker thread (${POOL_RUNS} runs, default batches; warmed
 console.log(`| pool, 2 worker threads (best of ${POOL_ALTERNATIONS}) | ${poolRow(two)} |`);
 console.log(`| **2 workers / 1 worker** | **${(two.runsPerSecond / one.runsPerSecond).toFixed(2)}×** |`);
 console.log(`| 2 workers / 1 worker, pair by pair: lowest, median, highest of ${POOL_ALTERNATIONS} | ${pairRatios[0]!.toFixed(2)}×, ${((pairRatios[POOL_ALTERNATIONS / 2 - 1]! + pairRatios[POOL_ALTERNATIONS / 2]!) / 2).toFixed(2)}×, ${pairRatios[POOL_ALTERNATIONS - 1]!.toFixed(2)}× |`);
-console.log(`| results of 10,000 runs × 3 arms × 120 months, folded (${memory.realRuns} real runs folded 100×): typed arrays held | ${memory.held.toFixed(1)} MB |`);
+console.log(`| results of 10,000 runs × 3 arms × 120 months, folded (${memory.realRuns} real runs folded 100×): typed arrays held | ${memory.held.toFixed(1)} MB, of which count histograms ${memory.histograms.toFixed(1)} MB (each worker holds at most as much again, for its share of the runs) |`);
 console.log(`| the same, heap growth measured after GC | ${memory.megabytes.toFixed(1)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for a settled figure)'} |`);
 console.log(`| summarising those 10,000 runs into bands | ${memory.summarySeconds.toFixed(2)} s |`);

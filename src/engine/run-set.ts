@@ -151,8 +151,12 @@ export class RunSet {
   byteLength(): number {
     let bytes = this.totals.byteLength + this.hasRows.byteLength + this.counted.byteLength + this.appraisal.byteLength;
     for (const store of this.perRunSeries.values()) bytes += store.byteLength;
-    for (const c of this.tally.series) if (c) bytes += c.byteLength;
-    return bytes;
+    return bytes + this.tally.byteLength;
+  }
+
+  /** Bytes held by the count histograms alone (a worker holds its own, for its share of the runs). */
+  histogramByteLength(): number {
+    return this.tally.byteLength;
   }
 
   /** Bands of one series for one arm over the complete runs. */

@@ -67,14 +67,14 @@ export class SeriesCounts {
 
   /**
    * Makes room for v in month m's row (recentred on what the row has seen, and widened if needed);
-   * returns its column. A row is kept at least twice as wide as the spread it has seen, so recentred
-   * on the middle of that spread it holds all of it.
+   * returns its column. A row at least two wider than the spread it has seen holds all of it once
+   * recentred on its middle (at exactly the spread, the highest value fell off); a row that must
+   * grow grows by half again, so the spread's slow growth costs few copies.
    */
   private place(m: number, v: number): number {
     const old = this.rows[m]!;
     const spread = this.hi[m]! - this.lo[m]! + 1;
-    let width = Math.max(MIN_WIDTH, old.length);
-    while (width < spread * 2) width *= 2;
+    const width = old.length >= spread + 2 ? old.length : widthFor(spread);
     const row = new Uint32Array(width);
     const origin = Math.floor((this.lo[m]! + this.hi[m]!) / 2) - (width >> 1);
     for (let i = 0; i < old.length; i++) if (old[i]) row[this.origin[m]! + i - origin] = old[i]!;
@@ -98,7 +98,7 @@ export class SeriesCounts {
     const high = origin + cells.length - 1;
     if (this.rows[m]!.length === 0) {
       // An empty row takes the cells as they are, with room either side.
-      const width = Math.max(MIN_WIDTH, 2 ** Math.ceil(Math.log2(cells.length * 2)));
+      const width = widthFor(cells.length);
       const row = new Uint32Array(width);
       const at = (width - cells.length) >> 1;
       row.set(cells, at);
@@ -144,7 +144,12 @@ export class SeriesCounts {
 /** A month no run has reached yet. */
 const EMPTY_ROW = new Uint32Array(0);
 /** Columns of a row when it first holds a value. */
-const MIN_WIDTH = 64;
+const MIN_WIDTH = 16;
+
+/** Columns for a row that must hold `spread` values with room to spare: half again, in steps of 16. */
+function widthFor(spread: number): number {
+  return Math.max(MIN_WIDTH, Math.ceil((spread * 1.5 + 2) / 16) * 16);
+}
 
 /** A tally's histograms in transferable arrays (see CountTally.take). */
 export interface CountsSnapshot {
@@ -177,6 +182,13 @@ export class CountTally {
 
   get runCount(): number {
     return this.runs.length;
+  }
+
+  /** Bytes held in typed arrays by the histograms. */
+  get byteLength(): number {
+    let bytes = 0;
+    for (const c of this.series) if (c) bytes += c.byteLength;
+    return bytes;
   }
 
   /** Counts a block's runs (values laid out as RunBlock.arms). */
