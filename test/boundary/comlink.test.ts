@@ -5,6 +5,7 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { engineApi } from '../../src/engine/api';
 import { planRun } from '../../src/engine/plan';
+import { RunSet, summariseRuns } from '../../src/engine/run-set';
 import { workerApi, type WorkerApi } from '../../workers/engine-api';
 import { loadScenario, SMALL } from '../helpers/scenarios';
 
@@ -29,6 +30,19 @@ describe('Comlink boundary over a MessageChannel', () => {
     const local = engineApi.simulateBlock(small, plan, 2, 3);
     expect(remoteBlock.arms[0]).toBeInstanceOf(Float64Array);
     expect(remoteBlock).toEqual(local);
+  });
+
+  it('batches whose counts stay in the worker, handed over later, summarise exactly as in process', async () => {
+    const plan = planRun(small, { runs: 6, months: 5, seed: 'boundary batches' });
+    const set = new RunSet(plan);
+    set.addRows(await remote.simulateBatch('boundary-1', small, plan, 3, 3));
+    set.addRows(await remote.simulateBatch('boundary-1', small, plan, 0, 3));
+    const counts = await remote.takeCounts('boundary-1');
+    expect(counts.cells).toBeInstanceOf(Uint32Array);
+    set.addCounts(counts);
+    const local = new RunSet(plan);
+    local.add(engineApi.simulateBlock(small, plan, 0, 6));
+    expect(summariseRuns(small, set)).toEqual(summariseRuns(small, local));
   });
 
   it('validation problems cross as values, not throws', async () => {
