@@ -163,7 +163,10 @@ class ActiveRun {
       this.reject = reject;
     });
     if (this.options.signal?.aborted) this.onAbort();
-    else {
+    else if (!(Number.isInteger(this.plan.runs) && this.plan.runs >= 1)) {
+      this.finished = true;
+      this.reject(new RangeError(`a run needs a whole number of runs, at least 1, not ${this.plan.runs}`));
+    } else {
       this.options.signal?.addEventListener('abort', this.onAbort);
       for (let i = 0; i < this.pool.size && this.next < this.batches.length; i++) this.deal(i);
     }
