@@ -81,7 +81,12 @@ export class RunPool {
 
   run(scenario: Scenario, options: PoolRunOptions = {}): Promise<RunSummary> {
     this.cancel();
-    const run = new ActiveRun(this, `${++this.started}`, scenario, options);
+    let run: ActiveRun;
+    try {
+      run = new ActiveRun(this, `${++this.started}`, scenario, options);
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
     this.active = run;
     return run.start().finally(() => {
       if (this.active === run) this.active = undefined;
@@ -163,10 +168,7 @@ class ActiveRun {
       this.reject = reject;
     });
     if (this.options.signal?.aborted) this.onAbort();
-    else if (!(Number.isInteger(this.plan.runs) && this.plan.runs >= 1)) {
-      this.finished = true;
-      this.reject(new RangeError(`a run needs a whole number of runs, at least 1, not ${this.plan.runs}`));
-    } else {
+    else {
       this.options.signal?.addEventListener('abort', this.onAbort);
       for (let i = 0; i < this.pool.size && this.next < this.batches.length; i++) this.deal(i);
     }

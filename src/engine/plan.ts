@@ -35,8 +35,10 @@ export function planRun(scenario: Scenario, options: RunOptions = {}): RunPlan {
   const arms = options.capacity
     ? options.capacity.map((fte) => ({ name: `${fte} FTE`, coordinatorsFte: fte }))
     : options_;
+  const runs = options.runs ?? scenario.simulation.runs;
+  if (!(Number.isInteger(runs) && runs >= 1)) throw new RangeError(`a run needs a whole number of runs, at least 1, not ${runs}`);
   return {
-    runs: options.runs ?? scenario.simulation.runs,
+    runs,
     seed: options.seed ?? scenario.simulation.seed,
     months: options.months ?? scenario.simulation.horizonMonths,
     ...(options.discountRate !== undefined ? { discountRate: options.discountRate } : {}),

@@ -85,33 +85,17 @@ export class SeriesCounts {
 
   /** Month m's counts from its lowest value to its highest (empty if none), and that lowest value. */
   filled(m: number): { origin: number; cells: Uint32Array } {
-    const row = this.rows[m]!;
     if (!(this.hi[m]! >= this.lo[m]!)) return { origin: 0, cells: EMPTY_ROW };
     const first = this.lo[m]! - this.origin[m]!;
-    return { origin: this.lo[m]!, cells: row.subarray(first, this.hi[m]! - this.origin[m]! + 1) };
+    return { origin: this.lo[m]!, cells: this.rows[m]!.subarray(first, this.hi[m]! - this.origin[m]! + 1) };
   }
 
   /** Adds another histogram's month m: cells counting origin, origin + 1, …, their values summing to `sum`. */
   addRow(m: number, origin: number, cells: Uint32Array, sum: number): void {
     if (cells.length === 0) return;
-    const low = origin;
-    const high = origin + cells.length - 1;
-    if (this.rows[m]!.length === 0) {
-      // An empty row takes the cells as they are, with room either side.
-      const width = widthFor(cells.length);
-      const row = new Uint32Array(width);
-      const at = (width - cells.length) >> 1;
-      row.set(cells, at);
-      this.rows[m] = row;
-      this.origin[m] = origin - at;
-      this.lo[m] = low;
-      this.hi[m] = high;
-      this.sums[m]! += sum;
-      return;
-    }
-    if (low < this.lo[m]!) this.lo[m] = low;
-    if (high > this.hi[m]!) this.hi[m] = high;
-    if (!(this.lo[m]! - this.origin[m]! >= 0 && this.hi[m]! - this.origin[m]! < this.rows[m]!.length)) this.place(m, low);
+    if (origin < this.lo[m]!) this.lo[m] = origin;
+    if (origin + cells.length - 1 > this.hi[m]!) this.hi[m] = origin + cells.length - 1;
+    if (!(this.lo[m]! - this.origin[m]! >= 0 && this.hi[m]! - this.origin[m]! < this.rows[m]!.length)) this.place(m, origin);
     const row = this.rows[m]!;
     const shift = origin - this.origin[m]!;
     for (let i = 0; i < cells.length; i++) row[i + shift]! += cells[i]!;
@@ -132,7 +116,7 @@ export class SeriesCounts {
     let cum = 0;
     let r = 0;
     const row = this.rows[m]!;
-    // From the lowest value seen: a row is at least twice as wide as its spread.
+    // Nothing is counted below the lowest value seen.
     const lowest = this.hi[m]! >= this.lo[m]! ? this.lo[m]! - this.origin[m]! : row.length;
     for (let i = lowest; i < row.length && r < ranks.length; i++) {
       cum += row[i]!;
@@ -155,7 +139,7 @@ function widthFor(spread: number): number {
 export interface CountsSnapshot {
   /** The runs whose values the histograms hold. */
   runs: Int32Array;
-  /** Per count series (arm-major, metric order): runs counted, then per month origin, cells, sum. */
+  /** Per count series (arm-major, metric order): runs counted, then per month its origin, width (cells) and sum. */
   header: Float64Array;
   /** Every row's cells, one after another. */
   cells: Uint32Array;

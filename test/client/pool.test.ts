@@ -92,7 +92,7 @@ describe('RunPool', () => {
     pool.dispose();
   });
 
-  it('refuses a run of no runs rather than waiting for batches that never come', async () => {
+  it('refuses a run of no runs (the plan refuses it) rather than waiting for batches that never come', async () => {
     const pool = new RunPool(() => localWorker(), 2);
     await expect(pool.run(small, { ...OPTIONS, runs: 0 })).rejects.toThrow('a run needs a whole number of runs, at least 1, not 0');
     expect(await pool.run(small, OPTIONS)).toEqual(expected);
