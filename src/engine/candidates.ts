@@ -1,49 +1,55 @@
 // FGC offers that a family would take up: where and when, with the draw that decides eligibility per arm.
 import { ModuleList } from './module-list';
 
-/** The list's header in the pathway memory, i32 slots (src/wasm/lists.ts L_*). */
-const L_TIME = 2;
-const L_FAMILY = 3;
-const L_STATE = 4;
-const L_ELIGIBILITY = 5;
-const L_EPISODE = 6;
-const L_CASE_CLOSE = 7;
-const L_VERSION = 8;
-const HEADER_SLOTS = 9;
+/** The list's header in the pathway memory, i32 slots (length, capacity, records), and its records (src/wasm/lists.ts). */
+const HEADER_SLOTS = 3;
+const SHIFT = 6;
+const R_TIME = 0;
+const R_ELIGIBILITY = 8;
+const R_CASE_CLOSE = 16;
+const R_FAMILY = 24;
+const R_EPISODE = 28;
+const R_VERSION = 32;
+const R_SLOT = 36;
+const R_STATE = 40;
 
 /**
- * Growable columns of offer candidates: a family entering an offer-point state that would accept
+ * A growable list of offer candidates: a family entering an offer-point state that would accept
  * and whose enquiry would convert. Whether it is eligible depends on the arm (its eligible share at
  * that point), so the uniform is kept and each arm compares it with its own share. The list lives
- * in the pathway memory, where the walk appends to it; the columns here are views of it.
+ * in the pathway memory, where the walk appends to it; it is read here entry by entry.
  */
 export class CandidateList extends ModuleList {
   constructor(capacity = 256) {
     super((pathway) => pathway.exports.candidateList(capacity), HEADER_SLOTS, 'an offer list');
   }
 
-  get time(): Float64Array {
-    return this.column(Float64Array, L_TIME);
+  time(i: number): number {
+    return this.f64(i, R_TIME, SHIFT);
   }
-  get family(): Int32Array {
-    return this.column(Int32Array, L_FAMILY);
+  family(i: number): number {
+    return this.i32(i, R_FAMILY, SHIFT);
   }
-  get state(): Uint8Array {
-    return this.column(Uint8Array, L_STATE);
+  state(i: number): number {
+    return this.u8(i, R_STATE, SHIFT);
   }
-  get eligibilityDraw(): Float64Array {
-    return this.column(Float64Array, L_ELIGIBILITY);
+  eligibilityDraw(i: number): number {
+    return this.f64(i, R_ELIGIBILITY, SHIFT);
   }
-  get episode(): Int32Array {
-    return this.column(Int32Array, L_EPISODE);
+  episode(i: number): number {
+    return this.i32(i, R_EPISODE, SHIFT);
   }
   /** When the case this offer belongs to closes, months (Infinity if open at the horizon). */
-  get caseClose(): Float64Array {
-    return this.column(Float64Array, L_CASE_CLOSE);
+  caseClose(i: number): number {
+    return this.f64(i, R_CASE_CLOSE, SHIFT);
   }
   /** Version of the family's path that made this candidate. */
-  get version(): Int32Array {
-    return this.column(Int32Array, L_VERSION);
+  version(i: number): number {
+    return this.i32(i, R_VERSION, SHIFT);
+  }
+  /** The family's slot in the run's resume points (-1 if it has none). */
+  slot(i: number): number {
+    return this.i32(i, R_SLOT, SHIFT);
   }
 
   /**

@@ -1,14 +1,12 @@
-// A list that lives in the pathway memory: its header of i32 slots, and typed views of its columns.
+// A list that lives in the pathway memory: its header of i32 slots, and reads of its records' fields.
 import { Pathway, type MemoryViews } from './pathway';
-
-type Column = Float64Array | Int32Array | Uint8Array;
-type ColumnKind<T extends Column> = new (buffer: ArrayBuffer, byteOffset: number, length: number) => T;
 
 /**
  * The host's side of a list the module writes (src/wasm/lists.ts): header slot 0 is the length,
- * slot 1 the capacity, later slots the columns' addresses. Column views are made on demand and
- * re-made when the module has moved the column (it grew) or the memory itself grew; they are valid
- * for the current run only, and reading one after another run has taken the memory over throws.
+ * slot 1 the capacity, slot 2 the address of its records (fixed-size, 2^shift bytes each). Fields
+ * are read through the list's current address (the module moves the records when the list grows);
+ * they are valid for the current run only, and reading one after another run has taken the memory
+ * over throws.
  */
 export abstract class ModuleList implements MemoryViews {
   /** Address of the list's header in the pathway memory. */
@@ -16,8 +14,7 @@ export abstract class ModuleList implements MemoryViews {
   protected readonly pathway: Pathway;
   private readonly generation: number;
   protected header!: Int32Array;
-  private buffer!: ArrayBuffer;
-  private views: (Column | undefined)[] = [];
+  private data!: DataView;
 
   protected constructor(
     make: (pathway: Pathway) => number,
@@ -32,9 +29,8 @@ export abstract class ModuleList implements MemoryViews {
   }
 
   bind(buffer: ArrayBuffer): void {
-    this.buffer = buffer;
     this.header = new Int32Array(buffer, this.at, this.headerSlots);
-    this.views = [];
+    this.data = new DataView(buffer);
   }
 
   /** Throws once another run holds the pathway memory. */
@@ -47,15 +43,22 @@ export abstract class ModuleList implements MemoryViews {
     return this.header[0]!;
   }
 
-  /** The column whose address is in header slot `slot`, as many entries long as header slot `lengthSlot` says. */
-  protected column<T extends Column>(kind: ColumnKind<T>, slot: number, lengthSlot = 1): T {
+  /** Byte `offset` of record i of the records whose header (count, capacity, address) starts at header slot `slot`. */
+  private field(i: number, offset: number, shift: number, slot: number): number {
     this.check();
-    const address = this.header[slot]!;
-    const length = this.header[lengthSlot]!;
-    const view = this.views[slot];
-    if (view && view.byteOffset === address && view.length === length) return view as T;
-    const made = new kind(this.buffer, address, length);
-    this.views[slot] = made;
-    return made;
+    if (!(i >= 0 && i < this.header[slot]!)) throw new RangeError(`${this.what}: no entry ${i} (${this.header[slot]} entries)`);
+    return this.header[slot + 2]! + i * 2 ** shift + offset;
+  }
+
+  protected f64(i: number, offset: number, shift: number, slot = 0): number {
+    return this.data.getFloat64(this.field(i, offset, shift, slot), true);
+  }
+
+  protected i32(i: number, offset: number, shift: number, slot = 0): number {
+    return this.data.getInt32(this.field(i, offset, shift, slot), true);
+  }
+
+  protected u8(i: number, offset: number, shift: number, slot = 0): number {
+    return this.data.getUint8(this.field(i, offset, shift, slot));
   }
 }

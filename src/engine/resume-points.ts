@@ -2,24 +2,28 @@
 import { ModuleList } from './module-list';
 import type { State } from './states';
 
-/** The points' header in the pathway memory, i32 slots (src/wasm/lists.ts P_*). */
-const P_TIME = 2;
-const P_EXIT = 3;
-const P_CASE_START = 4;
-const P_EPISODE = 5;
-const P_STATE = 6;
-const P_PLACEMENT = 7;
-const P_FIRST = 8;
-const P_END = 9;
-const P_FAMILIES = 10;
-const HEADER_SLOTS = 11;
+/** The points' header in the pathway memory, i32 slots, and their records (src/wasm/lists.ts P_*, PT_*, S_*). */
+const HEADER_SLOTS = 8;
+const P_FAMILIES = 4;
+const P_SLOTS = 5; // the slots' header: count, capacity, records
+const POINT_SHIFT = 5;
+const PT_TIME = 0;
+const PT_EXIT = 8;
+const PT_CASE_START = 16;
+const PT_EPISODE = 24;
+const PT_STATE = 28;
+const PT_PLACEMENT = 29;
+const SLOT_SHIFT = 6;
+const S_FIRST = 0;
+const S_END = 4;
 
 /**
  * Where the shared (no-FGC) paths of the families that made an offer can be picked up again: one
- * point at each entry to an open state, with what the walk needs to go on from there. A first
+ * point at each entry to an open state, with what the walk needs to go on from there; each such
+ * family has a slot that holds where its points are (and, while an arm runs, its place in the service). A first
  * conference changes nothing before it, so an arm re-walks such a family from the point holding
  * the conference instead of from its referral. The points live in the pathway memory, where the
- * shared pass records them; the columns here are views of them.
+ * shared pass records them; they are read here entry by entry.
  */
 export class ResumePoints extends ModuleList {
   constructor(capacity = 1024) {
@@ -44,30 +48,44 @@ export class ResumePoints extends ModuleList {
     return this.pathway.exports.holding(this.at, f, c);
   }
 
-  /** First point of each family (index into the columns), -1 if none. */
-  get first(): Int32Array {
-    return this.column(Int32Array, P_FIRST, P_FAMILIES);
+  /** Gives family f a slot holding its points first..end-1 (as the walk does once it has made its offers). */
+  assign(f: number, first: number, end: number): void {
+    this.check();
+    this.pathway.exports.assignSlot(this.at, f, first, end);
   }
-  /** One past the family's last point. */
-  get end(): Int32Array {
-    return this.column(Int32Array, P_END, P_FAMILIES);
+
+  /** The slot of family f, -1 if it has none. */
+  slotOf(f: number): number {
+    this.check();
+    if (!(f >= 0 && f < this.header[P_FAMILIES]!)) throw new RangeError(`resume points: no family ${f} (${this.header[P_FAMILIES]} families)`);
+    return this.pathway.exports.slotOf(this.at, f);
   }
-  get time(): Float64Array {
-    return this.column(Float64Array, P_TIME);
+  /** The first point of family f, -1 if it has none. */
+  first(f: number): number {
+    const slot = this.slotOf(f);
+    return slot < 0 ? -1 : this.i32(slot, S_FIRST, SLOT_SHIFT, P_SLOTS);
   }
-  get exit(): Float64Array {
-    return this.column(Float64Array, P_EXIT);
+  /** One past the family's last point (-1 if it has none). */
+  end(f: number): number {
+    const slot = this.slotOf(f);
+    return slot < 0 ? -1 : this.i32(slot, S_END, SLOT_SHIFT, P_SLOTS);
   }
-  get caseStart(): Float64Array {
-    return this.column(Float64Array, P_CASE_START);
+  time(i: number): number {
+    return this.f64(i, PT_TIME, POINT_SHIFT);
   }
-  get episode(): Int32Array {
-    return this.column(Int32Array, P_EPISODE);
+  exit(i: number): number {
+    return this.f64(i, PT_EXIT, POINT_SHIFT);
   }
-  get state(): Uint8Array {
-    return this.column(Uint8Array, P_STATE);
+  caseStart(i: number): number {
+    return this.f64(i, PT_CASE_START, POINT_SHIFT);
   }
-  get placement(): Uint8Array {
-    return this.column(Uint8Array, P_PLACEMENT);
+  episode(i: number): number {
+    return this.i32(i, PT_EPISODE, POINT_SHIFT);
+  }
+  state(i: number): number {
+    return this.u8(i, PT_STATE, POINT_SHIFT);
+  }
+  placement(i: number): number {
+    return this.u8(i, PT_PLACEMENT, POINT_SHIFT);
   }
 }

@@ -37,7 +37,7 @@ export class ServiceSetup {
   ) {
     const pathway = Pathway.get();
     if (ctx.horizonMonths >= 1024) throw new Error(`a horizon of ${ctx.horizonMonths} months is past what the service's offer order handles (1,023)`);
-    pathway.exports.prepareService(ctx.totalFamilies);
+    pathway.exports.prepareService();
     this.orderLength = offers.length;
     this.order = offers.timeOrder();
     this.eligible = pathway.allocate(8 * 8, false);

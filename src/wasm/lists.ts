@@ -1,70 +1,66 @@
-// Growable lists in the module's memory: offer candidates, their time order, and resume points.
-import { alloc, claim, f64At, grown, i32At } from './memory';
+// Growable lists in the module's memory: offer candidates, their time order, resume points and the slots
+// of the families that made offers. Each list is an array of fixed-size records, so that what the
+// service reads about one offer, one point or one family at random sits in one cache line.
+import { alloc, claim, i32At } from './memory';
 
-// Offer candidates (src/engine/candidates.ts): a header of i32s, then columns.
-export const L_LENGTH = 0;
-export const L_CAPACITY = 4;
-export const L_TIME = 8; // f64
-export const L_FAMILY = 12; // i32
-export const L_STATE = 16; // u8
-export const L_ELIGIBILITY = 20; // f64
-export const L_EPISODE = 24; // i32
-export const L_CASE_CLOSE = 28; // f64
-export const L_VERSION = 32; // i32
-export const LIST_HEADER = 36;
-
-@inline export function col(list: usize, field: usize): usize {
-  return <usize>load<i32>(list + field);
+/** `capacity` records of 2^shift bytes, aligned to their size up to 64 bytes (a record never straddles a line). */
+function records(capacity: i32, shift: i32): usize {
+  const align: i32 = shift < 6 ? (1 << shift) - 1 : 63;
+  return (claim((capacity << shift) + align) + <usize>align) & ~(<usize>align);
 }
 
-// Both lists' headers: length, capacity, then one column address per field from byte 8 (resume
-// points keep their per-family index after theirs). Each column is `width` bytes an entry.
-const COLUMNS_AT = 8;
-/** Offer candidates: time, family, state, eligibility draw, episode, case close, version. */
-const CANDIDATE_WIDTHS = memory.data<u8>([8, 4, 1, 8, 4, 8, 4]);
-const CANDIDATE_COLUMNS = 7;
-/** Resume points: time, exit, case start, episode, state, placement. */
-const POINT_WIDTHS = memory.data<u8>([8, 8, 8, 4, 1, 1]);
-const POINT_COLUMNS = 6;
-
-/** Columns for `capacity` entries (written before they are read, so not cleared). */
-function makeColumns(header: usize, widths: usize, count: i32, capacity: i32): void {
-  store<i32>(header + L_CAPACITY, capacity);
-  for (let c = 0; c < count; c++) {
-    store<i32>(header + COLUMNS_AT + (<usize>c << 2), <i32>claim(capacity * <i32>load<u8>(widths + <usize>c)));
-  }
-}
-
-/** Doubles a full list's columns, keeping its entries. */
-function growColumns(header: usize, widths: usize, count: i32): void {
-  const n = load<i32>(header + L_LENGTH);
+/** Doubles a full list's records (header slots: length at 0, capacity at 4, records' address at 8), keeping its entries. */
+function growRecords(header: usize, shift: i32): void {
+  const n = load<i32>(header);
   const size = n > 8 ? n * 2 : 16;
-  for (let c = 0; c < count; c++) {
-    const at = header + COLUMNS_AT + (<usize>c << 2);
-    store<i32>(at, <i32>grown(<usize>load<i32>(at), n, <i32>load<u8>(widths + <usize>c), size));
-  }
-  store<i32>(header + L_CAPACITY, size);
+  const at = records(size, shift); // records past `n` are written before they are read
+  memory.copy(at, <usize>load<i32>(header, 8), <usize>(n << shift));
+  store<i32>(header, size, 4);
+  store<i32>(header, <i32>at, 8);
 }
 
-/** An empty offer list (its columns are written before they are read, so not cleared). */
+/** Record i of the list at `header` (records' address at header byte 8). */
+@inline export function recordAt(header: usize, i: i32, shift: i32): usize {
+  return <usize>load<i32>(header, 8) + (<usize>i << <usize>shift);
+}
+
+// Offer candidates (src/engine/candidates.ts): a header of i32s (length, capacity, records), then records.
+export const L_LENGTH = 0;
+export const LIST_HEADER = 12;
+export const CANDIDATE_SHIFT = 6;
+export const R_TIME = 0; // f64
+export const R_ELIGIBILITY = 8; // f64
+export const R_CASE_CLOSE = 16; // f64
+export const R_FAMILY = 24; // i32
+export const R_EPISODE = 28; // i32
+export const R_VERSION = 32; // i32
+export const R_SLOT = 36; // i32: the family's slot (-1 until it has one)
+export const R_STATE = 40; // u8
+
+@inline export function candidateAt(list: usize, i: i32): usize {
+  return recordAt(list, i, CANDIDATE_SHIFT);
+}
+
+/** An empty offer list (its records are written before they are read, so not cleared). */
 export function candidateList(capacity: i32): usize {
   const list = alloc(LIST_HEADER);
-  makeColumns(list, CANDIDATE_WIDTHS, CANDIDATE_COLUMNS, capacity);
+  store<i32>(list, capacity, 4);
+  store<i32>(list, <i32>records(capacity, CANDIDATE_SHIFT), 8);
   return list;
 }
 
 export function pushCandidate(list: usize, t: f64, f: i32, state: i32, eligibility: f64, episode: i32): void {
   const i = load<i32>(list + L_LENGTH);
-  if (i == load<i32>(list + L_CAPACITY)) growColumns(list, CANDIDATE_WIDTHS, CANDIDATE_COLUMNS);
-  const i8 = <usize>i << 3;
-  const i4 = <usize>i << 2;
-  store<f64>(col(list, L_TIME) + i8, t);
-  store<i32>(col(list, L_FAMILY) + i4, f);
-  store<u8>(col(list, L_STATE) + <usize>i, <u8>state);
-  store<f64>(col(list, L_ELIGIBILITY) + i8, eligibility);
-  store<i32>(col(list, L_EPISODE) + i4, episode);
-  store<f64>(col(list, L_CASE_CLOSE) + i8, Infinity);
-  store<i32>(col(list, L_VERSION) + i4, 0);
+  if (i == load<i32>(list, 4)) growRecords(list, CANDIDATE_SHIFT);
+  const r = candidateAt(list, i);
+  store<f64>(r, t, R_TIME);
+  store<f64>(r, eligibility, R_ELIGIBILITY);
+  store<f64>(r, Infinity, R_CASE_CLOSE);
+  store<i32>(r, f, R_FAMILY);
+  store<i32>(r, episode, R_EPISODE);
+  store<i32>(r, 0, R_VERSION);
+  store<i32>(r, -1, R_SLOT);
+  store<u8>(r, <u8>state, R_STATE);
   store<i32>(list + L_LENGTH, i + 1);
 }
 
@@ -80,14 +76,13 @@ export const RADIX = 1 << RADIX_BITS;
  */
 export function timeOrder(list: usize, order: usize): i32 {
   const n = load<i32>(list + L_LENGTH);
-  const time = col(list, L_TIME);
   let keys = claim(n * 4);
   let otherKeys = claim(n * 4);
   let from = order;
   let to = claim(n * 4);
   const counts = claim(RADIX * 4);
   for (let i = 0; i < n; i++) {
-    store<u32>(keys + (<usize>i << 2), <u32>Math.floor(f64At(time, i) * TIME_SCALE));
+    store<u32>(keys + (<usize>i << 2), <u32>Math.floor(load<f64>(candidateAt(list, i), R_TIME) * TIME_SCALE));
     store<i32>(from + (<usize>i << 2), i);
   }
   for (let shift = 0; shift < 3 * RADIX_BITS; shift += RADIX_BITS) {
@@ -122,58 +117,114 @@ export function timeOrder(list: usize, order: usize): i32 {
   return n;
 }
 
-// Resume points (src/engine/resume-points.ts): a header of i32s, then columns.
+// Resume points (src/engine/resume-points.ts): a header of i32s, then point records; with them the
+// slots: one record per family that made an offer (its points, and an arm's service state for it),
+// and the slot of each family (-1: none).
 export const P_LENGTH = 0;
-export const P_CAPACITY = 4;
-export const P_TIME = 8; // f64
-export const P_EXIT = 12; // f64
-export const P_CASE_START = 16; // f64
-export const P_EPISODE = 20; // i32
-export const P_STATE = 24; // u8
-export const P_PLACEMENT = 28; // u8
-export const P_FIRST = 32; // i32 per family
-export const P_END = 36; // i32 per family
-export const P_FAMILIES = 40;
-export const POINTS_HEADER = 44;
+export const P_SLOT_OF = 12; // i32 per family
+export const P_FAMILIES = 16;
+export const P_SLOTS = 20; // slot records' header: count, capacity, address
+export const POINTS_HEADER = 32;
+export const POINT_SHIFT = 5;
+export const PT_TIME = 0; // f64
+export const PT_EXIT = 8; // f64
+export const PT_CASE_START = 16; // f64
+export const PT_EPISODE = 24; // i32
+export const PT_STATE = 28; // u8
+export const PT_PLACEMENT = 29; // u8
+export const SLOT_SHIFT = 6;
+export const S_FIRST = 0; // i32: the family's first point
+export const S_END = 4; // i32: one past its last
+export const S_FAMILY = 8; // i32
+// An arm's service state for the family (src/wasm/service.ts): cleared per arm where marked.
+export const S_VERSION = 12; // i32, cleared
+export const S_LEAD_EPISODE = 16; // i32
+export const S_LATER_HEAD = 20; // i32, cleared
+export const S_LATER_TAIL = 24; // i32, cleared
+export const S_STATUS = 28; // u8, cleared
+export const S_CONFERENCES = 29; // u8, cleared
+export const S_JOINED = 32; // f64
+export const S_CASE_CLOSES = 40; // f64
+export const S_FIRST_CONFERENCE = 48; // f64
 
-/** Empty resume points (columns written before they are read; the per-family index is set by clearPoints). */
+@inline export function pointAt(points: usize, i: i32): usize {
+  return recordAt(points, i, POINT_SHIFT);
+}
+
+@inline export function slotAt(points: usize, slot: i32): usize {
+  return recordAt(points + P_SLOTS, slot, SLOT_SHIFT);
+}
+
+@inline export function slotCount(points: usize): i32 {
+  return load<i32>(points + P_SLOTS);
+}
+
+/** Empty resume points (records written before they are read; the slot index is set by clearPoints). */
 export function resumePoints(capacity: i32): usize {
   const points = alloc(POINTS_HEADER);
-  makeColumns(points, POINT_WIDTHS, POINT_COLUMNS, capacity);
+  store<i32>(points, capacity, 4);
+  store<i32>(points, <i32>records(capacity, POINT_SHIFT), 8);
+  store<i32>(points + P_SLOTS, 256, 4);
+  store<i32>(points + P_SLOTS, <i32>records(256, SLOT_SHIFT), 8);
   return points;
 }
 
-/** Empties the points and sizes the per-family index for n families (-1: no point). */
+/** Empties the points and slots and sizes the slot index for n families (-1: no slot). */
 export function clearPoints(points: usize, n: i32): void {
   store<i32>(points + P_LENGTH, 0);
+  store<i32>(points + P_SLOTS, 0);
   if (load<i32>(points + P_FAMILIES) < n) {
-    store<i32>(points + P_FIRST, <i32>claim(n * 4));
-    store<i32>(points + P_END, <i32>claim(n * 4));
+    store<i32>(points + P_SLOT_OF, <i32>claim(n * 4));
     store<i32>(points + P_FAMILIES, n);
   }
-  memory.fill(col(points, P_FIRST), 0xff, <usize>(n * 4));
+  memory.fill(<usize>load<i32>(points + P_SLOT_OF), 0xff, <usize>(n * 4));
 }
 
 export function pushPoint(points: usize, t: f64, exit: f64, caseStart: f64, episode: i32, state: i32, placement: i32): void {
   const i = load<i32>(points + P_LENGTH);
-  if (i == load<i32>(points + P_CAPACITY)) growColumns(points, POINT_WIDTHS, POINT_COLUMNS);
-  const i8 = <usize>i << 3;
-  store<f64>(col(points, P_TIME) + i8, t);
-  store<f64>(col(points, P_EXIT) + i8, exit);
-  store<f64>(col(points, P_CASE_START) + i8, caseStart);
-  store<i32>(col(points, P_EPISODE) + (<usize>i << 2), episode);
-  store<u8>(col(points, P_STATE) + <usize>i, <u8>state);
-  store<u8>(col(points, P_PLACEMENT) + <usize>i, <u8>placement);
+  if (i == load<i32>(points, 4)) growRecords(points, POINT_SHIFT);
+  const r = pointAt(points, i);
+  store<f64>(r, t, PT_TIME);
+  store<f64>(r, exit, PT_EXIT);
+  store<f64>(r, caseStart, PT_CASE_START);
+  store<i32>(r, episode, PT_EPISODE);
+  store<u8>(r, <u8>state, PT_STATE);
+  store<u8>(r, <u8>placement, PT_PLACEMENT);
   store<i32>(points + P_LENGTH, i + 1);
 }
 
-/** The point of family f whose stay holds time c (entered at or before c, left after it), or -1. */
-export function holding(points: usize, f: i32, c: f64): i32 {
-  const first = load<i32>(col(points, P_FIRST) + (<usize>f << 2));
-  if (first < 0) return -1;
-  const time = col(points, P_TIME);
-  for (let i = load<i32>(col(points, P_END) + (<usize>f << 2)) - 1; i >= first; i--) {
-    if (load<f64>(time + (<usize>i << 3)) <= c) return c < load<f64>(col(points, P_EXIT) + (<usize>i << 3)) ? i : -1;
+/** Gives family f a slot holding its points first..end-1; returns the slot. */
+export function assignSlot(points: usize, f: i32, first: i32, end: i32): i32 {
+  const slots = points + P_SLOTS;
+  const slot = load<i32>(slots);
+  if (slot == load<i32>(slots, 4)) growRecords(slots, SLOT_SHIFT);
+  const r = slotAt(points, slot);
+  store<i32>(r, first, S_FIRST);
+  store<i32>(r, end, S_END);
+  store<i32>(r, f, S_FAMILY);
+  store<i32>(slots, slot + 1);
+  store<i32>(<usize>load<i32>(points + P_SLOT_OF) + (<usize>f << 2), slot);
+  return slot;
+}
+
+/** The slot of family f, or -1. */
+export function slotOf(points: usize, f: i32): i32 {
+  return load<i32>(<usize>load<i32>(points + P_SLOT_OF) + (<usize>f << 2));
+}
+
+/** The point of the family in `slot` whose stay holds time c (entered at or before c, left after it), or -1. */
+export function holdingIn(points: usize, slot: i32, c: f64): i32 {
+  const s = slotAt(points, slot);
+  const first = load<i32>(s, S_FIRST);
+  for (let i = load<i32>(s, S_END) - 1; i >= first; i--) {
+    const r = pointAt(points, i);
+    if (load<f64>(r, PT_TIME) <= c) return c < load<f64>(r, PT_EXIT) ? i : -1;
   }
   return -1;
+}
+
+/** The point of family f whose stay holds time c, or -1 (none if f has no slot). */
+export function holding(points: usize, f: i32, c: f64): i32 {
+  const slot = slotOf(points, f);
+  return slot < 0 ? -1 : holdingIn(points, slot, c);
 }

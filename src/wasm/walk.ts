@@ -1,6 +1,6 @@
 // One family's path (the FGC's effects, then the walk itself), event by event to the horizon.
 import { ASSESSMENT, BRANCH, CLA, CLA0, CLASS_ASSESSMENT, CLA_ENTRIES, CLA_EXITS, CLA_RETURNS_HOME, CLOSED, C_ACCEPTANCE, C_CONVERSION, C_EXIT_COST, C_EXIT_SHARES, C_FADE_RATE, C_FRONT_DOOR, C_HAS_TABLE, C_KINSHIP, C_PLACEMENTS, C_RE_REFERRAL_P, C_RR_CARE, C_RR_CP, C_TIME_IN_CARE, C_TIME_IN_SYSTEM, DEST, EXIT_COUNT, EXIT_ROW, H, KIND, NOT_ARRIVED, OFFER, OUT, PLACEMENT, REFERRALS, RE_REFERRAL, SOJOURN, STEP_DOWN, TO_CP, arrivalTime, children, conferences, constant, constants, initialCount, initialExit, initialPlacement, initialState, key0, tableAt } from './run';
-import { L_CASE_CLOSE, L_LENGTH, P_CASE_START, P_END, P_EPISODE, P_EXIT, P_FIRST, P_LENGTH, P_PLACEMENT, P_STATE, P_TIME, col, pushCandidate, pushPoint } from './lists';
+import { L_LENGTH, PT_CASE_START, PT_EPISODE, PT_EXIT, PT_PLACEMENT, PT_STATE, PT_TIME, P_LENGTH, R_CASE_CLOSE, R_SLOT, assignSlot, candidateAt, pointAt, pushCandidate, pushPoint } from './lists';
 import { cost, familyIn, flow, move, sojourn } from './accumulators';
 import { hostExp, reReferralStay, sampleStay } from './host';
 import { mix32, pickShare, subStream, uniformOf } from './draws';
@@ -165,9 +165,8 @@ export function walk(
 
       if (to == CLOSED || to == OUT) {
         if (candidates != 0) {
-          const caseClose = col(candidates, L_CASE_CLOSE);
           const n = load<i32>(candidates + L_LENGTH);
-          for (let i = caseFirst; i < n; i++) store<f64>(caseClose + (<usize>i << 3), t);
+          for (let i = caseFirst; i < n; i++) store<f64>(candidateAt(candidates, i), t, R_CASE_CLOSE);
         }
         if (to == CLOSED) {
           const reReferral = subStream(hash, RE_REFERRAL, episode);
@@ -208,8 +207,10 @@ export function walk(
     }
   }
   if (points != 0 && load<i32>(points + P_LENGTH) > firstPoint) {
-    store<i32>(col(points, P_FIRST) + (<usize>f << 2), firstPoint);
-    store<i32>(col(points, P_END) + (<usize>f << 2), load<i32>(points + P_LENGTH));
+    // A family that made an offer gets its slot, and its offers know it.
+    const slot = assignSlot(points, f, firstPoint, load<i32>(points + P_LENGTH));
+    const n = load<i32>(candidates + L_LENGTH);
+    for (let i = firstCandidate; i < n; i++) store<i32>(candidateAt(candidates, i), slot, R_SLOT);
   }
   return held;
 }
@@ -229,15 +230,15 @@ export function simulate(f: i32, count: i32, sign: f64, acc: usize, withLedger: 
 
 /** Family f from resume point i of `from` (see resumePoints) on: the same as simulate() from there. */
 export function resume(f: i32, from: usize, i: i32, count: i32, sign: f64, acc: usize, withLedger: bool, candidates: usize): i32 {
-  const i8 = <usize>i << 3;
+  const r = pointAt(from, i);
   return walk(
     f,
-    <i32>load<u8>(col(from, P_STATE) + <usize>i),
-    <i32>load<u8>(col(from, P_PLACEMENT) + <usize>i),
-    load<f64>(col(from, P_TIME) + i8),
-    load<f64>(col(from, P_EXIT) + i8),
-    load<i32>(col(from, P_EPISODE) + (<usize>i << 2)),
-    load<f64>(col(from, P_CASE_START) + i8),
+    <i32>load<u8>(r, PT_STATE),
+    <i32>load<u8>(r, PT_PLACEMENT),
+    load<f64>(r, PT_TIME),
+    load<f64>(r, PT_EXIT),
+    load<i32>(r, PT_EPISODE),
+    load<f64>(r, PT_CASE_START),
     count,
     sign,
     acc,

@@ -19,7 +19,7 @@ function contents(acc: Accumulators): number[] {
 function offersAfter(list: CandidateList, c: number): number[][] {
   const rows: number[][] = [];
   for (let i = 0; i < list.length; i++) {
-    if (list.time[i]! > c) rows.push([list.time[i]!, list.family[i]!, list.state[i]!, list.eligibilityDraw[i]!, list.episode[i]!, list.caseClose[i]!]);
+    if (list.time(i) > c) rows.push([list.time(i), list.family(i), list.state(i), list.eligibilityDraw(i), list.episode(i), list.caseClose(i)]);
   }
   return rows;
 }
@@ -36,17 +36,23 @@ describe('resuming a family path at the stay that holds its first FGC', () => {
       const shared = new Accumulators(months, rates, true);
       for (let f = 0; f < ctx.totalFamilies; f++) families.simulate(f, NONE, 0, 1, shared, offers, points);
 
-      const offered = new Set(offers.family.subarray(0, offers.length));
+      const offered = new Set(Array.from({ length: offers.length }, (_, i) => offers.family(i)));
+      // Every offer carries its family's slot, whose points are that family's.
+      for (let i = 0; i < offers.length; i++) {
+        const slot = offers.slot(i);
+        expect(slot).toBeGreaterThanOrEqual(0);
+        expect(points.slotOf(offers.family(i))).toBe(slot);
+      }
       let checked = 0;
       let largest = 0;
       for (let f = 0; f < ctx.totalFamilies && checked < 400; f++) {
-        const first = points.first[f]!;
+        const first = points.first(f);
         if (first < 0) continue;
         // Points exist only for families that made an offer, from that offer on.
         expect(offered.has(f)).toBe(true);
-        for (let i = first; i < points.end[f]!; i++) {
-          const c = (points.time[i]! + Math.min(points.exit[i]!, months)) / 2;
-          if (!(c > points.time[i]!) || c >= months) continue;
+        for (let i = first; i < points.end(f); i++) {
+          const c = (points.time(i) + Math.min(points.exit(i), months)) / 2;
+          if (!(c > points.time(i)) || c >= months) continue;
           expect(points.holding(f, c)).toBe(i);
           const conference = Float64Array.of(c);
 
@@ -77,8 +83,7 @@ describe('resuming a family path at the stay that holds its first FGC', () => {
   it('finds no point for a time outside every recorded stay', () => {
     const points = new ResumePoints().clear(2);
     points.push(1, 3, 1, 2, 1, 0);
-    points.first[0] = 0;
-    points.end[0] = 1;
+    points.assign(0, 0, 1);
     expect(points.holding(0, 0.5)).toBe(-1);
     expect(points.holding(0, 1)).toBe(0);
     expect(points.holding(0, 3)).toBe(-1);
