@@ -10,7 +10,7 @@ const R_CASE_CLOSE = 16;
 const R_FAMILY = 24;
 const R_EPISODE = 28;
 const R_VERSION = 32;
-const R_SLOT = 36;
+const R_FAMILY_RECORD = 36;
 const R_STATE = 40;
 
 /**
@@ -47,9 +47,9 @@ export class CandidateList extends ModuleList {
   version(i: number): number {
     return this.i32(i, R_VERSION, SHIFT);
   }
-  /** The family's slot in the run's resume points (-1 if it has none). */
-  slot(i: number): number {
-    return this.i32(i, R_SLOT, SHIFT);
+  /** The family's record in the run's resume points (-1 if it has none). */
+  familyRecord(i: number): number {
+    return this.i32(i, R_FAMILY_RECORD, SHIFT);
   }
 
   /**

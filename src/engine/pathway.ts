@@ -27,8 +27,8 @@ export interface PathwayExports {
   clearPoints(points: number, n: number): void;
   pushPoint(points: number, t: number, exit: number, caseStart: number, episode: number, state: number, placement: number): void;
   holding(points: number, f: number, c: number): number;
-  assignSlot(points: number, f: number, first: number, end: number): number;
-  slotOf(points: number, f: number): number;
+  assignFamilyRecord(points: number, f: number, first: number, end: number): number;
+  familyRecordOf(points: number, f: number): number;
   sojournFor(horizon: number, acc: number, k: number, children: number, t0: number, t1: number, sign: number): void;
   simulate(f: number, count: number, sign: number, acc: number, withLedger: number, candidates: number, points: number): number;
   resume(f: number, points: number, i: number, count: number, sign: number, acc: number, withLedger: number, candidates: number): number;

@@ -2,10 +2,10 @@
 import { ModuleList } from './module-list';
 import type { State } from './states';
 
-/** The points' header in the pathway memory, i32 slots, and their records (src/wasm/lists.ts P_*, PT_*, S_*). */
+/** The points' header in the pathway memory, i32 slots, and their records (src/wasm/lists.ts P_*, PT_*, FR_*). */
 const HEADER_SLOTS = 8;
 const P_FAMILIES = 4;
-const P_SLOTS = 5; // the slots' header: count, capacity, records
+const P_FAMILY_RECORDS = 5; // the family records' header: count, capacity, address
 const POINT_SHIFT = 5;
 const PT_TIME = 0;
 const PT_EXIT = 8;
@@ -13,14 +13,14 @@ const PT_CASE_START = 16;
 const PT_EPISODE = 24;
 const PT_STATE = 28;
 const PT_PLACEMENT = 29;
-const SLOT_SHIFT = 6;
-const S_FIRST = 0;
-const S_END = 4;
+const FAMILY_RECORD_SHIFT = 6;
+const FR_FIRST = 0;
+const FR_END = 4;
 
 /**
  * Where the shared (no-FGC) paths of the families that made an offer can be picked up again: one
  * point at each entry to an open state, with what the walk needs to go on from there; each such
- * family has a slot that holds where its points are (and, while an arm runs, its place in the service). A first
+ * family has a record that holds where its points are (and, while an arm runs, its place in the service). A first
  * conference changes nothing before it, so an arm re-walks such a family from the point holding
  * the conference instead of from its referral. The points live in the pathway memory, where the
  * shared pass records them; they are read here entry by entry.
@@ -48,27 +48,27 @@ export class ResumePoints extends ModuleList {
     return this.pathway.exports.holding(this.at, f, c);
   }
 
-  /** Gives family f a slot holding its points first..end-1 (as the walk does once it has made its offers). */
+  /** Gives family f a record holding its points first..end-1 (as the walk does once it has made its offers). */
   assign(f: number, first: number, end: number): void {
     this.check();
-    this.pathway.exports.assignSlot(this.at, f, first, end);
+    this.pathway.exports.assignFamilyRecord(this.at, f, first, end);
   }
 
-  /** The slot of family f, -1 if it has none. */
-  slotOf(f: number): number {
+  /** The record of family f, -1 if it has none. */
+  familyRecordOf(f: number): number {
     this.check();
     if (!(f >= 0 && f < this.header[P_FAMILIES]!)) throw new RangeError(`resume points: no family ${f} (${this.header[P_FAMILIES]} families)`);
-    return this.pathway.exports.slotOf(this.at, f);
+    return this.pathway.exports.familyRecordOf(this.at, f);
   }
   /** The first point of family f, -1 if it has none. */
   first(f: number): number {
-    const slot = this.slotOf(f);
-    return slot < 0 ? -1 : this.i32(slot, S_FIRST, SLOT_SHIFT, P_SLOTS);
+    const record = this.familyRecordOf(f);
+    return record < 0 ? -1 : this.i32(record, FR_FIRST, FAMILY_RECORD_SHIFT, P_FAMILY_RECORDS);
   }
   /** One past the family's last point (-1 if it has none). */
   end(f: number): number {
-    const slot = this.slotOf(f);
-    return slot < 0 ? -1 : this.i32(slot, S_END, SLOT_SHIFT, P_SLOTS);
+    const record = this.familyRecordOf(f);
+    return record < 0 ? -1 : this.i32(record, FR_END, FAMILY_RECORD_SHIFT, P_FAMILY_RECORDS);
   }
   time(i: number): number {
     return this.f64(i, PT_TIME, POINT_SHIFT);

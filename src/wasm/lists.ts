@@ -1,4 +1,4 @@
-// Growable lists in the module's memory: offer candidates, their time order, resume points and the slots
+// Growable lists in the module's memory: offer candidates, their time order, resume points and the records
 // of the families that made offers. Each list is an array of fixed-size records, so that what the
 // service reads about one offer, one point or one family at random sits in one cache line.
 import { alloc, claim, i32At } from './memory';
@@ -20,7 +20,7 @@ function growRecords(header: usize, shift: i32): void {
 }
 
 /** Record i of the list at `header` (records' address at header byte 8). */
-@inline export function recordAt(header: usize, i: i32, shift: i32): usize {
+@inline export function entryAt(header: usize, i: i32, shift: i32): usize {
   return <usize>load<i32>(header, 8) + (<usize>i << <usize>shift);
 }
 
@@ -34,11 +34,11 @@ export const R_CASE_CLOSE = 16; // f64
 export const R_FAMILY = 24; // i32
 export const R_EPISODE = 28; // i32
 export const R_VERSION = 32; // i32
-export const R_SLOT = 36; // i32: the family's slot (-1 until it has one)
+export const R_FAMILY_RECORD = 36; // i32: the family's record (-1 until it has one)
 export const R_STATE = 40; // u8
 
 @inline export function candidateAt(list: usize, i: i32): usize {
-  return recordAt(list, i, CANDIDATE_SHIFT);
+  return entryAt(list, i, CANDIDATE_SHIFT);
 }
 
 /** An empty offer list (its records are written before they are read, so not cleared). */
@@ -59,7 +59,7 @@ export function pushCandidate(list: usize, t: f64, f: i32, state: i32, eligibili
   store<i32>(r, f, R_FAMILY);
   store<i32>(r, episode, R_EPISODE);
   store<i32>(r, 0, R_VERSION);
-  store<i32>(r, -1, R_SLOT);
+  store<i32>(r, -1, R_FAMILY_RECORD);
   store<u8>(r, <u8>state, R_STATE);
   store<i32>(list + L_LENGTH, i + 1);
 }
@@ -118,12 +118,12 @@ export function timeOrder(list: usize, order: usize): i32 {
 }
 
 // Resume points (src/engine/resume-points.ts): a header of i32s, then point records; with them the
-// slots: one record per family that made an offer (its points, and an arm's service state for it),
-// and the slot of each family (-1: none).
+// family records: one per family that made an offer (its points, and an arm's service state for it),
+// and the record of each family (-1: none).
 export const P_LENGTH = 0;
-export const P_SLOT_OF = 12; // i32 per family
+export const P_RECORD_OF = 12; // i32 per family
 export const P_FAMILIES = 16;
-export const P_SLOTS = 20; // slot records' header: count, capacity, address
+export const P_FAMILY_RECORDS = 20; // family records' header: count, capacity, address
 export const POINTS_HEADER = 32;
 export const POINT_SHIFT = 5;
 export const PT_TIME = 0; // f64
@@ -132,52 +132,52 @@ export const PT_CASE_START = 16; // f64
 export const PT_EPISODE = 24; // i32
 export const PT_STATE = 28; // u8
 export const PT_PLACEMENT = 29; // u8
-export const SLOT_SHIFT = 6;
-export const S_FIRST = 0; // i32: the family's first point
-export const S_END = 4; // i32: one past its last
-export const S_FAMILY = 8; // i32
+export const FAMILY_RECORD_SHIFT = 6;
+export const FR_FIRST = 0; // i32: the family's first point
+export const FR_END = 4; // i32: one past its last
+export const FR_FAMILY = 8; // i32
 // An arm's service state for the family (src/wasm/service.ts): cleared per arm where marked.
-export const S_VERSION = 12; // i32, cleared
-export const S_LEAD_EPISODE = 16; // i32
-export const S_LATER_HEAD = 20; // i32, cleared
-export const S_LATER_TAIL = 24; // i32, cleared
-export const S_STATUS = 28; // u8, cleared
-export const S_CONFERENCES = 29; // u8, cleared
-export const S_JOINED = 32; // f64
-export const S_CASE_CLOSES = 40; // f64
-export const S_FIRST_CONFERENCE = 48; // f64
+export const FR_VERSION = 12; // i32, cleared
+export const FR_LEAD_EPISODE = 16; // i32
+export const FR_LATER_HEAD = 20; // i32, cleared
+export const FR_LATER_TAIL = 24; // i32, cleared
+export const FR_STATUS = 28; // u8, cleared
+export const FR_CONFERENCES = 29; // u8, cleared
+export const FR_JOINED = 32; // f64
+export const FR_CASE_CLOSES = 40; // f64
+export const FR_FIRST_CONFERENCE = 48; // f64
 
 @inline export function pointAt(points: usize, i: i32): usize {
-  return recordAt(points, i, POINT_SHIFT);
+  return entryAt(points, i, POINT_SHIFT);
 }
 
-@inline export function slotAt(points: usize, slot: i32): usize {
-  return recordAt(points + P_SLOTS, slot, SLOT_SHIFT);
+@inline export function familyRecordAt(points: usize, record: i32): usize {
+  return entryAt(points + P_FAMILY_RECORDS, record, FAMILY_RECORD_SHIFT);
 }
 
-@inline export function slotCount(points: usize): i32 {
-  return load<i32>(points + P_SLOTS);
+@inline export function familyRecordCount(points: usize): i32 {
+  return load<i32>(points + P_FAMILY_RECORDS);
 }
 
-/** Empty resume points (records written before they are read; the slot index is set by clearPoints). */
+/** Empty resume points (records written before they are read; the family index is set by clearPoints). */
 export function resumePoints(capacity: i32): usize {
   const points = alloc(POINTS_HEADER);
   store<i32>(points, capacity, 4);
   store<i32>(points, <i32>records(capacity, POINT_SHIFT), 8);
-  store<i32>(points + P_SLOTS, 256, 4);
-  store<i32>(points + P_SLOTS, <i32>records(256, SLOT_SHIFT), 8);
+  store<i32>(points + P_FAMILY_RECORDS, 256, 4);
+  store<i32>(points + P_FAMILY_RECORDS, <i32>records(256, FAMILY_RECORD_SHIFT), 8);
   return points;
 }
 
-/** Empties the points and slots and sizes the slot index for n families (-1: no slot). */
+/** Empties the points and family records and sizes the family index for n families (-1: no record). */
 export function clearPoints(points: usize, n: i32): void {
   store<i32>(points + P_LENGTH, 0);
-  store<i32>(points + P_SLOTS, 0);
+  store<i32>(points + P_FAMILY_RECORDS, 0);
   if (load<i32>(points + P_FAMILIES) < n) {
-    store<i32>(points + P_SLOT_OF, <i32>claim(n * 4));
+    store<i32>(points + P_RECORD_OF, <i32>claim(n * 4));
     store<i32>(points + P_FAMILIES, n);
   }
-  memory.fill(<usize>load<i32>(points + P_SLOT_OF), 0xff, <usize>(n * 4));
+  memory.fill(<usize>load<i32>(points + P_RECORD_OF), 0xff, <usize>(n * 4));
 }
 
 export function pushPoint(points: usize, t: f64, exit: f64, caseStart: f64, episode: i32, state: i32, placement: i32): void {
@@ -193,38 +193,38 @@ export function pushPoint(points: usize, t: f64, exit: f64, caseStart: f64, epis
   store<i32>(points + P_LENGTH, i + 1);
 }
 
-/** Gives family f a slot holding its points first..end-1; returns the slot. */
-export function assignSlot(points: usize, f: i32, first: i32, end: i32): i32 {
-  const slots = points + P_SLOTS;
-  const slot = load<i32>(slots);
-  if (slot == load<i32>(slots, 4)) growRecords(slots, SLOT_SHIFT);
-  const r = slotAt(points, slot);
-  store<i32>(r, first, S_FIRST);
-  store<i32>(r, end, S_END);
-  store<i32>(r, f, S_FAMILY);
-  store<i32>(slots, slot + 1);
-  store<i32>(<usize>load<i32>(points + P_SLOT_OF) + (<usize>f << 2), slot);
-  return slot;
+/** Gives family f a record holding its points first..end-1; returns the record. */
+export function assignFamilyRecord(points: usize, f: i32, first: i32, end: i32): i32 {
+  const header = points + P_FAMILY_RECORDS;
+  const record = load<i32>(header);
+  if (record == load<i32>(header, 4)) growRecords(header, FAMILY_RECORD_SHIFT);
+  const r = familyRecordAt(points, record);
+  store<i32>(r, first, FR_FIRST);
+  store<i32>(r, end, FR_END);
+  store<i32>(r, f, FR_FAMILY);
+  store<i32>(header, record + 1);
+  store<i32>(<usize>load<i32>(points + P_RECORD_OF) + (<usize>f << 2), record);
+  return record;
 }
 
-/** The slot of family f, or -1. */
-export function slotOf(points: usize, f: i32): i32 {
-  return load<i32>(<usize>load<i32>(points + P_SLOT_OF) + (<usize>f << 2));
+/** The record of family f, or -1. */
+export function familyRecordOf(points: usize, f: i32): i32 {
+  return load<i32>(<usize>load<i32>(points + P_RECORD_OF) + (<usize>f << 2));
 }
 
-/** The point of the family in `slot` whose stay holds time c (entered at or before c, left after it), or -1. */
-export function holdingIn(points: usize, slot: i32, c: f64): i32 {
-  const s = slotAt(points, slot);
-  const first = load<i32>(s, S_FIRST);
-  for (let i = load<i32>(s, S_END) - 1; i >= first; i--) {
+/** The point of the family in `record` whose stay holds time c (entered at or before c, left after it), or -1. */
+export function holdingIn(points: usize, record: i32, c: f64): i32 {
+  const s = familyRecordAt(points, record);
+  const first = load<i32>(s, FR_FIRST);
+  for (let i = load<i32>(s, FR_END) - 1; i >= first; i--) {
     const r = pointAt(points, i);
     if (load<f64>(r, PT_TIME) <= c) return c < load<f64>(r, PT_EXIT) ? i : -1;
   }
   return -1;
 }
 
-/** The point of family f whose stay holds time c, or -1 (none if f has no slot). */
+/** The point of family f whose stay holds time c, or -1 (none if f has no record). */
 export function holding(points: usize, f: i32, c: f64): i32 {
-  const slot = slotOf(points, f);
-  return slot < 0 ? -1 : holdingIn(points, slot, c);
+  const record = familyRecordOf(points, f);
+  return record < 0 ? -1 : holdingIn(points, record, c);
 }

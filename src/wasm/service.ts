@@ -1,17 +1,17 @@
 // An arm's FGC service: queue, coordinator slots, event heap and conferences, each conference re-walking its family.
 import { C_CONFERENCE_COST, C_HAS_TABLE, H, LEAD_TIME, conferences, constant, key0, tableAt } from './run';
-import { L_LENGTH, R_CASE_CLOSE, R_ELIGIBILITY, R_EPISODE, R_SLOT, R_STATE, R_TIME, R_VERSION, S_CASE_CLOSES, S_CONFERENCES, S_FAMILY, S_FIRST_CONFERENCE, S_JOINED, S_LATER_HEAD, S_LATER_TAIL, S_LEAD_EPISODE, S_STATUS, S_VERSION, candidateAt, holdingIn, slotAt, slotCount } from './lists';
+import { L_LENGTH, R_CASE_CLOSE, R_ELIGIBILITY, R_EPISODE, R_FAMILY_RECORD, R_STATE, R_TIME, R_VERSION, FR_CASE_CLOSES, FR_CONFERENCES, FR_FAMILY, FR_FIRST_CONFERENCE, FR_JOINED, FR_LATER_HEAD, FR_LATER_TAIL, FR_LEAD_EPISODE, FR_STATUS, FR_VERSION, candidateAt, holdingIn, familyRecordAt, familyRecordCount } from './lists';
 import { add, claim, f64At, grown, i32At } from './memory';
 import { costDirectAt } from './accumulators';
 import { leadTime } from './host';
 import { mix32, subStream, uniformOf } from './draws';
 import { resume, simulate } from './walk';
 
-// Family statuses (a slot's S_STATUS).
+// Family statuses (a family record's FR_STATUS).
 export const NONE: u8 = 0;
 export const QUEUED: u8 = 1;
 export const ALLOCATED: u8 = 2;
-// Heap payloads: kind in the low bit, above it a conference's family slot or a join's offer index.
+// Heap payloads: kind in the low bit, above it a conference's family record or a join's offer index.
 export const CONFERENCE = 0;
 export const JOIN = 1;
 // Rows of the service's out block (H + 1 months each), copied by the host into the arm's results.
@@ -23,8 +23,8 @@ export const O_LAPSED = 4;
 export const O_LONGEST_WAIT = 5;
 export const SERVICE_ROWS = 6;
 
-// The families in the service are those that made an offer: their state is in their slot records
-// (src/wasm/lists.ts S_*), cleared per arm.
+// The families in the service are those that made an offer: their state is in their family records
+// (src/wasm/lists.ts FR_*), cleared per arm.
 // Later conferences (a family's second on): time and 1 + index of the next, 0 at the end.
 export let laterTime: usize = 0;
 export let laterNext: usize = 0;
@@ -35,7 +35,7 @@ export let heapTimes: usize = 0;
 export let heapPayloads: usize = 0;
 export let heapSize: i32 = 0;
 export let heapCapacity: i32 = 0;
-// The queue: families' slots in joining order.
+// The queue: families' records in joining order.
 export let ring: usize = 0;
 export let ringCapacity: i32 = 0;
 export let head: i32 = 0;
@@ -124,14 +124,14 @@ export function heapPop(): i32 {
 /** A family reaches an offer point: it joins the queue if this arm offers there and it is free. */
 export function consider(list: usize, i: i32): void {
   const r = candidateAt(list, i);
-  const s = slotAt(points, load<i32>(r, R_SLOT));
-  if (load<i32>(r, R_VERSION) != load<i32>(s, S_VERSION) || load<u8>(s, S_STATUS) != NONE) return;
+  const s = familyRecordAt(points, load<i32>(r, R_FAMILY_RECORD));
+  if (load<i32>(r, R_VERSION) != load<i32>(s, FR_VERSION) || load<u8>(s, FR_STATUS) != NONE) return;
   if (load<f64>(r, R_ELIGIBILITY) >= f64At(eligible, <i32>load<u8>(r, R_STATE))) return;
   const t = load<f64>(r, R_TIME);
-  store<u8>(s, QUEUED, S_STATUS);
-  store<f64>(s, t, S_JOINED);
-  store<f64>(s, load<f64>(r, R_CASE_CLOSE), S_CASE_CLOSES);
-  store<i32>(s, load<i32>(r, R_EPISODE), S_LEAD_EPISODE);
+  store<u8>(s, QUEUED, FR_STATUS);
+  store<f64>(s, t, FR_JOINED);
+  store<f64>(s, load<f64>(r, R_CASE_CLOSE), FR_CASE_CLOSES);
+  store<i32>(s, load<i32>(r, R_EPISODE), FR_LEAD_EPISODE);
   outAdd(O_JOINED, <i32>Math.ceil(t), 1);
   if (tail == head) {
     // Nobody waiting: the next slot is the first on the grid from now.
@@ -142,55 +142,55 @@ export function consider(list: usize, i: i32): void {
     ring = grown(ring, tail, 4, ringCapacity * 2);
     ringCapacity *= 2;
   }
-  store<i32>(ring + (<usize>tail << 2), load<i32>(r, R_SLOT));
+  store<i32>(ring + (<usize>tail << 2), load<i32>(r, R_FAMILY_RECORD));
   tail++;
 }
 
-/** Whether a queued family (slot record s) is still waiting at time t: its case is open and its wait within the maximum. */
+/** Whether a queued family (family record s) is still waiting at time t: its case is open and its wait within the maximum. */
 @inline export function stillWaiting(s: usize, t: f64): bool {
-  return load<u8>(s, S_STATUS) == QUEUED && load<f64>(s, S_CASE_CLOSES) > t && t - load<f64>(s, S_JOINED) <= maxWait;
+  return load<u8>(s, FR_STATUS) == QUEUED && load<f64>(s, FR_CASE_CLOSES) > t && t - load<f64>(s, FR_JOINED) <= maxWait;
 }
 
 /** A coordinator becomes free at time t: the longest-waiting family still waiting is allocated. */
 export function allocate(t: f64): void {
   nextSlot++;
   while (head < tail) {
-    const slot = i32At(ring, head++);
-    const s = slotAt(points, slot);
-    if (load<u8>(s, S_STATUS) != QUEUED) continue;
+    const record = i32At(ring, head++);
+    const s = familyRecordAt(points, record);
+    if (load<u8>(s, FR_STATUS) != QUEUED) continue;
     if (!stillWaiting(s, t)) {
-      if (load<f64>(s, S_CASE_CLOSES) > t) lapsedThisMonth++;
-      store<u8>(s, NONE, S_STATUS);
+      if (load<f64>(s, FR_CASE_CLOSES) > t) lapsedThisMonth++;
+      store<u8>(s, NONE, FR_STATUS);
       continue;
     }
-    store<u8>(s, ALLOCATED, S_STATUS);
+    store<u8>(s, ALLOCATED, FR_STATUS);
     const m = <i32>Math.max(1, Math.ceil(t));
     outAdd(O_ALLOCATED, m, 1);
-    const waitWeeks = (t - load<f64>(s, S_JOINED)) * weeksPerMonth;
+    const waitWeeks = (t - load<f64>(s, FR_JOINED)) * weeksPerMonth;
     const longest = out + (<usize>(O_LONGEST_WAIT * (H + 1) + m) << 3);
     if (waitWeeks > load<f64>(longest)) store<f64>(longest, waitWeeks);
-    const f = load<i32>(s, S_FAMILY);
-    const episode = load<i32>(s, S_LEAD_EPISODE);
+    const f = load<i32>(s, FR_FAMILY);
+    const episode = load<i32>(s, FR_LEAD_EPISODE);
     const lead =
       constant(C_HAS_TABLE + 6) != 0 ? tableAt(6, uniformOf(subStream(mix32(key0 ^ mix32(f)), LEAD_TIME, episode), 1)) : leadTime(f, episode);
-    if (t + lead <= <f64>H) heapPush(t + lead, slot * 2 + CONFERENCE);
-    else store<u8>(s, NONE, S_STATUS);
+    if (t + lead <= <f64>H) heapPush(t + lead, record * 2 + CONFERENCE);
+    else store<u8>(s, NONE, FR_STATUS);
     return;
   }
 }
 
-/** The family in `slot` meets. If its case is still open, its path is replaced by the one with this FGC. */
-export function hold(slot: i32, t: f64): void {
-  const s = slotAt(points, slot);
-  store<u8>(s, NONE, S_STATUS);
+/** The family of `record` meets. If its case is still open, its path is replaced by the one with this FGC. */
+export function hold(record: i32, t: f64): void {
+  const s = familyRecordAt(points, record);
+  store<u8>(s, NONE, FR_STATUS);
   // The conference is for the case that made the offer: if that case has closed, it does not happen.
-  if (t >= load<f64>(s, S_CASE_CLOSES)) return;
-  const f = load<i32>(s, S_FAMILY);
+  if (t >= load<f64>(s, FR_CASE_CLOSES)) return;
+  const f = load<i32>(s, FR_FAMILY);
   // The family's conferences so far, then with this one: out with the old path, in with the new.
-  const count = <i32>load<u8>(s, S_CONFERENCES);
+  const count = <i32>load<u8>(s, FR_CONFERENCES);
   if (count > 0) {
-    store<f64>(conferences, load<f64>(s, S_FIRST_CONFERENCE));
-    let later = load<i32>(s, S_LATER_HEAD);
+    store<f64>(conferences, load<f64>(s, FR_FIRST_CONFERENCE));
+    let later = load<i32>(s, FR_LATER_HEAD);
     for (let i = 1; i < count; i++) {
       store<f64>(conferences + (<usize>i << 3), f64At(laterTime, later - 1));
       later = i32At(laterNext, later - 1);
@@ -199,7 +199,7 @@ export function hold(slot: i32, t: f64): void {
   store<f64>(conferences + (<usize>count << 3), t);
   const first = load<i32>(extra + L_LENGTH);
   // A first FGC leaves the shared path untouched before it: re-walk only from the stay that holds it.
-  const point = count == 0 ? holdingIn(points, slot, t) : -1;
+  const point = count == 0 ? holdingIn(points, record, t) : -1;
   if (point >= 0) {
     resume(f, points, point, 0, -1, armAcc, armLedger, 0);
     resume(f, points, point, 1, 1, armAcc, armLedger, extra);
@@ -207,7 +207,7 @@ export function hold(slot: i32, t: f64): void {
     simulate(f, count, -1, armAcc, armLedger, 0, 0);
     simulate(f, count + 1, 1, armAcc, armLedger, extra, 0);
   }
-  if (count == 0) store<f64>(s, t, S_FIRST_CONFERENCE);
+  if (count == 0) store<f64>(s, t, FR_FIRST_CONFERENCE);
   else {
     if (laterLength == laterCapacity) {
       laterTime = grown(laterTime, laterLength, 8, laterCapacity * 2);
@@ -217,20 +217,20 @@ export function hold(slot: i32, t: f64): void {
     const entry = laterLength++;
     store<f64>(laterTime + (<usize>entry << 3), t);
     store<i32>(laterNext + (<usize>entry << 2), 0);
-    const last = load<i32>(s, S_LATER_TAIL);
-    if (last == 0) store<i32>(s, entry + 1, S_LATER_HEAD);
+    const last = load<i32>(s, FR_LATER_TAIL);
+    if (last == 0) store<i32>(s, entry + 1, FR_LATER_HEAD);
     else store<i32>(laterNext + (<usize>(last - 1) << 2), entry + 1);
-    store<i32>(s, entry + 1, S_LATER_TAIL);
+    store<i32>(s, entry + 1, FR_LATER_TAIL);
   }
-  store<u8>(s, <u8>(count + 1 < 255 ? count + 1 : 255), S_CONFERENCES);
-  const v = load<i32>(s, S_VERSION) + 1;
-  store<i32>(s, v, S_VERSION);
-  // The new path's offers are this family's: its slot, its new version, queued by time.
+  store<u8>(s, <u8>(count + 1 < 255 ? count + 1 : 255), FR_CONFERENCES);
+  const v = load<i32>(s, FR_VERSION) + 1;
+  store<i32>(s, v, FR_VERSION);
+  // The new path's offers are this family's: its record, its new version, queued by time.
   const n = load<i32>(extra + L_LENGTH);
   for (let i = first; i < n; i++) {
     const r = candidateAt(extra, i);
     store<i32>(r, v, R_VERSION);
-    store<i32>(r, slot, R_SLOT);
+    store<i32>(r, record, R_FAMILY_RECORD);
     const time = load<f64>(r, R_TIME);
     if (time > t) heapPush(time, i * 2 + JOIN);
   }
@@ -243,15 +243,15 @@ export function closeMonth(m: i32, coordinatorCost: f64): void {
   let waiting = 0;
   const t = <f64>m;
   for (let i = head; i < tail; i++) {
-    const s = slotAt(points, i32At(ring, i));
-    if (load<u8>(s, S_STATUS) != QUEUED) continue;
+    const s = familyRecordAt(points, i32At(ring, i));
+    if (load<u8>(s, FR_STATUS) != QUEUED) continue;
     if (stillWaiting(s, t)) waiting++;
     else {
-      if (load<f64>(s, S_CASE_CLOSES) > t) lapsedThisMonth++;
-      store<u8>(s, NONE, S_STATUS);
+      if (load<f64>(s, FR_CASE_CLOSES) > t) lapsedThisMonth++;
+      store<u8>(s, NONE, FR_STATUS);
     }
   }
-  while (head < tail && load<u8>(slotAt(points, i32At(ring, head)), S_STATUS) != QUEUED) head++;
+  while (head < tail && load<u8>(familyRecordAt(points, i32At(ring, head)), FR_STATUS) != QUEUED) head++;
   store<f64>(out + (<usize>(O_LAPSED * (H + 1) + m) << 3), lapsedThisMonth);
   lapsedThisMonth = 0;
   store<f64>(out + (<usize>(O_WAITING * (H + 1) + m) << 3), <f64>waiting);
@@ -292,13 +292,13 @@ export function runService(
   armAcc = acc;
   armLedger = withLedger;
   out = outBlock;
-  for (let slot = 0, n = slotCount(points); slot < n; slot++) {
-    const s = slotAt(points, slot);
-    store<i32>(s, 0, S_VERSION);
-    store<i32>(s, 0, S_LATER_HEAD);
-    store<i32>(s, 0, S_LATER_TAIL);
-    store<u8>(s, NONE, S_STATUS);
-    store<u8>(s, 0, S_CONFERENCES);
+  for (let record = 0, records = familyRecordCount(points); record < records; record++) {
+    const s = familyRecordAt(points, record);
+    store<i32>(s, 0, FR_VERSION);
+    store<i32>(s, 0, FR_LATER_HEAD);
+    store<i32>(s, 0, FR_LATER_TAIL);
+    store<u8>(s, NONE, FR_STATUS);
+    store<u8>(s, 0, FR_CONFERENCES);
   }
   laterLength = 0;
   heapSize = 0;

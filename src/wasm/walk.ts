@@ -1,6 +1,6 @@
 // One family's path (the FGC's effects, then the walk itself), event by event to the horizon.
 import { ASSESSMENT, BRANCH, CLA, CLA0, CLASS_ASSESSMENT, CLA_ENTRIES, CLA_EXITS, CLA_RETURNS_HOME, CLOSED, C_ACCEPTANCE, C_CONVERSION, C_EXIT_COST, C_EXIT_SHARES, C_FADE_RATE, C_FRONT_DOOR, C_HAS_TABLE, C_KINSHIP, C_PLACEMENTS, C_RE_REFERRAL_P, C_RR_CARE, C_RR_CP, C_TIME_IN_CARE, C_TIME_IN_SYSTEM, DEST, EXIT_COUNT, EXIT_ROW, H, KIND, NOT_ARRIVED, OFFER, OUT, PLACEMENT, REFERRALS, RE_REFERRAL, SOJOURN, STEP_DOWN, TO_CP, arrivalTime, children, conferences, constant, constants, initialCount, initialExit, initialPlacement, initialState, key0, tableAt } from './run';
-import { L_LENGTH, PT_CASE_START, PT_EPISODE, PT_EXIT, PT_PLACEMENT, PT_STATE, PT_TIME, P_LENGTH, R_CASE_CLOSE, R_SLOT, assignSlot, candidateAt, pointAt, pushCandidate, pushPoint } from './lists';
+import { L_LENGTH, PT_CASE_START, PT_EPISODE, PT_EXIT, PT_PLACEMENT, PT_STATE, PT_TIME, P_LENGTH, R_CASE_CLOSE, R_FAMILY_RECORD, assignFamilyRecord, candidateAt, pointAt, pushCandidate, pushPoint } from './lists';
 import { cost, familyIn, flow, move, sojourn } from './accumulators';
 import { hostExp, reReferralStay, sampleStay } from './host';
 import { mix32, pickShare, subStream, uniformOf } from './draws';
@@ -207,10 +207,10 @@ export function walk(
     }
   }
   if (points != 0 && load<i32>(points + P_LENGTH) > firstPoint) {
-    // A family that made an offer gets its slot, and its offers know it.
-    const slot = assignSlot(points, f, firstPoint, load<i32>(points + P_LENGTH));
+    // A family that made an offer gets its record, and its offers know it.
+    const record = assignFamilyRecord(points, f, firstPoint, load<i32>(points + P_LENGTH));
     const n = load<i32>(candidates + L_LENGTH);
-    for (let i = firstCandidate; i < n; i++) store<i32>(candidateAt(candidates, i), slot, R_SLOT);
+    for (let i = firstCandidate; i < n; i++) store<i32>(candidateAt(candidates, i), record, R_FAMILY_RECORD);
   }
   return held;
 }

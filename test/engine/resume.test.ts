@@ -37,11 +37,11 @@ describe('resuming a family path at the stay that holds its first FGC', () => {
       for (let f = 0; f < ctx.totalFamilies; f++) families.simulate(f, NONE, 0, 1, shared, offers, points);
 
       const offered = new Set(Array.from({ length: offers.length }, (_, i) => offers.family(i)));
-      // Every offer carries its family's slot, whose points are that family's.
+      // Every offer carries its family's record, whose points are that family's.
       for (let i = 0; i < offers.length; i++) {
-        const slot = offers.slot(i);
-        expect(slot).toBeGreaterThanOrEqual(0);
-        expect(points.slotOf(offers.family(i))).toBe(slot);
+        const record = offers.familyRecord(i);
+        expect(record).toBeGreaterThanOrEqual(0);
+        expect(points.familyRecordOf(offers.family(i))).toBe(record);
       }
       let checked = 0;
       let largest = 0;
