@@ -62,4 +62,14 @@ export class CandidateList extends ModuleList {
     this.pathway.exports.timeOrder(this.at, order);
     return order;
   }
+
+  /**
+   * Puts the offers in that time order (entry i becomes the i-th offer in time), as the service reads
+   * them: each arm's service then reads the offers one cache line after the next.
+   */
+  sortByTime(): this {
+    this.check();
+    this.pathway.exports.sortByTime(this.at);
+    return this;
+  }
 }

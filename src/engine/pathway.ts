@@ -35,6 +35,7 @@ export interface PathwayExports {
   simulateAll(n: number, acc: number, withLedger: number, candidates: number, points: number): void;
   prepareService(): void;
   timeOrder(list: number, order: number): number;
+  sortByTime(list: number): number;
   arrivals(key0: number, key1: number, horizon: number, arrivalStart: number, childrenCum: number, sizes: number, times: number, children: number): void;
   fillStock(
     key0: number,
@@ -59,8 +60,7 @@ export interface PathwayExports {
     eligibleByState: number,
     coordinatorCost: number,
     offers: number,
-    order: number,
-    orderLength: number,
+    offerCount: number,
     extra: number,
     points: number,
     acc: number,

@@ -20,12 +20,11 @@ export interface ArmPlan {
 const SERVICE_METRICS = [M.fgcJoined, M.fgcAllocated, M.fgcHeld, M.fgcWaiting, M.fgcLapsed, M.fgcLongestWaitWeeks];
 
 /**
- * A run's service state in the pathway memory: per-family columns (made once per run, cleared per
- * arm), the offers in time order, and the list of offers made by re-walked paths.
+ * A run's service state in the pathway memory: the offers, sorted by time, and the list of offers
+ * made by re-walked paths (the families' service state is in their records, cleared per arm).
  */
 export class ServiceSetup {
-  readonly order: number;
-  readonly orderLength: number;
+  readonly offerCount: number;
   readonly eligible: number;
   readonly out: number;
 
@@ -38,8 +37,7 @@ export class ServiceSetup {
     const pathway = Pathway.get();
     if (ctx.horizonMonths >= 1024) throw new Error(`a horizon of ${ctx.horizonMonths} months is past what the service's offer order handles (1,023)`);
     pathway.exports.prepareService();
-    this.orderLength = offers.length;
-    this.order = offers.timeOrder();
+    this.offerCount = offers.sortByTime().length;
     this.eligible = pathway.allocate(8 * 8, false);
     this.out = pathway.allocate(8 * SERVICE_METRICS.length * (ctx.horizonMonths + 1), false);
   }
@@ -80,8 +78,7 @@ export function runService(ctx: RunContext, plan: ArmPlan, families: FamilySimul
     setup.eligible,
     monthlyCoordinatorCost,
     setup.offers.at,
-    setup.order,
-    setup.orderLength,
+    setup.offerCount,
     setup.extra.at,
     setup.points.at,
     acc.offset,

@@ -15,7 +15,7 @@
 
 export { setRun } from './run';
 export { alloc, claim, mark, reset } from './memory';
-export { assignFamilyRecord, candidateList, clearPoints, holding, pushPoint, resumePoints, familyRecordOf, timeOrder } from './lists';
+export { assignFamilyRecord, candidateList, clearPoints, holding, pushPoint, resumePoints, familyRecordOf, sortByTime, timeOrder } from './lists';
 export { sojournFor } from './accumulators';
 export { resume, simulate, simulateAll, walk } from './walk';
 export { prepareService, runService } from './service';

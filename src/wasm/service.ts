@@ -259,8 +259,8 @@ export function closeMonth(m: i32, coordinatorCost: f64): void {
 }
 
 /**
- * Runs an arm's FGC service over the offers families would take up, in time order (`order`, n of
- * them, indices into `offerList`). Capacity is a stream of allocation slots, one every 1/capacity
+ * Runs an arm's FGC service over the offers families would take up (`offerList`, n of them, sorted
+ * by time: sortByTime). Capacity is a stream of allocation slots, one every 1/capacity
  * months; a slot nobody waits for is lost. A family joins the back of the queue, leaves it if its
  * case closes or it waits past the maximum, and is otherwise allocated a coordinator and meets
  * after a preparation time, if its case is still open. Each conference held replaces that family's
@@ -274,7 +274,6 @@ export function runService(
   eligibleByState: usize,
   coordinatorCost: f64,
   offerList: usize,
-  order: usize,
   n: i32,
   extraList: usize,
   pointList: usize,
@@ -311,7 +310,7 @@ export function runService(
   for (let m = 1; m <= H; m++) {
     const month = <f64>m;
     for (;;) {
-      const offerTime = o < n ? load<f64>(candidateAt(offers, i32At(order, o)), R_TIME) : Infinity;
+      const offerTime = o < n ? load<f64>(candidateAt(offers, o), R_TIME) : Infinity;
       const heapTime = heapSize > 0 ? f64At(heapTimes, 0) : Infinity;
       // A slot matters only while someone waits; otherwise it passes unused.
       const slotTime = tail > head ? nextSlot / capacity : Infinity;
@@ -325,7 +324,7 @@ export function runService(
         else consider(extra, payload >> 1);
       } else {
         if (offerTime > month) break;
-        consider(offers, i32At(order, o++));
+        consider(offers, o++);
       }
     }
     closeMonth(m, coordinatorCost);

@@ -112,6 +112,16 @@ describe('the WebAssembly family walk', () => {
     const key = (i: number) => Math.floor(offers.time(i) * 2 ** 20) * 2 ** 22 + i;
     const expected = Array.from({ length: n }, (_, i) => i).sort((a, b) => key(a) - key(b));
     expect(order).toEqual(expected);
+
+    // Sorted in place (as the service reads them): entry i is the i-th offer of that order, every field moved with it.
+    const fields = (i: number) => [offers.time(i), offers.family(i), offers.episode(i), offers.state(i), offers.eligibilityDraw(i), offers.caseClose(i), offers.version(i), offers.familyRecord(i)];
+    const before = expected.map(fields);
+    expect(offers.sortByTime().length).toBe(n);
+    expect(Array.from({ length: n }, (_, i) => fields(i))).toEqual(before);
+    // A list that grows after sorting keeps its sorted entries.
+    for (let f = 0; offers.length === n && f < ctx.totalFamilies; f++) families.simulate(f, new Float64Array(0), 0, 1, shared, offers);
+    expect(offers.length).toBeGreaterThan(n);
+    expect(Array.from({ length: n }, (_, i) => fields(i))).toEqual(before);
   });
 
   it('takes more conference times than its scratch first holds', () => {
