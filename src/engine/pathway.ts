@@ -23,7 +23,7 @@ export interface PathwayExports {
     conferences: number,
   ): void;
   candidateList(capacity: number): number;
-  resumePoints(capacity: number): number;
+  resumePoints(capacity: number, familyCapacity: number): number;
   clearPoints(points: number, n: number): void;
   pushPoint(points: number, t: number, exit: number, caseStart: number, episode: number, state: number, placement: number): void;
   holding(points: number, f: number, c: number): number;
@@ -136,6 +136,13 @@ export class Pathway {
   generation = 0;
   /** The run the walk's host calls go to. */
   host: PathwayHost | null = null;
+  /**
+   * How many entries this thread's runs have needed in their lists (offers, resume points, family
+   * records, re-walked paths' offers): a run's lists start that big, so that they do not grow (each
+   * growth copies the list and leaves the old records behind in the run's memory). Sizes only: no
+   * number depends on them.
+   */
+  readonly listSizes = { offers: 4096, points: 4096, familyRecords: 256, extra: 1024 };
   /** While an initial population is drawn: time left of initial family `id` in `state` whose sojourn the module does not sample. */
   residual: ((state: number, id: number) => number) | null = null;
 

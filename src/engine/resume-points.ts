@@ -26,8 +26,8 @@ const FR_END = 4;
  * shared pass records them; they are read here entry by entry.
  */
 export class ResumePoints extends ModuleList {
-  constructor(capacity = 1024) {
-    super((pathway) => pathway.exports.resumePoints(capacity), HEADER_SLOTS, 'resume points');
+  constructor(capacity = 1024, familyCapacity = 256) {
+    super((pathway) => pathway.exports.resumePoints(capacity, familyCapacity), HEADER_SLOTS, 'resume points');
   }
 
   /** Empties the points and sizes the per-family index for n families. */
@@ -52,6 +52,12 @@ export class ResumePoints extends ModuleList {
   assign(f: number, first: number, end: number): void {
     this.check();
     this.pathway.exports.assignFamilyRecord(this.at, f, first, end);
+  }
+
+  /** How many families have a record (those that made an offer). */
+  get familyRecordCount(): number {
+    this.check();
+    return this.header[P_FAMILY_RECORDS]!;
   }
 
   /** The record of family f, -1 if it has none. */

@@ -1,6 +1,7 @@
 // One run: every family's no-service path once, then each arm's FGC service applied as changes to it.
 import { Accumulators, monthlyCostByClass } from './accumulators';
 import { FamilySimulator } from './family';
+import { Pathway } from './pathway';
 import type { Ledger } from './ledger';
 import type { RunContext } from './run-context';
 import { CandidateList } from './candidates';
@@ -17,10 +18,13 @@ export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Arra
   const families = new FamilySimulator(ctx);
   const base = new Accumulators(ctx.horizonMonths, monthlyCostByClass(ctx.params.costs), ledgers !== undefined);
   const withService = plans.some((plan) => plan.coordinatorsFte > 0);
-  const offers = withService ? new CandidateList(4096) : null;
-  const points = withService ? new ResumePoints(4096).clear(ctx.totalFamilies) : null;
+  // Lists as big as this thread's runs have needed, so that they fill without growing.
+  const sizes = Pathway.get().listSizes;
+  const offers = withService ? new CandidateList(sizes.offers) : null;
+  const points = withService ? new ResumePoints(sizes.points, sizes.familyRecords).clear(ctx.totalFamilies) : null;
   families.simulateAll(base, offers, points);
-  const setup = offers && points ? new ServiceSetup(ctx, offers, new CandidateList(1024), points) : null;
+  const extra = withService ? new CandidateList(sizes.extra) : null;
+  const setup = offers && points && extra ? new ServiceSetup(ctx, offers, extra, points) : null;
   let familyMonths = 0;
   plans.forEach((plan, a) => {
     const acc = plan.coordinatorsFte > 0 ? base.clone() : base;
@@ -29,5 +33,13 @@ export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Arra
     if (ledgers) acc.writeLedger(ledgers[a]!.values);
     familyMonths += acc.familyMonths;
   });
+  if (offers && points && extra) {
+    // A little over the most needed yet: a run that needs a few more than the last does not double its list.
+    const size = (needed: number, had: number) => Math.max(had, Math.ceil(needed * 1.125));
+    sizes.offers = size(offers.length, sizes.offers);
+    sizes.points = size(points.length, sizes.points);
+    sizes.familyRecords = size(points.familyRecordCount, sizes.familyRecords);
+    sizes.extra = size(extra.length, sizes.extra);
+  }
   return familyMonths;
 }

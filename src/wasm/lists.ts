@@ -179,13 +179,13 @@ export const FR_FIRST_CONFERENCE = 48; // f64
   return load<i32>(points + P_FAMILY_RECORDS);
 }
 
-/** Empty resume points (records written before they are read; the family index is set by clearPoints). */
-export function resumePoints(capacity: i32): usize {
+/** Empty resume points and family records (records written before they are read; the family index is set by clearPoints). */
+export function resumePoints(capacity: i32, familyCapacity: i32): usize {
   const points = alloc(POINTS_HEADER);
   store<i32>(points, capacity, 4);
   store<i32>(points, <i32>records(capacity, POINT_SHIFT), 8);
-  store<i32>(points + P_FAMILY_RECORDS, 256, 4);
-  store<i32>(points + P_FAMILY_RECORDS, <i32>records(256, FAMILY_RECORD_SHIFT), 8);
+  store<i32>(points + P_FAMILY_RECORDS, familyCapacity, 4);
+  store<i32>(points + P_FAMILY_RECORDS, <i32>records(familyCapacity, FAMILY_RECORD_SHIFT), 8);
   return points;
 }
 

@@ -124,6 +124,25 @@ describe('the WebAssembly family walk', () => {
     expect(Array.from({ length: n }, (_, i) => fields(i))).toEqual(before);
   });
 
+  it('starts a run\'s lists as big as the thread\'s runs have needed: the same run again takes less memory and gives the same numbers', () => {
+    const leeds = loadScenario(LEEDS);
+    const plan = planRun(leeds, { runs: 4, months: 60 });
+    const pathway = Pathway.get();
+    Object.assign(pathway.listSizes, { offers: 16, points: 16, familyRecords: 16, extra: 16 });
+    const first = simulateBlock(leeds, plan, 3, 1);
+    const grownEnd = pathway.exports.mark();
+    const sizes = { ...pathway.listSizes };
+    // A Leeds run makes thousands of offers and points: the sizes now cover them.
+    expect(sizes.offers).toBeGreaterThan(1000);
+    expect(sizes.points).toBeGreaterThan(1000);
+    expect(sizes.familyRecords).toBeGreaterThan(1000);
+    const again = simulateBlock(leeds, plan, 3, 1);
+    // No list grew: none left a smaller copy of itself behind in the run's memory.
+    expect(pathway.exports.mark()).toBeLessThan(grownEnd - 64 * sizes.offers / 2);
+    expect(pathway.listSizes).toEqual(sizes);
+    again.arms.forEach((values, arm) => expect(Array.from(values)).toEqual(Array.from(first.arms[arm]!)));
+  });
+
   it('takes more conference times than its scratch first holds', () => {
     const months = 36;
     const ctx = makeRunContext(loadScenario(SMALL), 'many', 2, months);
