@@ -118,23 +118,36 @@ export function timeOrder(list: usize, order: usize): i32 {
 }
 
 /**
- * Puts the list's records in time order (timeOrder's order), moving them to fresh records, so that a
- * service reading offers in time order reads them one line after the next; returns how many.
+ * Puts the list's records in time order (timeOrder's order) where they are, so that a service reading
+ * offers in time order reads them one line after the next; returns how many. The records are
+ * permuted cycle by cycle through one spare record, each moved once, with no second copy of the list.
  */
 export function sortByTime(list: usize): i32 {
   const n = load<i32>(list + L_LENGTH);
   const order = claim(n * 4);
   timeOrder(list, order);
-  const capacity = n > 16 ? n : 16;
-  const sorted = records(capacity, CANDIDATE_SHIFT);
-  for (let i = 0; i < n; i++) {
-    const from = candidateAt(list, i32At(order, i));
-    const to = sorted + (<usize>i << CANDIDATE_SHIFT);
-    for (let b: usize = 0; b < 1 << CANDIDATE_SHIFT; b += 8) store<u64>(to + b, load<u64>(from + b));
+  const spare = records(1, CANDIDATE_SHIFT);
+  for (let start = 0; start < n; start++) {
+    // Position j takes the record now at order[j]; a position done is marked -1.
+    let from = i32At(order, start);
+    if (from < 0 || from == start) continue;
+    copyRecord(spare, candidateAt(list, start), CANDIDATE_SHIFT);
+    let j = start;
+    while (from != start) {
+      copyRecord(candidateAt(list, j), candidateAt(list, from), CANDIDATE_SHIFT);
+      store<i32>(order + (<usize>j << 2), -1);
+      j = from;
+      from = i32At(order, j);
+    }
+    copyRecord(candidateAt(list, j), spare, CANDIDATE_SHIFT);
+    store<i32>(order + (<usize>j << 2), -1);
   }
-  store<i32>(list, capacity, 4);
-  store<i32>(list, <i32>sorted, 8);
   return n;
+}
+
+/** Copies 2^shift bytes (a whole record) from `from` to `to`. */
+@inline function copyRecord(to: usize, from: usize, shift: i32): void {
+  for (let b: usize = 0; b < <usize>(1 << shift); b += 8) store<u64>(to + b, load<u64>(from + b));
 }
 
 // Resume points (src/engine/resume-points.ts): a header of i32s, then point records; with them the
