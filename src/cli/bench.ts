@@ -1,5 +1,6 @@
 // `npm run bench`: speed and memory, measured in one process and reported as ratios (the machines are shared and noisy).
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { RunPool } from '../client/pool';
 import { planRun } from '../engine/plan';
 import { RunSet, summariseRuns } from '../engine/run-set';
@@ -42,25 +43,56 @@ function engineRate(): { familyMonths: number; seconds: number } {
 
 /** The reference kernel on the same family-months: Leeds' open families in five states with Leeds-like monthly hazards. */
 function kernelRate(familyMonths: number): { familyMonths: number; seconds: number } {
-  const states = 5; // assessment, CIN, CP, pre-proceedings, CLA (a case that closes re-enters as a referral)
-  const exitProb = Float64Array.of(1 / 1.3, 1 / 7.5, 1 / 8.5, 1 / 3.7, 1 / 41.8);
-  // prettier-ignore
-  const destCum = Float64Array.of(
-    0.62, 0.92, 0.98, 0.98, 1,
-    0.913, 0.913, 0.973, 0.973, 1,
-    0.35, 0.85, 0.85, 1, 1,
-    0, 0.15, 0.55, 0.55, 1,
-    1, 1, 1, 1, 1,
-  );
-  const families = 2750;
+  const families = bundled.LEEDS_LIKE_FAMILIES;
   const months = Math.max(1, Math.round(familyMonths / families));
-  const initial = new Uint8Array(families);
-  for (let f = 0; f < families; f++) initial[f] = f % states;
-  bundled.monthlyMarkovKernel(families, 10, states, exitProb, destCum, initial, 7); // warm-up
+  bundled.leedsLikeKernel(10, 7); // warm-up
   const t0 = cpuSeconds();
-  const counts = bundled.monthlyMarkovKernel(families, months, states, exitProb, destCum, initial, 12345);
+  const counts = bundled.leedsLikeKernel(months, 12345);
   if (counts.length === 0) throw new Error('kernel produced nothing');
   return { familyMonths: families * months, seconds: cpuSeconds() - t0 };
+}
+
+/**
+ * The machine's own two-thread scaling: the kernel (which lives in the first-level cache and
+ * allocates nothing) on one worker thread alone, then on two at once, alternating; each side's best
+ * and each pair's ratio. What any code can expect of two threads here, against which the pool's
+ * ratio is read.
+ */
+async function kernelScaling(): Promise<{ best: number; ratios: number[] }> {
+  const threads = [kernelThread(), kernelThread()];
+  const months = 20_000;
+  await Promise.all(threads.map((t) => t(200))); // warm-up
+  let one = 0;
+  let two = 0;
+  const ratios: number[] = [];
+  for (let i = 0; i < POOL_ALTERNATIONS; i++) {
+    let t0 = performance.now();
+    await threads[0]!(months);
+    const a = 1 / (performance.now() - t0);
+    t0 = performance.now();
+    await Promise.all(threads.map((t) => t(months)));
+    const b = 2 / (performance.now() - t0);
+    one = Math.max(one, a);
+    two = Math.max(two, b);
+    ratios.push(b / a);
+  }
+  await Promise.all(threads.map((t) => t(-1)));
+  return { best: two / one, ratios: ratios.sort((x, y) => x - y) };
+}
+
+/** A worker thread that runs the kernel for the months it is sent and answers when done (a negative number ends it). */
+function kernelThread(): (months: number) => Promise<void> {
+  const worker = new Worker(bundledModule(new URL('./kernel-thread.ts', import.meta.url)));
+  let pending: { resolve: () => void; reject: (e: unknown) => void } | undefined;
+  worker.on('message', () => pending?.resolve());
+  worker.on('error', (e) => pending?.reject(e));
+  return (months) => {
+    if (months < 0) return worker.terminate().then(() => undefined);
+    return new Promise<void>((resolve, reject) => {
+      pending = { resolve, reject };
+      worker.postMessage(months);
+    });
+  };
 }
 
 /** One pool measurement: runs per second, CPU a run (all threads), and the main thread's busy time a run. */
@@ -143,6 +175,7 @@ for (let i = 0; i < POOL_ALTERNATIONS; i++) {
 }
 for (const pool of pools) pool.dispose();
 pairRatios.sort((a, b) => a - b);
+const kernelTwo = await kernelScaling();
 const memory = await memoryFor10kRuns();
 
 console.log(`Leeds scenario (${SCENARIO}), ${MONTHS} months, 3 arms; one process`);
@@ -156,6 +189,7 @@ console.log(`| pool, 1 worker thread (${POOL_RUNS} runs, default batches; warmed
 console.log(`| pool, 2 worker threads (best of ${POOL_ALTERNATIONS}) | ${poolRow(two)} |`);
 console.log(`| **2 workers / 1 worker** | **${(two.runsPerSecond / one.runsPerSecond).toFixed(2)}×** |`);
 console.log(`| 2 workers / 1 worker, pair by pair: lowest, median, highest of ${POOL_ALTERNATIONS} | ${pairRatios[0]!.toFixed(2)}×, ${((pairRatios[POOL_ALTERNATIONS / 2 - 1]! + pairRatios[POOL_ALTERNATIONS / 2]!) / 2).toFixed(2)}×, ${pairRatios[POOL_ALTERNATIONS - 1]!.toFixed(2)}× |`);
+console.log(`| for scale: the reference kernel on 2 threads / 1 (this machine's own two-thread scaling on a loop that stays in the first-level cache; best of ${POOL_ALTERNATIONS}; pair by pair lowest, median, highest) | ${kernelTwo.best.toFixed(2)}× (${kernelTwo.ratios[0]!.toFixed(2)}×, ${((kernelTwo.ratios[POOL_ALTERNATIONS / 2 - 1]! + kernelTwo.ratios[POOL_ALTERNATIONS / 2]!) / 2).toFixed(2)}×, ${kernelTwo.ratios[POOL_ALTERNATIONS - 1]!.toFixed(2)}×) |`);
 console.log(`| results of 10,000 runs × 3 arms × 120 months, folded (${memory.realRuns} real runs folded 100×): typed arrays held | ${memory.held.toFixed(1)} MB, of which count histograms ${memory.histograms.toFixed(1)} MB (each worker holds at most as much again, for its share of the runs) |`);
 console.log(`| the same, heap growth measured after GC | ${memory.megabytes.toFixed(1)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for a settled figure)'} |`);
 console.log(`| summarising those 10,000 runs into bands | ${memory.summarySeconds.toFixed(2)} s |`);
