@@ -39,7 +39,7 @@ export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Arra
     sizes.offers = size(offers.length, sizes.offers);
     sizes.points = size(points.length, sizes.points);
     sizes.familyRecords = size(points.familyRecordCount, sizes.familyRecords);
-    sizes.extra = size(extra.length, sizes.extra);
+    sizes.extra = size(extra.length, sizes.extra); // the last arm's (each arm empties it first)
   }
   return familyMonths;
 }
