@@ -41,6 +41,7 @@ function cpuSeconds(): number {
 function engineRate(servicesFree = false): { familyMonths: number; seconds: number } {
   const whole = bundled.planRun(scenario, { runs: RUNS, months: MONTHS });
   const plan = servicesFree ? { ...whole, arms: whole.arms.filter((arm) => arm.coordinatorsFte === 0) } : whole;
+  if (plan.arms.length === 0) throw new Error(`${SCENARIO} has no arm without coordinators to time the bound on`);
   bundled.simulateBlock(scenario, plan, 0, 2); // warm-up
   const t0 = cpuSeconds();
   const block = bundled.simulateBlock(scenario, plan, 0, RUNS);
@@ -92,6 +93,7 @@ function kernelThread(): (months: number) => Promise<void> {
   let pending: { resolve: () => void; reject: (e: unknown) => void } | undefined;
   worker.on('message', () => pending?.resolve());
   worker.on('error', (e) => pending?.reject(e));
+  worker.on('exit', (code) => pending?.reject(new Error(`the kernel thread exited (code ${code})`)));
   return (months) => {
     if (months < 0) return worker.terminate().then(() => undefined);
     return new Promise<void>((resolve, reject) => {

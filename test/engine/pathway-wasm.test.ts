@@ -118,7 +118,7 @@ describe('the WebAssembly family walk', () => {
     const before = expected.map(fields);
     expect(offers.sortByTime().length).toBe(n);
     expect(Array.from({ length: n }, (_, i) => fields(i))).toEqual(before);
-    // A list that grows after sorting keeps its sorted entries.
+    // Offers appended after sorting go after the sorted ones, which stay as they are.
     for (let f = 0; offers.length === n && f < ctx.totalFamilies; f++) families.simulate(f, new Float64Array(0), 0, 1, shared, offers);
     expect(offers.length).toBeGreaterThan(n);
     expect(Array.from({ length: n }, (_, i) => fields(i))).toEqual(before);
