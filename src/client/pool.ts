@@ -20,7 +20,7 @@ export interface PoolWorker {
 export type WorkerFactory = () => PoolWorker;
 
 export interface PoolRunOptions extends RunOptions {
-  /** Runs per batch (default: enough batches to keep every worker busy, at most 25 runs each). */
+  /** Runs per batch (default: batchSchedule's, large batches first and small ones at the end). */
   batchSize?: number;
   /** Called with (runs done, runs total), at most every PROGRESS_INTERVAL_MS and once at the end. */
   onProgress?: (done: number, total: number) => void;
@@ -41,6 +41,25 @@ export class CancelledError extends Error {
 /** A batch failed in its worker: says which runs and what went wrong. */
 export class BatchFailedError extends Error {
   override name = 'BatchFailedError';
+}
+
+/** Most runs in one batch of the default schedule: a batch is what a cancel throws away and what progress waits for. */
+export const MAX_BATCH_RUNS = 25;
+
+/**
+ * The default batches of `runs` runs over `workers` workers, as [first, count], in run order: each
+ * takes 1/(2 × workers) of the runs not yet dealt (at most MAX_BATCH_RUNS, at least 1), so batches
+ * start large (few messages, few histogram folds) and shrink towards the end, where a worker that
+ * draws the last big batch would otherwise leave the others idle while it finishes.
+ */
+export function batchSchedule(runs: number, workers: number): Array<[number, number]> {
+  const batches: Array<[number, number]> = [];
+  for (let first = 0; first < runs; ) {
+    const count = Math.max(1, Math.min(MAX_BATCH_RUNS, Math.ceil((runs - first) / (2 * workers))));
+    batches.push([first, count]);
+    first += count;
+  }
+  return batches;
 }
 
 /** The default pool size: all cores but one for the page (or the main thread), at least one. */
@@ -130,7 +149,7 @@ export class RunPool {
 class ActiveRun {
   private readonly plan: RunPlan;
   private readonly set: RunSet;
-  private readonly batches: Array<[number, number]> = [];
+  private readonly batches: Array<[number, number]>;
   private next = 0;
   private finished = false;
   private lastProgress = -Infinity;
@@ -158,8 +177,13 @@ class ActiveRun {
     this.plan = planRun(scenario, options);
     this.set = new RunSet(this.plan);
     const runs = this.plan.runs;
-    const size = options.batchSize ?? Math.max(1, Math.min(25, Math.ceil(runs / (pool.size * 4))));
-    for (let first = 0; first < runs; first += size) this.batches.push([first, Math.min(size, runs - first)]);
+    const size = options.batchSize;
+    if (size === undefined) this.batches = batchSchedule(runs, pool.size);
+    else {
+      if (!(Number.isInteger(size) && size >= 1)) throw new Error(`batchSize must be a whole number of runs, at least 1, got ${size}`);
+      this.batches = [];
+      for (let first = 0; first < runs; first += size) this.batches.push([first, Math.min(size, runs - first)]);
+    }
   }
 
   start(): Promise<RunSummary> {

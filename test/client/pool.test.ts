@@ -1,6 +1,6 @@
 // The worker pool: identical results for any pool or batch size, progress, cancel, failure and recovery.
 import { describe, expect, it } from 'vitest';
-import { BatchFailedError, CancelledError, PROGRESS_INTERVAL_MS, RunPool, type PoolWorker } from '../../src/client/pool';
+import { BatchFailedError, batchSchedule, CancelledError, MAX_BATCH_RUNS, PROGRESS_INTERVAL_MS, RunPool, type PoolWorker } from '../../src/client/pool';
 import { threadPool, threadWorker } from '../../src/cli/thread-pool';
 import { engineApi } from '../../src/engine/api';
 import { BatchFolder } from '../../src/engine/batch-folder';
@@ -30,8 +30,8 @@ function localWorker(broken?: (first: number) => boolean): PoolWorker {
 describe('RunPool', () => {
   const expected = engineApi.runSimulation(small, OPTIONS);
 
-  for (const [size, batchSize] of [[1, 12], [2, 1], [3, 5], [4, 2]] as const) {
-    it(`${size} worker(s), batches of ${batchSize}: bit-identical to one thread`, async () => {
+  for (const [size, batchSize] of [[1, 12], [2, 1], [3, 5], [4, 2], [2, undefined], [3, undefined]] as const) {
+    it(`${size} worker(s), batches of ${batchSize ?? 'the default schedule'}: bit-identical to one thread`, async () => {
       const pool = new RunPool(() => localWorker(), size);
       expect(await pool.run(small, { ...OPTIONS, batchSize })).toEqual(expected);
       pool.dispose();
@@ -92,6 +92,15 @@ describe('RunPool', () => {
     pool.dispose();
   });
 
+  it('refuses a batch size that is not a whole number of runs, at least 1, and the pool goes on', async () => {
+    const pool = new RunPool(() => localWorker(), 2);
+    for (const batchSize of [0, 2.5, -1, Number.NaN]) {
+      await expect(pool.run(small, { ...OPTIONS, batchSize })).rejects.toThrow(`batchSize must be a whole number of runs, at least 1, got ${batchSize}`);
+    }
+    expect(await pool.run(small, OPTIONS)).toEqual(expected);
+    pool.dispose();
+  });
+
   it('refuses a run of no runs (the plan refuses it) rather than waiting for batches that never come', async () => {
     const pool = new RunPool(() => localWorker(), 2);
     await expect(pool.run(small, { ...OPTIONS, runs: 0 })).rejects.toThrow('a run needs a whole number of runs, at least 1, not 0');
@@ -106,6 +115,32 @@ describe('RunPool', () => {
     await expect(first).rejects.toBeInstanceOf(CancelledError);
     expect(await second).toEqual(expected);
     pool.dispose();
+  });
+});
+
+describe('batchSchedule (the default batches)', () => {
+  for (const [runs, workers] of [[200, 1], [200, 2], [10_000, 7], [3, 2], [1, 4], [26, 1]] as const) {
+    it(`${runs} runs over ${workers} worker(s): every run once, in order, batches shrinking from at most ${MAX_BATCH_RUNS} to 1`, () => {
+      const batches = batchSchedule(runs, workers);
+      let next = 0;
+      for (const [first, count] of batches) {
+        expect(first).toBe(next);
+        expect(count).toBeGreaterThanOrEqual(1);
+        expect(count).toBeLessThanOrEqual(MAX_BATCH_RUNS);
+        next += count;
+      }
+      expect(next).toBe(runs);
+      const counts = batches.map(([, count]) => count);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      expect(counts.at(-1)).toBe(1);
+    });
+  }
+
+  it('takes 1/(2 × workers) of the runs left each time, so the last batches are small wherever the run ends', () => {
+    // 200 runs on 2 workers: 25s while a quarter of what is left is at least 25, then a quarter of what is left.
+    expect(batchSchedule(200, 2).map(([, count]) => count)).toEqual([25, 25, 25, 25, 25, 19, 14, 11, 8, 6, 5, 3, 3, 2, 1, 1, 1, 1]);
+    // Fewer runs than workers × 2: one run a batch, so every worker gets some.
+    expect(batchSchedule(3, 2)).toEqual([[0, 1], [1, 1], [2, 1]]);
   });
 });
 
