@@ -7,6 +7,7 @@ import { RunSet, summariseRuns } from '../engine/run-set';
 import { simulateBlock } from '../engine/simulate';
 import { bundledModule } from './bundle';
 import { loadScenario } from './main-helpers';
+import { cpuSecondsBetween, threadCpuSeconds } from './thread-cpu';
 import { threadWorker } from './thread-pool';
 
 /** The engine and the kernel as one bundled module, as the browser's worker and the command line's threads run them. */
@@ -120,14 +121,41 @@ async function warmPool(size: number): Promise<RunPool> {
   return pool;
 }
 
+/**
+ * CPU seconds of a pool's samples by kind of thread (Linux only): its workers (the pool's `size`
+ * busiest threads other than the main one), the main thread, and the rest (V8's compiler and
+ * garbage-collector threads and Node's, which one worker leaves a core free for and two do not).
+ */
+class ThreadSplit {
+  workers = 0;
+  main = 0;
+  others = 0;
+  runs = 0;
+  add(size: number, perThread: Map<number, number>, runs: number): void {
+    const main = perThread.get(process.pid) ?? 0;
+    const rest = [...perThread].filter(([tid]) => tid !== process.pid).map(([, s]) => s).sort((a, b) => b - a);
+    this.main += main;
+    this.workers += rest.slice(0, size).reduce((a, b) => a + b, 0);
+    this.others += rest.slice(size).reduce((a, b) => a + b, 0);
+    this.runs += runs;
+  }
+  row(): string {
+    const ms = (s: number) => ((1000 * s) / this.runs).toFixed(2);
+    return `workers ${ms(this.workers)}, other threads ${ms(this.others)}, main thread ${ms(this.main)}`;
+  }
+}
+
 /** POOL_RUNS runs of the scenario on a warmed pool, batched as the pool batches by default. */
-async function poolSample(pool: RunPool): Promise<PoolSample> {
+async function poolSample(pool: RunPool, split: ThreadSplit | null): Promise<PoolSample> {
   const loop0 = performance.eventLoopUtilization();
   const cpu0 = process.cpuUsage();
+  const threads0 = threadCpuSeconds();
   const t0 = performance.now();
   await pool.run(scenario, { runs: POOL_RUNS, months: MONTHS });
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const threads1 = threadCpuSeconds();
+  if (split && threads0 && threads1) split.add(pool.size, cpuSecondsBetween(threads0, threads1), POOL_RUNS);
   const loop = performance.eventLoopUtilization(loop0);
   return { runsPerSecond: POOL_RUNS / seconds, cpuPerRun: (cpu.user + cpu.system) / 1e6 / POOL_RUNS, mainPerRun: loop.active / 1000 / POOL_RUNS };
 }
@@ -184,10 +212,11 @@ const pools = [await warmPool(1), await warmPool(2)] as const;
 let one: PoolSample = { runsPerSecond: 0, cpuPerRun: 0, mainPerRun: 0 };
 let two: PoolSample = { runsPerSecond: 0, cpuPerRun: 0, mainPerRun: 0 };
 const pairRatios: number[] = [];
+const splits = threadCpuSeconds() ? [new ThreadSplit(), new ThreadSplit()] : null;
 for (let i = 0; i < POOL_ALTERNATIONS; i++) {
-  const a = await poolSample(pools[0]);
+  const a = await poolSample(pools[0], splits?.[0] ?? null);
   if (a.runsPerSecond > one.runsPerSecond) one = a;
-  const b = await poolSample(pools[1]);
+  const b = await poolSample(pools[1], splits?.[1] ?? null);
   if (b.runsPerSecond > two.runsPerSecond) two = b;
   pairRatios.push(b.runsPerSecond / a.runsPerSecond);
 }
@@ -208,6 +237,10 @@ console.log(`| pool, 1 worker thread (${POOL_RUNS} runs, default batches; warmed
 console.log(`| pool, 2 worker threads (best of ${POOL_ALTERNATIONS}) | ${poolRow(two)} |`);
 console.log(`| **2 workers / 1 worker** | **${(two.runsPerSecond / one.runsPerSecond).toFixed(2)}×** |`);
 console.log(`| 2 workers / 1 worker, pair by pair: lowest, median, highest of ${POOL_ALTERNATIONS} | ${pairRatios[0]!.toFixed(2)}×, ${((pairRatios[POOL_ALTERNATIONS / 2 - 1]! + pairRatios[POOL_ALTERNATIONS / 2]!) / 2).toFixed(2)}×, ${pairRatios[POOL_ALTERNATIONS - 1]!.toFixed(2)}× |`);
+if (splits) {
+  console.log(`| CPU ms a run by thread, all ${POOL_ALTERNATIONS} samples (Linux /proc; other threads: V8's compiler and garbage collector, Node's): 1 worker | ${splits[0]!.row()} |`);
+  console.log(`| the same, 2 workers | ${splits[1]!.row()} |`);
+}
 console.log(`| for scale: the reference kernel on 2 threads / 1 (this machine's own two-thread scaling on a loop that stays in the first-level cache; best of ${POOL_ALTERNATIONS}; pair by pair lowest, median, highest) | ${kernelTwo.best.toFixed(2)}× (${kernelTwo.ratios[0]!.toFixed(2)}×, ${((kernelTwo.ratios[POOL_ALTERNATIONS / 2 - 1]! + kernelTwo.ratios[POOL_ALTERNATIONS / 2]!) / 2).toFixed(2)}×, ${kernelTwo.ratios[POOL_ALTERNATIONS - 1]!.toFixed(2)}×) |`);
 console.log(`| results of 10,000 runs × 3 arms × 120 months, folded (${memory.realRuns} real runs folded 100×): typed arrays held | ${memory.held.toFixed(1)} MB, of which count histograms ${memory.histograms.toFixed(1)} MB (each worker holds at most as much again, for its share of the runs) |`);
 console.log(`| the same, heap growth measured after GC | ${memory.megabytes.toFixed(1)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for a settled figure)'} |`);
