@@ -20,11 +20,19 @@ export function threadCpuSeconds(): Map<number, number> | null {
     } catch {
       continue; // the thread ended between the listing and the read
     }
-    // Fields after the command name (which may hold spaces), from field 3 on: utime and stime are fields 14 and 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND);
+    out.set(Number(tid), cpuSecondsOfStat(stat));
   }
   return out;
+}
+
+/** User + system CPU seconds from one line of /proc/<pid>/task/<tid>/stat. */
+export function cpuSecondsOfStat(stat: string): number {
+  // The command name (field 2) is in parentheses and may itself hold spaces and parentheses, so the
+  // fields are counted from the last ')': field 3 on, of which utime and stime are fields 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  if (!Number.isFinite(ticks)) throw new Error(`not a /proc stat line: ${stat.slice(0, 80)}`);
+  return ticks / TICKS_PER_SECOND;
 }
 
 /** Per thread, the CPU seconds used between two readings (threads started meanwhile count from zero). */
