@@ -2,7 +2,7 @@
 // counts stay in the worker until the page asks for them), with typed arrays transferred rather than copied.
 import { transfer } from 'comlink';
 import { engineApi } from '../src/engine/api';
-import { BatchFolder } from '../src/engine/batch-folder';
+import { BatchFolder, type RunInputs } from '../src/engine/batch-folder';
 import type { RunPlan } from '../src/engine/plan';
 import type { Scenario } from '../src/scenario/schema';
 
@@ -15,9 +15,12 @@ export const workerApi = {
     const block = engineApi.simulateBlock(scenario, plan, first, count);
     return transfer(block, [...block.arms.map((values) => values.buffer as ArrayBuffer), block.appraisal.buffer as ArrayBuffer]);
   },
-  /** Runs [first, first + count) of run `run`: their rows back, their counts kept here (see takeCounts). */
-  simulateBatch(run: string, scenario: Scenario, plan: RunPlan, first: number, count: number) {
-    const rows = folder.simulate(run, scenario, plan, first, count);
+  /**
+   * Runs [first, first + count) of run `run`: their rows back, their counts kept here (see
+   * takeCounts). The run's scenario and plan come with its first batch here, and are kept.
+   */
+  simulateBatch(run: string, inputs: RunInputs | undefined, first: number, count: number) {
+    const rows = folder.simulate(run, inputs, first, count);
     return transfer(rows, [rows.values.buffer as ArrayBuffer, rows.appraisal.buffer as ArrayBuffer]);
   },
   /** The counts of run `run`'s batches simulated here since the last call. */

@@ -14,7 +14,7 @@ export function browserWorker(): PoolWorker {
   });
   died.catch(() => undefined);
   return {
-    simulateBatch: (run, scenario, plan, first, count) => Promise.race([remote.simulateBatch(run, scenario, plan, first, count), died]),
+    simulateBatch: (run, inputs, first, count) => Promise.race([remote.simulateBatch(run, inputs, first, count), died]),
     takeCounts: (run) => Promise.race([remote.takeCounts(run), died]),
     terminate: () => worker.terminate(),
   };

@@ -2,6 +2,7 @@
 import { planRun, type RunOptions, type RunPlan } from '../engine/plan';
 import { RunSet, summariseRunsInSteps, type RunRows, type RunSummary } from '../engine/run-set';
 import type { CountsSnapshot } from '../engine/series-counts';
+import type { RunInputs } from '../engine/batch-folder';
 import { runInSlices } from './slices';
 import type { Scenario } from '../scenario/schema';
 
@@ -10,8 +11,10 @@ export interface PoolWorker {
   /**
    * Simulates runs [first, first + count) of the pooled run `run`: returns what the page keeps run
    * by run, and keeps their counts in the worker's histograms. Rejects if the worker throws or dies.
+   * The run's scenario and plan (`inputs`) come with the first batch a worker gets of a run only;
+   * the worker keeps them for the run's later batches (see BatchFolder).
    */
-  simulateBatch(run: string, scenario: Scenario, plan: RunPlan, first: number, count: number): Promise<RunRows>;
+  simulateBatch(run: string, inputs: RunInputs | undefined, first: number, count: number): Promise<RunRows>;
   /** Hands over the histograms of `run`'s batches counted in the worker since the last call. */
   takeCounts(run: string): Promise<CountsSnapshot>;
   terminate(): void;
@@ -157,6 +160,8 @@ class ActiveRun {
   private partialCost = 0;
   /** Rows received but not yet folded in (a summary is running). */
   private readonly arrived: RunRows[] = [];
+  /** Workers that have this run's scenario and plan (a worker re-created after a failure has not). */
+  private readonly primed = new Set<PoolWorker>();
   /** Workers holding counts of this run not yet handed over. */
   private readonly untaken = new Set<number>();
   /**
@@ -219,7 +224,9 @@ class ActiveRun {
       this.fail(index, e);
       return;
     }
-    worker.simulateBatch(this.id, this.scenario, this.plan, first, count).then(
+    const inputs: RunInputs | undefined = this.primed.has(worker) ? undefined : { scenario: this.scenario, plan: this.plan };
+    this.primed.add(worker);
+    worker.simulateBatch(this.id, inputs, first, count).then(
       (rows) => this.received(slot, rows),
       (e) => this.fail(index, e),
     );

@@ -35,8 +35,9 @@ describe('Comlink boundary over a MessageChannel', () => {
   it('batches whose counts stay in the worker, handed over later, summarise exactly as in process', async () => {
     const plan = planRun(small, { runs: 6, months: 5, seed: 'boundary batches' });
     const set = new RunSet(plan);
-    set.addRows(await remote.simulateBatch('boundary-1', small, plan, 3, 3));
-    set.addRows(await remote.simulateBatch('boundary-1', small, plan, 0, 3));
+    // The run's scenario and plan cross once; the second batch uses the worker's copy.
+    set.addRows(await remote.simulateBatch('boundary-1', { scenario: small, plan }, 3, 3));
+    set.addRows(await remote.simulateBatch('boundary-1', undefined, 0, 3));
     const counts = await remote.takeCounts('boundary-1');
     expect(counts.cells).toBeInstanceOf(Uint32Array);
     set.addCounts(counts);

@@ -14,10 +14,10 @@ const OPTIONS = { runs: 12, months: 10, seed: 'pool' };
 function localWorker(broken?: (first: number) => boolean): PoolWorker {
   const folder = new BatchFolder();
   return {
-    simulateBatch: async (run, scenario, plan, first, count) => {
+    simulateBatch: async (run, inputs, first, count) => {
       await new Promise((r) => setTimeout(r, 1));
       if (broken?.(first)) throw new Error('deliberate failure in the engine');
-      return folder.simulate(run, scenario, plan, first, count);
+      return folder.simulate(run, inputs, first, count);
     },
     takeCounts: async (run) => {
       await new Promise((r) => setTimeout(r, 1));
@@ -37,6 +37,28 @@ describe('RunPool', () => {
       pool.dispose();
     });
   }
+
+  it("sends a run's scenario and plan to each worker once, with its first batch of the run", async () => {
+    const sent: string[][] = [];
+    const pool = new RunPool(() => {
+      const worker = localWorker();
+      const log: string[] = [];
+      sent.push(log);
+      return { ...worker, simulateBatch: (run, inputs, first, count) => (log.push(`${run}:${inputs ? 'inputs' : '-'}`), worker.simulateBatch(run, inputs, first, count)) };
+    }, 3);
+    expect(await pool.run(small, { ...OPTIONS, batchSize: 1 })).toEqual(expected);
+    expect(await pool.run(small, { ...OPTIONS, batchSize: 2 })).toEqual(expected);
+    expect(sent).toHaveLength(3);
+    for (const log of sent) {
+      // Every worker got batches of both runs (12 and 6 batches over 3 workers); inputs only with the first of each.
+      for (const run of ['1', '2']) {
+        const mine = log.filter((entry) => entry.startsWith(`${run}:`));
+        expect(mine.length).toBeGreaterThan(0);
+        expect(mine).toEqual([`${run}:inputs`, ...new Array<string>(mine.length - 1).fill(`${run}:-`)]);
+      }
+    }
+    pool.dispose();
+  });
 
   it('reports progress at most every 100 ms (and at the end) and partial bands that fill in', async () => {
     const pool = new RunPool(() => localWorker(), 2);
