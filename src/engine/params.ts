@@ -115,67 +115,104 @@ export interface RunParameters {
 }
 
 /**
+ * One run's draws of a scenario's inputs. Methods on a class rather than closures made afresh for
+ * each run: a worker draws a run's parameters once a run, so these functions stay long cold, and
+ * each run's fresh closures were compiled by V8 again and again (README, "Performance").
+ */
+class ParameterDraw {
+  private readonly uprating: Map<string, number>;
+
+  constructor(
+    s: Scenario,
+    private readonly seed: string,
+    private readonly run: number,
+  ) {
+    // Money in the reporting year's prices (factor 1 when the scenario has no deflator).
+    this.uprating = upratingFactors(s).factors;
+  }
+
+  /** An input's value for this run: its fixed value, or a draw from its own stream. */
+  q(x: Quantity | Uncertain, path: string): number {
+    if (typeof x === 'number') return x;
+    if ('value' in x) return x.value;
+    return drawDist(x, makeRunRng(`${this.seed}|${path}`, this.run));
+  }
+
+  sojourn(d: Duration, path: string): Sojourn {
+    switch (d.family) {
+      case 'lognormal':
+        return Sojourn.lognormal(inMonths(this.q(d.mean, `${path}.mean`), d.unit), inMonths(this.q(d.sd, `${path}.sd`), d.unit));
+      case 'gamma':
+        return Sojourn.gamma(inMonths(this.q(d.mean, `${path}.mean`), d.unit), inMonths(this.q(d.sd, `${path}.sd`), d.unit));
+      case 'weibull':
+        return Sojourn.weibull(inMonths(this.q(d.mean, `${path}.mean`), d.unit), this.q(d.shape, `${path}.shape`));
+      case 'empirical': {
+        const edges = new Array<number>(d.binEdges.length);
+        for (let i = 0; i < edges.length; i++) edges[i] = inMonths(d.binEdges[i]!, d.unit);
+        return Sojourn.empirical(edges, d.weights);
+      }
+    }
+  }
+
+  /** Shares in `keys` order: as given, or drawn from a Dirichlet around them when a concentration is set. */
+  shares(g: { shares: Record<string, number>; concentration?: number }, keys: readonly string[], path: string): Float64Array {
+    const out = new Float64Array(keys.length);
+    for (let i = 0; i < keys.length; i++) out[i] = g.shares[keys[i]!]!;
+    if (g.concentration === undefined) return out;
+    const rng = makeRunRng(`${this.seed}|${path}`, this.run);
+    let total = 0;
+    for (let i = 0; i < out.length; i++) {
+      const b = out[i]!;
+      out[i] = b > 0 ? gamma(rng, b * g.concentration, 1) : 0;
+      total += out[i]!;
+    }
+    for (let i = 0; i < out.length; i++) out[i] = out[i]! / total;
+    return out;
+  }
+
+  money(x: Quantity, path: string): number {
+    return this.q(x, path) * (this.uprating.get(path) ?? 1);
+  }
+
+  /** £ per month. */
+  perMonth(x: Quantity, path: string): number {
+    const v = this.money(x, path);
+    return x.unit === 'GBP/week' ? v * WEEKS_PER_MONTH : x.unit === 'GBP/year' ? v / 12 : v;
+  }
+}
+
+function inMonths(value: number, unit: 'days' | 'weeks' | 'months'): number {
+  return unit === 'days' ? value / DAYS_PER_MONTH : unit === 'weeks' ? value / WEEKS_PER_MONTH : value;
+}
+
+/**
  * Draws every input of a scenario for one run. Each input draws from its own stream keyed by
  * (seed, run, field path), so changing one input's distribution never moves another's draw.
  */
 export function drawParameters(s: Scenario, seed: string, run: number): RunParameters {
-  const q = (x: Quantity | Uncertain, path: string): number => {
-    if (typeof x === 'number') return x;
-    if ('value' in x) return x.value;
-    return drawDist(x, makeRunRng(`${seed}|${path}`, run));
-  };
-  const months = (value: number, unit: 'days' | 'weeks' | 'months') =>
-    unit === 'days' ? value / DAYS_PER_MONTH : unit === 'weeks' ? value / WEEKS_PER_MONTH : value;
-  const sojourn = (d: Duration, path: string): Sojourn => {
-    switch (d.family) {
-      case 'lognormal':
-        return Sojourn.lognormal(months(q(d.mean, `${path}.mean`), d.unit), months(q(d.sd, `${path}.sd`), d.unit));
-      case 'gamma':
-        return Sojourn.gamma(months(q(d.mean, `${path}.mean`), d.unit), months(q(d.sd, `${path}.sd`), d.unit));
-      case 'weibull':
-        return Sojourn.weibull(months(q(d.mean, `${path}.mean`), d.unit), q(d.shape, `${path}.shape`));
-      case 'empirical':
-        return Sojourn.empirical(
-          d.binEdges.map((e) => months(e, d.unit)),
-          d.weights,
-        );
-    }
-  };
-  const shares = (g: { shares: Record<string, number>; concentration?: number }, keys: readonly string[], path: string) => {
-    const base = keys.map((k) => g.shares[k]!);
-    if (g.concentration === undefined) return Float64Array.from(base);
-    const rng = makeRunRng(`${seed}|${path}`, run);
-    const draws = base.map((b) => (b > 0 ? gamma(rng, b * g.concentration!, 1) : 0));
-    const total = draws.reduce((a, b) => a + b, 0);
-    return Float64Array.from(draws.map((d) => d / total));
-  };
-  // Money in the reporting year's prices (factor 1 when the scenario has no deflator).
-  const uprating = upratingFactors(s).factors;
-  const money = (x: Quantity, path: string): number => q(x, path) * (uprating.get(path) ?? 1);
-  const perMonth = (x: Quantity, path: string): number => {
-    const v = money(x, path);
-    return x.unit === 'GBP/week' ? v * WEEKS_PER_MONTH : x.unit === 'GBP/year' ? v / 12 : v;
-  };
-
+  const draw = new ParameterDraw(s, seed, run);
   const sizes = s.demand.childrenPerFamily.sharesBySize;
   const childrenCum = new Float64Array(sizes.length);
   let cum = 0;
   let meanChildren = 0;
-  sizes.forEach((share, i) => {
+  for (let i = 0; i < sizes.length; i++) {
+    const share = sizes[i]!;
     cum += share;
     childrenCum[i] = cum;
     meanChildren += share * (i + 1);
-  });
+  }
   childrenCum[sizes.length - 1] = 1;
   const p = s.pathway;
   const f = s.fgc;
   const e = f.effects;
   const c = s.costs;
+  const claMonthly = new Float64Array(PLACEMENTS.length);
+  for (let i = 0; i < PLACEMENTS.length; i++) claMonthly[i] = draw.perMonth(c.perChild.cla[PLACEMENTS[i]!], `costs.perChild.cla.${PLACEMENTS[i]!}`);
   return {
-    referralsPerMonth: q(s.demand.referralsPerMonth, 'demand.referralsPerMonth'),
+    referralsPerMonth: draw.q(s.demand.referralsPerMonth, 'demand.referralsPerMonth'),
     countModel: s.demand.countModel,
-    dispersion: s.demand.dispersion ? q(s.demand.dispersion, 'demand.dispersion') : Infinity,
-    trendPerYear: q(s.demand.trendPerYear, 'demand.trendPerYear'),
+    dispersion: s.demand.dispersion ? draw.q(s.demand.dispersion, 'demand.dispersion') : Infinity,
+    trendPerYear: draw.q(s.demand.trendPerYear, 'demand.trendPerYear'),
     seasonal: s.demand.seasonality?.multipliers ?? new Array<number>(12).fill(1),
     childrenCum,
     meanChildrenPerFamily: meanChildren,
@@ -186,60 +223,60 @@ export function drawParameters(s: Scenario, seed: string, run: number): RunParam
       cla: s.initialStocks.cla.value,
     },
     durations: {
-      assessment: sojourn(p.assessment.duration, 'pathway.assessment.duration'),
-      cin: sojourn(p.cin.duration, 'pathway.cin.duration'),
-      cp: sojourn(p.cp.duration, 'pathway.cp.duration'),
-      preProceedings: sojourn(p.preProceedings.duration, 'pathway.preProceedings.duration'),
-      cla: sojourn(p.cla.duration, 'pathway.cla.duration'),
-      reReferral: sojourn(p.closed.timeToReReferral, 'pathway.closed.timeToReReferral'),
-      toConference: sojourn(f.weeksToConference, 'fgc.weeksToConference'),
+      assessment: draw.sojourn(p.assessment.duration, 'pathway.assessment.duration'),
+      cin: draw.sojourn(p.cin.duration, 'pathway.cin.duration'),
+      cp: draw.sojourn(p.cp.duration, 'pathway.cp.duration'),
+      preProceedings: draw.sojourn(p.preProceedings.duration, 'pathway.preProceedings.duration'),
+      cla: draw.sojourn(p.cla.duration, 'pathway.cla.duration'),
+      reReferral: draw.sojourn(p.closed.timeToReReferral, 'pathway.closed.timeToReReferral'),
+      toConference: draw.sojourn(f.weeksToConference, 'fgc.weeksToConference'),
     },
     exits: {
-      assessment: shares(p.assessment.exits, ['cla', 'cp', 'cin', 'noFurtherAction'], 'pathway.assessment.exits'),
-      cin: shares(p.cin.exits, ['cla', 'cp', 'close'], 'pathway.cin.exits'),
-      cp: shares(p.cp.exits, ['preProceedings', 'cin', 'close'], 'pathway.cp.exits'),
-      preProceedings: shares(p.preProceedings.exits, ['cla', 'cp', 'cin'], 'pathway.preProceedings.exits'),
-      cla: shares(p.cla.exits, ['returnHome', 'specialGuardianship', 'adoption', 'leavingCare'], 'pathway.cla.exits'),
+      assessment: draw.shares(p.assessment.exits, ['cla', 'cp', 'cin', 'noFurtherAction'], 'pathway.assessment.exits'),
+      cin: draw.shares(p.cin.exits, ['cla', 'cp', 'close'], 'pathway.cin.exits'),
+      cp: draw.shares(p.cp.exits, ['preProceedings', 'cin', 'close'], 'pathway.cp.exits'),
+      preProceedings: draw.shares(p.preProceedings.exits, ['cla', 'cp', 'cin'], 'pathway.preProceedings.exits'),
+      cla: draw.shares(p.cla.exits, ['returnHome', 'specialGuardianship', 'adoption', 'leavingCare'], 'pathway.cla.exits'),
     },
-    placements: shares(p.cla.placements, PLACEMENTS, 'pathway.cla.placements'),
-    reReferralProbability: q(p.closed.reReferralProbability, 'pathway.closed.reReferralProbability'),
+    placements: draw.shares(p.cla.placements, PLACEMENTS, 'pathway.cla.placements'),
+    reReferralProbability: draw.q(p.closed.reReferralProbability, 'pathway.closed.reReferralProbability'),
     fgc: {
-      conferencesPerFtePerYear: q(f.conferencesPerFtePerYear, 'fgc.conferencesPerFtePerYear'),
-      maxWaitMonths: q(f.maxWaitWeeks, 'fgc.maxWaitWeeks') / WEEKS_PER_MONTH,
-      acceptance: q(f.acceptance, 'fgc.acceptance'),
-      conversion: q(f.conversion, 'fgc.conversion'),
+      conferencesPerFtePerYear: draw.q(f.conferencesPerFtePerYear, 'fgc.conferencesPerFtePerYear'),
+      maxWaitMonths: draw.q(f.maxWaitWeeks, 'fgc.maxWaitWeeks') / WEEKS_PER_MONTH,
+      acceptance: draw.q(f.acceptance, 'fgc.acceptance'),
+      conversion: draw.q(f.conversion, 'fgc.conversion'),
       eligible: {
-        referral: q(f.offerPoints.referral.eligibleShare, 'fgc.offerPoints.referral.eligibleShare'),
-        icpc: q(f.offerPoints.icpc.eligibleShare, 'fgc.offerPoints.icpc.eligibleShare'),
-        preProceedings: q(f.offerPoints.preProceedings.eligibleShare, 'fgc.offerPoints.preProceedings.eligibleShare'),
-        inCare: q(f.offerPoints.inCare.eligibleShare, 'fgc.offerPoints.inCare.eligibleShare'),
+        referral: draw.q(f.offerPoints.referral.eligibleShare, 'fgc.offerPoints.referral.eligibleShare'),
+        icpc: draw.q(f.offerPoints.icpc.eligibleShare, 'fgc.offerPoints.icpc.eligibleShare'),
+        preProceedings: draw.q(f.offerPoints.preProceedings.eligibleShare, 'fgc.offerPoints.preProceedings.eligibleShare'),
+        inCare: draw.q(f.offerPoints.inCare.eligibleShare, 'fgc.offerPoints.inCare.eligibleShare'),
       },
-      rrEscalationToCp: q(e.rrEscalationToCp, 'fgc.effects.rrEscalationToCp'),
-      rrEntryToCare: q(e.rrEntryToCare, 'fgc.effects.rrEntryToCare'),
-      timeInSystemFactor: q(e.timeInSystemFactor, 'fgc.effects.timeInSystemFactor'),
-      timeInCareFactor: q(e.timeInCareFactor, 'fgc.effects.timeInCareFactor'),
-      kinshipShareOfCareEntries: q(e.kinshipShareOfCareEntries, 'fgc.effects.kinshipShareOfCareEntries'),
-      fadeHalfLifeMonths: q(e.fadeHalfLifeMonths, 'fgc.effects.fadeHalfLifeMonths'),
+      rrEscalationToCp: draw.q(e.rrEscalationToCp, 'fgc.effects.rrEscalationToCp'),
+      rrEntryToCare: draw.q(e.rrEntryToCare, 'fgc.effects.rrEntryToCare'),
+      timeInSystemFactor: draw.q(e.timeInSystemFactor, 'fgc.effects.timeInSystemFactor'),
+      timeInCareFactor: draw.q(e.timeInCareFactor, 'fgc.effects.timeInCareFactor'),
+      kinshipShareOfCareEntries: draw.q(e.kinshipShareOfCareEntries, 'fgc.effects.kinshipShareOfCareEntries'),
+      fadeHalfLifeMonths: draw.q(e.fadeHalfLifeMonths, 'fgc.effects.fadeHalfLifeMonths'),
     },
     appraisal: {
-      discountRate: s.finance ? q(s.finance.discountRate, 'finance.discountRate') : GREEN_BOOK_DISCOUNT_RATE,
-      optimismBias: s.finance ? q(s.finance.optimismBias, 'finance.optimismBias') : 0,
-      deadweight: s.finance ? q(s.finance.deadweight, 'finance.deadweight') : 0,
-      setUpCostPerAddedFte: s.finance ? money(s.finance.setUpCostPerAddedFte, 'finance.setUpCostPerAddedFte') : 0,
+      discountRate: s.finance ? draw.q(s.finance.discountRate, 'finance.discountRate') : GREEN_BOOK_DISCOUNT_RATE,
+      optimismBias: s.finance ? draw.q(s.finance.optimismBias, 'finance.optimismBias') : 0,
+      deadweight: s.finance ? draw.q(s.finance.deadweight, 'finance.deadweight') : 0,
+      setUpCostPerAddedFte: s.finance ? draw.money(s.finance.setUpCostPerAddedFte, 'finance.setUpCostPerAddedFte') : 0,
     },
     costs: {
-      referral: money(c.process.referral, 'costs.process.referral'),
-      assessment: money(c.process.assessment, 'costs.process.assessment'),
-      s47: money(c.process.s47, 'costs.process.s47'),
-      icpc: money(c.process.icpc, 'costs.process.icpc'),
-      reviewConference: money(c.process.reviewConference, 'costs.process.reviewConference'),
-      careProceedings: money(c.process.careProceedings, 'costs.process.careProceedings'),
-      fgcConference: money(c.process.fgcConference, 'costs.process.fgcConference'),
-      cinMonthly: perMonth(c.perChild.cin, 'costs.perChild.cin'),
-      cpMonthly: perMonth(c.perChild.cp, 'costs.perChild.cp'),
-      preProceedingsMonthly: perMonth(c.perChild.preProceedings, 'costs.perChild.preProceedings'),
-      claMonthly: Float64Array.from(PLACEMENTS.map((pl) => perMonth(c.perChild.cla[pl], `costs.perChild.cla.${pl}`))),
-      coordinatorAnnual: money(c.fgcService.coordinatorAnnualCost, 'costs.fgcService.coordinatorAnnualCost'),
+      referral: draw.money(c.process.referral, 'costs.process.referral'),
+      assessment: draw.money(c.process.assessment, 'costs.process.assessment'),
+      s47: draw.money(c.process.s47, 'costs.process.s47'),
+      icpc: draw.money(c.process.icpc, 'costs.process.icpc'),
+      reviewConference: draw.money(c.process.reviewConference, 'costs.process.reviewConference'),
+      careProceedings: draw.money(c.process.careProceedings, 'costs.process.careProceedings'),
+      fgcConference: draw.money(c.process.fgcConference, 'costs.process.fgcConference'),
+      cinMonthly: draw.perMonth(c.perChild.cin, 'costs.perChild.cin'),
+      cpMonthly: draw.perMonth(c.perChild.cp, 'costs.perChild.cp'),
+      preProceedingsMonthly: draw.perMonth(c.perChild.preProceedings, 'costs.perChild.preProceedings'),
+      claMonthly,
+      coordinatorAnnual: draw.money(c.fgcService.coordinatorAnnualCost, 'costs.fgcService.coordinatorAnnualCost'),
     },
   };
 }
