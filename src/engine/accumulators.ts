@@ -76,20 +76,18 @@ export class Accumulators implements MemoryViews {
 
   bind(buffer: ArrayBuffer): void {
     const H = this.H;
+    // The block's parts one after another (f64 each); plain arithmetic, not a closure made on every bind.
+    const stocks = StockClass.Count * (H + 2);
     let at = this.offset;
-    const take = (n: number) => {
-      const view = new Float64Array(buffer, at, n);
-      at += n * 8;
-      return view;
-    };
-    this.stockDiff = take(StockClass.Count * (H + 2));
-    this.correction = take(StockClass.Count * (H + 2));
-    this.costDirect = take(H + 1);
-    this.serviceDirect = take(H + 1);
-    this.flows = take(4 * (H + 1));
-    this.months = take(2);
-    this.ledger = this.withLedger ? take((H + 1) * LEDGER_WIDTH) : undefined;
-    this.familiesDiff = this.withLedger ? take(LEDGER_STATES * (H + 2)) : undefined;
+    this.stockDiff = new Float64Array(buffer, at, stocks);
+    this.correction = new Float64Array(buffer, (at += 8 * stocks), stocks);
+    this.costDirect = new Float64Array(buffer, (at += 8 * stocks), H + 1);
+    this.serviceDirect = new Float64Array(buffer, (at += 8 * (H + 1)), H + 1);
+    this.flows = new Float64Array(buffer, (at += 8 * (H + 1)), 4 * (H + 1));
+    this.months = new Float64Array(buffer, (at += 32 * (H + 1)), 2);
+    at += 16;
+    this.ledger = this.withLedger ? new Float64Array(buffer, at, (H + 1) * LEDGER_WIDTH) : undefined;
+    this.familiesDiff = this.withLedger ? new Float64Array(buffer, at + 8 * (H + 1) * LEDGER_WIDTH, LEDGER_STATES * (H + 2)) : undefined;
   }
 
   /** Throws once another run has taken the pathway memory over (these views would read its data). */

@@ -120,6 +120,11 @@ export interface MemoryViews {
   bind(buffer: ArrayBuffer): void;
 }
 
+/** Answers the module's call for an initial family's time left (see Pathway.residual). */
+export interface ResidualSource {
+  timeLeft(state: number, id: number): number;
+}
+
 /**
  * The thread's one instance of the module and its memory. A run takes the memory over (`begin`),
  * lays out its columns and tables, and allocates accumulator blocks and lists; nothing is freed
@@ -144,7 +149,7 @@ export class Pathway {
    */
   readonly listSizes = { offers: 4096, points: 4096, familyRecords: 256, extra: 1024 };
   /** While an initial population is drawn: time left of initial family `id` in `state` whose sojourn the module does not sample. */
-  residual: ((state: number, id: number) => number) | null = null;
+  residual: ResidualSource | null = null;
 
   private constructor() {
     this.memory = new wasm.Memory({ initial: 16 });
@@ -158,7 +163,7 @@ export class Pathway {
       normalQuantile,
       residual: (state: number, id: number) => {
         if (!this.residual) throw new Error('pathway: an initial family\'s time left asked for outside makeRunContext');
-        return this.residual(state, id);
+        return this.residual.timeLeft(state, id);
       },
       sampleStay: (s: number, f: number, e: number) => call().sampleStay(s, f, e),
       exactQuantile: (table: number, u: number) => call().exactQuantile(table, u),
@@ -213,14 +218,18 @@ export class Pathway {
     return zeroed ? this.exports.alloc(bytes) : this.exports.claim(bytes);
   }
 
-  /** Runs `use` with scratch memory allocated inside it, freed when it returns (nothing it made may outlive it). */
-  scratch<T>(use: () => T): T {
-    const mark = this.exports.mark();
-    try {
-      return use();
-    } finally {
-      this.exports.reset(mark);
-    }
+  /**
+   * Where scratch memory starts: what is allocated after it is freed by releaseScratch(mark), and
+   * nothing allocated in between may outlive that. (A mark and a release, not a callback: a closure
+   * made afresh for each run is compiled by V8 again and again.)
+   */
+  scratchMark(): number {
+    return this.exports.mark();
+  }
+
+  /** Frees the scratch memory allocated since `mark` (from scratchMark). */
+  releaseScratch(mark: number): void {
+    this.exports.reset(mark);
   }
 
   /** Keeps `views` bound to the memory for the rest of the run. */

@@ -2,7 +2,7 @@
 import { negativeBinomial, poisson } from './distributions';
 import type { RunParameters } from './params';
 import { drawParameters } from './params';
-import { Pathway } from './pathway';
+import { Pathway, type ResidualSource } from './pathway';
 import { KeyedStream, makeRunRng, Purpose } from './rng';
 import type { Sojourn } from './sojourn';
 import { State } from './states';
@@ -109,14 +109,16 @@ function drawInitialFamilies(
   placements: Float64Array,
   stream: KeyedStream,
 ): { state: Uint8Array; placement: Uint8Array; exit: Float64Array; children: Uint8Array } {
-  const total = stocks.reduce((sum, [, target]) => sum + Math.max(0, target), 0);
+  let total = 0;
+  for (const [, target] of stocks) total += Math.max(0, target);
   const state = new Uint8Array(total);
   const placement = new Uint8Array(total);
   const exit = new Float64Array(total);
   const children = new Uint8Array(total);
   const pathway = Pathway.get();
   let n = 0;
-  pathway.scratch(() => {
+  const mark = pathway.scratchMark();
+  try {
     const cum = pathway.allocate(8 * childrenCum.length, false);
     const shares = pathway.allocate(8 * placements.length, false);
     const childrenAt = pathway.allocate(total, false);
@@ -127,7 +129,7 @@ function drawInitialFamilies(
     for (const [s, target, sojourn] of stocks) {
       const lognormal = sojourn.logParameters();
       // The InitialState sub-stream's draws after the placement (in care) are the sojourn's.
-      pathway.residual = (_state, id) => sojourn.sampleResidual(stream.at(id, Purpose.InitialState, 0).skip(s === State.Cla ? 1 : 0));
+      pathway.residual = new StockResidual(sojourn, stream, s === State.Cla ? 1 : 0);
       try {
         const count = pathway.exports.fillStock(key0, key1, s, target, n, cum, childrenCum.length, shares, lognormal ? 1 : 0, lognormal?.mu ?? 0, lognormal?.sigma ?? 0, childrenAt, placementAt, exitAt);
         state.fill(s, n, n + count);
@@ -139,8 +141,23 @@ function drawInitialFamilies(
         pathway.residual = null;
       }
     }
-  });
+  } finally {
+    pathway.releaseScratch(mark);
+  }
   return { state: state.slice(0, n), placement: placement.slice(0, n), exit: exit.slice(0, n), children: children.slice(0, n) };
+}
+
+/** An initial family's time left in a state whose sojourn the module does not sample: from its InitialState sub-stream, after `skip` draws. */
+class StockResidual implements ResidualSource {
+  constructor(
+    private readonly sojourn: Sojourn,
+    private readonly stream: KeyedStream,
+    private readonly skip: number,
+  ) {}
+
+  timeLeft(_state: number, id: number): number {
+    return this.sojourn.sampleResidual(this.stream.at(id, Purpose.InitialState, 0).skip(this.skip));
+  }
 }
 
 /**
@@ -153,7 +170,8 @@ function drawArrivals(key0: number, key1: number, H: number, arrivalStart: Int32
   const n = arrivalStart[H + 1]! - first;
   if (n === 0) return;
   const pathway = Pathway.get();
-  pathway.scratch(() => {
+  const mark = pathway.scratchMark();
+  try {
     const starts = pathway.allocate(4 * (H + 2), false);
     const cum = pathway.allocate(8 * childrenCum.length, false);
     const times = pathway.allocate(8 * n, false);
@@ -163,5 +181,7 @@ function drawArrivals(key0: number, key1: number, H: number, arrivalStart: Int32
     pathway.exports.arrivals(key0, key1, H, starts, cum, childrenCum.length, times, sizes);
     arrivalTime.set(new Float64Array(pathway.buffer, times, n), first);
     children.set(new Uint8Array(pathway.buffer, sizes, n), first);
-  });
+  } finally {
+    pathway.releaseScratch(mark);
+  }
 }

@@ -17,7 +17,8 @@ import { runService, ServiceSetup, type ArmPlan } from './service';
 export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Array[], ledgers?: Ledger[]): number {
   const families = new FamilySimulator(ctx);
   const base = new Accumulators(ctx.horizonMonths, monthlyCostByClass(ctx.params.costs), ledgers !== undefined);
-  const withService = plans.some((plan) => plan.coordinatorsFte > 0);
+  let withService = false;
+  for (const plan of plans) if (plan.coordinatorsFte > 0) withService = true;
   // Lists as big as this thread's runs have needed, so that they fill without growing.
   const sizes = Pathway.get().listSizes;
   const offers = withService ? new CandidateList(sizes.offers) : null;
@@ -26,20 +27,24 @@ export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Arra
   const extra = withService ? new CandidateList(sizes.extra) : null;
   const setup = offers && points && extra ? new ServiceSetup(ctx, offers, extra, points) : null;
   let familyMonths = 0;
-  plans.forEach((plan, a) => {
+  for (let a = 0; a < plans.length; a++) {
+    const plan = plans[a]!;
     const acc = plan.coordinatorsFte > 0 ? base.clone() : base;
     if (plan.coordinatorsFte > 0) runService(ctx, plan, families, acc, setup!, outs[a]!);
     acc.writeTo(outs[a]!);
     if (ledgers) acc.writeLedger(ledgers[a]!.values);
     familyMonths += acc.familyMonths;
-  });
+  }
   if (offers && points && extra) {
-    // A little over the most needed yet: a run that needs a few more than the last does not double its list.
-    const size = (needed: number, had: number) => Math.max(had, Math.ceil(needed * 1.125));
-    sizes.offers = size(offers.length, sizes.offers);
-    sizes.points = size(points.length, sizes.points);
-    sizes.familyRecords = size(points.familyRecordCount, sizes.familyRecords);
-    sizes.extra = size(extra.length, sizes.extra); // the last arm's (each arm empties it first)
+    sizes.offers = listSize(offers.length, sizes.offers);
+    sizes.points = listSize(points.length, sizes.points);
+    sizes.familyRecords = listSize(points.familyRecordCount, sizes.familyRecords);
+    sizes.extra = listSize(extra.length, sizes.extra); // the last arm's (each arm empties it first)
   }
   return familyMonths;
+}
+
+/** A list's next starting size: a little over the most needed yet, so a run that needs a few more than the last does not double it. */
+function listSize(needed: number, had: number): number {
+  return Math.max(had, Math.ceil(needed * 1.125));
 }

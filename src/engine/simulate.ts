@@ -20,16 +20,23 @@ function armPlan(arm: Arm, eligible: ArmPlan['eligible']): ArmPlan {
 export function simulateBlock(scenario: Scenario, plan: RunPlan, first: number, count: number): RunBlock {
   const monthCount = plan.months + 1;
   const size = METRIC_COUNT * monthCount;
-  const arms = plan.arms.map(() => new Float64Array(count * size));
+  const armCount = plan.arms.length;
+  const arms: Float64Array[] = [];
+  for (let a = 0; a < armCount; a++) arms.push(new Float64Array(count * size));
   let familyMonths = 0;
   const appraisal = new Float64Array(count * APPRAISAL_FIELDS);
   for (let i = 0; i < count; i++) {
     const ctx = makeRunContext(scenario, plan.seed, first + i, plan.months);
     const eligible = ctx.params.fgc.eligible;
-    const plans = plan.arms.map((arm) => armPlan(arm, eligible));
+    const plans: ArmPlan[] = [];
+    const outs: Float64Array[] = [];
+    for (let a = 0; a < armCount; a++) {
+      plans.push(armPlan(plan.arms[a]!, eligible));
+      outs.push(arms[a]!.subarray(i * size, (i + 1) * size));
+    }
     const a = ctx.params.appraisal;
     appraisal.set([plan.discountRate ?? a.discountRate, a.optimismBias, a.deadweight, a.setUpCostPerAddedFte], i * APPRAISAL_FIELDS);
-    familyMonths += simulateRun(ctx, plans, arms.map((values) => values.subarray(i * size, (i + 1) * size)), undefined);
+    familyMonths += simulateRun(ctx, plans, outs, undefined);
   }
   return { first, count, arms, familyMonths, appraisal };
 }

@@ -15,13 +15,22 @@ export const enum SojournKind {
 }
 
 /**
+ * The positioned stream a gamma draw reads, set just before each: one uniform source for every
+ * sojourn, not a closure per sojourn (sojourns are made afresh for each run, and V8 compiled each
+ * run's closures again and again).
+ */
+let gammaStream: KeyedStream | undefined;
+
+function gammaUniform(): number {
+  return gammaStream!.next();
+}
+
+/**
  * A duration distribution in months. `sample` draws a fresh sojourn; `sampleResidual` draws the
  * time left for a family found in the state at a random moment of a stationary flow (density
  * S(r)/E[T]): the length-biased total times a uniform, so the initial stock is not made to leave early.
  */
 export class Sojourn {
-  private readonly uniform: () => number;
-  private stream: KeyedStream | undefined;
   /** Inverse CDF table for the kinds sampled by inversion (lognormal, Weibull): a draw is table.at(first uniform of the sub-stream). */
   readonly table: QuantileTable | undefined;
 
@@ -35,7 +44,6 @@ export class Sojourn {
     private readonly cumWeights: Float64Array = new Float64Array(0),
     private readonly cumBiased: Float64Array = new Float64Array(0),
   ) {
-    this.uniform = () => this.stream!.next();
     if (kind === SojournKind.Lognormal) this.table = QuantileTable.lognormal(a, b);
     if (kind === SojournKind.Weibull) this.table = QuantileTable.of((u) => b * Math.pow(-Math.log1p(-u), 1 / a));
   }
@@ -91,8 +99,8 @@ export class Sojourn {
       case SojournKind.Weibull:
         return this.table!.at(stream.next());
       case SojournKind.Gamma:
-        this.stream = stream;
-        return gamma(this.uniform, this.a, this.b);
+        gammaStream = stream;
+        return gamma(gammaUniform, this.a, this.b);
       case SojournKind.Empirical: {
         const i = pickBin(this.cumWeights, stream.next());
         const lo = this.edges[i]!;
@@ -111,13 +119,13 @@ export class Sojourn {
         total = Math.exp(this.a + this.b * this.b + this.b * normalQuantile(stream.next()));
         break;
       case SojournKind.Gamma:
-        this.stream = stream;
-        total = gamma(this.uniform, this.a + 1, this.b);
+        gammaStream = stream;
+        total = gamma(gammaUniform, this.a + 1, this.b);
         break;
       case SojournKind.Weibull:
         // t·f(t) for a Weibull: (t/scale)^k ~ Gamma(1 + 1/k).
-        this.stream = stream;
-        total = this.b * Math.pow(gamma(this.uniform, 1 + 1 / this.a, 1), 1 / this.a);
+        gammaStream = stream;
+        total = this.b * Math.pow(gamma(gammaUniform, 1 + 1 / this.a, 1), 1 / this.a);
         break;
       case SojournKind.Empirical: {
         const i = pickBin(this.cumBiased, stream.next());
