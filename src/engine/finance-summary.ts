@@ -55,22 +55,26 @@ function finite(values: number[]): Stat | null {
 /** Runs appraised between yields. */
 const RUNS_PER_STEP = 200;
 
+/** An arm's money by run and financial year (runs × years, run order): total cost, placements, the FGC service. */
+function armMoney(set: RunSet, arm: number, years: FinancialYear[]): { total: Float64Array; placements: Float64Array; service: Float64Array } {
+  return {
+    total: set.costByYear(arm, years, M.cost),
+    placements: set.costByYear(arm, years, M.costPlacements),
+    service: set.costByYear(arm, years, M.costFgcService),
+  };
+}
+
 /** Appraises each arm against the first, run by run in run order, from the RunSet's yearly money. */
 export function* appraiseComparisons(set: RunSet, years: FinancialYear[], prices: { priceYear: string | null; priceBasis: string }): Steps<FinanceSummary> {
   const inputs = set.appraisalInputs();
   const runs = inputs.length;
   const Y = years.length;
-  const money = (arm: number) => ({
-    total: set.costByYear(arm, years, M.cost),
-    placements: set.costByYear(arm, years, M.costPlacements),
-    service: set.costByYear(arm, years, M.costFgcService),
-  });
-  const ref = money(0);
+  const ref = armMoney(set, 0, years);
   yield;
   const refFte = set.plan.arms[0]!.coordinatorsFte;
   const comparisons: FinanceComparison[] = [];
   for (const [i, arm] of set.plan.arms.slice(1).entries()) {
-    const mine = money(i + 1);
+    const mine = armMoney(set, i + 1, years);
     yield;
     const npv: number[] = [];
     const roi: number[] = [];
@@ -80,10 +84,11 @@ export function* appraiseComparisons(set: RunSet, years: FinancialYear[], prices
     const yearly = Array.from({ length: Y }, () => ({ cashable: new Float64Array(runs), nonCashable: new Float64Array(runs), service: new Float64Array(runs), net: new Float64Array(runs) }));
     for (let r = 0; r < runs; r++) {
       if (r % RUNS_PER_STEP === RUNS_PER_STEP - 1) yield;
-      const slice = (a: Float64Array) => a.subarray(r * Y, (r + 1) * Y);
+      const from = r * Y;
+      const to = from + Y;
       const a = appraiseRun(
-        { total: slice(ref.total), placements: slice(ref.placements), service: slice(ref.service), fte: refFte },
-        { total: slice(mine.total), placements: slice(mine.placements), service: slice(mine.service), fte: arm.coordinatorsFte },
+        { total: ref.total.subarray(from, to), placements: ref.placements.subarray(from, to), service: ref.service.subarray(from, to), fte: refFte },
+        { total: mine.total.subarray(from, to), placements: mine.placements.subarray(from, to), service: mine.service.subarray(from, to), fte: arm.coordinatorsFte },
         inputs[r]!,
       );
       npv.push(a.npv);

@@ -15,7 +15,9 @@ export const APPRAISAL_FIELDS = 4;
 
 /** Discount factors for years 0..n-1: year 0 is not discounted, year t by (1 + r)^-t. */
 export function discountFactors(years: number, rate: number): Float64Array {
-  return Float64Array.from({ length: years }, (_, t) => Math.pow(1 + rate, -t));
+  const out = new Float64Array(years);
+  for (let t = 0; t < years; t++) out[t] = Math.pow(1 + rate, -t);
+  return out;
 }
 
 /** Present value of yearly amounts (year 0 first). */
@@ -83,7 +85,9 @@ export function appraiseRun(
     net[t] = cashable[t]! + nonCashable[t]! - serviceCost[t]!;
   }
   const r = inputs.discountRate;
-  const pvBenefits = presentValue(Float64Array.from(cashable, (c, t) => c + nonCashable[t]!), r);
+  const benefits = new Float64Array(cashable.length);
+  for (let t = 0; t < benefits.length; t++) benefits[t] = cashable[t]! + nonCashable[t]!;
+  const pvBenefits = presentValue(benefits, r);
   const pvCosts = presentValue(serviceCost, r);
   const npv = pvBenefits - pvCosts;
   return {

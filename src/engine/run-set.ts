@@ -163,14 +163,6 @@ export class RunSet {
   band(arm: number, metric: number): Band {
     const band: Band = { mean: [], p5: [], p25: [], p50: [], p75: [], p95: [] };
     const q = [0, 0, 0, 0, 0];
-    const push = (mean: number) => {
-      band.mean.push(mean);
-      band.p5.push(q[0]!);
-      band.p25.push(q[1]!);
-      band.p50.push(q[2]!);
-      band.p75.push(q[3]!);
-      band.p95.push(q[4]!);
-    };
     const mc = this.monthCount;
     const store = PER_RUN_SERIES.has(metric) ? this.perRunSeries.get(metric) : undefined;
     if (store) {
@@ -186,16 +178,16 @@ export class RunSet {
         const column = byMonth.subarray(m * n, (m + 1) * n);
         const mean = sumInOrder(column) / n; // in run order, before the selection reorders the column
         quantilesInPlace(column, BAND_QUANTILES, q);
-        push(mean);
+        pushMonth(band, mean, q);
       }
     } else {
       const counts = this.tally.series[arm * METRIC_COUNT + metric]!;
       const scale = SCALES[metric]!;
-      const readQuantiles = countQuantileReader(counts.n);
+      const quantiles = new CountQuantiles(counts.n);
       for (let m = 0; m < mc; m++) {
-        readQuantiles(counts, m, q);
+        quantiles.read(counts, m, q);
         for (let i = 0; i < q.length; i++) q[i]! /= scale;
-        push(counts.sums[m]! / counts.n / scale);
+        pushMonth(band, counts.sums[m]! / counts.n / scale, q);
       }
     }
     return band;
@@ -219,7 +211,10 @@ export class RunSet {
 
   /** Per-run totals of one arm (in run order): 0 cost, 1 FGCs held, 2 care entries, 3 CLA at the horizon. */
   totalsOf(arm: number, which: number): Float64Array {
-    return this.perRun((r) => this.totals[(r * this.armCount + arm) * TOTALS + which]!);
+    const out = new Float64Array(this.complete);
+    let i = 0;
+    for (let r = 0; r < this.plan.runs; r++) if (this.counted[r]) out[i++] = this.totals[(r * this.armCount + arm) * TOTALS + which]!;
+    return out;
   }
 
   armTotals(arm: number): { cost: Stat; fgcHeld: Stat; claEntries: Stat } {
@@ -251,14 +246,6 @@ export class RunSet {
     }
     return out;
   }
-
-  /** Values of the runs folded in, in run order (so sums do not depend on arrival order). */
-  private perRun(get: (r: number) => number): Float64Array {
-    const out = new Float64Array(this.complete);
-    let i = 0;
-    for (let r = 0; r < this.plan.runs; r++) if (this.counted[r]) out[i++] = get(r);
-    return out;
-  }
 }
 
 
@@ -274,30 +261,58 @@ function sumInOrder(values: Float64Array): number {
   return sum;
 }
 
+/** Appends one month's mean and band quantiles (p5, p25, p50, p75, p95 in q). */
+function pushMonth(band: Band, mean: number, q: number[]): void {
+  band.mean.push(mean);
+  band.p5.push(q[0]!);
+  band.p25.push(q[1]!);
+  band.p50.push(q[2]!);
+  band.p75.push(q[3]!);
+  band.p95.push(q[4]!);
+}
+
 /**
  * Reads the band quantiles (type 7) of n counted runs month by month: the ten ranks they need are
  * worked out once, in ascending order (the pairs overlap when n < 6: 0,1,0,1,…), so each month is
- * one pass over its row.
+ * one pass over its row. (A class, not a closure made for each band: V8 compiled those again and again.)
  */
-function countQuantileReader(n: number): (counts: SeriesCounts, m: number, q: number[]) => void {
-  const ranks: number[] = [];
-  for (const p of BAND_QUANTILES) {
-    const pos = (n - 1) * p;
-    ranks.push(Math.floor(pos), Math.min(n - 1, Math.floor(pos) + 1));
+class CountQuantiles {
+  private readonly order: number[];
+  private readonly ascending: number[];
+  private readonly sorted: number[];
+  private readonly values: number[];
+
+  constructor(private readonly n: number) {
+    const ranks: number[] = [];
+    for (const p of BAND_QUANTILES) {
+      const pos = (n - 1) * p;
+      ranks.push(Math.floor(pos), Math.min(n - 1, Math.floor(pos) + 1));
+    }
+    // The ranks' indices in ascending order of rank (insertion sort, stable: ten of them).
+    const order: number[] = [];
+    for (let i = 0; i < ranks.length; i++) {
+      let at = order.length;
+      while (at > 0 && ranks[order[at - 1]!]! > ranks[i]!) at--;
+      order.splice(at, 0, i);
+    }
+    this.order = order;
+    this.ascending = [];
+    for (const i of order) this.ascending.push(ranks[i]!);
+    this.sorted = new Array<number>(ranks.length);
+    this.values = new Array<number>(ranks.length);
   }
-  const order = ranks.map((_, i) => i).sort((i, j) => ranks[i]! - ranks[j]!);
-  const ascending = order.map((i) => ranks[i]!);
-  const sorted = new Array<number>(ranks.length);
-  const values = new Array<number>(ranks.length);
-  return (counts, m, q) => {
-    counts.valuesAtRanks(m, ascending, sorted);
+
+  /** Month m's band quantiles into q. */
+  read(counts: SeriesCounts, m: number, q: number[]): void {
+    const { n, order, sorted, values } = this;
+    counts.valuesAtRanks(m, this.ascending, sorted);
     for (let at = 0; at < order.length; at++) values[order[at]!] = sorted[at]!;
     for (let i = 0; i < BAND_QUANTILES.length; i++) {
       const pos = (n - 1) * BAND_QUANTILES[i]!;
       const lo = values[2 * i]!;
       q[i] = lo + (pos - Math.floor(pos)) * (values[2 * i + 1]! - lo);
     }
-  };
+  }
 }
 
 /** The result of a whole run, in the shape the command line prints. */
