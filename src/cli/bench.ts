@@ -18,10 +18,18 @@ const SCENARIO = 'scenarios/leeds-2015-family-valued.json';
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 /** Runs per pool measurement: the Leeds scenario's own number of runs, batched as the pool does by default. */
 const POOL_RUNS = 200;
-/** Runs each worker does before any pool is timed. */
+/** Runs each worker does before the pools are first timed (fresh pools: V8 is still compiling the engine). */
 const POOL_WARM_RUNS = 40;
+/**
+ * Runs each worker has done before the pools are timed again (warmed pools). A worker's V8 compiles
+ * the engine's per-run code (drawing the run, setting it up, folding it) only after several hundred
+ * runs, each worker for itself; by a thousand it has (README, "Performance").
+ */
+const POOL_STEADY_RUNS = 1000;
 /** Alternations of the 1-worker and 2-worker pools (each keeps its best). */
 const POOL_ALTERNATIONS = 8;
+/** Alternations of the warmed pools: more, as best-of and median over a noisy shared machine steady with more samples. */
+const STEADY_ALTERNATIONS = 16;
 /** Alternations of engine and kernel (each keeps its best): many short samples, so that each side meets the machine at its quietest. */
 const ALTERNATIONS = 15;
 const MONTHS = 60;
@@ -206,22 +214,44 @@ for (let i = 0; i < ALTERNATIONS; i++) {
   const kernel = kernelRate(bound.familyMonths);
   servicesFreeKernelPerSecond = Math.max(servicesFreeKernelPerSecond, kernel.familyMonths / kernel.seconds);
 }
-// Alternate the two pool sizes and keep each one's best, so that a burst of load from elsewhere on a
-// shared machine does not land on one side of the ratio only; each pair's own ratio shows the noise.
-const pools = [await warmPool(1), await warmPool(2)] as const;
-let one: PoolSample = { runsPerSecond: 0, cpuPerRun: 0, mainPerRun: 0 };
-let two: PoolSample = { runsPerSecond: 0, cpuPerRun: 0, mainPerRun: 0 };
-const pairRatios: number[] = [];
-const splits = threadCpuSeconds() ? [new ThreadSplit(), new ThreadSplit()] : null;
-for (let i = 0; i < POOL_ALTERNATIONS; i++) {
-  const a = await poolSample(pools[0], splits?.[0] ?? null);
-  if (a.runsPerSecond > one.runsPerSecond) one = a;
-  const b = await poolSample(pools[1], splits?.[1] ?? null);
-  if (b.runsPerSecond > two.runsPerSecond) two = b;
-  pairRatios.push(b.runsPerSecond / a.runsPerSecond);
+/** The 1-worker and 2-worker pools timed alternately: each one's best, each pair's ratio (ascending), CPU by thread. */
+interface PoolComparison {
+  one: PoolSample;
+  two: PoolSample;
+  pairRatios: number[];
+  splits: ThreadSplit[] | null;
 }
+
+/**
+ * Alternates the two pool sizes and keeps each one's best, so that a burst of load from elsewhere on
+ * a shared machine does not land on one side of the ratio only; each pair's own ratio shows the noise.
+ */
+async function comparePools(pools: readonly [RunPool, RunPool], alternations: number): Promise<PoolComparison> {
+  let one: PoolSample = { runsPerSecond: 0, cpuPerRun: 0, mainPerRun: 0 };
+  let two: PoolSample = { runsPerSecond: 0, cpuPerRun: 0, mainPerRun: 0 };
+  const pairRatios: number[] = [];
+  const splits = threadCpuSeconds() ? [new ThreadSplit(), new ThreadSplit()] : null;
+  for (let i = 0; i < alternations; i++) {
+    const a = await poolSample(pools[0], splits?.[0] ?? null);
+    if (a.runsPerSecond > one.runsPerSecond) one = a;
+    const b = await poolSample(pools[1], splits?.[1] ?? null);
+    if (b.runsPerSecond > two.runsPerSecond) two = b;
+    pairRatios.push(b.runsPerSecond / a.runsPerSecond);
+  }
+  pairRatios.sort((a, b) => a - b);
+  return { one, two, pairRatios, splits };
+}
+
+const pools = [await warmPool(1), await warmPool(2)] as const;
+const fresh = await comparePools(pools, POOL_ALTERNATIONS);
+// Then on until every worker has done POOL_STEADY_RUNS runs, and the same again.
+for (const pool of pools) {
+  for (let done = POOL_WARM_RUNS * pool.size + POOL_ALTERNATIONS * POOL_RUNS; done < POOL_STEADY_RUNS * pool.size; done += POOL_RUNS) {
+    await pool.run(scenario, { runs: POOL_RUNS, months: MONTHS });
+  }
+}
+const steady = await comparePools(pools, STEADY_ALTERNATIONS);
 for (const pool of pools) pool.dispose();
-pairRatios.sort((a, b) => a - b);
 const kernelTwo = await kernelScaling();
 const memory = await memoryFor10kRuns();
 
@@ -233,14 +263,20 @@ console.log(`| **engine / kernel** | **${(engineRatePerSecond / kernelRatePerSec
 console.log(`| bound, not the product: the engine if the two FGC arms' services cost nothing (counterfactual arm alone, its family-months × 3; best of ${ALTERNATIONS}, alternating with the kernel after the engine's samples) / kernel | ${(servicesFreePerSecond / servicesFreeKernelPerSecond).toFixed(2)}× |`);
 console.log(`| engine / kernel, sample by sample: lowest, median, highest of ${ALTERNATIONS} | ${sampleRatios[0]!.toFixed(2)}×, ${sampleRatios[Math.floor(ALTERNATIONS / 2)]!.toFixed(2)}×, ${sampleRatios[ALTERNATIONS - 1]!.toFixed(2)}× |`);
 const poolRow = (s: PoolSample) => `${s.runsPerSecond.toFixed(1)} runs/s (${(s.cpuPerRun * 1000).toFixed(1)} CPU ms a run, all threads; main thread busy ${(s.mainPerRun * 1000).toFixed(2)} ms a run)`;
-console.log(`| pool, 1 worker thread (${POOL_RUNS} runs, default batches; warmed; best of ${POOL_ALTERNATIONS}, alternating with 2) | ${poolRow(one)} |`);
-console.log(`| pool, 2 worker threads (best of ${POOL_ALTERNATIONS}) | ${poolRow(two)} |`);
-console.log(`| **2 workers / 1 worker** | **${(two.runsPerSecond / one.runsPerSecond).toFixed(2)}×** |`);
-console.log(`| 2 workers / 1 worker, pair by pair: lowest, median, highest of ${POOL_ALTERNATIONS} | ${pairRatios[0]!.toFixed(2)}×, ${((pairRatios[POOL_ALTERNATIONS / 2 - 1]! + pairRatios[POOL_ALTERNATIONS / 2]!) / 2).toFixed(2)}×, ${pairRatios[POOL_ALTERNATIONS - 1]!.toFixed(2)}× |`);
-if (splits) {
-  console.log(`| CPU ms a run by thread, all ${POOL_ALTERNATIONS} samples (Linux /proc; other threads: V8's compiler and garbage collector, Node's): 1 worker | ${splits[0]!.row()} |`);
-  console.log(`| the same, 2 workers | ${splits[1]!.row()} |`);
-}
+const poolRows = (c: PoolComparison, when: string) => {
+  const r = c.pairRatios;
+  const n = r.length;
+  console.log(`| pool, 1 worker thread, ${when} (${POOL_RUNS} runs, default batches; best of ${n}, alternating with 2) | ${poolRow(c.one)} |`);
+  console.log(`| pool, 2 worker threads, ${when} (best of ${n}) | ${poolRow(c.two)} |`);
+  console.log(`| **2 workers / 1 worker, ${when}** | **${(c.two.runsPerSecond / c.one.runsPerSecond).toFixed(2)}×** |`);
+  console.log(`| 2 workers / 1 worker, ${when}, pair by pair: lowest, median, highest of ${n} | ${r[0]!.toFixed(2)}×, ${((r[n / 2 - 1]! + r[n / 2]!) / 2).toFixed(2)}×, ${r[n - 1]!.toFixed(2)}× |`);
+  if (c.splits) {
+    console.log(`| CPU ms a run by thread, ${when}, all ${n} samples (Linux /proc; other threads: V8's compiler and garbage collector, Node's): 1 worker | ${c.splits[0]!.row()} |`);
+    console.log(`| the same, 2 workers | ${c.splits[1]!.row()} |`);
+  }
+};
+poolRows(fresh, `fresh (after ${POOL_WARM_RUNS} runs a worker)`);
+poolRows(steady, `warmed (after ${POOL_STEADY_RUNS} runs a worker)`);
 console.log(`| for scale: the reference kernel on 2 threads / 1 (this machine's own two-thread scaling on a loop that stays in the first-level cache; best of ${POOL_ALTERNATIONS}; pair by pair lowest, median, highest) | ${kernelTwo.best.toFixed(2)}× (${kernelTwo.ratios[0]!.toFixed(2)}×, ${((kernelTwo.ratios[POOL_ALTERNATIONS / 2 - 1]! + kernelTwo.ratios[POOL_ALTERNATIONS / 2]!) / 2).toFixed(2)}×, ${kernelTwo.ratios[POOL_ALTERNATIONS - 1]!.toFixed(2)}×) |`);
 console.log(`| results of 10,000 runs × 3 arms × 120 months, folded (${memory.realRuns} real runs folded 100×): typed arrays held | ${memory.held.toFixed(1)} MB, of which count histograms ${memory.histograms.toFixed(1)} MB (each worker holds at most as much again, for its share of the runs) |`);
 console.log(`| the same, heap growth measured after GC | ${memory.megabytes.toFixed(1)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for a settled figure)'} |`);
