@@ -248,7 +248,6 @@ export class RunSet {
   }
 }
 
-
 function sumFlow(values: Float64Array, metric: number, mc: number): number {
   let sum = 0;
   for (let m = 1; m < mc; m++) sum += values[metric * mc + m]!;
@@ -387,7 +386,6 @@ export function* summariseRunsInSteps(scenario: Scenario, set: RunSet): Steps<Ru
     diagnostics: { familyMonths: set.familyMonths },
   };
 }
-
 
 /** Per financial year: the reference's cost − the arm's, run by run, summarised and kept per run (for targets). */
 function savingsByYear(years: FinancialYear[], reference: Float64Array, arm: Float64Array): YearSaving[] {
