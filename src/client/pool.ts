@@ -160,7 +160,7 @@ class ActiveRun {
   private partialCost = 0;
   /** Rows received but not yet folded in (a summary is running). */
   private readonly arrived: RunRows[] = [];
-  /** Workers that have this run's scenario and plan (a worker re-created after a failure has not). */
+  /** Workers sent this run's scenario and plan (by worker: one re-created for a later run is a new one and is sent them). */
   private readonly primed = new Set<PoolWorker>();
   /** Workers holding counts of this run not yet handed over. */
   private readonly untaken = new Set<number>();
