@@ -57,7 +57,8 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     this.stream = new KeyedStream(ctx.key0, ctx.key1);
     const d = p.durations;
     this.sojourns = [d.assessment, d.cin, d.cp, d.preProceedings, d.cla];
-    this.tables = [...this.sojourns.map((s) => s.table), d.reReferral.table, d.toConference.table];
+    // Written out, not spread from a map: V8 threw away this constructor's optimised code on the spread array's map, once per worker.
+    this.tables = [d.assessment.table, d.cin.table, d.cp.table, d.preProceedings.table, d.cla.table, d.reReferral.table, d.toConference.table];
 
     const e = p.exits;
     const exits = [e.assessment, e.cin, e.cp, e.preProceedings, e.cla];
@@ -65,10 +66,11 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     const constants = new Float64Array(CONSTANTS);
     constants.set([c.referral + c.assessment, p.reReferralProbability, p.fgc.acceptance, p.fgc.conversion, p.fgc.timeInCareFactor, p.fgc.timeInSystemFactor]);
     constants.set([Math.LN2 / p.fgc.fadeHalfLifeMonths, p.fgc.rrEscalationToCp, p.fgc.rrEntryToCare, p.fgc.kinshipShareOfCareEntries], 6);
-    exits.forEach((shares, s) => {
+    for (let s = 0; s < exits.length; s++) {
+      const shares = exits[s]!;
       if (shares.length !== EXIT_COUNTS[s]) throw new Error(`exit shares of state ${s}: expected ${EXIT_COUNTS[s]}, got ${shares.length}`);
       constants.set(shares, C_EXIT_SHARES + 4 * s);
-    });
+    }
     // £ per child of leaving `from` for `to` (filled for every pair; the walk only makes the pathway's moves).
     for (let from = State.Assessment; from <= State.Cla; from++) {
       for (let to = State.Assessment; to <= State.Out; to++) {
@@ -80,7 +82,7 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
       }
     }
     constants.set(p.placements, C_PLACEMENTS);
-    this.tables.forEach((t, i) => (constants[C_HAS_TABLE + i] = t ? 1 : 0));
+    for (let i = 0; i < TABLES; i++) constants[C_HAS_TABLE + i] = this.tables[i] ? 1 : 0;
     constants[C_CONFERENCE_COST] = c.fgcConference;
 
     // The run's columns, constants and tables in the pathway memory.
@@ -103,9 +105,10 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     new Float64Array(buffer, initialExit, n0).set(ctx.initialExit.subarray(0, n0));
     new Float64Array(buffer, arrivalTime, n).set(ctx.arrivalTime.subarray(0, n));
     new Float64Array(buffer, constantsAt, CONSTANTS).set(constants);
-    this.tables.forEach((t, i) => {
+    for (let i = 0; i < TABLES; i++) {
+      const t = this.tables[i];
       if (t) new Float64Array(buffer, tablesAt + 8 * i * QUANTILE_CELLS_PLUS_ONE, QUANTILE_CELLS_PLUS_ONE).set(t.cells());
-    });
+    }
     mem.track(this);
     this.layout = [children, initialState, initialPlacement, initialExit, arrivalTime, constantsAt, tablesAt];
     this.setRun();

@@ -110,7 +110,7 @@ function drawInitialFamilies(
   stream: KeyedStream,
 ): { state: Uint8Array; placement: Uint8Array; exit: Float64Array; children: Uint8Array } {
   let total = 0;
-  for (const [, target] of stocks) total += Math.max(0, target);
+  for (let i = 0; i < stocks.length; i++) total += Math.max(0, stocks[i]![1]);
   const state = new Uint8Array(total);
   const placement = new Uint8Array(total);
   const exit = new Float64Array(total);
@@ -126,7 +126,11 @@ function drawInitialFamilies(
     const exitAt = pathway.allocate(8 * total, false);
     new Float64Array(pathway.buffer, cum, childrenCum.length).set(childrenCum);
     new Float64Array(pathway.buffer, shares, placements.length).set(placements);
-    for (const [s, target, sojourn] of stocks) {
+    for (let i = 0; i < stocks.length; i++) {
+      const stock = stocks[i]!;
+      const s = stock[0];
+      const target = stock[1];
+      const sojourn = stock[2];
       const lognormal = sojourn.logParameters();
       // The InitialState sub-stream's draws after the placement (in care) are the sojourn's.
       pathway.residual = new StockResidual(sojourn, stream, s === State.Cla ? 1 : 0);
