@@ -23,7 +23,7 @@ const POOL_WARM_RUNS = 40;
 /**
  * Runs each worker has done before the pools are timed again (warmed pools). A worker's V8 compiles
  * the engine's per-run code (drawing the run, setting it up, folding it) only after several hundred
- * runs, each worker for itself; by a thousand it has (README, "Performance").
+ * runs, each worker for itself; by a thousand it has (docs/performance.md).
  */
 const POOL_STEADY_RUNS = 1000;
 /** Alternations of the 1-worker and 2-worker pools (each keeps its best). */

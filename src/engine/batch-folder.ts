@@ -21,7 +21,7 @@ export interface RunInputs {
  * them alive until the next run's copies arrive, so the next copies take the same ones; when a
  * worker let each batch's copy die, a garbage collection could drop those classes, the next copy
  * got new ones, and V8 threw away the engine's optimised code that depended on them and compiled
- * it again (README, "Performance").
+ * it again (docs/performance.md).
  */
 export class BatchFolder {
   private run: string | undefined;

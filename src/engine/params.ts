@@ -117,7 +117,7 @@ export interface RunParameters {
 /**
  * One run's draws of a scenario's inputs. Methods on a class rather than closures made afresh for
  * each run: a worker draws a run's parameters once a run, so these functions stay long cold, and
- * each run's fresh closures were compiled by V8 again and again (README, "Performance").
+ * each run's fresh closures were compiled by V8 again and again (docs/performance.md).
  */
 class ParameterDraw {
   private readonly uprating: Map<string, number>;
