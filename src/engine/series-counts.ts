@@ -90,9 +90,22 @@ export class SeriesCounts {
     return { origin: this.lo[m]!, cells: this.rows[m]!.subarray(first, this.hi[m]! - this.origin[m]! + 1) };
   }
 
-  /** Adds another histogram's month m: cells counting origin, origin + 1, …, their values summing to `sum`. */
+  /**
+   * Adds another histogram's month m: cells counting origin, origin + 1, …, their values summing to
+   * `sum`. A month this histogram has never had a row for takes the cells themselves as its row, not
+   * a copy: a worker's hand-over is made for the page to keep, and the page's first hand-over of a
+   * run (a single worker's, the whole run) is then merged in no time.
+   */
   addRow(m: number, origin: number, cells: Uint32Array, sum: number): void {
     if (cells.length === 0) return;
+    if (this.rows[m]!.length === 0) {
+      this.rows[m] = cells;
+      this.origin[m] = origin;
+      this.lo[m] = origin;
+      this.hi[m] = origin + cells.length - 1;
+      this.sums[m]! += sum;
+      return;
+    }
     if (origin < this.lo[m]!) this.lo[m] = origin;
     if (origin + cells.length - 1 > this.hi[m]!) this.hi[m] = origin + cells.length - 1;
     if (!(this.lo[m]! - this.origin[m]! >= 0 && this.hi[m]! - this.origin[m]! < this.rows[m]!.length)) this.place(m, origin);
@@ -211,7 +224,10 @@ export class CountTally {
     return snapshot;
   }
 
-  /** Adds a snapshot's histograms (taken from a tally of the same plan). */
+  /**
+   * Adds a snapshot's histograms (taken from a tally of the same plan). The tally keeps the
+   * snapshot's cells (rows it had not started are views of them), so a snapshot is merged once.
+   */
   merge(snapshot: CountsSnapshot): void {
     const mc = this.monthCount;
     const { header, cells } = snapshot;
