@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { RunPool } from '../client/pool';
 import { planRun } from '../engine/plan';
-import { RunSet, summariseRuns } from '../engine/run-set';
+import { RunSet, summariseRunsInSteps } from '../engine/run-set';
 import { simulateBlock } from '../engine/simulate';
 import { bundledModule } from './bundle';
 import { loadScenario } from './main-helpers';
@@ -168,26 +168,38 @@ async function poolSample(pool: RunPool, split: ThreadSplit | null): Promise<Poo
   return { runsPerSecond: POOL_RUNS / seconds, cpuPerRun: (cpu.user + cpu.system) / 1e6 / POOL_RUNS, mainPerRun: loop.active / 1000 / POOL_RUNS };
 }
 
-/** What the page holds for 10,000 runs × 3 arms × 120 months: folded results (bands), measured on the heap. */
-async function memoryFor10kRuns(): Promise<{ megabytes: number; held: number; histograms: number; summarySeconds: number; realRuns: number }> {
+/**
+ * What the page holds for 10,000 runs × 3 arms × 120 months: folded results (bands), measured on the
+ * heap. Besides what is held once settled (after GC), the peak: the heap and array buffers sampled
+ * after each block folded in and between the summary's steps (as the page runs them, one task each),
+ * garbage not yet collected included, as a tab's memory would show it.
+ */
+async function memoryFor10kRuns(): Promise<{ megabytes: number; peak: number; held: number; histograms: number; summarySeconds: number; realRuns: number }> {
   const plan = planRun(scenario, { runs: 10_000, months: 120 });
   const realRuns = 100;
   // 100 real runs of 120 months, folded 100 times over under different run indices.
   const block = simulateBlock(scenario, { ...plan, runs: realRuns }, 0, realRuns);
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
-  const before = process.memoryUsage();
+  const used = (m: NodeJS.MemoryUsage) => m.heapUsed + m.arrayBuffers;
+  const before = used(process.memoryUsage());
+  let peak = 0;
+  const sample = () => {
+    peak = Math.max(peak, used(process.memoryUsage()) - before);
+  };
   const set = new RunSet(plan);
   for (let copy = 0; copy < plan.runs / realRuns; copy++) {
     set.add({ ...block, first: copy * realRuns });
+    sample();
   }
   const t0 = performance.now();
-  summariseRuns(scenario, set);
+  const steps = summariseRunsInSteps(scenario, set);
+  for (let next = steps.next(); !next.done; next = steps.next()) sample();
   const summarySeconds = (performance.now() - t0) / 1000;
+  sample();
   gc?.();
-  const after = process.memoryUsage();
-  const used = (m: NodeJS.MemoryUsage) => m.heapUsed + m.arrayBuffers;
-  return { megabytes: (used(after) - used(before)) / 2 ** 20, held: set.byteLength() / 2 ** 20, histograms: set.histogramByteLength() / 2 ** 20, summarySeconds, realRuns };
+  const settled = used(process.memoryUsage()) - before;
+  return { megabytes: settled / 2 ** 20, peak: peak / 2 ** 20, held: set.byteLength() / 2 ** 20, histograms: set.histogramByteLength() / 2 ** 20, summarySeconds, realRuns };
 }
 
 // Engine and kernel alternate, ALTERNATIONS times each, and each keeps its best rate: load from elsewhere on a
@@ -280,4 +292,5 @@ poolRows(steady, `warmed (after ${POOL_STEADY_RUNS} runs a worker)`);
 console.log(`| for scale: the reference kernel on 2 threads / 1 (this machine's own two-thread scaling on a loop that stays in the first-level cache; best of ${POOL_ALTERNATIONS}; pair by pair lowest, median, highest) | ${kernelTwo.best.toFixed(2)}× (${kernelTwo.ratios[0]!.toFixed(2)}×, ${((kernelTwo.ratios[POOL_ALTERNATIONS / 2 - 1]! + kernelTwo.ratios[POOL_ALTERNATIONS / 2]!) / 2).toFixed(2)}×, ${kernelTwo.ratios[POOL_ALTERNATIONS - 1]!.toFixed(2)}×) |`);
 console.log(`| results of 10,000 runs × 3 arms × 120 months, folded (${memory.realRuns} real runs folded 100×): typed arrays held | ${memory.held.toFixed(1)} MB, of which count histograms ${memory.histograms.toFixed(1)} MB (each worker holds at most as much again, for its share of the runs) |`);
 console.log(`| the same, heap growth measured after GC | ${memory.megabytes.toFixed(1)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for a settled figure)'} |`);
+console.log(`| the same, peak growth while folding and summarising (sampled after each block and between the summary's steps, garbage not yet collected included) | ${memory.peak.toFixed(1)} MB |`);
 console.log(`| summarising those 10,000 runs into bands | ${memory.summarySeconds.toFixed(2)} s |`);
