@@ -1,6 +1,7 @@
 // Starts Debian's Chromium for browser tests (a test tool's own browser download fails here) and serves the built app.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { ROOT } from '../helpers/scenarios';
 
@@ -25,7 +26,10 @@ export async function launchChromium(): Promise<Browser> {
 /** Builds the app once and serves dist/ with `vite preview` on a free port; returns its URL and a stop function. */
 export async function serveApp(port: number): Promise<{ url: string; stop: () => void }> {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'pipe' });
+  // Vite's own script under this Node, not `npx vite`: killing npx left its child server running
+  // (one per browser test file), and its open pipe kept a script that had finished from exiting.
+  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const server: ChildProcess = spawn(process.execPath, [vite, 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {
