@@ -1,5 +1,5 @@
 // `npm run tab-memory`: the browser tab's peak memory (page, workers and their WebAssembly) for 10,000 runs × 3 arms × 120 months of the Leeds scenario, in Chromium.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { launchChromium, serveApp } from '../../test/browser/chromium';
@@ -28,7 +28,7 @@ function residentMb(pid: number): { rss: number; peak: number } {
 
 /** Resets a process's peak resident set to its current one (Linux: writing 5 to clear_refs). */
 function resetPeak(pid: number): void {
-  execFileSync('sh', ['-c', `echo 5 > /proc/${pid}/clear_refs`]);
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
 }
 
 /** JavaScript heap in use in the page, MB (Chromium's performance.memory; workers have none). */
