@@ -10,13 +10,24 @@ const MONTHS = 120;
 /** How often the renderers' resident memory is read while the run goes on, ms. */
 const SAMPLE_MS = 250;
 
-/** Chromium's renderer processes (a tab, its dedicated workers and their WebAssembly memories live in one). */
+/**
+ * The renderer processes of the Chromium this script launched (a tab, its dedicated workers and their
+ * WebAssembly memories live in one): those below this process, so another Chromium on the machine is not counted.
+ */
 function renderers(): number[] {
-  const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-  return out
-    .split('\n')
-    .filter((line) => line.includes('--type=renderer'))
-    .map((line) => Number(line.trim().split(/\s+/, 1)[0]));
+  const parent = new Map<number, number>();
+  const renderer: number[] = [];
+  for (const line of execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n')) {
+    const [pid, ppid] = line.trim().split(/\s+/, 2).map(Number);
+    if (!pid) continue;
+    parent.set(pid, ppid!);
+    if (line.includes('--type=renderer')) renderer.push(pid);
+  }
+  const mine = (pid: number): boolean => {
+    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  return renderer.filter(mine);
 }
 
 /** A process's resident set and its peak since last reset, MB (Linux /proc). */
