@@ -1,5 +1,5 @@
 // The appraisal of every arm against the reference, run by run, summarised: NPV, ROI, BCR, payback and yearly amounts.
-import { appraiseRun } from './finance';
+import { appraiseRun, yearlyAppraisal } from './finance';
 import type { FinancialYear } from './financial-years';
 import { M } from './metrics';
 import type { RunSet } from './run-set';
@@ -82,15 +82,22 @@ export function* appraiseComparisons(set: RunSet, years: FinancialYear[], prices
     const payback: Record<string, number> = {};
     let never = 0;
     const yearly = Array.from({ length: Y }, () => ({ cashable: new Float64Array(runs), nonCashable: new Float64Array(runs), service: new Float64Array(runs), net: new Float64Array(runs) }));
+    // One run's years at a time, in arrays made once (not views and results made for each of 10,000 runs).
+    const refRun = { total: new Float64Array(Y), placements: new Float64Array(Y), service: new Float64Array(Y), fte: refFte };
+    const armRun = { total: new Float64Array(Y), placements: new Float64Array(Y), service: new Float64Array(Y), fte: arm.coordinatorsFte };
+    const into = yearlyAppraisal(Y);
     for (let r = 0; r < runs; r++) {
       if (r % RUNS_PER_STEP === RUNS_PER_STEP - 1) yield;
       const from = r * Y;
-      const to = from + Y;
-      const a = appraiseRun(
-        { total: ref.total.subarray(from, to), placements: ref.placements.subarray(from, to), service: ref.service.subarray(from, to), fte: refFte },
-        { total: mine.total.subarray(from, to), placements: mine.placements.subarray(from, to), service: mine.service.subarray(from, to), fte: arm.coordinatorsFte },
-        inputs[r]!,
-      );
+      for (let t = 0; t < Y; t++) {
+        refRun.total[t] = ref.total[from + t]!;
+        refRun.placements[t] = ref.placements[from + t]!;
+        refRun.service[t] = ref.service[from + t]!;
+        armRun.total[t] = mine.total[from + t]!;
+        armRun.placements[t] = mine.placements[from + t]!;
+        armRun.service[t] = mine.service[from + t]!;
+      }
+      const a = appraiseRun(refRun, armRun, inputs[r]!, into);
       npv.push(a.npv);
       roi.push(a.roi);
       bcr.push(a.bcr);

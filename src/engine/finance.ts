@@ -22,27 +22,25 @@ export function discountFactors(years: number, rate: number): Float64Array {
 
 /** Present value of yearly amounts (year 0 first). */
 export function presentValue(amounts: ArrayLike<number>, rate: number): number {
-  const d = discountFactors(amounts.length, rate);
   let pv = 0;
-  for (let t = 0; t < amounts.length; t++) pv += amounts[t]! * d[t]!;
+  for (let t = 0; t < amounts.length; t++) pv += amounts[t]! * Math.pow(1 + rate, -t); // discountFactors' factor
   return pv;
 }
 
 /** Index of the first year in which the cumulative discounted net flow reaches zero or more, or -1 if it never does. */
 export function paybackYear(net: ArrayLike<number>, rate: number): number {
-  const d = discountFactors(net.length, rate);
   let cumulative = 0;
   let wasNegative = false;
   for (let t = 0; t < net.length; t++) {
-    cumulative += net[t]! * d[t]!;
+    cumulative += net[t]! * Math.pow(1 + rate, -t); // discountFactors' factor
     if (cumulative < 0) wasNegative = true;
     else if (wasNegative || t === net.length - 1 || cumulative > 0) return t;
   }
   return -1;
 }
 
-/** One run's appraisal of an arm: yearly amounts in, Green Book measures out. */
-export interface RunAppraisal {
+/** One run's yearly amounts of an arm against the reference, £ a year. */
+export interface YearlyAppraisal {
   /** Benefits after optimism bias and deadweight, £ a year: cashable and not. */
   cashable: Float64Array;
   nonCashable: Float64Array;
@@ -50,6 +48,15 @@ export interface RunAppraisal {
   serviceCost: Float64Array;
   /** Benefits − service cost, £ a year. */
   net: Float64Array;
+}
+
+/** Arrays for the yearly amounts of `years` years, to be filled by appraiseRun run after run. */
+export function yearlyAppraisal(years: number): YearlyAppraisal {
+  return { cashable: new Float64Array(years), nonCashable: new Float64Array(years), serviceCost: new Float64Array(years), net: new Float64Array(years) };
+}
+
+/** One run's appraisal of an arm: yearly amounts in, Green Book measures out. */
+export interface RunAppraisal extends YearlyAppraisal {
   npv: number;
   /** NPV / PV of service cost (NaN when the arm costs no more than the reference). */
   roi: number;
@@ -69,13 +76,12 @@ export function appraiseRun(
   ref: { total: ArrayLike<number>; placements: ArrayLike<number>; service: ArrayLike<number>; fte: number },
   arm: { total: ArrayLike<number>; placements: ArrayLike<number>; service: ArrayLike<number>; fte: number },
   inputs: AppraisalInputs,
+  into: YearlyAppraisal = yearlyAppraisal(ref.total.length),
 ): RunAppraisal {
   const n = ref.total.length;
   const keep = (1 - inputs.optimismBias) * (1 - inputs.deadweight);
-  const cashable = new Float64Array(n);
-  const nonCashable = new Float64Array(n);
-  const serviceCost = new Float64Array(n);
-  const net = new Float64Array(n);
+  const { cashable, nonCashable, serviceCost, net } = into;
+  if (cashable.length !== n) throw new Error(`appraiseRun: ${n} years of money but room for ${cashable.length}`);
   for (let t = 0; t < n; t++) {
     const pathwaySaving = ref.total[t]! - ref.service[t]! - (arm.total[t]! - arm.service[t]!);
     const placementSaving = ref.placements[t]! - arm.placements[t]!;
@@ -85,9 +91,8 @@ export function appraiseRun(
     net[t] = cashable[t]! + nonCashable[t]! - serviceCost[t]!;
   }
   const r = inputs.discountRate;
-  const benefits = new Float64Array(cashable.length);
-  for (let t = 0; t < benefits.length; t++) benefits[t] = cashable[t]! + nonCashable[t]!;
-  const pvBenefits = presentValue(benefits, r);
+  let pvBenefits = 0; // presentValue of cashable + non-cashable, year by year
+  for (let t = 0; t < n; t++) pvBenefits += (cashable[t]! + nonCashable[t]!) * Math.pow(1 + r, -t);
   const pvCosts = presentValue(serviceCost, r);
   const npv = pvBenefits - pvCosts;
   return {

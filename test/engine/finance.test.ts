@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appraiseRun, discountFactors, paybackYear, presentValue } from '../../src/engine/finance';
+import { appraiseRun, discountFactors, paybackYear, presentValue, yearlyAppraisal } from '../../src/engine/finance';
 
 describe('Green Book appraisal', () => {
   it('discounts year t by (1 + r)^-t, year 0 not at all (hand-computed at 3.5%)', () => {
@@ -44,5 +44,22 @@ describe('Green Book appraisal', () => {
     expect(a.npv).toBe(0);
     expect(Array.from(a.serviceCost)).toEqual([0, 0]);
     expect(Number.isNaN(a.bcr)).toBe(true);
+  });
+
+  it('writes each run into arrays it is given, leaving nothing of the run before, and refuses arrays of the wrong length', () => {
+    const inputs = { discountRate: 0.035, optimismBias: 0.1, deadweight: 0.2, setUpCostPerAddedFte: 50 };
+    const ref = { total: [1000, 1200, 900], placements: [600, 700, 500], service: [100, 100, 100], fte: 2 };
+    const arms = [
+      { total: [1100, 900, 800], placements: [580, 500, 450], service: [300, 300, 300], fte: 6 },
+      { total: [990, 1250, 700], placements: [610, 650, 300], service: [150, 150, 150], fte: 3 },
+    ];
+    const into = yearlyAppraisal(3);
+    for (const arm of arms) {
+      const fresh = appraiseRun(ref, arm, inputs);
+      const reused = appraiseRun(ref, arm, inputs, into);
+      expect(reused.cashable).toBe(into.cashable);
+      expect({ ...reused }).toEqual({ ...fresh });
+    }
+    expect(() => appraiseRun(ref, arms[0]!, inputs, yearlyAppraisal(2))).toThrow(/3 years of money but room for 2/);
   });
 });

@@ -84,4 +84,30 @@ describe('RunSet (bands folded from blocks)', () => {
       }
     }
   });
+
+  it('gives exactly the mean and percentiles of a money series kept run by run, over more runs than it transposes at once', () => {
+    // 1,200 runs × 121 months is more than the 2^17 values band() transposes at a time: months come in blocks.
+    const runs = 1200;
+    const months = 120;
+    const mc = months + 1;
+    const planN = planRun(small, { runs, months });
+    const random = seedrandom('run-set money');
+    const cost = Array.from({ length: runs }, () => Float64Array.from({ length: mc }, () => Math.round(random() * 1e9) / 100));
+    const set = new RunSet(planN);
+    // Arrival out of order: odd runs first.
+    for (const r of [...Array(runs).keys()].sort((a, b) => (a % 2) - (b % 2) || a - b).reverse()) {
+      const block = oneRun(r, 0, months, planN.arms.length);
+      block.arms[1]!.set(cost[r]!, M.cost * mc);
+      set.add(block);
+    }
+    const band = set.band(1, M.cost);
+    for (let m = 0; m < mc; m++) {
+      const column = cost.map((values) => values[m]!);
+      const sorted = Float64Array.from(column).sort();
+      let sum = 0;
+      for (const v of column) sum += v;
+      expect(band.mean[m], `mean, month ${m}`).toBe(sum / runs);
+      expect([band.p5[m], band.p25[m], band.p50[m], band.p75[m], band.p95[m]], `month ${m}`).toEqual([0.05, 0.25, 0.5, 0.75, 0.95].map((p) => quantileSorted(sorted, p)));
+    }
+  });
 });
