@@ -4,7 +4,7 @@ import type { FinancialYear } from './financial-years';
 import { M } from './metrics';
 import type { RunSet } from './run-set';
 import type { Steps } from './steps';
-import { stat, type Stat } from './summarise';
+import { statInPlace, type Stat } from './summarise';
 
 export interface FinanceYear {
   year: string;
@@ -49,7 +49,7 @@ export interface FinanceSummary {
 
 function finite(values: number[]): Stat | null {
   const kept = Float64Array.from(values.filter(Number.isFinite));
-  return kept.length ? stat(kept) : null;
+  return kept.length ? statInPlace(kept) : null;
 }
 
 /** Runs appraised between yields. */
@@ -115,7 +115,7 @@ export function* appraiseComparisons(set: RunSet, years: FinancialYear[], prices
     comparisons.push({
       arm: arm.name,
       reference: set.plan.arms[0]!.name,
-      npv: stat(Float64Array.from(npv)),
+      npv: statInPlace(Float64Array.from(npv)),
       npvRuns: npv,
       roi: finite(roi),
       benefitCostRatio: finite(bcr),
@@ -124,10 +124,10 @@ export function* appraiseComparisons(set: RunSet, years: FinancialYear[], prices
       byYear: years.map((y, t) => ({
         year: y.label,
         months: y.months,
-        cashableSaving: stat(yearly[t]!.cashable),
-        nonCashableSaving: stat(yearly[t]!.nonCashable),
-        serviceCost: stat(yearly[t]!.service),
-        net: stat(yearly[t]!.net),
+        cashableSaving: statInPlace(yearly[t]!.cashable),
+        nonCashableSaving: statInPlace(yearly[t]!.nonCashable),
+        serviceCost: statInPlace(yearly[t]!.service),
+        net: statInPlace(yearly[t]!.net),
       })),
     });
   }

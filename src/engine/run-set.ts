@@ -9,7 +9,7 @@ import { monthLabels, type RunBlock, type RunPlan } from './plan';
 import { quantilesInPlace } from './select';
 import { finish, type Steps } from './steps';
 import { priceBasis } from '../scenario/prices';
-import { compare, stat, type ArmSummary, type Band, type Comparison, type Stat, type YearSaving } from './summarise';
+import { compare, statInPlace, type ArmSummary, type Band, type Comparison, type Stat, type YearSaving } from './summarise';
 
 const BAND_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
 const TOTALS = 4; // cost, fgcHeld, claEntries over the horizon; CLA at the horizon
@@ -229,7 +229,7 @@ export class RunSet {
   }
 
   armTotals(arm: number): { cost: Stat; fgcHeld: Stat; claEntries: Stat } {
-    return { cost: stat(this.totalsOf(arm, T_COST)), fgcHeld: stat(this.totalsOf(arm, T_FGC)), claEntries: stat(this.totalsOf(arm, T_ENTRIES)) };
+    return { cost: statInPlace(this.totalsOf(arm, T_COST)), fgcHeld: statInPlace(this.totalsOf(arm, T_FGC)), claEntries: statInPlace(this.totalsOf(arm, T_ENTRIES)) };
   }
 
   /** Each run's money series (£, default total cost) summed within each financial year, in run order: runs × years. */
@@ -404,6 +404,7 @@ function savingsByYear(years: FinancialYear[], reference: Float64Array, arm: Flo
   return years.map((y, j) => {
     const perRun = new Float64Array(runs);
     for (let r = 0; r < runs; r++) perRun[r] = reference[r * years.length + j]! - arm[r * years.length + j]!;
-    return { year: y.label, months: y.months, saving: stat(perRun), runs: Array.from(perRun) };
+    const inRunOrder = Array.from(perRun); // before the percentiles reorder perRun
+    return { year: y.label, months: y.months, saving: statInPlace(perRun), runs: inRunOrder };
   });
 }

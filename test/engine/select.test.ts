@@ -2,7 +2,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { quantilesInPlace, selectRanks } from '../../src/engine/select';
-import { quantileSorted } from '../../src/engine/summarise';
+import { quantileSorted, stat, statInPlace } from '../../src/engine/summarise';
 
 const PS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
 
@@ -32,5 +32,22 @@ describe('selectRanks and quantilesInPlace', () => {
     expect(out).toEqual([NaN]);
     quantilesInPlace(Float64Array.from([3, NaN, 1, 2]), [0, 0.5], out);
     expect(out).toEqual([1, 2.5]);
+  });
+
+  it('stat and statInPlace give the mean summed in the values\' own order and type-7 percentiles; stat leaves its values as they were', () => {
+    const rng = seedrandom('stat in place');
+    const keys = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
+    for (let trial = 0; trial < 50; trial++) {
+      // Both signs and full mantissas: a sum in another order would differ in its last bits.
+      const values = Float64Array.from({ length: 100 + Math.floor(rng() * 500) }, () => (rng() - 0.4) * 1e6);
+      let sum = 0;
+      for (const v of values) sum += v;
+      const sorted = Float64Array.from(values).sort();
+      const expected = { mean: sum / values.length, ...Object.fromEntries(keys.map((k, i) => [k, quantileSorted(sorted, PS[i]!)])) };
+      const before = Float64Array.from(values);
+      expect(stat(values)).toEqual(expected);
+      expect(values).toEqual(before);
+      expect(statInPlace(values)).toEqual(expected);
+    }
   });
 });
