@@ -47,11 +47,20 @@ async function pageHeapMb(page: Page): Promise<number> {
   return page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN) / 2 ** 20);
 }
 
-/** Runs a full garbage collection in the page and its workers (Chromium started with --expose-gc). */
+/**
+ * Collects garbage in the page and its workers (Chromium started with --expose-gc) until the page's
+ * heap stops shrinking: one collection finds a dead ArrayBuffer but its memory is counted (and held)
+ * until the next, so a single gc() would report the last summary's garbage as still in use.
+ */
 async function collect(page: Page): Promise<void> {
   const gc = () => (globalThis as unknown as { gc: () => void }).gc();
-  await page.evaluate(gc);
-  for (const worker of page.workers()) await worker.evaluate(gc);
+  for (let round = 0, last = Infinity; round < 6; round++) {
+    await page.evaluate(gc);
+    for (const worker of page.workers()) await worker.evaluate(gc);
+    const heap = await pageHeapMb(page);
+    if (heap >= last - 0.1) return;
+    last = heap;
+  }
 }
 
 const scenario = JSON.parse(readFileSync(SCENARIO, 'utf8')) as { simulation: { runs: number; horizonMonths: number } };
