@@ -1,6 +1,6 @@
 // Folds per-run results into bands as they arrive: exact, order-independent, and small for many runs.
 import { M, METRIC_COUNT, METRICS, type Metric } from './metrics';
-import { CountTally, PER_RUN_SERIES, SCALES, type CountsSnapshot, type SeriesCounts } from './series-counts';
+import { CountQuantiles, CountTally, PER_RUN_SERIES, SCALES, type CountsSnapshot } from './series-counts';
 import type { Scenario } from '../scenario/schema';
 import { APPRAISAL_FIELDS, type AppraisalInputs } from './finance';
 import { appraiseComparisons, type FinanceSummary } from './finance-summary';
@@ -194,7 +194,7 @@ export class RunSet {
     } else {
       const counts = this.tally.series[arm * METRIC_COUNT + metric]!;
       const scale = SCALES[metric]!;
-      const quantiles = new CountQuantiles(counts.n);
+      const quantiles = new CountQuantiles(counts.n, BAND_QUANTILES);
       for (let m = 0; m < mc; m++) {
         quantiles.read(counts, m, q);
         for (let i = 0; i < q.length; i++) q[i]! /= scale;
@@ -279,50 +279,6 @@ function pushMonth(band: Band, mean: number, q: number[]): void {
   band.p50.push(q[2]!);
   band.p75.push(q[3]!);
   band.p95.push(q[4]!);
-}
-
-/**
- * Reads the band quantiles (type 7) of n counted runs month by month: the ten ranks they need are
- * worked out once, in ascending order (the pairs overlap when n < 6: 0,1,0,1,…), so each month is
- * one pass over its row. (A class, not a closure made for each band: V8 compiled those again and again.)
- */
-class CountQuantiles {
-  private readonly order: number[];
-  private readonly ascending: number[];
-  private readonly sorted: number[];
-  private readonly values: number[];
-
-  constructor(private readonly n: number) {
-    const ranks: number[] = [];
-    for (const p of BAND_QUANTILES) {
-      const pos = (n - 1) * p;
-      ranks.push(Math.floor(pos), Math.min(n - 1, Math.floor(pos) + 1));
-    }
-    // The ranks' indices in ascending order of rank (insertion sort, stable: ten of them).
-    const order: number[] = [];
-    for (let i = 0; i < ranks.length; i++) {
-      let at = order.length;
-      while (at > 0 && ranks[order[at - 1]!]! > ranks[i]!) at--;
-      order.splice(at, 0, i);
-    }
-    this.order = order;
-    this.ascending = [];
-    for (const i of order) this.ascending.push(ranks[i]!);
-    this.sorted = new Array<number>(ranks.length);
-    this.values = new Array<number>(ranks.length);
-  }
-
-  /** Month m's band quantiles into q. */
-  read(counts: SeriesCounts, m: number, q: number[]): void {
-    const { n, order, sorted, values } = this;
-    counts.valuesAtRanks(m, this.ascending, sorted);
-    for (let at = 0; at < order.length; at++) values[order[at]!] = sorted[at]!;
-    for (let i = 0; i < BAND_QUANTILES.length; i++) {
-      const pos = (n - 1) * BAND_QUANTILES[i]!;
-      const lo = values[2 * i]!;
-      q[i] = lo + (pos - Math.floor(pos)) * (values[2 * i + 1]! - lo);
-    }
-  }
 }
 
 /** The result of a whole run, in the shape the command line prints. */

@@ -1,5 +1,6 @@
 // Exact histograms of the integer series: one row per month, foldable in any order, and packed into
-// transferable arrays so that a worker can fold its own runs and the page merge them only when it reads bands.
+// transferable arrays so that a worker can fold its own runs and the page merge them only when it reads
+// bands; and the quantiles read from them.
 import type { RunBlock } from './plan';
 import { M, METRIC_COUNT } from './metrics';
 
@@ -254,5 +255,51 @@ export class CountTally {
     for (const c of this.series) c?.clear();
     this.runs = [];
   }
+}
 
+/**
+ * Reads quantiles `ps` (type 7) of n counted runs month by month: the two ranks each needs are
+ * worked out once, in ascending order (the pairs overlap when n is small: 0,1,0,1,…), so each month
+ * is one pass over its row. (A class, not a closure made for each band: V8 compiled those again and again.)
+ */
+export class CountQuantiles {
+  private readonly order: number[];
+  private readonly ascending: number[];
+  private readonly sorted: number[];
+  private readonly values: number[];
+
+  constructor(
+    private readonly n: number,
+    private readonly ps: readonly number[],
+  ) {
+    const ranks: number[] = [];
+    for (const p of ps) {
+      const pos = (n - 1) * p;
+      ranks.push(Math.floor(pos), Math.min(n - 1, Math.floor(pos) + 1));
+    }
+    // The ranks' indices in ascending order of rank (insertion sort, stable: ten of them).
+    const order: number[] = [];
+    for (let i = 0; i < ranks.length; i++) {
+      let at = order.length;
+      while (at > 0 && ranks[order[at - 1]!]! > ranks[i]!) at--;
+      order.splice(at, 0, i);
+    }
+    this.order = order;
+    this.ascending = [];
+    for (const i of order) this.ascending.push(ranks[i]!);
+    this.sorted = new Array<number>(ranks.length);
+    this.values = new Array<number>(ranks.length);
+  }
+
+  /** Month m's quantiles into q. */
+  read(counts: SeriesCounts, m: number, q: number[]): void {
+    const { n, ps, order, sorted, values } = this;
+    counts.valuesAtRanks(m, this.ascending, sorted);
+    for (let at = 0; at < order.length; at++) values[order[at]!] = sorted[at]!;
+    for (let i = 0; i < ps.length; i++) {
+      const pos = (n - 1) * ps[i]!;
+      const lo = values[2 * i]!;
+      q[i] = lo + (pos - Math.floor(pos)) * (values[2 * i + 1]! - lo);
+    }
+  }
 }
