@@ -70,7 +70,9 @@ export interface RunAppraisal extends YearlyAppraisal {
  * Appraises one run. Pathway costs exclude each arm's own service cost; benefits are the
  * reference's pathway cost minus the arm's, split into cashable (placements) and the rest (staff
  * time), reduced by optimism bias and deadweight; costs are the arm's service cost minus the
- * reference's, plus set-up for each added FTE in the first year.
+ * reference's, plus set-up for each added FTE in the first year. The yearly amounts are written into
+ * `into` and returned in it: a caller appraising run after run passes the same arrays each time and
+ * reads them before the next run.
  */
 export function appraiseRun(
   ref: { total: ArrayLike<number>; placements: ArrayLike<number>; service: ArrayLike<number>; fte: number },
