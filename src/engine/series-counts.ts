@@ -277,7 +277,7 @@ export class CountQuantiles {
       const pos = (n - 1) * p;
       ranks.push(Math.floor(pos), Math.min(n - 1, Math.floor(pos) + 1));
     }
-    // The ranks' indices in ascending order of rank (insertion sort, stable: ten of them).
+    // The ranks' indices in ascending order of rank (insertion sort, stable: two a quantile, a handful).
     const order: number[] = [];
     for (let i = 0; i < ranks.length; i++) {
       let at = order.length;
