@@ -31,7 +31,7 @@ export interface FinanceComparison {
   /** Present value of benefits / of extra service cost (same runs). */
   benefitCostRatio: Stat | null;
   probabilityNpvPositive: number;
-  /** Share of runs paying back in each financial year, and never within the horizon. */
+  /** Share of runs paying back in each financial year (years in order; none for a year no run pays back in), and never within the horizon. */
   payback: { byYear: Record<string, number>; never: number };
   byYear: FinanceYear[];
 }
@@ -79,7 +79,7 @@ export function* appraiseComparisons(set: RunSet, years: FinancialYear[], prices
     const npv: number[] = [];
     const roi: number[] = [];
     const bcr: number[] = [];
-    const payback: Record<string, number> = {};
+    const paybackCounts = new Int32Array(Y);
     let never = 0;
     const yearly = Array.from({ length: Y }, () => ({ cashable: new Float64Array(runs), nonCashable: new Float64Array(runs), service: new Float64Array(runs), net: new Float64Array(runs) }));
     // One run's years at a time, in arrays made once (not views and results made for each of 10,000 runs).
@@ -102,7 +102,7 @@ export function* appraiseComparisons(set: RunSet, years: FinancialYear[], prices
       roi.push(a.roi);
       bcr.push(a.bcr);
       if (a.payback < 0) never++;
-      else payback[years[a.payback]!.label] = (payback[years[a.payback]!.label] ?? 0) + 1;
+      else paybackCounts[a.payback]!++;
       for (let t = 0; t < Y; t++) {
         yearly[t]!.cashable[r] = a.cashable[t]!;
         yearly[t]!.nonCashable[r] = a.nonCashable[t]!;
@@ -110,7 +110,8 @@ export function* appraiseComparisons(set: RunSet, years: FinancialYear[], prices
         yearly[t]!.net[r] = a.net[t]!;
       }
     }
-    for (const k of Object.keys(payback)) payback[k]! /= runs;
+    const payback: Record<string, number> = {};
+    for (let t = 0; t < Y; t++) if (paybackCounts[t]! > 0) payback[years[t]!.label] = paybackCounts[t]! / runs;
     yield;
     comparisons.push({
       arm: arm.name,

@@ -1,7 +1,7 @@
 // The appraisal in a whole run: NPV at rate 0 equals the undiscounted sum; a zero-FTE arm has no saving and no FGC cost.
 import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../src/engine/simulate';
-import { SMALL, variant } from '../helpers/scenarios';
+import { loadScenario, SMALL, variant } from '../helpers/scenarios';
 
 describe('appraisal in the run summary', () => {
   const s = variant(SMALL, (raw) => {
@@ -45,5 +45,17 @@ describe('appraisal in the run summary', () => {
     const placements = summary.arms.map((a) => a.series.costPlacements.mean.reduce((x, y) => x + y, 0));
     const cashable = four.byYear.reduce((acc, y) => acc + y.cashableSaving.mean, 0);
     expect(cashable).toBeCloseTo(placements[0]! - placements[2]!, 2);
+  });
+
+  it('payback by year lists the financial years in order, each with the share of runs that pay back in it', () => {
+    // Leeds pays back in several different years across runs, so an order by first occurrence would show.
+    const summary = runSimulation(loadScenario('scenarios/leeds-2015-family-valued.json'), { runs: 60 });
+    for (const c of summary.finance.comparisons) {
+      const years = Object.keys(c.payback.byYear);
+      expect(years).toEqual(summary.finance.financialYears.filter((y) => years.includes(y)));
+      for (const y of years) expect(c.payback.byYear[y]! * 60).toBeCloseTo(Math.round(c.payback.byYear[y]! * 60), 9);
+      expect(c.payback.never + Object.values(c.payback.byYear).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    }
+    expect(Object.keys(summary.finance.comparisons[0]!.payback.byYear).length).toBeGreaterThanOrEqual(3);
   });
 });
