@@ -7,7 +7,7 @@ import { backtest, calibrate, CALIBRATION_METRICS, DEFAULT_CALIBRATION_INPUTS, D
 import type { Evaluate } from '../engine/sensitivity';
 import type { Scenario } from '../scenario/schema';
 import { emit } from './events';
-import { formatCount, formatShare } from './format';
+import { formatCount, formatShare, formatSignificant } from './format';
 import { toolStyles } from './tool-styles';
 import { armColour, withAlpha } from './palette';
 import './cs-fan-chart'; // registers the Chart.js parts
@@ -147,7 +147,7 @@ export class CsCalibration extends LitElement {
         ? html`
             <h3>Fitted inputs</h3>
             <table id="fitted"><thead><tr><th scope="col">Input</th><th scope="col">Unit</th><th scope="col">Prior P5–P95</th><th scope="col">Posterior P5–P95</th><th scope="col">Posterior median</th></tr></thead>
-              <tbody>${r.inputs.map((i) => html`<tr><td>${i.input}</td><td>${i.unit}</td><td>${+i.prior.p5.toPrecision(4)}–${+i.prior.p95.toPrecision(4)}</td><td>${+i.posterior.p5.toPrecision(4)}–${+i.posterior.p95.toPrecision(4)}</td><td>${+i.posterior.p50.toPrecision(4)}</td></tr>`)}</tbody></table>
+              <tbody>${r.inputs.map((i) => html`<tr><td>${i.input}</td><td>${i.unit}</td><td>${formatSignificant(i.prior.p5, 4)} to ${formatSignificant(i.prior.p95, 4)}</td><td>${formatSignificant(i.posterior.p5, 4)} to ${formatSignificant(i.posterior.p95, 4)}</td><td>${formatSignificant(i.posterior.p50, 4)}</td></tr>`)}</tbody></table>
             <h3>Fit to what was observed (“${r.arm}”)</h3>
             <table id="fit-series"><thead><tr><th scope="col">Series</th><th scope="col">RMSE before</th><th scope="col">RMSE after</th><th scope="col">Observed inside the kept P5–P95</th></tr></thead>
               <tbody>${r.series.map((s) => html`<tr><td>${s.metric}</td><td>${formatCount(s.rmsePrior)}</td><td>${formatCount(s.rmsePosterior)}</td><td>${formatShare(s.coverage)}</td></tr>`)}</tbody></table>

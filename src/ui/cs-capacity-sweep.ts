@@ -4,7 +4,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { RunSummary } from '../engine/api';
 import { emit } from './events';
-import { formatGbp, formatGbpMillions, moneyIn } from './format';
+import { formatFixed, formatGbp, formatGbpMillions, moneyIn } from './format';
 import { armColour, withAlpha } from './palette';
 import { breakEvenFte, sweepPoints, sweepSteps } from '../engine/sweep';
 import './cs-fan-chart'; // registers the Chart.js parts
@@ -124,7 +124,7 @@ export class CsCapacitySweep extends LitElement {
             <caption>Against ${this.summary!.arms[0]!.name}, ${this.summary!.runs} runs, common random numbers across steps</caption>
             <thead><tr><th scope="col">Coordinators (FTE)</th><th scope="col">Saving P50</th><th scope="col">P5 to P95</th><th scope="col">CLA avoided (mean)</th><th scope="col">Marginal saving of the next FTE (mean)</th></tr></thead>
             <tbody>${points.map(
-              (p) => html`<tr><td>${p.fte}</td><td>${formatGbpMillions(p.saving.p50)}</td><td>${formatGbpMillions(p.saving.p5)} to ${formatGbpMillions(p.saving.p95)}</td><td>${p.claAvoided.mean.toFixed(1)}</td><td>${p.marginalPerFte === undefined ? '' : `${formatGbp(p.marginalPerFte)} per FTE`}</td></tr>`,
+              (p) => html`<tr><td>${p.fte}</td><td>${formatGbpMillions(p.saving.p50)}</td><td>${formatGbpMillions(p.saving.p5)} to ${formatGbpMillions(p.saving.p95)}</td><td>${formatFixed(p.claAvoided.mean, 1)}</td><td>${p.marginalPerFte === undefined ? '' : `${formatGbp(p.marginalPerFte)} per FTE`}</td></tr>`,
             )}</tbody>
           </table>`
         : nothing}

@@ -3,10 +3,11 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { RunSummary } from '../engine/api';
 import type { Stat } from '../engine/summarise';
-import { formatGbp, formatShare } from './format';
+import { formatFixed, formatGbp, formatShare, monthsText, paidBackBy } from './format';
 
 const band = (s: Stat | null, f: (x: number) => string) => (s ? html`${f(s.p50)} <span class="band">(${f(s.p10)} to ${f(s.p90)})</span>` : html`–`);
-const ratio = (x: number) => x.toFixed(2);
+const ratio = (x: number) => formatFixed(x, 2);
+
 
 @customElement('cs-finance')
 export class CsFinance extends LitElement {
@@ -31,7 +32,7 @@ export class CsFinance extends LitElement {
       <p class="note">Discounted at ${(f.discountRate * 100).toFixed(1)}% a year (Green Book), year 0 = ${f.financialYears[0]}; money ${f.priceBasis}. Medians with P10 to P90 over runs.</p>
       <table id="appraisal">
         <caption>Appraisal against ${f.comparisons[0]?.reference ?? ''}</caption>
-        <thead><tr><th scope="col">Arm</th><th scope="col">Net present value</th><th scope="col">Chance NPV &gt; 0</th><th scope="col">Return on investment</th><th scope="col">Benefit–cost ratio</th><th scope="col">Pays back</th></tr></thead>
+        <thead><tr><th scope="col">Arm</th><th scope="col">Net present value</th><th scope="col">Chance NPV &gt; 0</th><th scope="col">Return on investment</th><th scope="col">Benefit–cost ratio</th><th scope="col">Paid back by (share of runs)</th></tr></thead>
         <tbody>
           ${f.comparisons.map(
             (c) => html`<tr>
@@ -40,7 +41,7 @@ export class CsFinance extends LitElement {
               <td>${formatShare(c.probabilityNpvPositive)}</td>
               <td>${band(c.roi, (x) => formatShare(x))}</td>
               <td>${band(c.benefitCostRatio, ratio)}</td>
-              <td>${Object.entries(c.payback.byYear).map(([y, share]) => html`${y}: ${formatShare(share)}; `)}never within the horizon: ${formatShare(c.payback.never)}</td>
+              <td data-stat="payback">${paidBackBy(c.payback.byYear)}never within the horizon: ${formatShare(c.payback.never)}</td>
             </tr>`,
           )}
         </tbody>
@@ -50,7 +51,7 @@ export class CsFinance extends LitElement {
           <caption>${c.arm}: money by financial year</caption>
           <thead><tr><th scope="col">Year</th><th scope="col">Cashable saving (placements)</th><th scope="col">Non-cashable saving (staff time)</th><th scope="col">Extra FGC service cost</th><th scope="col">Net</th></tr></thead>
           <tbody>${c.byYear.map(
-            (y) => html`<tr><td>${y.year}${y.months < 12 ? html` <span class="band">(${y.months} months)</span>` : nothing}</td><td>${band(y.cashableSaving, formatGbp)}</td><td>${band(y.nonCashableSaving, formatGbp)}</td><td>${band(y.serviceCost, formatGbp)}</td><td>${band(y.net, formatGbp)}</td></tr>`,
+            (y) => html`<tr><td>${y.year}${y.months < 12 ? html` <span class="band">(${monthsText(y.months)})</span>` : nothing}</td><td>${band(y.cashableSaving, formatGbp)}</td><td>${band(y.nonCashableSaving, formatGbp)}</td><td>${band(y.serviceCost, formatGbp)}</td><td>${band(y.net, formatGbp)}</td></tr>`,
           )}</tbody>
         </table>`,
       )}

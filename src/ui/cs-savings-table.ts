@@ -2,7 +2,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { RunSummary } from '../engine/api';
-import { formatGbp, formatShare, moneyIn } from './format';
+import { formatGbp, formatShare, moneyIn, monthsText } from './format';
 
 @customElement('cs-savings-table')
 export class CsSavingsTable extends LitElement {
@@ -49,7 +49,7 @@ export class CsSavingsTable extends LitElement {
               ${(c.savingByYear ?? []).map((y) => {
                 const reached = target === undefined ? undefined : y.runs.filter((v) => v >= target).length / y.runs.length;
                 return html`<tr>
-                  <td>${y.year}${y.months < 12 ? html` <span class="note">(${y.months} months)</span>` : nothing}</td>
+                  <td>${y.year}${y.months < 12 ? html` <span class="note">(${monthsText(y.months)})</span>` : nothing}</td>
                   <td>${formatGbp(y.saving.p10)}</td>
                   <td data-stat="p50">${formatGbp(y.saving.p50)}</td>
                   <td>${formatGbp(y.saving.p90)}</td>

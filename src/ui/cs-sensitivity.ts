@@ -8,7 +8,7 @@ import { uncertainInputs } from '../engine/inputs';
 import { globalSensitivity, SENSITIVITY_OUTPUTS, tornado, type Evaluate, type GlobalSensitivity, type SensitivityOutput, type Tornado } from '../engine/sensitivity';
 import { sweepSteps } from '../engine/sweep';
 import type { Scenario } from '../scenario/schema';
-import { formatCount, formatGbp, formatShare } from './format';
+import { formatCount, formatFixed, formatGbp, formatShare, formatSignificant } from './format';
 import { toolStyles } from './tool-styles';
 import { armColour } from './palette';
 import './cs-fan-chart'; // registers the Chart.js parts
@@ -182,7 +182,7 @@ export class CsSensitivity extends LitElement {
             <table id="global-groups"><thead><tr><th scope="col">Group of inputs</th><th scope="col">Share of the spread explained</th></tr></thead>
               <tbody>${g.groups.map((x) => html`<tr><td>${x.group}</td><td>${formatShare(x.share)}</td></tr>`)}</tbody></table>
             <table id="global-table"><thead><tr><th scope="col">Input</th><th scope="col">Group</th><th scope="col">Rank coefficient</th><th scope="col">Share</th></tr></thead>
-              <tbody>${g.inputs.map((x) => html`<tr><td>${x.input}</td><td>${x.group}</td><td>${x.index.toFixed(2)}</td><td>${formatShare(x.share)}</td></tr>`)}</tbody></table>`}
+              <tbody>${g.inputs.map((x) => html`<tr><td>${x.input}</td><td>${x.group}</td><td>${formatFixed(x.index, 2)}</td><td>${formatShare(x.share)}</td></tr>`)}</tbody></table>`}
       <h3>Tornado</h3>
       <div class="form">
         <label>Runs per bar <input id="tornado-runs" type="number" min="1" max="2000" value="10" /></label>
@@ -196,7 +196,7 @@ export class CsSensitivity extends LitElement {
         ? html`<p class="note">Each input at its P10 and P90, every other input at its mean; central case ${this._format(t.central)} (“${t.arm}”, ${t.runs} runs each, the same families throughout).</p>
             <div class="canvas"><canvas id="tornado-chart" role="img" aria-label="Tornado: output with each input at its P10 and P90"></canvas></div>
             <table id="tornado-table"><thead><tr><th scope="col">Input</th><th scope="col">P10</th><th scope="col">P90</th><th scope="col">Output at P10</th><th scope="col">Output at P90</th><th scope="col">Swing</th></tr></thead>
-              <tbody>${t.bars.map((b) => html`<tr><td>${b.input}</td><td>${+b.low.toPrecision(4)}</td><td>${+b.high.toPrecision(4)}</td><td>${this._format(b.outputAtLow)}</td><td>${this._format(b.outputAtHigh)}</td><td>${this._format(b.swing)}</td></tr>`)}</tbody></table>`
+              <tbody>${t.bars.map((b) => html`<tr><td>${b.input}</td><td>${formatSignificant(b.low, 4)}</td><td>${formatSignificant(b.high, 4)}</td><td>${this._format(b.outputAtLow)}</td><td>${this._format(b.outputAtHigh)}</td><td>${this._format(b.swing)}</td></tr>`)}</tbody></table>`
         : nothing}
       ${this._effect
         ? html`<h3>Break-even effect</h3>

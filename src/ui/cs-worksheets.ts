@@ -6,15 +6,21 @@ import pip2020 from '../../scenarios/published/leeds-partners-in-practice-2020.j
 import scrutiny2015 from '../../scenarios/published/leeds-scrutiny-2015.json';
 import { reproduce, stress, type StressResult } from '../engine/worksheet/worksheet';
 import type { ScenarioError } from '../scenario/check';
+import { formatFixed } from './format';
 import { worksheetSchema, type Worksheet } from '../scenario/worksheet-schema';
 
 const RAW: Record<string, unknown> = { 'leeds-family-valued-2017': fv2017, 'leeds-partners-in-practice-2020': pip2020, 'leeds-scrutiny-2015': scrutiny2015 };
 const STRESS_RUNS = 2000;
 
-function fmt(x: number | null, unit: string): string {
-  if (x === null) return '–';
+/** A line's figure as its source prints it: exactly `decimals` places (70.54 days, Z 6.50, £406,466.60). */
+function fmtLine(x: number | null, decimals: number): string {
+  return x === null ? '–' : formatFixed(x, decimals);
+}
+
+/** A value with no printed precision (an input's P10, a swing): up to two places. */
+function fmt(x: number, unit: string): string {
   const digits = Math.abs(x) < 10 && !Number.isInteger(x) ? 2 : unit.startsWith('GBP') ? 2 : 0;
-  return x.toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: digits });
+  return formatFixed(x, 0, digits);
 }
 
 @customElement('cs-worksheets')
@@ -62,9 +68,9 @@ export class CsWorksheets extends LitElement {
           <tbody>${rows.map(
             (r) => html`<tr>
               <td>${r.item}<div class="source">${r.source}${r.note ? ` — ${r.note}` : ''}</div></td>
-              <td>${fmt(r.published, r.unit)}</td>
-              <td>${fmt(r.reproduced, r.unit)}</td>
-              <td class=${r.difference ? 'off' : ''}>${fmt(r.difference, r.unit)}</td>
+              <td>${fmtLine(r.published, r.decimals)}</td>
+              <td>${fmtLine(r.reproduced, r.decimals)}</td>
+              <td class=${r.difference ? 'off' : ''}>${fmtLine(r.difference, r.decimals)}</td>
             </tr>`,
           )}</tbody>
         </table>
@@ -73,7 +79,7 @@ export class CsWorksheets extends LitElement {
               <table id="stressed">
                 <caption>The same with distributions in place of point assumptions (P5 / P50 / P95)</caption>
                 <thead><tr><th scope="col">Item</th><th scope="col">Point</th><th scope="col">P5</th><th scope="col">P50</th><th scope="col">P95</th></tr></thead>
-                <tbody>${s.items.map((it) => html`<tr><td>${it.item}</td><td>${fmt(it.point, it.unit)}</td><td>${fmt(it.spread.p5, it.unit)}</td><td>${fmt(it.spread.p50, it.unit)}</td><td>${fmt(it.spread.p95, it.unit)}</td></tr>`)}</tbody>
+                <tbody>${s.items.map((it) => html`<tr><td>${it.item}</td><td>${fmtLine(it.point, it.decimals)}</td><td>${fmtLine(it.spread.p5, it.decimals)}</td><td>${fmtLine(it.spread.p50, it.decimals)}</td><td>${fmtLine(it.spread.p95, it.decimals)}</td></tr>`)}</tbody>
               </table>
               <table id="swings">
                 <caption>What moves “${w.items.find((i) => i.id === s.headline)!.item}”: each input at its P10 and P90</caption>

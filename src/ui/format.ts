@@ -4,12 +4,40 @@ const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP',
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const pct = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 0 });
 
-export const formatGbp = (x: number): string => gbp.format(x);
-export const formatCount = (x: number): string => whole.format(x);
-export const formatShare = (x: number): string => pct.format(x);
+/** A formatted number with a true minus sign (U+2212), as every figure in the app is printed; one that rounds to zero is 0, never −0. */
+const minus = (text: string): string => (!text.startsWith('-') ? text : /[1-9]/.test(text) ? `−${text.slice(1)}` : text.slice(1));
+
+export const formatGbp = (x: number): string => minus(gbp.format(x));
+export const formatCount = (x: number): string => minus(whole.format(x));
+export const formatShare = (x: number): string => minus(pct.format(x));
+
+/** A number with thousands separators and between `min` and `max` (default `min`) decimal places. */
+export const formatFixed = (x: number, min: number, max = min): string =>
+  minus(x.toLocaleString('en-GB', { minimumFractionDigits: min, maximumFractionDigits: max }));
+
+/** A number to `digits` significant figures, no trailing zeros (an input's P5, a fitted value). */
+export const formatSignificant = (x: number, digits: number): string => minus(String(+x.toPrecision(digits)));
 
 /** £ in millions with one decimal, for large totals. */
-export const formatGbpMillions = (x: number): string => `${x < 0 ? '−' : ''}£${(Math.abs(x) / 1e6).toFixed(1)}m`;
+export const formatGbpMillions = (x: number): string => {
+  const millions = (Math.abs(x) / 1e6).toFixed(1);
+  return `${x < 0 && Number(millions) !== 0 ? '−' : ''}£${millions}m`;
+};
+
+/** "by 2016/17: 2%; by 2017/18: 12%; …": the share of runs that have paid back by the end of each year they do, years in order. */
+export function paidBackBy(byYear: Record<string, number>): string {
+  let cumulative = 0;
+  return Object.keys(byYear)
+    .sort() // "2016/17" labels sort as years
+    .map((year) => {
+      cumulative += byYear[year]!;
+      return `by ${year}: ${formatShare(cumulative)}; `;
+    })
+    .join('');
+}
+
+/** "1 month", "11 months": a part financial year's length. */
+export const monthsText = (months: number): string => `${months} month${months === 1 ? '' : 's'}`;
 
 /** Which year's prices a summary's money is in, for captions: "£, 2015/16 prices". */
 export const moneyIn = (summary: { finance: { priceYear: string | null } }): string =>

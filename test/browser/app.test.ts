@@ -97,9 +97,25 @@ describe('the app in Chromium', () => {
     const published = sheets.locator('#reproduction tbody tr', { hasText: 'Saving per FGC family' });
     expect(await published.locator('td').nth(1).textContent()).toBe('755');
     expect(await published.locator('td').nth(3).textContent()).toBe('0');
+    // Each line at the decimals its source prints: 70.54 days and Z 6.50, not 71 and 6.5.
+    const days = sheets.locator('#reproduction tbody tr', { hasText: 'Difference in mean days' }).locator('td');
+    expect(await days.allTextContents()).toEqual([expect.stringContaining('Difference in mean days'), '70.54', '70.54', '0.00']);
+    const z = sheets.locator('#reproduction tbody tr', { hasText: 'Two-sample Z' }).locator('td');
+    expect(await z.nth(1).textContent()).toBe('6.50');
+    // Paid back by each year: shares that only grow, years in order.
+    const payback = (await finance.locator('td[data-stat="payback"]').first().textContent()) ?? '';
+    expect(payback).toMatch(/^(by \d{4}\/\d{2}: \d+%; )*never within the horizon: \d+%$/);
+    const by = [...payback.matchAll(/by (\d{4})\/\d{2}: (\d+)%/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    expect(by.length).toBeGreaterThan(0);
+    for (let i = 1; i < by.length; i++) {
+      expect(by[i]![0]).toBeGreaterThan(by[i - 1]![0]);
+      expect(by[i]![1]).toBeGreaterThanOrEqual(by[i - 1]![1]);
+    }
     await sheets.locator('#worksheet').selectOption('leeds-partners-in-practice-2020');
     const inconsistent = sheets.locator('#reproduction tbody tr', { hasText: 'Care row as the text explains it' });
     expect(await inconsistent.locator('td.off').textContent()).toBe('79,481.61');
+    const monthly = sheets.locator('#reproduction tbody tr', { hasText: 'Savings due to RES, a month' }).locator('td');
+    expect((await monthly.allTextContents()).slice(1)).toEqual(['406,466.60', '406,466.60', '0.00']);
     await sheets.locator('#stress').click();
     expect(await sheets.locator('#stressed tbody tr').count()).toBeGreaterThan(10);
     expect(await sheets.locator('#swings tbody tr').first().locator('td').first().textContent()).toMatch(/claDecrease|careYears|cpIncrease/);

@@ -14,6 +14,8 @@ export interface ReproducedItem {
   reproduced: number;
   difference: number | null;
   unit: string;
+  /** Decimal places the source prints this line with; published, reproduced and difference are rounded to them. */
+  decimals: number;
   source: string;
   note?: string;
 }
@@ -39,7 +41,7 @@ export function reproduce(w: Worksheet): ReproducedItem[] {
   return w.items.map((it) => {
     const reproduced = roundHalfAway(env[it.id]!, it.decimals);
     const difference = it.published === null ? null : roundHalfAway(reproduced - it.published, it.decimals);
-    return { id: it.id, item: it.item, published: it.published, reproduced, difference, unit: it.unit, source: it.source, ...(it.note ? { note: it.note } : {}) };
+    return { id: it.id, item: it.item, published: it.published, reproduced, difference, unit: it.unit, decimals: it.decimals, source: it.source, ...(it.note ? { note: it.note } : {}) };
   });
 }
 
@@ -47,6 +49,8 @@ export interface StressedItem {
   id: string;
   item: string;
   unit: string;
+  /** Decimal places the source prints this line with. */
+  decimals: number;
   /** The value at the published point assumptions. */
   point: number;
   /** The spread when every stressed input is drawn from its distribution. */
@@ -98,7 +102,7 @@ export function stress(w: Worksheet, runs: number, seed: string): StressResult {
     for (const it of w.items) values[it.id]![r] = env[it.id]!;
   }
   const atPoint = evaluateAll(compiled, point);
-  const items = w.items.map((it) => ({ id: it.id, item: it.item, unit: it.unit, point: atPoint[it.id]!, spread: stat(values[it.id]!) }));
+  const items = w.items.map((it) => ({ id: it.id, item: it.item, unit: it.unit, decimals: it.decimals, point: atPoint[it.id]!, spread: stat(values[it.id]!) }));
   const sensitivity = stressed
     .map(([name]) => {
       const sorted = Float64Array.from(samples[name]!).sort();
