@@ -9,7 +9,8 @@ describe('the app in Chromium', () => {
   async function open(): Promise<{ page: Page; problems: string[] }> {
     const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
     const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    // Warnings too: a development build announces itself with one ("Lit is in dev mode").
+    page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(`${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => problems.push(e.message));
     // Record long tasks from the start (the main thread must stay responsive during runs).
     await page.addInitScript(() => {

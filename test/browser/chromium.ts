@@ -27,7 +27,8 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
 
 /** Builds the app once and serves dist/ with `vite preview` on a free port; returns its URL and a stop function. */
 export async function serveApp(port: number): Promise<{ url: string; stop: () => void }> {
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  // NODE_ENV is 'test' under Vitest, which makes Vite build Lit's development bundle: build what `npm start` serves.
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   // Vite's own script under this Node, not `npx vite`: killing npx left its child server running
   // (one per browser test file), and its open pipe kept a script that had finished from exiting.
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
