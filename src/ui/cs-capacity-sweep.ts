@@ -4,9 +4,10 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { RunSummary } from '../engine/api';
 import { emit } from './events';
-import { formatFixed, formatGbp, formatGbpMillions, moneyIn } from './format';
+import { formatCount, formatFixed, formatGbp, formatGbpMillions, moneyIn } from './format';
 import { armColour, withAlpha } from './palette';
-import { breakEvenFte, sweepPoints, sweepSteps } from '../engine/sweep';
+import { sweepPoints, sweepSteps } from '../engine/sweep';
+import { marginalSentence } from './sweep-text';
 import './cs-fan-chart'; // registers the Chart.js parts
 
 @customElement('cs-capacity-sweep')
@@ -68,7 +69,7 @@ export class CsCapacitySweep extends LitElement {
     if (!changed.has('summary') || !this.summary) return;
     const points = sweepPoints(this.summary);
     const ftes = points.map((p) => p.fte);
-    const draw = (canvas: HTMLCanvasElement, index: number, pick: (p: (typeof points)[number]) => { p5: number; p50: number; p95: number }, label: string, colour: string) => {
+    const draw = (canvas: HTMLCanvasElement, index: number, pick: (p: (typeof points)[number]) => { p5: number; p50: number; p95: number }, label: string, colour: string, tick: (x: number) => string) => {
       const datasets: ChartDataset<'line', { x: number; y: number }[]>[] = [
         { label: `${label} band p5`, data: points.map((p) => ({ x: p.fte, y: pick(p).p5 })), pointRadius: 0, borderWidth: 0 },
         { label: `${label} band p95`, data: points.map((p) => ({ x: p.fte, y: pick(p).p95 })), pointRadius: 0, borderWidth: 0, fill: '-1', backgroundColor: withAlpha(colour, 0.18) },
@@ -83,17 +84,19 @@ export class CsCapacitySweep extends LitElement {
           maintainAspectRatio: false,
           parsing: false,
           plugins: { legend: { labels: { filter: (item) => !item.text.includes('band') } } },
-          scales: { x: { type: 'linear', min: Math.min(...ftes), max: Math.max(...ftes), title: { display: true, text: 'Coordinators (FTE)' } } },
+          scales: {
+            x: { type: 'linear', min: Math.min(...ftes), max: Math.max(...ftes), title: { display: true, text: 'Coordinators (FTE)' } },
+            y: { ticks: { callback: (v) => tick(Number(v)) } },
+          },
         },
       });
     };
-    draw(this._savingCanvas, 0, (p) => p.saving, `Saving over the horizon (${moneyIn(this.summary!)}; P50, P5–P95)`, armColour(0));
-    draw(this._avoidedCanvas, 1, (p) => p.claAvoided, 'Children looked after avoided at the horizon (P50, P5–P95)', armColour(2));
+    draw(this._savingCanvas, 0, (p) => p.saving, `Saving over the horizon (${moneyIn(this.summary!)}; P50, P5–P95)`, armColour(0), formatGbpMillions);
+    draw(this._avoidedCanvas, 1, (p) => p.claAvoided, 'Children looked after avoided at the horizon (P50, P5–P95)', armColour(2), formatCount);
   }
 
   override render() {
     const points = this.summary ? sweepPoints(this.summary) : [];
-    const breakEven = points.length ? breakEvenFte(points) : undefined;
     const today = this.todayFte;
     return html`
       <div class="form">
@@ -110,9 +113,7 @@ export class CsCapacitySweep extends LitElement {
       ${this.blocked ? html`<div class="error" role="status">${this.blocked}</div>` : nothing}
       ${this.summary
         ? html`<p class="result" id="break-even">
-            ${breakEven === undefined
-              ? `Every extra coordinator in this range pays for itself on average (mean saving still rising at ${points.at(-1)!.fte} FTE).`
-              : `The marginal coordinator stops paying for itself at about ${breakEven.toFixed(1)} FTE (mean saving per extra FTE falls below £0).`}
+            ${marginalSentence(points)}
           </p>`
         : nothing}
       <div class="charts" ?hidden=${!this.summary}>

@@ -5,7 +5,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { RunSummary } from '../engine/api';
 import type { Metric } from '../engine/metrics';
 import { yieldToEventLoop } from '../client/slices';
-import { formatCount } from './format';
+import { formatCount, formatGbpMillions } from './format';
 import { armColour, withAlpha } from './palette';
 
 Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Legend, Tooltip);
@@ -93,7 +93,8 @@ export class CsFanChart extends LitElement {
             legend: { labels: { filter: (item) => !item.text.includes('band') } },
             tooltip: { filter: (item) => !String(item.dataset.label).includes('band') },
           },
-          scales: { y: { ticks: { callback: (v) => formatCount(Number(v)) } } },
+          // Money in £m (a month's cost is millions), anything else as a whole count.
+          scales: { y: { ticks: { callback: (v) => (this.metric === 'cost' ? formatGbpMillions(Number(v)) : formatCount(Number(v))) } } },
         },
       });
     }

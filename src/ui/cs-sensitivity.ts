@@ -9,6 +9,7 @@ import { globalSensitivity, SENSITIVITY_OUTPUTS, tornado, type Evaluate, type Gl
 import { sweepSteps } from '../engine/sweep';
 import type { Scenario } from '../scenario/schema';
 import { formatCount, formatFixed, formatGbp, formatShare, formatSignificant } from './format';
+import { marginalSentence } from './sweep-text';
 import { toolStyles } from './tool-styles';
 import { armColour } from './palette';
 import './cs-fan-chart'; // registers the Chart.js parts
@@ -210,8 +211,8 @@ export class CsSensitivity extends LitElement {
       ${this._fte
         ? html`<h3>Coordinator FTE</h3>
             <p class="result" id="goalseek-results">
-              Expected net saving is highest at ${this._fte.bestFte} FTE;
-              ${this._fte.breakEvenFte === undefined ? 'the marginal coordinator pays for itself across this range.' : `the marginal coordinator's return falls below its cost at about ${this._fte.breakEvenFte.toFixed(1)} FTE.`}
+              Expected net saving is highest at ${this._fte.bestFte} FTE.
+              ${marginalSentence(this._fte.points)}
             </p>`
         : nothing}
     `;
