@@ -6,7 +6,7 @@ import pip2020 from '../../scenarios/published/leeds-partners-in-practice-2020.j
 import scrutiny2015 from '../../scenarios/published/leeds-scrutiny-2015.json';
 import { reproduce, stress, type StressResult } from '../engine/worksheet/worksheet';
 import type { ScenarioError } from '../scenario/check';
-import { formatFixed } from './format';
+import { formatFixed, formatSignificant } from './format';
 import { worksheetSchema, type Worksheet } from '../scenario/worksheet-schema';
 
 const RAW: Record<string, unknown> = { 'leeds-family-valued-2017': fv2017, 'leeds-partners-in-practice-2020': pip2020, 'leeds-scrutiny-2015': scrutiny2015 };
@@ -15,12 +15,6 @@ const STRESS_RUNS = 2000;
 /** A line's figure as its source prints it: exactly `decimals` places (70.54 days, Z 6.50, £406,466.60). */
 function fmtLine(x: number | null, decimals: number): string {
   return x === null ? '–' : formatFixed(x, decimals);
-}
-
-/** A value with no printed precision (an input's P10, a swing): up to two places. */
-function fmt(x: number, unit: string): string {
-  const digits = Math.abs(x) < 10 && !Number.isInteger(x) ? 2 : unit.startsWith('GBP') ? 2 : 0;
-  return formatFixed(x, 0, digits);
 }
 
 @customElement('cs-worksheets')
@@ -53,6 +47,7 @@ export class CsWorksheets extends LitElement {
     if (!w) return html`<p class="error">${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}</p>`;
     const rows = reproduce(w);
     const s = this._stress;
+    const headline = w.items.find((i) => i.id === (s?.headline ?? w.headline))!;
     return html`
       <label>Published analysis
         <select id="worksheet" @change=${(e: Event) => { this._key = (e.target as HTMLSelectElement).value; this._stress = undefined; }}>
@@ -82,9 +77,9 @@ export class CsWorksheets extends LitElement {
                 <tbody>${s.items.map((it) => html`<tr><td>${it.item}</td><td>${fmtLine(it.point, it.decimals)}</td><td>${fmtLine(it.spread.p5, it.decimals)}</td><td>${fmtLine(it.spread.p50, it.decimals)}</td><td>${fmtLine(it.spread.p95, it.decimals)}</td></tr>`)}</tbody>
               </table>
               <table id="swings">
-                <caption>What moves “${w.items.find((i) => i.id === s.headline)!.item}”: each input at its P10 and P90</caption>
+                <caption>What moves “${headline.item}”: each input at its P10 and P90</caption>
                 <thead><tr><th scope="col">Input</th><th scope="col">P10 → result</th><th scope="col">P90 → result</th><th scope="col">Swing</th></tr></thead>
-                <tbody>${s.sensitivity.map((x) => html`<tr><td>${x.input}</td><td>${fmt(x.low, '')} → ${fmt(x.outputAtLow, 'GBP')}</td><td>${fmt(x.high, '')} → ${fmt(x.outputAtHigh, 'GBP')}</td><td>${fmt(x.swing, 'GBP')}</td></tr>`)}</tbody>
+                <tbody>${s.sensitivity.map((x) => html`<tr><td>${x.input}</td><td>${formatSignificant(x.low, 4)} → ${fmtLine(x.outputAtLow, headline.decimals)}</td><td>${formatSignificant(x.high, 4)} → ${fmtLine(x.outputAtHigh, headline.decimals)}</td><td>${fmtLine(x.swing, headline.decimals)}</td></tr>`)}</tbody>
               </table>
             </div>`
           : nothing}
