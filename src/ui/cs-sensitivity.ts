@@ -8,7 +8,7 @@ import { uncertainInputs } from '../engine/inputs';
 import { globalSensitivity, SENSITIVITY_OUTPUTS, tornado, type Evaluate, type GlobalSensitivity, type SensitivityOutput, type Tornado } from '../engine/sensitivity';
 import { sweepSteps } from '../engine/sweep';
 import type { Scenario } from '../scenario/schema';
-import { formatCount, formatFixed, formatGbp, formatShare, formatSignificant } from './format';
+import { formatCount, formatFixed, formatGbp, formatGbpMillions, formatShare, formatSignificant } from './format';
 import { marginalSentence } from './sweep-text';
 import { toolStyles } from './tool-styles';
 import { armColour } from './palette';
@@ -127,8 +127,9 @@ export class CsSensitivity extends LitElement {
     }
   }
 
-  private _format(x: number): string {
-    return this._output === 'claAtHorizon' ? formatCount(x) : formatGbp(x);
+  /** A tornado's figure in its own output's unit (not the one chosen since it ran). */
+  private _format(x: number, output: string): string {
+    return output === 'claAtHorizon' ? formatCount(x) : formatGbp(x);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -152,7 +153,12 @@ export class CsSensitivity extends LitElement {
         animation: false,
         responsive: true,
         maintainAspectRatio: false,
-        scales: { x: { title: { display: true, text: `${OUTPUT_LABELS[t.output]}; bars start at the central case` } } },
+        scales: {
+          x: {
+            title: { display: true, text: `${OUTPUT_LABELS[t.output]}; bars start at the central case` },
+            ticks: { callback: (v) => (t.output === 'claAtHorizon' ? formatCount(Number(v)) : formatGbpMillions(Number(v))) },
+          },
+        },
       },
     });
   }
@@ -194,10 +200,10 @@ export class CsSensitivity extends LitElement {
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       <p class="status" role="status">${this._status}</p>
       ${t
-        ? html`<p class="note">Each input at its P10 and P90, every other input at its mean; central case ${this._format(t.central)} (“${t.arm}”, ${t.runs} runs each, the same families throughout).</p>
+        ? html`<p class="note">Each input at its P10 and P90, every other input at its mean; central case ${this._format(t.central, t.output)} (“${t.arm}”, ${t.runs} runs each, the same families throughout).</p>
             <div class="canvas"><canvas id="tornado-chart" role="img" aria-label="Tornado: output with each input at its P10 and P90"></canvas></div>
             <table id="tornado-table"><thead><tr><th scope="col">Input</th><th scope="col">P10</th><th scope="col">P90</th><th scope="col">Output at P10</th><th scope="col">Output at P90</th><th scope="col">Swing</th></tr></thead>
-              <tbody>${t.bars.map((b) => html`<tr><td>${b.input}</td><td>${formatSignificant(b.low, 4)}</td><td>${formatSignificant(b.high, 4)}</td><td>${this._format(b.outputAtLow)}</td><td>${this._format(b.outputAtHigh)}</td><td>${this._format(b.swing)}</td></tr>`)}</tbody></table>`
+              <tbody>${t.bars.map((b) => html`<tr><td>${b.input}</td><td>${formatSignificant(b.low, 4)}</td><td>${formatSignificant(b.high, 4)}</td><td>${this._format(b.outputAtLow, t.output)}</td><td>${this._format(b.outputAtHigh, t.output)}</td><td>${this._format(b.swing, t.output)}</td></tr>`)}</tbody></table>`
         : nothing}
       ${this._effect
         ? html`<h3>Break-even effect</h3>

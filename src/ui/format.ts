@@ -15,8 +15,8 @@ export const formatShare = (x: number): string => minus(pct.format(x));
 export const formatFixed = (x: number, min: number, max = min): string =>
   minus(x.toLocaleString('en-GB', { minimumFractionDigits: min, maximumFractionDigits: max }));
 
-/** A number to `digits` significant figures, no trailing zeros (an input's P5, a fitted value). */
-export const formatSignificant = (x: number, digits: number): string => minus(String(+x.toPrecision(digits)));
+/** A number to `digits` significant figures, thousands separated, no trailing zeros (an input's P5, a fitted value). */
+export const formatSignificant = (x: number, digits: number): string => minus(x.toLocaleString('en-GB', { maximumSignificantDigits: digits }));
 
 /** £ in millions with one decimal, for large totals. */
 export const formatGbpMillions = (x: number): string => {

@@ -27,6 +27,9 @@ describe('number formats', () => {
     expect(formatFixed(406466.6, 2)).toBe('406,466.60');
     expect(formatFixed(1943, 0)).toBe('1,943');
     expect(formatFixed(2.5, 0, 2)).toBe('2.5');
+    expect(formatSignificant(42431.7, 4)).toBe('42,430');
+    expect(formatSignificant(0.69174, 4)).toBe('0.6917');
+    expect(formatSignificant(7.8, 4)).toBe('7.8');
   });
 
   it('payback: the share of runs paid back by the end of each year, years in order, whatever order they came in', () => {
