@@ -166,6 +166,9 @@ describe('the app in Chromium', () => {
     expect(swings).toHaveLength(10);
     const pounds = swings.map((t) => Number(t.replace(/[^0-9.-]/g, '')));
     expect(pounds).toEqual([...pounds].sort((a, b) => b - a));
+    // The tornado keeps the unit it ran in when another output is picked afterwards.
+    await tools.locator('#sens-output').selectOption('claAtHorizon');
+    for (const t of await tools.locator('#tornado-table tbody tr td:last-child').allTextContents()) expect(t).toMatch(/^£/);
     expect(await tools.locator('#tornado-chart').count()).toBe(1);
     await tools.locator('#breakeven-runs').fill('2');
     await tools.locator('#breakeven-run').click();
