@@ -4,6 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ScenarioError } from '../scenario/check';
 import { parseScenario } from '../scenario/parse';
 import { emit } from './events';
+import { fieldLabel, word } from './field-labels';
 import { getAt, setAt } from './raw-path';
 
 type Json = Record<string, unknown>;
@@ -26,11 +27,6 @@ function round(x: number): number {
 }
 
 /** "reReferralProbability" → "Re referral probability". */
-function humanise(key: string): string {
-  const words = key.replace(/([A-Z])/g, ' $1').toLowerCase().trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 const GROUPS: Array<[string, string]> = [
   ['simulation', 'Simulation'],
   ['demand', 'Demand'],
@@ -112,7 +108,7 @@ export class CsScenarioEditor extends LitElement {
       this._set(path, next === 'fixed' ? { ...params, ...meta } : { dist: next, ...params, ...meta });
     };
     return html`<div class="row">
-      <span class="label">${humanise(path.split('.').at(-1)!)}<span class="path">${path}</span></span>
+      <span class="label">${fieldLabel(path)}<span class="path">${path}</span></span>
       <span class="inputs">
         <select aria-label=${`${path} distribution`} data-path=${`${path}.dist`} @change=${change}>
           ${Object.keys(DISTS).map((d) => html`<option value=${d} ?selected=${d === kind}>${d}</option>`)}
@@ -128,7 +124,7 @@ export class CsScenarioEditor extends LitElement {
   private _duration(path: string, node: Json): TemplateResult {
     const params = node.family === 'weibull' ? ['mean', 'shape'] : node.family === 'empirical' ? [] : ['mean', 'sd'];
     return html`<div class="row">
-      <span class="label">${path.endsWith('.duration') ? `${humanise(path.split('.').at(-2)!)} duration` : humanise(path.split('.').at(-1)!)}<span class="path">${path}</span></span>
+      <span class="label">${fieldLabel(path)}<span class="path">${path}</span></span>
       <span class="inputs">
         <select aria-label=${`${path} family`} @change=${(e: Event) => this._set(`${path}.family`, (e.target as HTMLSelectElement).value)}>
           ${['lognormal', 'gamma', 'weibull', 'empirical'].map((f) => html`<option ?selected=${f === node.family}>${f}</option>`)}
@@ -145,9 +141,9 @@ export class CsScenarioEditor extends LitElement {
   private _shares(path: string, node: Json): TemplateResult {
     const shares = node.shares as Json;
     return html`<div class="row">
-      <span class="label">${humanise(path.split('.').at(-1)!)}<span class="path">${path} (shares summing to 1)</span></span>
+      <span class="label">${fieldLabel(path)}<span class="path">${path} (shares summing to 1)</span></span>
       <span class="inputs">
-        ${Object.keys(shares).map((k) => this._number(`${path}.shares.${k}`, humanise(k), shares[k]))}
+        ${Object.keys(shares).map((k) => this._number(`${path}.shares.${k}`, word(k), shares[k]))}
         ${this._number(`${path}.concentration`, 'Dirichlet concentration', node.concentration)}
       </span>
       <span></span>
@@ -157,17 +153,17 @@ export class CsScenarioEditor extends LitElement {
 
   private _node(path: string, node: unknown): TemplateResult | typeof nothing {
     if (node === null || typeof node !== 'object') {
-      if (typeof node === 'number') return html`<div class="row"><span class="label">${humanise(path.split('.').at(-1)!)}<span class="path">${path}</span></span><span class="inputs">${this._number(path, '', node)}</span><span></span>${this._errorsAt(path)}</div>`;
+      if (typeof node === 'number') return html`<div class="row"><span class="label">${fieldLabel(path)}<span class="path">${path}</span></span><span class="inputs">${this._number(path, '', node)}</span><span></span>${this._errorsAt(path)}</div>`;
       if (typeof node === 'string') {
-        return html`<div class="row"><span class="label">${humanise(path.split('.').at(-1)!)}<span class="path">${path}</span></span><span class="inputs"><input type="text" aria-label=${path} .value=${node} @change=${(e: Event) => this._set(path, (e.target as HTMLInputElement).value)} /></span><span></span>${this._errorsAt(path)}</div>`;
+        return html`<div class="row"><span class="label">${fieldLabel(path)}<span class="path">${path}</span></span><span class="inputs"><input type="text" aria-label=${path} .value=${node} @change=${(e: Event) => this._set(path, (e.target as HTMLInputElement).value)} /></span><span></span>${this._errorsAt(path)}</div>`;
       }
       return nothing;
     }
     if (Array.isArray(node)) {
       if (node.every((x) => typeof x === 'number')) {
-        return html`<div class="row"><span class="label">${humanise(path.split('.').at(-1)!)}<span class="path">${path}</span></span><span class="inputs">${node.map((v, i) => this._number(`${path}[${i}]`, String(i + 1), v))}</span><span></span>${this._errorsAt(path)}</div>`;
+        return html`<div class="row"><span class="label">${fieldLabel(path)}<span class="path">${path}</span></span><span class="inputs">${node.map((v, i) => this._number(`${path}[${i}]`, String(i + 1), v))}</span><span></span>${this._errorsAt(path)}</div>`;
       }
-      return html`${node.map((item, i) => html`<div class="sub">${path.split('.').at(-1)} ${i + 1}</div>${this._node(`${path}[${i}]`, item)}`)}`;
+      return html`${node.map((item, i) => html`<div class="sub">${path === 'arms.options' ? 'Arm' : word(path.split('.').at(-1)!)} ${i + 1}</div>${this._node(`${path}[${i}]`, item)}`)}`;
     }
     const rec = node as Json;
     if ('family' in rec) return this._duration(path, rec);

@@ -1,0 +1,111 @@
+// The scenario editor's labels: what each input means, in the words of children's social care, for its path.
+
+/** Keys that are abbreviations or terms of art, wherever they appear (a share's name, a placement). */
+const WORDS: Record<string, string> = {
+  assessment: 'Assessment',
+  cin: 'Child in need (CIN)',
+  cp: 'Child protection (CP)',
+  preProceedings: 'Pre-proceedings',
+  cla: 'Care (CLA)',
+  close: 'Case closed',
+  noFurtherAction: 'No further action',
+  returnHome: 'Return home',
+  specialGuardianship: 'Special guardianship',
+  adoption: 'Adoption',
+  leavingCare: 'Leaving care at 18',
+  kinship: 'Kinship care',
+  inHouseFostering: 'In-house fostering',
+  independentFostering: 'Independent fostering',
+  residential: 'Residential care',
+  other: 'Other placement',
+};
+
+/** Offer points by key: where in the pathway a family is offered an FGC. */
+const OFFER_POINTS: Record<string, string> = {
+  referral: 'a child in need plan starting',
+  icpc: 'an initial child protection conference',
+  preProceedings: 'pre-proceedings',
+  inCare: 'entering care',
+};
+
+/** Whole paths (array indices written []), for inputs whose last key alone says too little. */
+const FIELDS: Record<string, string> = {
+  'simulation.runs': 'Monte Carlo runs',
+  'simulation.seed': 'Seed',
+  'simulation.horizonMonths': 'Horizon (months after month 0)',
+  'demand.referralsPerMonth': 'Referrals a month',
+  'demand.countModel': 'Monthly count model (poisson or negativeBinomial)',
+  'demand.dispersion': 'Dispersion of monthly referrals (negative binomial)',
+  'demand.trendPerYear': 'Trend in referrals a year',
+  'demand.seasonality.multipliers': 'Seasonal multipliers, January to December',
+  'demand.childrenPerFamily.sharesBySize': 'Families by number of children (1 to 5)',
+  'initialStocks.cin': 'Children in need (CIN plans)',
+  'initialStocks.cp': 'Children on child protection plans',
+  'initialStocks.preProceedings': 'Children in pre-proceedings',
+  'initialStocks.cla': 'Children looked after',
+  'pathway.closed.reReferralProbability': 'Chance a closed case is re-referred',
+  'pathway.closed.timeToReReferral': 'Time from closure to re-referral',
+  'pathway.cla.placements': 'Care placements on entry',
+  'fgc.conferencesPerFtePerYear': 'Conferences a coordinator FTE holds a year',
+  'fgc.maxWaitWeeks': 'Longest a family waits for a coordinator before going on without an FGC',
+  'fgc.weeksToConference': 'Time from allocation to the conference',
+  'fgc.acceptance': 'Families accepting an FGC offer',
+  'fgc.conversion': 'Accepted enquiries converting to a conference',
+  'fgc.effects.rrEscalationToCp': 'Relative risk of escalation to CP after an FGC',
+  'fgc.effects.rrEntryToCare': 'Relative risk of entering care after an FGC',
+  'fgc.effects.timeInSystemFactor': 'Time in the system after an FGC (× the usual)',
+  'fgc.effects.timeInCareFactor': 'Time in care after an FGC (× the usual)',
+  'fgc.effects.kinshipShareOfCareEntries': 'Kinship share of care entries after an FGC',
+  'fgc.effects.fadeHalfLifeMonths': 'Half-life of the FGC’s effect',
+  'costs.process.referral': 'Cost of a referral',
+  'costs.process.assessment': 'Cost of an assessment',
+  'costs.process.s47': 'Cost of a section 47 enquiry',
+  'costs.process.icpc': 'Cost of an initial child protection conference',
+  'costs.process.reviewConference': 'Cost of the review conference ending a CP plan',
+  'costs.process.careProceedings': 'Cost of care proceedings',
+  'costs.process.fgcConference': 'Cost of an FGC (beyond the coordinators)',
+  'costs.perChild.cin': 'A child in need, per child',
+  'costs.perChild.cp': 'A child protection plan, per child',
+  'costs.perChild.preProceedings': 'Pre-proceedings, per child',
+  'costs.fgcService.coordinatorAnnualCost': 'A coordinator FTE’s annual cost',
+  'arms.counterfactual.name': 'Counterfactual arm’s name',
+  'arms.counterfactual.coordinatorsFte': 'Counterfactual coordinators (FTE)',
+  'arms.options[].name': 'Arm’s name',
+  'arms.options[].coordinatorsFte': 'Coordinators (FTE)',
+  'finance.discountRate': 'Discount rate a year (Green Book: 3.5%)',
+  'finance.optimismBias': 'Optimism bias (share of benefits removed)',
+  'finance.deadweight': 'Deadweight (share of benefits that would happen anyway)',
+  'finance.setUpCostPerAddedFte': 'Set-up cost per coordinator FTE added',
+  'prices.reportingYear': 'Reporting year (money is shown at its prices)',
+  'prices.deflator.name': 'Deflator',
+  'prices.deflator.basis': 'Deflator years (calendar or financial)',
+  'prices.deflator.base': 'Deflator base year',
+};
+
+/** "reReferralProbability" → "Re referral probability": the fallback for keys no table names. */
+export function humanise(key: string): string {
+  const words = key.replace(/([A-Z])/g, ' $1').toLowerCase().trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A key in words: a term of art from WORDS, else the key humanised. */
+export function word(key: string): string {
+  return WORDS[key] ?? humanise(key);
+}
+
+/** The label of the input at `path` (e.g. "fgc.offerPoints.icpc.eligibleShare", "arms.options[1].name"). */
+export function fieldLabel(path: string): string {
+  const general = path.replace(/\[\d+\]/g, '[]');
+  const named = FIELDS[general];
+  if (named) return named;
+  const keys = general.split('.');
+  const last = keys.at(-1)!;
+  const parent = keys.at(-2) ?? '';
+  if (keys[0] === 'fgc' && parent && last === 'eligibleShare') return `Eligible share at ${OFFER_POINTS[parent] ?? word(parent)}`;
+  if (keys[0] === 'arms' && parent === 'offerPoints') return `This arm’s eligible share at ${OFFER_POINTS[last] ?? word(last)}`;
+  if (keys[0] === 'pathway' && last === 'duration') return `${word(parent)}: time in it`;
+  if (keys[0] === 'pathway' && last === 'exits') return `${word(parent)}: where families go next`;
+  if (keys[0] === 'costs' && parent === 'cla') return `${word(last)}, per child`;
+  if (keys[0] === 'prices' && parent === 'index') return `Deflator, ${last}`;
+  return word(last);
+}

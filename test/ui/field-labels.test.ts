@@ -1,0 +1,52 @@
+// The editor's labels: every input of the shipped scenarios reads differently, and the ambiguous keys get their context.
+import { describe, expect, it } from 'vitest';
+import { fieldLabel, word } from '../../src/ui/field-labels';
+import { readJson } from '../helpers/scenarios';
+
+/** The paths the editor gives a row (a quantity, a duration, shares, a number, text or a list of numbers), indices as []. */
+function rowPaths(node: unknown, path: string, out: Set<string>): Set<string> {
+  if (node === null || typeof node !== 'object') {
+    if (typeof node === 'number' || typeof node === 'string') out.add(path);
+    return out;
+  }
+  if (Array.isArray(node)) {
+    if (node.every((x) => typeof x === 'number')) out.add(path);
+    else node.forEach((x) => rowPaths(x, `${path}[]`, out));
+    return out;
+  }
+  const rec = node as Record<string, unknown>;
+  if ('family' in rec || ('shares' in rec && !Array.isArray(rec.shares)) || (('value' in rec || 'dist' in rec) && 'source' in rec)) return out.add(path);
+  for (const [k, v] of Object.entries(rec)) if (k !== 'source' && k !== 'note') rowPaths(v, path ? `${path}.${k}` : k, out);
+  return out;
+}
+
+const GROUPS = ['simulation', 'demand', 'initialStocks', 'pathway', 'fgc', 'costs', 'prices', 'finance', 'arms'];
+
+describe('scenario editor labels', () => {
+  for (const file of ['scenarios/leeds-2015-family-valued.json', 'scenarios/darlington-2019.json']) {
+    it(`no two inputs of ${file} share a label`, () => {
+      const raw = readJson(file);
+      const paths = new Set<string>();
+      for (const g of GROUPS) rowPaths(raw[g], g, paths);
+      const byLabel = new Map<string, string[]>();
+      for (const p of paths) byLabel.set(fieldLabel(p), [...(byLabel.get(fieldLabel(p)) ?? []), p]);
+      const shared = [...byLabel].filter(([, ps]) => ps.length > 1);
+      expect(shared).toEqual([]);
+      expect(paths.size).toBeGreaterThan(60);
+    });
+  }
+
+  it('gives the offer points, durations, exits and care costs their context', () => {
+    expect(fieldLabel('fgc.offerPoints.icpc.eligibleShare')).toBe('Eligible share at an initial child protection conference');
+    expect(fieldLabel('fgc.offerPoints.referral.eligibleShare')).toBe('Eligible share at a child in need plan starting');
+    expect(fieldLabel('arms.options[1].offerPoints.inCare')).toBe('This arm’s eligible share at entering care');
+    expect(fieldLabel('pathway.cin.duration')).toBe('Child in need (CIN): time in it');
+    expect(fieldLabel('pathway.cla.exits')).toBe('Care (CLA): where families go next');
+    expect(fieldLabel('costs.perChild.cla.independentFostering')).toBe('Independent fostering, per child');
+    expect(fieldLabel('fgc.effects.rrEntryToCare')).toBe('Relative risk of entering care after an FGC');
+    expect(fieldLabel('arms.options[0].coordinatorsFte')).toBe('Coordinators (FTE)');
+    expect(fieldLabel('prices.deflator.index.2015')).toBe('Deflator, 2015');
+    expect(word('noFurtherAction')).toBe('No further action');
+    expect(word('someNewKey')).toBe('Some new key');
+  });
+});
