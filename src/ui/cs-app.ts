@@ -9,7 +9,7 @@ import { formatErrors, parseScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
 import type { CompareRequestEvent, RunRequestEvent, ScenarioChangeEvent, ScenarioLoadEvent, SweepRequestEvent } from './events';
 import type { CompareEntry } from './cs-compare';
-import { formatCount, formatGbpMillions, formatShare, moneyIn } from './format';
+import { formatCount, formatGbpMillions, formatShare, moneyIn, monthName } from './format';
 import type { ObservedSeries } from './cs-fan-chart';
 import { DEFAULT_SCENARIO, SHIPPED } from './shipped-scenarios';
 import './cs-fan-chart';
@@ -269,7 +269,7 @@ export class CsApp extends LitElement {
             ${this._partial ? html`<p class="partial" role="status">Showing the ${s.runs} runs done so far.</p>` : nothing}
             <table id="arms">
               <caption>Each arm over ${last} months, ${s.runs} runs, seed “${s.seed}” (mean, with P5–P95; ${moneyIn(s)})</caption>
-              <thead><tr><th scope="col">Arm</th><th scope="col">Coordinators (FTE)</th><th scope="col">Children looked after at ${s.months[last]}</th><th scope="col">FGCs held</th><th scope="col">Total cost</th><th scope="col">Saving against ${s.arms[0]!.name} (P50, P5 to P95)</th><th scope="col">Chance of a saving</th></tr></thead>
+              <thead><tr><th scope="col">Arm</th><th scope="col">Coordinators (FTE)</th><th scope="col">Children looked after at the end of ${monthName(s.months[last]!)}</th><th scope="col">FGCs held</th><th scope="col">Total cost</th><th scope="col">Saving against ${s.arms[0]!.name} (P50, P5 to P95)</th><th scope="col">Chance of a saving</th></tr></thead>
               <tbody>
                 ${s.arms.map((a, i) => {
                   const c = i > 0 ? s.comparisons[i - 1] : undefined;

@@ -39,6 +39,15 @@ export function paidBackBy(byYear: Record<string, number>): string {
 /** "1 month", "11 months": a part financial year's length. */
 export const monthsText = (months: number): string => `${months} month${months === 1 ? '' : 's'}`;
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2020-04" → "April 2020" (the series' month labels, for sentences and headings). */
+export const monthName = (yyyyMm: string): string => {
+  const [year, month] = yyyyMm.split('-');
+  const name = MONTHS[Number(month) - 1];
+  return name ? `${name} ${year}` : yyyyMm;
+};
+
 /** Which year's prices a summary's money is in, for captions: "£, 2015/16 prices". */
 export const moneyIn = (summary: { finance: { priceYear: string | null } }): string =>
   summary.finance.priceYear ? `£, ${summary.finance.priceYear} prices` : '£, each cost at its source price year (not uprated)';

@@ -1,6 +1,6 @@
 // The app's number formats: a true minus sign, never −0, a line's own decimals, payback as a share of runs by each year.
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatFixed, formatGbp, formatGbpMillions, formatShare, formatSignificant, monthsText, paidBackBy } from '../../src/ui/format';
+import { formatCount, formatFixed, formatGbp, formatGbpMillions, formatShare, formatSignificant, monthName, monthsText, paidBackBy } from '../../src/ui/format';
 
 describe('number formats', () => {
   it('prints negative figures with U+2212, as the £m totals always did', () => {
@@ -40,5 +40,11 @@ describe('number formats', () => {
   it('a part year is "1 month" or "11 months"', () => {
     expect(monthsText(1)).toBe('1 month');
     expect(monthsText(11)).toBe('11 months');
+  });
+
+  it('names a series month for headings', () => {
+    expect(monthName('2020-04')).toBe('April 2020');
+    expect(monthName('2024-10')).toBe('October 2024');
+    expect(monthName('not a month')).toBe('not a month');
   });
 });
