@@ -20,9 +20,20 @@ export function browserWorker(): PoolWorker {
   };
 }
 
+/**
+ * The most results a run may keep in the tab, bytes: an eighth of the device's memory as the browser
+ * reports it (navigator.deviceMemory, in GB, at most 8; 4 if it does not say), so 1 GB on most
+ * desktops. `npm run tab-memory` measured the tab's peak at about three times its results (288–297 MB
+ * above its start for 93.5 MB), so the peak stays under about two fifths of the memory. 10,000 runs ×
+ * 3 arms × 120 months keep 88 MB (runSetBytes).
+ */
+export function tabResultBytes(deviceMemoryGb: number | undefined): number {
+  return (deviceMemoryGb && deviceMemoryGb > 0 ? deviceMemoryGb : 4) * 125e6;
+}
+
 let pool: RunPool | undefined;
 
 /** The page's pool: hardwareConcurrency − 1 workers (at least one), kept for the page's life. */
 export function enginePool(): RunPool {
-  return (pool ??= new RunPool(browserWorker, defaultPoolSize(navigator.hardwareConcurrency || 2)));
+  return (pool ??= new RunPool(browserWorker, defaultPoolSize(navigator.hardwareConcurrency || 2), tabResultBytes((navigator as { deviceMemory?: number }).deviceMemory)));
 }

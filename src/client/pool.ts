@@ -1,6 +1,6 @@
 // A pool of engine workers: runs dealt out in batches by run index, folded as they return, with progress, partial bands, cancel and failure.
 import { planRun, type RunOptions, type RunPlan } from '../engine/plan';
-import { RunSet, summariseRunsInSteps, type RunRows, type RunSummary } from '../engine/run-set';
+import { RunSet, runSetBytes, summariseRunsInSteps, type RunRows, type RunSummary } from '../engine/run-set';
 import type { CountsSnapshot } from '../engine/series-counts';
 import type { RunInputs } from '../engine/batch-folder';
 import { runInSlices } from './slices';
@@ -39,6 +39,11 @@ export const PROGRESS_INTERVAL_MS = 100;
 /** The run was cancelled (by cancel(), a newer run, or its signal). */
 export class CancelledError extends Error {
   override name = 'CancelledError';
+}
+
+/** A run would hold more results than the pool's limit (a browser tab's): says how many runs would fit. */
+export class RunTooLargeError extends Error {
+  override name = 'RunTooLargeError';
 }
 
 /** A batch failed in its worker: says which runs and what went wrong. */
@@ -82,9 +87,14 @@ export class RunPool {
   /** Runs started, for each run's id in the workers (a worker drops the counts of an earlier run). */
   private started = 0;
 
+  /**
+   * `maxResultBytes`: the most results (runSetBytes) a run may keep on this side, refused before
+   * any worker starts; the page sets it so that a run too big for a tab is named, not a crashed tab.
+   */
   constructor(
     private readonly factory: WorkerFactory,
     readonly size: number,
+    readonly maxResultBytes = Infinity,
   ) {
     if (!(size >= 1)) throw new Error(`a pool needs at least one worker, got ${size}`);
     this.workers = new Array(size).fill(undefined);
@@ -180,6 +190,8 @@ class ActiveRun {
     private readonly options: PoolRunOptions,
   ) {
     this.plan = planRun(scenario, options);
+    const bytes = runSetBytes(this.plan);
+    if (bytes > pool.maxResultBytes) throw new RunTooLargeError(tooLarge(this.plan, bytes, pool.maxResultBytes));
     this.set = new RunSet(this.plan);
     const runs = this.plan.runs;
     const size = options.batchSize;
@@ -359,4 +371,16 @@ class ActiveRun {
     const message = e instanceof Error ? e.message : String(e);
     this.stop(new BatchFailedError(`batch ${index + 1} of ${this.batches.length} (runs ${first}–${first + count - 1}) failed: ${message}`));
   }
+}
+
+const mb = (bytes: number): string => `${Math.round(bytes / 1e6).toLocaleString('en-GB')} MB`;
+
+/** Why a plan is refused, and the most runs that would fit at its horizon and arms. */
+function tooLarge(plan: RunPlan, bytes: number, max: number): string {
+  const fit = Math.floor(max / (bytes / plan.runs));
+  const size = `${plan.runs.toLocaleString('en-GB')} runs × ${plan.arms.length} arms × ${plan.months + 1} months`;
+  return (
+    `${size} would keep ${mb(bytes)} of results in this page, more than the ${mb(max)} it can hold safely (it needs about three times as much while it runs). ` +
+    `With this horizon and these arms, use at most ${fit.toLocaleString('en-GB')} runs, a shorter horizon, or the command line (npm run simulate), which has no page to fill.`
+  );
 }

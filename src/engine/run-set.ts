@@ -32,6 +32,16 @@ function keptSeries(plan: RunPlan): number[] {
 }
 
 /**
+ * Bytes a RunSet for `plan` holds in typed arrays, all but its histograms (which grow with the
+ * months and the spread of the counts, not with the runs): each run's kept series and totals per
+ * arm, its appraisal inputs and two flags. What a run asks of the page's memory.
+ */
+export function runSetBytes(plan: RunPlan): number {
+  const perRunArm = keptSeries(plan).length * (plan.months + 1) + TOTALS;
+  return plan.runs * (8 * plan.arms.length * perRunArm + 8 * APPRAISAL_FIELDS + 2);
+}
+
+/**
  * What a set keeps of each run apart from its counts: the kept series and the totals, per arm, and the
  * appraisal inputs. A worker sends these for each batch and keeps the counts (see CountTally).
  */

@@ -154,6 +154,7 @@ export class CsApp extends LitElement {
       this._partial = false;
     } catch (e) {
       if ((e as Error).name === 'CancelledError') this._note = 'cancelled';
+      else if ((e as Error).name === 'RunTooLargeError') this._error = `This run is too large for a browser tab: ${(e as Error).message}`;
       else this._error = `The run failed: ${(e as Error).message}`;
     } finally {
       this._running = false;
@@ -171,11 +172,12 @@ export class CsApp extends LitElement {
       this._sweep = await enginePool().run(scenario, {
         runs: e.detail.runs,
         capacity: e.detail.capacity,
-        onProgress: (done, total) => (this._sweepProgress = `${done} of ${total} runs`),
+        onProgress: (done, total) => (this._sweepProgress = `${formatCount(done)} of ${formatCount(total)} runs`),
       });
-      this._sweepProgress = `${this._sweep.runs} runs — done`;
+      this._sweepProgress = `${formatCount(this._sweep.runs)} runs — done`;
     } catch (err) {
-      this._sweepProgress = (err as Error).name === 'CancelledError' ? 'cancelled' : `failed: ${(err as Error).message}`;
+      const error = err as Error;
+      this._sweepProgress = error.name === 'CancelledError' ? 'cancelled' : error.name === 'RunTooLargeError' ? `too large for a browser tab: ${error.message}` : `failed: ${error.message}`;
     } finally {
       this._sweeping = false;
     }

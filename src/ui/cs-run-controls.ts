@@ -1,6 +1,7 @@
 // <cs-run-controls>: runs and seed, Run and Cancel, and a progress bar with time left.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { formatCount, formatDuration } from './format';
 import { emit } from './events';
 
 @customElement('cs-run-controls')
@@ -64,7 +65,7 @@ export class CsRunControls extends LitElement {
       <div class="progress">
         ${this.running || this.done > 0 || this.note
           ? html`<progress id="bar" max=${Math.max(1, this.total)} .value=${this.done} aria-label="Runs done"></progress>
-              <div class="status" aria-live="polite">${this.done} of ${this.total} runs${left !== undefined ? html`, about ${Math.ceil(left)} s left` : nothing}${!this.running && this.done === this.total ? ' — done' : ''}${this.note ? ` — ${this.note}` : ''}</div>`
+              <div class="status" aria-live="polite">${formatCount(this.done)} of ${formatCount(this.total)} runs${left !== undefined ? html`, about ${formatDuration(left)} left` : nothing}${!this.running && this.done === this.total ? ' — done' : ''}${this.note ? ` — ${this.note}` : ''}</div>`
           : nothing}
       </div>
       ${this.blocked ? html`<div id="blocked" class="invalid" role="status">${this.blocked}</div>` : nothing}

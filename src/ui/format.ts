@@ -48,6 +48,13 @@ export const monthName = (yyyyMm: string): string => {
   return name ? `${name} ${year}` : yyyyMm;
 };
 
+/** Time left, rounded up: "40 s", "27 min", "2 h 5 min". */
+export const formatDuration = (seconds: number): string => {
+  if (seconds < 90) return `${Math.ceil(seconds)} s`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 90 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+};
+
 /** Which year's prices a summary's money is in, for captions: "£, 2015/16 prices". */
 export const moneyIn = (summary: { finance: { priceYear: string | null } }): string =>
   summary.finance.priceYear ? `£, ${summary.finance.priceYear} prices` : '£, each cost at its source price year (not uprated)';

@@ -279,6 +279,35 @@ describe('the scenario editor in Chromium', () => {
   }, 120_000);
 });
 
+describe('a run too large for a tab in Chromium', () => {
+  const { browser, server } = useApp(4320);
+
+  it('is refused before it starts, with the runs that would fit, and the edits stay', async () => {
+    const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(server().url);
+    const app = page.locator('cs-app');
+    await expect.poll(() => app.locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
+    await app.locator('details.inputs > summary').click();
+    const editor = app.locator('cs-scenario-editor');
+    await editor.locator('details.group > summary', { hasText: /^Simulation/ }).click();
+    const horizon = editor.locator('input[data-path="simulation.horizonMonths"]');
+    await horizon.fill('600');
+    await horizon.press('Tab');
+    await app.locator('cs-run-controls #runs').fill('100000');
+    await app.locator('cs-run-controls #run').click();
+    const alert = app.locator('p.error[role="alert"]');
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain('This run is too large for a browser tab: 100,000 runs × 3 arms × 601 months would keep 4,340 MB');
+    expect(await alert.textContent()).toMatch(/use at most [\d,]+ runs/);
+    // Nothing ran, and the horizon the user typed is still there.
+    expect(await app.locator('cs-run-controls #run').isDisabled()).toBe(false);
+    expect(await horizon.inputValue()).toBe('600');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
 describe('keep and share in Chromium', () => {
   const { browser, server } = useApp(4319);
 

@@ -1,10 +1,12 @@
 // The worker pool: identical results for any pool or batch size, progress, cancel, failure and recovery.
 import { describe, expect, it } from 'vitest';
-import { BatchFailedError, batchSchedule, CancelledError, MAX_BATCH_RUNS, PROGRESS_INTERVAL_MS, RunPool, type PoolWorker } from '../../src/client/pool';
+import { BatchFailedError, batchSchedule, CancelledError, MAX_BATCH_RUNS, PROGRESS_INTERVAL_MS, RunPool, RunTooLargeError, type PoolWorker } from '../../src/client/pool';
+import { tabResultBytes } from '../../src/client/engine-client';
 import { threadPool, threadWorker } from '../../src/cli/thread-pool';
 import { engineApi } from '../../src/engine/api';
 import { BatchFolder } from '../../src/engine/batch-folder';
-import type { RunSummary } from '../../src/engine/run-set';
+import { runSetBytes, type RunSummary } from '../../src/engine/run-set';
+import { planRun } from '../../src/engine/plan';
 import { loadScenario, SMALL } from '../helpers/scenarios';
 
 const small = loadScenario(SMALL);
@@ -128,6 +130,28 @@ describe('RunPool', () => {
     await expect(pool.run(small, { ...OPTIONS, runs: 0 })).rejects.toThrow('a run needs a whole number of runs, at least 1, not 0');
     expect(await pool.run(small, OPTIONS)).toEqual(expected);
     pool.dispose();
+  });
+
+  it('refuses a run that would keep more results than its limit, before any worker starts, saying how many runs fit', async () => {
+    const plan = planRun(small, OPTIONS);
+    const perRun = runSetBytes(plan) / plan.runs;
+    // Room for 7 of the 12 runs: the run is refused, and 7 runs (not 8) go through.
+    let created = 0;
+    const pool = new RunPool(() => (created++, localWorker()), 2, 7.5 * perRun);
+    const refused = pool.run(small, OPTIONS);
+    await expect(refused).rejects.toBeInstanceOf(RunTooLargeError);
+    await expect(refused).rejects.toThrow(`12 runs × ${plan.arms.length} arms × 11 months would keep`);
+    await expect(refused).rejects.toThrow('use at most 7 runs');
+    expect(created).toBe(0);
+    await expect(pool.run(small, { ...OPTIONS, runs: 8 })).rejects.toThrow('use at most 7 runs');
+    expect((await pool.run(small, { ...OPTIONS, runs: 7 })).runs).toBe(7);
+    pool.dispose();
+  });
+
+  it("the page's limit is an eighth of the device's memory as the browser reports it, 500 MB if it does not say", () => {
+    expect(tabResultBytes(8)).toBe(1e9);
+    expect(tabResultBytes(0.5)).toBe(62.5e6);
+    expect(tabResultBytes(undefined)).toBe(5e8);
   });
 
   it('starting a new run cancels the one in flight', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { M, METRIC_COUNT, METRICS } from '../../src/engine/metrics';
 import { planRun } from '../../src/engine/plan';
-import { RunSet, summariseRuns } from '../../src/engine/run-set';
+import { RunSet, runSetBytes, summariseRuns } from '../../src/engine/run-set';
 import { simulateBlock } from '../../src/engine/simulate';
 import { quantileSorted } from '../../src/engine/summarise';
 import seedrandom from 'seedrandom';
@@ -108,6 +108,21 @@ describe('RunSet (bands folded from blocks)', () => {
       for (const v of column) sum += v;
       expect(band.mean[m], `mean, month ${m}`).toBe(sum / runs);
       expect([band.p5[m], band.p25[m], band.p50[m], band.p75[m], band.p95[m]], `month ${m}`).toEqual([0.05, 0.25, 0.5, 0.75, 0.95].map((p) => quantileSorted(sorted, p)));
+    }
+  });
+});
+
+describe('runSetBytes', () => {
+  it("is the bytes of a set's typed arrays apart from its histograms, for plain and calibration plans", () => {
+    for (const options of [{ runs: 37, months: 14 }, { runs: 5, months: 30, keepRunSeries: ['cla', 'cp', 'cost'] as const }]) {
+      const plan = planRun(small, { ...options, keepRunSeries: options.keepRunSeries ? [...options.keepRunSeries] : undefined });
+      const set = new RunSet(plan) as unknown as Record<string, unknown>;
+      let held = 0;
+      for (const value of Object.values(set)) {
+        if (ArrayBuffer.isView(value)) held += value.byteLength;
+        if (value instanceof Map) for (const v of value.values()) held += (v as Float64Array).byteLength;
+      }
+      expect(runSetBytes(plan)).toBe(held);
     }
   });
 });

@@ -1,6 +1,6 @@
 // The app's number formats: a true minus sign, never −0, a line's own decimals, payback as a share of runs by each year.
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatFixed, formatGbp, formatGbpMillions, formatShare, formatSignificant, monthName, monthsText, paidBackBy } from '../../src/ui/format';
+import { formatCount, formatFixed, formatGbp, formatGbpMillions, formatShare, formatSignificant, formatDuration, monthName, monthsText, paidBackBy } from '../../src/ui/format';
 
 describe('number formats', () => {
   it('prints negative figures with U+2212, as the £m totals always did', () => {
@@ -46,5 +46,12 @@ describe('number formats', () => {
     expect(monthName('2020-04')).toBe('April 2020');
     expect(monthName('2024-10')).toBe('October 2024');
     expect(monthName('not a month')).toBe('not a month');
+  });
+
+  it('says how long is left in seconds, minutes or hours, rounded up', () => {
+    expect(formatDuration(3.2)).toBe('4 s');
+    expect(formatDuration(89)).toBe('89 s');
+    expect(formatDuration(1609)).toBe('27 min');
+    expect(formatDuration(7500)).toBe('2 h 5 min');
   });
 });
