@@ -379,8 +379,9 @@ const mb = (bytes: number): string => `${Math.round(bytes / 1e6).toLocaleString(
 function tooLarge(plan: RunPlan, bytes: number, max: number): string {
   const fit = Math.floor(max / (bytes / plan.runs));
   const size = `${plan.runs.toLocaleString('en-GB')} runs × ${plan.arms.length} arms × ${plan.months + 1} months`;
-  return (
-    `${size} would keep ${mb(bytes)} of results in this page, more than the ${mb(max)} it can hold safely (it needs about three times as much while it runs). ` +
-    `With this horizon and these arms, use at most ${fit.toLocaleString('en-GB')} runs, a shorter horizon, or the command line (npm run simulate), which has no page to fill.`
-  );
+  const instead =
+    fit >= 1
+      ? `With this horizon and these arms, use at most ${fit.toLocaleString('en-GB')} runs, a shorter horizon, or the command line (npm run simulate), which has no page to fill.`
+      : 'Even one run is too large at this horizon with these arms: use a shorter horizon or fewer arms, or the command line (npm run simulate), which has no page to fill.';
+  return `${size} would keep ${mb(bytes)} of results in this page, more than the ${mb(max)} it can hold safely (it needs about three times as much while it runs). ${instead}`;
 }

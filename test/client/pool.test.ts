@@ -146,6 +146,10 @@ describe('RunPool', () => {
     await expect(pool.run(small, { ...OPTIONS, runs: 8 })).rejects.toThrow('use at most 7 runs');
     expect((await pool.run(small, { ...OPTIONS, runs: 7 })).runs).toBe(7);
     pool.dispose();
+    // A limit below one run's results names the horizon and arms, not "at most 0 runs".
+    const tiny = new RunPool(() => localWorker(), 1, perRun / 2);
+    await expect(tiny.run(small, { ...OPTIONS, runs: 1 })).rejects.toThrow('Even one run is too large at this horizon with these arms');
+    tiny.dispose();
   });
 
   it("the page's limit is an eighth of the device's memory as the browser reports it, 500 MB if it does not say", () => {
