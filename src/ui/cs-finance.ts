@@ -8,7 +8,6 @@ import { formatFixed, formatGbp, formatShare, monthsText, paidBackBy } from './f
 const band = (s: Stat | null, f: (x: number) => string) => (s ? html`${f(s.p50)} <span class="band">(${f(s.p10)} to ${f(s.p90)})</span>` : html`–`);
 const ratio = (x: number) => formatFixed(x, 2);
 
-
 @customElement('cs-finance')
 export class CsFinance extends LitElement {
   static override styles = css`

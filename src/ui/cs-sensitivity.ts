@@ -128,7 +128,7 @@ export class CsSensitivity extends LitElement {
   }
 
   /** A tornado's figure in its own output's unit (not the one chosen since it ran). */
-  private _format(x: number, output: string): string {
+  private _format(x: number, output: SensitivityOutput): string {
     return output === 'claAtHorizon' ? formatCount(x) : formatGbp(x);
   }
 
