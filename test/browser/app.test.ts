@@ -120,6 +120,11 @@ describe('the app in Chromium', () => {
     await sheets.locator('#stress').click();
     expect(await sheets.locator('#stressed tbody tr').count()).toBeGreaterThan(10);
     expect(await sheets.locator('#swings tbody tr').first().locator('td').first().textContent()).toMatch(/claDecrease|careYears|cpIncrease/);
+    // What moves a headline prints at the headline's decimals (2 here), trailing zero and true minus included.
+    await sheets.locator('#worksheet').selectOption('leeds-family-valued-2017');
+    await sheets.locator('#stress').click();
+    const hours = sheets.locator('#swings tbody tr', { hasText: 'coordinatorHoursStage3' }).locator('td');
+    expect(await hours.nth(2).textContent()).toBe('56 → −458.50');
     expect(problems, problems.join('\n')).toEqual([]);
     await page.close();
   }, 120_000);
