@@ -252,7 +252,8 @@ describe('the app in Chromium', () => {
 describe('the scenario editor in Chromium', () => {
   const { browser, server } = useApp(4318);
 
-  it('shows every input with its unit and source; an invalid value names the problem and disables Run; reset restores', async () => {
+  /** The app loaded and ready to run, its scenario inputs open. */
+  async function openEditor() {
     const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
@@ -260,7 +261,11 @@ describe('the scenario editor in Chromium', () => {
     const app = page.locator('cs-app');
     await expect.poll(() => app.locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
     await app.locator('details.inputs > summary').click();
-    const editor = app.locator('cs-scenario-editor');
+    return { page, problems, app, editor: app.locator('cs-scenario-editor') };
+  }
+
+  it('shows every input with its unit and source; an invalid value names the problem and disables Run; reset restores', async () => {
+    const { page, problems, app, editor } = await openEditor();
     await editor.locator('details.group > summary', { hasText: /^Arms/ }).click();
     const fte = editor.locator('input[data-path="arms.options[0].coordinatorsFte"]');
     await fte.fill('-3');
@@ -282,20 +287,9 @@ describe('the scenario editor in Chromium', () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 120_000);
-});
 
-describe('a run too large for a tab in Chromium', () => {
-  const { browser, server } = useApp(4320);
-
-  it('is refused before it starts, with the runs that would fit, and the edits stay', async () => {
-    const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(server().url);
-    const app = page.locator('cs-app');
-    await expect.poll(() => app.locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
-    await app.locator('details.inputs > summary').click();
-    const editor = app.locator('cs-scenario-editor');
+  it('a run too large for the tab is refused before it starts, with the runs that would fit, and the edits stay', async () => {
+    const { page, problems, app, editor } = await openEditor();
     await editor.locator('details.group > summary', { hasText: /^Simulation/ }).click();
     const horizon = editor.locator('input[data-path="simulation.horizonMonths"]');
     await horizon.fill('600');

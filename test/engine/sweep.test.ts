@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { breakEvenFte, sweepSteps, type SweepPoint } from '../../src/engine/sweep';
-
-const point = (fte: number, mean: number, marginalPerFte?: number): SweepPoint => ({
-  fte,
-  saving: { p5: mean, p50: mean, p95: mean, mean },
-  claAvoided: { p5: 0, p50: 0, p95: 0, mean: 0 },
-  marginalPerFte,
-});
+import { breakEvenFte, sweepSteps } from '../../src/engine/sweep';
+import { sweepPoint as point } from '../helpers/sweep-points';
 
 describe('capacity sweep', () => {
   it('spaces the steps evenly, ends included', () => {

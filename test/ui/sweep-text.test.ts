@@ -1,14 +1,7 @@
 // The sweep's one-sentence answer about the next coordinator: a break-even inside the range, none, or already past it at the first step.
 import { describe, expect, it } from 'vitest';
-import type { SweepPoint } from '../../src/engine/sweep';
+import { sweepPoint as point } from '../helpers/sweep-points';
 import { marginalSentence } from '../../src/ui/sweep-text';
-
-const point = (fte: number, mean: number, marginalPerFte?: number): SweepPoint => ({
-  fte,
-  saving: { p5: mean, p50: mean, p95: mean, mean },
-  claAvoided: { p5: 0, p50: 0, p95: 0, mean: 0 },
-  marginalPerFte,
-});
 
 describe('the marginal coordinator, in words', () => {
   it('names the break-even FTE inside the range', () => {
