@@ -1,0 +1,51 @@
+// The outputs that must not change while the engine is reorganised: each command's stdout, as SHA-256.
+// `npx tsx test/golden/golden.ts --write` records them in checksums.json; golden.test.ts recomputes them.
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const CHECKSUMS = fileURLToPath(new URL('./checksums.json', import.meta.url));
+
+const LEEDS = 'scenarios/leeds-2015-family-valued.json';
+const DARLINGTON = 'scenarios/darlington-2019.json';
+const WORKSHEETS = ['leeds-family-valued-2017', 'leeds-partners-in-practice-2020', 'leeds-scrutiny-2015'].map((w) => `scenarios/published/${w}.json`);
+const FIXED = ['--runs', '200', '--seed', 'golden'];
+
+/** Each command as `[entry, ...argv]`, entry one of the CLI's scripts. */
+export const COMMANDS: string[][] = [
+  ['simulate', LEEDS, ...FIXED],
+  ['simulate', LEEDS, ...FIXED, '--format', 'csv'],
+  ['simulate', DARLINGTON, ...FIXED],
+  ['simulate', DARLINGTON, ...FIXED, '--format', 'csv'],
+  ['simulate', LEEDS, ...FIXED, '--sensitivity'],
+  ['calibrate', LEEDS, ...FIXED],
+  ['calibrate', DARLINGTON, ...FIXED],
+  ...WORKSHEETS.map((w) => ['cba', w]),
+  ...WORKSHEETS.map((w) => ['cba', w, '--stress', '--runs', '2000', '--seed', 'golden']),
+];
+
+/** The command as a user types it. */
+export function commandLine(command: string[]): string {
+  return `npm run --silent ${command.join(' ')}`;
+}
+
+/** SHA-256 of what the command prints, run as `npm run` runs it. */
+export function checksum(command: string[]): string {
+  const [script, ...argv] = command;
+  const result = spawnSync('npm', ['run', '--silent', script!, '--', ...argv], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (result.status !== 0) throw new Error(`${commandLine(command)} exited ${result.status}: ${result.stderr}`);
+  return createHash('sha256').update(result.stdout).digest('hex');
+}
+
+export function recorded(): Record<string, string> {
+  return JSON.parse(readFileSync(CHECKSUMS, 'utf8'));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv.includes('--write')) {
+  const sums: Record<string, string> = {};
+  for (const command of COMMANDS) sums[commandLine(command)] = checksum(command);
+  writeFileSync(CHECKSUMS, `${JSON.stringify(sums, null, 2)}\n`);
+  console.log(`${CHECKSUMS}: ${COMMANDS.length} checksums`);
+}
