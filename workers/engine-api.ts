@@ -1,10 +1,7 @@
 // What an engine worker exposes: the engine API, and the worker's side of a pooled run (batches whose
 // counts stay in the worker until the page asks for them), with typed arrays transferred rather than copied.
 import { transfer } from 'comlink';
-import { engineApi } from '../src/engine/api';
-import { BatchFolder, type RunInputs } from '../src/engine/batch-folder';
-import type { RunPlan } from '../src/engine/plan';
-import type { Scenario } from '../src/scenario/schema';
+import { BatchFolder, engineApi, type RunInputs, type RunPlan, type Scenario } from '../src/engine/sim/api';
 
 /** This worker's counts of the run in flight. */
 const folder = new BatchFolder();

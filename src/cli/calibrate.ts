@@ -2,8 +2,7 @@
 // fits inputs to the scenario's observed series by ABC rejection on a pool of worker threads and prints the fit as JSON.
 import { writeFileSync } from 'node:fs';
 import type { RunPool } from '../client/pool';
-import { backtest, calibrate, CalibrationError, CALIBRATION_METRICS, type Calibration, type CalibrationMetric, type CalibrationOptions } from '../engine/calibrate';
-import type { Evaluate } from '../engine/sensitivity';
+import { backtest, calibrate, CalibrationError, CALIBRATION_METRICS, type Calibration, type CalibrationMetric, type CalibrationOptions, type Evaluate } from '../engine';
 import { exitQuietlyOnClosedPipe, loadScenario, runCommand } from './main-helpers';
 import { parseFlags, UsageError, wholeNumber } from './options';
 import { threadPool } from './thread-pool';

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { formatErrors } from '../scenario/parse';
 import { worksheetSchema, type Worksheet } from '../scenario/worksheet-schema';
 import type { ScenarioError } from '../scenario/check';
-import { reproduce, stress } from '../engine/worksheet/worksheet';
+import { reproduce, stress } from '../engine';
 import { exitQuietlyOnClosedPipe } from './main-helpers';
 import { UsageError } from './options';
 

@@ -1,11 +1,7 @@
 // The command line: `simulate <scenario.json> [flags]` runs the engine on a pool of worker threads and prints JSON or CSV.
 import { writeFileSync } from 'node:fs';
 import type { RunPool } from '../client/pool';
-import { toCsv, toJson } from '../engine/export';
-import type { RunSummary } from '../engine/run-set';
-import { globalSensitivity, tornado, type Evaluate, type SensitivityOutput } from '../engine/sensitivity';
-import { uncertainInputs } from '../engine/inputs';
-import type { RunOptions } from '../engine/plan';
+import { toCsv, toJson, type RunSummary, globalSensitivity, tornado, type Evaluate, type SensitivityOutput, uncertainInputs, type RunOptions } from '../engine';
 import type { Scenario } from '../scenario/schema';
 import { exitQuietlyOnClosedPipe, loadScenario, runCommand } from './main-helpers';
 import { parseCliArgs, UsageError } from './options';

@@ -1,10 +1,10 @@
 // `npm run --silent observed -- <scenario.json> [--arm N] [--runs N] [--seed S]`: the scenario's observed series against the simulated bands, as Markdown.
 import { parseArgs } from 'node:util';
-import { compareWithObserved } from '../engine/observed';
-import { runSimulation } from '../engine/simulate';
+import { compareWithObserved } from '../engine';
 import { exitQuietlyOnClosedPipe, loadScenario } from './main-helpers';
+import { threadPool } from './thread-pool';
 
-function main(): void {
+async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
@@ -13,7 +13,13 @@ function main(): void {
   const scenario = loadScenario(positionals[0] ?? 'scenarios/leeds-2015-family-valued.json');
   if (!scenario.observed) throw new Error(`${scenario.name} carries no observed series`);
   const last = scenario.observed.series.cla?.length ?? 17;
-  const summary = runSimulation(scenario, { months: last - 1, runs: values.runs ? Number(values.runs) : 500, seed: values.seed });
+  const pool = threadPool();
+  let summary;
+  try {
+    summary = await pool.run(scenario, { months: last - 1, runs: values.runs ? Number(values.runs) : 500, seed: values.seed });
+  } finally {
+    pool.dispose();
+  }
   const arm = summary.arms[values.arm ? Number(values.arm) : summary.arms.length - 1]!;
   const rows = compareWithObserved(scenario, summary, arm);
   console.log(`${scenario.name}: arm "${arm.name}", ${summary.runs} runs, seed ${summary.seed}\n`);
@@ -28,4 +34,4 @@ function main(): void {
 }
 
 exitQuietlyOnClosedPipe();
-main();
+await main();

@@ -1,7 +1,6 @@
 // Parses `simulate` flags into RunOptions; every problem is one clear message.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { RunOptions } from '../engine/plan';
-import { SENSITIVITY_OUTPUTS, type SensitivityOutput } from '../engine/sensitivity';
+import { type RunOptions, SENSITIVITY_OUTPUTS, type SensitivityOutput } from '../engine';
 
 /** Runs per tornado evaluation (2 × inputs + 1 evaluations; common random numbers keep the bars steady). */
 export const DEFAULT_TORNADO_RUNS = 20;

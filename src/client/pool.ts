@@ -1,8 +1,5 @@
 // A pool of engine workers: runs dealt out in batches by run index, folded as they return, with progress, partial bands, cancel and failure.
-import { planRun, type RunOptions, type RunPlan } from '../engine/plan';
-import { RunSet, runSetBytes, summariseRunsInSteps, type RunRows, type RunSummary } from '../engine/run-set';
-import type { CountsSnapshot } from '../engine/series-counts';
-import type { RunInputs } from '../engine/batch-folder';
+import { planRun, type RunOptions, type RunPlan, RunSet, runSetBytes, summariseRunsInSteps, type RunRows, type RunSummary, type CountsSnapshot, type RunInputs } from '../engine';
 import { runInSlices } from './slices';
 import type { Scenario } from '../scenario/schema';
 

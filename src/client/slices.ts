@@ -1,6 +1,6 @@
 // Runs a stepped computation on a UI thread in slices of a few milliseconds, yielding to the
 // event loop between slices so input, painting and worker messages are never held up for long.
-import type { Steps } from '../engine/steps';
+import type { Steps } from '../engine';
 
 /** Longest slice, ms: well under the 50 ms a browser calls a long task. */
 export const SLICE_MS = 12;

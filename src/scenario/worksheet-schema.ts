@@ -1,7 +1,7 @@
 // The schema of a published-analysis worksheet: inputs with sources (and a distribution to stress each), line items as formulas.
 import { arr, fail, join, literal, num, obj, optional, record, str, type Check, type Out, type ScenarioError } from './check';
 import { uncertain } from './quantity';
-import { FormulaError, namesIn, parseFormula } from '../engine/worksheet/expression';
+import { FormulaError, namesIn, parseFormula } from './formula';
 
 const NAME = { pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, rule: 'a name of letters, digits and _ (not starting with a digit)' };
 

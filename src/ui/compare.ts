@@ -1,5 +1,5 @@
 // Comparing scenarios: which inputs differ, and one summary that overlays their arms.
-import type { RunSummary } from '../engine/api';
+import type { RunSummary } from '../engine';
 
 /** Leaf values of a raw scenario by dotted path, leaving out prose (sources, notes, descriptions). */
 export function flatten(raw: unknown, path = '', out = new Map<string, string>()): Map<string, string> {

@@ -1,9 +1,7 @@
 // <cs-app>: owns the scenario and the runs; the only element that talks to the engine pool.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { RunSummary } from '../engine/api';
-import type { Metric } from '../engine/metrics';
-import { monthLabels } from '../engine/plan';
+import { type RunSummary, type Metric, monthLabels, type Evaluate } from '../engine';
 import { enginePool } from '../client/engine-client';
 import { formatErrors, parseScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
@@ -18,7 +16,6 @@ import './cs-savings-table';
 import './cs-capacity-sweep';
 import './cs-sensitivity';
 import './cs-calibration';
-import type { Evaluate } from '../engine/sensitivity';
 import './cs-compare';
 import './cs-finance';
 import './cs-worksheets';

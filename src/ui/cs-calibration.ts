@@ -3,8 +3,7 @@
 import { Chart, type ChartDataset } from 'chart.js';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { backtest, calibrate, CALIBRATION_METRICS, DEFAULT_CALIBRATION_INPUTS, DEFAULT_CALIBRATION_METRICS, type Backtest, type Calibration, type CalibrationMetric } from '../engine/calibrate';
-import type { Evaluate } from '../engine/sensitivity';
+import { backtest, calibrate, CALIBRATION_METRICS, DEFAULT_CALIBRATION_INPUTS, DEFAULT_CALIBRATION_METRICS, type Backtest, type Calibration, type CalibrationMetric, type Evaluate } from '../engine';
 import type { Scenario } from '../scenario/schema';
 import { emit } from './events';
 import { formatCount, formatShare, formatSignificant } from './format';

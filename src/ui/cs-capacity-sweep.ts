@@ -2,11 +2,10 @@
 import { Chart, type ChartDataset } from 'chart.js';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { RunSummary } from '../engine/api';
+import { type RunSummary, sweepPoints, sweepSteps } from '../engine';
 import { emit } from './events';
 import { formatCount, formatFixed, formatGbp, formatGbpMillions, moneyIn } from './format';
 import { armColour, withAlpha } from './palette';
-import { sweepPoints, sweepSteps } from '../engine/sweep';
 import { marginalSentence } from './sweep-text';
 import './cs-fan-chart'; // registers the Chart.js parts
 

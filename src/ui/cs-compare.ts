@@ -1,7 +1,7 @@
 // <cs-compare>: two or more scenarios side by side: the inputs that differ, and their results overlaid.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { RunSummary } from '../engine/api';
+import type { RunSummary } from '../engine';
 import { differingInputs, overlay } from './compare';
 import { emit } from './events';
 import { formatCount, formatGbpMillions, formatShare } from './format';

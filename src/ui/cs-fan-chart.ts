@@ -2,8 +2,7 @@
 import { CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip, type ChartDataset } from 'chart.js';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { RunSummary } from '../engine/api';
-import type { Metric } from '../engine/metrics';
+import type { RunSummary, Metric } from '../engine';
 import { yieldToEventLoop } from '../client/slices';
 import { formatCount, formatGbpMillions } from './format';
 import { armColour, withAlpha } from './palette';

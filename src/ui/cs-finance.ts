@@ -1,8 +1,7 @@
 // <cs-finance>: the appraisal for finance officers: NPV, ROI, payback and benefit–cost ratio with their spread, and money by year.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { RunSummary } from '../engine/api';
-import type { Stat } from '../engine/summarise';
+import type { RunSummary, Stat } from '../engine';
 import { formatFixed, formatGbp, formatShare, monthsText, paidBackBy } from './format';
 
 const band = (s: Stat | null, f: (x: number) => string) => (s ? html`${f(s.p50)} <span class="band">(${f(s.p10)} to ${f(s.p90)})</span>` : html`–`);

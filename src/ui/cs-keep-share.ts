@@ -1,8 +1,7 @@
 // <cs-keep-share>: save scenarios in this browser, export and import JSON, share by link, and download CSVs.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { RunSummary } from '../engine/api';
-import { runTotalsCsv, toCsv } from '../engine/export';
+import { type RunSummary, runTotalsCsv, toCsv } from '../engine';
 import { emit } from './events';
 import { deleteScenario, download, readScenarioFile, savedScenarios, saveScenario } from './scenario-store';
 import { shareLink } from './share-link';

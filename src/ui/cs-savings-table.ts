@@ -1,7 +1,7 @@
 // <cs-savings-table>: each arm's saving against the counterfactual by financial year, with the chance of reaching a target.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { RunSummary } from '../engine/api';
+import type { RunSummary } from '../engine';
 import { formatGbp, formatShare, moneyIn, monthsText } from './format';
 
 @customElement('cs-savings-table')

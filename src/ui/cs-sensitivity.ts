@@ -2,11 +2,7 @@
 import { BarController, BarElement, Chart } from 'chart.js';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { RunSummary } from '../engine/api';
-import { effectBreakEven, fteGoalSeek, type EffectBreakEven, type FteGoalSeek } from '../engine/goal-seek';
-import { uncertainInputs } from '../engine/inputs';
-import { globalSensitivity, SENSITIVITY_OUTPUTS, tornado, type Evaluate, type GlobalSensitivity, type SensitivityOutput, type Tornado } from '../engine/sensitivity';
-import { sweepSteps } from '../engine/sweep';
+import { type RunSummary, effectBreakEven, fteGoalSeek, type EffectBreakEven, type FteGoalSeek, uncertainInputs, globalSensitivity, SENSITIVITY_OUTPUTS, tornado, type Evaluate, type GlobalSensitivity, type SensitivityOutput, type Tornado, sweepSteps } from '../engine';
 import type { Scenario } from '../scenario/schema';
 import { formatCount, formatFixed, formatGbp, formatGbpMillions, formatShare, formatSignificant } from './format';
 import { marginalSentence } from './sweep-text';

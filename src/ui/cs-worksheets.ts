@@ -4,7 +4,7 @@ import { customElement, state } from 'lit/decorators.js';
 import fv2017 from '../../scenarios/published/leeds-family-valued-2017.json';
 import pip2020 from '../../scenarios/published/leeds-partners-in-practice-2020.json';
 import scrutiny2015 from '../../scenarios/published/leeds-scrutiny-2015.json';
-import { reproduce, stress, type StressResult } from '../engine/worksheet/worksheet';
+import { reproduce, stress, type StressResult } from '../engine';
 import type { ScenarioError } from '../scenario/check';
 import { formatFixed, formatSignificant } from './format';
 import { worksheetSchema, type Worksheet } from '../scenario/worksheet-schema';

@@ -1,5 +1,5 @@
 // What a capacity sweep says about the next coordinator, in one sentence (the sweep and the FTE goal-seek share it).
-import { breakEvenFte, type SweepPoint } from '../engine/sweep';
+import { breakEvenFte, type SweepPoint } from '../engine';
 import { formatFixed, formatGbp } from './format';
 
 /** Where the marginal coordinator stops paying for itself, or that the first step already does not, or that none stops. */

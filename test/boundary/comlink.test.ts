@@ -3,9 +3,9 @@ import { MessageChannel } from 'node:worker_threads';
 import { expose, wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { engineApi } from '../../src/engine/api';
-import { planRun } from '../../src/engine/plan';
-import { RunSet, summariseRuns } from '../../src/engine/run-set';
+import { engineApi } from '../../src/engine/sim/api';
+import { planRun } from '../../src/engine/results/plan';
+import { RunSet, summariseRuns } from '../../src/engine/results/run-set';
 import { workerApi, type WorkerApi } from '../../workers/engine-api';
 import { loadScenario, SMALL } from '../helpers/scenarios';
 

@@ -368,7 +368,7 @@ describe('keep and share in Chromium', () => {
     const seriesText = await readDownload(series);
     const lines = seriesText.trimEnd().split('\n');
     expect(lines[0]).toBe('arm,coordinatorsFte,month,metric,mean,p5,p25,p50,p75,p95,priceYear');
-    const { METRICS } = await import('../../src/engine/metrics');
+    const { METRICS } = await import('../../src/engine/results/metrics');
     expect(lines).toHaveLength(1 + 3 * 61 * METRICS.length);
     const [totals] = await Promise.all([page.waitForEvent('download'), app.locator('cs-keep-share #csv-runs').click()]);
     const totalLines = (await readDownload(totals)).trimEnd().split('\n');

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { METRICS } from '../../src/engine/metrics';
-import { uncertainInputs } from '../../src/engine/inputs';
+import { METRICS } from '../../src/engine/results/metrics';
+import { uncertainInputs } from '../../src/engine/analysis/inputs';
 import { LEEDS, loadScenario, ROOT, SMALL } from '../helpers/scenarios';
 
 function simulate(...args: string[]) {

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { BatchFailedError, batchSchedule, CancelledError, MAX_BATCH_RUNS, PROGRESS_INTERVAL_MS, RunPool, RunTooLargeError, type PoolWorker } from '../../src/client/pool';
 import { tabResultBytes } from '../../src/client/engine-client';
 import { threadPool, threadWorker } from '../../src/cli/thread-pool';
-import { engineApi } from '../../src/engine/api';
-import { BatchFolder } from '../../src/engine/batch-folder';
-import { runSetBytes, type RunSummary } from '../../src/engine/run-set';
-import { planRun } from '../../src/engine/plan';
+import { engineApi } from '../../src/engine/sim/api';
+import { BatchFolder } from '../../src/engine/sim/batch-folder';
+import { runSetBytes, type RunSummary } from '../../src/engine/results/run-set';
+import { planRun } from '../../src/engine/results/plan';
 import { loadScenario, SMALL } from '../helpers/scenarios';
 
 const small = loadScenario(SMALL);

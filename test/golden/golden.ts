@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CHECKSUMS = fileURLToPath(new URL('./checksums.json', import.meta.url));
 
 const LEEDS = 'scenarios/leeds-2015-family-valued.json';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { formatErrors, parseScenario } from '../../src/scenario/parse';
 import type { Scenario } from '../../src/scenario/schema';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export function readJson(relativePath: string): Record<string, unknown> {
   return JSON.parse(readFileSync(ROOT + relativePath, 'utf8'));

@@ -1,5 +1,5 @@
 // A capacity sweep's point with a given mean saving and marginal saving, for tests of what is read off a sweep.
-import type { SweepPoint } from '../../src/engine/sweep';
+import type { SweepPoint } from '../../src/engine/analysis/sweep';
 
 export const sweepPoint = (fte: number, mean: number, marginalPerFte?: number): SweepPoint => ({
   fte,

@@ -1,7 +1,7 @@
 // Price years and uprating: parsing, the deflator's index for a year, factors, errors, and a whole run uprated by hand.
 import { describe, expect, it } from 'vitest';
-import { drawParameters, WEEKS_PER_MONTH } from '../../src/engine/params';
-import { runSimulation } from '../../src/engine/simulate';
+import { drawParameters, WEEKS_PER_MONTH } from '../../src/engine/sim/params';
+import { runSimulation } from '../../src/engine/sim/simulate';
 import { parseScenario } from '../../src/scenario/parse';
 import { deflatorAt, moneyInputs, parsePriceYear, upratingFactors, withReportingYear } from '../../src/scenario/prices';
 import { LEEDS, loadScenario, readJson, SMALL, validated } from '../helpers/scenarios';

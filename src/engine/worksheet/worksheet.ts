@@ -1,10 +1,10 @@
 // A published analysis reproduced line by line, then stress-tested with distributions in place of its point assumptions.
 import type { Uncertain } from '../../scenario/quantity';
 import type { Worksheet } from '../../scenario/worksheet-schema';
-import { drawDist } from '../params';
-import { makeRunRng } from '../rng';
-import { quantileSorted, stat, type Stat } from '../summarise';
-import { evaluate, parseFormula, roundHalfAway, type Expr } from './expression';
+import { drawDist } from '../random/draw';
+import { makeRunRng } from '../random/rng';
+import { quantileSorted, stat, type Stat } from '../results/summarise';
+import { evaluate, parseFormula, roundHalfAway, type Expr } from '../../scenario/formula';
 
 /** One line of a reproduction: the published figure, ours, and the difference (ours − published). */
 export interface ReproducedItem {

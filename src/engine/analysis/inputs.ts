@@ -1,0 +1,99 @@
+// The uncertain inputs of a scenario: found by walking it, fixed or re-distributed one at a time,
+// and re-drawn exactly as a run drew them (each input has its own stream keyed by seed, path, run).
+import type { DistSpec } from '../../scenario/quantity';
+import type { Scenario } from '../../scenario/schema';
+import { centralValue, drawDist } from '../random/draw';
+import { makeRunRng } from '../random/rng';
+
+/** What kind of evidence an input is: the council's own flows, the FGC service, the FGC effect evidence, costs. */
+export type InputGroup = 'council flows' | 'FGC service' | 'FGC effect' | 'costs and appraisal';
+
+export const INPUT_GROUPS: InputGroup[] = ['council flows', 'FGC service', 'FGC effect', 'costs and appraisal'];
+
+export interface UncertainInput {
+  /** Field path, as the scenario and the parameter streams name it: `fgc.effects.rrEntryToCare`. */
+  path: string;
+  dist: DistSpec;
+  /** Unit, where the input carries one (a duration's mean inherits its duration's unit). */
+  unit: string;
+  group: InputGroup;
+}
+
+export function inputGroup(path: string): InputGroup {
+  if (path.startsWith('fgc.effects.')) return 'FGC effect';
+  if (path.startsWith('fgc.')) return 'FGC service';
+  if (path.startsWith('costs.') || path.startsWith('finance.')) return 'costs and appraisal';
+  return 'council flows';
+}
+
+type Json = Record<string, unknown>;
+
+/** Every input given as a distribution, in the scenario's own order. */
+export function uncertainInputs(s: Scenario): UncertainInput[] {
+  const out: UncertainInput[] = [];
+  const visit = (node: unknown, path: string, unit: string) => {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+    const rec = node as Json;
+    const ownUnit = typeof rec.unit === 'string' ? rec.unit : unit;
+    if (typeof rec.dist === 'string') {
+      out.push({ path, dist: rec as unknown as DistSpec, unit: ownUnit, group: inputGroup(path) });
+      return;
+    }
+    for (const [k, v] of Object.entries(rec)) if (k !== 'observed' && k !== 'prices') visit(v, path ? `${path}.${k}` : k, ownUnit);
+  };
+  visit(s, '', '');
+  return out;
+}
+
+/** A copy of the scenario with the node at `path` replaced by `make(old)` (copying only along the path). */
+function replaceAt(s: Scenario, path: string, make: (old: Json) => unknown): Scenario {
+  const keys = path.split('.');
+  const rebuild = (node: unknown, i: number): unknown => {
+    const rec = node as Json;
+    if (i === keys.length) return make(rec);
+    if (!(keys[i]! in rec)) throw new Error(`no input at ${path}`);
+    return { ...rec, [keys[i]!]: rebuild(rec[keys[i]!], i + 1) };
+  };
+  return rebuild(s, 0) as Scenario;
+}
+
+const PROVENANCE = ['unit', 'source', 'priceYear', 'note'];
+
+/** A quantity carries its own unit and source; a bare number or distribution inside a duration does not. */
+function isQuantity(node: unknown): node is Json {
+  return typeof node === 'object' && node !== null && 'source' in node;
+}
+
+function provenanceOf(node: Json): Json {
+  return Object.fromEntries(PROVENANCE.filter((k) => k in node).map((k) => [k, node[k]]));
+}
+
+/** The scenario with one input fixed at `value` (keeping its unit, source and price year). */
+export function withInputFixed(s: Scenario, path: string, value: number): Scenario {
+  return replaceAt(s, path, (old) => (isQuantity(old) ? { value, ...provenanceOf(old) } : value));
+}
+
+/** The scenario with one input given a new distribution (keeping its provenance; `note` says why). */
+export function withInputDist(s: Scenario, path: string, dist: DistSpec, note?: string): Scenario {
+  return replaceAt(s, path, (old) => (isQuantity(old) ? { ...dist, ...provenanceOf(old), ...(note ? { note } : {}) } : dist));
+}
+
+/** Every uncertain input at its central value (the mean) and branch shares at their centre: the deterministic base case. */
+export function centralScenario(s: Scenario): Scenario {
+  let out = s;
+  for (const input of uncertainInputs(s)) out = withInputFixed(out, input.path, centralValue(input.dist));
+  const strip = (node: unknown): unknown => {
+    if (node === null || typeof node !== 'object') return node;
+    if (Array.isArray(node)) return node.map(strip);
+    const rec = node as Json;
+    const copy: Json = {};
+    for (const [k, v] of Object.entries(rec)) if (!(k === 'concentration' && 'shares' in rec)) copy[k] = strip(v);
+    return copy;
+  };
+  return strip(out) as Scenario;
+}
+
+/** The value run `run` drew for the input at `path` (the same stream `drawParameters` uses). */
+export function drawnInput(input: UncertainInput, seed: string, run: number): number {
+  return drawDist(input.dist, makeRunRng(`${seed}|${input.path}`, run));
+}

@@ -1,0 +1,77 @@
+// The run plan: resolved options and arms, the shape of a block of runs, month labels. Pure and small: the page uses it too.
+import type { Arm, Scenario } from '../../scenario/schema';
+import type { Metric } from './metrics';
+
+/** What to run: everything else comes from the scenario. */
+export interface RunOptions {
+  /** Monte Carlo runs (default: the scenario's). */
+  runs?: number;
+  /** Seed string (default: the scenario's). */
+  seed?: string;
+  /** Horizon in months after month 0 (default: the scenario's). */
+  months?: number;
+  /** Replaces the scenario's capacity options with arms of these coordinator FTEs; the counterfactual stays first. */
+  capacity?: number[];
+  /** Discount rate a year for the appraisal, replacing the scenario's (0–1). */
+  discountRate?: number;
+  /** Series whose every run is kept and returned (`runSeries` in each arm), for calibration. */
+  keepRunSeries?: Metric[];
+}
+
+/** The plan of a run: resolved options and the arms, counterfactual first. */
+export interface RunPlan {
+  runs: number;
+  seed: string;
+  months: number;
+  arms: Arm[];
+  /** A discount rate fixed for every run, if the user set one. */
+  discountRate?: number;
+  /** Series kept run by run (see RunOptions). */
+  keepRunSeries?: Metric[];
+}
+
+export function planRun(scenario: Scenario, options: RunOptions = {}): RunPlan {
+  const options_ = scenario.arms.options;
+  const arms = options.capacity
+    ? options.capacity.map((fte) => ({ name: `${fte} FTE`, coordinatorsFte: fte }))
+    : options_;
+  const runs = options.runs ?? scenario.simulation.runs;
+  if (!(Number.isInteger(runs) && runs >= 1)) throw new RangeError(`a run needs a whole number of runs, at least 1, not ${runs}`);
+  return {
+    runs,
+    seed: options.seed ?? scenario.simulation.seed,
+    months: options.months ?? scenario.simulation.horizonMonths,
+    ...(options.discountRate !== undefined ? { discountRate: options.discountRate } : {}),
+    ...(options.keepRunSeries?.length ? { keepRunSeries: options.keepRunSeries } : {}),
+    arms: [scenario.arms.counterfactual, ...arms],
+  };
+}
+
+/** Results of runs [first, first + count) for every arm of the plan. */
+export interface RunBlock {
+  first: number;
+  count: number;
+  /** One ArmRuns values array per arm, run-major. */
+  arms: Float64Array[];
+  /** Open family-months simulated, summed over arms and runs. */
+  familyMonths: number;
+  /** Each run's appraisal inputs (discount rate, optimism bias, deadweight, set-up £ per added FTE): count × 4. */
+  appraisal: Float64Array;
+}
+
+export function monthLabels(startMonth: string, months: number): string[] {
+  const year = Number(startMonth.slice(0, 4));
+  const month = Number(startMonth.slice(5, 7)) - 1;
+  const labels: string[] = [];
+  for (let k = 0; k <= months; k++) {
+    const total = month + k;
+    labels.push(`${year + Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`);
+  }
+  return labels;
+}
+
+/** A run's inputs, sent to each worker with its first batch of the run only. */
+export interface RunInputs {
+  scenario: Scenario;
+  plan: RunPlan;
+}

@@ -1,0 +1,180 @@
+// One arm's monthly results built from family paths: each sojourn adds O(1) entries to difference arrays.
+import { M, M_PLACEMENT0 } from '../results/metrics';
+import { LEDGER_STATES, LEDGER_WIDTH } from './ledger';
+import type { RunParameters } from './params';
+import { Pathway, type MemoryViews } from './wasm/pathway';
+
+/** Stock classes: CIN, CP, pre-proceedings, CLA by placement (5), assessment. */
+export const enum StockClass {
+  Cin = 0,
+  Cp = 1,
+  PreProceedings = 2,
+  Cla0 = 3,
+  Assessment = 8,
+  Count = 9,
+}
+
+/** £ per child-month in each stock class (assessment costs nothing by the month), from a run's costs. */
+export function monthlyCostByClass(costs: RunParameters['costs']): Float64Array {
+  return Float64Array.of(costs.cinMonthly, costs.cpMonthly, costs.preProceedingsMonthly, ...costs.claMonthly, 0);
+}
+
+/**
+ * Adds families' paths (sign +1) or removes them (sign -1), so an arm can start from the shared
+ * no-service paths and replace only the families its FGC service changed. Nothing is done per
+ * family per month: a stay adds two month-end stock differences and two part-month corrections.
+ * The child-months in class k during month m are its stock at the end of m, less the part of m
+ * before each entry in m, plus the part of m before each exit in m; state costs follow from them.
+ *
+ * The arrays live in the thread's pathway memory (see Pathway), one block per arm, where the
+ * WebAssembly walk books stays into them; this class reads them out. Block layout, in f64 slots:
+ * stockDiff, correction (each StockClass.Count × (H + 2)), costDirect, serviceDirect (H + 1 each),
+ * flows (4 × (H + 1)), familyMonths (2), then with a ledger: ledger ((H + 1) × LEDGER_WIDTH) and
+ * familiesDiff (LEDGER_STATES × (H + 2)).
+ */
+export class Accumulators implements MemoryViews {
+  readonly H: number;
+  /** £ per child-month by stock class. */
+  readonly rates: Float64Array;
+  readonly withLedger: boolean;
+  /** Byte offset of the block in the pathway memory. */
+  readonly offset: number;
+  private readonly pathway: Pathway;
+  private readonly generation: number;
+  /** Month-end stocks, children: StockClass.Count rows of H + 2 differences. */
+  stockDiff!: Float64Array;
+  /** Child-months to add to month m's month-end stock to get its exact child-months, per class (same layout). */
+  correction!: Float64Array;
+  /** £ of one-off costs (processes, conferences, coordinators) in each month. */
+  costDirect!: Float64Array;
+  /** £ of the FGC service (coordinators, conferences) in each month; also counted in costDirect. */
+  serviceDirect!: Float64Array;
+  /** claEntries, claExits, claReturnsHome, referrals: 4 rows of H + 1, children. */
+  flows!: Float64Array;
+  private months!: Float64Array;
+  /** Optional audit: moves and families by state (see Ledger). */
+  ledger: Float64Array | undefined;
+  familiesDiff: Float64Array | undefined;
+
+  constructor(H: number, rates: Float64Array, withLedger: boolean, from?: Accumulators) {
+    this.H = H;
+    this.rates = rates;
+    this.withLedger = withLedger;
+    this.pathway = Pathway.get();
+    this.generation = this.pathway.generation;
+    this.offset = this.pathway.allocate(Accumulators.slots(H, withLedger) * 8);
+    this.pathway.track(this);
+    // A copy keeps the ledger too, so that an arm's audit covers its service's changes.
+    if (from) this.whole().set(from.whole());
+  }
+
+  /** f64 slots of a block. */
+  static slots(H: number, withLedger: boolean): number {
+    const core = 2 * StockClass.Count * (H + 2) + 6 * (H + 1) + 2;
+    return withLedger ? core + (H + 1) * LEDGER_WIDTH + LEDGER_STATES * (H + 2) : core;
+  }
+
+  bind(buffer: ArrayBuffer): void {
+    const H = this.H;
+    // The block's parts one after another (f64 each); plain arithmetic, not a closure made on every bind.
+    const stocks = StockClass.Count * (H + 2);
+    let at = this.offset;
+    this.stockDiff = new Float64Array(buffer, at, stocks);
+    this.correction = new Float64Array(buffer, (at += 8 * stocks), stocks);
+    this.costDirect = new Float64Array(buffer, (at += 8 * stocks), H + 1);
+    this.serviceDirect = new Float64Array(buffer, (at += 8 * (H + 1)), H + 1);
+    this.flows = new Float64Array(buffer, (at += 8 * (H + 1)), 4 * (H + 1));
+    this.months = new Float64Array(buffer, (at += 32 * (H + 1)), 2);
+    at += 16;
+    this.ledger = this.withLedger ? new Float64Array(buffer, at, (H + 1) * LEDGER_WIDTH) : undefined;
+    this.familiesDiff = this.withLedger ? new Float64Array(buffer, at + 8 * (H + 1) * LEDGER_WIDTH, LEDGER_STATES * (H + 2)) : undefined;
+  }
+
+  /** Throws once another run has taken the pathway memory over (these views would read its data). */
+  private check(): void {
+    this.pathway.check(this.generation, 'an arm\'s accumulators');
+  }
+
+  /** The whole block. */
+  private whole(): Float64Array {
+    this.check();
+    return new Float64Array(this.pathway.buffer, this.offset, Accumulators.slots(this.H, this.withLedger));
+  }
+
+  /** Open family-months (month ends 1..H at which a family is open). */
+  get familyMonths(): number {
+    this.check();
+    return this.months[0]!;
+  }
+
+  /** A copy to apply one arm's changes to. */
+  clone(): Accumulators {
+    return new Accumulators(this.H, this.rates, this.withLedger, this);
+  }
+
+  /**
+   * `children` in a stock class over [t0, t1), months (t0 ≤ H), as the walk books a stay. Month-end
+   * m counts it when t0 ≤ m < t1; its child-months in each month (and so its cost) follow the exact time spent there.
+   */
+  sojourn(k: StockClass, children: number, t0: number, t1: number, sign: number): void {
+    this.check();
+    this.pathway.exports.sojournFor(this.H, this.offset, k, children, t0, t1, sign);
+  }
+
+  /** A cost of the FGC service, £, in month m (counted in the total too). */
+  serviceCost(amount: number, month: number): void {
+    this.costDirect[month] += amount;
+    this.serviceDirect[month] += amount;
+  }
+
+  /** Writes the pathway series (stocks, flows, cost before service costs are added) into a result block. */
+  writeTo(out: Float64Array): void {
+    this.check();
+    const H = this.H;
+    const row = H + 1;
+    const rates = this.rates;
+    const stock = new Float64Array(StockClass.Count);
+    for (let m = 0; m <= H; m++) {
+      let stateCost = 0;
+      let placementCost = 0;
+      for (let k = 0; k < StockClass.Count; k++) {
+        const i = k * (H + 2) + m;
+        stock[k]! += this.stockDiff[i]!;
+        const cost = rates[k]! * (stock[k]! + this.correction[i]!);
+        stateCost += cost;
+        if (k >= StockClass.Cla0 && k < StockClass.Assessment) placementCost += cost;
+      }
+      let cla = 0;
+      for (let i = 0; i < 5; i++) {
+        cla += stock[StockClass.Cla0 + i]!;
+        out[(M_PLACEMENT0 + i) * row + m] = stock[StockClass.Cla0 + i]!;
+      }
+      out[M.cla * row + m] = cla;
+      out[M.cp * row + m] = stock[StockClass.Cp]!;
+      out[M.cin * row + m] = stock[StockClass.Cin]!;
+      out[M.preProceedings * row + m] = stock[StockClass.PreProceedings]!;
+      out[M.cost * row + m] = m === 0 ? 0 : this.costDirect[m]! + stateCost;
+      out[M.costPlacements * row + m] = m === 0 ? 0 : placementCost;
+      out[M.costFgcService * row + m] = m === 0 ? 0 : this.serviceDirect[m]!;
+      out[M.claEntries * row + m] = this.flows[m]!;
+      out[M.claExits * row + m] = this.flows[row + m]!;
+      out[M.claReturnsHome * row + m] = this.flows[2 * row + m]!;
+      out[M.referrals * row + m] = this.flows[3 * row + m]!;
+    }
+  }
+
+  /** Writes the audit ledger (moves, and families by state from the differences). */
+  writeLedger(values: Float64Array): void {
+    this.check();
+    const H = this.H;
+    values.set(this.ledger!);
+    for (let s = 0; s < LEDGER_STATES; s++) {
+      let count = 0;
+      for (let m = 0; m <= H; m++) {
+        count += this.familiesDiff![s * (H + 2) + m]!;
+        values[m * LEDGER_WIDTH + 2 * LEDGER_STATES + s] = count;
+      }
+    }
+  }
+}
+

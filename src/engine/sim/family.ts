@@ -1,0 +1,193 @@
+// One family's whole path through the pathway, from its own keyed draws and the times of any FGCs it is given.
+import type { Accumulators } from './accumulators';
+import type { CandidateList } from './candidates';
+import { Pathway, type MemoryViews, type PathwayHost } from './wasm/pathway';
+import { QUANTILE_CELLS, type QuantileTable } from '../random/quantile-table';
+import { KeyedStream, Purpose } from '../random/rng';
+import type { ResumePoints } from './resume-points';
+import type { RunContext } from './run-context';
+import type { Sojourn } from './sojourn';
+import { State } from './states';
+
+const QUANTILE_CELLS_PLUS_ONE = QUANTILE_CELLS + 1;
+const NONE = new Float64Array(0);
+
+/** Exit shares per open state (see RunParameters.exits); the walk (src/wasm/pathway.ts) holds where each leads. */
+const EXIT_COUNTS = [4, 3, 3, 3, 4];
+/** Width of the exit-cost table: one row per state left, one column per state entered. */
+const EXIT_ROW = 8;
+/** Slots of the walk's constants block (C_* in src/wasm/pathway.ts). */
+const C_EXIT_SHARES = 10;
+const C_EXIT_COST = 30;
+const C_PLACEMENTS = 94;
+const C_HAS_TABLE = 99;
+const C_CONFERENCE_COST = 106;
+const CONSTANTS = 107;
+const TABLES = 7;
+/** Conference times one walk can be given before the scratch grows. */
+const CONFERENCE_SLOTS = 256;
+
+/**
+ * Simulates single families. A family's path is a pure function of (run key, family id, its FGC
+ * times): an FGC changes only that family's later draws' meaning, never another family's draws.
+ * So arms share every family their service never touches, and a touched family can be taken out
+ * of an arm (sign -1) and put back with its new path (sign +1).
+ *
+ * The walk runs in WebAssembly (src/wasm/pathway.ts, the same arithmetic in the same order): this
+ * class lays the run's families, shares, costs and quantile tables out in the pathway memory, and
+ * answers the module's calls back (sojourns with no quantile table).
+ */
+export class FamilySimulator implements PathwayHost, MemoryViews {
+  private readonly pathway: Pathway;
+  private readonly generation: number;
+  private readonly stream: KeyedStream;
+  private readonly sojourns: readonly Sojourn[];
+  /** Open states' quantile tables, then re-referral's and time to conference's (undefined: sampled by the host). */
+  private readonly tables: readonly (QuantileTable | undefined)[];
+  /** Addresses of the run's columns, constants and tables in the pathway memory (setRun's order). */
+  private readonly layout: number[];
+  private conferencesAt = 0;
+  private conferenceSlots = 0;
+  private heap!: Float64Array;
+
+  constructor(private readonly ctx: RunContext) {
+    const p = ctx.params;
+    this.pathway = Pathway.get();
+    this.generation = this.pathway.begin(this);
+    this.stream = new KeyedStream(ctx.key0, ctx.key1);
+    const d = p.durations;
+    this.sojourns = [d.assessment, d.cin, d.cp, d.preProceedings, d.cla];
+    // Written out, not spread from a map: V8 threw away this constructor's optimised code on the spread array's map, once per worker.
+    this.tables = [d.assessment.table, d.cin.table, d.cp.table, d.preProceedings.table, d.cla.table, d.reReferral.table, d.toConference.table];
+
+    const e = p.exits;
+    const exits = [e.assessment, e.cin, e.cp, e.preProceedings, e.cla];
+    const c = p.costs;
+    const constants = new Float64Array(CONSTANTS);
+    constants.set([c.referral + c.assessment, p.reReferralProbability, p.fgc.acceptance, p.fgc.conversion, p.fgc.timeInCareFactor, p.fgc.timeInSystemFactor]);
+    constants.set([Math.LN2 / p.fgc.fadeHalfLifeMonths, p.fgc.rrEscalationToCp, p.fgc.rrEntryToCare, p.fgc.kinshipShareOfCareEntries], 6);
+    for (let s = 0; s < exits.length; s++) {
+      const shares = exits[s]!;
+      if (shares.length !== EXIT_COUNTS[s]) throw new Error(`exit shares of state ${s}: expected ${EXIT_COUNTS[s]}, got ${shares.length}`);
+      constants.set(shares, C_EXIT_SHARES + 4 * s);
+    }
+    // £ per child of leaving `from` for `to` (filled for every pair; the walk only makes the pathway's moves).
+    for (let from = State.Assessment; from <= State.Cla; from++) {
+      for (let to = State.Assessment; to <= State.Out; to++) {
+        let cost = 0;
+        if (from === State.Cp) cost += c.reviewConference;
+        if (to === State.Cp && (from === State.Assessment || from === State.Cin)) cost += c.s47 + c.icpc;
+        if (to === State.Cla) cost += c.careProceedings;
+        constants[C_EXIT_COST + from * EXIT_ROW + to] = cost;
+      }
+    }
+    constants.set(p.placements, C_PLACEMENTS);
+    for (let i = 0; i < TABLES; i++) constants[C_HAS_TABLE + i] = this.tables[i] ? 1 : 0;
+    constants[C_CONFERENCE_COST] = c.fgcConference;
+
+    // The run's columns, constants and tables in the pathway memory.
+    const n = ctx.totalFamilies;
+    const n0 = ctx.initialCount;
+    const mem = this.pathway;
+    const children = mem.allocate(n, false);
+    const initialState = mem.allocate(n0, false);
+    const initialPlacement = mem.allocate(n0, false);
+    const initialExit = mem.allocate(8 * n0, false);
+    const arrivalTime = mem.allocate(8 * n, false);
+    const constantsAt = mem.allocate(8 * CONSTANTS, false);
+    const tablesAt = mem.allocate(8 * TABLES * QUANTILE_CELLS_PLUS_ONE, false);
+    this.conferenceSlots = CONFERENCE_SLOTS;
+    this.conferencesAt = mem.allocate(8 * CONFERENCE_SLOTS, false);
+    const buffer = mem.buffer;
+    new Uint8Array(buffer, children, n).set(ctx.children.subarray(0, n));
+    new Uint8Array(buffer, initialState, n0).set(ctx.initialState.subarray(0, n0));
+    new Uint8Array(buffer, initialPlacement, n0).set(ctx.initialPlacement.subarray(0, n0));
+    new Float64Array(buffer, initialExit, n0).set(ctx.initialExit.subarray(0, n0));
+    new Float64Array(buffer, arrivalTime, n).set(ctx.arrivalTime.subarray(0, n));
+    new Float64Array(buffer, constantsAt, CONSTANTS).set(constants);
+    for (let i = 0; i < TABLES; i++) {
+      const t = this.tables[i];
+      if (t) new Float64Array(buffer, tablesAt + 8 * i * QUANTILE_CELLS_PLUS_ONE, QUANTILE_CELLS_PLUS_ONE).set(t.cells());
+    }
+    mem.track(this);
+    this.layout = [children, initialState, initialPlacement, initialExit, arrivalTime, constantsAt, tablesAt];
+    this.setRun();
+  }
+
+  /** Tells the walk where this run's columns, constants, tables and conference times are. */
+  private setRun(): void {
+    const ctx = this.ctx;
+    const [children, initialState, initialPlacement, initialExit, arrivalTime, constants, tables] = this.layout as [number, number, number, number, number, number, number];
+    this.pathway.exports.setRun(ctx.horizonMonths, ctx.key0, ctx.key1, ctx.initialCount, children, initialState, initialPlacement, initialExit, arrivalTime, constants, tables, this.conferencesAt);
+  }
+
+  bind(buffer: ArrayBuffer): void {
+    this.heap = new Float64Array(buffer);
+  }
+
+  /** The shared pass: every family without an FGC, added to `acc`, with the offers and resume points it makes. */
+  simulateAll(acc: Accumulators, candidates: CandidateList | null, points: ResumePoints | null): void {
+    this.prepare(NONE, 0);
+    this.pathway.exports.simulateAll(this.ctx.totalFamilies, acc.offset, acc.withLedger ? 1 : 0, candidates ? candidates.at : 0, points && candidates ? points.at : 0);
+  }
+
+  /**
+   * Runs family f to the horizon with FGCs at `conferences[0..count)` (ascending; one that falls
+   * while the case is closed is not held). Adds the path to `acc` times `sign` (none if acc is
+   * null), and appends the offers it would take up to `candidates`; if `points` is given (with
+   * `candidates`), records where the path can be resumed from its first offer on. Returns conferences held.
+   */
+  simulate(f: number, conferences: Float64Array, count: number, sign: number, acc: Accumulators | null, candidates: CandidateList | null, points: ResumePoints | null = null): number {
+    this.prepare(conferences, count);
+    const ledger = acc !== null && acc.withLedger ? 1 : 0;
+    return this.pathway.exports.simulate(f, count, sign, acc ? acc.offset : 0, ledger, candidates ? candidates.at : 0, points && candidates ? points.at : 0);
+  }
+
+  /**
+   * Runs family f's no-FGC path from resume point i (see ResumePoints) to the horizon with FGCs at
+   * `conferences[0..count)`, none before the point's entry time: the same as simulate() from there on.
+   */
+  resume(f: number, points: ResumePoints, i: number, conferences: Float64Array, count: number, sign: number, acc: Accumulators | null, candidates: CandidateList | null): number {
+    this.prepare(conferences, count);
+    const ledger = acc !== null && acc.withLedger ? 1 : 0;
+    return this.pathway.exports.resume(f, points.at, i, count, sign, acc ? acc.offset : 0, ledger, candidates ? candidates.at : 0);
+  }
+
+  /** Throws unless this simulator's run still holds the pathway memory. */
+  check(): void {
+    this.pathway.check(this.generation, 'a family simulator');
+  }
+
+  /** Hands the walk its conference times. */
+  private prepare(conferences: Float64Array, count: number): void {
+    const mem = this.pathway;
+    mem.check(this.generation, 'a family simulator');
+    if (count > this.conferenceSlots) {
+      this.conferenceSlots = Math.max(count, 2 * this.conferenceSlots);
+      this.conferencesAt = mem.allocate(8 * this.conferenceSlots, false);
+      this.setRun();
+    }
+    if (count > 0) this.heap.set(conferences.subarray(0, count), this.conferencesAt / 8);
+  }
+
+  // ---- the walk's calls back ----
+
+  /** A fresh stay in s, months, for the samplers that take several draws (gamma, empirical). */
+  sampleStay(s: number, f: number, episode: number): number {
+    return this.sojourns[s]!.sample(this.stream.at(f, Purpose.Sojourn, episode));
+  }
+
+  exactQuantile(table: number, u: number): number {
+    return this.tables[table]!.at(u);
+  }
+
+  /** Time to re-referral, months: the re-referral stream's second draw on (its first decided whether). */
+  reReferralStay(f: number, episode: number): number {
+    return this.ctx.params.durations.reReferral.sample(this.stream.at(f, Purpose.ReReferral, episode).skip(1));
+  }
+
+  /** Months from allocation to conference, for a time to conference with no quantile table. */
+  leadTime(f: number, episode: number): number {
+    return this.ctx.params.durations.toConference.sample(this.stream.at(f, Purpose.LeadTime, episode));
+  }
+}

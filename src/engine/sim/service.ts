@@ -1,0 +1,90 @@
+// One arm's FGC service: the queue, coordinator slots and conferences, applied as changes to the shared family paths.
+import type { Accumulators } from './accumulators';
+import type { CandidateList } from './candidates';
+import type { FamilySimulator } from './family';
+import { M } from '../results/metrics';
+import { WEEKS_PER_MONTH } from './params';
+import { Pathway } from './wasm/pathway';
+import type { ResumePoints } from './resume-points';
+import type { RunContext } from './run-context';
+import { State } from './states';
+
+/** What distinguishes arms: the service's size and where it is offered. */
+export interface ArmPlan {
+  coordinatorsFte: number;
+  /** Eligible share of families at each offer point. */
+  eligible: { referral: number; icpc: number; preProceedings: number; inCare: number };
+}
+
+/** The rows the module writes (src/wasm/pathway.ts O_*), in its order. */
+const SERVICE_METRICS = [M.fgcJoined, M.fgcAllocated, M.fgcHeld, M.fgcWaiting, M.fgcLapsed, M.fgcLongestWaitWeeks];
+
+/**
+ * A run's service state in the pathway memory: the offers, sorted by time, and the list of offers
+ * made by re-walked paths (the families' service state is in their records, cleared per arm).
+ */
+export class ServiceSetup {
+  readonly offerCount: number;
+  readonly eligible: number;
+  readonly out: number;
+
+  constructor(
+    ctx: RunContext,
+    readonly offers: CandidateList,
+    readonly extra: CandidateList,
+    readonly points: ResumePoints,
+  ) {
+    const pathway = Pathway.get();
+    if (ctx.horizonMonths >= 1024) throw new Error(`a horizon of ${ctx.horizonMonths} months is past what the service's offer order handles (1,023)`);
+    pathway.exports.prepareService();
+    this.offerCount = offers.sortByTime().length;
+    this.eligible = pathway.allocate(8 * 8, false);
+    this.out = pathway.allocate(8 * SERVICE_METRICS.length * (ctx.horizonMonths + 1), false);
+  }
+}
+
+/**
+ * Runs an arm's FGC service over the offers families would take up, in time order. Capacity is a
+ * stream of allocation slots, one every 1/capacity months; a slot nobody waits for is lost. A family
+ * joins the back of the queue, leaves it if its case closes or it waits past the maximum, and is
+ * otherwise allocated a coordinator and meets after a preparation time, if its case is still open.
+ * Each conference held replaces that family's path in `acc` (out with the old, in with the new),
+ * and the new path's later offers join the stream. Writes the service's series into `out`.
+ *
+ * The service runs in WebAssembly with the walk (src/wasm/pathway.ts), so that a conference re-walks
+ * its family without leaving the module; `families` must be the run's simulator, set up last.
+ */
+export function runService(ctx: RunContext, plan: ArmPlan, families: FamilySimulator, acc: Accumulators, setup: ServiceSetup, out: Float64Array): void {
+  const p = ctx.params;
+  const capacity = (plan.coordinatorsFte * p.fgc.conferencesPerFtePerYear) / 12;
+  if (!(capacity > 0)) return; // no coordinators, no service: the arm is the no-service paths exactly
+  families.check();
+  const pathway = Pathway.get();
+  const H = ctx.horizonMonths;
+  const row = H + 1;
+  const e = plan.eligible;
+  const eligible = new Float64Array(pathway.buffer, setup.eligible, 8);
+  eligible.fill(0);
+  eligible[State.Cin] = e.referral;
+  eligible[State.Cp] = e.icpc;
+  eligible[State.PreProceedings] = e.preProceedings;
+  eligible[State.Cla] = e.inCare;
+  new Float64Array(pathway.buffer, setup.out, SERVICE_METRICS.length * row).fill(0);
+  const monthlyCoordinatorCost = (plan.coordinatorsFte * p.costs.coordinatorAnnual) / 12;
+  pathway.exports.runService(
+    capacity,
+    p.fgc.maxWaitMonths,
+    WEEKS_PER_MONTH,
+    setup.eligible,
+    monthlyCoordinatorCost,
+    setup.offers.at,
+    setup.offerCount,
+    setup.extra.at,
+    setup.points.at,
+    acc.offset,
+    acc.withLedger ? 1 : 0,
+    setup.out,
+  );
+  const series = new Float64Array(pathway.buffer, setup.out, SERVICE_METRICS.length * row);
+  SERVICE_METRICS.forEach((metric, r) => out.set(series.subarray(r * row, (r + 1) * row), metric * row));
+}

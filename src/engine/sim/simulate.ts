@@ -1,0 +1,64 @@
+// Runs a scenario: the run plan (arms × runs), each run simulating every arm from one shared draw.
+import type { Arm, Scenario } from '../../scenario/schema';
+import { simulateRun } from './run';
+import type { ArmPlan } from './service';
+import { APPRAISAL_FIELDS } from '../results/finance';
+import { METRIC_COUNT } from '../results/metrics';
+import { makeRunContext } from './run-context';
+import { planRun, type RunBlock, type RunOptions, type RunPlan } from '../results/plan';
+import { RunSet, summariseRuns, type RunSummary } from '../results/run-set';
+import { ArmRuns } from '../results/summarise';
+
+function armPlan(arm: Arm, eligible: ArmPlan['eligible']): ArmPlan {
+  return { coordinatorsFte: arm.coordinatorsFte, eligible: { ...eligible, ...arm.offerPoints } };
+}
+
+/**
+ * Simulates runs first..first+count-1. Each run's randomness depends only on (seed, run index),
+ * so any split of the runs into blocks gives the same numbers.
+ */
+export function simulateBlock(scenario: Scenario, plan: RunPlan, first: number, count: number): RunBlock {
+  const monthCount = plan.months + 1;
+  const size = METRIC_COUNT * monthCount;
+  const armCount = plan.arms.length;
+  const arms: Float64Array[] = [];
+  for (let a = 0; a < armCount; a++) arms.push(new Float64Array(count * size));
+  let familyMonths = 0;
+  const appraisal = new Float64Array(count * APPRAISAL_FIELDS);
+  for (let i = 0; i < count; i++) {
+    const ctx = makeRunContext(scenario, plan.seed, first + i, plan.months);
+    const eligible = ctx.params.fgc.eligible;
+    const plans: ArmPlan[] = [];
+    const outs: Float64Array[] = [];
+    for (let a = 0; a < armCount; a++) {
+      plans.push(armPlan(plan.arms[a]!, eligible));
+      outs.push(arms[a]!.subarray(i * size, (i + 1) * size));
+    }
+    const a = ctx.params.appraisal;
+    appraisal.set([plan.discountRate ?? a.discountRate, a.optimismBias, a.deadweight, a.setUpCostPerAddedFte], i * APPRAISAL_FIELDS);
+    familyMonths += simulateRun(ctx, plans, outs, undefined);
+  }
+  return { first, count, arms, familyMonths, appraisal };
+}
+
+/** Joins blocks (in any order) into one ArmRuns per arm. */
+export function mergeBlocks(plan: RunPlan, blocks: RunBlock[]): ArmRuns[] {
+  const monthCount = plan.months + 1;
+  const size = METRIC_COUNT * monthCount;
+  return plan.arms.map((_, a) => {
+    const values = new Float64Array(plan.runs * size);
+    for (const b of blocks) values.set(b.arms[a]!, b.first * size);
+    return new ArmRuns(plan.runs, monthCount, values);
+  });
+}
+
+/** Runs the whole plan in this thread. */
+export function runSimulation(scenario: Scenario, options: RunOptions = {}): RunSummary {
+  const plan = planRun(scenario, options);
+  const set = new RunSet(plan);
+  set.add(simulateBlock(scenario, plan, 0, plan.runs));
+  return summariseRuns(scenario, set);
+}
+
+export { planRun, summariseRuns };
+export type { RunBlock, RunOptions, RunPlan, RunSummary };

@@ -1,0 +1,146 @@
+// Sojourn-time distributions in months: a family's time in a state, and the residual time of a family already there.
+import { gamma } from '../random/distributions';
+import type { KeyedStream } from '../random/rng';
+import { QuantileTable } from '../random/quantile-table';
+import { logGamma, normalQuantile } from '../random/special';
+
+/** Days in an average month (365.25 / 12). */
+export const DAYS_PER_MONTH = 30.4375;
+
+export const enum SojournKind {
+  Lognormal = 0,
+  Gamma = 1,
+  Weibull = 2,
+  Empirical = 3,
+}
+
+/**
+ * The positioned stream a gamma draw reads, set just before each: one uniform source for every
+ * sojourn, not a closure per sojourn (sojourns are made afresh for each run, and V8 compiled each
+ * run's closures again and again).
+ */
+let gammaStream: KeyedStream | undefined;
+
+function gammaUniform(): number {
+  return gammaStream!.next();
+}
+
+/**
+ * A duration distribution in months. `sample` draws a fresh sojourn; `sampleResidual` draws the
+ * time left for a family found in the state at a random moment of a stationary flow (density
+ * S(r)/E[T]): the length-biased total times a uniform, so the initial stock is not made to leave early.
+ */
+export class Sojourn {
+  /** Inverse CDF table for the kinds sampled by inversion (lognormal, Weibull): a draw is table.at(first uniform of the sub-stream). */
+  readonly table: QuantileTable | undefined;
+
+  private constructor(
+    readonly kind: SojournKind,
+    /** Mean time in the state, months. */
+    readonly meanMonths: number,
+    private readonly a: number,
+    private readonly b: number,
+    private readonly edges: Float64Array = new Float64Array(0),
+    private readonly cumWeights: Float64Array = new Float64Array(0),
+    private readonly cumBiased: Float64Array = new Float64Array(0),
+  ) {
+    if (kind === SojournKind.Lognormal) this.table = QuantileTable.lognormal(a, b);
+    if (kind === SojournKind.Weibull) this.table = QuantileTable.of((u) => b * Math.pow(-Math.log1p(-u), 1 / a));
+  }
+
+  /** Lognormal with the given mean and standard deviation, months. */
+  static lognormal(mean: number, sd: number): Sojourn {
+    const sigma2 = Math.log(1 + (sd * sd) / (mean * mean));
+    return new Sojourn(SojournKind.Lognormal, mean, Math.log(mean) - sigma2 / 2, Math.sqrt(sigma2));
+  }
+
+  /** Gamma with the given mean and standard deviation, months (shape = (mean/sd)², scale = sd²/mean). */
+  static gamma(mean: number, sd: number): Sojourn {
+    return new Sojourn(SojournKind.Gamma, mean, (mean * mean) / (sd * sd), (sd * sd) / mean);
+  }
+
+  /** Weibull with the given mean (months) and shape k; scale = mean / Γ(1 + 1/k). */
+  static weibull(mean: number, shape: number): Sojourn {
+    return new Sojourn(SojournKind.Weibull, mean, shape, mean / Math.exp(logGamma(1 + 1 / shape)));
+  }
+
+  /** A histogram: uniform within each bin [edges[i], edges[i+1]) with the given weights (sum 1), months. */
+  static empirical(edges: number[], weights: number[]): Sojourn {
+    const n = weights.length;
+    const cum = new Float64Array(n);
+    const biased = new Float64Array(n);
+    let c = 0;
+    let cb = 0;
+    let mean = 0;
+    for (let i = 0; i < n; i++) {
+      const mid = (edges[i]! + edges[i + 1]!) / 2;
+      c += weights[i]!;
+      cb += weights[i]! * mid;
+      mean += weights[i]! * mid;
+      cum[i] = c;
+      biased[i] = cb;
+    }
+    for (let i = 0; i < n; i++) {
+      cum[i]! /= c;
+      biased[i]! /= cb;
+    }
+    return new Sojourn(SojournKind.Empirical, mean / c, 0, 0, Float64Array.from(edges), cum, biased);
+  }
+
+  /** A lognormal's log-mean and log-sd (months), else undefined. */
+  logParameters(): { mu: number; sigma: number } | undefined {
+    return this.kind === SojournKind.Lognormal ? { mu: this.a, sigma: this.b } : undefined;
+  }
+
+  /** A fresh sojourn, months, from the positioned stream (lognormal and Weibull: one uniform, by inversion from a table). */
+  sample(stream: KeyedStream): number {
+    switch (this.kind) {
+      case SojournKind.Lognormal:
+      case SojournKind.Weibull:
+        return this.table!.at(stream.next());
+      case SojournKind.Gamma:
+        gammaStream = stream;
+        return gamma(gammaUniform, this.a, this.b);
+      case SojournKind.Empirical: {
+        const i = pickBin(this.cumWeights, stream.next());
+        const lo = this.edges[i]!;
+        return lo + stream.next() * (this.edges[i + 1]! - lo);
+      }
+    }
+  }
+
+  /** Time left for a family already in the state at a random moment of a stationary flow, months. */
+  sampleResidual(stream: KeyedStream): number {
+    const share = stream.next();
+    let total: number;
+    switch (this.kind) {
+      case SojournKind.Lognormal:
+        // Length-biasing a lognormal shifts its log-mean by sigma².
+        total = Math.exp(this.a + this.b * this.b + this.b * normalQuantile(stream.next()));
+        break;
+      case SojournKind.Gamma:
+        gammaStream = stream;
+        total = gamma(gammaUniform, this.a + 1, this.b);
+        break;
+      case SojournKind.Weibull:
+        // t·f(t) for a Weibull: (t/scale)^k ~ Gamma(1 + 1/k).
+        gammaStream = stream;
+        total = this.b * Math.pow(gamma(gammaUniform, 1 + 1 / this.a, 1), 1 / this.a);
+        break;
+      case SojournKind.Empirical: {
+        const i = pickBin(this.cumBiased, stream.next());
+        const lo = this.edges[i]!;
+        const hi = this.edges[i + 1]!;
+        total = Math.sqrt(lo * lo + stream.next() * (hi * hi - lo * lo));
+        break;
+      }
+    }
+    return share * total;
+  }
+}
+
+function pickBin(cum: Float64Array, u: number): number {
+  const last = cum.length - 1;
+  for (let i = 0; i < last; i++) if (u < cum[i]!) return i;
+  return last;
+}

@@ -1,0 +1,61 @@
+// The appraisal in a whole run: NPV at rate 0 equals the undiscounted sum; a zero-FTE arm has no saving and no FGC cost.
+import { describe, expect, it } from 'vitest';
+import { runSimulation } from '../../../src/engine/sim/simulate';
+import { loadScenario, SMALL, variant } from '../../helpers/scenarios';
+
+describe('appraisal in the run summary', () => {
+  const s = variant(SMALL, (raw) => {
+    raw.arms.options = [{ name: 'Zero', coordinatorsFte: 0 }, { name: 'Four', coordinatorsFte: 4 }];
+  });
+
+  it('at a discount rate of 0, NPV is the sum of the yearly net amounts, run by run', () => {
+    const summary = runSimulation(s, { runs: 12, months: 30, discountRate: 0 });
+    const four = summary.finance.comparisons[1]!;
+    expect(summary.finance.discountRate).toBe(0);
+    // The mean NPV equals the sum of the mean yearly nets (means add up).
+    const sumOfNets = four.byYear.reduce((acc, y) => acc + y.net.mean, 0);
+    expect(four.npv.mean).toBeCloseTo(sumOfNets, 6);
+    // With no optimism bias or deadweight, benefits − service cost over the horizon = the total saving.
+    expect(four.npv.mean).toBeCloseTo(summary.comparisons[1]!.saving.mean, 4);
+  });
+
+  it('discounting at 3.5% shrinks later years: |NPV| is below the undiscounted total when all years are one-signed', () => {
+    const at0 = runSimulation(s, { runs: 12, months: 30, discountRate: 0 }).finance.comparisons[1]!;
+    const at35 = runSimulation(s, { runs: 12, months: 30 }).finance.comparisons[1]!;
+    const allNegative = at0.byYear.every((y) => y.net.p95 < 0);
+    if (allNegative) expect(at35.npv.mean).toBeGreaterThan(at0.npv.mean);
+    expect(at35.npv.mean).not.toBe(at0.npv.mean);
+  });
+
+  it('the zero-capacity arm has zero saving, zero FGC cost and NPV 0 in every run', () => {
+    const zero = runSimulation(s, { runs: 8, months: 24 }).finance.comparisons[0]!;
+    expect(zero.npv.p5).toBe(0);
+    expect(zero.npv.p95).toBe(0);
+    for (const y of zero.byYear) {
+      expect(y.serviceCost.p95).toBe(0);
+      expect(y.cashableSaving.p95).toBe(0);
+      expect(y.nonCashableSaving.p5).toBe(0);
+    }
+    expect(zero.payback.never + Object.values(zero.payback.byYear).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('cashable savings are the placements that fall', () => {
+    const summary = runSimulation(s, { runs: 10, months: 36 });
+    const four = summary.finance.comparisons[1]!;
+    const placements = summary.arms.map((a) => a.series.costPlacements.mean.reduce((x, y) => x + y, 0));
+    const cashable = four.byYear.reduce((acc, y) => acc + y.cashableSaving.mean, 0);
+    expect(cashable).toBeCloseTo(placements[0]! - placements[2]!, 2);
+  });
+
+  it('payback by year lists the financial years in order, each with the share of runs that pay back in it', () => {
+    // Leeds pays back in several different years across runs, so an order by first occurrence would show.
+    const summary = runSimulation(loadScenario('scenarios/leeds-2015-family-valued.json'), { runs: 60 });
+    for (const c of summary.finance.comparisons) {
+      const years = Object.keys(c.payback.byYear);
+      expect(years).toEqual(summary.finance.financialYears.filter((y) => years.includes(y)));
+      for (const y of years) expect(c.payback.byYear[y]! * 60).toBeCloseTo(Math.round(c.payback.byYear[y]! * 60), 9);
+      expect(c.payback.never + Object.values(c.payback.byYear).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    }
+    expect(Object.keys(summary.finance.comparisons[0]!.payback.byYear).length).toBeGreaterThanOrEqual(3);
+  });
+});
