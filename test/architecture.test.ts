@@ -44,7 +44,7 @@ const ARROWS: Record<Exclude<Part, 'test' | 'data'>, { to: Part[]; types?: Part[
   scenario: { to: [], packages: [] },
   wasm: { to: [], packages: [] },
   cli: { to: ['door', 'client', 'scenario', 'workers'], packages: ['node:', 'comlink', 'comlink/', 'esbuild'] },
-  dev: { to: ['door', 'sim', 'results', 'random', 'scenario', 'client', 'workers', 'cli'], packages: ['node:', 'comlink', 'comlink/', 'esbuild', 'playwright-core'] },
+  dev: { to: ['door', 'sim', 'results', 'random', 'scenario', 'client', 'workers', 'cli', 'wasm'], packages: ['node:', 'comlink', 'comlink/', 'esbuild', 'playwright-core'] },
 };
 
 function sources(dir: string): string[] {

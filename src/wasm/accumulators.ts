@@ -1,27 +1,63 @@
-// An arm's accumulators (src/engine/accumulators.ts): stays, costs and flows booked as month-end differences.
-import { CLASSES, H, LEDGER_STATES, LEDGER_WIDTH, swapHorizon } from './run';
+// An arm's accumulators (src/engine/sim/accumulators.ts): stays, costs and flows booked as month-end differences.
+// The block's parts and their offsets are the layout table's (ACC_* in ./layout).
+import { H, swapHorizon } from './run';
+import {
+  ACC_CORRECTION_FIXED,
+  ACC_CORRECTION_H1,
+  ACC_CORRECTION_H2,
+  ACC_COST_DIRECT_FIXED,
+  ACC_COST_DIRECT_H1,
+  ACC_COST_DIRECT_H2,
+  ACC_FAMILIES_DIFF_FIXED,
+  ACC_FAMILIES_DIFF_H1,
+  ACC_FAMILIES_DIFF_H2,
+  ACC_FAMILY_MONTHS_FIXED,
+  ACC_FAMILY_MONTHS_H1,
+  ACC_FAMILY_MONTHS_H2,
+  ACC_FLOWS_FIXED,
+  ACC_FLOWS_H1,
+  ACC_FLOWS_H2,
+  ACC_LEDGER_FIXED,
+  ACC_LEDGER_H1,
+  ACC_LEDGER_H2,
+  ACC_SERVICE_DIRECT_FIXED,
+  ACC_SERVICE_DIRECT_H1,
+  ACC_SERVICE_DIRECT_H2,
+  ACC_STOCK_DIFF_FIXED,
+  ACC_STOCK_DIFF_H1,
+  ACC_STOCK_DIFF_H2,
+  LEDGER_STATES,
+  LEDGER_WIDTH,
+} from './layout';
 import { add } from './memory';
 
+/** Address of the part at slot h1 × (H + 1) + h2 × (H + 2) + fixed of the block at `acc`. */
+@inline function partAt(acc: usize, h1: i32, h2: i32, fixed: i32): usize {
+  return acc + (<usize>(h1 * (H + 1) + h2 * (H + 2) + fixed) << 3);
+}
 @inline export function stockDiffAt(acc: usize): usize {
-  return acc;
+  return partAt(acc, ACC_STOCK_DIFF_H1, ACC_STOCK_DIFF_H2, ACC_STOCK_DIFF_FIXED);
 }
 @inline export function correctionAt(acc: usize): usize {
-  return acc + (<usize>(CLASSES * (H + 2)) << 3);
+  return partAt(acc, ACC_CORRECTION_H1, ACC_CORRECTION_H2, ACC_CORRECTION_FIXED);
 }
 @inline export function costDirectAt(acc: usize): usize {
-  return acc + (<usize>(2 * CLASSES * (H + 2)) << 3);
+  return partAt(acc, ACC_COST_DIRECT_H1, ACC_COST_DIRECT_H2, ACC_COST_DIRECT_FIXED);
+}
+@inline export function serviceDirectAt(acc: usize): usize {
+  return partAt(acc, ACC_SERVICE_DIRECT_H1, ACC_SERVICE_DIRECT_H2, ACC_SERVICE_DIRECT_FIXED);
 }
 @inline export function flowsAt(acc: usize): usize {
-  return acc + (<usize>(2 * CLASSES * (H + 2) + 2 * (H + 1)) << 3);
+  return partAt(acc, ACC_FLOWS_H1, ACC_FLOWS_H2, ACC_FLOWS_FIXED);
 }
 @inline export function familyMonthsAt(acc: usize): usize {
-  return acc + (<usize>(2 * CLASSES * (H + 2) + 6 * (H + 1)) << 3);
+  return partAt(acc, ACC_FAMILY_MONTHS_H1, ACC_FAMILY_MONTHS_H2, ACC_FAMILY_MONTHS_FIXED);
 }
 @inline export function ledgerAt(acc: usize): usize {
-  return acc + (<usize>(2 * CLASSES * (H + 2) + 6 * (H + 1) + 2) << 3);
+  return partAt(acc, ACC_LEDGER_H1, ACC_LEDGER_H2, ACC_LEDGER_FIXED);
 }
 @inline export function familiesDiffAt(acc: usize): usize {
-  return ledgerAt(acc) + (<usize>((H + 1) * LEDGER_WIDTH) << 3);
+  return partAt(acc, ACC_FAMILIES_DIFF_H1, ACC_FAMILIES_DIFF_H2, ACC_FAMILIES_DIFF_FIXED);
 }
 
 /** sojourn() for accumulators of horizon `horizon` outside a run (tests), leaving the run's horizon as it was. */

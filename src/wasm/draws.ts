@@ -1,4 +1,4 @@
-// Keyed draws (src/engine/rng.ts, the same arithmetic): counter-based uniforms per family, purpose and episode.
+// Keyed draws (src/engine/random/rng.ts, the same arithmetic): counter-based uniforms per family, purpose and episode.
 import { key1 } from './run';
 
 const TWO_POW_MINUS_32: f64 = 2.3283064365386963e-10;

@@ -2,6 +2,37 @@
 // of the families that made offers. Each list is an array of fixed-size records, so that what the
 // service reads about one offer, one point or one family at random sits in one cache line.
 import { alloc, claim, i32At } from './memory';
+import {
+  CANDIDATE_SHIFT,
+  FAMILY_RECORD_SHIFT,
+  FR_END,
+  FR_FAMILY,
+  FR_FIRST,
+  L_CAPACITY,
+  L_LENGTH,
+  L_RECORDS,
+  LIST_HEADER,
+  POINTS_HEADER,
+  POINT_SHIFT,
+  PT_CASE_START,
+  PT_EPISODE,
+  PT_EXIT,
+  PT_PLACEMENT,
+  PT_STATE,
+  PT_TIME,
+  P_FAMILIES,
+  P_FAMILY_RECORDS,
+  P_LENGTH,
+  P_RECORD_OF,
+  R_CASE_CLOSE,
+  R_ELIGIBILITY,
+  R_EPISODE,
+  R_FAMILY,
+  R_FAMILY_RECORD,
+  R_STATE,
+  R_TIME,
+  R_VERSION,
+} from './layout';
 
 /** `capacity` records of 2^shift bytes, aligned to their size up to 64 bytes (a record never straddles a line). */
 function records(capacity: i32, shift: i32): usize {
@@ -9,33 +40,22 @@ function records(capacity: i32, shift: i32): usize {
   return (claim((capacity << shift) + align) + <usize>align) & ~(<usize>align);
 }
 
-/** Doubles a full list's records (header slots: length at 0, capacity at 4, records' address at 8), keeping its entries. */
+/** Doubles a full list's records (a list header: L_LENGTH, L_CAPACITY, L_RECORDS), keeping its entries. */
 function growRecords(header: usize, shift: i32): void {
   const n = load<i32>(header);
   const size = n > 8 ? n * 2 : 16;
   const at = records(size, shift); // records past `n` are written before they are read
-  memory.copy(at, <usize>load<i32>(header, 8), <usize>(n << shift));
-  store<i32>(header, size, 4);
-  store<i32>(header, <i32>at, 8);
+  memory.copy(at, <usize>load<i32>(header, L_RECORDS), <usize>(n << shift));
+  store<i32>(header, size, L_CAPACITY);
+  store<i32>(header, <i32>at, L_RECORDS);
 }
 
-/** Record i of the list at `header` (records' address at header byte 8). */
+/** Record i of the list at `header` (records' address at L_RECORDS). */
 @inline export function entryAt(header: usize, i: i32, shift: i32): usize {
-  return <usize>load<i32>(header, 8) + (<usize>i << <usize>shift);
+  return <usize>load<i32>(header, L_RECORDS) + (<usize>i << <usize>shift);
 }
 
-// Offer candidates (src/engine/candidates.ts): a header of i32s (length, capacity, records), then records.
-export const L_LENGTH = 0;
-export const LIST_HEADER = 12;
-export const CANDIDATE_SHIFT = 6;
-export const R_TIME = 0; // f64
-export const R_ELIGIBILITY = 8; // f64
-export const R_CASE_CLOSE = 16; // f64
-export const R_FAMILY = 24; // i32
-export const R_EPISODE = 28; // i32
-export const R_VERSION = 32; // i32
-export const R_FAMILY_RECORD = 36; // i32: the family's record (-1 until it has one)
-export const R_STATE = 40; // u8
+// Offer candidates (src/engine/sim/candidates.ts): a list header, then records (R_* in ./layout).
 
 @inline export function candidateAt(list: usize, i: i32): usize {
   return entryAt(list, i, CANDIDATE_SHIFT);
@@ -44,14 +64,14 @@ export const R_STATE = 40; // u8
 /** An empty offer list (its records are written before they are read, so not cleared). */
 export function candidateList(capacity: i32): usize {
   const list = alloc(LIST_HEADER);
-  store<i32>(list, capacity, 4);
-  store<i32>(list, <i32>records(capacity, CANDIDATE_SHIFT), 8);
+  store<i32>(list, capacity, L_CAPACITY);
+  store<i32>(list, <i32>records(capacity, CANDIDATE_SHIFT), L_RECORDS);
   return list;
 }
 
 export function pushCandidate(list: usize, t: f64, f: i32, state: i32, eligibility: f64, episode: i32): void {
   const i = load<i32>(list + L_LENGTH);
-  if (i == load<i32>(list, 4)) growRecords(list, CANDIDATE_SHIFT);
+  if (i == load<i32>(list, L_CAPACITY)) growRecords(list, CANDIDATE_SHIFT);
   const r = candidateAt(list, i);
   store<f64>(r, t, R_TIME);
   store<f64>(r, eligibility, R_ELIGIBILITY);
@@ -150,35 +170,9 @@ export function sortByTime(list: usize): i32 {
   for (let b: usize = 0; b < <usize>(1 << shift); b += 8) store<u64>(to + b, load<u64>(from + b));
 }
 
-// Resume points (src/engine/resume-points.ts): a header of i32s, then point records; with them the
-// family records: one per family that made an offer (its points, and an arm's service state for it),
-// and the record of each family (-1: none).
-export const P_LENGTH = 0;
-export const P_RECORD_OF = 12; // i32 per family
-export const P_FAMILIES = 16;
-export const P_FAMILY_RECORDS = 20; // family records' header: count, capacity, address
-export const POINTS_HEADER = 32;
-export const POINT_SHIFT = 5;
-export const PT_TIME = 0; // f64
-export const PT_EXIT = 8; // f64
-export const PT_CASE_START = 16; // f64
-export const PT_EPISODE = 24; // i32
-export const PT_STATE = 28; // u8
-export const PT_PLACEMENT = 29; // u8
-export const FAMILY_RECORD_SHIFT = 6;
-export const FR_FIRST = 0; // i32: the family's first point
-export const FR_END = 4; // i32: one past its last
-export const FR_FAMILY = 8; // i32
-// An arm's service state for the family (src/wasm/service.ts): cleared per arm where marked.
-export const FR_VERSION = 12; // i32, cleared
-export const FR_LEAD_EPISODE = 16; // i32
-export const FR_LATER_HEAD = 20; // i32, cleared
-export const FR_LATER_TAIL = 24; // i32, cleared
-export const FR_STATUS = 28; // u8, cleared
-export const FR_CONFERENCES = 29; // u8, cleared
-export const FR_JOINED = 32; // f64
-export const FR_CASE_CLOSES = 40; // f64
-export const FR_FIRST_CONFERENCE = 48; // f64
+// Resume points (src/engine/sim/resume-points.ts): a header (P_* in ./layout) that starts as a list header,
+// then point records (PT_*); with them the family records (FR_*): one per family that made an offer (its
+// points, and an arm's service state for it, src/wasm/service.ts), and the record of each family (-1: none).
 
 @inline export function pointAt(points: usize, i: i32): usize {
   return entryAt(points, i, POINT_SHIFT);
@@ -195,10 +189,10 @@ export const FR_FIRST_CONFERENCE = 48; // f64
 /** Empty resume points and family records (records written before they are read; the family index is set by clearPoints). */
 export function resumePoints(capacity: i32, familyCapacity: i32): usize {
   const points = alloc(POINTS_HEADER);
-  store<i32>(points, capacity, 4);
-  store<i32>(points, <i32>records(capacity, POINT_SHIFT), 8);
-  store<i32>(points + P_FAMILY_RECORDS, familyCapacity, 4);
-  store<i32>(points + P_FAMILY_RECORDS, <i32>records(familyCapacity, FAMILY_RECORD_SHIFT), 8);
+  store<i32>(points, capacity, L_CAPACITY);
+  store<i32>(points, <i32>records(capacity, POINT_SHIFT), L_RECORDS);
+  store<i32>(points + P_FAMILY_RECORDS, familyCapacity, L_CAPACITY);
+  store<i32>(points + P_FAMILY_RECORDS, <i32>records(familyCapacity, FAMILY_RECORD_SHIFT), L_RECORDS);
   return points;
 }
 
@@ -215,7 +209,7 @@ export function clearPoints(points: usize, n: i32): void {
 
 export function pushPoint(points: usize, t: f64, exit: f64, caseStart: f64, episode: i32, state: i32, placement: i32): void {
   const i = load<i32>(points + P_LENGTH);
-  if (i == load<i32>(points, 4)) growRecords(points, POINT_SHIFT);
+  if (i == load<i32>(points, L_CAPACITY)) growRecords(points, POINT_SHIFT);
   const r = pointAt(points, i);
   store<f64>(r, t, PT_TIME);
   store<f64>(r, exit, PT_EXIT);
@@ -230,7 +224,7 @@ export function pushPoint(points: usize, t: f64, exit: f64, caseStart: f64, epis
 export function assignFamilyRecord(points: usize, f: i32, first: i32, end: i32): i32 {
   const header = points + P_FAMILY_RECORDS;
   const record = load<i32>(header);
-  if (record == load<i32>(header, 4)) growRecords(header, FAMILY_RECORD_SHIFT);
+  if (record == load<i32>(header, L_CAPACITY)) growRecords(header, FAMILY_RECORD_SHIFT);
   const r = familyRecordAt(points, record);
   store<i32>(r, first, FR_FIRST);
   store<i32>(r, end, FR_END);

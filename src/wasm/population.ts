@@ -1,11 +1,9 @@
 // The run's families: arrivals month by month and the population found at month 0.
-import { CLA, swapKey1 } from './run';
+import { swapKey1 } from './run';
+import { CLA, PLACEMENTS, PURPOSE_ARRIVAL_TIME, PURPOSE_FAMILY_SIZE, PURPOSE_INITIAL_STATE } from './layout';
 import { f64At, i32At } from './memory';
 import { hostExp, normalQuantile, residual } from './host';
 import { mix32, pickShare, subStream, uniformOf } from './draws';
-
-export const ARRIVAL_TIME = 1;
-export const FAMILY_SIZE = 2;
 
 /**
  * Arrival times (months) and sizes (children) of the families arriving in months 1..horizon, ids
@@ -20,8 +18,8 @@ export function arrivals(k0: i32, k1: i32, horizon: i32, arrivalStart: usize, ch
     for (let id = i32At(arrivalStart, m); id < end; id++) {
       const hash = mix32(k0 ^ mix32(id));
       const i = id - base;
-      store<f64>(timeOut + (<usize>i << 3), <f64>(m - 1) + uniformOf(subStream(hash, ARRIVAL_TIME, 0), 1));
-      const u = uniformOf(subStream(hash, FAMILY_SIZE, 0), 1);
+      store<f64>(timeOut + (<usize>i << 3), <f64>(m - 1) + uniformOf(subStream(hash, PURPOSE_ARRIVAL_TIME, 0), 1));
+      const u = uniformOf(subStream(hash, PURPOSE_FAMILY_SIZE, 0), 1);
       // The first c with u < cum[c], plus one (sizes if none): cum never falls, so one more than how
       // many cum[c] are ≤ u, at most sizes. Counted without branches.
       let below = 0;
@@ -32,9 +30,7 @@ export function arrivals(k0: i32, k1: i32, horizon: i32, arrivalStart: usize, ch
   swapKey1(runKey1);
 }
 
-// ---- the initial population (src/engine/run-context.ts) ----
-
-export const INITIAL_STATE = 9;
+// ---- the initial population (src/engine/sim/run-context.ts) ----
 
 /**
  * Families found in `state` at month 0, ids from firstId, until their children make `target`:
@@ -65,16 +61,16 @@ export function fillStock(
   while (remaining > 0) {
     const id = firstId + n;
     const hash = mix32(k0 ^ mix32(id));
-    const u = uniformOf(subStream(hash, FAMILY_SIZE, 0), 1);
+    const u = uniformOf(subStream(hash, PURPOSE_FAMILY_SIZE, 0), 1);
     let below = 0;
     for (let c = 0; c < sizes; c++) below += <i32>(f64At(childrenCum, c) <= u);
     const drawn = below < sizes ? below + 1 : sizes;
     const size = drawn < remaining ? drawn : remaining;
     remaining -= size;
-    const s = subStream(hash, INITIAL_STATE, 0);
+    const s = subStream(hash, PURPOSE_INITIAL_STATE, 0);
     let counter = 1;
     let placement = 0;
-    if (state == CLA) placement = pickShare(placements, 5, uniformOf(s, counter++));
+    if (state == CLA) placement = pickShare(placements, PLACEMENTS, uniformOf(s, counter++));
     let exit: f64;
     if (lognormal) {
       const share = uniformOf(s, counter);

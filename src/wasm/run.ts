@@ -1,41 +1,6 @@
-// The run block: the pathway's states and codes, the run's columns, constants and quantile tables, set by the host.
+// The run block: the run's columns, constants and quantile tables, set by the host (layout: src/wasm/layout-table.ts).
 import { exactQuantile } from './host';
-
-// States (src/engine/states.ts) and ledger states (src/engine/ledger.ts).
-export const ASSESSMENT = 0;
-export const CLA = 4;
-export const CLOSED = 5;
-export const OUT = 6;
-export const NOT_ARRIVED = 7;
-export const LEDGER_STATES = 8;
-export const LEDGER_WIDTH = 24;
-// Stock classes (src/engine/accumulators.ts).
-export const CLA0 = 3;
-export const CLASS_ASSESSMENT = 8;
-export const CLASSES = 9;
-// Flow rows.
-export const CLA_ENTRIES = 0;
-export const CLA_EXITS = 1;
-export const CLA_RETURNS_HOME = 2;
-export const REFERRALS = 3;
-// Purposes (src/engine/rng.ts).
-export const SOJOURN = 3;
-export const BRANCH = 4;
-export const PLACEMENT = 5;
-export const OFFER = 6;
-export const LEAD_TIME = 7;
-export const RE_REFERRAL = 8;
-// Branch kinds.
-export const STEP_DOWN: u8 = 0;
-export const TO_CP: u8 = 1;
-export const QUANTILE_CELLS = 2048;
-export const TABLE_SIZE = QUANTILE_CELLS + 1;
-export const EXIT_ROW = 8;
-
-/** Exit destinations and branch kinds per open state, four slots each, most severe first (family.ts DEST, KIND). */
-export const DEST = memory.data<u8>([4, 2, 1, 5, 4, 2, 5, 0, 3, 1, 5, 0, 4, 2, 1, 0, 5, 6, 6, 6]);
-export const KIND = memory.data<u8>([2, 1, 0, 0, 2, 1, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0]);
-export const EXIT_COUNT = memory.data<u8>([4, 3, 3, 3, 4]);
+import { QUANTILE_CELLS, TABLE_SIZE } from './layout';
 
 // The run block, set by setRun: scalars, then addresses of the run's columns and tables.
 export let H: i32 = 0;
@@ -47,26 +12,9 @@ export let initialState: usize = 0; // u8 per initial family
 export let initialPlacement: usize = 0; // u8 per initial family
 export let initialExit: usize = 0; // f64 per initial family
 export let arrivalTime: usize = 0; // f64 per family
-export let constants: usize = 0; // f64: see C_* below
-export let tables: usize = 0; // f64: seven quantile tables of TABLE_SIZE (open states 0–4, re-referral, time to conference)
+export let constants: usize = 0; // f64: the constants block (C_* in ./layout)
+export let tables: usize = 0; // f64: TABLE_COUNT quantile tables of TABLE_SIZE (open states 0–4, re-referral, time to conference)
 export let conferences: usize = 0; // f64: conference times of the family being walked
-
-// Offsets in the constants block, f64 slots.
-export const C_FRONT_DOOR = 0;
-export const C_RE_REFERRAL_P = 1;
-export const C_ACCEPTANCE = 2;
-export const C_CONVERSION = 3;
-export const C_TIME_IN_CARE = 4;
-export const C_TIME_IN_SYSTEM = 5;
-export const C_FADE_RATE = 6;
-export const C_RR_CP = 7;
-export const C_RR_CARE = 8;
-export const C_KINSHIP = 9;
-export const C_EXIT_SHARES = 10; // 5 × 4
-export const C_EXIT_COST = 30; // 8 × 8
-export const C_PLACEMENTS = 94; // 5
-export const C_HAS_TABLE = 99; // 7 (1 or 0): open states 0–4, re-referral, time to conference
-export const C_CONFERENCE_COST = 106;
 
 export function setRun(
   horizon: i32,

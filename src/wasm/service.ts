@@ -1,8 +1,38 @@
 // An arm's FGC service: queue, coordinator slots, event heap and conferences, each conference re-walking its family.
-import { C_CONFERENCE_COST, C_HAS_TABLE, H, LEAD_TIME, conferences, constant, key0, tableAt } from './run';
-import { L_LENGTH, R_CASE_CLOSE, R_ELIGIBILITY, R_EPISODE, R_FAMILY_RECORD, R_STATE, R_TIME, R_VERSION, FR_CASE_CLOSES, FR_CONFERENCES, FR_FAMILY, FR_FIRST_CONFERENCE, FR_JOINED, FR_LATER_HEAD, FR_LATER_TAIL, FR_LEAD_EPISODE, FR_STATUS, FR_VERSION, candidateAt, holdingIn, familyRecordAt, familyRecordCount } from './lists';
+import { H, conferences, constant, key0, tableAt } from './run';
+import {
+  C_CONFERENCE_COST,
+  C_HAS_TABLE,
+  FR_CASE_CLOSES,
+  FR_CONFERENCES,
+  FR_FAMILY,
+  FR_FIRST_CONFERENCE,
+  FR_JOINED,
+  FR_LATER_HEAD,
+  FR_LATER_TAIL,
+  FR_LEAD_EPISODE,
+  FR_STATUS,
+  FR_VERSION,
+  L_LENGTH,
+  PURPOSE_LEAD_TIME,
+  R_CASE_CLOSE,
+  R_ELIGIBILITY,
+  R_EPISODE,
+  R_FAMILY_RECORD,
+  R_STATE,
+  R_TIME,
+  R_VERSION,
+  SERVICE_ALLOCATED,
+  SERVICE_HELD,
+  SERVICE_JOINED,
+  SERVICE_LAPSED,
+  SERVICE_LONGEST_WAIT,
+  SERVICE_WAITING,
+  TABLE_TO_CONFERENCE,
+} from './layout';
+import { candidateAt, holdingIn, familyRecordAt, familyRecordCount } from './lists';
 import { add, claim, f64At, grown, i32At } from './memory';
-import { costDirectAt } from './accumulators';
+import { costDirectAt, serviceDirectAt } from './accumulators';
 import { leadTime } from './host';
 import { mix32, subStream, uniformOf } from './draws';
 import { resume, simulate } from './walk';
@@ -14,14 +44,6 @@ export const ALLOCATED: u8 = 2;
 // Heap payloads: kind in the low bit, above it a conference's family record or a join's offer index.
 export const CONFERENCE = 0;
 export const JOIN = 1;
-// Rows of the service's out block (H + 1 months each), copied by the host into the arm's results.
-export const O_JOINED = 0;
-export const O_ALLOCATED = 1;
-export const O_HELD = 2;
-export const O_WAITING = 3;
-export const O_LAPSED = 4;
-export const O_LONGEST_WAIT = 5;
-export const SERVICE_ROWS = 6;
 
 // The families in the service are those that made an offer: their state is in their family records
 // (src/wasm/lists.ts FR_*), cleared per arm.
@@ -30,7 +52,7 @@ export let laterTime: usize = 0;
 export let laterNext: usize = 0;
 export let laterLength: i32 = 0;
 export let laterCapacity: i32 = 0;
-// The event heap (src/engine/event-heap.ts): times and payloads, ties by payload.
+// The event heap: times and payloads, ties by payload.
 export let heapTimes: usize = 0;
 export let heapPayloads: usize = 0;
 export let heapSize: i32 = 0;
@@ -118,7 +140,7 @@ export function heapPop(): i32 {
 
 @inline export function serviceCost(amount: f64, month: i32): void {
   add(costDirectAt(armAcc), month, amount);
-  add(costDirectAt(armAcc) + (<usize>(H + 1) << 3), month, amount);
+  add(serviceDirectAt(armAcc), month, amount);
 }
 
 /** A family reaches an offer point: it joins the queue if this arm offers there and it is free. */
@@ -132,7 +154,7 @@ export function consider(list: usize, i: i32): void {
   store<f64>(s, t, FR_JOINED);
   store<f64>(s, load<f64>(r, R_CASE_CLOSE), FR_CASE_CLOSES);
   store<i32>(s, load<i32>(r, R_EPISODE), FR_LEAD_EPISODE);
-  outAdd(O_JOINED, <i32>Math.ceil(t), 1);
+  outAdd(SERVICE_JOINED, <i32>Math.ceil(t), 1);
   if (tail == head) {
     // Nobody waiting: the next slot is the first on the grid from now.
     nextSlot = Math.max(nextSlot, Math.ceil(t * capacity));
@@ -165,14 +187,14 @@ export function allocate(t: f64): void {
     }
     store<u8>(s, ALLOCATED, FR_STATUS);
     const m = <i32>Math.max(1, Math.ceil(t));
-    outAdd(O_ALLOCATED, m, 1);
+    outAdd(SERVICE_ALLOCATED, m, 1);
     const waitWeeks = (t - load<f64>(s, FR_JOINED)) * weeksPerMonth;
-    const longest = out + (<usize>(O_LONGEST_WAIT * (H + 1) + m) << 3);
+    const longest = out + (<usize>(SERVICE_LONGEST_WAIT * (H + 1) + m) << 3);
     if (waitWeeks > load<f64>(longest)) store<f64>(longest, waitWeeks);
     const f = load<i32>(s, FR_FAMILY);
     const episode = load<i32>(s, FR_LEAD_EPISODE);
     const lead =
-      constant(C_HAS_TABLE + 6) != 0 ? tableAt(6, uniformOf(subStream(mix32(key0 ^ mix32(f)), LEAD_TIME, episode), 1)) : leadTime(f, episode);
+      constant(C_HAS_TABLE + TABLE_TO_CONFERENCE) != 0 ? tableAt(TABLE_TO_CONFERENCE, uniformOf(subStream(mix32(key0 ^ mix32(f)), PURPOSE_LEAD_TIME, episode), 1)) : leadTime(f, episode);
     if (t + lead <= <f64>H) heapPush(t + lead, record * 2 + CONFERENCE);
     else store<u8>(s, NONE, FR_STATUS);
     return;
@@ -234,7 +256,7 @@ export function hold(record: i32, t: f64): void {
     const time = load<f64>(r, R_TIME);
     if (time > t) heapPush(time, i * 2 + JOIN);
   }
-  outAdd(O_HELD, <i32>Math.ceil(t), 1);
+  outAdd(SERVICE_HELD, <i32>Math.ceil(t), 1);
   serviceCost(constant(C_CONFERENCE_COST), <i32>Math.ceil(t));
 }
 
@@ -252,9 +274,9 @@ export function closeMonth(m: i32, coordinatorCost: f64): void {
     }
   }
   while (head < tail && load<u8>(familyRecordAt(points, i32At(ring, head)), FR_STATUS) != QUEUED) head++;
-  store<f64>(out + (<usize>(O_LAPSED * (H + 1) + m) << 3), lapsedThisMonth);
+  store<f64>(out + (<usize>(SERVICE_LAPSED * (H + 1) + m) << 3), lapsedThisMonth);
   lapsedThisMonth = 0;
-  store<f64>(out + (<usize>(O_WAITING * (H + 1) + m) << 3), <f64>waiting);
+  store<f64>(out + (<usize>(SERVICE_WAITING * (H + 1) + m) << 3), <f64>waiting);
   serviceCost(coordinatorCost, m);
 }
 
@@ -265,7 +287,7 @@ export function closeMonth(m: i32, coordinatorCost: f64): void {
  * case closes or it waits past the maximum, and is otherwise allocated a coordinator and meets
  * after a preparation time, if its case is still open. Each conference held replaces that family's
  * path in `acc` (out with the old, in with the new), and the new path's later offers join the
- * stream (in `extraList`). Writes the service's series into `outBlock` (SERVICE_ROWS × (H + 1)).
+ * stream (in `extraList`). Writes the service's series into `outBlock` (SERVICE_ROWS rows of H + 1, SERVICE_* in ./layout).
  */
 export function runService(
   slotsPerMonth: f64,

@@ -1,6 +1,59 @@
 // One family's path (the FGC's effects, then the walk itself), event by event to the horizon.
-import { ASSESSMENT, BRANCH, CLA, CLA0, CLASS_ASSESSMENT, CLA_ENTRIES, CLA_EXITS, CLA_RETURNS_HOME, CLOSED, C_ACCEPTANCE, C_CONVERSION, C_EXIT_COST, C_EXIT_SHARES, C_FADE_RATE, C_FRONT_DOOR, C_HAS_TABLE, C_KINSHIP, C_PLACEMENTS, C_RE_REFERRAL_P, C_RR_CARE, C_RR_CP, C_TIME_IN_CARE, C_TIME_IN_SYSTEM, DEST, EXIT_COUNT, EXIT_ROW, H, KIND, NOT_ARRIVED, OFFER, OUT, PLACEMENT, REFERRALS, RE_REFERRAL, SOJOURN, STEP_DOWN, TO_CP, arrivalTime, children, conferences, constant, constants, initialCount, initialExit, initialPlacement, initialState, key0, tableAt } from './run';
-import { L_LENGTH, PT_CASE_START, PT_EPISODE, PT_EXIT, PT_PLACEMENT, PT_STATE, PT_TIME, P_LENGTH, R_CASE_CLOSE, R_FAMILY_RECORD, assignFamilyRecord, candidateAt, pointAt, pushCandidate, pushPoint } from './lists';
+import { H, arrivalTime, children, conferences, constant, constants, initialCount, initialExit, initialPlacement, initialState, key0, tableAt } from './run';
+import {
+  ASSESSMENT,
+  BRANCH_STEP_DOWN,
+  BRANCH_TO_CP,
+  CLA,
+  CIN,
+  CLASS_ASSESSMENT,
+  CLASS_CIN,
+  CLASS_CLA0,
+  CLOSED,
+  C_ACCEPTANCE,
+  C_CONVERSION,
+  C_EXIT_COST,
+  C_EXIT_SHARES,
+  C_FADE_RATE,
+  C_FRONT_DOOR,
+  C_HAS_TABLE,
+  C_KINSHIP,
+  C_PLACEMENTS,
+  C_RE_REFERRAL_P,
+  C_RR_CARE,
+  C_RR_CP,
+  C_TIME_IN_CARE,
+  C_TIME_IN_SYSTEM,
+  DEST,
+  EXIT_COUNT,
+  EXIT_ROW,
+  EXIT_SLOTS,
+  FLOW_CLA_ENTRIES,
+  FLOW_CLA_EXITS,
+  FLOW_CLA_RETURNS_HOME,
+  FLOW_REFERRALS,
+  KIND,
+  L_LENGTH,
+  NOT_ARRIVED,
+  OUT,
+  PLACEMENTS,
+  PT_CASE_START,
+  PT_EPISODE,
+  PT_EXIT,
+  PT_PLACEMENT,
+  PT_STATE,
+  PT_TIME,
+  PURPOSE_BRANCH,
+  PURPOSE_OFFER,
+  PURPOSE_PLACEMENT,
+  PURPOSE_RE_REFERRAL,
+  PURPOSE_SOJOURN,
+  P_LENGTH,
+  R_CASE_CLOSE,
+  R_FAMILY_RECORD,
+  TABLE_RE_REFERRAL,
+} from './layout';
+import { assignFamilyRecord, candidateAt, pointAt, pushCandidate, pushPoint } from './lists';
 import { cost, familyIn, flow, move, sojourn } from './accumulators';
 import { hostExp, reReferralStay, sampleStay } from './host';
 import { mix32, pickShare, subStream, uniformOf } from './draws';
@@ -17,10 +70,10 @@ export function shortened(d: f64, s: i32, t: f64, lastHeld: f64): f64 {
 }
 
 export function pickBranch(s: i32, u: f64, w: f64): i32 {
-  const shares = constants + (<usize>(C_EXIT_SHARES + s * 4) << 3);
+  const shares = constants + (<usize>(C_EXIT_SHARES + s * EXIT_SLOTS) << 3);
   const n = <i32>load<u8>(EXIT_COUNT + s);
   if (w == 0) return pickShare(shares, n, u);
-  const kinds = KIND + <usize>(s * 4);
+  const kinds = KIND + <usize>(s * EXIT_SLOTS);
   let a0: f64 = 0, a1: f64 = 0, a2: f64 = 0, a3: f64 = 0;
   let freed: f64 = 0;
   let stepDown: f64 = 0;
@@ -28,11 +81,11 @@ export function pickBranch(s: i32, u: f64, w: f64): i32 {
     const base = load<f64>(shares + (<usize>i << 3));
     const kind = load<u8>(kinds + i);
     let adjusted: f64;
-    if (kind == STEP_DOWN) {
+    if (kind == BRANCH_STEP_DOWN) {
       adjusted = base;
       stepDown += base;
     } else {
-      const rr = kind == TO_CP ? constant(C_RR_CP) : constant(C_RR_CARE);
+      const rr = kind == BRANCH_TO_CP ? constant(C_RR_CP) : constant(C_RR_CARE);
       adjusted = Math.min(1, base * (1 - (1 - rr) * w));
       freed += base - adjusted;
     }
@@ -42,10 +95,10 @@ export function pickBranch(s: i32, u: f64, w: f64): i32 {
     else a3 = adjusted;
   }
   const scale = stepDown > 0 ? Math.max(0, 1 + freed / stepDown) : 1;
-  if (load<u8>(kinds) == STEP_DOWN) a0 *= scale;
-  if (load<u8>(kinds, 1) == STEP_DOWN) a1 *= scale;
-  if (n > 2 && load<u8>(kinds, 2) == STEP_DOWN) a2 *= scale;
-  if (n > 3 && load<u8>(kinds, 3) == STEP_DOWN) a3 *= scale;
+  if (load<u8>(kinds) == BRANCH_STEP_DOWN) a0 *= scale;
+  if (load<u8>(kinds, 1) == BRANCH_STEP_DOWN) a1 *= scale;
+  if (n > 2 && load<u8>(kinds, 2) == BRANCH_STEP_DOWN) a2 *= scale;
+  if (n > 3 && load<u8>(kinds, 3) == BRANCH_STEP_DOWN) a3 *= scale;
   let total: f64 = a0 + a1;
   if (n > 2) total += a2;
   if (n > 3) total += a3;
@@ -65,15 +118,15 @@ export function pickPlacement(u: f64, w: f64): i32 {
   const shares = constants + (<usize>C_PLACEMENTS << 3);
   const base = load<f64>(shares);
   const target = constant(C_KINSHIP);
-  if (w == 0 || target <= base) return pickShare(shares, 5, u);
+  if (w == 0 || target <= base) return pickShare(shares, PLACEMENTS, u);
   const kin = base + (target - base) * w;
   if (u < kin) return 0;
   const v = base + ((u - kin) / (1 - kin)) * (1 - base);
-  const i = pickShare(shares, 5, v);
+  const i = pickShare(shares, PLACEMENTS, v);
   return i > 1 ? i : 1;
 }
 
-// ---- the walk (family.ts FamilySimulator.walk) ----
+// ---- the walk ----
 
 /**
  * Runs family f from `state` entered at t (leaving at `exit`) to the horizon, with FGCs at
@@ -116,7 +169,7 @@ export function walk(
       if (exit > horizon) break;
       t = exit;
       if (acc != 0) {
-        flow(acc, REFERRALS, size, t, sign);
+        flow(acc, FLOW_REFERRALS, size, t, sign);
         cost(acc, size * constant(C_FRONT_DOOR), t, sign);
         if (ledger) move(acc, arrived ? CLOSED : NOT_ARRIVED, ASSESSMENT, size, t, sign);
       }
@@ -138,29 +191,29 @@ export function walk(
         if (factor != 1) exit = c + (exit - c) * factor;
       }
       if (acc != 0) {
-        const k = state == CLA ? CLA0 + placement : state == ASSESSMENT ? CLASS_ASSESSMENT : state - 1;
+        const k = state == CLA ? CLASS_CLA0 + placement : state == ASSESSMENT ? CLASS_ASSESSMENT : state - CIN + CLASS_CIN;
         sojourn(acc, k, size, t, exit, sign);
         if (ledger) familyIn(acc, state, t, exit, sign);
       }
       if (exit > horizon) break;
 
       // Leave: the branch is drawn with this family's own uniform; an FGC moves the thresholds.
-      const u = uniformOf(subStream(hash, BRANCH, episode), 1);
+      const u = uniformOf(subStream(hash, PURPOSE_BRANCH, episode), 1);
       const branch =
         lastHeld < 0
-          ? pickShare(constants + (<usize>(C_EXIT_SHARES + state * 4) << 3), <i32>load<u8>(EXIT_COUNT + state), u)
+          ? pickShare(constants + (<usize>(C_EXIT_SHARES + state * EXIT_SLOTS) << 3), <i32>load<u8>(EXIT_COUNT + state), u)
           : pickBranch(state, u, effectWeight(lastHeld, exit));
-      const to = <i32>load<u8>(DEST + <usize>(state * 4 + branch));
+      const to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
       const from = state;
       t = exit;
       if (acc != 0) {
         const exitCost = constant(C_EXIT_COST + from * EXIT_ROW + to);
         if (exitCost != 0) cost(acc, size * exitCost, t, sign);
         if (from == CLA) {
-          flow(acc, CLA_EXITS, size, t, sign);
-          if (branch == 0) flow(acc, CLA_RETURNS_HOME, size, t, sign);
+          flow(acc, FLOW_CLA_EXITS, size, t, sign);
+          if (branch == 0) flow(acc, FLOW_CLA_RETURNS_HOME, size, t, sign);
         }
-        if (to == CLA) flow(acc, CLA_ENTRIES, size, t, sign);
+        if (to == CLA) flow(acc, FLOW_CLA_ENTRIES, size, t, sign);
       }
 
       if (to == CLOSED || to == OUT) {
@@ -169,12 +222,12 @@ export function walk(
           for (let i = caseFirst; i < n; i++) store<f64>(candidateAt(candidates, i), t, R_CASE_CLOSE);
         }
         if (to == CLOSED) {
-          const reReferral = subStream(hash, RE_REFERRAL, episode);
+          const reReferral = subStream(hash, PURPOSE_RE_REFERRAL, episode);
           if (uniformOf(reReferral, 1) < constant(C_RE_REFERRAL_P)) {
             if (ledger) move(acc, from, CLOSED, size, t, sign);
             state = CLOSED;
             // The re-referral stream's second draw (its first decided whether).
-            exit = t + (constant(C_HAS_TABLE + 5) != 0 ? tableAt(5, uniformOf(reReferral, 2)) : reReferralStay(f, episode));
+            exit = t + (constant(C_HAS_TABLE + TABLE_RE_REFERRAL) != 0 ? tableAt(TABLE_RE_REFERRAL, uniformOf(reReferral, 2)) : reReferralStay(f, episode));
             continue;
           }
         }
@@ -193,14 +246,14 @@ export function walk(
     episode++;
     if (state == CLA) {
       const w = effectWeight(lastHeld, t);
-      placement = pickPlacement(uniformOf(subStream(hash, PLACEMENT, episode), 1), w);
+      placement = pickPlacement(uniformOf(subStream(hash, PURPOSE_PLACEMENT, episode), 1), w);
     }
     const stay =
-      constant(C_HAS_TABLE + state) != 0 ? tableAt(state, uniformOf(subStream(hash, SOJOURN, episode), 1)) : sampleStay(state, f, episode);
+      constant(C_HAS_TABLE + state) != 0 ? tableAt(state, uniformOf(subStream(hash, PURPOSE_SOJOURN, episode), 1)) : sampleStay(state, f, episode);
     exit = t + (lastHeld < 0 ? stay : shortened(stay, state, t, lastHeld));
     if (candidates != 0 && state != ASSESSMENT && lastHeld < caseStart) {
       // Would this family take up an FGC offered here? Eligibility is each arm's own share.
-      const o = subStream(hash, OFFER, episode);
+      const o = subStream(hash, PURPOSE_OFFER, episode);
       if (uniformOf(o, 2) < constant(C_ACCEPTANCE) && uniformOf(o, 3) < constant(C_CONVERSION)) {
         pushCandidate(candidates, t, f, state, uniformOf(o, 1), episode);
       }
@@ -215,7 +268,7 @@ export function walk(
   return held;
 }
 
-/** Family f from the start of the run (family.ts FamilySimulator.simulate). */
+/** Family f from the start of the run (src/engine/sim/family.ts FamilySimulator.simulate). */
 export function simulate(f: i32, count: i32, sign: f64, acc: usize, withLedger: bool, candidates: usize, points: usize): i32 {
   if (f < initialCount) {
     const state = <i32>load<u8>(initialState + f);

@@ -1,10 +1,12 @@
-// `npm run build:wasm`: compiles the WebAssembly module (src/wasm/, entry pathway.ts) and writes it, base64, into
-// src/engine/sim/wasm/pathway-wasm.ts, so that Vite, esbuild and Vitest load it as plain TypeScript with no loader.
+// `npm run build:wasm`: generates both sides' layout from the one table (src/wasm/layout-table.ts), compiles the
+// WebAssembly module (src/wasm/, entry pathway.ts) and writes it, base64, into src/engine/sim/wasm/pathway-wasm.ts,
+// so that Vite, esbuild and Vitest load it as plain TypeScript with no loader.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generatedLayout } from './wasm-layout';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const SOURCE = 'src/wasm/pathway.ts';
@@ -36,6 +38,10 @@ export function pathwayModuleText(bytes: Uint8Array): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const [path, text] of generatedLayout()) {
+    writeFileSync(join(ROOT, path), text);
+    console.log(`${path}: generated`);
+  }
   const bytes = compilePathway();
   writeFileSync(join(ROOT, TARGET), pathwayModuleText(bytes));
   console.log(`${TARGET}: ${bytes.length} bytes from ${SOURCE}`);

@@ -26,22 +26,9 @@ export function mix32(x: number): number {
 
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 
-/** Purposes that split a family's randomness, so that one kind of draw never shifts another. */
-export const enum Purpose {
-  ArrivalTime = 1,
-  FamilySize = 2,
-  Sojourn = 3,
-  Branch = 4,
-  Placement = 5,
-  Offer = 6,
-  LeadTime = 7,
-  ReReferral = 8,
-  InitialState = 9,
-}
-
 /**
- * Counter-based draws keyed by (run key, family, purpose, episode). The same family gets the
- * same draws in every arm of a run whatever happens to other families: an FGC given to one
+ * Counter-based draws keyed by (run key, family, purpose, episode), the purposes being the simulator's
+ * Purpose codes (src/wasm/layout-table.ts). The same family gets the same draws in every arm of a run whatever happens to other families: an FGC given to one
  * family never shifts another family's numbers (common random numbers across arms).
  * One instance is reused: `at(...)` positions it, `next()` returns uniforms in (0, 1).
  */
@@ -58,7 +45,7 @@ export class KeyedStream {
   ) {}
 
   /** Positions the stream at the sub-stream for this family, purpose and episode. */
-  at(family: number, purpose: Purpose, episode: number): this {
+  at(family: number, purpose: number, episode: number): this {
     if (family !== this.family) {
       this.family = family;
       this.hash = familyHash(this.key0, family);
@@ -86,7 +73,7 @@ export function familyHash(key0: number, family: number): number {
 }
 
 /** The base of the sub-stream (purpose, episode) of a family, from its hash. */
-export function subStream(familyHash: number, key1: number, purpose: Purpose, episode: number): number {
+export function subStream(familyHash: number, key1: number, purpose: number, episode: number): number {
   return mix32(familyHash ^ (((purpose & 0xff) << 24) | (episode & 0xffffff)) ^ key1);
 }
 

@@ -1,18 +1,8 @@
 // One arm's monthly results built from family paths: each sojourn adds O(1) entries to difference arrays.
 import { M, M_PLACEMENT0 } from '../results/metrics';
-import { LEDGER_STATES, LEDGER_WIDTH } from './ledger';
 import type { RunParameters } from './params';
+import { accumulatorLayout, CLASS_COUNT, FLOW_COUNT, FlowRow, LEDGER_STATES, LEDGER_WIDTH, PLACEMENTS, StockClass } from './wasm/layout';
 import { Pathway, type MemoryViews } from './wasm/pathway';
-
-/** Stock classes: CIN, CP, pre-proceedings, CLA by placement (5), assessment. */
-export const enum StockClass {
-  Cin = 0,
-  Cp = 1,
-  PreProceedings = 2,
-  Cla0 = 3,
-  Assessment = 8,
-  Count = 9,
-}
 
 /** £ per child-month in each stock class (assessment costs nothing by the month), from a run's costs. */
 export function monthlyCostByClass(costs: RunParameters['costs']): Float64Array {
@@ -27,10 +17,9 @@ export function monthlyCostByClass(costs: RunParameters['costs']): Float64Array 
  * before each entry in m, plus the part of m before each exit in m; state costs follow from them.
  *
  * The arrays live in the thread's pathway memory (see Pathway), one block per arm, where the
- * WebAssembly walk books stays into them; this class reads them out. Block layout, in f64 slots:
- * stockDiff, correction (each StockClass.Count × (H + 2)), costDirect, serviceDirect (H + 1 each),
- * flows (4 × (H + 1)), familyMonths (2), then with a ledger: ledger ((H + 1) × LEDGER_WIDTH) and
- * familiesDiff (LEDGER_STATES × (H + 2)).
+ * WebAssembly walk books stays into them; this class reads them out. The block's layout is the
+ * layout table's (ACCUMULATOR_BLOCK in src/wasm/layout-table.ts): stockDiff, correction, costDirect,
+ * serviceDirect, flows, familyMonths, then with a ledger: ledger and familiesDiff.
  */
 export class Accumulators implements MemoryViews {
   readonly H: number;
@@ -41,7 +30,9 @@ export class Accumulators implements MemoryViews {
   readonly offset: number;
   private readonly pathway: Pathway;
   private readonly generation: number;
-  /** Month-end stocks, children: StockClass.Count rows of H + 2 differences. */
+  /** Where each part starts in the block, f64 slots. */
+  private readonly parts: ReturnType<typeof accumulatorLayout>;
+  /** Month-end stocks, children: CLASS_COUNT rows of H + 2 differences. */
   stockDiff!: Float64Array;
   /** Child-months to add to month m's month-end stock to get its exact child-months, per class (same layout). */
   correction!: Float64Array;
@@ -49,7 +40,7 @@ export class Accumulators implements MemoryViews {
   costDirect!: Float64Array;
   /** £ of the FGC service (coordinators, conferences) in each month; also counted in costDirect. */
   serviceDirect!: Float64Array;
-  /** claEntries, claExits, claReturnsHome, referrals: 4 rows of H + 1, children. */
+  /** FlowRow rows (claEntries, claExits, claReturnsHome, referrals) of H + 1, children. */
   flows!: Float64Array;
   private months!: Float64Array;
   /** Optional audit: moves and families by state (see Ledger). */
@@ -62,7 +53,8 @@ export class Accumulators implements MemoryViews {
     this.withLedger = withLedger;
     this.pathway = Pathway.get();
     this.generation = this.pathway.generation;
-    this.offset = this.pathway.allocate(Accumulators.slots(H, withLedger) * 8);
+    this.parts = accumulatorLayout(H, withLedger);
+    this.offset = this.pathway.allocate(this.parts.size * 8);
     this.pathway.track(this);
     // A copy keeps the ledger too, so that an arm's audit covers its service's changes.
     if (from) this.whole().set(from.whole());
@@ -70,24 +62,22 @@ export class Accumulators implements MemoryViews {
 
   /** f64 slots of a block. */
   static slots(H: number, withLedger: boolean): number {
-    const core = 2 * StockClass.Count * (H + 2) + 6 * (H + 1) + 2;
-    return withLedger ? core + (H + 1) * LEDGER_WIDTH + LEDGER_STATES * (H + 2) : core;
+    return accumulatorLayout(H, withLedger).size;
   }
 
   bind(buffer: ArrayBuffer): void {
     const H = this.H;
-    // The block's parts one after another (f64 each); plain arithmetic, not a closure made on every bind.
-    const stocks = StockClass.Count * (H + 2);
-    let at = this.offset;
-    this.stockDiff = new Float64Array(buffer, at, stocks);
-    this.correction = new Float64Array(buffer, (at += 8 * stocks), stocks);
-    this.costDirect = new Float64Array(buffer, (at += 8 * stocks), H + 1);
-    this.serviceDirect = new Float64Array(buffer, (at += 8 * (H + 1)), H + 1);
-    this.flows = new Float64Array(buffer, (at += 8 * (H + 1)), 4 * (H + 1));
-    this.months = new Float64Array(buffer, (at += 32 * (H + 1)), 2);
-    at += 16;
-    this.ledger = this.withLedger ? new Float64Array(buffer, at, (H + 1) * LEDGER_WIDTH) : undefined;
-    this.familiesDiff = this.withLedger ? new Float64Array(buffer, at + 8 * (H + 1) * LEDGER_WIDTH, LEDGER_STATES * (H + 2)) : undefined;
+    const at = this.offset;
+    const part = this.parts;
+    const stocks = CLASS_COUNT * (H + 2);
+    this.stockDiff = new Float64Array(buffer, at + 8 * part.stockDiff, stocks);
+    this.correction = new Float64Array(buffer, at + 8 * part.correction, stocks);
+    this.costDirect = new Float64Array(buffer, at + 8 * part.costDirect, H + 1);
+    this.serviceDirect = new Float64Array(buffer, at + 8 * part.serviceDirect, H + 1);
+    this.flows = new Float64Array(buffer, at + 8 * part.flows, FLOW_COUNT * (H + 1));
+    this.months = new Float64Array(buffer, at + 8 * part.familyMonths, 2);
+    this.ledger = this.withLedger ? new Float64Array(buffer, at + 8 * part.ledger, (H + 1) * LEDGER_WIDTH) : undefined;
+    this.familiesDiff = this.withLedger ? new Float64Array(buffer, at + 8 * part.familiesDiff, LEDGER_STATES * (H + 2)) : undefined;
   }
 
   /** Throws once another run has taken the pathway memory over (these views would read its data). */
@@ -121,23 +111,17 @@ export class Accumulators implements MemoryViews {
     this.pathway.exports.sojournFor(this.H, this.offset, k, children, t0, t1, sign);
   }
 
-  /** A cost of the FGC service, £, in month m (counted in the total too). */
-  serviceCost(amount: number, month: number): void {
-    this.costDirect[month] += amount;
-    this.serviceDirect[month] += amount;
-  }
-
   /** Writes the pathway series (stocks, flows, cost before service costs are added) into a result block. */
   writeTo(out: Float64Array): void {
     this.check();
     const H = this.H;
     const row = H + 1;
     const rates = this.rates;
-    const stock = new Float64Array(StockClass.Count);
+    const stock = new Float64Array(CLASS_COUNT);
     for (let m = 0; m <= H; m++) {
       let stateCost = 0;
       let placementCost = 0;
-      for (let k = 0; k < StockClass.Count; k++) {
+      for (let k = 0; k < CLASS_COUNT; k++) {
         const i = k * (H + 2) + m;
         stock[k]! += this.stockDiff[i]!;
         const cost = rates[k]! * (stock[k]! + this.correction[i]!);
@@ -145,7 +129,7 @@ export class Accumulators implements MemoryViews {
         if (k >= StockClass.Cla0 && k < StockClass.Assessment) placementCost += cost;
       }
       let cla = 0;
-      for (let i = 0; i < 5; i++) {
+      for (let i = 0; i < PLACEMENTS; i++) {
         cla += stock[StockClass.Cla0 + i]!;
         out[(M_PLACEMENT0 + i) * row + m] = stock[StockClass.Cla0 + i]!;
       }
@@ -156,10 +140,10 @@ export class Accumulators implements MemoryViews {
       out[M.cost * row + m] = m === 0 ? 0 : this.costDirect[m]! + stateCost;
       out[M.costPlacements * row + m] = m === 0 ? 0 : placementCost;
       out[M.costFgcService * row + m] = m === 0 ? 0 : this.serviceDirect[m]!;
-      out[M.claEntries * row + m] = this.flows[m]!;
-      out[M.claExits * row + m] = this.flows[row + m]!;
-      out[M.claReturnsHome * row + m] = this.flows[2 * row + m]!;
-      out[M.referrals * row + m] = this.flows[3 * row + m]!;
+      out[M.claEntries * row + m] = this.flows[FlowRow.ClaEntries * row + m]!;
+      out[M.claExits * row + m] = this.flows[FlowRow.ClaExits * row + m]!;
+      out[M.claReturnsHome * row + m] = this.flows[FlowRow.ClaReturnsHome * row + m]!;
+      out[M.referrals * row + m] = this.flows[FlowRow.Referrals * row + m]!;
     }
   }
 

@@ -1,17 +1,6 @@
 // FGC offers that a family would take up: where and when, with the draw that decides eligibility per arm.
+import { CANDIDATE_SHIFT as SHIFT, LIST_HEADER, R_CASE_CLOSE, R_ELIGIBILITY, R_EPISODE, R_FAMILY, R_FAMILY_RECORD, R_STATE, R_TIME, R_VERSION } from './wasm/layout';
 import { ModuleList } from './wasm/module-list';
-
-/** The list's header in the pathway memory, i32 slots (length, capacity, records), and its records (src/wasm/lists.ts). */
-const HEADER_SLOTS = 3;
-const SHIFT = 6;
-const R_TIME = 0;
-const R_ELIGIBILITY = 8;
-const R_CASE_CLOSE = 16;
-const R_FAMILY = 24;
-const R_EPISODE = 28;
-const R_VERSION = 32;
-const R_FAMILY_RECORD = 36;
-const R_STATE = 40;
 
 /**
  * A growable list of offer candidates: a family entering an offer-point state that would accept
@@ -21,7 +10,7 @@ const R_STATE = 40;
  */
 export class CandidateList extends ModuleList {
   constructor(capacity = 256) {
-    super((pathway) => pathway.exports.candidateList(capacity), HEADER_SLOTS, 'an offer list');
+    super((pathway) => pathway.exports.candidateList(capacity), LIST_HEADER / 4, 'an offer list');
   }
 
   time(i: number): number {

@@ -2,28 +2,38 @@
 import type { Accumulators } from './accumulators';
 import type { CandidateList } from './candidates';
 import { Pathway, type MemoryViews, type PathwayHost } from './wasm/pathway';
-import { QUANTILE_CELLS, type QuantileTable } from '../random/quantile-table';
-import { KeyedStream, Purpose } from '../random/rng';
+import type { QuantileTable } from '../random/quantile-table';
+import { KeyedStream } from '../random/rng';
 import type { ResumePoints } from './resume-points';
 import type { RunContext } from './run-context';
 import type { Sojourn } from './sojourn';
-import { State } from './states';
+import {
+  C_ACCEPTANCE,
+  C_CONFERENCE_COST,
+  C_CONVERSION,
+  C_EXIT_COST,
+  C_EXIT_SHARES,
+  C_FADE_RATE,
+  C_FRONT_DOOR,
+  C_HAS_TABLE,
+  C_KINSHIP,
+  C_PLACEMENTS,
+  C_RE_REFERRAL_P,
+  C_RR_CARE,
+  C_RR_CP,
+  C_TIME_IN_CARE,
+  C_TIME_IN_SYSTEM,
+  CONSTANTS,
+  EXIT_COUNT,
+  EXIT_ROW,
+  EXIT_SLOTS,
+  Purpose,
+  State,
+  TABLE_COUNT,
+  TABLE_SIZE,
+} from './wasm/layout';
 
-const QUANTILE_CELLS_PLUS_ONE = QUANTILE_CELLS + 1;
 const NONE = new Float64Array(0);
-
-/** Exit shares per open state (see RunParameters.exits); the walk (src/wasm/pathway.ts) holds where each leads. */
-const EXIT_COUNTS = [4, 3, 3, 3, 4];
-/** Width of the exit-cost table: one row per state left, one column per state entered. */
-const EXIT_ROW = 8;
-/** Slots of the walk's constants block (C_* in src/wasm/pathway.ts). */
-const C_EXIT_SHARES = 10;
-const C_EXIT_COST = 30;
-const C_PLACEMENTS = 94;
-const C_HAS_TABLE = 99;
-const C_CONFERENCE_COST = 106;
-const CONSTANTS = 107;
-const TABLES = 7;
 /** Conference times one walk can be given before the scratch grows. */
 const CONFERENCE_SLOTS = 256;
 
@@ -33,7 +43,7 @@ const CONFERENCE_SLOTS = 256;
  * So arms share every family their service never touches, and a touched family can be taken out
  * of an arm (sign -1) and put back with its new path (sign +1).
  *
- * The walk runs in WebAssembly (src/wasm/pathway.ts, the same arithmetic in the same order): this
+ * The walk runs in WebAssembly (src/wasm/walk.ts, the same arithmetic in the same order): this
  * class lays the run's families, shares, costs and quantile tables out in the pathway memory, and
  * answers the module's calls back (sojourns with no quantile table).
  */
@@ -63,13 +73,22 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     const e = p.exits;
     const exits = [e.assessment, e.cin, e.cp, e.preProceedings, e.cla];
     const c = p.costs;
+    // The walk's constants block: each slot where the layout table puts it (src/wasm/layout-table.ts).
     const constants = new Float64Array(CONSTANTS);
-    constants.set([c.referral + c.assessment, p.reReferralProbability, p.fgc.acceptance, p.fgc.conversion, p.fgc.timeInCareFactor, p.fgc.timeInSystemFactor]);
-    constants.set([Math.LN2 / p.fgc.fadeHalfLifeMonths, p.fgc.rrEscalationToCp, p.fgc.rrEntryToCare, p.fgc.kinshipShareOfCareEntries], 6);
+    constants[C_FRONT_DOOR] = c.referral + c.assessment;
+    constants[C_RE_REFERRAL_P] = p.reReferralProbability;
+    constants[C_ACCEPTANCE] = p.fgc.acceptance;
+    constants[C_CONVERSION] = p.fgc.conversion;
+    constants[C_TIME_IN_CARE] = p.fgc.timeInCareFactor;
+    constants[C_TIME_IN_SYSTEM] = p.fgc.timeInSystemFactor;
+    constants[C_FADE_RATE] = Math.LN2 / p.fgc.fadeHalfLifeMonths;
+    constants[C_RR_CP] = p.fgc.rrEscalationToCp;
+    constants[C_RR_CARE] = p.fgc.rrEntryToCare;
+    constants[C_KINSHIP] = p.fgc.kinshipShareOfCareEntries;
     for (let s = 0; s < exits.length; s++) {
       const shares = exits[s]!;
-      if (shares.length !== EXIT_COUNTS[s]) throw new Error(`exit shares of state ${s}: expected ${EXIT_COUNTS[s]}, got ${shares.length}`);
-      constants.set(shares, C_EXIT_SHARES + 4 * s);
+      if (shares.length !== EXIT_COUNT[s]) throw new Error(`exit shares of state ${s}: expected ${EXIT_COUNT[s]}, got ${shares.length}`);
+      constants.set(shares, C_EXIT_SHARES + EXIT_SLOTS * s);
     }
     // £ per child of leaving `from` for `to` (filled for every pair; the walk only makes the pathway's moves).
     for (let from = State.Assessment; from <= State.Cla; from++) {
@@ -82,7 +101,7 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
       }
     }
     constants.set(p.placements, C_PLACEMENTS);
-    for (let i = 0; i < TABLES; i++) constants[C_HAS_TABLE + i] = this.tables[i] ? 1 : 0;
+    for (let i = 0; i < TABLE_COUNT; i++) constants[C_HAS_TABLE + i] = this.tables[i] ? 1 : 0;
     constants[C_CONFERENCE_COST] = c.fgcConference;
 
     // The run's columns, constants and tables in the pathway memory.
@@ -95,7 +114,7 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     const initialExit = mem.allocate(8 * n0, false);
     const arrivalTime = mem.allocate(8 * n, false);
     const constantsAt = mem.allocate(8 * CONSTANTS, false);
-    const tablesAt = mem.allocate(8 * TABLES * QUANTILE_CELLS_PLUS_ONE, false);
+    const tablesAt = mem.allocate(8 * TABLE_COUNT * TABLE_SIZE, false);
     this.conferenceSlots = CONFERENCE_SLOTS;
     this.conferencesAt = mem.allocate(8 * CONFERENCE_SLOTS, false);
     const buffer = mem.buffer;
@@ -105,9 +124,12 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     new Float64Array(buffer, initialExit, n0).set(ctx.initialExit.subarray(0, n0));
     new Float64Array(buffer, arrivalTime, n).set(ctx.arrivalTime.subarray(0, n));
     new Float64Array(buffer, constantsAt, CONSTANTS).set(constants);
-    for (let i = 0; i < TABLES; i++) {
+    for (let i = 0; i < TABLE_COUNT; i++) {
       const t = this.tables[i];
-      if (t) new Float64Array(buffer, tablesAt + 8 * i * QUANTILE_CELLS_PLUS_ONE, QUANTILE_CELLS_PLUS_ONE).set(t.cells());
+      if (!t) continue;
+      const cells = t.cells();
+      if (cells.length !== TABLE_SIZE) throw new Error(`quantile table ${i}: ${cells.length} quantiles, the walk reads ${TABLE_SIZE}`);
+      new Float64Array(buffer, tablesAt + 8 * i * TABLE_SIZE, TABLE_SIZE).set(cells);
     }
     mem.track(this);
     this.layout = [children, initialState, initialPlacement, initialExit, arrivalTime, constantsAt, tablesAt];

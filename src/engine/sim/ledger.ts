@@ -1,10 +1,8 @@
 // An audit view of one arm: children entering and leaving each state, and families in each state, month by month.
+import { LEDGER_STATES, LEDGER_WIDTH } from './wasm/layout';
 
-/** Ledger states: the pathway's seven (assessment … out) plus one for families not yet arrived. */
-export const LEDGER_STATES = 8;
-export const NOT_ARRIVED = 7;
-/** Per month: entries by state (children), exits by state (children), families by state at month end. */
-export const LEDGER_WIDTH = LEDGER_STATES * 3;
+// Ledger states: the pathway's seven (assessment … out) plus State.NotArrived; per month LEDGER_WIDTH slots:
+// entries by state (children), exits by state (children), families by state at month end.
 
 /**
  * Bookkeeping for tests and audits, filled alongside an arm's results: every move of a family is

@@ -1,21 +1,21 @@
 // Where families' shared paths can be resumed: the first FGC of an arm re-walks a family from there.
+import {
+  FAMILY_RECORD_SHIFT,
+  FR_END,
+  FR_FIRST,
+  P_FAMILIES_SLOT,
+  P_FAMILY_RECORDS_SLOT,
+  POINT_SHIFT,
+  POINTS_HEADER,
+  PT_CASE_START,
+  PT_EPISODE,
+  PT_EXIT,
+  PT_PLACEMENT,
+  PT_STATE,
+  PT_TIME,
+  type State,
+} from './wasm/layout';
 import { ModuleList } from './wasm/module-list';
-import type { State } from './states';
-
-/** The points' header in the pathway memory, i32 slots, and their records (src/wasm/lists.ts P_*, PT_*, FR_*). */
-const HEADER_SLOTS = 8;
-const P_FAMILIES = 4;
-const P_FAMILY_RECORDS = 5; // the family records' header: count, capacity, address
-const POINT_SHIFT = 5;
-const PT_TIME = 0;
-const PT_EXIT = 8;
-const PT_CASE_START = 16;
-const PT_EPISODE = 24;
-const PT_STATE = 28;
-const PT_PLACEMENT = 29;
-const FAMILY_RECORD_SHIFT = 6;
-const FR_FIRST = 0;
-const FR_END = 4;
 
 /**
  * Where the shared (no-FGC) paths of the families that made an offer can be picked up again: one
@@ -27,7 +27,7 @@ const FR_END = 4;
  */
 export class ResumePoints extends ModuleList {
   constructor(capacity = 1024, familyCapacity = 256) {
-    super((pathway) => pathway.exports.resumePoints(capacity, familyCapacity), HEADER_SLOTS, 'resume points');
+    super((pathway) => pathway.exports.resumePoints(capacity, familyCapacity), POINTS_HEADER / 4, 'resume points');
   }
 
   /** Empties the points and sizes the per-family index for n families. */
@@ -57,24 +57,24 @@ export class ResumePoints extends ModuleList {
   /** How many families have a record (those that made an offer). */
   get familyRecordCount(): number {
     this.check();
-    return this.header[P_FAMILY_RECORDS]!;
+    return this.header[P_FAMILY_RECORDS_SLOT]!;
   }
 
   /** The record of family f, -1 if it has none. */
   familyRecordOf(f: number): number {
     this.check();
-    if (!(f >= 0 && f < this.header[P_FAMILIES]!)) throw new RangeError(`resume points: no family ${f} (${this.header[P_FAMILIES]} families)`);
+    if (!(f >= 0 && f < this.header[P_FAMILIES_SLOT]!)) throw new RangeError(`resume points: no family ${f} (${this.header[P_FAMILIES_SLOT]} families)`);
     return this.pathway.exports.familyRecordOf(this.at, f);
   }
   /** The first point of family f, -1 if it has none. */
   first(f: number): number {
     const record = this.familyRecordOf(f);
-    return record < 0 ? -1 : this.i32(record, FR_FIRST, FAMILY_RECORD_SHIFT, P_FAMILY_RECORDS);
+    return record < 0 ? -1 : this.i32(record, FR_FIRST, FAMILY_RECORD_SHIFT, P_FAMILY_RECORDS_SLOT);
   }
   /** One past the family's last point (-1 if it has none). */
   end(f: number): number {
     const record = this.familyRecordOf(f);
-    return record < 0 ? -1 : this.i32(record, FR_END, FAMILY_RECORD_SHIFT, P_FAMILY_RECORDS);
+    return record < 0 ? -1 : this.i32(record, FR_END, FAMILY_RECORD_SHIFT, P_FAMILY_RECORDS_SLOT);
   }
   time(i: number): number {
     return this.f64(i, PT_TIME, POINT_SHIFT);

@@ -3,9 +3,9 @@ import { negativeBinomial, poisson } from '../random/distributions';
 import type { RunParameters } from './params';
 import { drawParameters } from './params';
 import { Pathway, type ResidualSource } from './wasm/pathway';
-import { KeyedStream, makeRunRng, Purpose } from '../random/rng';
+import { KeyedStream, makeRunRng } from '../random/rng';
 import type { Sojourn } from './sojourn';
-import { State } from './states';
+import { Purpose, State } from './wasm/layout';
 import { steadyState } from './steady-state';
 import type { Scenario } from '../../scenario/schema';
 

@@ -7,7 +7,7 @@ import { WEEKS_PER_MONTH } from './params';
 import { Pathway } from './wasm/pathway';
 import type { ResumePoints } from './resume-points';
 import type { RunContext } from './run-context';
-import { State } from './states';
+import { LEDGER_STATES, SERVICE_ROW_METRICS, SERVICE_ROWS, State } from './wasm/layout';
 
 /** What distinguishes arms: the service's size and where it is offered. */
 export interface ArmPlan {
@@ -16,8 +16,8 @@ export interface ArmPlan {
   eligible: { referral: number; icpc: number; preProceedings: number; inCare: number };
 }
 
-/** The rows the module writes (src/wasm/pathway.ts O_*), in its order. */
-const SERVICE_METRICS = [M.fgcJoined, M.fgcAllocated, M.fgcHeld, M.fgcWaiting, M.fgcLapsed, M.fgcLongestWaitWeeks];
+/** The metric row each of the module's service rows is copied into (ServiceRow order, from the layout table). */
+const SERVICE_METRICS = SERVICE_ROW_METRICS.map((name) => M[name]);
 
 /**
  * A run's service state in the pathway memory: the offers, sorted by time, and the list of offers
@@ -38,8 +38,8 @@ export class ServiceSetup {
     if (ctx.horizonMonths >= 1024) throw new Error(`a horizon of ${ctx.horizonMonths} months is past what the service's offer order handles (1,023)`);
     pathway.exports.prepareService();
     this.offerCount = offers.sortByTime().length;
-    this.eligible = pathway.allocate(8 * 8, false);
-    this.out = pathway.allocate(8 * SERVICE_METRICS.length * (ctx.horizonMonths + 1), false);
+    this.eligible = pathway.allocate(8 * LEDGER_STATES, false); // f64 per state
+    this.out = pathway.allocate(8 * SERVICE_ROWS * (ctx.horizonMonths + 1), false);
   }
 }
 
@@ -51,7 +51,7 @@ export class ServiceSetup {
  * Each conference held replaces that family's path in `acc` (out with the old, in with the new),
  * and the new path's later offers join the stream. Writes the service's series into `out`.
  *
- * The service runs in WebAssembly with the walk (src/wasm/pathway.ts), so that a conference re-walks
+ * The service runs in WebAssembly with the walk (src/wasm/service.ts), so that a conference re-walks
  * its family without leaving the module; `families` must be the run's simulator, set up last.
  */
 export function runService(ctx: RunContext, plan: ArmPlan, families: FamilySimulator, acc: Accumulators, setup: ServiceSetup, out: Float64Array): void {
@@ -63,13 +63,13 @@ export function runService(ctx: RunContext, plan: ArmPlan, families: FamilySimul
   const H = ctx.horizonMonths;
   const row = H + 1;
   const e = plan.eligible;
-  const eligible = new Float64Array(pathway.buffer, setup.eligible, 8);
+  const eligible = new Float64Array(pathway.buffer, setup.eligible, LEDGER_STATES);
   eligible.fill(0);
   eligible[State.Cin] = e.referral;
   eligible[State.Cp] = e.icpc;
   eligible[State.PreProceedings] = e.preProceedings;
   eligible[State.Cla] = e.inCare;
-  new Float64Array(pathway.buffer, setup.out, SERVICE_METRICS.length * row).fill(0);
+  new Float64Array(pathway.buffer, setup.out, SERVICE_ROWS * row).fill(0);
   const monthlyCoordinatorCost = (plan.coordinatorsFte * p.costs.coordinatorAnnual) / 12;
   pathway.exports.runService(
     capacity,
@@ -85,6 +85,6 @@ export function runService(ctx: RunContext, plan: ArmPlan, families: FamilySimul
     acc.withLedger ? 1 : 0,
     setup.out,
   );
-  const series = new Float64Array(pathway.buffer, setup.out, SERVICE_METRICS.length * row);
+  const series = new Float64Array(pathway.buffer, setup.out, SERVICE_ROWS * row);
   SERVICE_METRICS.forEach((metric, r) => out.set(series.subarray(r * row, (r + 1) * row), metric * row));
 }

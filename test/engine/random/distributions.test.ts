@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { negativeBinomial, poisson } from '../../../src/engine/random/distributions';
 import { drawDist } from '../../../src/engine/random/draw';
-import { KeyedStream, makeRunRng, Purpose } from '../../../src/engine/random/rng';
+import { KeyedStream, makeRunRng } from '../../../src/engine/random/rng';
+import { Purpose } from '../../../src/engine/sim/wasm/layout';
 import { Sojourn } from '../../../src/engine/sim/sojourn';
 import { logGamma } from '../../../src/engine/random/special';
 import type { DistSpec } from '../../../src/scenario/quantity';

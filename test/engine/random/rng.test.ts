@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedStream, makeRunRng, Purpose } from '../../../src/engine/random/rng';
+import { KeyedStream, makeRunRng } from '../../../src/engine/random/rng';
+import { Purpose } from '../../../src/engine/sim/wasm/layout';
 import { moments, Z } from '../../helpers/moments';
 
 describe('seeded streams', () => {

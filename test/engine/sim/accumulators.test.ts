@@ -1,12 +1,13 @@
 // Stays booked as two stock differences and two part-month corrections must give exact month-end stocks and
 // exact child-months (so costs) in every month, whatever the stays.
 import { describe, expect, it } from 'vitest';
-import { Accumulators, StockClass } from '../../../src/engine/sim/accumulators';
+import { Accumulators } from '../../../src/engine/sim/accumulators';
+import { CLASS_COUNT, StockClass } from '../../../src/engine/sim/wasm/layout';
 import { M, METRIC_COUNT } from '../../../src/engine/results/metrics';
 
 const H = 24;
 /** £ per child-month by class: distinct powers of two, so each class's share of a month's cost can be read back. */
-const rates = Float64Array.from({ length: StockClass.Count }, (_, k) => 2 ** k);
+const rates = Float64Array.from({ length: CLASS_COUNT }, (_, k) => 2 ** k);
 
 /** Time of stay [t0, t1) inside month m, i.e. (m-1, m], months. */
 function overlap(t0: number, t1: number, m: number): number {
@@ -23,7 +24,7 @@ describe('accumulators', () => {
       const edge = uniform();
       const t0 = edge < 0.15 ? Math.floor(uniform() * (H + 1)) : uniform() * H;
       const length = edge > 0.85 ? Math.ceil(uniform() * 6) : uniform() < 0.3 ? uniform() * 0.9 : uniform() * 40;
-      stays.push({ k: Math.floor(uniform() * StockClass.Count), children: 1 + Math.floor(uniform() * 3), t0, t1: t0 + length, sign: uniform() < 0.2 ? -1 : 1 });
+      stays.push({ k: Math.floor(uniform() * CLASS_COUNT), children: 1 + Math.floor(uniform() * 3), t0, t1: t0 + length, sign: uniform() < 0.2 ? -1 : 1 });
     }
     const acc = new Accumulators(H, rates, false);
     for (const s of stays) acc.sojourn(s.k, s.children, s.t0, s.t1, s.sign);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Ledger, NOT_ARRIVED } from '../../../src/engine/sim/ledger';
+import { Ledger } from '../../../src/engine/sim/ledger';
 import { M, METRIC_COUNT } from '../../../src/engine/results/metrics';
 import { makeRunContext } from '../../../src/engine/sim/run-context';
 import { simulateRun } from '../../../src/engine/sim/run';
 import { mergeBlocks, planRun, runSimulation, simulateBlock } from '../../../src/engine/sim/simulate';
-import { State } from '../../../src/engine/sim/states';
+import { State } from '../../../src/engine/sim/wasm/layout';
 import { loadScenario, SMALL, variant } from '../../helpers/scenarios';
 
 const small = loadScenario(SMALL);
@@ -56,7 +56,7 @@ describe('accounting', () => {
           expect(families).toBe(ctx.totalFamilies);
           const arrived = ctx.arrivalStart[m + 1]! - ctx.initialCount;
           const notYet = ctx.totalFamilies - ctx.initialCount - arrived;
-          expect(ledger.familiesIn(NOT_ARRIVED, m)).toBe(notYet);
+          expect(ledger.familiesIn(State.NotArrived, m)).toBe(notYet);
         }
       }
     });

@@ -1,9 +1,10 @@
 // A list that lives in the pathway memory: its header of i32 slots, and reads of its records' fields.
+import { L_LENGTH_SLOT, L_RECORDS_SLOT } from './layout';
 import { Pathway, type MemoryViews } from './pathway';
 
 /**
- * The host's side of a list the module writes (src/wasm/lists.ts): header slot 0 is the length,
- * slot 1 the capacity, slot 2 the address of its records (fixed-size, 2^shift bytes each). Fields
+ * The host's side of a list the module writes (src/wasm/lists.ts): a list header (L_* in the layout:
+ * length, capacity, the address of its records, fixed-size, 2^shift bytes each). Fields
  * are read through the list's current address (the module moves the records when the list grows);
  * they are valid for the current run only, and reading one after another run has taken the memory
  * over throws.
@@ -40,14 +41,14 @@ export abstract class ModuleList implements MemoryViews {
 
   get length(): number {
     this.check();
-    return this.header[0]!;
+    return this.header[L_LENGTH_SLOT]!;
   }
 
-  /** Byte `offset` of record i of the records whose header (count, capacity, address) starts at header slot `slot`. */
+  /** Byte `offset` of record i of the records whose list header starts at header slot `slot`. */
   private field(i: number, offset: number, shift: number, slot: number): number {
     this.check();
     if (!(i >= 0 && i < this.header[slot]!)) throw new RangeError(`${this.what}: no entry ${i} (${this.header[slot]} entries)`);
-    return this.header[slot + 2]! + i * 2 ** shift + offset;
+    return this.header[slot + L_RECORDS_SLOT]! + i * 2 ** shift + offset;
   }
 
   protected f64(i: number, offset: number, shift: number, slot = 0): number {

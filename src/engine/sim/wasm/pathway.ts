@@ -1,81 +1,12 @@
 // The WebAssembly family walk (src/wasm/pathway.ts) in this thread: its memory, what a run writes there, and the host calls it makes.
-import { PATHWAY_WASM_BASE64 } from './pathway-wasm';
 import { normalQuantile } from '../../random/special';
+import { EXPORT_NAMES, type PathwayExports, type PathwayImports } from './layout';
+import { PATHWAY_WASM_BASE64 } from './pathway-wasm';
 
-/** What the module exports (src/wasm/pathway.ts). Booleans are passed as 0 / 1, addresses as byte offsets. */
-export interface PathwayExports {
-  reset(base: number): void;
-  mark(): number;
-  claim(bytes: number): number;
-  alloc(bytes: number): number;
-  setRun(
-    horizon: number,
-    key0: number,
-    key1: number,
-    initialCount: number,
-    children: number,
-    initialState: number,
-    initialPlacement: number,
-    initialExit: number,
-    arrivalTime: number,
-    constants: number,
-    tables: number,
-    conferences: number,
-  ): void;
-  candidateList(capacity: number): number;
-  resumePoints(capacity: number, familyCapacity: number): number;
-  clearPoints(points: number, n: number): void;
-  pushPoint(points: number, t: number, exit: number, caseStart: number, episode: number, state: number, placement: number): void;
-  holding(points: number, f: number, c: number): number;
-  assignFamilyRecord(points: number, f: number, first: number, end: number): number;
-  familyRecordOf(points: number, f: number): number;
-  sojournFor(horizon: number, acc: number, k: number, children: number, t0: number, t1: number, sign: number): void;
-  simulate(f: number, count: number, sign: number, acc: number, withLedger: number, candidates: number, points: number): number;
-  resume(f: number, points: number, i: number, count: number, sign: number, acc: number, withLedger: number, candidates: number): number;
-  simulateAll(n: number, acc: number, withLedger: number, candidates: number, points: number): void;
-  prepareService(): void;
-  timeOrder(list: number, order: number): number;
-  sortByTime(list: number): number;
-  arrivals(key0: number, key1: number, horizon: number, arrivalStart: number, childrenCum: number, sizes: number, times: number, children: number): void;
-  fillStock(
-    key0: number,
-    key1: number,
-    state: number,
-    target: number,
-    firstId: number,
-    childrenCum: number,
-    sizes: number,
-    placements: number,
-    lognormal: number,
-    mu: number,
-    sigma: number,
-    children: number,
-    placement: number,
-    exit: number,
-  ): number;
-  runService(
-    slotsPerMonth: number,
-    maxWaitMonths: number,
-    weeksPerMonth: number,
-    eligibleByState: number,
-    coordinatorCost: number,
-    offers: number,
-    offerCount: number,
-    extra: number,
-    points: number,
-    acc: number,
-    withLedger: number,
-    out: number,
-  ): void;
-}
+export type { PathwayExports };
 
-/** What the module asks of the run that set it up (see the imports of src/wasm/pathway.ts). */
-export interface PathwayHost {
-  sampleStay(state: number, f: number, episode: number): number;
-  exactQuantile(table: number, u: number): number;
-  reReferralStay(f: number, episode: number): number;
-  leadTime(f: number, episode: number): number;
-}
+/** What the module asks of the run that set it up: the imports a run answers (the rest are the thread's). */
+export type PathwayHost = Pick<PathwayImports, 'sampleStay' | 'exactQuantile' | 'reReferralStay' | 'leadTime'>;
 
 /** The parts of the host's WebAssembly API used here (the engine compiles against ES2022 alone, which does not declare it). */
 interface WasmMemory {
@@ -157,8 +88,7 @@ export class Pathway {
       if (!this.host) throw new Error('pathway walk called with no run set up');
       return this.host;
     };
-    const env = {
-      memory: this.memory,
+    const imports: PathwayImports = {
       exp: Math.exp,
       normalQuantile,
       residual: (state: number, id: number) => {
@@ -170,12 +100,14 @@ export class Pathway {
       reReferralStay: (f: number, e: number) => call().reReferralStay(f, e),
       leadTime: (f: number, e: number) => call().leadTime(f, e),
     };
+    const env = { memory: this.memory, ...imports };
     const module = new wasm.Module(decodeBase64(PATHWAY_WASM_BASE64));
     const raw = new wasm.Instance(module, { env }).exports as Record<string, unknown>;
     // Every call may grow the memory (lists grow inside the module): re-make the views after it.
     const wrapped: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(raw)) {
-      if (typeof value !== 'function') continue;
+    for (const name of EXPORT_NAMES) {
+      const value = raw[name];
+      if (typeof value !== 'function') throw new Error(`pathway module: it exports no function ${name} (rebuild it: npm run build:wasm)`);
       const fn = value as (...args: number[]) => number;
       wrapped[name] = (...args: number[]) => {
         const result = fn(...args);

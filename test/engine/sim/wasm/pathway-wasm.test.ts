@@ -4,14 +4,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compilePathway, pathwayModuleText, TARGET } from '../../../../src/cli/dev/build-wasm';
-import { Accumulators, monthlyCostByClass, StockClass } from '../../../../src/engine/sim/accumulators';
+import { Accumulators, monthlyCostByClass } from '../../../../src/engine/sim/accumulators';
 import { CandidateList } from '../../../../src/engine/sim/candidates';
 import { FamilySimulator } from '../../../../src/engine/sim/family';
 import { METRIC_COUNT } from '../../../../src/engine/results/metrics';
 import { Pathway } from '../../../../src/engine/sim/wasm/pathway';
-import { KeyedStream, Purpose } from '../../../../src/engine/random/rng';
+import { KeyedStream } from '../../../../src/engine/random/rng';
 import { makeRunContext } from '../../../../src/engine/sim/run-context';
-import { State } from '../../../../src/engine/sim/states';
+import { CLASS_COUNT, Purpose, State, StockClass } from '../../../../src/engine/sim/wasm/layout';
 import { planRun, simulateBlock } from '../../../../src/engine/sim/simulate';
 import { DARLINGTON, LEEDS, loadScenario, ROOT, SMALL } from '../../../helpers/scenarios';
 
@@ -75,7 +75,7 @@ describe('the WebAssembly family walk', () => {
   it('refuses a simulator or accumulators once a later run has taken the memory over', () => {
     const scenario = loadScenario(SMALL);
     const first = new FamilySimulator(makeRunContext(scenario, 'stale', 0, 12));
-    const acc = new Accumulators(12, new Float64Array(StockClass.Count), false);
+    const acc = new Accumulators(12, new Float64Array(CLASS_COUNT), false);
     new FamilySimulator(makeRunContext(scenario, 'stale', 1, 12));
     expect(() => first.simulate(0, NONE, 0, 1, null, null)).toThrow(/another run has since taken over/);
     expect(() => acc.sojourn(StockClass.Cin, 1, 0, 1, 1)).toThrow(/another run has since taken over/);
