@@ -10,7 +10,7 @@ import { UsageError } from './options';
 
 const USAGE = 'usage: npm run --silent cba -- <worksheet.json> [--stress] [--runs N] [--seed S]';
 
-export function loadWorksheet(path: string): Worksheet {
+function loadWorksheet(path: string): Worksheet {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));

@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { type RunOptions, SENSITIVITY_OUTPUTS, type SensitivityOutput } from '../engine';
 
 /** Runs per tornado evaluation (2 × inputs + 1 evaluations; common random numbers keep the bars steady). */
-export const DEFAULT_TORNADO_RUNS = 20;
+const DEFAULT_TORNADO_RUNS = 20;
 
 export interface CliOptions {
   scenarioPath: string;

@@ -26,7 +26,7 @@ export function threadWorker(): PoolWorker {
 }
 
 /** Cores − 1, at least 1. */
-export function defaultThreads(): number {
+function defaultThreads(): number {
   return defaultPoolSize(availableParallelism());
 }
 

@@ -4,7 +4,7 @@ import type { WorkerApi } from '../../workers/engine-api';
 import { defaultPoolSize, RunPool, type PoolWorker } from './pool';
 
 /** A Web Worker running the engine; only its type is imported, so the engine ships in the worker bundle only. */
-export function browserWorker(): PoolWorker {
+function browserWorker(): PoolWorker {
   const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module' });
   const remote = wrap<WorkerApi>(worker);
   // A worker that dies never answers: fail its call instead of leaving it hanging.

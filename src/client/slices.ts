@@ -3,7 +3,7 @@
 import type { Steps } from '../engine';
 
 /** Longest slice, ms: well under the 50 ms a browser calls a long task. */
-export const SLICE_MS = 12;
+const SLICE_MS = 12;
 
 /** Lets the event loop run: `scheduler.yield` where the browser has it, else setImmediate (Node), else a timer. */
 export function yieldToEventLoop(): Promise<void> {

@@ -15,8 +15,8 @@ export interface PriceYear {
 /** The deflator block of a scenario: an index by calendar or financial year. */
 export type Deflator = NonNullable<Scenario['prices']>['deflator'];
 
-export const FINANCIAL_YEAR = /^(\d{4})\/(\d{2})$/;
-export const CALENDAR_YEAR = /^(\d{4})$/;
+const FINANCIAL_YEAR = /^(\d{4})\/(\d{2})$/;
+const CALENDAR_YEAR = /^(\d{4})$/;
 
 /** Parses "2013/14" or "2013"; anything else (ranges, editions, "c. 2016") is undefined. */
 export function parsePriceYear(text: string): PriceYear | undefined {

@@ -2,7 +2,7 @@
 import { arr, fail, join, literal, num, obj, optional, record, refine, show, str, type Check, type Out } from './check';
 import { NON_NEGATIVE, POSITIVE, PROBABILITY, quantity, uncertain } from './quantity';
 
-export const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 1;
 const SUM_TOLERANCE = 1e-6;
 
 function sumProblem(values: number[]): string | undefined {

@@ -40,8 +40,6 @@ const worksheetShape = obj({
 });
 
 export type Worksheet = Out<typeof worksheetShape>;
-export type WorksheetItem = Worksheet['items'][number];
-
 /** Checks shape, then that every formula parses and names only inputs or earlier items, ids are unique and the headline exists. */
 export const worksheetSchema: Check<Worksheet> = (x, path, errors) => {
   const w = worksheetShape(x, path, errors);

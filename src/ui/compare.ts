@@ -2,7 +2,7 @@
 import type { RunSummary } from '../engine';
 
 /** Leaf values of a raw scenario by dotted path, leaving out prose (sources, notes, descriptions). */
-export function flatten(raw: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
+function flatten(raw: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
   if (raw !== null && typeof raw === 'object') {
     if (Array.isArray(raw)) raw.forEach((v, i) => flatten(v, `${path}[${i}]`, out));
     else {

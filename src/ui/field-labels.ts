@@ -83,7 +83,7 @@ const FIELDS: Record<string, string> = {
 };
 
 /** "reReferralProbability" → "Re referral probability": the fallback for keys no table names. */
-export function humanise(key: string): string {
+function humanise(key: string): string {
   const words = key.replace(/([A-Z])/g, ' $1').toLowerCase().trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

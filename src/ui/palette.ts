@@ -1,6 +1,6 @@
 // Colours for arms: the Okabe–Ito palette, distinguishable with the common colour-vision deficiencies.
 
-export const ARM_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000'];
+const ARM_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000'];
 
 export function armColour(index: number): string {
   return ARM_COLOURS[index % ARM_COLOURS.length]!;

@@ -1,7 +1,7 @@
 // Reading and writing a raw scenario (plain JSON) by dotted field path, without mutating it.
 
 /** Splits `a.b[2].c` into ['a', 'b', 2, 'c']. */
-export function splitPath(path: string): Array<string | number> {
+function splitPath(path: string): Array<string | number> {
   const parts: Array<string | number> = [];
   for (const piece of path.split('.')) {
     const m = /^([^[]*)((?:\[\d+\])*)$/.exec(piece);

@@ -7,7 +7,7 @@ import { chromium, type Browser } from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Launches Debian's Chromium headless; `extraArgs` are added to the fixed flags. */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {

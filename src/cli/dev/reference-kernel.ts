@@ -6,7 +6,7 @@
  * `exitProb[s]` is the monthly probability of leaving state s; `destCum` holds, row by row, the
  * cumulative destination shares (width `states`). Returns month-end counts of families by state.
  */
-export function monthlyMarkovKernel(
+function monthlyMarkovKernel(
   families: number,
   months: number,
   states: number,

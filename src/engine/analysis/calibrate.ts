@@ -18,7 +18,7 @@ export const DEFAULT_CALIBRATION_METRICS: CalibrationMetric[] = ['cla', 'cp', 'c
 /** Fitted by default: referral volume, time in care, re-referral. */
 export const DEFAULT_CALIBRATION_INPUTS = ['demand.referralsPerMonth', 'pathway.cla.duration.mean', 'pathway.closed.reReferralProbability'];
 /** A fixed input chosen for fitting gets a uniform prior from (1 − w) to (1 + w) times its value. */
-export const PRIOR_HALF_WIDTH = 0.3;
+const PRIOR_HALF_WIDTH = 0.3;
 
 const STOCKS = new Set<string>(['cla', 'cp', 'cin']);
 

@@ -6,10 +6,10 @@ import { withInputFixed } from './inputs';
 import { perRunOutput, type Evaluate } from './sensitivity';
 import { breakEvenFte, sweepPoints, type SweepPoint } from './sweep';
 
-export const RR_PATH = 'fgc.effects.rrEntryToCare';
+const RR_PATH = 'fgc.effects.rrEntryToCare';
 
 /** Relative risks of entering care from 1 (no effect) down to 0.2 in steps of 0.05. */
-export const DEFAULT_RR_GRID = Array.from({ length: 17 }, (_, i) => Math.round((1 - i * 0.05) * 100) / 100);
+const DEFAULT_RR_GRID = Array.from({ length: 17 }, (_, i) => Math.round((1 - i * 0.05) * 100) / 100);
 
 export interface EffectPoint {
   /** Relative risk of entering care after an FGC. */

@@ -9,7 +9,7 @@ import { makeRunRng } from '../random/rng';
 import { DAYS_PER_MONTH, Sojourn } from './sojourn';
 
 /** HM Treasury Green Book social time preference rate, years 0–30 (external-references.md). */
-export const GREEN_BOOK_DISCOUNT_RATE = 0.035;
+const GREEN_BOOK_DISCOUNT_RATE = 0.035;
 
 /** Weeks in an average month (365.25 / 7 / 12). */
 export const WEEKS_PER_MONTH = DAYS_PER_MONTH / 7;
