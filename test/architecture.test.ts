@@ -167,6 +167,16 @@ describe('architecture', () => {
     expect(importLoops(ALL, readSource)).toEqual([]);
   });
 
+  it('every source path a comment or document names exists (a moved file leaves no stale reference)', () => {
+    const documents = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+    const texts = [...ALL, ...sources('test').filter((f) => f !== 'test/architecture.test.ts'), ...documents];
+    const stale: string[] = [];
+    for (const file of texts) {
+      for (const m of readSource(file).matchAll(/\b((?:src|test|workers)\/[\w./-]+\.ts)\b/g)) if (!onDisk(m[1]!)) stale.push(`${file}: ${m[1]}`);
+    }
+    expect(stale).toEqual([]);
+  });
+
   it('no engine or scenario code calls Math.random', () => {
     const offenders = ALL.filter((f) => ['sim', 'results', 'analysis', 'random', 'worksheet', 'door', 'scenario'].includes(partOf(f)!)).filter((f) => /Math\.random\s*\(/.test(readSource(f)));
     expect(offenders).toEqual([]);
