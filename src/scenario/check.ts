@@ -15,6 +15,31 @@ export type Out<C> = C extends Check<infer T> ? T : never;
 const OPTIONAL = Symbol('optional');
 type OptionalCheck<T> = Check<T> & { [OPTIONAL]: true };
 
+const DESCRIPTION = Symbol('description');
+
+/** An object check's description: the check of each key, in the schema's order. */
+export interface ObjectDescription {
+  kind: 'object';
+  shape: Record<string, Check<unknown>>;
+}
+
+/** An optional check's description: the check it applies when the value is there. */
+export interface OptionalDescription {
+  kind: 'optional';
+  check: Check<unknown>;
+}
+
+/** Attaches what a check checks, for walks over the schema (src/scenario/inputs.ts); returns the check. */
+export function describe<C extends Check<unknown>, D extends { kind: string }>(check: C, description: D): C {
+  (check as C & { [DESCRIPTION]?: unknown })[DESCRIPTION] = description;
+  return check;
+}
+
+/** What a check checks, if it says (objects, optionals and the model's inputs do); undefined for other checks. */
+export function descriptionOf(check: Check<unknown>): { kind: string } | undefined {
+  return (check as Check<unknown> & { [DESCRIPTION]?: { kind: string } })[DESCRIPTION];
+}
+
 /** Renders a received value for a message: short and unambiguous. */
 export function show(x: unknown): string {
   if (typeof x === 'string') return JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x);
@@ -37,7 +62,7 @@ export function fail(errors: ScenarioError[], path: string, message: string): un
 export function optional<T>(check: Check<T>): OptionalCheck<T | undefined> {
   const c = ((x, path, errors) => (x === undefined ? undefined : check(x, path, errors))) as OptionalCheck<T | undefined>;
   c[OPTIONAL] = true;
-  return c;
+  return describe(c, { kind: 'optional', check } satisfies OptionalDescription);
 }
 
 type Shape = Record<string, Check<unknown>>;
@@ -49,7 +74,7 @@ type ObjOut<S extends Shape> = {
 
 /** An object with exactly these keys: unknown keys and missing required keys are errors. */
 export function obj<S extends Shape>(shape: S): Check<ObjOut<S>> {
-  return (x, path, errors) => {
+  const check: Check<ObjOut<S>> = (x, path, errors) => {
     if (typeof x !== 'object' || x === null || Array.isArray(x)) return fail(errors, path, `must be an object, got ${show(x)}`);
     const rec = x as Record<string, unknown>;
     let ok = true;
@@ -74,6 +99,7 @@ export function obj<S extends Shape>(shape: S): Check<ObjOut<S>> {
     }
     return ok ? (out as ObjOut<S>) : undefined;
   };
+  return describe(check, { kind: 'object', shape } satisfies ObjectDescription);
 }
 
 export function str(opts: { pattern?: RegExp; rule?: string } = {}): Check<string> {
@@ -97,6 +123,8 @@ export interface NumRule {
   /** Strictly greater than min. */
   exclusiveMin?: boolean;
   integer?: boolean;
+  /** Why the bounds are what they are, in a few words (for inputs: src/scenario/inputs.ts reports it). */
+  reason?: string;
 }
 
 /** The rule broken by a number, or undefined if it passes. */

@@ -1,5 +1,5 @@
 // Validators for uncertain inputs: a fixed value or a distribution, with unit and source.
-import { fail, join, literal, numberProblem, obj, show, str, optional, type Check, type NumRule, type ScenarioError } from './check';
+import { describe, fail, join, literal, numberProblem, obj, show, str, optional, type Check, type NumRule, type ScenarioError } from './check';
 
 /** A distribution an input is drawn from once per run (parameter uncertainty). */
 export type DistSpec =
@@ -109,9 +109,21 @@ function checkDist(rec: Record<string, unknown>, path: string, rule: NumRule, er
   return out as DistSpec;
 }
 
+/**
+ * What an input's check checks, for the walk over the schema (src/scenario/inputs.ts): a quantity,
+ * a part of a duration, a count of children, a duration (its uncertain parts by family) or a
+ * group of branch shares.
+ */
+export type InputDescription =
+  | { kind: 'quantity'; rule: NumRule; money: boolean }
+  | { kind: 'uncertain'; rule: NumRule }
+  | { kind: 'count'; rule: NumRule }
+  | { kind: 'duration'; families: Record<string, Record<string, Check<Uncertain>>> }
+  | { kind: 'shares'; keys: readonly string[]; share: NumRule; concentration: NumRule };
+
 /** A number or distribution with no provenance of its own (used inside durations). */
 export function uncertain(rule: NumRule): Check<Uncertain> {
-  return (x, path, errors) => {
+  const check: Check<Uncertain> = (x, path, errors) => {
     if (typeof x === 'number' || typeof x !== 'object' || x === null || Array.isArray(x)) {
       const problem = numberProblem(x, rule);
       if (problem) return fail(errors, path, typeof x === 'number' ? problem : `must be a number or a distribution object, got ${show(x)}`);
@@ -121,6 +133,7 @@ export function uncertain(rule: NumRule): Check<Uncertain> {
     if (!('dist' in rec)) return fail(errors, path, `must be a number or an object with "dist", got ${show(x)}`);
     return checkDist(rec, path, rule, errors, []);
   };
+  return describe(check, { kind: 'uncertain', rule } satisfies InputDescription);
 }
 
 const provenance = obj({ unit: str(), source: str(), priceYear: optional(str()), note: optional(str()) });
@@ -131,7 +144,7 @@ const provenance = obj({ unit: str(), source: str(), priceYear: optional(str()),
  */
 export function quantity(rule: NumRule, units: string[], opts: { money?: boolean } = {}): Check<Quantity> {
   const unitCheck = literal(...units);
-  return (x, path, errors) => {
+  const check: Check<Quantity> = (x, path, errors) => {
     if (typeof x !== 'object' || x === null || Array.isArray(x)) {
       return fail(errors, path, `must be an object like { "value": …, "unit": "${units[0]}", "source": "…" }, got ${show(x)}`);
     }
@@ -158,8 +171,9 @@ export function quantity(rule: NumRule, units: string[], opts: { money?: boolean
     if (errors.length > before || !value || !prov) return undefined;
     return { ...value, ...prov } as Quantity;
   };
+  return describe(check, { kind: 'quantity', rule, money: opts.money ?? false } satisfies InputDescription);
 }
 
-export const PROBABILITY: NumRule = { min: 0, max: 1 };
-export const NON_NEGATIVE: NumRule = { min: 0 };
-export const POSITIVE: NumRule = { min: 0, exclusiveMin: true };
+export const PROBABILITY: NumRule = { min: 0, max: 1, reason: 'a probability or share lies between 0 and 1' };
+export const NON_NEGATIVE: NumRule = { min: 0, reason: 'cannot be negative' };
+export const POSITIVE: NumRule = { min: 0, exclusiveMin: true, reason: 'must be above 0' };

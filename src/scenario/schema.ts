@@ -1,9 +1,19 @@
 // The scenario schema (version 1): every model input, its unit and its source; the Scenario type is inferred from it.
-import { arr, fail, join, literal, num, obj, optional, record, refine, show, str, type Check, type Out } from './check';
-import { NON_NEGATIVE, POSITIVE, PROBABILITY, quantity, uncertain } from './quantity';
+import { arr, describe, fail, join, literal, num, obj, optional, record, refine, show, str, type Check, type NumRule, type Out } from './check';
+import { NON_NEGATIVE, POSITIVE, PROBABILITY, quantity, uncertain, type InputDescription } from './quantity';
 
 const SCHEMA_VERSION = 1;
 const SUM_TOLERANCE = 1e-6;
+
+/** Bounds of the model's inputs with why (src/scenario/inputs.ts gives each input its bounds). */
+const COST: NumRule = { ...NON_NEGATIVE, reason: 'a cost cannot be negative' };
+const CONCENTRATION: NumRule = { ...POSITIVE, reason: 'a Dirichlet concentration is above 0 (larger = less uncertain)' };
+const CHILDREN: NumRule = { min: 0, integer: true, reason: 'a number of children is a whole number, not negative' };
+const MEAN_TIME: NumRule = { ...POSITIVE, reason: 'a mean time in a state is above 0' };
+const SPREAD: NumRule = { ...POSITIVE, reason: 'a standard deviation of time in a state is above 0' };
+const WEIBULL_SHAPE: NumRule = { ...POSITIVE, reason: 'a Weibull shape is above 0' };
+const RELATIVE_RISK: NumRule = { ...NON_NEGATIVE, reason: 'a relative risk cannot be negative (0: never after an FGC)' };
+const TIME_FACTOR: NumRule = { ...POSITIVE, reason: 'a factor on time in a state is above 0' };
 
 function sumProblem(values: number[]): string | undefined {
   const sum = values.reduce((a, b) => a + b, 0);
@@ -16,26 +26,35 @@ function sumProblem(values: number[]): string | undefined {
  */
 function shares<K extends string>(keys: readonly K[]) {
   const shape = Object.fromEntries(keys.map((k) => [k, num(PROBABILITY)])) as Record<K, Check<number>>;
-  return obj({
+  const check = obj({
     shares: refine(obj(shape), (s) => sumProblem(Object.values(s) as number[])),
-    concentration: optional(num(POSITIVE)),
+    concentration: optional(num(CONCENTRATION)),
     source: str(),
     note: optional(str()),
   });
+  return describe(check, { kind: 'shares', keys, share: PROBABILITY, concentration: CONCENTRATION } satisfies InputDescription);
 }
 
 const durationUnit = literal('days', 'weeks', 'months');
 
+/** The uncertain parts of a duration of each family (an empirical histogram has none: it is fixed). */
+const DURATION_PARTS = {
+  lognormal: { mean: uncertain(MEAN_TIME), sd: uncertain(SPREAD) },
+  gamma: { mean: uncertain(MEAN_TIME), sd: uncertain(SPREAD) },
+  weibull: { mean: uncertain(MEAN_TIME), shape: uncertain(WEIBULL_SHAPE) },
+  empirical: {},
+};
+
 /** A sojourn-time distribution: time spent in a state before its exit (not memoryless). */
-const duration: Check<Duration> = (x, path, errors) => {
+const durationCheck: Check<Duration> = (x, path, errors) => {
   const family = (x as { family?: unknown } | null)?.family;
   const common = { unit: durationUnit, source: str(), note: optional(str()) };
   switch (family) {
     case 'lognormal':
     case 'gamma':
-      return obj({ family: literal(family), mean: uncertain(POSITIVE), sd: uncertain(POSITIVE), ...common })(x, path, errors);
+      return obj({ family: literal(family), ...DURATION_PARTS[family], ...common })(x, path, errors);
     case 'weibull':
-      return obj({ family: literal('weibull'), mean: uncertain(POSITIVE), shape: uncertain(POSITIVE), ...common })(x, path, errors);
+      return obj({ family: literal('weibull'), ...DURATION_PARTS.weibull, ...common })(x, path, errors);
     case 'empirical':
       return refine(
         obj({ family: literal('empirical'), binEdges: arr(num(NON_NEGATIVE), { minLength: 2 }), weights: arr(num(NON_NEGATIVE), { minLength: 1 }), ...common }),
@@ -50,6 +69,7 @@ const duration: Check<Duration> = (x, path, errors) => {
       return fail(errors, join(path, 'family'), `must be "lognormal", "gamma", "weibull" or "empirical", got ${show(family)}`);
   }
 };
+const duration = describe(durationCheck, { kind: 'duration', families: DURATION_PARTS } satisfies InputDescription);
 
 /** A sojourn-time distribution. Lognormal and gamma take mean and sd; Weibull mean and shape; empirical a histogram. */
 export type Duration =
@@ -57,10 +77,10 @@ export type Duration =
   | { family: 'weibull'; mean: Out<ReturnType<typeof uncertain>>; shape: Out<ReturnType<typeof uncertain>>; unit: 'days' | 'weeks' | 'months'; source: string; note?: string }
   | { family: 'empirical'; binEdges: number[]; weights: number[]; unit: 'days' | 'weeks' | 'months'; source: string; note?: string };
 
-const count = obj({ value: num({ min: 0, integer: true }), unit: literal('children'), source: str(), note: optional(str()) });
+const count = describe(obj({ value: num(CHILDREN), unit: literal('children'), source: str(), note: optional(str()) }), { kind: 'count', rule: CHILDREN } satisfies InputDescription);
 const prob = quantity(PROBABILITY, ['probability', 'share']);
-const money = quantity(NON_NEGATIVE, ['GBP'], { money: true });
-const monthlyMoney = quantity(NON_NEGATIVE, ['GBP/week', 'GBP/month', 'GBP/year'], { money: true });
+const money = quantity(COST, ['GBP'], { money: true });
+const monthlyMoney = quantity(COST, ['GBP/week', 'GBP/month', 'GBP/year'], { money: true });
 
 export const PLACEMENTS = ['kinship', 'inHouseFostering', 'independentFostering', 'residential', 'other'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
@@ -93,10 +113,10 @@ export const scenarioSchema = obj({
     horizonMonths: num({ min: 1, max: 600, integer: true }),
   }),
   demand: obj({
-    referralsPerMonth: quantity(NON_NEGATIVE, ['children/month']),
+    referralsPerMonth: quantity({ ...NON_NEGATIVE, reason: 'a number of referrals a month cannot be negative' }, ['children/month']),
     countModel: literal('poisson', 'negativeBinomial'),
-    dispersion: optional(quantity(POSITIVE, ['families'])),
-    trendPerYear: quantity({ min: -1 }, ['fraction/year']),
+    dispersion: optional(quantity({ ...POSITIVE, reason: 'a negative-binomial dispersion k is above 0 (variance = mean + mean²/k)' }, ['families'])),
+    trendPerYear: quantity({ min: -1, reason: 'a fall of more than 100% a year would make referrals negative' }, ['fraction/year']),
     seasonality: optional(
       obj({
         multipliers: refine(arr(num(POSITIVE), { length: 12 }), (m) => {
@@ -127,19 +147,19 @@ export const scenarioSchema = obj({
     closed: obj({ reReferralProbability: prob, timeToReReferral: duration }),
   }),
   fgc: obj({
-    conferencesPerFtePerYear: quantity(POSITIVE, ['conferences/FTE/year']),
-    maxWaitWeeks: quantity(NON_NEGATIVE, ['weeks']),
+    conferencesPerFtePerYear: quantity({ ...POSITIVE, reason: 'a coordinator holds more than 0 conferences a year' }, ['conferences/FTE/year']),
+    maxWaitWeeks: quantity({ ...NON_NEGATIVE, reason: 'a wait cannot be negative' }, ['weeks']),
     weeksToConference: duration,
     acceptance: prob,
     conversion: prob,
     offerPoints: obj({ referral: offerPoint, icpc: offerPoint, preProceedings: offerPoint, inCare: offerPoint }),
     effects: obj({
-      rrEscalationToCp: quantity(NON_NEGATIVE, ['relative risk']),
-      rrEntryToCare: quantity(NON_NEGATIVE, ['relative risk']),
-      timeInSystemFactor: quantity(POSITIVE, ['ratio']),
-      timeInCareFactor: quantity(POSITIVE, ['ratio']),
+      rrEscalationToCp: quantity(RELATIVE_RISK, ['relative risk']),
+      rrEntryToCare: quantity(RELATIVE_RISK, ['relative risk']),
+      timeInSystemFactor: quantity(TIME_FACTOR, ['ratio']),
+      timeInCareFactor: quantity(TIME_FACTOR, ['ratio']),
       kinshipShareOfCareEntries: prob,
-      fadeHalfLifeMonths: quantity(POSITIVE, ['months']),
+      fadeHalfLifeMonths: quantity({ ...POSITIVE, reason: 'a half-life is above 0' }, ['months']),
     }),
   }),
   costs: obj({
@@ -158,16 +178,16 @@ export const scenarioSchema = obj({
       preProceedings: monthlyMoney,
       cla: obj(Object.fromEntries(PLACEMENTS.map((p) => [p, monthlyMoney])) as Record<Placement, typeof monthlyMoney>),
     }),
-    fgcService: obj({ coordinatorAnnualCost: quantity(NON_NEGATIVE, ['GBP/year'], { money: true }) }),
+    fgcService: obj({ coordinatorAnnualCost: quantity(COST, ['GBP/year'], { money: true }) }),
   }),
   arms: obj({ counterfactual: arm, options: arr(arm) }),
   /** Green Book appraisal settings; absent, the HM Treasury defaults apply (3.5%, no adjustments). */
   finance: optional(
     obj({
-      discountRate: quantity({ min: 0, max: 1 }, ['fraction/year']),
+      discountRate: quantity({ min: 0, max: 1, reason: 'a discount rate a year lies between 0 and 100%' }, ['fraction/year']),
       optimismBias: prob,
       deadweight: prob,
-      setUpCostPerAddedFte: quantity(NON_NEGATIVE, ['GBP/FTE'], { money: true }),
+      setUpCostPerAddedFte: quantity(COST, ['GBP/FTE'], { money: true }),
     }),
   ),
   /** Price years: money inputs are uprated from their own price year to `reportingYear` with the deflator. */
