@@ -1,7 +1,7 @@
 // Price years and uprating: every money input carries the year its price is in; a deflator series
 // carries them all to one reporting year (HM Treasury Green Book: real prices at a stated base year).
 import type { ScenarioError } from './check';
-import type { Quantity } from './quantity';
+import { scenarioInputs, type QuantityInput } from './inputs';
 import type { Scenario } from './schema';
 
 /** A price year: a financial year (April–March, "2013/14") or a calendar year ("2013"). */
@@ -52,18 +52,9 @@ export function deflatorAt(deflator: Deflator, py: PriceYear): number | undefine
   return a === undefined || b === undefined ? undefined : 0.25 * a + 0.75 * b;
 }
 
-/** Every money input of a scenario with its path (the paths `drawParameters` uses). */
-export function moneyInputs(s: Scenario): Array<{ path: string; quantity: Quantity }> {
-  const c = s.costs;
-  const out: Array<{ path: string; quantity: Quantity }> = [];
-  for (const [k, q] of Object.entries(c.process)) out.push({ path: `costs.process.${k}`, quantity: q });
-  out.push({ path: 'costs.perChild.cin', quantity: c.perChild.cin });
-  out.push({ path: 'costs.perChild.cp', quantity: c.perChild.cp });
-  out.push({ path: 'costs.perChild.preProceedings', quantity: c.perChild.preProceedings });
-  for (const [k, q] of Object.entries(c.perChild.cla)) out.push({ path: `costs.perChild.cla.${k}`, quantity: q });
-  out.push({ path: 'costs.fgcService.coordinatorAnnualCost', quantity: c.fgcService.coordinatorAnnualCost });
-  if (s.finance) out.push({ path: 'finance.setUpCostPerAddedFte', quantity: s.finance.setUpCostPerAddedFte });
-  return out;
+/** Every money input of a scenario (the inputs the schema marks as money), with its path. */
+export function moneyInputs(s: Scenario, inputs = scenarioInputs(s).all): QuantityInput[] {
+  return inputs.filter((i): i is QuantityInput => i.money);
 }
 
 function coverage(deflator: Deflator): string {
@@ -75,7 +66,7 @@ function coverage(deflator: Deflator): string {
  * Factors that carry each money input from its price year to the reporting year (by path), or
  * every problem: a price year that is not one year, or one the deflator does not reach.
  */
-export function upratingFactors(s: Scenario, reportingYear = s.prices?.reportingYear): { factors: Map<string, number>; errors: ScenarioError[] } {
+export function upratingFactors(s: Scenario, reportingYear = s.prices?.reportingYear, money?: QuantityInput[]): { factors: Map<string, number>; errors: ScenarioError[] } {
   const factors = new Map<string, number>();
   const errors: ScenarioError[] = [];
   const prices = s.prices;
@@ -87,8 +78,8 @@ export function upratingFactors(s: Scenario, reportingYear = s.prices?.reporting
     errors.push({ path: 'prices.reportingYear', message: target ? `${reportingYear} is outside the deflator series (prices.deflator.index covers ${coverage(deflator)})` : `must be a financial year "YYYY/YY" or a calendar year "YYYY", got "${reportingYear}"` });
     return { factors, errors };
   }
-  for (const { path, quantity } of moneyInputs(s)) {
-    const text = quantity.priceYear ?? '';
+  for (const { path, node } of money ?? moneyInputs(s)) {
+    const text = node.priceYear ?? '';
     const py = parsePriceYear(text);
     const index = py && deflatorAt(deflator, py);
     if (!py) errors.push({ path: `${path}.priceYear`, message: `must be one financial year "YYYY/YY" or calendar year "YYYY" to be uprated, got "${text}"` });
