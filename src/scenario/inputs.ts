@@ -71,7 +71,7 @@ type Leaf<T> = [T] extends [Count] ? CountInput : [T] extends [Quantity] ? Quant
 type Branch<T> = { [K in keyof T as [InputTree<NonNullable<T[K]>>] extends [never] ? never : K]: InputTree<NonNullable<T[K]>> };
 type Pruned<B> = keyof B extends never ? never : B;
 
-/** The inputs shaped like the scenario: each input where the scenario has it, objects without inputs left out. */
+/** The inputs shaped like the scenario: each input where the scenario has it; objects that can hold no input are left out of the type. */
 export type InputTree<T> = [Leaf<T>] extends [never] ? (T extends readonly unknown[] ? never : T extends object ? Pruned<Branch<T>> : never) : Leaf<T>;
 
 export interface ScenarioInputs {
@@ -83,9 +83,109 @@ export interface ScenarioInputs {
 
 type Description = ObjectDescription | OptionalDescription | InputDescription;
 
-function bounds(rule: NumRule): InputBounds {
-  if (!rule.reason) throw new Error('an input rule without a reason'); // a schema slip, not a scenario's
+/** The schema compiled once for the walk: each step knows its path, so walking a scenario builds no strings. */
+type Step =
+  | { kind: 'object'; keys: string[]; steps: Step[] }
+  | { kind: 'optional'; step: Step }
+  | { kind: 'quantity'; path: string; money: boolean; bounds: InputBounds }
+  | { kind: 'count'; path: string; bounds: InputBounds }
+  | { kind: 'shares'; path: string; keys: readonly string[]; bounds: InputBounds; concentrationBounds: InputBounds }
+  | { kind: 'duration'; path: string; families: Record<string, Array<{ part: string; path: string; bounds: InputBounds }>> }
+  | { kind: 'none' };
+
+function bounds(rule: NumRule, path: string): InputBounds {
+  if (!rule.reason) throw new Error(`${path}: the schema gives this input's bounds no reason`);
   return rule as InputBounds;
+}
+
+function compile(check: Check<unknown>, path: string): Step {
+  const d = descriptionOf(check) as Description | undefined;
+  switch (d?.kind) {
+    case 'object': {
+      const keys = Object.keys(d.shape);
+      return { kind: 'object', keys, steps: keys.map((key) => compile(d.shape[key]!, join(path, key))) };
+    }
+    case 'optional':
+      return { kind: 'optional', step: compile(d.check, path) };
+    case 'quantity':
+      return { kind: 'quantity', path, money: d.money, bounds: bounds(d.rule, path) };
+    case 'count':
+      return { kind: 'count', path, bounds: bounds(d.rule, path) };
+    case 'shares':
+      return { kind: 'shares', path, keys: d.keys, bounds: bounds(d.share, path), concentrationBounds: bounds(d.concentration, `${path}.concentration`) };
+    case 'duration': {
+      const families: Record<string, Array<{ part: string; path: string; bounds: InputBounds }>> = {};
+      for (const [family, parts] of Object.entries(d.families)) {
+        families[family] = Object.entries(parts).map(([part, partCheck]) => {
+          const pd = descriptionOf(partCheck) as Description | undefined;
+          if (pd?.kind !== 'uncertain') throw new Error(`${path}.${part}: a duration's part must be an uncertain number`);
+          return { part, path: join(path, part), bounds: bounds(pd.rule, join(path, part)) };
+        });
+      }
+      return { kind: 'duration', path, families };
+    }
+    default:
+      return { kind: 'none' };
+  }
+}
+
+let compiled: Step | undefined;
+
+/** Walks one step of the compiled schema over the scenario's node: returns the node's inputs (shaped like it) and adds each to `all`. */
+function walk(step: Step, node: unknown, all: ScenarioInput[]): unknown {
+  switch (step.kind) {
+    case 'object': {
+      // Every object the scenario has is in the tree (empty if it holds no input), so a required
+      // object is always there as InputTree says; an absent optional one is left out.
+      const out: Record<string, unknown> = {};
+      const rec = node as Record<string, unknown>;
+      for (let i = 0; i < step.keys.length; i++) {
+        const key = step.keys[i]!;
+        const value = walk(step.steps[i]!, rec[key], all);
+        if (value !== undefined) out[key] = value;
+      }
+      return out;
+    }
+    case 'optional':
+      return node === undefined ? undefined : walk(step.step, node, all);
+    case 'quantity': {
+      const q = node as Quantity;
+      const input: QuantityInput = { kind: 'quantity', path: step.path, node: q, unit: q.unit, money: step.money, bounds: step.bounds };
+      all.push(input);
+      return input;
+    }
+    case 'count': {
+      const input: CountInput = { kind: 'count', path: step.path, node: node as Count, unit: 'children', money: false, bounds: step.bounds };
+      all.push(input);
+      return input;
+    }
+    case 'shares': {
+      const input: SharesInput = { kind: 'shares', path: step.path, node: node as ShareGroup, keys: step.keys, unit: 'share', money: false, bounds: step.bounds, concentrationBounds: step.concentrationBounds };
+      all.push(input);
+      return input;
+    }
+    case 'duration': {
+      const duration = node as Duration;
+      const out: Record<string, unknown> = { family: duration.family, path: step.path, node: duration };
+      const parts = step.families[duration.family]!;
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i]!;
+        const input: DurationPartInput = {
+          kind: 'duration part',
+          path: part.path,
+          node: (duration as unknown as Record<string, Uncertain>)[part.part]!,
+          unit: part.part === 'shape' ? '' : duration.unit,
+          money: false,
+          bounds: part.bounds,
+        };
+        all.push(input);
+        out[part.part] = input;
+      }
+      return out;
+    }
+    case 'none':
+      return undefined;
+  }
 }
 
 /**
@@ -95,66 +195,9 @@ function bounds(rule: NumRule): InputBounds {
  * sensitivity and calibration all take their inputs and paths from here.
  */
 export function scenarioInputs(s: Scenario): ScenarioInputs {
+  compiled ??= compile(scenarioSchema as Check<unknown>, '');
   const all: ScenarioInput[] = [];
-  const visit = (check: Check<unknown>, node: unknown, path: string): unknown => {
-    const d = descriptionOf(check) as Description | undefined;
-    switch (d?.kind) {
-      case 'optional':
-        return node === undefined ? undefined : visit(d.check, node, path);
-      case 'object': {
-        const out: Record<string, unknown> = {};
-        let any = false;
-        for (const [key, child] of Object.entries(d.shape)) {
-          const rec = node as Record<string, unknown>;
-          const value = visit(child, rec[key], join(path, key));
-          if (value !== undefined) {
-            out[key] = value;
-            any = true;
-          }
-        }
-        return any ? out : undefined;
-      }
-      case 'quantity': {
-        const q = node as Quantity;
-        const input: QuantityInput = { kind: 'quantity', path, node: q, unit: q.unit, money: d.money, bounds: bounds(d.rule) };
-        all.push(input);
-        return input;
-      }
-      case 'count': {
-        const input: CountInput = { kind: 'count', path, node: node as Count, unit: 'children', money: false, bounds: bounds(d.rule) };
-        all.push(input);
-        return input;
-      }
-      case 'shares': {
-        const group = node as ShareGroup;
-        const input: SharesInput = { kind: 'shares', path, node: group, keys: d.keys, unit: 'share', money: false, bounds: bounds(d.share), concentrationBounds: bounds(d.concentration) };
-        all.push(input);
-        return input;
-      }
-      case 'duration': {
-        const duration = node as Duration;
-        const out: Record<string, unknown> = { family: duration.family, path, node: duration };
-        for (const [part, partCheck] of Object.entries(d.families[duration.family]!)) {
-          const partDescription = descriptionOf(partCheck) as Description;
-          if (partDescription.kind !== 'uncertain') throw new Error(`${path}.${part}: a duration part that is not uncertain`);
-          const input: DurationPartInput = {
-            kind: 'duration part',
-            path: join(path, part),
-            node: (duration as unknown as Record<string, Uncertain>)[part]!,
-            unit: part === 'shape' ? '' : duration.unit,
-            money: false,
-            bounds: bounds(partDescription.rule),
-          };
-          all.push(input);
-          out[part] = input;
-        }
-        return out;
-      }
-      default:
-        return undefined;
-    }
-  };
-  const tree = visit(scenarioSchema as Check<unknown>, s, '') as InputTree<Scenario>;
+  const tree = walk(compiled, s, all) as InputTree<Scenario>;
   return { all, tree };
 }
 

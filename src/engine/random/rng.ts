@@ -13,6 +13,14 @@ export function makeRunRng(seed: string, run: number): Rng {
 }
 
 /**
+ * The stream a scenario input is drawn from in a run, keyed by the seed and the input's path
+ * (src/scenario/inputs.ts): the parameter draw and the analyses that re-draw an input both use it.
+ */
+export function makeInputRng(seed: string, path: string, run: number): Rng {
+  return makeRunRng(`${seed}|${path}`, run);
+}
+
+/**
  * A 32-bit integer mixer (lowbias32, C. Wellons): full avalanche, cheap in V8. Works on and
  * returns signed int32 so that V8 keeps values unboxed (uint32 above 2^31 would be heap numbers).
  */

@@ -1,11 +1,11 @@
 // One run's parameter draw: every uncertain input of the scenario drawn once, in model units (months, £ per child-month).
-import type { Quantity, Uncertain } from '../../scenario/quantity';
-import type { Duration, Scenario } from '../../scenario/schema';
+import { scenarioInputs, type DurationInputs, type DurationPartInput, type QuantityInput, type SharesInput } from '../../scenario/inputs';
+import type { Scenario } from '../../scenario/schema';
 import { PLACEMENTS } from '../../scenario/schema';
-import { upratingFactors } from '../../scenario/prices';
+import { moneyInputs, upratingFactors } from '../../scenario/prices';
 import { drawDist } from '../random/draw';
 import { gamma } from '../random/distributions';
-import { makeRunRng } from '../random/rng';
+import { makeInputRng } from '../random/rng';
 import { DAYS_PER_MONTH, Sojourn } from './sojourn';
 
 /** HM Treasury Green Book social time preference rate, years 0–30 (external-references.md). */
@@ -76,6 +76,13 @@ export interface RunParameters {
 }
 
 /**
+ * What a run drew, by input path: each input's value before uprating and unit conversion (in the
+ * scenario's own unit and price year); a group of branch shares as one value per branch, at
+ * `<group path>.shares.<branch>`. Fixed inputs are there too, at their value.
+ */
+export type DrawnInputs = Map<string, number>;
+
+/**
  * One run's draws of a scenario's inputs. Methods on a class rather than closures made afresh for
  * each run: a worker draws a run's parameters once a run, so these functions stay long cold, and
  * each run's fresh closures were compiled by V8 again and again (docs/performance.md).
@@ -85,59 +92,66 @@ class ParameterDraw {
 
   constructor(
     s: Scenario,
+    money: QuantityInput[],
     private readonly seed: string,
     private readonly run: number,
+    private readonly drawn: DrawnInputs | undefined,
   ) {
     // Money in the reporting year's prices (factor 1 when the scenario has no deflator).
-    this.uprating = upratingFactors(s).factors;
+    this.uprating = upratingFactors(s, s.prices?.reportingYear, money).factors;
   }
 
-  /** An input's value for this run: its fixed value, or a draw from its own stream. */
-  q(x: Quantity | Uncertain, path: string): number {
-    if (typeof x === 'number') return x;
-    if ('value' in x) return x.value;
-    return drawDist(x, makeRunRng(`${this.seed}|${path}`, this.run));
+  /** An input's value for this run: its fixed value, or a draw from its own stream (keyed by its path). */
+  q(input: QuantityInput | DurationPartInput): number {
+    const x = input.node;
+    const value = typeof x === 'number' ? x : 'value' in x ? x.value : drawDist(x, makeInputRng(this.seed, input.path, this.run));
+    if (this.drawn) this.drawn.set(input.path, value);
+    return value;
   }
 
-  sojourn(d: Duration, path: string): Sojourn {
+  sojourn(d: DurationInputs): Sojourn {
+    const unit = d.node.unit;
     switch (d.family) {
       case 'lognormal':
-        return Sojourn.lognormal(inMonths(this.q(d.mean, `${path}.mean`), d.unit), inMonths(this.q(d.sd, `${path}.sd`), d.unit));
+        return Sojourn.lognormal(inMonths(this.q(d.mean), unit), inMonths(this.q(d.sd), unit));
       case 'gamma':
-        return Sojourn.gamma(inMonths(this.q(d.mean, `${path}.mean`), d.unit), inMonths(this.q(d.sd, `${path}.sd`), d.unit));
+        return Sojourn.gamma(inMonths(this.q(d.mean), unit), inMonths(this.q(d.sd), unit));
       case 'weibull':
-        return Sojourn.weibull(inMonths(this.q(d.mean, `${path}.mean`), d.unit), this.q(d.shape, `${path}.shape`));
+        return Sojourn.weibull(inMonths(this.q(d.mean), unit), this.q(d.shape));
       case 'empirical': {
-        const edges = new Array<number>(d.binEdges.length);
-        for (let i = 0; i < edges.length; i++) edges[i] = inMonths(d.binEdges[i]!, d.unit);
-        return Sojourn.empirical(edges, d.weights);
+        const edges = new Array<number>(d.node.binEdges.length);
+        for (let i = 0; i < edges.length; i++) edges[i] = inMonths(d.node.binEdges[i]!, unit);
+        return Sojourn.empirical(edges, d.node.weights);
       }
     }
   }
 
   /** Shares in `keys` order: as given, or drawn from a Dirichlet around them when a concentration is set. */
-  shares(g: { shares: Record<string, number>; concentration?: number }, keys: readonly string[], path: string): Float64Array {
+  shares(input: SharesInput, keys: readonly string[]): Float64Array {
+    const g = input.node;
     const out = new Float64Array(keys.length);
     for (let i = 0; i < keys.length; i++) out[i] = g.shares[keys[i]!]!;
-    if (g.concentration === undefined) return out;
-    const rng = makeRunRng(`${this.seed}|${path}`, this.run);
-    let total = 0;
-    for (let i = 0; i < out.length; i++) {
-      const b = out[i]!;
-      out[i] = b > 0 ? gamma(rng, b * g.concentration, 1) : 0;
-      total += out[i]!;
+    if (g.concentration !== undefined) {
+      const rng = makeInputRng(this.seed, input.path, this.run);
+      let total = 0;
+      for (let i = 0; i < out.length; i++) {
+        const b = out[i]!;
+        out[i] = b > 0 ? gamma(rng, b * g.concentration, 1) : 0;
+        total += out[i]!;
+      }
+      for (let i = 0; i < out.length; i++) out[i] = out[i]! / total;
     }
-    for (let i = 0; i < out.length; i++) out[i] = out[i]! / total;
+    if (this.drawn) for (let i = 0; i < keys.length; i++) this.drawn.set(`${input.path}.shares.${keys[i]!}`, out[i]!);
     return out;
   }
 
-  money(x: Quantity, path: string): number {
-    return this.q(x, path) * (this.uprating.get(path) ?? 1);
+  money(x: QuantityInput): number {
+    return this.q(x) * (this.uprating.get(x.path) ?? 1);
   }
 
   /** £ per month. */
-  perMonth(x: Quantity, path: string): number {
-    const v = this.money(x, path);
+  perMonth(x: QuantityInput): number {
+    const v = this.money(x);
     return x.unit === 'GBP/week' ? v * WEEKS_PER_MONTH : x.unit === 'GBP/year' ? v / 12 : v;
   }
 }
@@ -148,10 +162,13 @@ function inMonths(value: number, unit: 'days' | 'weeks' | 'months'): number {
 
 /**
  * Draws every input of a scenario for one run. Each input draws from its own stream keyed by
- * (seed, run, field path), so changing one input's distribution never moves another's draw.
+ * (seed, run, field path), so changing one input's distribution never moves another's draw; the
+ * inputs and their paths are the walk's (src/scenario/inputs.ts). Given `drawn`, records there
+ * what each input drew (the analyses re-draw the same values from the same streams).
  */
-export function drawParameters(s: Scenario, seed: string, run: number): RunParameters {
-  const draw = new ParameterDraw(s, seed, run);
+export function drawParameters(s: Scenario, seed: string, run: number, drawn?: DrawnInputs): RunParameters {
+  const { all, tree } = scenarioInputs(s);
+  const draw = new ParameterDraw(s, moneyInputs(s, all), seed, run, drawn);
   const sizes = s.demand.childrenPerFamily.sharesBySize;
   const childrenCum = new Float64Array(sizes.length);
   let cum = 0;
@@ -163,17 +180,18 @@ export function drawParameters(s: Scenario, seed: string, run: number): RunParam
     meanChildren += share * (i + 1);
   }
   childrenCum[sizes.length - 1] = 1;
-  const p = s.pathway;
-  const f = s.fgc;
+  const p = tree.pathway;
+  const f = tree.fgc;
   const e = f.effects;
-  const c = s.costs;
+  const c = tree.costs;
+  const finance = tree.finance;
   const claMonthly = new Float64Array(PLACEMENTS.length);
-  for (let i = 0; i < PLACEMENTS.length; i++) claMonthly[i] = draw.perMonth(c.perChild.cla[PLACEMENTS[i]!], `costs.perChild.cla.${PLACEMENTS[i]!}`);
+  for (let i = 0; i < PLACEMENTS.length; i++) claMonthly[i] = draw.perMonth(c.perChild.cla[PLACEMENTS[i]!]);
   return {
-    referralsPerMonth: draw.q(s.demand.referralsPerMonth, 'demand.referralsPerMonth'),
+    referralsPerMonth: draw.q(tree.demand.referralsPerMonth),
     countModel: s.demand.countModel,
-    dispersion: s.demand.dispersion ? draw.q(s.demand.dispersion, 'demand.dispersion') : Infinity,
-    trendPerYear: draw.q(s.demand.trendPerYear, 'demand.trendPerYear'),
+    dispersion: tree.demand.dispersion ? draw.q(tree.demand.dispersion) : Infinity,
+    trendPerYear: draw.q(tree.demand.trendPerYear),
     seasonal: s.demand.seasonality?.multipliers ?? new Array<number>(12).fill(1),
     childrenCum,
     meanChildrenPerFamily: meanChildren,
@@ -184,60 +202,60 @@ export function drawParameters(s: Scenario, seed: string, run: number): RunParam
       cla: s.initialStocks.cla.value,
     },
     durations: {
-      assessment: draw.sojourn(p.assessment.duration, 'pathway.assessment.duration'),
-      cin: draw.sojourn(p.cin.duration, 'pathway.cin.duration'),
-      cp: draw.sojourn(p.cp.duration, 'pathway.cp.duration'),
-      preProceedings: draw.sojourn(p.preProceedings.duration, 'pathway.preProceedings.duration'),
-      cla: draw.sojourn(p.cla.duration, 'pathway.cla.duration'),
-      reReferral: draw.sojourn(p.closed.timeToReReferral, 'pathway.closed.timeToReReferral'),
-      toConference: draw.sojourn(f.weeksToConference, 'fgc.weeksToConference'),
+      assessment: draw.sojourn(p.assessment.duration),
+      cin: draw.sojourn(p.cin.duration),
+      cp: draw.sojourn(p.cp.duration),
+      preProceedings: draw.sojourn(p.preProceedings.duration),
+      cla: draw.sojourn(p.cla.duration),
+      reReferral: draw.sojourn(p.closed.timeToReReferral),
+      toConference: draw.sojourn(f.weeksToConference),
     },
     exits: {
-      assessment: draw.shares(p.assessment.exits, ['cla', 'cp', 'cin', 'noFurtherAction'], 'pathway.assessment.exits'),
-      cin: draw.shares(p.cin.exits, ['cla', 'cp', 'close'], 'pathway.cin.exits'),
-      cp: draw.shares(p.cp.exits, ['preProceedings', 'cin', 'close'], 'pathway.cp.exits'),
-      preProceedings: draw.shares(p.preProceedings.exits, ['cla', 'cp', 'cin'], 'pathway.preProceedings.exits'),
-      cla: draw.shares(p.cla.exits, ['returnHome', 'specialGuardianship', 'adoption', 'leavingCare'], 'pathway.cla.exits'),
+      assessment: draw.shares(p.assessment.exits, ['cla', 'cp', 'cin', 'noFurtherAction']),
+      cin: draw.shares(p.cin.exits, ['cla', 'cp', 'close']),
+      cp: draw.shares(p.cp.exits, ['preProceedings', 'cin', 'close']),
+      preProceedings: draw.shares(p.preProceedings.exits, ['cla', 'cp', 'cin']),
+      cla: draw.shares(p.cla.exits, ['returnHome', 'specialGuardianship', 'adoption', 'leavingCare']),
     },
-    placements: draw.shares(p.cla.placements, PLACEMENTS, 'pathway.cla.placements'),
-    reReferralProbability: draw.q(p.closed.reReferralProbability, 'pathway.closed.reReferralProbability'),
+    placements: draw.shares(p.cla.placements, PLACEMENTS),
+    reReferralProbability: draw.q(p.closed.reReferralProbability),
     fgc: {
-      conferencesPerFtePerYear: draw.q(f.conferencesPerFtePerYear, 'fgc.conferencesPerFtePerYear'),
-      maxWaitMonths: draw.q(f.maxWaitWeeks, 'fgc.maxWaitWeeks') / WEEKS_PER_MONTH,
-      acceptance: draw.q(f.acceptance, 'fgc.acceptance'),
-      conversion: draw.q(f.conversion, 'fgc.conversion'),
+      conferencesPerFtePerYear: draw.q(f.conferencesPerFtePerYear),
+      maxWaitMonths: draw.q(f.maxWaitWeeks) / WEEKS_PER_MONTH,
+      acceptance: draw.q(f.acceptance),
+      conversion: draw.q(f.conversion),
       eligible: {
-        referral: draw.q(f.offerPoints.referral.eligibleShare, 'fgc.offerPoints.referral.eligibleShare'),
-        icpc: draw.q(f.offerPoints.icpc.eligibleShare, 'fgc.offerPoints.icpc.eligibleShare'),
-        preProceedings: draw.q(f.offerPoints.preProceedings.eligibleShare, 'fgc.offerPoints.preProceedings.eligibleShare'),
-        inCare: draw.q(f.offerPoints.inCare.eligibleShare, 'fgc.offerPoints.inCare.eligibleShare'),
+        referral: draw.q(f.offerPoints.referral.eligibleShare),
+        icpc: draw.q(f.offerPoints.icpc.eligibleShare),
+        preProceedings: draw.q(f.offerPoints.preProceedings.eligibleShare),
+        inCare: draw.q(f.offerPoints.inCare.eligibleShare),
       },
-      rrEscalationToCp: draw.q(e.rrEscalationToCp, 'fgc.effects.rrEscalationToCp'),
-      rrEntryToCare: draw.q(e.rrEntryToCare, 'fgc.effects.rrEntryToCare'),
-      timeInSystemFactor: draw.q(e.timeInSystemFactor, 'fgc.effects.timeInSystemFactor'),
-      timeInCareFactor: draw.q(e.timeInCareFactor, 'fgc.effects.timeInCareFactor'),
-      kinshipShareOfCareEntries: draw.q(e.kinshipShareOfCareEntries, 'fgc.effects.kinshipShareOfCareEntries'),
-      fadeHalfLifeMonths: draw.q(e.fadeHalfLifeMonths, 'fgc.effects.fadeHalfLifeMonths'),
+      rrEscalationToCp: draw.q(e.rrEscalationToCp),
+      rrEntryToCare: draw.q(e.rrEntryToCare),
+      timeInSystemFactor: draw.q(e.timeInSystemFactor),
+      timeInCareFactor: draw.q(e.timeInCareFactor),
+      kinshipShareOfCareEntries: draw.q(e.kinshipShareOfCareEntries),
+      fadeHalfLifeMonths: draw.q(e.fadeHalfLifeMonths),
     },
     appraisal: {
-      discountRate: s.finance ? draw.q(s.finance.discountRate, 'finance.discountRate') : GREEN_BOOK_DISCOUNT_RATE,
-      optimismBias: s.finance ? draw.q(s.finance.optimismBias, 'finance.optimismBias') : 0,
-      deadweight: s.finance ? draw.q(s.finance.deadweight, 'finance.deadweight') : 0,
-      setUpCostPerAddedFte: s.finance ? draw.money(s.finance.setUpCostPerAddedFte, 'finance.setUpCostPerAddedFte') : 0,
+      discountRate: finance ? draw.q(finance.discountRate) : GREEN_BOOK_DISCOUNT_RATE,
+      optimismBias: finance ? draw.q(finance.optimismBias) : 0,
+      deadweight: finance ? draw.q(finance.deadweight) : 0,
+      setUpCostPerAddedFte: finance ? draw.money(finance.setUpCostPerAddedFte) : 0,
     },
     costs: {
-      referral: draw.money(c.process.referral, 'costs.process.referral'),
-      assessment: draw.money(c.process.assessment, 'costs.process.assessment'),
-      s47: draw.money(c.process.s47, 'costs.process.s47'),
-      icpc: draw.money(c.process.icpc, 'costs.process.icpc'),
-      reviewConference: draw.money(c.process.reviewConference, 'costs.process.reviewConference'),
-      careProceedings: draw.money(c.process.careProceedings, 'costs.process.careProceedings'),
-      fgcConference: draw.money(c.process.fgcConference, 'costs.process.fgcConference'),
-      cinMonthly: draw.perMonth(c.perChild.cin, 'costs.perChild.cin'),
-      cpMonthly: draw.perMonth(c.perChild.cp, 'costs.perChild.cp'),
-      preProceedingsMonthly: draw.perMonth(c.perChild.preProceedings, 'costs.perChild.preProceedings'),
+      referral: draw.money(c.process.referral),
+      assessment: draw.money(c.process.assessment),
+      s47: draw.money(c.process.s47),
+      icpc: draw.money(c.process.icpc),
+      reviewConference: draw.money(c.process.reviewConference),
+      careProceedings: draw.money(c.process.careProceedings),
+      fgcConference: draw.money(c.process.fgcConference),
+      cinMonthly: draw.perMonth(c.perChild.cin),
+      cpMonthly: draw.perMonth(c.perChild.cp),
+      preProceedingsMonthly: draw.perMonth(c.perChild.preProceedings),
       claMonthly,
-      coordinatorAnnual: draw.money(c.fgcService.coordinatorAnnualCost, 'costs.fgcService.coordinatorAnnualCost'),
+      coordinatorAnnual: draw.money(c.fgcService.coordinatorAnnualCost),
     },
   };
 }
