@@ -37,7 +37,8 @@ const ARROWS: Record<Exclude<Part, 'test' | 'data'>, { to: Part[]; types?: Part[
   door: { to: ['results', 'analysis', 'worksheet'], packages: [] },
   workers: { to: ['sim'], packages: ['comlink'] },
   sim: { to: ['results', 'random', 'scenario'], packages: [] },
-  analysis: { to: ['results', 'random'], types: ['scenario'], packages: [] },
+  // analysis takes the scenario's inputs from the one walk of the schema (src/scenario/inputs.ts), as the simulator does.
+  analysis: { to: ['results', 'random', 'scenario'], packages: [] },
   worksheet: { to: ['random', 'results', 'scenario'], packages: [] },
   results: { to: ['scenario'], packages: [] },
   random: { to: [], types: ['scenario'], packages: ['seedrandom'] },

@@ -1,9 +1,10 @@
-// The uncertain inputs of a scenario: found by walking it, fixed or re-distributed one at a time,
-// and re-drawn exactly as a run drew them (each input has its own stream keyed by seed, path, run).
+// The uncertain inputs of a scenario: the walk's (src/scenario/inputs.ts) given as distributions, fixed or
+// re-distributed one at a time, and re-drawn exactly as a run drew them (each from its own stream keyed by seed, path, run).
+import { scenarioInputs, type DurationPartInput, type QuantityInput } from '../../scenario/inputs';
 import type { DistSpec } from '../../scenario/quantity';
 import type { Scenario } from '../../scenario/schema';
 import { centralValue, drawDist } from '../random/draw';
-import { makeRunRng } from '../random/rng';
+import { makeInputRng } from '../random/rng';
 
 /** What kind of evidence an input is: the council's own flows, the FGC service, the FGC effect evidence, costs. */
 export type InputGroup = 'council flows' | 'FGC service' | 'FGC effect' | 'costs and appraisal';
@@ -28,25 +29,28 @@ export function inputGroup(path: string): InputGroup {
 
 type Json = Record<string, unknown>;
 
-/** Every input given as a distribution, in the scenario's own order. */
+/** A single number of the scenario a run draws (a quantity or a duration's part), fixed or a distribution. */
+export type NumericInput = QuantityInput | DurationPartInput;
+
+/** The numeric input at `path`, if the scenario has one there. */
+export function numericInput(s: Scenario, path: string): NumericInput | undefined {
+  return scenarioInputs(s).all.find((i): i is NumericInput => (i.kind === 'quantity' || i.kind === 'duration part') && i.path === path);
+}
+
+/** Every numeric input given as a distribution, in the scenario's own order (the walk's). */
 export function uncertainInputs(s: Scenario): UncertainInput[] {
   const out: UncertainInput[] = [];
-  const visit = (node: unknown, path: string, unit: string) => {
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
-    const rec = node as Json;
-    const ownUnit = typeof rec.unit === 'string' ? rec.unit : unit;
-    if (typeof rec.dist === 'string') {
-      out.push({ path, dist: rec as unknown as DistSpec, unit: ownUnit, group: inputGroup(path) });
-      return;
-    }
-    for (const [k, v] of Object.entries(rec)) if (k !== 'observed' && k !== 'prices') visit(v, path ? `${path}.${k}` : k, ownUnit);
-  };
-  visit(s, '', '');
+  for (const input of scenarioInputs(s).all) {
+    if (input.kind !== 'quantity' && input.kind !== 'duration part') continue;
+    const node = input.node;
+    if (typeof node === 'object' && 'dist' in node) out.push({ path: input.path, dist: node, unit: input.unit, group: inputGroup(input.path) });
+  }
   return out;
 }
 
 /** A copy of the scenario with the node at `path` replaced by `make(old)` (copying only along the path). */
 function replaceAt(s: Scenario, path: string, make: (old: Json) => unknown): Scenario {
+  if (!numericInput(s, path)) throw new Error(`no input at ${path}`);
   const keys = path.split('.');
   const rebuild = (node: unknown, i: number): unknown => {
     const rec = node as Json;
@@ -95,5 +99,5 @@ export function centralScenario(s: Scenario): Scenario {
 
 /** The value run `run` drew for the input at `path` (the same stream `drawParameters` uses). */
 export function drawnInput(input: UncertainInput, seed: string, run: number): number {
-  return drawDist(input.dist, makeRunRng(`${seed}|${input.path}`, run));
+  return drawDist(input.dist, makeInputRng(seed, input.path, run));
 }
