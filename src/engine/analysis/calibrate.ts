@@ -4,7 +4,7 @@
 // first months only and scores the band of the kept runs on the months held out, next to a naive trend.
 import type { DistSpec } from '../../scenario/quantity';
 import type { Scenario } from '../../scenario/schema';
-import { drawnInput, inputGroup, uncertainInputs, withInputDist, withInputFixed, type InputGroup } from './inputs';
+import { drawnInput, inputGroup, numericInput, uncertainInputs, withInputDist, withInputFixed, type InputGroup } from './inputs';
 import type { Metric } from '../results/metrics';
 import { monthLabels } from '../results/plan';
 import type { Evaluate } from './sensitivity';
@@ -15,7 +15,7 @@ export const CALIBRATION_METRICS = ['cla', 'cp', 'cin', 'claEntries', 'claExits'
 export type CalibrationMetric = (typeof CALIBRATION_METRICS)[number];
 /** Fitted by default: the series the issue names (Leeds 2015–16 has all four). */
 export const DEFAULT_CALIBRATION_METRICS: CalibrationMetric[] = ['cla', 'cp', 'claEntries', 'claExits'];
-/** Fitted by default: referral volume, time in care, re-referral. */
+/** Fitted by default, where the scenario has them (a duration's mean only if its family has one): referral volume, time in care, re-referral. */
 export const DEFAULT_CALIBRATION_INPUTS = ['demand.referralsPerMonth', 'pathway.cla.duration.mean', 'pathway.closed.reReferralProbability'];
 /** A fixed input chosen for fitting gets a uniform prior from (1 − w) to (1 + w) times its value. */
 const PRIOR_HALF_WIDTH = 0.3;
@@ -27,25 +27,22 @@ export class CalibrationError extends Error {
   override name = 'CalibrationError';
 }
 
-function valueAt(s: Scenario, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), s);
-}
-
 /**
- * The scenario with a prior on each input to fit: an input that is already a distribution keeps it;
- * a fixed one gets uniform ±30% around its value (capped at 1 for a probability or share).
+ * The scenario with a prior on each input to fit (each path must name a numeric input of the
+ * scenario, as src/scenario/inputs.ts walks them): an input that is already a distribution keeps
+ * it; a fixed one gets uniform ±30% around its value, capped at the input's upper bound (1 for a
+ * probability or share).
  */
 export function withPriors(s: Scenario, paths: string[]): Scenario {
   let out = s;
   for (const path of paths) {
-    const node = valueAt(s, path);
-    const value = typeof node === 'number' ? node : node && typeof node === 'object' && 'value' in node ? (node as { value: number }).value : undefined;
-    if (node && typeof node === 'object' && 'dist' in node) continue;
-    if (value === undefined || !Number.isFinite(value)) throw new CalibrationError(`${path}: not a numeric input of this scenario`);
-    const unit = node && typeof node === 'object' ? String((node as { unit?: string }).unit ?? '') : '';
-    const bounded = unit === 'probability' || unit === 'share';
+    const input = numericInput(s, path);
+    if (!input) throw new CalibrationError(`${path}: not a numeric input of this scenario`);
+    const node = input.node;
+    if (typeof node === 'object' && 'dist' in node) continue;
+    const value = typeof node === 'number' ? node : node.value;
     const min = value * (1 - PRIOR_HALF_WIDTH);
-    const max = bounded ? Math.min(1, value * (1 + PRIOR_HALF_WIDTH)) : value * (1 + PRIOR_HALF_WIDTH);
+    const max = Math.min(input.bounds.max ?? Infinity, value * (1 + PRIOR_HALF_WIDTH));
     if (!(max > min)) throw new CalibrationError(`${path}: cannot put a prior around ${value}`);
     out = withInputDist(out, path, { dist: 'uniform', min, max }, `prior for calibration: uniform ±${PRIOR_HALF_WIDTH * 100}% around ${value}`);
   }
@@ -166,7 +163,7 @@ function monthIndex(label: string): number {
  */
 export async function calibrate(scenario: Scenario, evaluate: Evaluate, options: CalibrationOptions): Promise<Calibration> {
   const metrics = options.metrics ?? DEFAULT_CALIBRATION_METRICS;
-  const paths = options.inputs ?? DEFAULT_CALIBRATION_INPUTS.filter((p) => valueAt(scenario, p) !== undefined);
+  const paths = options.inputs ?? DEFAULT_CALIBRATION_INPUTS.filter((p) => numericInput(scenario, p) !== undefined);
   const prior = withPriors(scenario, paths);
   const { targets: fit, months } = targets(prior, metrics, options.fitMonths);
   const seed = options.seed ?? scenario.simulation.seed;

@@ -2,11 +2,10 @@
 // probability, and the coordinator FTE that maximises the expected net saving. Every evaluation
 // uses the same seed, so the families are the same throughout (common random numbers).
 import type { Scenario } from '../../scenario/schema';
+import { scenarioInputs } from '../../scenario/inputs';
 import { withInputFixed } from './inputs';
 import { perRunOutput, type Evaluate } from './sensitivity';
 import { breakEvenFte, sweepPoints, type SweepPoint } from './sweep';
-
-const RR_PATH = 'fgc.effects.rrEntryToCare';
 
 /** Relative risks of entering care from 1 (no effect) down to 0.2 in steps of 0.05. */
 const DEFAULT_RR_GRID = Array.from({ length: 17 }, (_, i) => Math.round((1 - i * 0.05) * 100) / 100);
@@ -64,9 +63,10 @@ export async function effectBreakEven(scenario: Scenario, evaluate: Evaluate, op
   const grid = [...(options.grid ?? DEFAULT_RR_GRID)].sort((a, b) => b - a);
   const arm = options.arm ?? 1;
   const curve: EffectPoint[] = [];
+  const rrPath = scenarioInputs(scenario).tree.fgc.effects.rrEntryToCare.path;
   let name = '';
   for (const [i, rr] of grid.entries()) {
-    const summary = await evaluate(withInputFixed(scenario, RR_PATH, rr), { runs: options.runs, seed: options.seed ?? scenario.simulation.seed, months: options.months });
+    const summary = await evaluate(withInputFixed(scenario, rrPath, rr), { runs: options.runs, seed: options.seed ?? scenario.simulation.seed, months: options.months });
     const savings = perRunOutput(summary, 'netSaving', arm);
     name = summary.arms[arm]!.name;
     curve.push({ rr, probability: savings.filter((v) => v > 0).length / savings.length, meanSaving: savings.reduce((a, b) => a + b, 0) / savings.length });
