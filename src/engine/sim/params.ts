@@ -7,6 +7,7 @@ import { drawDist } from '../random/draw';
 import { gamma } from '../random/distributions';
 import { makeInputRng } from '../random/rng';
 import { DAYS_PER_MONTH, Sojourn } from './sojourn';
+import { EXIT_KEYS, State } from './wasm/layout';
 
 /** HM Treasury Green Book social time preference rate, years 0–30 (external-references.md). */
 const GREEN_BOOK_DISCOUNT_RATE = 0.035;
@@ -130,7 +131,11 @@ class ParameterDraw {
   shares(input: SharesInput, keys: readonly string[]): Float64Array {
     const g = input.node;
     const out = new Float64Array(keys.length);
-    for (let i = 0; i < keys.length; i++) out[i] = g.shares[keys[i]!]!;
+    for (let i = 0; i < keys.length; i++) {
+      const share = g.shares[keys[i]!];
+      if (share === undefined) throw new Error(`${input.path}: no share for ${keys[i]} (the walk reads ${keys.join(', ')})`);
+      out[i] = share;
+    }
     if (g.concentration !== undefined) {
       const rng = makeInputRng(this.seed, input.path, this.run);
       let total = 0;
@@ -211,11 +216,12 @@ export function drawParameters(s: Scenario, seed: string, run: number, drawn?: D
       toConference: draw.sojourn(f.weeksToConference),
     },
     exits: {
-      assessment: draw.shares(p.assessment.exits, ['cla', 'cp', 'cin', 'noFurtherAction']),
-      cin: draw.shares(p.cin.exits, ['cla', 'cp', 'close']),
-      cp: draw.shares(p.cp.exits, ['preProceedings', 'cin', 'close']),
-      preProceedings: draw.shares(p.preProceedings.exits, ['cla', 'cp', 'cin']),
-      cla: draw.shares(p.cla.exits, ['returnHome', 'specialGuardianship', 'adoption', 'leavingCare']),
+      // In the order the walk reads them (EXITS in src/wasm/layout-table.ts): where each leads is the module's.
+      assessment: draw.shares(p.assessment.exits, EXIT_KEYS[State.Assessment]),
+      cin: draw.shares(p.cin.exits, EXIT_KEYS[State.Cin]),
+      cp: draw.shares(p.cp.exits, EXIT_KEYS[State.Cp]),
+      preProceedings: draw.shares(p.preProceedings.exits, EXIT_KEYS[State.PreProceedings]),
+      cla: draw.shares(p.cla.exits, EXIT_KEYS[State.Cla]),
     },
     placements: draw.shares(p.cla.placements, PLACEMENTS),
     reReferralProbability: draw.q(p.closed.reReferralProbability),
