@@ -1,4 +1,4 @@
-// Runs a command-line entry for tests: its main called in this process with the output captured, or the documented `npm run` as a real process.
+// Runs a command-line entry for tests: its main in-process with the output captured, or `npm run` as a real process.
 import { spawnSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { vi } from 'vitest';
