@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import type { RunPool } from '../client/pool';
 import { backtest, calibrate, CalibrationError, CALIBRATION_METRICS, type Calibration, type CalibrationMetric, type CalibrationOptions, type Evaluate } from '../engine';
-import { exitQuietlyOnClosedPipe, loadScenario, runCommand } from './main-helpers';
+import { exitQuietlyOnClosedPipe, isEntry, loadScenario, processIo, runCommand, type CliIo } from './main-helpers';
 import { parseFlags, UsageError, wholeNumber } from './options';
 import { threadPool } from './thread-pool';
 
@@ -16,9 +16,10 @@ function fitReport(c: Calibration) {
   return rest;
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Runs `calibrate` with `argv` (the arguments after the script), printing through `io`; resolves to the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
   let pool: RunPool | undefined;
-  return runCommand(async () => {
+  return runCommand(io, async () => {
     const { values, path } = parseFlags(
       argv,
       {
@@ -68,9 +69,11 @@ async function main(argv: string[]): Promise<number> {
       throw e instanceof CalibrationError ? new UsageError(e.message) : e;
     }
     if (values.write) writeFileSync(values.write, `${JSON.stringify(result.fittedScenario, null, 2)}\n`);
-    process.stdout.write(`${JSON.stringify({ ...report, ...(values.write ? { fittedScenarioWritten: values.write } : {}) })}\n`);
+    io.stdout(`${JSON.stringify({ ...report, ...(values.write ? { fittedScenarioWritten: values.write } : {}) })}\n`);
   }, () => pool?.dispose());
 }
 
-exitQuietlyOnClosedPipe();
-process.exitCode = await main(process.argv.slice(2));
+if (isEntry(import.meta.url)) {
+  exitQuietlyOnClosedPipe();
+  process.exitCode = await main(process.argv.slice(2), processIo);
+}

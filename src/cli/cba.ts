@@ -5,7 +5,7 @@ import { formatErrors } from '../scenario/parse';
 import { worksheetSchema, type Worksheet } from '../scenario/worksheet-schema';
 import type { ScenarioError } from '../scenario/check';
 import { reproduce, stress } from '../engine';
-import { exitQuietlyOnClosedPipe } from './main-helpers';
+import { exitQuietlyOnClosedPipe, isEntry, processIo, type CliIo } from './main-helpers';
 import { UsageError } from './options';
 
 const USAGE = 'usage: npm run --silent cba -- <worksheet.json> [--stress] [--runs N] [--seed S]';
@@ -24,7 +24,8 @@ function loadWorksheet(path: string): Worksheet {
   return w;
 }
 
-function main(argv: string[]): number {
+/** Runs `cba` with `argv` (the arguments after the script), printing through `io`; returns the exit code. */
+export function main(argv: string[], io: CliIo): number {
   try {
     let parsed;
     try {
@@ -37,18 +38,20 @@ function main(argv: string[]): number {
     const w = loadWorksheet(positionals[0]!);
     const rows = reproduce(w).map(({ item, published, reproduced, difference, source }) => ({ item, published, reproduced, difference, source }));
     if (!values.stress) {
-      process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
       return 0;
     }
     const runs = values.runs === undefined ? 2000 : Number(values.runs);
     if (!Number.isInteger(runs) || runs < 1 || runs > 1_000_000) throw new UsageError(`--runs must be a whole number from 1 to 1000000, got ${JSON.stringify(values.runs)}`);
-    process.stdout.write(`${JSON.stringify({ reproduction: rows, stress: stress(w, runs, values.seed ?? 'worksheet') }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ reproduction: rows, stress: stress(w, runs, values.seed ?? 'worksheet') }, null, 2)}\n`);
     return 0;
   } catch (e) {
-    process.stderr.write(`error: ${(e as Error).message}\n`);
+    io.stderr(`error: ${(e as Error).message}\n`);
     return e instanceof UsageError ? 2 : 1;
   }
 }
 
-exitQuietlyOnClosedPipe();
-process.exitCode = main(process.argv.slice(2));
+if (isEntry(import.meta.url)) {
+  exitQuietlyOnClosedPipe();
+  process.exitCode = main(process.argv.slice(2), processIo);
+}

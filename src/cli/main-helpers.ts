@@ -1,5 +1,6 @@
-// Loading scenario files for the command-line entries.
-import { readFileSync } from 'node:fs';
+// Loading scenario files for the command-line entries, where they print, and how they run as a script.
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseScenarioText } from '../scenario/parse';
 import { UsageError } from './options';
 
@@ -22,6 +23,29 @@ export function loadScenario(path: string) {
 }
 
 
+/** Where a command prints: the process's streams when run as a script, captured strings when called in-process. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** The process's own stdout and stderr. */
+export const processIo: CliIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+};
+
+/** Whether the module at `moduleUrl` (its import.meta.url) is the script Node was started with, not an import. */
+export function isEntry(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(moduleUrl));
+  } catch {
+    return false;
+  }
+}
+
 /** A closed pipe (`| head`) is the reader's choice, not an error: exit quietly. */
 export function exitQuietlyOnClosedPipe(): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -34,16 +58,16 @@ export function exitQuietlyOnClosedPipe(): void {
  * Runs a command's body and turns the outcome into an exit code: 0; 2 with one line for a user's
  * mistake (UsageError); 1 with one line for anything else. `cleanup` runs either way.
  */
-export async function runCommand(body: () => Promise<void>, cleanup: () => void = () => {}): Promise<number> {
+export async function runCommand(io: CliIo, body: () => Promise<void>, cleanup: () => void = () => {}): Promise<number> {
   try {
     await body();
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      io.stderr(`error: ${e.message}\n`);
       return 2;
     }
-    process.stderr.write(`error: internal failure: ${(e as Error).message}\n`);
+    io.stderr(`error: internal failure: ${(e as Error).message}\n`);
     return 1;
   } finally {
     cleanup();

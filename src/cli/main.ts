@@ -3,14 +3,15 @@ import { writeFileSync } from 'node:fs';
 import type { RunPool } from '../client/pool';
 import { toCsv, toJson, type RunSummary, globalSensitivity, tornado, type Evaluate, type SensitivityOutput, uncertainInputs, type RunOptions } from '../engine';
 import type { Scenario } from '../scenario/schema';
-import { exitQuietlyOnClosedPipe, loadScenario, runCommand } from './main-helpers';
+import { exitQuietlyOnClosedPipe, isEntry, loadScenario, processIo, runCommand, type CliIo } from './main-helpers';
 import { parseCliArgs, UsageError } from './options';
 import { withReportingYear } from '../scenario/prices';
 import { threadPool } from './thread-pool';
 
-export async function main(argv: string[]): Promise<number> {
+/** Runs `simulate` with `argv` (the arguments after the script), printing through `io`; resolves to the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
   let pool: RunPool | undefined;
-  return runCommand(async () => {
+  return runCommand(io, async () => {
     const options = parseCliArgs(argv);
     let scenario = loadScenario(options.scenarioPath);
     if (options.priceYear !== undefined) {
@@ -36,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
       text = options.format === 'csv' ? toCsv(summary) : `${toJson(summary)}\n`;
     }
     if (options.out) writeFileSync(options.out, text);
-    else process.stdout.write(text);
+    else io.stdout(text);
   }, () => pool?.dispose());
 }
 
@@ -56,5 +57,7 @@ async function sensitivityOf(scenario: Scenario, summary: RunSummary, evaluate: 
   };
 }
 
-exitQuietlyOnClosedPipe();
-process.exitCode = await main(process.argv.slice(2));
+if (isEntry(import.meta.url)) {
+  exitQuietlyOnClosedPipe();
+  process.exitCode = await main(process.argv.slice(2), processIo);
+}

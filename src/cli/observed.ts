@@ -1,37 +1,42 @@
 // `npm run --silent observed -- <scenario.json> [--arm N] [--runs N] [--seed S]`: the scenario's observed series against the simulated bands, as Markdown.
 import { parseArgs } from 'node:util';
+import type { RunPool } from '../client/pool';
 import { compareWithObserved } from '../engine';
-import { exitQuietlyOnClosedPipe, loadScenario } from './main-helpers';
+import { exitQuietlyOnClosedPipe, isEntry, loadScenario, processIo, runCommand, type CliIo } from './main-helpers';
+import { UsageError } from './options';
 import { threadPool } from './thread-pool';
 
-async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: process.argv.slice(2),
-    allowPositionals: true,
-    options: { arm: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' } },
-  });
-  const scenario = loadScenario(positionals[0] ?? 'scenarios/leeds-2015-family-valued.json');
-  if (!scenario.observed) throw new Error(`${scenario.name} carries no observed series`);
-  const last = scenario.observed.series.cla?.length ?? 17;
-  const pool = threadPool();
-  let summary;
-  try {
-    summary = await pool.run(scenario, { months: last - 1, runs: values.runs ? Number(values.runs) : 500, seed: values.seed });
-  } finally {
-    pool.dispose();
-  }
-  const arm = summary.arms[values.arm ? Number(values.arm) : summary.arms.length - 1]!;
-  const rows = compareWithObserved(scenario, summary, arm);
-  console.log(`${scenario.name}: arm "${arm.name}", ${summary.runs} runs, seed ${summary.seed}\n`);
-  for (const row of rows) {
-    console.log(`${row.metric}: ${Math.round(row.coverage * 100)}% of ${row.points.length} observed months inside P5–P95; observed mean ${row.observedMean.toFixed(1)}, simulated mean ${row.simulatedMean.toFixed(1)}`);
-  }
-  const cla = rows.find((r) => r.metric === 'cla');
-  if (cla) {
-    console.log('\n| Month | Observed CLA | Simulated mean | P5 | P95 | Inside |\n|---|---|---|---|---|---|');
-    for (const p of cla.points) console.log(`| ${p.month} | ${p.observed} | ${p.mean.toFixed(0)} | ${p.p5.toFixed(0)} | ${p.p95.toFixed(0)} | ${p.inside ? 'yes' : 'no'} |`);
-  }
+/** Runs `observed` with `argv` (the arguments after the script), printing through `io`; returns the exit code (0; 2 with one line for a mistake). */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const print = (line: string) => io.stdout(`${line}
+`);
+  let pool: RunPool | undefined;
+  return runCommand(io, async () => {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { arm: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' } },
+    });
+    const scenario = loadScenario(positionals[0] ?? 'scenarios/leeds-2015-family-valued.json');
+    if (!scenario.observed) throw new UsageError(`${scenario.name} carries no observed series`);
+    const last = scenario.observed.series.cla?.length ?? 17;
+    pool = threadPool();
+    const summary = await pool.run(scenario, { months: last - 1, runs: values.runs ? Number(values.runs) : 500, seed: values.seed });
+    const arm = summary.arms[values.arm ? Number(values.arm) : summary.arms.length - 1]!;
+    const rows = compareWithObserved(scenario, summary, arm);
+    print(`${scenario.name}: arm "${arm.name}", ${summary.runs} runs, seed ${summary.seed}\n`);
+    for (const row of rows) {
+      print(`${row.metric}: ${Math.round(row.coverage * 100)}% of ${row.points.length} observed months inside P5–P95; observed mean ${row.observedMean.toFixed(1)}, simulated mean ${row.simulatedMean.toFixed(1)}`);
+    }
+    const cla = rows.find((r) => r.metric === 'cla');
+    if (cla) {
+      print('\n| Month | Observed CLA | Simulated mean | P5 | P95 | Inside |\n|---|---|---|---|---|---|');
+      for (const p of cla.points) print(`| ${p.month} | ${p.observed} | ${p.mean.toFixed(0)} | ${p.p5.toFixed(0)} | ${p.p95.toFixed(0)} | ${p.inside ? 'yes' : 'no'} |`);
+    }
+  }, () => pool?.dispose());
 }
 
-exitQuietlyOnClosedPipe();
-await main();
+if (isEntry(import.meta.url)) {
+  exitQuietlyOnClosedPipe();
+  process.exitCode = await main(process.argv.slice(2), processIo);
+}

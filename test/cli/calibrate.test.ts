@@ -1,21 +1,22 @@
 // `npm run --silent calibrate -- <scenario.json>`: the fitted inputs and fit statistics as JSON; the fitted scenario written on request.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/calibrate';
 import { parseScenario } from '../../src/scenario/parse';
-import { LEEDS, ROOT, SMALL } from '../helpers/scenarios';
+import { runInProcess, runNpm } from '../helpers/cli';
+import { LEEDS, SMALL } from '../helpers/scenarios';
 
+/** The command's main, called in this process. */
 function calibrate(...args: string[]) {
-  const result = spawnSync('npm', ['run', '--silent', 'calibrate', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runInProcess(main, args);
 }
 
 describe('calibrate (command line)', () => {
-  it('prints the fitted inputs with prior and posterior, and the fit statistics; --write saves a valid fitted scenario', () => {
+  it('prints the fitted inputs with prior and posterior, and the fit statistics; --write saves a valid fitted scenario (the documented command, a real process)', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'calibrate-')), 'fitted.json');
-    const { code, stdout, stderr } = calibrate(LEEDS, '--runs', '40', '--seed', 'cli', '--write', out, '--workers', '2');
+    const { code, stdout, stderr } = runNpm('calibrate', [LEEDS, '--runs', '40', '--seed', 'cli', '--write', out, '--workers', '2']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const fit = JSON.parse(stdout);
@@ -38,8 +39,8 @@ describe('calibrate (command line)', () => {
     expect(written.ok ? written.value.name : written.errors).toMatch(/\(calibrated\)$/);
   });
 
-  it('--backtest reports the held-out months, coverage and a naive trend', () => {
-    const { code, stdout } = calibrate(LEEDS, '--runs', '30', '--backtest', '--workers', '2');
+  it('--backtest reports the held-out months, coverage and a naive trend', async () => {
+    const { code, stdout } = await calibrate(LEEDS, '--runs', '30', '--backtest', '--workers', '2');
     expect(code).toBe(0);
     const { backtest } = JSON.parse(stdout);
     expect(backtest.fitMonths).toBe(11);
@@ -49,12 +50,12 @@ describe('calibrate (command line)', () => {
     expect(backtest.series[0].points[0]).toEqual(expect.objectContaining({ month: '2016-03', naive: expect.any(Number), inside: expect.any(Boolean) }));
   });
 
-  it('names what is wrong: no observed series, an unknown series, an input that is not in the scenario', () => {
-    expect(calibrate(SMALL).stderr).toMatch(/carries no observed series to calibrate to/);
-    expect(calibrate(LEEDS, '--metrics', 'cla,joy').stderr).toMatch(/--metrics takes some of cla, cp, cin, claEntries, claExits, referrals, fgcHeld, got "joy"/);
-    expect(calibrate(LEEDS, '--arm', '3').stderr).toMatch(/--arm must be a whole number from 0 to 2, got "3"/);
-    expect(calibrate(LEEDS, '--bogus').stderr).toMatch(/unknown option --bogus \(usage: npm run --silent calibrate/);
-    const bad = calibrate(LEEDS, '--runs', '10', '--inputs', 'demand.nothing');
+  it('names what is wrong: no observed series, an unknown series, an input that is not in the scenario', async () => {
+    expect((await calibrate(SMALL)).stderr).toMatch(/carries no observed series to calibrate to/);
+    expect((await calibrate(LEEDS, '--metrics', 'cla,joy')).stderr).toMatch(/--metrics takes some of cla, cp, cin, claEntries, claExits, referrals, fgcHeld, got "joy"/);
+    expect((await calibrate(LEEDS, '--arm', '3')).stderr).toMatch(/--arm must be a whole number from 0 to 2, got "3"/);
+    expect((await calibrate(LEEDS, '--bogus')).stderr).toMatch(/unknown option --bogus \(usage: npm run --silent calibrate/);
+    const bad = await calibrate(LEEDS, '--runs', '10', '--inputs', 'demand.nothing');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/demand\.nothing: not a numeric input of this scenario/);
   });

@@ -1,4 +1,4 @@
-// The command-line contract: `npm run --silent simulate -- <scenario.json> [flags]`, run as a real process.
+// The command-line contract: `npm run --silent simulate -- <scenario.json> [flags]`, its main called in-process (the documented command also as a real process).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,23 +6,24 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/engine/results/metrics';
 import { uncertainInputs } from '../../src/engine/analysis/inputs';
+import { main } from '../../src/cli/main';
+import { runInProcess, runNpm } from '../helpers/cli';
 import { LEEDS, loadScenario, ROOT, SMALL } from '../helpers/scenarios';
 
+/** The command's main, called in this process. */
 function simulate(...args: string[]) {
-  const result = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runInProcess(main, args);
 }
 
-/** Exactly the documented command. */
+/** Exactly the documented command, as a real process. */
 function npmSimulate(...args: string[]) {
-  const result = spawnSync('npm', ['run', '--silent', 'simulate', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runNpm('simulate', args);
 }
 
 const FAST = [SMALL, '--runs', '4', '--months', '6'];
 
 describe('simulate (command line)', () => {
-  it('prints one JSON object with the documented shape', () => {
+  it('prints one JSON object with the documented shape (the documented command, a real process)', () => {
     const { code, stdout, stderr } = npmSimulate(...FAST, '--seed', 'cli');
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -48,22 +49,22 @@ describe('simulate (command line)', () => {
     expect(Object.keys(out.comparisons[0].claAvoided)).toEqual(expect.arrayContaining(['mean', 'p5', 'p50', 'p95']));
   });
 
-  it('--capacity replaces the options with arms of those FTEs, counterfactual first', () => {
-    const out = JSON.parse(simulate(...FAST, '--capacity', '0,1.5').stdout);
+  it('--capacity replaces the options with arms of those FTEs, counterfactual first', async () => {
+    const out = JSON.parse((await simulate(...FAST, '--capacity', '0,1.5')).stdout);
     expect(out.arms.map((a: { coordinatorsFte: number }) => a.coordinatorsFte)).toEqual([0, 0, 1.5]);
     expect(out.comparisons.map((c: { arm: string }) => c.arm)).toEqual(['0 FTE', '1.5 FTE']);
     // A zero-FTE arm is the counterfactual exactly.
     expect(out.arms[1].series).toEqual(out.arms[0].series);
   });
 
-  it('the same seed prints the same output; another seed prints other numbers', () => {
-    const a = simulate(...FAST, '--seed', 's1').stdout;
-    expect(simulate(...FAST, '--seed', 's1').stdout).toBe(a);
-    expect(simulate(...FAST, '--seed', 's2').stdout).not.toBe(a);
+  it('the same seed prints the same output; another seed prints other numbers', async () => {
+    const a = (await simulate(...FAST, '--seed', 's1')).stdout;
+    expect((await simulate(...FAST, '--seed', 's1')).stdout).toBe(a);
+    expect((await simulate(...FAST, '--seed', 's2')).stdout).not.toBe(a);
   });
 
-  it('prints a finance object: financial years, NPV, ROI, payback, benefit–cost ratio per comparison; --discount-rate sets the rate', () => {
-    const out = JSON.parse(simulate(...FAST, '--months', '14', '--discount-rate', '0').stdout);
+  it('prints a finance object: financial years, NPV, ROI, payback, benefit–cost ratio per comparison; --discount-rate sets the rate', async () => {
+    const out = JSON.parse((await simulate(...FAST, '--months', '14', '--discount-rate', '0')).stdout);
     expect(out.finance.discountRate).toBe(0);
     expect(out.finance.financialYears).toEqual(['2015/16', '2016/17']);
     const c = out.finance.comparisons[0];
@@ -71,10 +72,10 @@ describe('simulate (command line)', () => {
     expect(c.byYear.map((y: { year: string }) => y.year)).toEqual(['2015/16', '2016/17']);
   });
 
-  it('--price-year reports the money in another year, scaled by the deflator (hand-computed), flows untouched', () => {
+  it('--price-year reports the money in another year, scaled by the deflator (hand-computed), flows untouched', async () => {
     const args = [LEEDS, '--runs', '3', '--months', '12', '--seed', 'prices', '--workers', '1'];
-    const at1516 = JSON.parse(simulate(...args).stdout);
-    const run2324 = simulate(...args, '--price-year', '2023/24');
+    const at1516 = JSON.parse((await simulate(...args)).stdout);
+    const run2324 = await simulate(...args, '--price-year', '2023/24');
     expect(run2324.stderr).toBe('');
     const at2324 = JSON.parse(run2324.stdout);
     expect(at1516.finance.priceYear).toBe('2015/16');
@@ -84,13 +85,13 @@ describe('simulate (command line)', () => {
     const ratio = (0.75 * 96.2507 + 0.25 * 100) / (0.75 * 75.1536 + 0.25 * 76.4554);
     expect(at2324.arms[0].totals.cost.mean / at1516.arms[0].totals.cost.mean).toBeCloseTo(ratio, 6);
     expect(at2324.arms[1].series.cla).toEqual(at1516.arms[1].series.cla);
-    const csv = simulate(...args, '--price-year', '2019/20', '--format', 'csv').stdout.split('\n');
+    const csv = (await simulate(...args, '--price-year', '2019/20', '--format', 'csv')).stdout.split('\n');
     expect(csv.find((l: string) => l.includes(',cost,'))).toMatch(/,2019\/20$/);
     expect(csv.find((l: string) => l.includes(',cla,'))).toMatch(/,$/);
   });
 
-  it('--sensitivity adds a tornado sorted by swing and a global ranking of every uncertain input', () => {
-    const { code, stdout, stderr } = simulate(SMALL, '--runs', '16', '--months', '6', '--sensitivity', '--tornado-runs', '3', '--workers', '2');
+  it('--sensitivity adds a tornado sorted by swing and a global ranking of every uncertain input', async () => {
+    const { code, stdout, stderr } = await simulate(SMALL, '--runs', '16', '--months', '6', '--sensitivity', '--tornado-runs', '3', '--workers', '2');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const { sensitivity } = JSON.parse(stdout);
@@ -106,19 +107,19 @@ describe('simulate (command line)', () => {
     expect(swings).toEqual([...swings].sort((a, b) => b - a));
     expect(sensitivity.global.map((g: { input: string }) => g.input).sort()).toEqual(inputs);
     for (const g of sensitivity.global) expect(typeof g.index).toBe('number');
-    expect(simulate(SMALL, '--runs', '5', '--sensitivity').stderr).toMatch(/--sensitivity needs more runs than uncertain inputs \+ 1/);
-    expect(simulate(SMALL, '--sensitivity', '--sensitivity-output', 'joy').stderr).toMatch(/--sensitivity-output must be one of netSaving, npv, claAtHorizon, got "joy"/);
+    expect((await simulate(SMALL, '--runs', '5', '--sensitivity')).stderr).toMatch(/--sensitivity needs more runs than uncertain inputs \+ 1/);
+    expect((await simulate(SMALL, '--sensitivity', '--sensitivity-output', 'joy')).stderr).toMatch(/--sensitivity-output must be one of netSaving, npv, claAtHorizon, got "joy"/);
   });
 
-  it('--workers 1 and --workers 2 print identical JSON', () => {
-    const one = simulate(...FAST, '--workers', '1');
-    const two = simulate(...FAST, '--workers', '2');
+  it('--workers 1 and --workers 2 print identical JSON', async () => {
+    const one = await simulate(...FAST, '--workers', '1');
+    const two = await simulate(...FAST, '--workers', '2');
     expect(one.code).toBe(0);
     expect(two.stdout).toBe(one.stdout);
   });
 
-  it('--format csv prints a header and one row per arm × month × metric', () => {
-    const { code, stdout } = simulate(...FAST, '--format', 'csv');
+  it('--format csv prints a header and one row per arm × month × metric', async () => {
+    const { code, stdout } = await simulate(...FAST, '--format', 'csv');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('arm,coordinatorsFte,month,metric,mean,p5,p25,p50,p75,p95,priceYear');
@@ -126,9 +127,9 @@ describe('simulate (command line)', () => {
     expect(lines[1]).toMatch(/^No FGC service,0,2015-04,cla,\d+/);
   });
 
-  it('--out writes the output to a file', () => {
+  it('--out writes the output to a file', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cs-cli-')), 'out.json');
-    const { code, stdout } = simulate(...FAST, '--out', file);
+    const { code, stdout } = await simulate(...FAST, '--out', file);
     expect(code).toBe(0);
     expect(stdout).toBe('');
     expect(JSON.parse(readFileSync(file, 'utf8')).runs).toBe(4);
@@ -158,8 +159,8 @@ describe('simulate (command line)', () => {
       ['no scenario', [], /missing the scenario file/],
     ];
     for (const [name, args, message] of cases) {
-      it(name, () => {
-        const { code, stdout, stderr } = simulate(...args);
+      it(name, async () => {
+        const { code, stdout, stderr } = await simulate(...args);
         expect(code).not.toBe(0);
         expect(stdout).toBe('');
         const lines = stderr.trimEnd().split('\n');
@@ -169,5 +170,20 @@ describe('simulate (command line)', () => {
         expect(stderr).not.toMatch(/\n\s+at /);
       });
     }
+    it('as a real process: exit code 2, nothing on stdout, exactly the one line on stderr', () => {
+      const { code, stdout, stderr } = npmSimulate(SMALL, '--runs', '0');
+      expect(stderr).toBe('error: --runs must be a whole number from 1 to 100000, got "0"\n');
+      expect(stdout).toBe('');
+      expect(code).toBe(2);
+    });
+  });
+
+  it('a reader that closes the pipe early (`| head -1`) ends it quietly: exit 0, nothing on stderr (a real process)', () => {
+    // Leeds as CSV is some 370 kB, more than a pipe holds, so the command is still writing when head closes it.
+    const line = `npm run --silent simulate -- ${LEEDS} --runs 2 --format csv | head -1`;
+    const result = spawnSync('bash', ['-o', 'pipefail', '-c', line], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stdout).toBe('arm,coordinatorsFte,month,metric,mean,p5,p25,p50,p75,p95,priceYear\n');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
   });
 });

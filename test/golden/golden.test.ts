@@ -1,6 +1,7 @@
 // Every number unchanged: each recorded command prints exactly what it printed when checksums.json was written.
 import { describe, expect, it } from 'vitest';
-import { checksum, commandLine, COMMANDS, recorded } from './golden';
+import { runInProcess } from '../helpers/cli';
+import { checksum, commandLine, COMMANDS, MAINS, recorded, sha256 } from './golden';
 
 describe('golden outputs', () => {
   const sums = recorded();
@@ -8,8 +9,16 @@ describe('golden outputs', () => {
     expect(Object.keys(sums).sort()).toEqual(COMMANDS.map(commandLine).sort());
   });
   for (const command of COMMANDS) {
-    it(`${commandLine(command)} prints what it printed before`, () => {
-      expect(checksum(command)).toBe(sums[commandLine(command)]);
+    it(`${commandLine(command)} prints what it printed before (its main called in-process)`, async () => {
+      const [script, ...argv] = command;
+      const { code, stdout, stderr } = await runInProcess(MAINS[script!]!, argv);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(sha256(stdout)).toBe(sums[commandLine(command)]);
     });
   }
+  const leeds = COMMANDS[0]!;
+  it(`${commandLine(leeds)} prints what it printed before as a real process too`, () => {
+    expect(checksum(leeds)).toBe(sums[commandLine(leeds)]);
+  });
 });

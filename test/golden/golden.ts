@@ -1,9 +1,13 @@
 // The outputs that must not change while the engine is reorganised: each command's stdout, as SHA-256.
-// `npx tsx test/golden/golden.ts --write` records them in checksums.json; golden.test.ts recomputes them.
+// `npx tsx test/golden/golden.ts --write` records them (as real processes) in checksums.json; golden.test.ts recomputes them.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { main as calibrate } from '../../src/cli/calibrate';
+import { main as cba } from '../../src/cli/cba';
+import { main as simulate } from '../../src/cli/main';
+import type { CliIo } from '../../src/cli/main-helpers';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CHECKSUMS = fileURLToPath(new URL('./checksums.json', import.meta.url));
@@ -26,6 +30,9 @@ export const COMMANDS: string[][] = [
   ...WORKSHEETS.map((w) => ['cba', w, '--stress', '--runs', '2000', '--seed', 'golden']),
 ];
 
+/** Each script's main, to run a command in-process: `main(argv, io)`, printing what the script prints. */
+export const MAINS: Record<string, (argv: string[], io: CliIo) => number | Promise<number>> = { simulate, calibrate, cba };
+
 /** The command as a user types it. */
 export function commandLine(command: string[]): string {
   return `npm run --silent ${command.join(' ')}`;
@@ -36,7 +43,11 @@ export function checksum(command: string[]): string {
   const [script, ...argv] = command;
   const result = spawnSync('npm', ['run', '--silent', script!, '--', ...argv], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
   if (result.status !== 0) throw new Error(`${commandLine(command)} exited ${result.status}: ${result.stderr}`);
-  return createHash('sha256').update(result.stdout).digest('hex');
+  return sha256(result.stdout);
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 export function recorded(): Record<string, string> {

@@ -1,10 +1,11 @@
 // The published analyses reproduced exactly, line by line; their inconsistencies shown as differences.
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/cba';
 import { reproduce, stress } from '../../../src/engine/worksheet/worksheet';
 import type { ScenarioError } from '../../../src/scenario/check';
 import { worksheetSchema, type Worksheet } from '../../../src/scenario/worksheet-schema';
-import { readJson, ROOT } from '../../helpers/scenarios';
+import { runInProcess, runNpm } from '../../helpers/cli';
+import { readJson } from '../../helpers/scenarios';
 
 function load(name: string): Worksheet {
   const errors: ScenarioError[] = [];
@@ -81,17 +82,17 @@ describe('stress tests', () => {
 });
 
 describe('cba command line', () => {
-  it('prints the reproduction as an array of { item, published, reproduced, difference, source }', () => {
-    const out = spawnSync('npm', ['run', '--silent', 'cba', '--', 'scenarios/published/leeds-partners-in-practice-2020.json'], { cwd: ROOT, encoding: 'utf8' });
-    expect(out.status).toBe(0);
+  it('prints the reproduction as an array of { item, published, reproduced, difference, source } (the documented command, a real process)', () => {
+    const out = runNpm('cba', ['scenarios/published/leeds-partners-in-practice-2020.json']);
+    expect(out.code).toBe(0);
     const rows = JSON.parse(out.stdout);
     expect(Object.keys(rows[0])).toEqual(['item', 'published', 'reproduced', 'difference', 'source']);
     expect(rows.find((r: { item: string }) => r.item.startsWith('Savings due to RES')).reproduced).toBe(406466.6);
   });
 
-  it('names what is wrong with a broken worksheet', () => {
-    const out = spawnSync('npm', ['run', '--silent', 'cba', '--', 'scenarios/leeds-2015-family-valued.json'], { cwd: ROOT, encoding: 'utf8' });
-    expect(out.status).toBe(2);
+  it('names what is wrong with a broken worksheet', async () => {
+    const out = await runInProcess(main, ['scenarios/leeds-2015-family-valued.json']);
+    expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/^error: scenarios\/leeds-2015-family-valued\.json is not a valid worksheet: /);
   });
 });

@@ -1,0 +1,26 @@
+// `npm run --silent observed -- <scenario.json>`: the observed series against the simulated bands, as Markdown (its main called in-process).
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/observed';
+import { runInProcess } from '../helpers/cli';
+import { LEEDS, SMALL } from '../helpers/scenarios';
+
+describe('observed (command line)', () => {
+  it('prints a coverage line per observed series and the CLA table, one row per observed month', async () => {
+    const { code, stdout, stderr } = await runInProcess(main, [LEEDS, '--runs', '20', '--seed', 'observed']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^Leeds .*: arm ".+", 20 runs, seed observed$/);
+    expect(lines).toContain('| Month | Observed CLA | Simulated mean | P5 | P95 | Inside |');
+    expect(stdout).toMatch(/^cla: \d+% of 17 observed months inside P5–P95; observed mean [\d.]+, simulated mean [\d.]+$/m);
+    expect(lines.filter((l) => /^\| \d{4}-\d{2} \| \d+ \| \d+ \| \d+ \| \d+ \| (yes|no) \|$/.test(l))).toHaveLength(17);
+    expect(stdout.endsWith(' |\n')).toBe(true);
+  });
+
+  it('a scenario with no observed series is one line naming it and exit 2, not an empty report', async () => {
+    const { code, stdout, stderr } = await runInProcess(main, [SMALL, '--runs', '2']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('error: Small council (test fixture) carries no observed series\n');
+  });
+});
