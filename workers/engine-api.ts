@@ -1,9 +1,9 @@
-// What an engine worker exposes: the engine API, and the worker's side of a pooled run (batches whose
+// What an engine worker exposes: the engine API, and the worker's side of a job (a pool's set of runs, in batches whose
 // counts stay in the worker until the page asks for them), with typed arrays transferred rather than copied.
 import { transfer } from 'comlink';
 import { BatchFolder, engineApi, type RunInputs, type RunPlan, type Scenario } from '../src/engine/sim/api';
 
-/** This worker's counts of the run in flight. */
+/** This worker's counts of the job in flight. */
 const folder = new BatchFolder();
 
 export const workerApi = {
@@ -13,16 +13,16 @@ export const workerApi = {
     return transfer(block, [...block.arms.map((values) => values.buffer as ArrayBuffer), block.appraisal.buffer as ArrayBuffer]);
   },
   /**
-   * Runs [first, first + count) of run `run`: their rows back, their counts kept here (see
-   * takeCounts). The run's scenario and plan come with its first batch here, and are kept.
+   * Runs [first, first + count) of job `job`: their rows back, their counts kept here (see
+   * takeCounts). The job's scenario and plan come with its first batch here, and are kept.
    */
-  simulateBatch(run: string, inputs: RunInputs | undefined, first: number, count: number) {
-    const rows = folder.simulate(run, inputs, first, count);
+  simulateBatch(job: string, inputs: RunInputs | undefined, first: number, count: number) {
+    const rows = folder.simulate(job, inputs, first, count);
     return transfer(rows, [rows.values.buffer as ArrayBuffer, rows.appraisal.buffer as ArrayBuffer]);
   },
-  /** The counts of run `run`'s batches simulated here since the last call. */
-  takeCounts(run: string) {
-    const counts = folder.take(run);
+  /** The counts of job `job`'s batches simulated here since the last call. */
+  takeCounts(job: string) {
+    const counts = folder.take(job);
     return transfer(counts, [counts.runs.buffer as ArrayBuffer, counts.header.buffer as ArrayBuffer, counts.cells.buffer as ArrayBuffer]);
   },
 };

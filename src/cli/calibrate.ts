@@ -53,7 +53,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (values.arm !== undefined) options.arm = wholeNumber('--arm', values.arm, 0, scenario.arms.options.length);
     pool = threadPool(values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 1, 256));
     const runPool = pool;
-    const evaluate: Evaluate = (s, o) => runPool.run(s, o);
+    const evaluate: Evaluate = (s, o) => runPool.simulate(s, o);
     let result: Calibration;
     let report: object;
     try {

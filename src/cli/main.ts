@@ -27,10 +27,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     pool = threadPool(options.workers);
     const runPool = pool;
-    const summary = await runPool.run(scenario, options.run);
+    const summary = await runPool.simulate(scenario, options.run);
     let text: string;
     if (options.sensitivity) {
-      const evaluate: Evaluate = (s, o) => runPool.run(s, { ...options.run, ...o });
+      const evaluate: Evaluate = (s, o) => runPool.simulate(s, { ...options.run, ...o });
       const sensitivity = await sensitivityOf(scenario, summary, evaluate, options.sensitivity.output, options.sensitivity.tornadoRuns, options.run);
       text = `${toJson({ ...summary, sensitivity })}\n`;
     } else {

@@ -21,7 +21,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (!scenario.observed) throw new UsageError(`${scenario.name} carries no observed series`);
     const last = scenario.observed.series.cla?.length ?? 17;
     pool = threadPool();
-    const summary = await pool.run(scenario, { months: last - 1, runs: values.runs ? Number(values.runs) : 500, seed: values.seed });
+    const summary = await pool.simulate(scenario, { months: last - 1, runs: values.runs ? Number(values.runs) : 500, seed: values.seed });
     const arm = summary.arms[values.arm ? Number(values.arm) : summary.arms.length - 1]!;
     const rows = compareWithObserved(scenario, summary, arm);
     print(`${scenario.name}: arm "${arm.name}", ${summary.runs} runs, seed ${summary.seed}\n`);

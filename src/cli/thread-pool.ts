@@ -19,8 +19,8 @@ export function threadWorker(): PoolWorker {
   });
   died.catch(() => undefined);
   return {
-    simulateBatch: (run, inputs, first, count) => Promise.race([remote.simulateBatch(run, inputs, first, count), died]),
-    takeCounts: (run) => Promise.race([remote.takeCounts(run), died]),
+    simulateBatch: (job, inputs, first, count) => Promise.race([remote.simulateBatch(job, inputs, first, count), died]),
+    takeCounts: (job) => Promise.race([remote.takeCounts(job), died]),
     terminate: () => void worker.terminate(),
   };
 }

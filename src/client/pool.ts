@@ -1,4 +1,5 @@
-// A pool of engine workers: runs dealt out in batches by run index, folded as they return, with progress, partial bands, cancel and failure.
+// A pool of engine workers: a job's runs dealt out in batches by run index, folded as they return, with progress, partial bands, cancel and failure.
+// Words: a run is one Monte Carlo replicate; a job is the set of runs of one scenario and plan that the pool works through.
 import { planRun, type RunOptions, type RunPlan, RunSet, runSetBytes, summariseRunsInSteps, type RunRows, type RunSummary, type CountsSnapshot, type RunInputs } from '../engine';
 import { runInSlices } from './slices';
 import type { Scenario } from '../scenario/schema';
@@ -6,41 +7,41 @@ import type { Scenario } from '../scenario/schema';
 /** One worker as the pool sees it: browser Worker + Comlink, or Node worker thread + Comlink. */
 export interface PoolWorker {
   /**
-   * Simulates runs [first, first + count) of the pooled run `run`: returns what the page keeps run
-   * by run, and keeps their counts in the worker's histograms. Rejects if the worker throws or dies.
-   * The run's scenario and plan (`inputs`) come with the first batch a worker gets of a run only;
-   * the worker keeps them for the run's later batches (see BatchFolder).
+   * Simulates runs [first, first + count) of job `job`: returns what the page keeps run by run, and
+   * keeps their counts in the worker's histograms. Rejects if the worker throws or dies. The job's
+   * scenario and plan (`inputs`) come with the first batch a worker gets of a job only; the worker
+   * keeps them for the job's later batches (see BatchFolder).
    */
-  simulateBatch(run: string, inputs: RunInputs | undefined, first: number, count: number): Promise<RunRows>;
-  /** Hands over the histograms of `run`'s batches counted in the worker since the last call. */
-  takeCounts(run: string): Promise<CountsSnapshot>;
+  simulateBatch(job: string, inputs: RunInputs | undefined, first: number, count: number): Promise<RunRows>;
+  /** Hands over the histograms of `job`'s batches counted in the worker since the last call. */
+  takeCounts(job: string): Promise<CountsSnapshot>;
   terminate(): void;
 }
 
 export type WorkerFactory = () => PoolWorker;
 
-export interface PoolRunOptions extends RunOptions {
+export interface JobOptions extends RunOptions {
   /** Runs per batch (default: batchSchedule's, large batches first and small ones at the end). */
   batchSize?: number;
   /** Called with (runs done, runs total), at most every PROGRESS_INTERVAL_MS and once at the end. */
   onProgress?: (done: number, total: number) => void;
   /** Called with the bands of the runs finished so far, so a chart can fill in. */
   onPartial?: (summary: RunSummary) => void;
-  /** Aborting cancels the run. */
+  /** Aborting cancels the job. */
   signal?: AbortSignal;
 }
 
 /** Minimum time between progress calls, ms. */
 export const PROGRESS_INTERVAL_MS = 100;
 
-/** The run was cancelled (by cancel(), a newer run, or its signal). */
+/** The job was cancelled (by cancel(), a newer job, or its signal). */
 export class CancelledError extends Error {
   override name = 'CancelledError';
 }
 
-/** A run would hold more results than the pool's limit (a browser tab's): says how many runs would fit. */
-export class RunTooLargeError extends Error {
-  override name = 'RunTooLargeError';
+/** A job would hold more results than the pool's limit (a browser tab's): says how many runs would fit. */
+export class JobTooLargeError extends Error {
+  override name = 'JobTooLargeError';
 }
 
 /** A batch failed in its worker: says which runs and what went wrong. */
@@ -75,18 +76,18 @@ export function defaultPoolSize(cores: number): number {
 /**
  * Long-lived workers, created lazily. Each run's randomness depends only on (seed, run index) and
  * the results are folded order-independently, so the summary is bit-identical for any pool size
- * and batch size. Starting a run cancels the one in flight.
+ * and batch size. Starting a job cancels the one in flight.
  */
 export class RunPool {
   private readonly workers: (PoolWorker | undefined)[];
   private readonly busy: boolean[];
-  private active: ActiveRun | undefined;
-  /** Runs started, for each run's id in the workers (a worker drops the counts of an earlier run). */
+  private active: Job | undefined;
+  /** Jobs started, for each job's id in the workers (a worker drops the counts of an earlier job). */
   private started = 0;
 
   /**
-   * `maxResultBytes`: the most results (runSetBytes) a run may keep on this side, refused before
-   * any worker starts; the page sets it so that a run too big for a tab is named, not a crashed tab.
+   * `maxResultBytes`: the most results (runSetBytes) a job may keep on this side, refused before
+   * any worker starts; the page sets it so that a job too big for a tab is named, not a crashed tab.
    */
   constructor(
     private readonly factory: WorkerFactory,
@@ -108,26 +109,27 @@ export class RunPool {
     return this.workers.filter(Boolean).length;
   }
 
-  run(scenario: Scenario, options: PoolRunOptions = {}): Promise<RunSummary> {
+  /** Simulates a job: every run of the scenario's plan, summarised. Starting one cancels the job in flight. */
+  simulate(scenario: Scenario, options: JobOptions = {}): Promise<RunSummary> {
     this.cancel();
-    let run: ActiveRun;
+    let job: Job;
     try {
-      run = new ActiveRun(this, `${++this.started}`, scenario, options);
+      job = new Job(this, `${++this.started}`, scenario, options);
     } catch (e) {
       return Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }
-    this.active = run;
-    return run.start().finally(() => {
-      if (this.active === run) this.active = undefined;
+    this.active = job;
+    return job.start().finally(() => {
+      if (this.active === job) this.active = undefined;
     });
   }
 
-  /** Cancels the run in flight, if any: its promise rejects with CancelledError at once. */
+  /** Cancels the job in flight, if any: its promise rejects with CancelledError at once. */
   cancel(reason = 'the run was cancelled'): void {
     this.active?.stop(new CancelledError(reason));
   }
 
-  /** Cancels any run and stops every worker. */
+  /** Cancels any job and stops every worker. */
   dispose(): void {
     this.cancel('the pool was closed');
     for (let i = 0; i < this.size; i++) this.kill(i);
@@ -148,7 +150,7 @@ export class RunPool {
     this.busy[i] = busy;
   }
 
-  /** @internal A busy worker cannot be interrupted: it is terminated and re-created on the next run. */
+  /** @internal A busy worker cannot be interrupted: it is terminated and re-created on the next job. */
   kill(i: number): void {
     this.workers[i]?.terminate();
     this.workers[i] = undefined;
@@ -156,7 +158,8 @@ export class RunPool {
   }
 }
 
-class ActiveRun {
+/** One job in flight: its batches dealt to the pool's workers, its runs folded into a RunSet. */
+class Job {
   private readonly plan: RunPlan;
   private readonly set: RunSet;
   private readonly batches: Array<[number, number]>;
@@ -167,9 +170,9 @@ class ActiveRun {
   private partialCost = 0;
   /** Rows received but not yet folded in (a summary is running). */
   private readonly arrived: RunRows[] = [];
-  /** Workers sent this run's scenario and plan (by worker: one re-created for a later run is a new one and is sent them). */
+  /** Workers sent this job's scenario and plan (by worker: one re-created for a later job is a new one and is sent them). */
   private readonly primed = new Set<PoolWorker>();
-  /** Workers holding counts of this run not yet handed over. */
+  /** Workers holding counts of this job not yet handed over. */
   private readonly untaken = new Set<number>();
   /**
    * What the page is doing between batches: collecting the workers' counts (rows still fold in) or
@@ -184,11 +187,11 @@ class ActiveRun {
     private readonly pool: RunPool,
     private readonly id: string,
     private readonly scenario: Scenario,
-    private readonly options: PoolRunOptions,
+    private readonly options: JobOptions,
   ) {
     this.plan = planRun(scenario, options);
     const bytes = runSetBytes(this.plan);
-    if (bytes > pool.maxResultBytes) throw new RunTooLargeError(tooLarge(this.plan, bytes, pool.maxResultBytes));
+    if (bytes > pool.maxResultBytes) throw new JobTooLargeError(tooLarge(this.plan, bytes, pool.maxResultBytes));
     this.set = new RunSet(this.plan);
     const runs = this.plan.runs;
     const size = options.batchSize;
@@ -213,7 +216,7 @@ class ActiveRun {
     return promise;
   }
 
-  /** Ends the run with an error: busy workers are terminated, idle ones kept. */
+  /** Ends the job with an error: busy workers are terminated, idle ones kept. */
   stop(error: Error): void {
     if (this.finished) return;
     this.finished = true;
@@ -251,7 +254,7 @@ class ActiveRun {
     this.advance();
   }
 
-  /** Folds in the rows that have arrived; false if some came back unusable (the run has failed). */
+  /** Folds in the rows that have arrived; false if some came back unusable (the job has failed). */
   private foldArrived(): boolean {
     for (const rows of this.arrived.splice(0)) {
       try {
@@ -309,8 +312,8 @@ class ActiveRun {
   }
 
   /**
-   * Asks every worker holding counts of this run for them and merges them, then calls `then` unless
-   * the run ended meanwhile. A worker answers after the batch it is on, and its rows come before its
+   * Asks every worker holding counts of this job for them and merges them, then calls `then` unless
+   * the job ended meanwhile. A worker answers after the batch it is on, and its rows come before its
    * counts, so the rows of every run counted are already here (or waiting in `arrived`).
    */
   private collect(then: () => void): void {
@@ -347,7 +350,7 @@ class ActiveRun {
     }
   }
 
-  /** Summarises the set in slices, then calls `then` unless the run ended meanwhile. */
+  /** Summarises the set in slices, then calls `then` unless the job ended meanwhile. */
   private summarise(then: (summary: RunSummary, busyMs: number) => void): void {
     this.phase = 'summarising';
     runInSlices(summariseRunsInSteps(this.scenario, this.set), () => this.finished).then(
@@ -372,7 +375,7 @@ class ActiveRun {
 
 const mb = (bytes: number): string => `${Math.round(bytes / 1e6).toLocaleString('en-GB')} MB`;
 
-/** Why a plan is refused, and the most runs that would fit at its horizon and arms. */
+/** Why a job's plan is refused, and the most runs that would fit at its horizon and arms. */
 function tooLarge(plan: RunPlan, bytes: number, max: number): string {
   const fit = Math.floor(max / (bytes / plan.runs));
   const size = `${plan.runs.toLocaleString('en-GB')} runs × ${plan.arms.length} arms × ${plan.months + 1} months`;

@@ -74,7 +74,7 @@ export class CsApp extends LitElement {
   /** The scenario the finished summary was run from (the global ranking re-draws its inputs). */
   @state() private _summaryScenario: Scenario | undefined;
   /** Runs a scenario on the worker pool, for the evaluator tools. */
-  private readonly _evaluate: Evaluate = (scenario, options) => enginePool().run(scenario, options);
+  private readonly _evaluate: Evaluate = (scenario, options) => enginePool().simulate(scenario, options);
   @state() private _note = '';
   @state() private _sweep: RunSummary | undefined;
   @state() private _sweeping = false;
@@ -133,7 +133,7 @@ export class CsApp extends LitElement {
     this._total = runs;
     this._startedAt = performance.now();
     try {
-      const summary = await enginePool().run(scenario, {
+      const summary = await enginePool().simulate(scenario, {
         runs,
         seed,
         onProgress: (done, total) => {
@@ -151,7 +151,7 @@ export class CsApp extends LitElement {
       this._partial = false;
     } catch (e) {
       if ((e as Error).name === 'CancelledError') this._note = 'cancelled';
-      else if ((e as Error).name === 'RunTooLargeError') this._error = `This run is too large for a browser tab: ${(e as Error).message}`;
+      else if ((e as Error).name === 'JobTooLargeError') this._error = `This run is too large for a browser tab: ${(e as Error).message}`;
       else this._error = `The run failed: ${(e as Error).message}`;
     } finally {
       this._running = false;
@@ -166,7 +166,7 @@ export class CsApp extends LitElement {
     this._sweeping = true;
     this._sweepProgress = 'starting…';
     try {
-      this._sweep = await enginePool().run(scenario, {
+      this._sweep = await enginePool().simulate(scenario, {
         runs: e.detail.runs,
         capacity: e.detail.capacity,
         onProgress: (done, total) => (this._sweepProgress = `${formatCount(done)} of ${formatCount(total)} runs`),
@@ -174,7 +174,7 @@ export class CsApp extends LitElement {
       this._sweepProgress = `${formatCount(this._sweep.runs)} runs — done`;
     } catch (err) {
       const error = err as Error;
-      this._sweepProgress = error.name === 'CancelledError' ? 'cancelled' : error.name === 'RunTooLargeError' ? `too large for a browser tab: ${error.message}` : `failed: ${error.message}`;
+      this._sweepProgress = error.name === 'CancelledError' ? 'cancelled' : error.name === 'JobTooLargeError' ? `too large for a browser tab: ${error.message}` : `failed: ${error.message}`;
     } finally {
       this._sweeping = false;
     }
@@ -194,7 +194,7 @@ export class CsApp extends LitElement {
         const parsed = parseScenario(entry.raw);
         if (!parsed.ok) throw new Error(`“${entry.label}” is not a valid scenario: ${formatErrors(parsed.errors)}`);
         this._compareProgress = `scenario ${i + 1} of ${entries.length}…`;
-        results.push(await enginePool().run(parsed.value, { runs, seed }));
+        results.push(await enginePool().simulate(parsed.value, { runs, seed }));
       }
       this._compared = entries;
       this._compareResults = results;

@@ -63,7 +63,7 @@ export let ringCapacity: i32 = 0;
 export let head: i32 = 0;
 export let tail: i32 = 0;
 // The arm.
-export let capacity: f64 = 0; // allocation slots a month
+export let slotRate: f64 = 0; // allocation slots a month (the coordinators' capacity, in FTE, times conferences per FTE a month)
 export let maxWait: f64 = 0;
 export let weeksPerMonth: f64 = 0;
 export let eligible: usize = 0; // f64 by state
@@ -157,7 +157,7 @@ export function consider(list: usize, i: i32): void {
   outAdd(SERVICE_JOINED, <i32>Math.ceil(t), 1);
   if (tail == head) {
     // Nobody waiting: the next slot is the first on the grid from now.
-    nextSlot = Math.max(nextSlot, Math.ceil(t * capacity));
+    nextSlot = Math.max(nextSlot, Math.ceil(t * slotRate));
     head = tail = 0;
   }
   if (tail == ringCapacity) {
@@ -282,7 +282,7 @@ export function closeMonth(m: i32, coordinatorCost: f64): void {
 
 /**
  * Runs an arm's FGC service over the offers families would take up (`offerList`, n of them, sorted
- * by time: sortByTime). Capacity is a stream of allocation slots, one every 1/capacity
+ * by time: sortByTime). The coordinators give a stream of allocation slots, one every 1/slotsPerMonth
  * months; a slot nobody waits for is lost. A family joins the back of the queue, leaves it if its
  * case closes or it waits past the maximum, and is otherwise allocated a coordinator and meets
  * after a preparation time, if its case is still open. Each conference held replaces that family's
@@ -303,7 +303,7 @@ export function runService(
   withLedger: bool,
   outBlock: usize,
 ): void {
-  capacity = slotsPerMonth;
+  slotRate = slotsPerMonth;
   maxWait = maxWaitMonths;
   weeksPerMonth = weeksInMonth;
   eligible = eligibleByState;
@@ -335,7 +335,7 @@ export function runService(
       const offerTime = o < n ? load<f64>(candidateAt(offers, o), R_TIME) : Infinity;
       const heapTime = heapSize > 0 ? f64At(heapTimes, 0) : Infinity;
       // A slot matters only while someone waits; otherwise it passes unused.
-      const slotTime = tail > head ? nextSlot / capacity : Infinity;
+      const slotTime = tail > head ? nextSlot / slotRate : Infinity;
       if (slotTime <= heapTime && slotTime <= offerTime) {
         if (slotTime > month) break;
         allocate(slotTime);

@@ -1,6 +1,6 @@
 // The worker pool: identical results for any pool or batch size, progress, cancel, failure and recovery.
 import { describe, expect, it } from 'vitest';
-import { BatchFailedError, batchSchedule, CancelledError, MAX_BATCH_RUNS, PROGRESS_INTERVAL_MS, RunPool, RunTooLargeError, type PoolWorker } from '../../src/client/pool';
+import { BatchFailedError, batchSchedule, CancelledError, MAX_BATCH_RUNS, PROGRESS_INTERVAL_MS, RunPool, JobTooLargeError, type PoolWorker } from '../../src/client/pool';
 import { tabResultBytes } from '../../src/client/engine-client';
 import { threadPool, threadWorker } from '../../src/cli/thread-pool';
 import { engineApi } from '../../src/engine/sim/api';
@@ -16,14 +16,14 @@ const OPTIONS = { runs: 12, months: 10, seed: 'pool' };
 function localWorker(broken?: (first: number) => boolean): PoolWorker {
   const folder = new BatchFolder();
   return {
-    simulateBatch: async (run, inputs, first, count) => {
+    simulateBatch: async (job, inputs, first, count) => {
       await new Promise((r) => setTimeout(r, 1));
       if (broken?.(first)) throw new Error('deliberate failure in the engine');
-      return folder.simulate(run, inputs, first, count);
+      return folder.simulate(job, inputs, first, count);
     },
-    takeCounts: async (run) => {
+    takeCounts: async (job) => {
       await new Promise((r) => setTimeout(r, 1));
-      return folder.take(run);
+      return folder.take(job);
     },
     terminate: () => undefined,
   };
@@ -35,7 +35,7 @@ describe('RunPool', () => {
   for (const [size, batchSize] of [[1, 12], [2, 1], [3, 5], [4, 2], [2, undefined], [3, undefined]] as const) {
     it(`${size} worker(s), batches of ${batchSize ?? 'the default schedule'}: bit-identical to one thread`, async () => {
       const pool = new RunPool(() => localWorker(), size);
-      expect(await pool.run(small, { ...OPTIONS, batchSize })).toEqual(expected);
+      expect(await pool.simulate(small, { ...OPTIONS, batchSize })).toEqual(expected);
       pool.dispose();
     });
   }
@@ -46,10 +46,10 @@ describe('RunPool', () => {
       const worker = localWorker();
       const log: string[] = [];
       sent.push(log);
-      return { ...worker, simulateBatch: (run, inputs, first, count) => (log.push(`${run}:${inputs ? 'inputs' : '-'}`), worker.simulateBatch(run, inputs, first, count)) };
+      return { ...worker, simulateBatch: (job, inputs, first, count) => (log.push(`${job}:${inputs ? 'inputs' : '-'}`), worker.simulateBatch(job, inputs, first, count)) };
     }, 3);
-    expect(await pool.run(small, { ...OPTIONS, batchSize: 1 })).toEqual(expected);
-    expect(await pool.run(small, { ...OPTIONS, batchSize: 2 })).toEqual(expected);
+    expect(await pool.simulate(small, { ...OPTIONS, batchSize: 1 })).toEqual(expected);
+    expect(await pool.simulate(small, { ...OPTIONS, batchSize: 2 })).toEqual(expected);
     expect(sent).toHaveLength(3);
     for (const log of sent) {
       // Every worker got batches of both runs (12 and 6 batches over 3 workers); inputs only with the first of each.
@@ -66,7 +66,7 @@ describe('RunPool', () => {
     const pool = new RunPool(() => localWorker(), 2);
     const calls: Array<[number, number, number]> = [];
     const partialRuns: number[] = [];
-    await pool.run(small, {
+    await pool.simulate(small, {
       ...OPTIONS,
       runs: 40,
       batchSize: 1,
@@ -83,12 +83,12 @@ describe('RunPool', () => {
   it('a failing batch fails the run with which runs and what error, and the pool recovers', async () => {
     let failOnce = true;
     const pool = new RunPool(() => localWorker((first) => first === 4 && failOnce), 2);
-    const error = await pool.run(small, { ...OPTIONS, batchSize: 2 }).catch((e: Error) => e);
+    const error = await pool.simulate(small, { ...OPTIONS, batchSize: 2 }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(BatchFailedError);
     expect((error as Error).message).toBe('batch 3 of 6 (runs 4–5) failed: deliberate failure in the engine');
     expect(pool.busyCount).toBe(0);
     failOnce = false;
-    expect(await pool.run(small, OPTIONS)).toEqual(expected);
+    expect(await pool.simulate(small, OPTIONS)).toEqual(expected);
     pool.dispose();
   });
 
@@ -98,37 +98,37 @@ describe('RunPool', () => {
       const worker = localWorker();
       return {
         ...worker,
-        takeCounts: async (run) => {
+        takeCounts: async (job) => {
           if (mode === 'throws') throw new Error('deliberate failure handing over counts');
-          if (mode === 'forgets') return new BatchFolder().take(run);
-          return worker.takeCounts(run);
+          if (mode === 'forgets') return new BatchFolder().take(job);
+          return worker.takeCounts(job);
         },
       };
     }, 2);
-    const thrown = await pool.run(small, OPTIONS).catch((e: Error) => e);
+    const thrown = await pool.simulate(small, OPTIONS).catch((e: Error) => e);
     expect(thrown).toBeInstanceOf(BatchFailedError);
     expect((thrown as Error).message).toMatch(/^collecting the counts from worker [12] failed: deliberate failure handing over counts$/);
     mode = 'forgets';
-    const forgotten = await pool.run(small, OPTIONS).catch((e: Error) => e);
+    const forgotten = await pool.simulate(small, OPTIONS).catch((e: Error) => e);
     expect((forgotten as Error).message).toBe('the counts of 12 of 12 runs never came back from the workers');
     mode = 'works';
-    expect(await pool.run(small, OPTIONS)).toEqual(expected);
+    expect(await pool.simulate(small, OPTIONS)).toEqual(expected);
     pool.dispose();
   });
 
   it('refuses a batch size that is not a whole number of runs, at least 1, and the pool goes on', async () => {
     const pool = new RunPool(() => localWorker(), 2);
     for (const batchSize of [0, 2.5, -1, Number.NaN]) {
-      await expect(pool.run(small, { ...OPTIONS, batchSize })).rejects.toThrow(`batchSize must be a whole number of runs, at least 1, got ${batchSize}`);
+      await expect(pool.simulate(small, { ...OPTIONS, batchSize })).rejects.toThrow(`batchSize must be a whole number of runs, at least 1, got ${batchSize}`);
     }
-    expect(await pool.run(small, OPTIONS)).toEqual(expected);
+    expect(await pool.simulate(small, OPTIONS)).toEqual(expected);
     pool.dispose();
   });
 
   it('refuses a run of no runs (the plan refuses it) rather than waiting for batches that never come', async () => {
     const pool = new RunPool(() => localWorker(), 2);
-    await expect(pool.run(small, { ...OPTIONS, runs: 0 })).rejects.toThrow('a run needs a whole number of runs, at least 1, not 0');
-    expect(await pool.run(small, OPTIONS)).toEqual(expected);
+    await expect(pool.simulate(small, { ...OPTIONS, runs: 0 })).rejects.toThrow('a run needs a whole number of runs, at least 1, not 0');
+    expect(await pool.simulate(small, OPTIONS)).toEqual(expected);
     pool.dispose();
   });
 
@@ -138,17 +138,17 @@ describe('RunPool', () => {
     // Room for 7 of the 12 runs: the run is refused, and 7 runs (not 8) go through.
     let created = 0;
     const pool = new RunPool(() => (created++, localWorker()), 2, 7.5 * perRun);
-    const refused = pool.run(small, OPTIONS);
-    await expect(refused).rejects.toBeInstanceOf(RunTooLargeError);
+    const refused = pool.simulate(small, OPTIONS);
+    await expect(refused).rejects.toBeInstanceOf(JobTooLargeError);
     await expect(refused).rejects.toThrow(`12 runs × ${plan.arms.length} arms × 11 months would keep`);
     await expect(refused).rejects.toThrow('use at most 7 runs');
     expect(created).toBe(0);
-    await expect(pool.run(small, { ...OPTIONS, runs: 8 })).rejects.toThrow('use at most 7 runs');
-    expect((await pool.run(small, { ...OPTIONS, runs: 7 })).runs).toBe(7);
+    await expect(pool.simulate(small, { ...OPTIONS, runs: 8 })).rejects.toThrow('use at most 7 runs');
+    expect((await pool.simulate(small, { ...OPTIONS, runs: 7 })).runs).toBe(7);
     pool.dispose();
     // A limit below one run's results names the horizon and arms, not "at most 0 runs".
     const tiny = new RunPool(() => localWorker(), 1, perRun / 2);
-    await expect(tiny.run(small, { ...OPTIONS, runs: 1 })).rejects.toThrow('Even one run is too large at this horizon with these arms');
+    await expect(tiny.simulate(small, { ...OPTIONS, runs: 1 })).rejects.toThrow('Even one run is too large at this horizon with these arms');
     tiny.dispose();
   });
 
@@ -160,8 +160,8 @@ describe('RunPool', () => {
 
   it('starting a new run cancels the one in flight', async () => {
     const pool = new RunPool(() => localWorker(), 2);
-    const first = pool.run(small, { ...OPTIONS, runs: 50, batchSize: 1 });
-    const second = pool.run(small, OPTIONS);
+    const first = pool.simulate(small, { ...OPTIONS, runs: 50, batchSize: 1 });
+    const second = pool.simulate(small, OPTIONS);
     await expect(first).rejects.toBeInstanceOf(CancelledError);
     expect(await second).toEqual(expected);
     pool.dispose();
@@ -198,7 +198,7 @@ describe('RunPool over Node worker threads', () => {
   it('a real worker thread runs a small scenario, bit-identical to this thread', async () => {
     const pool = threadPool(2);
     try {
-      expect(await pool.run(small, OPTIONS)).toEqual(expected());
+      expect(await pool.simulate(small, OPTIONS)).toEqual(expected());
     } finally {
       pool.dispose();
     }
@@ -208,7 +208,7 @@ describe('RunPool over Node worker threads', () => {
     const pool = threadPool(2);
     try {
       let cancelledAt = 0;
-      const run = pool.run(small, {
+      const run = pool.simulate(small, {
         runs: 400,
         months: 60,
         batchSize: 2,
@@ -222,7 +222,7 @@ describe('RunPool over Node worker threads', () => {
       await expect(run).rejects.toBeInstanceOf(CancelledError);
       expect(performance.now() - cancelledAt).toBeLessThan(250);
       expect(pool.busyCount).toBe(0);
-      expect(await pool.run(small, OPTIONS)).toEqual(expected());
+      expect(await pool.simulate(small, OPTIONS)).toEqual(expected());
     } finally {
       pool.dispose();
     }
@@ -237,10 +237,10 @@ describe('RunPool over Node worker threads', () => {
       return worker;
     }, 1);
     try {
-      const error = await pool.run(small, { ...OPTIONS, batchSize: 4 }).catch((e: Error) => e);
+      const error = await pool.simulate(small, { ...OPTIONS, batchSize: 4 }).catch((e: Error) => e);
       expect(error).toBeInstanceOf(BatchFailedError);
       expect((error as Error).message).toMatch(/^batch 1 of 3 \(runs 0–3\) failed: the worker thread exited/);
-      expect(await pool.run(small, OPTIONS)).toEqual(expected());
+      expect(await pool.simulate(small, OPTIONS)).toEqual(expected());
     } finally {
       pool.dispose();
     }

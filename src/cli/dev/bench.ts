@@ -125,7 +125,7 @@ interface PoolSample {
  */
 async function warmPool(size: number): Promise<RunPool> {
   const pool = new RunPool(threadWorker, size);
-  await pool.run(scenario, { runs: POOL_WARM_RUNS * size, months: MONTHS });
+  await pool.simulate(scenario, { runs: POOL_WARM_RUNS * size, months: MONTHS });
   return pool;
 }
 
@@ -159,7 +159,7 @@ async function poolSample(pool: RunPool, split: ThreadSplit | null): Promise<Poo
   const cpu0 = process.cpuUsage();
   const threads0 = threadCpuSeconds();
   const t0 = performance.now();
-  await pool.run(scenario, { runs: POOL_RUNS, months: MONTHS });
+  await pool.simulate(scenario, { runs: POOL_RUNS, months: MONTHS });
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const threads1 = threadCpuSeconds();
@@ -259,7 +259,7 @@ const fresh = await comparePools(pools, POOL_ALTERNATIONS);
 // Then on until every worker has done POOL_STEADY_RUNS runs, and the same again.
 for (const pool of pools) {
   for (let done = POOL_WARM_RUNS * pool.size + POOL_ALTERNATIONS * POOL_RUNS; done < POOL_STEADY_RUNS * pool.size; done += POOL_RUNS) {
-    await pool.run(scenario, { runs: POOL_RUNS, months: MONTHS });
+    await pool.simulate(scenario, { runs: POOL_RUNS, months: MONTHS });
   }
 }
 const steady = await comparePools(pools, STEADY_ALTERNATIONS);

@@ -10,7 +10,7 @@ export interface RunOptions {
   seed?: string;
   /** Horizon in months after month 0 (default: the scenario's). */
   months?: number;
-  /** Replaces the scenario's capacity options with arms of these coordinator FTEs; the counterfactual stays first. */
+  /** Capacity: replaces the scenario's options with arms of these coordinator FTEs; the counterfactual stays first. (Inside the code capacity is always coordinator FTE; the service's allocation slots a month are slotsPerMonth.) */
   capacity?: number[];
   /** Discount rate a year for the appraisal, replacing the scenario's (0–1). */
   discountRate?: number;

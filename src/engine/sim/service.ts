@@ -44,8 +44,8 @@ export class ServiceSetup {
 }
 
 /**
- * Runs an arm's FGC service over the offers families would take up, in time order. Capacity is a
- * stream of allocation slots, one every 1/capacity months; a slot nobody waits for is lost. A family
+ * Runs an arm's FGC service over the offers families would take up, in time order. The coordinators
+ * give a stream of allocation slots, one every 1/slotsPerMonth months; a slot nobody waits for is lost. A family
  * joins the back of the queue, leaves it if its case closes or it waits past the maximum, and is
  * otherwise allocated a coordinator and meets after a preparation time, if its case is still open.
  * Each conference held replaces that family's path in `acc` (out with the old, in with the new),
@@ -56,8 +56,8 @@ export class ServiceSetup {
  */
 export function runService(ctx: RunContext, plan: ArmPlan, families: FamilySimulator, acc: Accumulators, setup: ServiceSetup, out: Float64Array): void {
   const p = ctx.params;
-  const capacity = (plan.coordinatorsFte * p.fgc.conferencesPerFtePerYear) / 12;
-  if (!(capacity > 0)) return; // no coordinators, no service: the arm is the no-service paths exactly
+  const slotsPerMonth = (plan.coordinatorsFte * p.fgc.conferencesPerFtePerYear) / 12;
+  if (!(slotsPerMonth > 0)) return; // no coordinators, no service: the arm is the no-service paths exactly
   families.check();
   const pathway = Pathway.get();
   const H = ctx.horizonMonths;
@@ -72,7 +72,7 @@ export function runService(ctx: RunContext, plan: ArmPlan, families: FamilySimul
   new Float64Array(pathway.buffer, setup.out, SERVICE_ROWS * row).fill(0);
   const monthlyCoordinatorCost = (plan.coordinatorsFte * p.costs.coordinatorAnnual) / 12;
   pathway.exports.runService(
-    capacity,
+    slotsPerMonth,
     p.fgc.maxWaitMonths,
     WEEKS_PER_MONTH,
     setup.eligible,
