@@ -21,7 +21,7 @@ function browserWorker(): PoolWorker {
 }
 
 /**
- * The most results a run may keep in the tab, bytes: an eighth of the device's memory as the browser
+ * The most results a job may keep in the tab, bytes: an eighth of the device's memory as the browser
  * reports it (navigator.deviceMemory, in GB, at most 8; 4 if it does not say), so 1 GB on most
  * desktops. `npm run tab-memory` measured the tab's peak at about three times its results (288–297 MB
  * above its start for 93.5 MB), so the peak stays under about two fifths of the memory. 10,000 runs ×

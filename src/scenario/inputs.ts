@@ -51,9 +51,12 @@ export interface SharesInput {
   concentrationBounds: InputBounds;
 }
 
+/** One input the simulator reads: a quantity, a duration's part, a count or a group of branch shares. */
 export type ScenarioInput = QuantityInput | DurationPartInput | CountInput | SharesInput;
 
+/** A count in the scenario (an initial stock), as the schema gives it. */
 export type Count = Scenario['initialStocks']['cin'];
+/** A group of branch shares, as the schema gives it (with a Dirichlet concentration when uncertain). */
 export interface ShareGroup {
   shares: Record<string, number>;
   concentration?: number;
@@ -74,6 +77,7 @@ type Pruned<B> = keyof B extends never ? never : B;
 /** The inputs shaped like the scenario: each input where the scenario has it; objects that can hold no input are left out of the type. */
 export type InputTree<T> = [Leaf<T>] extends [never] ? (T extends readonly unknown[] ? never : T extends object ? Pruned<Branch<T>> : never) : Leaf<T>;
 
+/** The walk's answer: every input in schema order (`all`), and the same inputs shaped like the scenario (`tree`). */
 export interface ScenarioInputs {
   /** Every input, in the scenario's (the schema's) order; a duration's parts in place of the duration. */
   all: ScenarioInput[];

@@ -206,7 +206,7 @@ export class CsApp extends LitElement {
     }
   }
 
-  /** An edit: a run in flight is cancelled (its inputs changed); the next starts when the user asks. */
+  /** An edit: a job in flight is cancelled (its inputs changed); the next starts when the user asks. */
   private _onScenarioChange(e: ScenarioChangeEvent): void {
     if (this._running) enginePool().cancel('the scenario changed');
     this._raw = e.detail.raw;

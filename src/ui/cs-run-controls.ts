@@ -18,9 +18,9 @@ export class CsRunControls extends LitElement {
     .invalid { color: #a00; font-size: 0.85rem; }
   `;
 
-  /** Whether a run is in flight. */
+  /** Whether a job (the runs the user asked for) is in flight. */
   @property({ type: Boolean }) running = false;
-  /** Runs done and planned in the current run. */
+  /** Runs done and planned in the current job. */
   @property({ type: Number }) done = 0;
   @property({ type: Number }) total = 0;
   /** Seconds since the current run started. */

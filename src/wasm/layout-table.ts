@@ -32,6 +32,7 @@ export interface HorizonBlock {
   what: string;
 }
 
+/** A record field's type in the module's memory. */
 export type FieldType = 'f64' | 'i32' | 'u8';
 
 /** Records of 2^shift bytes: fields packed in order, each at its own alignment. */
@@ -53,8 +54,10 @@ export interface HeaderLayout {
   what: string;
 }
 
+/** A parameter's or result's type as the module declares it (the host passes each as a number). */
 export type WasmType = 'i32' | 'f64' | 'usize' | 'bool' | 'void';
 
+/** An export's or import's parameters (names as the module's source has them) and result. */
 export interface Signature {
   params: [name: string, type: WasmType][];
   result: WasmType;
@@ -67,9 +70,15 @@ const EXIT_SLOTS = 4;
 const EXIT_ROW = 8;
 const PLACEMENTS = 5;
 const LEDGER_STATES = 8;
-const CLASS_COUNT = 9;
+/** Stock classes: CIN, CP, pre-proceedings, then care by placement, then assessment. */
+const CLASS_CLA0 = 3;
+const CLASS_ASSESSMENT = CLASS_CLA0 + PLACEMENTS;
+const CLASS_COUNT = CLASS_ASSESSMENT + 1;
 const FLOW_COUNT = 4;
-const TABLE_COUNT = 7;
+/** Quantile tables: one per open state, then re-referral's and time to conference's. */
+const TABLE_RE_REFERRAL = OPEN_STATES;
+const TABLE_TO_CONFERENCE = OPEN_STATES + 1;
+const TABLE_COUNT = OPEN_STATES + 2;
 const LEDGER_WIDTH = 3 * LEDGER_STATES;
 
 /** The pathway's states (the ledger adds one more: not yet arrived). */
@@ -98,8 +107,8 @@ export const STOCK_CLASSES: CodeSet = {
     ['Cin', 0],
     ['Cp', 1],
     ['PreProceedings', 2],
-    ['Cla0', 3],
-    ['Assessment', 8],
+    ['Cla0', CLASS_CLA0],
+    ['Assessment', CLASS_ASSESSMENT],
   ],
   count: ['Count', CLASS_COUNT],
   what: 'Stock classes: CIN, CP, pre-proceedings, CLA by placement (Cla0 + placement, five), assessment.',
@@ -149,7 +158,10 @@ export const BRANCH_KINDS: CodeSet = {
   what: 'Branch kinds: a step down (takes the freed share), an escalation to CP (relative risk of CP), towards care (relative risk of care).',
 };
 
-/** The service's rows in its out block (H + 1 months each), and the result metric each is copied into. */
+/** The metric (src/engine/results/metrics.ts) each service row is copied into, in SERVICE_ROWS order. */
+export const SERVICE_ROW_METRICS = ['fgcJoined', 'fgcAllocated', 'fgcHeld', 'fgcWaiting', 'fgcLapsed', 'fgcLongestWaitWeeks'] as const;
+
+/** The service's rows in its out block (H + 1 months each), one per SERVICE_ROW_METRICS entry in its order. */
 export const SERVICE_ROWS: CodeSet = {
   enumName: 'ServiceRow',
   prefix: 'SERVICE_',
@@ -161,25 +173,23 @@ export const SERVICE_ROWS: CodeSet = {
     ['Lapsed', 4],
     ['LongestWait', 5],
   ],
-  count: ['Rows', 6],
+  count: ['Rows', SERVICE_ROW_METRICS.length],
   what: 'Rows of the service\'s out block: families joining, allocated, conferences held, waiting at month end, lapsed, longest wait (weeks).',
 };
-
-/** The metric (src/engine/results/metrics.ts) each service row is copied into, in SERVICE_ROWS order. */
-export const SERVICE_ROW_METRICS = ['fgcJoined', 'fgcAllocated', 'fgcHeld', 'fgcWaiting', 'fgcLapsed', 'fgcLongestWaitWeeks'] as const;
 
 /** Quantile tables: one per open state, then these two. */
 export const TABLES: CodeSet = {
   enumName: 'QuantileTableIndex',
   prefix: 'TABLE_',
   codes: [
-    ['ReReferral', 5],
-    ['ToConference', 6],
+    ['ReReferral', TABLE_RE_REFERRAL],
+    ['ToConference', TABLE_TO_CONFERENCE],
   ],
   count: ['Count', TABLE_COUNT],
   what: 'Quantile tables: open states 0–4 (by state), time to re-referral, time from allocation to conference.',
 };
 
+/** Every code set, in the order the generated files list them. */
 export const CODE_SETS: CodeSet[] = [STATES, STOCK_CLASSES, FLOW_ROWS, PURPOSES, BRANCH_KINDS, SERVICE_ROWS, TABLES];
 
 /** Plain numbers both sides use. */
@@ -251,7 +261,7 @@ export const LIST_HEADER: HeaderLayout = {
   prefix: 'L_',
   slots: [
     ['LENGTH', 'entries in the list'],
-    ['CAPACITY', 'records allocated'],
+    ['ALLOCATED', 'records allocated'],
     ['RECORDS', 'address of the records'],
   ],
   size: 'LIST_HEADER',
@@ -263,12 +273,12 @@ export const POINTS_HEADER: HeaderLayout = {
   prefix: 'P_',
   slots: [
     ['LENGTH', 'points in the list'],
-    ['CAPACITY', 'point records allocated'],
+    ['ALLOCATED', 'point records allocated'],
     ['RECORDS', 'address of the point records'],
     ['RECORD_OF', 'address of the per-family index: i32 per family, its family record or -1'],
     ['FAMILIES', 'families the index is sized for'],
     ['FAMILY_RECORDS', 'the family records\' list header: count'],
-    ['FAMILY_RECORDS_CAPACITY', 'family records allocated'],
+    ['FAMILY_RECORDS_ALLOCATED', 'family records allocated'],
     ['FAMILY_RECORDS_RECORDS', 'address of the family records'],
   ],
   size: 'POINTS_HEADER',
@@ -331,6 +341,7 @@ export const FAMILY_RECORD: RecordLayout = {
   what: 'A family record',
 };
 
+/** Every record layout and every header, in the order the generated files list them. */
 export const RECORDS: RecordLayout[] = [CANDIDATE_RECORD, POINT_RECORD, FAMILY_RECORD];
 export const HEADERS: HeaderLayout[] = [LIST_HEADER, POINTS_HEADER];
 
@@ -345,8 +356,8 @@ export const EXPORTS: Record<string, Signature> = {
   mark: { params: [], result: 'usize', what: 'Where the next allocation goes' },
   claim: { params: [['bytes', 'i32']], result: 'usize', what: 'Memory as an earlier run left it, 8-byte aligned' },
   alloc: { params: [['bytes', 'i32']], result: 'usize', what: 'Zeroed memory, 8-byte aligned' },
-  candidateList: { params: [['capacity', 'i32']], result: 'usize', what: 'An empty offer list' },
-  resumePoints: { params: [['capacity', 'i32'], ['familyCapacity', 'i32']], result: 'usize', what: 'Empty resume points and family records' },
+  candidateList: { params: [['allocated', 'i32']], result: 'usize', what: 'An empty offer list' },
+  resumePoints: { params: [['allocated', 'i32'], ['familyAllocated', 'i32']], result: 'usize', what: 'Empty resume points and family records' },
   clearPoints: { params: [['points', 'usize'], ['n', 'i32']], result: 'void', what: 'Empties the points and sizes the family index for n families' },
   pushPoint: { params: [['points', 'usize'], ['t', 'f64'], ['exit', 'f64'], ['caseStart', 'f64'], ['episode', 'i32'], ['state', 'i32'], ['placement', 'i32']], result: 'void', what: 'Appends a resume point' },
   holding: { params: [['points', 'usize'], ['f', 'i32'], ['c', 'f64']], result: 'i32', what: 'The point of family f whose stay holds time c, or -1' },

@@ -8,7 +8,7 @@ import {
   FR_END,
   FR_FAMILY,
   FR_FIRST,
-  L_CAPACITY,
+  L_ALLOCATED,
   L_LENGTH,
   L_RECORDS,
   LIST_HEADER,
@@ -34,19 +34,19 @@ import {
   R_VERSION,
 } from './layout';
 
-/** `capacity` records of 2^shift bytes, aligned to their size up to 64 bytes (a record never straddles a line). */
-function records(capacity: i32, shift: i32): usize {
+/** `allocated` records of 2^shift bytes, aligned to their size up to 64 bytes (a record never straddles a line). */
+function records(allocated: i32, shift: i32): usize {
   const align: i32 = shift < 6 ? (1 << shift) - 1 : 63;
-  return (claim((capacity << shift) + align) + <usize>align) & ~(<usize>align);
+  return (claim((allocated << shift) + align) + <usize>align) & ~(<usize>align);
 }
 
-/** Doubles a full list's records (a list header: L_LENGTH, L_CAPACITY, L_RECORDS), keeping its entries. */
+/** Doubles a full list's records (a list header: L_LENGTH, L_ALLOCATED, L_RECORDS), keeping its entries. */
 function growRecords(header: usize, shift: i32): void {
   const n = load<i32>(header);
   const size = n > 8 ? n * 2 : 16;
   const at = records(size, shift); // records past `n` are written before they are read
   memory.copy(at, <usize>load<i32>(header, L_RECORDS), <usize>(n << shift));
-  store<i32>(header, size, L_CAPACITY);
+  store<i32>(header, size, L_ALLOCATED);
   store<i32>(header, <i32>at, L_RECORDS);
 }
 
@@ -62,16 +62,16 @@ function growRecords(header: usize, shift: i32): void {
 }
 
 /** An empty offer list (its records are written before they are read, so not cleared). */
-export function candidateList(capacity: i32): usize {
+export function candidateList(allocated: i32): usize {
   const list = alloc(LIST_HEADER);
-  store<i32>(list, capacity, L_CAPACITY);
-  store<i32>(list, <i32>records(capacity, CANDIDATE_SHIFT), L_RECORDS);
+  store<i32>(list, allocated, L_ALLOCATED);
+  store<i32>(list, <i32>records(allocated, CANDIDATE_SHIFT), L_RECORDS);
   return list;
 }
 
 export function pushCandidate(list: usize, t: f64, f: i32, state: i32, eligibility: f64, episode: i32): void {
   const i = load<i32>(list + L_LENGTH);
-  if (i == load<i32>(list, L_CAPACITY)) growRecords(list, CANDIDATE_SHIFT);
+  if (i == load<i32>(list, L_ALLOCATED)) growRecords(list, CANDIDATE_SHIFT);
   const r = candidateAt(list, i);
   store<f64>(r, t, R_TIME);
   store<f64>(r, eligibility, R_ELIGIBILITY);
@@ -187,12 +187,12 @@ export function sortByTime(list: usize): i32 {
 }
 
 /** Empty resume points and family records (records written before they are read; the family index is set by clearPoints). */
-export function resumePoints(capacity: i32, familyCapacity: i32): usize {
+export function resumePoints(allocated: i32, familyAllocated: i32): usize {
   const points = alloc(POINTS_HEADER);
-  store<i32>(points, capacity, L_CAPACITY);
-  store<i32>(points, <i32>records(capacity, POINT_SHIFT), L_RECORDS);
-  store<i32>(points + P_FAMILY_RECORDS, familyCapacity, L_CAPACITY);
-  store<i32>(points + P_FAMILY_RECORDS, <i32>records(familyCapacity, FAMILY_RECORD_SHIFT), L_RECORDS);
+  store<i32>(points, allocated, L_ALLOCATED);
+  store<i32>(points, <i32>records(allocated, POINT_SHIFT), L_RECORDS);
+  store<i32>(points + P_FAMILY_RECORDS, familyAllocated, L_ALLOCATED);
+  store<i32>(points + P_FAMILY_RECORDS, <i32>records(familyAllocated, FAMILY_RECORD_SHIFT), L_RECORDS);
   return points;
 }
 
@@ -209,7 +209,7 @@ export function clearPoints(points: usize, n: i32): void {
 
 export function pushPoint(points: usize, t: f64, exit: f64, caseStart: f64, episode: i32, state: i32, placement: i32): void {
   const i = load<i32>(points + P_LENGTH);
-  if (i == load<i32>(points, L_CAPACITY)) growRecords(points, POINT_SHIFT);
+  if (i == load<i32>(points, L_ALLOCATED)) growRecords(points, POINT_SHIFT);
   const r = pointAt(points, i);
   store<f64>(r, t, PT_TIME);
   store<f64>(r, exit, PT_EXIT);
@@ -224,7 +224,7 @@ export function pushPoint(points: usize, t: f64, exit: f64, caseStart: f64, epis
 export function assignFamilyRecord(points: usize, f: i32, first: i32, end: i32): i32 {
   const header = points + P_FAMILY_RECORDS;
   const record = load<i32>(header);
-  if (record == load<i32>(header, L_CAPACITY)) growRecords(header, FAMILY_RECORD_SHIFT);
+  if (record == load<i32>(header, L_ALLOCATED)) growRecords(header, FAMILY_RECORD_SHIFT);
   const r = familyRecordAt(points, record);
   store<i32>(r, first, FR_FIRST);
   store<i32>(r, end, FR_END);

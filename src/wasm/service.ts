@@ -46,20 +46,20 @@ export const CONFERENCE = 0;
 export const JOIN = 1;
 
 // The families in the service are those that made an offer: their state is in their family records
-// (src/wasm/lists.ts FR_*), cleared per arm.
+// (FR_* in ./layout: the layout table's FAMILY_RECORD), cleared per arm.
 // Later conferences (a family's second on): time and 1 + index of the next, 0 at the end.
 export let laterTime: usize = 0;
 export let laterNext: usize = 0;
 export let laterLength: i32 = 0;
-export let laterCapacity: i32 = 0;
+export let laterAllocated: i32 = 0;
 // The event heap: times and payloads, ties by payload.
 export let heapTimes: usize = 0;
 export let heapPayloads: usize = 0;
 export let heapSize: i32 = 0;
-export let heapCapacity: i32 = 0;
+export let heapAllocated: i32 = 0;
 // The queue: families' records in joining order.
 export let ring: usize = 0;
-export let ringCapacity: i32 = 0;
+export let ringAllocated: i32 = 0;
 export let head: i32 = 0;
 export let tail: i32 = 0;
 // The arm.
@@ -78,14 +78,14 @@ export let points: usize = 0;
 
 /** The service's growable arrays: once per run. */
 export function prepareService(): void {
-  laterCapacity = 64;
-  laterTime = claim(laterCapacity * 8);
-  laterNext = claim(laterCapacity * 4);
-  heapCapacity = 256;
-  heapTimes = claim(heapCapacity * 8);
-  heapPayloads = claim(heapCapacity * 4);
-  ringCapacity = 256;
-  ring = claim(ringCapacity * 4);
+  laterAllocated = 64;
+  laterTime = claim(laterAllocated * 8);
+  laterNext = claim(laterAllocated * 4);
+  heapAllocated = 256;
+  heapTimes = claim(heapAllocated * 8);
+  heapPayloads = claim(heapAllocated * 4);
+  ringAllocated = 256;
+  ring = claim(ringAllocated * 4);
 }
 
 @inline export function outAdd(rowIndex: i32, m: i32, v: f64): void {
@@ -93,10 +93,10 @@ export function prepareService(): void {
 }
 
 export function heapPush(time: f64, payload: i32): void {
-  if (heapSize == heapCapacity) {
-    heapTimes = grown(heapTimes, heapSize, 8, heapCapacity * 2);
-    heapPayloads = grown(heapPayloads, heapSize, 4, heapCapacity * 2);
-    heapCapacity *= 2;
+  if (heapSize == heapAllocated) {
+    heapTimes = grown(heapTimes, heapSize, 8, heapAllocated * 2);
+    heapPayloads = grown(heapPayloads, heapSize, 4, heapAllocated * 2);
+    heapAllocated *= 2;
   }
   let i = heapSize++;
   while (i > 0) {
@@ -160,9 +160,9 @@ export function consider(list: usize, i: i32): void {
     nextSlot = Math.max(nextSlot, Math.ceil(t * slotRate));
     head = tail = 0;
   }
-  if (tail == ringCapacity) {
-    ring = grown(ring, tail, 4, ringCapacity * 2);
-    ringCapacity *= 2;
+  if (tail == ringAllocated) {
+    ring = grown(ring, tail, 4, ringAllocated * 2);
+    ringAllocated *= 2;
   }
   store<i32>(ring + (<usize>tail << 2), load<i32>(r, R_FAMILY_RECORD));
   tail++;
@@ -231,10 +231,10 @@ export function hold(record: i32, t: f64): void {
   }
   if (count == 0) store<f64>(s, t, FR_FIRST_CONFERENCE);
   else {
-    if (laterLength == laterCapacity) {
-      laterTime = grown(laterTime, laterLength, 8, laterCapacity * 2);
-      laterNext = grown(laterNext, laterLength, 4, laterCapacity * 2);
-      laterCapacity *= 2;
+    if (laterLength == laterAllocated) {
+      laterTime = grown(laterTime, laterLength, 8, laterAllocated * 2);
+      laterNext = grown(laterNext, laterLength, 4, laterAllocated * 2);
+      laterAllocated *= 2;
     }
     const entry = laterLength++;
     store<f64>(laterTime + (<usize>entry << 3), t);

@@ -23,4 +23,17 @@ describe('observed (command line)', () => {
     expect(stdout).toBe('');
     expect(stderr).toBe('error: Small council (test fixture) carries no observed series\n');
   });
+
+  it('a mistake on the command line is one line naming it and exit 2', async () => {
+    for (const [argv, message] of [
+      [[LEEDS, '--arm', '7'], /^error: --arm must be a whole number from 0 to \d+, got "7"\n$/],
+      [[LEEDS, '--runs', 'abc'], /^error: --runs must be a whole number from 1 to 100000, got "abc"\n$/],
+      [[LEEDS, '--bogus'], /^error: unknown option --bogus \(usage: npm run --silent observed -- /],
+      [[], /^error: missing the scenario file \(usage: npm run --silent observed -- /],
+    ] as const) {
+      const { code, stdout, stderr } = await runInProcess(main, [...argv]);
+      expect([argv, code, stdout]).toEqual([argv, 2, '']);
+      expect(stderr).toMatch(message);
+    }
+  });
 });

@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { main as calibrate } from '../../src/cli/calibrate';
 import { main as cba } from '../../src/cli/cba';
 import { main as simulate } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/main-helpers';
+import { isEntry, type CliIo } from '../../src/cli/main-helpers';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const CHECKSUMS = fileURLToPath(new URL('./checksums.json', import.meta.url));
+const CHECKSUMS = fileURLToPath(new URL('./checksums.json', import.meta.url));
 
 const LEEDS = 'scenarios/leeds-2015-family-valued.json';
 const DARLINGTON = 'scenarios/darlington-2019.json';
@@ -54,7 +54,7 @@ export function recorded(): Record<string, string> {
   return JSON.parse(readFileSync(CHECKSUMS, 'utf8'));
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv.includes('--write')) {
+if (isEntry(import.meta.url) && process.argv.includes('--write')) {
   const sums: Record<string, string> = {};
   for (const command of COMMANDS) sums[commandLine(command)] = checksum(command);
   writeFileSync(CHECKSUMS, `${JSON.stringify(sums, null, 2)}\n`);

@@ -6,10 +6,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isEntry } from '../main-helpers';
 import { generatedLayout } from './wasm-layout';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-export const SOURCE = 'src/wasm/pathway.ts';
+const SOURCE = 'src/wasm/pathway.ts';
 export const TARGET = 'src/engine/sim/wasm/pathway-wasm.ts';
 
 /** The module's bytes, compiled from SOURCE with the AssemblyScript compiler. */
@@ -37,7 +38,7 @@ export function pathwayModuleText(bytes: Uint8Array): string {
   ].join('\n');
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (isEntry(import.meta.url)) {
   for (const [path, text] of generatedLayout()) {
     writeFileSync(join(ROOT, path), text);
     console.log(`${path}: generated`);

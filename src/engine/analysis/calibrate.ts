@@ -157,7 +157,7 @@ function monthIndex(label: string): number {
 }
 
 /**
- * Fits the chosen inputs to the scenario's observed series: one probabilistic run of `runs` runs
+ * Fits the chosen inputs to the scenario's observed series: one probabilistic job of `runs` runs
  * (inputs drawn from their priors), each run's distance to the observed months, the closest
  * `acceptShare` kept. The posterior is the kept runs' draws, re-drawn from each input's own stream.
  */

@@ -76,7 +76,7 @@ export class KeyedStream {
 }
 
 /** A family's hash under the run key: every sub-stream of that family starts from it. */
-export function familyHash(key0: number, family: number): number {
+function familyHash(key0: number, family: number): number {
   return mix32(key0 ^ mix32(family | 0));
 }
 

@@ -1,4 +1,4 @@
-// The monthly series every arm reports: names, units and their row in a run's result block.
+// The monthly series every arm reports: their names and their row in a run's result block (units: README, Command line).
 
 /** Series reported per arm and month. Stocks are at month end, flows within the month. */
 export const METRICS = [

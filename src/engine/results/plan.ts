@@ -18,7 +18,7 @@ export interface RunOptions {
   keepRunSeries?: Metric[];
 }
 
-/** The plan of a run: resolved options and the arms, counterfactual first. */
+/** The plan of a job (its runs × its arms): resolved options and the arms, counterfactual first. */
 export interface RunPlan {
   runs: number;
   seed: string;
@@ -70,7 +70,7 @@ export function monthLabels(startMonth: string, months: number): string[] {
   return labels;
 }
 
-/** A run's inputs, sent to each worker with its first batch of the run only. */
+/** A job's inputs, sent to each worker with its first batch of the job only. */
 export interface RunInputs {
   scenario: Scenario;
   plan: RunPlan;

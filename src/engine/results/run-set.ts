@@ -291,7 +291,7 @@ function pushMonth(band: Band, mean: number, q: number[]): void {
   band.p95.push(q[4]!);
 }
 
-/** The result of a whole run, in the shape the command line prints. */
+/** The result of a job (all its runs), in the shape the command line prints. */
 export interface RunSummary {
   scenario: string;
   seed: string;

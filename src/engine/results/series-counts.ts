@@ -95,7 +95,7 @@ export class SeriesCounts {
    * Adds another histogram's month m: cells counting origin, origin + 1, …, their values summing to
    * `sum`. A month this histogram has never had a row for takes the cells themselves as its row, not
    * a copy: a worker's hand-over is made for the page to keep, and the page's first hand-over of a
-   * run (a single worker's, the whole run) is then merged in no time.
+   * job (a single worker's, the whole job) is then merged in no time.
    */
   addRow(m: number, origin: number, cells: Uint32Array, sum: number): void {
     if (cells.length === 0) return;

@@ -60,11 +60,6 @@ export class Accumulators implements MemoryViews {
     if (from) this.whole().set(from.whole());
   }
 
-  /** f64 slots of a block. */
-  static slots(H: number, withLedger: boolean): number {
-    return accumulatorLayout(H, withLedger).size;
-  }
-
   bind(buffer: ArrayBuffer): void {
     const H = this.H;
     const at = this.offset;
@@ -88,7 +83,7 @@ export class Accumulators implements MemoryViews {
   /** The whole block. */
   private whole(): Float64Array {
     this.check();
-    return new Float64Array(this.pathway.buffer, this.offset, Accumulators.slots(this.H, this.withLedger));
+    return new Float64Array(this.pathway.buffer, this.offset, this.parts.size);
   }
 
   /** Open family-months (month ends 1..H at which a family is open). */

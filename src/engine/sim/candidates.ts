@@ -9,8 +9,8 @@ import { ModuleList } from './wasm/module-list';
  * in the pathway memory, where the walk appends to it; it is read here entry by entry.
  */
 export class CandidateList extends ModuleList {
-  constructor(capacity = 256) {
-    super((pathway) => pathway.exports.candidateList(capacity), LIST_HEADER / 4, 'an offer list');
+  constructor(allocated = 256) {
+    super((pathway) => pathway.exports.candidateList(allocated), LIST_HEADER / 4, 'an offer list');
   }
 
   time(i: number): number {

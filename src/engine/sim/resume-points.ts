@@ -26,8 +26,8 @@ import { ModuleList } from './wasm/module-list';
  * shared pass records them; they are read here entry by entry.
  */
 export class ResumePoints extends ModuleList {
-  constructor(capacity = 1024, familyCapacity = 256) {
-    super((pathway) => pathway.exports.resumePoints(capacity, familyCapacity), POINTS_HEADER / 4, 'resume points');
+  constructor(allocated = 1024, familyAllocated = 256) {
+    super((pathway) => pathway.exports.resumePoints(allocated, familyAllocated), POINTS_HEADER / 4, 'resume points');
   }
 
   /** Empties the points and sizes the per-family index for n families. */

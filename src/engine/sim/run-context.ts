@@ -98,7 +98,7 @@ export function makeRunContext(scenario: Scenario, seed: string, run: number, ho
 /**
  * The families found in each stock at month 0, ids from 0 in the order given: each stock filled
  * family by family until its children match exactly, each family's size, placement and time left
- * from its own sub-streams. Drawn by the pathway module (src/wasm/pathway.ts fillStock) in scratch
+ * from its own sub-streams. Drawn by the pathway module (src/wasm/population.ts fillStock) in scratch
  * memory; a time left that is not lognormal comes back here (the sojourn's own residual sampler).
  */
 function drawInitialFamilies(
@@ -167,7 +167,7 @@ class StockResidual implements ResidualSource {
 /**
  * Each arriving family's time (month m - 1 plus the first draw of its ArrivalTime sub-stream) and
  * size (children, from its FamilySize sub-stream), into arrivalTime and children at its id. Done by
- * the pathway module (src/wasm/pathway.ts arrivals) in scratch memory, freed before it returns.
+ * the pathway module (src/wasm/population.ts arrivals) in scratch memory, freed before it returns.
  */
 function drawArrivals(key0: number, key1: number, H: number, arrivalStart: Int32Array, childrenCum: Float64Array, arrivalTime: Float64Array, children: Uint8Array): void {
   const first = arrivalStart[1]!;

@@ -144,7 +144,7 @@ describe('the FGC service', () => {
     let stillWaiting = 0;
     for (let r = 0; r < 6; r++) stillWaiting += huge!.value(r, M.fgcWaiting, 24);
     expect(total(huge!.values, 6, 24, M.fgcAllocated) + stillWaiting).toBe(joined);
-    // Slots come every 1/capacity months: nobody waits more than a few hours.
+    // Slots come every 1/slotsPerMonth months: nobody waits more than a few hours.
     for (let r = 0; r < 6; r++) for (let m = 1; m <= 24; m++) expect(huge!.value(r, M.fgcLongestWaitWeeks, m)).toBeLessThan(0.1);
   });
 

@@ -118,16 +118,16 @@ export const ACC_SIZE_WITH_LEDGER_H1 = 30; // SIZE_WITH_LEDGER: offset in slots 
 export const ACC_SIZE_WITH_LEDGER_H2 = 26;
 export const ACC_SIZE_WITH_LEDGER_FIXED = 2;
 export const L_LENGTH = 0; // byte offset in a growable list's header
-export const L_CAPACITY = 4; // byte offset in a growable list's header
+export const L_ALLOCATED = 4; // byte offset in a growable list's header
 export const L_RECORDS = 8; // byte offset in a growable list's header
 export const LIST_HEADER = 12; // A growable list's header: bytes
 export const P_LENGTH = 0; // byte offset in the resume points' header
-export const P_CAPACITY = 4; // byte offset in the resume points' header
+export const P_ALLOCATED = 4; // byte offset in the resume points' header
 export const P_RECORDS = 8; // byte offset in the resume points' header
 export const P_RECORD_OF = 12; // byte offset in the resume points' header
 export const P_FAMILIES = 16; // byte offset in the resume points' header
 export const P_FAMILY_RECORDS = 20; // byte offset in the resume points' header
-export const P_FAMILY_RECORDS_CAPACITY = 24; // byte offset in the resume points' header
+export const P_FAMILY_RECORDS_ALLOCATED = 24; // byte offset in the resume points' header
 export const P_FAMILY_RECORDS_RECORDS = 28; // byte offset in the resume points' header
 export const POINTS_HEADER = 32; // The resume points' header: bytes
 export const CANDIDATE_SHIFT = 6; // An offer candidate: 2^shift bytes
@@ -160,15 +160,15 @@ export const FR_JOINED = 32; // byte offset in a family record
 export const FR_CASE_CLOSES = 40; // byte offset in a family record
 export const FR_FIRST_CONFERENCE = 48; // byte offset in a family record
 export const L_LENGTH_SLOT = 0; // i32 slot in a growable list's header
-export const L_CAPACITY_SLOT = 1; // i32 slot in a growable list's header
+export const L_ALLOCATED_SLOT = 1; // i32 slot in a growable list's header
 export const L_RECORDS_SLOT = 2; // i32 slot in a growable list's header
 export const P_LENGTH_SLOT = 0; // i32 slot in the resume points' header
-export const P_CAPACITY_SLOT = 1; // i32 slot in the resume points' header
+export const P_ALLOCATED_SLOT = 1; // i32 slot in the resume points' header
 export const P_RECORDS_SLOT = 2; // i32 slot in the resume points' header
 export const P_RECORD_OF_SLOT = 3; // i32 slot in the resume points' header
 export const P_FAMILIES_SLOT = 4; // i32 slot in the resume points' header
 export const P_FAMILY_RECORDS_SLOT = 5; // i32 slot in the resume points' header
-export const P_FAMILY_RECORDS_CAPACITY_SLOT = 6; // i32 slot in the resume points' header
+export const P_FAMILY_RECORDS_ALLOCATED_SLOT = 6; // i32 slot in the resume points' header
 export const P_FAMILY_RECORDS_RECORDS_SLOT = 7; // i32 slot in the resume points' header
 
 /** Every layout constant under the module's name (the module exports each; a test compares them). */
@@ -269,16 +269,16 @@ export const LAYOUT: Readonly<Record<string, number>> = {
   ACC_SIZE_WITH_LEDGER_H2: 26,
   ACC_SIZE_WITH_LEDGER_FIXED: 2,
   L_LENGTH: 0,
-  L_CAPACITY: 4,
+  L_ALLOCATED: 4,
   L_RECORDS: 8,
   LIST_HEADER: 12,
   P_LENGTH: 0,
-  P_CAPACITY: 4,
+  P_ALLOCATED: 4,
   P_RECORDS: 8,
   P_RECORD_OF: 12,
   P_FAMILIES: 16,
   P_FAMILY_RECORDS: 20,
-  P_FAMILY_RECORDS_CAPACITY: 24,
+  P_FAMILY_RECORDS_ALLOCATED: 24,
   P_FAMILY_RECORDS_RECORDS: 28,
   POINTS_HEADER: 32,
   CANDIDATE_SHIFT: 6,
@@ -349,9 +349,9 @@ export interface PathwayExports {
   /** Zeroed memory, 8-byte aligned. */
   alloc(bytes: number): number;
   /** An empty offer list. */
-  candidateList(capacity: number): number;
+  candidateList(allocated: number): number;
   /** Empty resume points and family records. */
-  resumePoints(capacity: number, familyCapacity: number): number;
+  resumePoints(allocated: number, familyAllocated: number): number;
   /** Empties the points and sizes the family index for n families. */
   clearPoints(points: number, n: number): void;
   /** Appends a resume point. */

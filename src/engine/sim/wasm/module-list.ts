@@ -4,7 +4,7 @@ import { Pathway, type MemoryViews } from './pathway';
 
 /**
  * The host's side of a list the module writes (src/wasm/lists.ts): a list header (L_* in the layout:
- * length, capacity, the address of its records, fixed-size, 2^shift bytes each). Fields
+ * length, records allocated, the address of its records, fixed-size, 2^shift bytes each). Fields
  * are read through the list's current address (the module moves the records when the list grows);
  * they are valid for the current run only, and reading one after another run has taken the memory
  * over throws.

@@ -21,7 +21,7 @@ interface WasmApi {
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 /** First byte the host allocates: the module's own constants sit below (at 1,024). */
-const HEAP_BASE = 4096;
+export const HEAP_BASE = 4096;
 
 /** Decodes base64 without the host's atob or Buffer (the engine imports nothing but its own files). */
 function decodeBase64(text: string): Uint8Array {

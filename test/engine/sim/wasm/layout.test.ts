@@ -5,9 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { generatedLayout } from '../../../../src/cli/dev/wasm-layout';
 import { QUANTILE_CELLS as HOST_QUANTILE_CELLS } from '../../../../src/engine/random/quantile-table';
 import * as host from '../../../../src/engine/sim/wasm/layout';
+import { HEAP_BASE } from '../../../../src/engine/sim/wasm/pathway';
 import { PATHWAY_WASM_BASE64 } from '../../../../src/engine/sim/wasm/pathway-wasm';
+import { METRICS, M_PLACEMENT0 } from '../../../../src/engine/results/metrics';
+import { scenarioInputs } from '../../../../src/scenario/inputs';
+import { PLACEMENTS } from '../../../../src/scenario/schema';
 import { EXPORTS, IMPORTS } from '../../../../src/wasm/layout-table';
-import { ROOT } from '../../../helpers/scenarios';
+import { LEEDS, loadScenario, ROOT } from '../../../helpers/scenarios';
 
 /** The committed module, instantiated with imports that only count as functions (nothing here calls them). */
 function instantiate(): { exports: WebAssembly.Exports; module: WebAssembly.Module; memory: WebAssembly.Memory } {
@@ -51,6 +55,26 @@ describe('the host ↔ module layout', () => {
       if (name.endsWith('_SLOT')) expect([name, 4 * value]).toEqual([name, host.LAYOUT[name.slice(0, -'_SLOT'.length)]]);
       else expect([name, value]).toEqual([name, host.LAYOUT[name]]);
     }
+  });
+
+  it('the module\'s own data sits below the memory the host allocates from (HEAP_BASE)', () => {
+    const { exports } = instantiate();
+    for (const [name, length] of [['DEST', host.EXIT_DEST.length], ['KIND', host.EXIT_KIND.length], ['EXIT_COUNT', host.EXIT_COUNT.length]] as const) {
+      expect((exports[name] as WebAssembly.Global).value + length).toBeLessThanOrEqual(HEAP_BASE);
+    }
+  });
+
+  it('each open state\'s exits are the schema\'s, in the order the walk reads them', () => {
+    const tree = scenarioInputs(loadScenario(LEEDS)).tree.pathway;
+    const schemaKeys = [tree.assessment, tree.cin, tree.cp, tree.preProceedings, tree.cla].map((state) => [...state.exits.keys]);
+    expect(schemaKeys).toEqual(host.EXIT_KEYS);
+  });
+
+  it('placements are the schema\'s, kinship first (the walk moves care entries towards placement 0), and the metrics\' placement rows follow them', () => {
+    expect(host.PLACEMENTS).toBe(PLACEMENTS.length);
+    expect(PLACEMENTS[0]).toBe('kinship');
+    expect(PLACEMENTS.map((_, i) => METRICS[M_PLACEMENT0 + i])).toEqual(PLACEMENTS.map((p) => `cla${p[0]!.toUpperCase()}${p.slice(1)}`));
+    expect(host.CLASS_COUNT).toBe(host.LAYOUT.CLASS_CLA0! + PLACEMENTS.length + 1);
   });
 
   it('the module\'s exit arrays (DEST, KIND, EXIT_COUNT) hold the host\'s', () => {
