@@ -1,0 +1,491 @@
+// `npm run build:councils`: reads DfE's published children's social care files from ../shared/data/dfe/ and writes
+// scenarios/councils/councils.json, one row per council and year with the figures a scenario can use, each figure's
+// file and column recorded once. This script, not the table, is the source of truth (test/cli/dev/build-councils.test.ts
+// rebuilds the table and compares it byte for byte).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isEntry } from '../main-helpers';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+/** Where the DfE files are, from the repository root. */
+export const DFE_DIR = '../shared/data/dfe';
+export const TABLE = 'scenarios/councils/councils.json';
+export const FIRST_YEAR = 2013;
+export const LAST_YEAR = 2025;
+
+/** Cell texts DfE uses for a number it does not publish (c suppressed, k rounds to 0, x not available, z not applicable, u low reliability). */
+const SUPPRESSED = new Set(['c', 'k', 'x', 'z', 'u', '-', '', ':', '.']);
+
+/** One figure: where it is read (newest release first: a year is taken from the first source that has a row for it). */
+interface Spec {
+  key: string;
+  unit: string;
+  from: { file: string; column: string; where?: Record<string, string> }[];
+}
+
+const CLA_NEW = 'cla_number_and_rate_per_10k_children.csv';
+const CLA_OLD = 'cla_number_and_rate_per_10k_children_2019_2023.csv';
+const B1 = 'b1_children_in_need_2013_to_2025.csv';
+const C1 = 'c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv';
+const C4 = 'c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv';
+const D3 = 'd3_cpps_subsequent_plan_2013_to_2025.csv';
+const D5 = 'd5_cpps_at31march_by_duration_2013_to_2025.csv';
+const CLA_31 = 'cla_31_march_by_characteristic.csv';
+const CLA_START = 'cla_starting_by_characteristic.csv';
+const CEASED = 'cla_ceased_by_reason_decoded.csv';
+const LAIT = 'lait_childrens_social_care.csv';
+const NEIGHBOURS = 'New_Statistical_Neighbour_Groupings_April_2021.csv';
+
+/** The two CLA files name the stock differently ("on 31 March" in the newer, "at 31 March" in the older). */
+function claCount(key: string, newType: string, oldType: string): Spec {
+  return {
+    key,
+    unit: 'children',
+    from: [
+      { file: CLA_NEW, column: 'children_count', where: { population_type: newType } },
+      // The older file's header says population_count where it means population_type.
+      { file: CLA_OLD, column: 'number', where: { population_count: oldType } },
+    ],
+  };
+}
+
+const one = (key: string, unit: string, file: string, column: string): Spec => ({ key, unit, from: [{ file, column }] });
+
+const CORE: Spec[] = [
+  claCount('claAt31March', 'Children looked after on 31 March each year', 'Children looked after at 31 March each year'),
+  claCount('claStarting', 'Children starting to be looked after each year', 'Children starting to be looked after each year'),
+  claCount('claCeasing', 'Children ceasing to be looked after each year', 'Children ceasing to be looked after each year'),
+  {
+    key: 'population0to17',
+    unit: 'children aged 0 to 17 (ONS mid-year estimate)',
+    from: [
+      { file: CLA_NEW, column: 'population_estimate', where: { population_type: 'Children looked after on 31 March each year' } },
+      { file: CLA_OLD, column: 'population_estimate', where: { population_count: 'Children looked after at 31 March each year' } },
+    ],
+  },
+  one('cinAt31March', 'episodes open on 31 March (children in need, CP plans and CLA included)', B1, 'At31_episodes'),
+  one('cinEpisodesStarted', 'episodes started in the year', B1, 'Started_episodes'),
+  one('cinEpisodesEnded', 'episodes ended in the year', B1, 'Ended_episodes'),
+  one('cinAwaitingAssessment', 'children on 31 March', B1, 'awaiting_assessment'),
+  one('referrals', 'referrals in the year', C1, 'referral_count'),
+  one('reReferrals', 'referrals within 12 months of a previous one', C1, 'rereferral_count'),
+  one('referralsNoFurtherAction', 'referrals in the year', C1, 'no_further_action_count'),
+  one('referralsNotInNeed', 'referrals assessed as not in need', C1, 'not_in_need_count'),
+  one('section47s', 'enquiries started in the year', C4, 'Section47'),
+  one('icpcs', 'initial child protection conferences in the year', C4, 'ICPC'),
+  one('cppStarting', 'plans started in the year', D3, 'CPP_start'),
+  one('cppSubsequent', 'plans started in the year that are a second or later plan', D3, 'CPP_subsequent'),
+  one('cppAt31March', 'children on 31 March', D5, 'CPP_At31'),
+  one('cppAt31March.upTo3Months', 'children on 31 March', D5, '3_months_or_less'),
+  one('cppAt31March.3To6Months', 'children on 31 March', D5, 'more_than_3_months_6_months'),
+  one('cppAt31March.6To12Months', 'children on 31 March', D5, 'more_than_6_months_less_than_1_year'),
+  one('cppAt31March.1To2Years', 'children on 31 March', D5, '1_year_less_than_2_years'),
+  one('cppAt31March.2YearsOrMore', 'children on 31 March', D5, '2_years_or_more'),
+];
+
+/** Breakdowns of the long files: (file, cla_group) → key prefix. Every characteristic but Total becomes a figure. */
+const BREAKDOWNS: { file: string; group: string; prefix: string; unit: string }[] = [
+  { file: CLA_31, group: 'Age group', prefix: 'claAt31MarchByAge', unit: 'children on 31 March' },
+  { file: CLA_31, group: 'Placement', prefix: 'claAt31MarchByPlacement', unit: 'children on 31 March' },
+  { file: CLA_31, group: 'Place providers', prefix: 'claAt31MarchByProvider', unit: 'children on 31 March' },
+  { file: CLA_31, group: 'Legal status', prefix: 'claAt31MarchByLegalStatus', unit: 'children on 31 March' },
+  { file: CLA_31, group: 'Unaccompanied asylum-seeking children', prefix: 'claAt31MarchUasc', unit: 'children on 31 March' },
+  { file: CLA_START, group: 'Age on starting', prefix: 'claStartingByAge', unit: 'children starting in the year' },
+  { file: CLA_START, group: 'Legal status', prefix: 'claStartingByLegalStatus', unit: 'children starting in the year' },
+  { file: CEASED, group: 'Reason episode ceased', prefix: 'claCeasedByReason', unit: 'children ceasing in the year' },
+];
+
+/** s251 outturn and unit costs from LAIT (long format): Short Desc → key. */
+const LAIT_MEASURES: [shortDesc: string, key: string, unit: string][] = [
+  ['TotalLACFinance', 'financeClaTotalGbp', 'GBP in the financial year ending 31 March (cash prices, s251 outturn)'],
+  ['LACFinance', 'financeClaWeeklyUnitCostGbp', 'GBP per child looked after per week (cash prices, s251 outturn)'],
+  ['FosteringFinance', 'financeFosteringWeeklyUnitCostGbp', 'GBP per child per week (cash prices, s251 outturn)'],
+  ['RescareFinance', 'financeResidentialWeeklyUnitCostGbp', 'GBP per child per week (cash prices, s251 outturn)'],
+  ['AdoptionFinance', 'financeAdoptionWeeklyUnitCostGbp', 'GBP per child per week (cash prices, s251 outturn)'],
+];
+
+/**
+ * Councils reorganised since 2013, by DfE code. Years are years ending 31 March; the codes' first and last years
+ * in the table are read from the files and checked against these.
+ */
+export const REORGANISATIONS = [
+  { date: '2019-04-01', from: ['835', '836', '837'], to: ['838', '839'], what: 'Dorset County Council (835), Poole (836) and Bournemouth (837) were replaced by Dorset Council (838; the county less Christchurch) and Bournemouth, Christchurch and Poole (839). The old codes run to 2019, the new from 2020. Not comparable across the break.' },
+  { date: '2020-04-01', from: ['825'], to: ['825'], what: 'Buckinghamshire County Council and its four districts became one unitary council. DfE kept code 825 (the ONS code changed from E10000002 to E06000060, used from 2021); the series is continuous.' },
+  { date: '2021-04-01', from: ['928'], to: ['940', '941'], what: 'Northamptonshire (928) was split into North Northamptonshire (940) and West Northamptonshire (941). 928 runs to 2021, the new codes from 2022. Before the split children\'s services were run by Northamptonshire Children\'s Trust for the whole county.' },
+  { date: '2023-04-01', from: ['815'], to: ['815'], what: 'North Yorkshire became a unitary council. DfE kept code 815 (ONS E10000023 → E06000065, used from 2024); the series is continuous.' },
+  { date: '2023-04-01', from: ['933'], to: ['933'], what: 'Somerset became a unitary council. DfE kept code 933 (ONS E10000027 → E06000066, used from 2024); the series is continuous.' },
+  { date: '2023-04-01', from: ['909'], to: ['942', '943'], what: 'Cumbria (909) was split into Cumberland (942) and Westmorland and Furness (943). 909 runs to 2023, the new codes from 2024.' },
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Parses CSV text (RFC 4180 quoting, a leading byte-order mark, CRLF or LF) into its header and rows. */
+export function parseCsv(text: string): { header: string[]; rows: string[][] } {
+  const out: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      out.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    out.push(row);
+  }
+  const [header = [], ...rows] = out;
+  return { header, rows: rows.filter((r) => r.length > 1) };
+}
+
+/** A published cell as a number, or null when DfE does not give one (suppressed, not applicable, or a negative code in the decoded files). */
+export function cellValue(text: string | undefined): number | null {
+  const t = (text ?? '').trim();
+  if (SUPPRESSED.has(t.toLowerCase())) return null;
+  const n = Number(t.replace(/,/g, ''));
+  if (!Number.isFinite(n)) return null;
+  // The decoded dashboard tables write suppressed cells as -100 (c), -200 (k), -400 (z): no count is negative.
+  if (n < 0) return null;
+  return n;
+}
+
+type Area = { kind: 'council'; code: string } | { kind: 'national' } | { kind: 'region'; name: string };
+
+/** Which area a row is: a council (by DfE code), England, a region, or none (the "statistical neighbours (median)" rows). */
+function areaOf(get: (column: string) => string | undefined): Area | null {
+  const level = get('geographic_level');
+  if (level === 'Local authority') {
+    const code = get('old_la_code') ?? '';
+    if (!/^\d{3}$/.test(code)) throw new Error(`a council row without a three-digit old_la_code: ${JSON.stringify(code)}`);
+    return { kind: 'council', code };
+  }
+  if (level === 'National') return { kind: 'national' };
+  if (level === 'Regional') {
+    const name = get('region_name') || get('geo_breakdown') || get('la_name');
+    if (!name) throw new Error('a regional row without a region name');
+    return { kind: 'region', name };
+  }
+  return null;
+}
+
+/** The columns that name a row rather than give a figure. */
+const LABELS = new Set(['time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name', 'region_code', 'region_name', 'old_la_code', 'new_la_code', 'la_name', 'category', 'population_type', 'population_count', 'cla_group', 'characteristic', 'geo_breakdown', 'geo_breakdown_sn']);
+
+/**
+ * A row whose figures are all z (not applicable) or x (not available), at least one z: the files carry such rows for
+ * a code in years it did not exist (Northamptonshire after 2021, Dorset's old codes after 2019, the new ones before).
+ */
+function notApplicable(header: string[], row: string[]): boolean {
+  const cells = header.flatMap((h, i) => (LABELS.has(h) ? [] : [row[i]?.trim()]));
+  return cells.every((c) => c === 'z' || c === 'x') && cells.includes('z');
+}
+
+const areaKey = (a: Area) => (a.kind === 'council' ? a.code : a.kind === 'national' ? 'England' : a.name);
+
+/** camelCase of a characteristic's words ("Foster placements" → "fosterPlacements"), at most eight words; the two returns home told apart by hand. */
+function slug(text: string): string {
+  if (text.startsWith('Returned home')) return text.includes('not part') ? 'returnedHomeNotInCarePlan' : 'returnedHomeInCarePlan';
+  const words = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).slice(0, 8);
+  return words.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
+}
+
+interface Source {
+  file: string;
+  column: string;
+  where?: Record<string, string>;
+  /** The years this source gives the figure (the years a newer source also has are taken from that one). */
+  years: [number, number];
+}
+
+/** area key → year → figure key → value (null: published as suppressed or not applicable). */
+type Store = Map<string, Map<number, Map<string, number | null>>>;
+
+interface CouncilInfo {
+  code: string;
+  name: string;
+  region: string;
+  onsCodes: Set<string>;
+  years: Set<number>;
+}
+
+export interface BuildResult {
+  /** The table's text, as committed. */
+  text: string;
+  /** The coverage table: councils with a value, by figure and year. */
+  coverage: string;
+}
+
+/** Builds the table from the DfE files in `dir`. */
+export function buildCouncils(dir: string): BuildResult {
+  const read = (file: string) => {
+    const path = join(dir, file);
+    if (!existsSync(path)) throw new Error(`${path} is missing`);
+    return parseCsv(readFileSync(path, 'utf8'));
+  };
+  const store: Store = new Map();
+  const sourceYears = new Map<string, Map<number, Set<number>>>(); // figure → source index → years
+  const councils = new Map<string, CouncilInfo>();
+  const specs: Spec[] = [];
+  const regionOf = new Map<string, string>();
+
+  const put = (area: Area, year: number, key: string, value: number | null, sourceIndex: number) => {
+    if (year < FIRST_YEAR || year > LAST_YEAR) return;
+    const k = areaKey(area);
+    let years = store.get(k);
+    if (!years) store.set(k, (years = new Map()));
+    let row = years.get(year);
+    if (!row) years.set(year, (row = new Map()));
+    // Sources are read newest first: a cell a newer source already gave is not overwritten by an older release.
+    if (row.has(key)) {
+      if (sourceIndex > 0) return;
+      throw new Error(`${key} ${k} ${year}: two rows in one file`);
+    }
+    const taken = sourceYears.get(key)!;
+    row.set(key, value);
+    let ys = taken.get(sourceIndex);
+    if (!ys) taken.set(sourceIndex, (ys = new Set()));
+    ys.add(year);
+  };
+
+  const note = (area: Area, get: (c: string) => string | undefined, year: number) => {
+    if (area.kind !== 'council') return;
+    let c = councils.get(area.code);
+    if (!c) councils.set(area.code, (c = { code: area.code, name: '', region: '', onsCodes: new Set(), years: new Set() }));
+    const name = get('la_name') || get('geo_breakdown') || '';
+    if (name && (c.name === '' || year >= Math.max(...c.years))) c.name = name;
+    const region = get('region_name');
+    if (region) regionOf.set(area.code, region);
+    const ons = get('new_la_code');
+    if (ons) c.onsCodes.add(ons);
+    c.years.add(year);
+  };
+
+  const cache = new Map<string, ReturnType<typeof parseCsv>>();
+  const file = (name: string) => {
+    let t = cache.get(name);
+    if (!t) cache.set(name, (t = read(name)));
+    return t;
+  };
+  const getter = (header: string[], row: string[]) => (column: string) => {
+    const i = header.indexOf(column);
+    return i < 0 ? undefined : row[i];
+  };
+
+  // The wide files: one row per area and year.
+  for (const spec of CORE) {
+    specs.push(spec);
+    sourceYears.set(spec.key, new Map());
+    spec.from.forEach((src, sourceIndex) => {
+      const { header, rows } = file(src.file);
+      if (!header.includes(src.column)) throw new Error(`${src.file} has no column ${src.column}`);
+      for (const row of rows) {
+        const get = getter(header, row);
+        if (src.where && Object.entries(src.where).some(([c, v]) => get(c) !== v)) continue;
+        const area = areaOf(get);
+        if (!area || notApplicable(header, row)) continue;
+        const year = Number(get('time_period'));
+        note(area, get, year);
+        put(area, year, spec.key, cellValue(get(src.column)), sourceIndex);
+      }
+    });
+  }
+
+  // The long files: one row per area, year and characteristic.
+  for (const b of BREAKDOWNS) {
+    const { header, rows } = file(b.file);
+    const characteristics = [...new Set(rows.filter((r) => getter(header, r)('cla_group') === b.group).map((r) => getter(header, r)('characteristic')!))].filter((c) => c !== 'Total').sort();
+    const keyOf = new Map(characteristics.map((c) => [c, `${b.prefix}.${slug(c)}`]));
+    if (new Set(keyOf.values()).size !== keyOf.size) throw new Error(`two characteristics of ${b.group} share a key`);
+    for (const c of characteristics) {
+      const spec: Spec = { key: keyOf.get(c)!, unit: b.unit, from: [{ file: b.file, column: 'number', where: { cla_group: b.group, characteristic: c } }] };
+      specs.push(spec);
+      sourceYears.set(spec.key, new Map());
+    }
+    for (const row of rows) {
+      const get = getter(header, row);
+      if (get('cla_group') !== b.group) continue;
+      const key = keyOf.get(get('characteristic')!);
+      if (!key) continue;
+      const area = areaOf(get);
+      if (!area) continue;
+      put(area, Number(get('time_period')), key, cellValue(get('number')), 0);
+    }
+  }
+
+  // LAIT: s251 finance, councils only; "2016-17 (OT)" is the outturn of the financial year ending 31 March 2017.
+  {
+    const { header, rows } = file(LAIT);
+    for (const [desc, key, unit] of LAIT_MEASURES) {
+      specs.push({ key, unit, from: [{ file: LAIT, column: 'Values', where: { 'Short Desc': desc } }] });
+      sourceYears.set(key, new Map());
+    }
+    const keyOf = new Map(LAIT_MEASURES.map(([d, k]) => [d, k]));
+    for (const row of rows) {
+      const get = getter(header, row);
+      const key = keyOf.get(get('Short Desc')!);
+      if (!key) continue;
+      const m = /^(\d{4})-(\d{2}) \(OT\)$/.exec(get('Years')!);
+      if (!m) throw new Error(`${LAIT}: ${key} has year ${get('Years')}, not an outturn year`);
+      const code = get('LA Number')!;
+      const year = Number(m[1]) + 1;
+      // Councils only, in the years the DfE returns have them (LAIT carries regions and England under other numbers).
+      if (!councils.get(code)?.years.has(year)) continue;
+      put({ kind: 'council', code }, year, key, cellValue(get('Values')), 0);
+    }
+  }
+
+  // Statistical neighbours (April 2021 groupings): SN1..SN10 by position (the SNP columns between share one name).
+  const neighbours = new Map<string, string[]>();
+  {
+    const { header, rows } = file(NEIGHBOURS);
+    const at = header.flatMap((h, i) => (/^SN\d+$/.test(h) ? [i] : []));
+    if (at.length !== 10) throw new Error(`${NEIGHBOURS}: expected SN1..SN10, found ${at.length}`);
+    for (const row of rows) {
+      const code = row[0]!.trim();
+      if (!/^\d{3}$/.test(code)) continue;
+      neighbours.set(code, at.map((i) => row[i]!.trim()));
+    }
+  }
+
+  // Reorganisations: the codes' years in the files agree with the dates.
+  for (const r of REORGANISATIONS) {
+    const endYear = Number(r.date.slice(0, 4));
+    for (const code of r.from.filter((c) => !r.to.includes(c))) {
+      const last = Math.max(...(councils.get(code)?.years ?? [NaN]));
+      if (last !== endYear) throw new Error(`${code}'s last year is ${last}, but it was reorganised on ${r.date}`);
+    }
+    for (const code of r.to.filter((c) => !r.from.includes(c))) {
+      const first = Math.min(...(councils.get(code)?.years ?? [NaN]));
+      if (first !== endYear + 1) throw new Error(`${code}'s first year is ${first}, but it began on ${r.date}`);
+    }
+  }
+
+  return { text: render(specs, sourceYears, store, councils, regionOf, neighbours), coverage: coverageTable(specs, store, councils) };
+}
+
+function render(
+  specs: Spec[],
+  sourceYears: Map<string, Map<number, Set<number>>>,
+  store: Store,
+  councils: Map<string, CouncilInfo>,
+  regionOf: Map<string, string>,
+  neighbours: Map<string, string[]>,
+): string {
+  const sources: Record<string, { unit: string; sources: Source[] }> = {};
+  for (const s of specs) {
+    const taken = sourceYears.get(s.key)!;
+    const list: Source[] = [];
+    s.from.forEach((src, i) => {
+      const ys = [...(taken.get(i) ?? [])];
+      if (ys.length) list.push({ ...src, years: [Math.min(...ys), Math.max(...ys)] });
+    });
+    sources[s.key] = { unit: s.unit, sources: list };
+  }
+  const figures = specs.map((s) => s.key);
+  const rowsOf = (key: string) => {
+    const out: Record<string, (number | null)[]> = {};
+    const years = store.get(key);
+    for (const y of [...(years?.keys() ?? [])].sort()) {
+      const row = years!.get(y)!;
+      // A figure absent from every file for this year is null as well: the row says "not published".
+      out[y] = figures.map((f) => row.get(f) ?? null);
+    }
+    return out;
+  };
+  const codes = [...councils.keys()].sort();
+  const regions = [...store.keys()].filter((k) => k !== 'England' && !councils.has(k)).sort();
+  const L: string[] = [];
+  L.push('{');
+  L.push('  "schemaVersion": 1,');
+  L.push(`  "attribution": ${JSON.stringify('Contains public sector information licensed under the Open Government Licence v3.0 (Department for Education)')},`);
+  L.push(`  "provenance": ${JSON.stringify({
+    repositories: [
+      'dfe-analytical-services/CSC_outcomes_and_enablers @2f5d11a (data-raw/; cla_number_and_rate_per_10k_children_2019_2023.csv from blob 9f755b2, c4 from blob 12c921a; the .rds tables decoded to CSV)',
+      'dfe-analytical-services/local-authority-interactive-tool @2e30e39 (01_data/02_prod/bds_long_0.parquet, decoded; lait_childrens_social_care.csv)',
+    ],
+    copiedFrom: '../shared/data/dfe/ (see its README.md)',
+    builtBy: 'npm run build:councils (src/cli/dev/build-councils.ts)',
+    years: 'years ending 31 March; finance: the financial year ending 31 March of that year',
+    missing: 'null: suppressed or not published (c, k, x, z, u, -, blank, and negative codes in the decoded files), never 0',
+    revisions: 'each year is taken from the newest release that has it',
+  })},`);
+  L.push(`  "sources": {`);
+  L.push(figures.map((f) => `    ${JSON.stringify(f)}: ${JSON.stringify(sources[f])}`).join(',\n'));
+  L.push('  },');
+  L.push(`  "reorganisations": [`);
+  L.push(REORGANISATIONS.map((r) => `    ${JSON.stringify(r)}`).join(',\n'));
+  L.push('  ],');
+  L.push(`  "figures": ${JSON.stringify(figures)},`);
+  L.push('  "councils": {');
+  L.push(
+    codes
+      .map((code) => {
+        const c = councils.get(code)!;
+        const years = [...c.years];
+        const info = { name: c.name, region: regionOf.get(code) ?? '', onsCodes: [...c.onsCodes].sort(), years: [Math.min(...years), Math.max(...years)], neighbours: neighbours.get(code) ?? [] };
+        const rows = rowsOf(code);
+        const rowLines = Object.entries(rows).map(([y, v]) => `        "${y}": ${JSON.stringify(v)}`);
+        return `    ${JSON.stringify(code)}: {\n      "info": ${JSON.stringify(info)},\n      "rows": {\n${rowLines.join(',\n')}\n      }\n    }`;
+      })
+      .join(',\n'),
+  );
+  L.push('  },');
+  L.push('  "areas": {');
+  L.push(
+    ['England', ...regions]
+      .map((k) => {
+        const rowLines = Object.entries(rowsOf(k)).map(([y, v]) => `      "${y}": ${JSON.stringify(v)}`);
+        return `    ${JSON.stringify(k)}: {\n${rowLines.join(',\n')}\n    }`;
+      })
+      .join(',\n'),
+  );
+  L.push('  }');
+  L.push('}');
+  return `${L.join('\n')}\n`;
+}
+
+/** For each figure, how many councils have a value, by year (a row per figure, a column per year). */
+function coverageTable(specs: Spec[], store: Store, councils: Map<string, CouncilInfo>): string {
+  const years: number[] = [];
+  for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) years.push(y);
+  const width = Math.max(...specs.map((s) => s.key.length));
+  const lines = [`${'figure'.padEnd(width)} ${years.map((y) => String(y).padStart(4)).join(' ')}`];
+  const councilsIn = years.map((y) => [...councils.values()].filter((c) => c.years.has(y)).length);
+  lines.push(`${'(councils in the files)'.padEnd(width)} ${councilsIn.map((n) => String(n).padStart(4)).join(' ')}`);
+  for (const s of specs) {
+    const counts = years.map((y) => [...councils.keys()].filter((code) => typeof store.get(code)?.get(y)?.get(s.key) === 'number').length);
+    lines.push(`${s.key.padEnd(width)} ${counts.map((n) => String(n).padStart(4)).join(' ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+if (isEntry(import.meta.url)) {
+  const dir = join(ROOT, DFE_DIR);
+  if (!existsSync(dir)) {
+    process.stderr.write(`error: the DfE files are not at ${DFE_DIR} (from the repository root, ${dir}); they come from ../shared/data/dfe/\n`);
+    process.exit(2);
+  }
+  const { text, coverage } = buildCouncils(dir);
+  const out = join(ROOT, TABLE);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, text);
+  process.stdout.write(`wrote ${TABLE} (${(text.length / 1024).toFixed(0)} KiB)\ncouncils with a value, by year:\n${coverage}`);
+}
