@@ -195,7 +195,8 @@ const LABELS = new Set(['time_period', 'time_identifier', 'geographic_level', 'c
  */
 function notApplicable(header: string[], row: string[]): boolean {
   const cells = header.flatMap((h, i) => (LABELS.has(h) ? [] : [row[i]?.trim()]));
-  return cells.every((c) => c === 'z' || c === 'x') && cells.includes('z');
+  // -400 is z in the decoded dashboard tables.
+  return cells.every((c) => c === 'z' || c === '-400' || c === 'x') && cells.includes('z');
 }
 
 const areaKey = (a: Area) => (a.kind === 'council' ? a.code : a.kind === 'national' ? 'England' : a.name);
@@ -325,8 +326,11 @@ export function buildCouncils(dir: string): BuildResult {
       const key = keyOf.get(get('characteristic')!);
       if (!key) continue;
       const area = areaOf(get);
-      if (!area) continue;
-      put(area, Number(get('time_period')), key, cellValue(get('number')), 0);
+      if (!area || notApplicable(header, row)) continue;
+      const year = Number(get('time_period'));
+      // The council-years are those of the wide files (read first); a figure for another year would be a code we cannot place.
+      if (area.kind === 'council' && !councils.get(area.code)?.years.has(year)) throw new Error(`${b.file}: council ${area.code} has figures for ${year}, a year the other files do not have it`);
+      put(area, year, key, cellValue(get('number')), 0);
     }
   }
 
