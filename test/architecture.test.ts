@@ -4,7 +4,7 @@ import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/scenarios';
 
-type Part = 'data' | 'ui' | 'client' | 'door' | 'sim' | 'results' | 'analysis' | 'random' | 'worksheet' | 'scenario' | 'wasm' | 'workers' | 'cli' | 'dev' | 'test';
+type Part = 'data' | 'councils' | 'ui' | 'client' | 'door' | 'sim' | 'results' | 'analysis' | 'random' | 'worksheet' | 'scenario' | 'wasm' | 'workers' | 'cli' | 'dev' | 'test';
 
 /** Which part a file is in: the longest matching prefix wins. */
 const PARTS: [prefix: string, part: Part][] = [
@@ -15,6 +15,7 @@ const PARTS: [prefix: string, part: Part][] = [
   ['src/engine/random/', 'random'],
   ['src/engine/worksheet/', 'worksheet'],
   ['src/scenario/', 'scenario'],
+  ['src/councils/', 'councils'],
   ['src/ui/', 'ui'],
   ['src/main.ts', 'ui'],
   ['src/client/', 'client'],
@@ -43,9 +44,11 @@ const ARROWS: Record<Exclude<Part, 'test' | 'data'>, { to: Part[]; types?: Part[
   results: { to: ['scenario'], packages: [] },
   random: { to: [], types: ['scenario'], packages: ['seedrandom'] },
   scenario: { to: [], packages: [] },
+  // the council table's accessor: pure, reads the committed table (scenarios/councils/councils.json) only.
+  councils: { to: ['data'], packages: [] },
   wasm: { to: [], packages: [] },
-  cli: { to: ['door', 'client', 'scenario', 'workers'], packages: ['node:', 'comlink', 'comlink/', 'esbuild'] },
-  dev: { to: ['door', 'sim', 'results', 'random', 'scenario', 'client', 'workers', 'cli', 'wasm'], packages: ['node:', 'comlink', 'comlink/', 'esbuild', 'playwright-core'] },
+  cli: { to: ['door', 'client', 'scenario', 'workers', 'councils'], packages: ['node:', 'comlink', 'comlink/', 'esbuild'] },
+  dev: { to: ['door', 'sim', 'results', 'random', 'scenario', 'client', 'workers', 'cli', 'wasm', 'councils'], packages: ['node:', 'comlink', 'comlink/', 'esbuild', 'playwright-core'] },
 };
 
 function sources(dir: string): string[] {

@@ -33,10 +33,10 @@ export function wholeNumber(flag: string, text: string, min: number, max: number
 }
 
 /**
- * Parses flags strictly with one positional (the input file); every mistake becomes one UsageError
- * line ending with the command's usage.
+ * Parses flags strictly with one positional (the input file, or with `joinWords` the words of a name); every
+ * mistake becomes one UsageError line ending with the command's usage.
  */
-export function parseFlags<T extends ParseArgsConfig['options']>(argv: string[], options: T, usage: string, positional = 'the scenario file') {
+export function parseFlags<T extends ParseArgsConfig['options']>(argv: string[], options: T, usage: string, positional = 'the scenario file', joinWords = false) {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: options! });
@@ -48,6 +48,8 @@ export function parseFlags<T extends ParseArgsConfig['options']>(argv: string[],
     throw new UsageError(`${err.message.split('\n')[0]} (${usage})`);
   }
   const { values, positionals } = parsed as { values: { [K in keyof T]?: T[K] extends { type: 'boolean' } ? boolean : string }; positionals: string[] };
+  // A name typed without quotes (`Isle of Wight`) arrives as several words: one positional when the command asks for it.
+  if (joinWords && positionals.length > 1) positionals.splice(0, positionals.length, positionals.join(' '));
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? `missing ${positional} (${usage})` : `expected one file, got ${positionals.length}: ${positionals.join(' ')}`);
   }

@@ -1,0 +1,39 @@
+// `npm run --silent council-figures -- <name or code> [--year Y] [--format json|csv]`: one council's published
+// figures for a year (its latest when no year is given), each with its DfE file and column, and what is missing.
+import { council, type CouncilFigures } from '../councils/council';
+import { exitQuietlyOnClosedPipe, isEntry, processIo, runCommand, type CliIo } from './main-helpers';
+import { parseFlags, UsageError, wholeNumber } from './options';
+
+const USAGE = 'usage: npm run --silent council-figures -- <council name or DfE code> [--year YYYY] [--format json|csv]';
+
+const csvCell = (v: string | number) => (typeof v === 'number' || !/[",\n]/.test(v) ? String(v) : `"${v.replace(/"/g, '""')}"`);
+
+/** One line per figure: the value, its unit and its source; then the missing figures with an empty value. */
+export function figuresCsv(f: CouncilFigures): string {
+  const lines = [['code', 'council', 'year', 'figure', 'value', 'unit', 'file', 'column', 'rows'].join(',')];
+  for (const x of f.figures) {
+    const rows = Object.entries(x.source.where ?? {}).map(([k, v]) => `${k}=${v}`).join('; ');
+    lines.push([f.code, f.name, f.year, x.key, x.value, x.unit, x.source.file, x.source.column, rows].map(csvCell).join(','));
+  }
+  for (const m of f.missing) lines.push([f.code, f.name, f.year, m.key, '', m.reason, '', '', ''].map(csvCell).join(','));
+  lines.push(csvCell(`# ${f.attribution}`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs `council-figures` with `argv` (the arguments after the script), printing through `io`; resolves to the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  return runCommand(io, async () => {
+    const { values, path: name } = parseFlags(argv, { year: { type: 'string' }, format: { type: 'string' } }, USAGE, 'a council name or code', true);
+    const year = values.year === undefined ? undefined : wholeNumber('--year', values.year, 1900, 2100);
+    const format = values.format ?? 'json';
+    if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got ${JSON.stringify(format)}`);
+    const found = council(name, year);
+    if (!found.ok) throw new UsageError(found.error);
+    io.stdout(format === 'csv' ? figuresCsv(found.value) : `${JSON.stringify(found.value, null, 2)}\n`);
+  });
+}
+
+if (isEntry(import.meta.url)) {
+  exitQuietlyOnClosedPipe();
+  process.exitCode = await main(process.argv.slice(2), processIo);
+}
