@@ -5,12 +5,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isEntry } from '../main-helpers';
+import { exitQuietlyOnClosedPipe, isEntry, processIo, type CliIo } from '../main-helpers';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 /** Where the DfE files are, from the repository root. */
 export const DFE_DIR = '../shared/data/dfe';
 export const TABLE = 'scenarios/councils/councils.json';
+/** The coverage the script prints, committed beside the table (and checked with it). */
+export const COVERAGE = 'scenarios/councils/coverage.txt';
 export const FIRST_YEAR = 2013;
 export const LAST_YEAR = 2025;
 
@@ -98,8 +100,9 @@ const BREAKDOWNS: { file: string; group: string; prefix: string; unit: string }[
 
 /** s251 outturn and unit costs from LAIT (long format): Short Desc → key. */
 const LAIT_MEASURES: [shortDesc: string, key: string, unit: string][] = [
-  ['TotalLACFinance', 'financeClaTotalGbp', 'GBP in the financial year ending 31 March (cash prices, s251 outturn)'],
-  ['LACFinance', 'financeClaWeeklyUnitCostGbp', 'GBP per child looked after per week (cash prices, s251 outturn)'],
+  ['TotalLACFinance', 'financeClaTotalGbp', 'GBP gross spend on children looked after in the financial year ending 31 March (cash prices, s251 outturn)'],
+  // LAIT's LACFinance is the s251 "looked after children" unit cost line (SGO support, other CLA services, short breaks: lait_data_dictionary.csv), not the total's.
+  ['LACFinance', 'financeClaWeeklyUnitCostGbp', 'GBP per child per week, s251 looked-after-children unit cost line (cash prices, outturn)'],
   ['FosteringFinance', 'financeFosteringWeeklyUnitCostGbp', 'GBP per child per week (cash prices, s251 outturn)'],
   ['RescareFinance', 'financeResidentialWeeklyUnitCostGbp', 'GBP per child per week (cash prices, s251 outturn)'],
   ['AdoptionFinance', 'financeAdoptionWeeklyUnitCostGbp', 'GBP per child per week (cash prices, s251 outturn)'],
@@ -481,15 +484,23 @@ function coverageTable(specs: Spec[], store: Store, councils: Map<string, Counci
   return `${lines.join('\n')}\n`;
 }
 
-if (isEntry(import.meta.url)) {
-  const dir = join(ROOT, DFE_DIR);
+/** Builds from `root`/../shared/data/dfe and writes the table and its coverage under `root`; 2 with one line when the files are absent. */
+export function buildAndWrite(root: string, io: CliIo): number {
+  const dir = join(root, DFE_DIR);
   if (!existsSync(dir)) {
-    process.stderr.write(`error: the DfE files are not at ${DFE_DIR} (from the repository root, ${dir}); they come from ../shared/data/dfe/\n`);
-    process.exit(2);
+    io.stderr(`error: the DfE files are not at ${DFE_DIR} from the repository root (${dir}); see the README's council table section\n`);
+    return 2;
   }
   const { text, coverage } = buildCouncils(dir);
-  const out = join(ROOT, TABLE);
+  const out = join(root, TABLE);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, text);
-  process.stdout.write(`wrote ${TABLE} (${(text.length / 1024).toFixed(0)} KiB)\ncouncils with a value, by year:\n${coverage}`);
+  writeFileSync(join(root, COVERAGE), coverage);
+  io.stdout(`wrote ${TABLE} (${(text.length / 1024).toFixed(0)} KiB) and ${COVERAGE}\ncouncils with a value, by year:\n${coverage}`);
+  return 0;
+}
+
+if (isEntry(import.meta.url)) {
+  exitQuietlyOnClosedPipe();
+  process.exitCode = buildAndWrite(ROOT, processIo);
 }
