@@ -7,7 +7,10 @@ export interface FigureSource {
   file: string;
   column: string;
   where?: Record<string, string>;
-  years: [number, number];
+  /** The years this file gives the figure for councils (null: none, only England and the regions). */
+  years: [number, number] | null;
+  /** The years it gives for England and the regions, where they differ. */
+  areaYears?: [number, number];
 }
 
 interface CouncilInfo {
@@ -45,7 +48,7 @@ export interface CouncilFigure {
   value: number;
   unit: string;
   /** The release the value was taken from (the newest that has the year). */
-  source: Omit<FigureSource, 'years'>;
+  source: Omit<FigureSource, 'years' | 'areaYears'>;
 }
 
 /** A figure the council has no value for in that year, and why. */
@@ -143,12 +146,12 @@ export function council(codeOrName: string, year?: number): CouncilResult {
   t.figures.forEach((key, i) => {
     const meta = t.sources[key]!;
     const value = row[i] ?? null;
-    const source = meta.sources.find((s) => s.years[0] <= y && y <= s.years[1]);
+    const source = meta.sources.find((s) => s.years !== null && s.years[0] <= y && y <= s.years[1]);
     if (value === null || !source) {
       missing.push({ key, reason: source ? 'suppressed or not published for this council' : 'not in the files for this year' });
       return;
     }
-    const { years: _years, ...release } = source;
+    const { years: _years, areaYears: _areaYears, ...release } = source;
     figures.push({ key, value, unit: meta.unit, source: release });
   });
   return {

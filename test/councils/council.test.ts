@@ -20,11 +20,11 @@ describe('council figures', () => {
     expect(leeds.attribution).toContain('Open Government Licence v3.0');
   });
 
-  it('gives Darlington 2020: 270 looked after (from the older CLA release, the only one with 2020)', () => {
+  it('gives Darlington 2020: 270 looked after (from LAIT, built from the 2025 release, which reaches back to 2016)', () => {
     const darlington = found('841', 2020);
     expect(darlington.name).toBe('Darlington');
     expect(figureValue(darlington, 'claAt31March')).toBe(270);
-    expect(darlington.figures.find((f) => f.key === 'claAt31March')!.source.file).toBe('cla_number_and_rate_per_10k_children_2019_2023.csv');
+    expect(darlington.figures.find((f) => f.key === 'claAt31March')!.source).toEqual({ file: 'lait_childrens_social_care.csv', column: 'Values', where: { 'Short Desc': 'LACnum' } });
   });
 
   it('takes a revised year from the newest release: Darlington 2023 is 319 looked after (the 2019-2023 file said 322)', () => {

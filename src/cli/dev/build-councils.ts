@@ -40,12 +40,14 @@ const LAIT = 'lait_childrens_social_care.csv';
 const NEIGHBOURS = 'New_Statistical_Neighbour_Groupings_April_2021.csv';
 
 /** The two CLA files name the stock differently ("on 31 March" in the newer, "at 31 March" in the older). */
-function claCount(key: string, newType: string, oldType: string): Spec {
+function claCount(key: string, newType: string, laitMeasure: string, oldType: string): Spec {
   return {
     key,
     unit: 'children',
     from: [
       { file: CLA_NEW, column: 'children_count', where: { population_type: newType } },
+      // LAIT is built from the 2025 release (it agrees with CLA_NEW for 2021-2025) and reaches back to 2016.
+      { file: LAIT, column: 'Values', where: { 'Short Desc': laitMeasure } },
       // The older file's header says population_count where it means population_type.
       { file: CLA_OLD, column: 'number', where: { population_count: oldType } },
     ],
@@ -55,9 +57,9 @@ function claCount(key: string, newType: string, oldType: string): Spec {
 const one = (key: string, unit: string, file: string, column: string): Spec => ({ key, unit, from: [{ file, column }] });
 
 const CORE: Spec[] = [
-  claCount('claAt31March', 'Children looked after on 31 March each year', 'Children looked after at 31 March each year'),
-  claCount('claStarting', 'Children starting to be looked after each year', 'Children starting to be looked after each year'),
-  claCount('claCeasing', 'Children ceasing to be looked after each year', 'Children ceasing to be looked after each year'),
+  claCount('claAt31March', 'Children looked after on 31 March each year', 'LACnum', 'Children looked after at 31 March each year'),
+  claCount('claStarting', 'Children starting to be looked after each year', 'LACnum_Start', 'Children starting to be looked after each year'),
+  claCount('claCeasing', 'Children ceasing to be looked after each year', 'LACceased', 'Children ceasing to be looked after each year'),
   {
     key: 'population0to17',
     unit: 'children aged 0 to 17 (ONS mid-year estimate)',
@@ -215,8 +217,10 @@ interface Source {
   file: string;
   column: string;
   where?: Record<string, string>;
-  /** The years this source gives the figure (the years a newer source also has are taken from that one). */
-  years: [number, number];
+  /** The years this source gives the figure for councils (the years a newer source also has are taken from that one); null: none. */
+  years: [number, number] | null;
+  /** The years it gives for England and the regions, where they differ. */
+  areaYears?: [number, number];
 }
 
 /** area key → year → figure key → value (null: published as suppressed or not applicable). */
@@ -262,10 +266,12 @@ export function buildCouncils(dir: string): BuildResult {
       if (sourceIndex > 0) return;
       throw new Error(`${key} ${k} ${year}: two rows in one file`);
     }
-    const taken = sourceYears.get(key)!;
     row.set(key, value);
-    let ys = taken.get(sourceIndex);
-    if (!ys) taken.set(sourceIndex, (ys = new Set()));
+    // The years each source gives, for councils and for England and the regions apart (LAIT has councils only).
+    const taken = sourceYears.get(key)!;
+    const slot = area.kind === 'council' ? sourceIndex : -1 - sourceIndex;
+    let ys = taken.get(slot);
+    if (!ys) taken.set(slot, (ys = new Set()));
     ys.add(year);
   };
 
@@ -293,8 +299,18 @@ export function buildCouncils(dir: string): BuildResult {
     return i < 0 ? undefined : row[i];
   };
 
-  // The wide files: one row per area and year.
-  for (const spec of CORE) {
+  // Which councils exist in which years: those the CIN file (every year 2013-2025) has rows for.
+  {
+    const { header, rows } = file(B1);
+    for (const row of rows) {
+      const get = getter(header, row);
+      const area = areaOf(get);
+      if (area?.kind === 'council') note(area, get, Number(get('time_period')));
+    }
+  }
+
+  /** Reads a figure from its files (newest first), the wide files by row and LAIT by measure. */
+  const readWide = (spec: Spec) => {
     specs.push(spec);
     sourceYears.set(spec.key, new Map());
     spec.from.forEach((src, sourceIndex) => {
@@ -303,14 +319,28 @@ export function buildCouncils(dir: string): BuildResult {
       for (const row of rows) {
         const get = getter(header, row);
         if (src.where && Object.entries(src.where).some(([c, v]) => get(c) !== v)) continue;
+        if (src.file === LAIT) {
+          // "2016" is the year ending 31 March 2016; "2016-17 (OT)" the outturn of the financial year ending 31 March 2017.
+          const m = /^(\d{4})(?:-\d{2} \(OT\))?$/.exec(get('Years')!);
+          if (!m) throw new Error(`${LAIT}: ${spec.key} has year ${get('Years')}`);
+          const year = Number(m[1]) + (get('Years')!.endsWith('(OT)') ? 1 : 0);
+          const code = get('LA Number')!;
+          // Councils only, in the years the DfE returns have them (LAIT's rows for abolished codes are "-").
+          if (!councils.get(code)?.years.has(year)) continue;
+          put({ kind: 'council', code }, year, spec.key, cellValue(get(src.column)), sourceIndex);
+          continue;
+        }
         const area = areaOf(get);
         if (!area || notApplicable(header, row)) continue;
         const year = Number(get('time_period'));
-        note(area, get, year);
+        if (area.kind === 'council' && !councils.get(area.code)?.years.has(year)) throw new Error(`${src.file}: council ${area.code} has figures for ${year}, a year the CIN file does not have it`);
         put(area, year, spec.key, cellValue(get(src.column)), sourceIndex);
       }
     });
-  }
+  };
+
+  // The wide files: one row per area and year.
+  CORE.forEach(readWide);
 
   // The long files: one row per area, year and characteristic.
   for (const b of BREAKDOWNS) {
@@ -337,27 +367,8 @@ export function buildCouncils(dir: string): BuildResult {
     }
   }
 
-  // LAIT: s251 finance, councils only; "2016-17 (OT)" is the outturn of the financial year ending 31 March 2017.
-  {
-    const { header, rows } = file(LAIT);
-    for (const [desc, key, unit] of LAIT_MEASURES) {
-      specs.push({ key, unit, from: [{ file: LAIT, column: 'Values', where: { 'Short Desc': desc } }] });
-      sourceYears.set(key, new Map());
-    }
-    const keyOf = new Map(LAIT_MEASURES.map(([d, k]) => [d, k]));
-    for (const row of rows) {
-      const get = getter(header, row);
-      const key = keyOf.get(get('Short Desc')!);
-      if (!key) continue;
-      const m = /^(\d{4})-(\d{2}) \(OT\)$/.exec(get('Years')!);
-      if (!m) throw new Error(`${LAIT}: ${key} has year ${get('Years')}, not an outturn year`);
-      const code = get('LA Number')!;
-      const year = Number(m[1]) + 1;
-      // Councils only, in the years the DfE returns have them (LAIT carries regions and England under other numbers).
-      if (!councils.get(code)?.years.has(year)) continue;
-      put({ kind: 'council', code }, year, key, cellValue(get('Values')), 0);
-    }
-  }
+  // LAIT: s251 finance, councils only.
+  for (const [desc, key, unit] of LAIT_MEASURES) readWide({ key, unit, from: [{ file: LAIT, column: 'Values', where: { 'Short Desc': desc } }] });
 
   // Statistical neighbours (April 2021 groupings): SN1..SN10 by position (the SNP columns between share one name).
   const neighbours = new Map<string, string[]>();
@@ -401,8 +412,10 @@ function render(
     const taken = sourceYears.get(s.key)!;
     const list: Source[] = [];
     s.from.forEach((src, i) => {
-      const ys = [...(taken.get(i) ?? [])];
-      if (ys.length) list.push({ ...src, years: [Math.min(...ys), Math.max(...ys)] });
+      const range = (ys: number[]): [number, number] | undefined => (ys.length ? [Math.min(...ys), Math.max(...ys)] : undefined);
+      const years = range([...(taken.get(i) ?? [])]);
+      const areaYears = range([...(taken.get(-1 - i) ?? [])]);
+      if (years || areaYears) list.push({ ...src, years: years ?? null, ...(areaYears && String(areaYears) !== String(years) ? { areaYears } : {}) });
     });
     sources[s.key] = { unit: s.unit, sources: list };
   }
