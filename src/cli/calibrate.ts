@@ -1,10 +1,10 @@
 // `npm run --silent calibrate -- <scenario.json> [--runs N] [--seed S] [--inputs P1,P2] [--metrics M1,M2] [--accept F] [--arm N] [--backtest] [--write FILE] [--workers W]`:
 // fits inputs to the scenario's observed series by ABC rejection on a pool of worker threads and prints the fit as JSON.
-import { writeFileSync } from 'node:fs';
 import type { RunPool } from '../client/pool';
 import { backtest, calibrate, CalibrationError, CALIBRATION_METRICS, type Calibration, type CalibrationMetric, type CalibrationOptions, type Evaluate } from '../engine';
 import { exitQuietlyOnClosedPipe, isEntry, loadScenario, processIo, runCommand, type CliIo } from './main-helpers';
 import { parseFlags, UsageError, wholeNumber } from './options';
+import { checkOutputPath, writeOutputFile } from './output-file';
 import { threadPool } from './thread-pool';
 
 const USAGE =
@@ -35,6 +35,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       },
       USAGE,
     );
+    if (values.write !== undefined) checkOutputPath('--write', values.write, [path]);
     const scenario = loadScenario(path);
     if (!scenario.observed) throw new UsageError(`${path} carries no observed series to calibrate to (an "observed" block)`);
     const options: CalibrationOptions = { runs: values.runs === undefined ? 500 : wholeNumber('--runs', values.runs, 10, 100_000), seed: values.seed };
@@ -68,8 +69,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     } catch (e) {
       throw e instanceof CalibrationError ? new UsageError(e.message) : e;
     }
-    if (values.write) writeFileSync(values.write, `${JSON.stringify(result.fittedScenario, null, 2)}\n`);
-    io.stdout(`${JSON.stringify({ ...report, ...(values.write ? { fittedScenarioWritten: values.write } : {}) })}\n`);
+    if (values.write !== undefined) writeOutputFile(values.write, `${JSON.stringify(result.fittedScenario, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ ...report, ...(values.write !== undefined ? { fittedScenarioWritten: values.write } : {}) })}\n`);
   }, () => pool?.dispose());
 }
 

@@ -1,11 +1,11 @@
 // The command line: `simulate <scenario.json> [flags]` runs the engine on a pool of worker threads and prints JSON or CSV.
-import { writeFileSync } from 'node:fs';
 import type { RunPool } from '../client/pool';
 import { toCsv, toJson, type RunSummary, globalSensitivity, tornado, type Evaluate, type SensitivityOutput, uncertainInputs, type RunOptions } from '../engine';
 import type { Scenario } from '../scenario/schema';
 import { exitQuietlyOnClosedPipe, isEntry, loadScenario, processIo, runCommand, type CliIo } from './main-helpers';
 import { parseCliArgs, UsageError } from './options';
 import { withReportingYear } from '../scenario/prices';
+import { checkOutputPath, writeOutputFile } from './output-file';
 import { threadPool } from './thread-pool';
 
 /** Runs `simulate` with `argv` (the arguments after the script), printing through `io`; resolves to the exit code. */
@@ -13,6 +13,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   let pool: RunPool | undefined;
   return runCommand(io, async () => {
     const options = parseCliArgs(argv);
+    if (options.out !== undefined) checkOutputPath('--out', options.out, [options.scenarioPath]);
     let scenario = loadScenario(options.scenarioPath);
     if (options.priceYear !== undefined) {
       const repriced = withReportingYear(scenario, options.priceYear);
@@ -36,7 +37,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     } else {
       text = options.format === 'csv' ? toCsv(summary) : `${toJson(summary)}\n`;
     }
-    if (options.out) writeFileSync(options.out, text);
+    if (options.out !== undefined) writeOutputFile(options.out, text);
     else io.stdout(text);
   }, () => pool?.dispose());
 }
