@@ -21,6 +21,7 @@ import './cs-finance';
 import './cs-worksheets';
 import './cs-keep-share';
 import './cs-scenario-editor';
+import { clearDraft, readDraft, saveDraft } from './scenario-store';
 import { scenarioFromHash } from './share-link';
 
 /** The charts, in order: series, title, unit, first month shown (flows have none at month 0). */
@@ -76,6 +77,8 @@ export class CsApp extends LitElement {
   /** Runs a scenario on the worker pool, for the evaluator tools. */
   private readonly _evaluate: Evaluate = (scenario, options) => enginePool().simulate(scenario, options);
   @state() private _note = '';
+  /** Said when a reload brought back the scenario being edited. */
+  @state() private _restored = '';
   @state() private _sweep: RunSummary | undefined;
   @state() private _sweeping = false;
   @state() private _sweepProgress = '';
@@ -88,18 +91,39 @@ export class CsApp extends LitElement {
   /** Where the loaded scenario came from, when not a shipped one (saved, imported, shared). */
   @state() private _origin = '';
 
+  /** Whether the scenario being edited is kept in this tab (a reload brings it back); if not, leaving asks first. */
+  private _draftKept = true;
+  private readonly _beforeUnload = (e: BeforeUnloadEvent) => {
+    if (this._edited && !this._draftKept) e.preventDefault();
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
+    addEventListener('beforeunload', this._beforeUnload);
     void this._start();
   }
 
-  /** Opens the scenario a share link carries, or the default; then runs it. */
+  override disconnectedCallback(): void {
+    removeEventListener('beforeunload', this._beforeUnload);
+    super.disconnectedCallback();
+  }
+
+  /** Opens the scenario being edited before a reload, or the one a share link carries, or the default; then runs it. */
   private async _start(): Promise<void> {
-    const shared = await scenarioFromHash(location.hash);
-    if (shared && 'raw' in shared) this._loadRaw(shared.raw, 'Shared link');
-    else {
-      this._load(this._scenarioKey);
-      if (shared) this._error = shared.problem;
+    const draft = readDraft(location.hash);
+    if (draft) {
+      this._scenarioKey = draft.scenarioKey in SHIPPED ? draft.scenarioKey : DEFAULT_SCENARIO;
+      this._loadRaw(draft.raw, draft.origin);
+      this._edited = true;
+      this._draftKept = saveDraft(draft);
+      this._restored = 'Your edits from before the page was reloaded are back. They are not saved: save them to keep them beyond this tab.';
+    } else {
+      const shared = await scenarioFromHash(location.hash);
+      if (shared && 'raw' in shared) this._loadRaw(shared.raw, 'Shared link');
+      else {
+        this._load(this._scenarioKey);
+        if (shared) this._error = shared.problem;
+      }
     }
     if (this._scenario) void this._run(this._scenario.simulation.runs, this._scenario.simulation.seed);
   }
@@ -115,6 +139,9 @@ export class CsApp extends LitElement {
     this._raw = structuredClone(raw);
     this._origin = origin;
     this._edited = false;
+    clearDraft();
+    this._draftKept = true;
+    this._restored = '';
     this._summary = undefined;
     this._sweep = undefined;
     this._sweepProgress = '';
@@ -212,6 +239,7 @@ export class CsApp extends LitElement {
     this._raw = e.detail.raw;
     this._scenario = e.detail.scenario;
     this._edited = true;
+    this._draftKept = saveDraft({ raw: this._raw, origin: this._origin, scenarioKey: this._scenarioKey, hash: location.hash });
   }
 
   private _errorCount(): number {
@@ -255,6 +283,7 @@ export class CsApp extends LitElement {
       </div>
       <cs-keep-share .raw=${this._raw} .summary=${s} name=${(this._raw as { name?: string })?.name ?? 'scenario'}
           @scenario-load=${(e: ScenarioLoadEvent) => { enginePool().cancel(); this._loadRaw(e.detail.raw, e.detail.label); }}></cs-keep-share>
+      ${this._restored ? html`<p class="restored" role="status">${this._restored}</p>` : nothing}
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       <details class="inputs" ?open=${!this._scenario}>
         <summary>Scenario inputs${this._edited ? ' (edited)' : ''}</summary>

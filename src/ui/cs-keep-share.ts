@@ -3,7 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { type RunSummary, runTotalsCsv, toCsv } from '../engine';
 import { emit } from './events';
-import { deleteScenario, download, readScenarioFile, savedScenarios, saveScenario } from './scenario-store';
+import { deleteScenario, download, forgetUnreadable, readSavedStore, readScenarioFile, savedScenarios, saveScenario, unreadableKeys, unreadableText } from './scenario-store';
 import { shareLink } from './share-link';
 
 @customElement('cs-keep-share')
@@ -26,7 +26,11 @@ export class CsKeepShare extends LitElement {
   /** The latest results, for the CSV downloads. */
   @property({ attribute: false }) summary: RunSummary | undefined;
 
-  @state() private _saved = savedScenarios();
+  /** Read first: a store that cannot be read is set aside before anything can be saved over it. */
+  @state() private _store = readSavedStore();
+  @state() private _saved = this._store.scenarios;
+  /** Stores set aside because they could not be read, kept until the user forgets them. */
+  @state() private _unreadable = unreadableKeys();
   @state() private _message = '';
   @state() private _error = '';
   @state() private _link = '';
@@ -45,6 +49,7 @@ export class CsKeepShare extends LitElement {
     try {
       saveScenario(name, this.raw);
       this._saved = savedScenarios();
+      this._unreadable = unreadableKeys();
       this._say(`Saved “${name}” in this browser.`);
     } catch (e) {
       this._say('', `Could not save in this browser: ${(e as Error).message}`);
@@ -96,6 +101,33 @@ export class CsKeepShare extends LitElement {
     return this.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario';
   }
 
+  private _downloadUnreadable(key: string): void {
+    download(`saved-scenarios-unreadable${key.slice(key.lastIndexOf(':unreadable') + ':unreadable'.length).replace(':', '-')}.txt`, unreadableText(key), 'text/plain');
+  }
+
+  private _forgetUnreadable(key: string): void {
+    forgetUnreadable(key);
+    this._unreadable = unreadableKeys();
+  }
+
+  /** The stores set aside, each to download or forget; and why the current one could not be read. */
+  private _renderUnreadable() {
+    if (this._unreadable.length === 0 && !this._store.unreadable) return nothing;
+    const why = this._store.unreadable ? ` (${this._store.unreadable.problem})` : '';
+    const lost = this._store.unreadable && this._store.unreadable.keptAs === undefined;
+    return html`<div class="message error" role="alert" id="unreadable">
+      The scenarios saved in this browser could not be read${why}.
+      ${lost ? 'This browser would not let them be set aside, so nothing will be saved over them.' : 'Their text is kept aside, untouched; new saves start a new list.'}
+      ${lost ? html`<button type="button" class="download-unreadable" @click=${() => download('saved-scenarios-unreadable.txt', this._store.unreadable!.text, 'text/plain')}>Download the unreadable text</button>` : nothing}
+      ${this._unreadable.map(
+        (key) => html`<span class="unreadable-copy">
+          <button type="button" class="download-unreadable" @click=${() => this._downloadUnreadable(key)}>Download the unreadable text</button>
+          <button type="button" class="forget-unreadable" @click=${() => this._forgetUnreadable(key)}>Forget it</button>
+        </span>`,
+      )}
+    </div>`;
+  }
+
   override render() {
     const names = Object.keys(this._saved).sort();
     return html`
@@ -121,6 +153,7 @@ export class CsKeepShare extends LitElement {
         <button type="button" id="csv-series" ?disabled=${!this.summary} @click=${() => download(`${this._slug()}-series.csv`, toCsv(this.summary!), 'text/csv')}>Series CSV</button>
         <button type="button" id="csv-runs" ?disabled=${!this.summary} @click=${() => download(`${this._slug()}-runs.csv`, runTotalsCsv(this.summary!), 'text/csv')}>Run totals CSV</button>
       </fieldset>
+      ${this._renderUnreadable()}
       ${this._message ? html`<div class="message" role="status">${this._message}</div>` : nothing}
       ${this._error ? html`<div class="message error" role="alert">${this._error}</div>` : nothing}
     `;

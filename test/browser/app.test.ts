@@ -1,4 +1,5 @@
 // The app in real Chromium: loads the default scenario, runs it on the worker pool, charts and tables fill in, cancel works.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './use-app';
@@ -340,6 +341,43 @@ describe('keep and share in Chromium', () => {
     await app.locator('details.inputs > summary').click();
     await app.locator('cs-scenario-editor details.group > summary', { hasText: /^Demand/ }).click();
     expect(await app.locator('cs-scenario-editor input[data-path="demand.referralsPerMonth.value"]').inputValue()).toBe('700');
+    await context.close();
+  }, 120_000);
+
+  it('a saved store that cannot be read is set aside untouched, reported, offered for download, and never saved over', async () => {
+    const { context, page, app } = await openApp(server().url);
+    const truncated = '{"Leeds at 700 referrals": {"name": "Leeds 2015", "schemaVersion": 1, "demand": {"refe';
+    await page.evaluate((text) => localStorage.setItem('fgc-capacity:saved-scenarios', text), truncated);
+    await page.reload();
+    const alert = app.locator('cs-keep-share #unreadable');
+    await expect.poll(() => alert.textContent(), { timeout: 60_000 }).toMatch(/could not be read \(it is not valid JSON .*\)\.\s+Their text is kept aside, untouched/);
+    expect(await page.evaluate(() => localStorage.getItem('fgc-capacity:saved-scenarios:unreadable'))).toBe(truncated);
+    const download = page.waitForEvent('download');
+    await alert.locator('.download-unreadable').first().click();
+    const file = await (await download).path();
+    expect(readFileSync(file!, 'utf8')).toBe(truncated);
+    // Saving now starts a new list; the unreadable text stays where it was set aside.
+    const keep = app.locator('cs-keep-share');
+    await keep.locator('#save-name').fill('After the damage');
+    await keep.locator('#save').click();
+    expect(await keep.locator('#saved option').allTextContents()).toContain('After the damage');
+    expect(await page.evaluate(() => localStorage.getItem('fgc-capacity:saved-scenarios:unreadable'))).toBe(truncated);
+    await context.close();
+  }, 120_000);
+
+  it('the scenario being edited comes back after a reload, said so', async () => {
+    const { context, page, app } = await openApp(server().url);
+    await editReferrals(app, '777');
+    await page.reload();
+    await expect.poll(() => app.locator('p.restored').textContent(), { timeout: 60_000 }).toContain('Your edits from before the page was reloaded are back');
+    await app.locator('details.inputs > summary').click();
+    await app.locator('cs-scenario-editor details.group > summary', { hasText: /^Demand/ }).click();
+    expect(await app.locator('cs-scenario-editor input[data-path="demand.referralsPerMonth.value"]').inputValue()).toBe('777');
+    // Loading another scenario forgets the draft: a reload then opens the shipped one.
+    await app.locator('#reset').click();
+    await page.reload();
+    await expect.poll(() => app.locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
+    expect(await app.locator('p.restored').count()).toBe(0);
     await context.close();
   }, 120_000);
 
