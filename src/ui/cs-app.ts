@@ -79,6 +79,8 @@ export class CsApp extends LitElement {
   @state() private _note = '';
   /** Said when a reload brought back the scenario being edited. */
   @state() private _restored = '';
+  /** Why the page's share link could not be opened: kept on screen until another scenario is loaded. */
+  @state() private _linkProblem = '';
   @state() private _sweep: RunSummary | undefined;
   @state() private _sweeping = false;
   @state() private _sweepProgress = '';
@@ -122,7 +124,7 @@ export class CsApp extends LitElement {
       if (shared && 'raw' in shared) this._loadRaw(shared.raw, 'Shared link');
       else {
         this._load(this._scenarioKey);
-        if (shared) this._error = shared.problem;
+        if (shared) this._linkProblem = shared.problem;
       }
     }
     if (this._scenario) void this._run(this._scenario.simulation.runs, this._scenario.simulation.seed);
@@ -142,6 +144,7 @@ export class CsApp extends LitElement {
     clearDraft();
     this._draftKept = true;
     this._restored = '';
+    this._linkProblem = '';
     this._summary = undefined;
     this._sweep = undefined;
     this._sweepProgress = '';
@@ -284,6 +287,7 @@ export class CsApp extends LitElement {
       <cs-keep-share .raw=${this._raw} .summary=${s} name=${(this._raw as { name?: string })?.name ?? 'scenario'}
           @scenario-load=${(e: ScenarioLoadEvent) => { enginePool().cancel(); this._loadRaw(e.detail.raw, e.detail.label); }}></cs-keep-share>
       ${this._restored ? html`<p class="restored" role="status">${this._restored}</p>` : nothing}
+      ${this._linkProblem ? html`<p class="error link-problem" role="alert">${this._linkProblem}</p>` : nothing}
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       <details class="inputs" ?open=${!this._scenario}>
         <summary>Scenario inputs${this._edited ? ' (edited)' : ''}</summary>

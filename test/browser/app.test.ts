@@ -381,6 +381,18 @@ describe('keep and share in Chromium', () => {
     await context.close();
   }, 120_000);
 
+  it('a damaged share link is said on screen and stays said while the default scenario runs', async () => {
+    const { context, page, app } = await openApp(`${server().url}#scenario=not-a-scenario`);
+    const problem = app.locator('p.link-problem');
+    await expect.poll(() => problem.textContent(), { timeout: 60_000 }).toMatch(/^The share link could not be read \(.+\); the default scenario is loaded instead\.$/);
+    // The default scenario runs (its results show, which cleared the message before); the message is still there.
+    await app.locator('#arms').waitFor({ timeout: 60_000 });
+    await expect.poll(() => app.locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
+    expect(await problem.textContent()).toContain('The share link could not be read');
+    await page.close();
+    await context.close();
+  }, 120_000);
+
   it('a share link restores the scenario on open', async () => {
     const { context, app } = await openApp(server().url);
     await editReferrals(app, '650');
