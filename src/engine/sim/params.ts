@@ -83,6 +83,17 @@ export interface RunParameters {
  */
 export type DrawnInputs = Map<string, number>;
 
+/** An input whose value (as drawn, uprated or derived) the simulator cannot use: its message starts with the input's path. */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(
+    readonly path: string,
+    detail: string,
+  ) {
+    super(`${path}: ${detail}`);
+  }
+}
+
 /**
  * One run's draws of a scenario's inputs. Methods on a class rather than closures made afresh for
  * each run: a worker draws a run's parameters once a run, so these functions stay long cold, and
@@ -107,10 +118,18 @@ class ParameterDraw {
     const x = input.node;
     const value = typeof x === 'number' ? x : 'value' in x ? x.value : drawDist(x, makeInputRng(this.seed, input.path, this.run));
     if (this.drawn) this.drawn.set(input.path, value);
+    if (!Number.isFinite(value)) throw new InputError(input.path, `run ${this.run} drew ${value}, not a finite number: its distribution's parameters are too extreme`);
     return value;
   }
 
   sojourn(d: DurationInputs): Sojourn {
+    const sojourn = this.sojournOf(d);
+    const problem = sojourn.problem();
+    if (problem) throw new InputError(d.path, `in run ${this.run} ${problem}: the duration's inputs are too extreme`);
+    return sojourn;
+  }
+
+  private sojournOf(d: DurationInputs): Sojourn {
     const unit = d.node.unit;
     switch (d.family) {
       case 'lognormal':
@@ -151,13 +170,17 @@ class ParameterDraw {
   }
 
   money(x: QuantityInput): number {
-    return this.q(x) * (this.uprating.get(x.path) ?? 1);
+    const value = this.q(x) * (this.uprating.get(x.path) ?? 1);
+    if (!Number.isFinite(value)) throw new InputError(x.path, `uprated to the reporting year it is ${value}, not a finite number of pounds`);
+    return value;
   }
 
   /** £ per month. */
   perMonth(x: QuantityInput): number {
     const v = this.money(x);
-    return x.unit === 'GBP/week' ? v * WEEKS_PER_MONTH : x.unit === 'GBP/year' ? v / 12 : v;
+    const monthly = x.unit === 'GBP/week' ? v * WEEKS_PER_MONTH : x.unit === 'GBP/year' ? v / 12 : v;
+    if (!Number.isFinite(monthly)) throw new InputError(x.path, `a month of it is ${monthly}, not a finite number of pounds`);
+    return monthly;
   }
 }
 

@@ -3,7 +3,7 @@ import type { Arm, Scenario } from '../../scenario/schema';
 import { simulateRun } from './run';
 import type { ArmPlan } from './service';
 import { APPRAISAL_FIELDS } from '../results/finance';
-import { METRIC_COUNT } from '../results/metrics';
+import { METRICS, METRIC_COUNT } from '../results/metrics';
 import { makeRunContext } from './run-context';
 import { planRun, type RunBlock, type RunOptions, type RunPlan } from '../results/plan';
 import { RunSet, summariseRuns, type RunSummary } from '../results/run-set';
@@ -37,8 +37,22 @@ export function simulateBlock(scenario: Scenario, plan: RunPlan, first: number, 
     const a = ctx.params.appraisal;
     appraisal.set([plan.discountRate ?? a.discountRate, a.optimismBias, a.deadweight, a.setUpCostPerAddedFte], i * APPRAISAL_FIELDS);
     familyMonths += simulateRun(ctx, plans, outs, undefined);
+    for (let a = 0; a < armCount; a++) checkFinite(outs[a]!, monthCount, first + i, plan.arms[a]!.name);
   }
   return { first, count, arms, familyMonths, appraisal };
+}
+
+/**
+ * Throws if a run's results hold a value that is not a finite number (a quiet NaN or Infinity would print as
+ * null or "£NaNm"): the message names the arm, series and month. Inputs the draw can trace are named there first.
+ */
+function checkFinite(out: Float64Array, monthCount: number, run: number, arm: string): void {
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i]!;
+    if (v - v !== 0) {
+      throw new Error(`run ${run}, arm "${arm}": ${METRICS[Math.floor(i / monthCount)]} in month ${i % monthCount} is ${v}, not a finite number: an input is too extreme for the model (look at the scenario's largest values)`);
+    }
+  }
 }
 
 /** Joins blocks (in any order) into one ArmRuns per arm. */

@@ -48,6 +48,25 @@ export class Sojourn {
     if (kind === SojournKind.Weibull) this.table = QuantileTable.of((u) => b * Math.pow(-Math.log1p(-u), 1 / a));
   }
 
+  /**
+   * Why this distribution cannot be simulated (a mean or a derived parameter that is not a finite positive number,
+   * as from extreme inputs: a gamma shape that overflows, a lognormal sigma of 1e200), or undefined if it can.
+   */
+  problem(): string | undefined {
+    if (!(Number.isFinite(this.meanMonths) && this.meanMonths > 0)) return `its mean is ${this.meanMonths} months, not a finite positive number`;
+    if (this.kind === SojournKind.Empirical) return undefined;
+    if (this.kind === SojournKind.Lognormal) {
+      // mu may be any finite number, sigma any finite number from 0 (a fixed time).
+      if (!Number.isFinite(this.a)) return `its mu works out at ${this.a}, not a finite number`;
+      if (!(Number.isFinite(this.b) && this.b >= 0)) return `its sigma works out at ${this.b}, not a finite number from 0`;
+      return undefined;
+    }
+    // Gamma and Weibull: shape (a) and scale (b) finite and positive.
+    if (!(Number.isFinite(this.a) && this.a > 0)) return `its shape works out at ${this.a}, not a finite positive number`;
+    if (!(Number.isFinite(this.b) && this.b > 0)) return `its scale works out at ${this.b}, not a finite positive number`;
+    return undefined;
+  }
+
   /** Lognormal with the given mean and standard deviation, months. */
   static lognormal(mean: number, sd: number): Sojourn {
     const sigma2 = Math.log(1 + (sd * sd) / (mean * mean));
