@@ -3,7 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { type RunSummary, runTotalsCsv, toCsv } from '../engine';
 import { emit } from './events';
-import { deleteScenario, download, forgetUnreadable, readSavedStore, readScenarioFile, savedScenarios, saveScenario, unreadableKeys, unreadableText } from './scenario-store';
+import { deleteScenario, download, forgetUnreadable, MAX_IMPORT_BYTES, readSavedStore, readScenarioFile, savedScenarios, saveScenario, unreadableKeys, unreadableText } from './scenario-store';
 import { shareLink } from './share-link';
 
 @customElement('cs-keep-share')
@@ -75,6 +75,11 @@ export class CsKeepShare extends LitElement {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      input.value = '';
+      this._say('', `${file.name} is ${(file.size / 1e6).toFixed(1)} MB, more than a scenario file can be (${MAX_IMPORT_BYTES / 1e6} MB): nothing was imported, and the scenario you had is as it was.`);
+      return;
+    }
     const { raw, problem } = readScenarioFile(await file.text());
     input.value = '';
     if (raw === undefined) {

@@ -126,6 +126,9 @@ export function clearDraft(): void {
   }
 }
 
+/** The largest scenario file the page imports, bytes: shipped scenarios are under 20 kB; a larger file is not one to draw. */
+export const MAX_IMPORT_BYTES = 1_000_000;
+
 /** Reads an imported file: JSON syntax and the schema are both checked; the raw value is returned either way. */
 export function readScenarioFile(text: string): { raw: unknown; scenario: Scenario | undefined; problem: string } {
   let raw: unknown;

@@ -453,6 +453,11 @@ describe('keep and share in Chromium', () => {
     await app.locator('cs-keep-share #import').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "schemaVersion": 1,') });
     expect(await app.locator('cs-keep-share [role="alert"]').textContent()).toContain('not valid JSON');
     expect(await app.locator('#scenario option:checked').textContent()).toContain('Leeds 2015');
+    // A file larger than any scenario is refused unread, whole.
+    const big = Buffer.from(JSON.stringify({ name: 'huge', padding: 'x'.repeat(1_200_000) }));
+    await app.locator('cs-keep-share #import').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: big });
+    expect(await app.locator('cs-keep-share [role="alert"]').textContent()).toContain('huge.json is 1.2 MB, more than a scenario file can be (1 MB): nothing was imported');
+    expect(await app.locator('#scenario option:checked').textContent()).toContain('Leeds 2015');
     await context.close();
   }, 120_000);
 });
