@@ -16,8 +16,9 @@ export const workerApi = {
    * Runs [first, first + count) of job `job`: their rows back, their counts kept here (see
    * takeCounts). The job's scenario and plan come with its first batch here, and are kept.
    */
-  simulateBatch(job: string, inputs: RunInputs | undefined, first: number, count: number) {
-    const rows = folder.simulate(job, inputs, first, count);
+  simulateBatch(job: string, inputs: RunInputs | undefined, first: number, count: number, beat?: (run: number) => void) {
+    // Each run done is a heartbeat to the page (a proxied call, not awaited: the batch goes on).
+    const rows = folder.simulate(job, inputs, first, count, beat ? (run) => void beat(run) : undefined);
     return transfer(rows, [rows.values.buffer as ArrayBuffer, rows.appraisal.buffer as ArrayBuffer]);
   },
   /** The counts of job `job`'s batches simulated here since the last call. */

@@ -1,5 +1,5 @@
 // The page's engine: a pool of Comlink-wrapped Web Workers, one per spare core.
-import { wrap } from 'comlink';
+import { proxy, wrap } from 'comlink';
 import type { WorkerApi } from '../../workers/engine-api';
 import { defaultPoolSize, RunPool, type PoolWorker } from './pool';
 
@@ -14,7 +14,8 @@ function browserWorker(): PoolWorker {
   });
   died.catch(() => undefined);
   return {
-    simulateBatch: (job, inputs, first, count) => Promise.race([remote.simulateBatch(job, inputs, first, count), died]),
+    simulateBatch: (job, inputs, first, count, beat) => Promise.race([remote.simulateBatch(job, inputs, first, count, beat ? proxy(beat) : undefined), died]),
+    beats: true,
     takeCounts: (job) => Promise.race([remote.takeCounts(job), died]),
     terminate: () => worker.terminate(),
   };

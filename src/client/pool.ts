@@ -12,7 +12,12 @@ export interface PoolWorker {
    * scenario and plan (`inputs`) come with the first batch a worker gets of a job only; the worker
    * keeps them for the job's later batches (see BatchFolder).
    */
-  simulateBatch(job: string, inputs: RunInputs | undefined, first: number, count: number): Promise<RunRows>;
+  simulateBatch(job: string, inputs: RunInputs | undefined, first: number, count: number, beat?: (run: number) => void): Promise<RunRows>;
+  /**
+   * The worker calls `beat` after each run (a heartbeat): the pool then fails a batch whose worker falls silent,
+   * as a browser worker that dies may never say so. A worker thread reports its own exit, and does not beat.
+   */
+  beats?: boolean;
   /** Hands over the histograms of `job`'s batches counted in the worker since the last call. */
   takeCounts(job: string): Promise<CountsSnapshot>;
   terminate(): void;
@@ -30,6 +35,19 @@ export interface JobOptions extends RunOptions {
   /** Aborting cancels the job. */
   signal?: AbortSignal;
 }
+
+/**
+ * When a beating worker counts as stopped: no run done for `factor` times the longest gap between its job's runs so
+ * far, and at least `floorMs` (so a long first run, which includes the worker's start, is not taken for a stall);
+ * checked every `checkMs`. Not a fixed timeout: a job of slow runs widens its own window.
+ */
+export interface StallRule {
+  floorMs: number;
+  factor: number;
+  checkMs: number;
+}
+
+export const STALL_RULE: StallRule = { floorMs: 60_000, factor: 10, checkMs: 1_000 };
 
 /** Minimum time between progress calls, ms. */
 export const PROGRESS_INTERVAL_MS = 100;
@@ -93,6 +111,7 @@ export class RunPool {
     private readonly factory: WorkerFactory,
     readonly size: number,
     readonly maxResultBytes = Infinity,
+    readonly stall: StallRule = STALL_RULE,
   ) {
     if (!(size >= 1)) throw new Error(`a pool needs at least one worker, got ${size}`);
     this.workers = new Array(size).fill(undefined);
@@ -179,6 +198,12 @@ class Job {
    * summarising (the set must not change: rows wait in `arrived`).
    */
   private phase: 'dealing' | 'collecting' | 'summarising' = 'dealing';
+  /** By slot: when its worker last finished a run (or was dealt its batch), ms, and which batch it holds. */
+  private readonly lastBeat: number[] = [];
+  private readonly slotBatch: number[] = [];
+  /** The longest gap between a worker's runs in this job so far, ms. */
+  private longestGap = 0;
+  private watchdog: ReturnType<typeof setInterval> | undefined;
   private resolve!: (s: RunSummary) => void;
   private reject!: (e: Error) => void;
   private readonly onAbort = () => this.stop(new CancelledError('the run was cancelled'));
@@ -212,8 +237,31 @@ class Job {
     else {
       this.options.signal?.addEventListener('abort', this.onAbort);
       for (let i = 0; i < this.pool.size && this.next < this.batches.length; i++) this.deal(i);
+      this.watchdog = setInterval(() => this.checkStalls(), this.pool.stall.checkMs);
     }
-    return promise;
+    return promise.finally(() => clearInterval(this.watchdog));
+  }
+
+  /** Fails the job if a busy, beating worker has been silent past the stall rule (see StallRule). */
+  private checkStalls(): void {
+    if (this.finished) return;
+    const rule = this.pool.stall;
+    const window = Math.max(rule.floorMs, rule.factor * this.longestGap);
+    const now = performance.now();
+    for (let slot = 0; slot < this.pool.size; slot++) {
+      if (!this.pool.isBusy(slot) || !this.pool.worker(slot).beats) continue;
+      const silent = now - this.lastBeat[slot]!;
+      if (silent > window) {
+        const index = this.slotBatch[slot]!;
+        const [first, count] = this.batches[index]!;
+        this.stop(
+          new BatchFailedError(
+            `a worker has finished no run for ${(silent / 1000).toFixed(0)} s (this job's runs took at most ${(this.longestGap / 1000).toFixed(1)} s apart): it has stopped, so batch ${index + 1} of ${this.batches.length} (runs ${first}–${first + count - 1}) failed; run again and a new worker starts`,
+          ),
+        );
+        return;
+      }
+    }
   }
 
   /** Ends the job with an error: busy workers are terminated, idle ones kept. */
@@ -238,10 +286,20 @@ class Job {
     }
     const inputs: RunInputs | undefined = this.primed.has(worker) ? undefined : { scenario: this.scenario, plan: this.plan };
     this.primed.add(worker);
-    worker.simulateBatch(this.id, inputs, first, count).then(
+    this.lastBeat[slot] = performance.now();
+    this.slotBatch[slot] = index;
+    const beat = worker.beats ? () => this.beat(slot) : undefined;
+    worker.simulateBatch(this.id, inputs, first, count, beat).then(
       (rows) => this.received(slot, rows),
       (e) => this.fail(index, e),
     );
+  }
+
+  /** A run done in `slot`'s worker: its gap since the last one widens the stall window if it is the longest yet. */
+  private beat(slot: number): void {
+    const now = performance.now();
+    this.longestGap = Math.max(this.longestGap, now - this.lastBeat[slot]!);
+    this.lastBeat[slot] = now;
   }
 
   private received(slot: number, rows: RunRows): void {

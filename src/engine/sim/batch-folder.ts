@@ -26,12 +26,12 @@ export class BatchFolder {
    * `inputs` must come with the first batch of a job (they may come again); without them, the
    * batch uses the inputs this worker holds for that job, and fails if it holds none.
    */
-  simulate(job: string, inputs: RunInputs | undefined, first: number, count: number): RunRows {
+  simulate(job: string, inputs: RunInputs | undefined, first: number, count: number, afterRun?: (run: number) => void): RunRows {
     if (!inputs && (job !== this.job || !this.inputs)) {
       throw new Error(`a batch of job ${job} came without its scenario and plan, and this worker holds none for that job`);
     }
     const { scenario, plan } = inputs ?? this.inputs!;
-    const block = simulateBlock(scenario, plan, first, count);
+    const block = simulateBlock(scenario, plan, first, count, afterRun);
     if (job !== this.job || !this.tally) {
       this.job = job;
       // A job of the same shape reuses the rows, already placed where its values are likely to fall.

@@ -17,7 +17,8 @@ function armPlan(arm: Arm, eligible: ArmPlan['eligible']): ArmPlan {
  * Simulates runs first..first+count-1. Each run's randomness depends only on (seed, run index),
  * so any split of the runs into blocks gives the same numbers.
  */
-export function simulateBlock(scenario: Scenario, plan: RunPlan, first: number, count: number): RunBlock {
+/** Simulates runs [first, first + count); `afterRun`, if given, is told each run done (a worker's heartbeat). */
+export function simulateBlock(scenario: Scenario, plan: RunPlan, first: number, count: number, afterRun?: (run: number) => void): RunBlock {
   const monthCount = plan.months + 1;
   const size = METRIC_COUNT * monthCount;
   const armCount = plan.arms.length;
@@ -38,6 +39,7 @@ export function simulateBlock(scenario: Scenario, plan: RunPlan, first: number, 
     appraisal.set([plan.discountRate ?? a.discountRate, a.optimismBias, a.deadweight, a.setUpCostPerAddedFte], i * APPRAISAL_FIELDS);
     familyMonths += simulateRun(ctx, plans, outs, undefined);
     for (let a = 0; a < armCount; a++) checkFinite(outs[a]!, monthCount, first + i, plan.arms[a]!.name);
+    afterRun?.(first + i);
   }
   return { first, count, arms, familyMonths, appraisal };
 }
