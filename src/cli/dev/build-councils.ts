@@ -44,7 +44,7 @@ const CSC = 'dfe-analytical-services/CSC_outcomes_and_enablers';
 /** The repository, commit (or blob) and path each file was copied from (../shared/data/README.md). */
 export const ORIGINS: Record<string, { repository: string; commit: string; path: string; blob?: string; decoded?: true }> = {
   [CLA_NEW]: { repository: CSC, commit: '2f5d11a', path: `data-raw/${CLA_NEW}` },
-  [CLA_OLD]: { repository: CSC, commit: '2f5d11a', blob: '9f755b2', path: 'data/cla_number_and_rate_per_10k_children.csv (an older blob)' },
+  [CLA_OLD]: { repository: CSC, commit: '2f5d11a', blob: '9f755b2', path: 'data/ (an older blob; its file name there is not recorded in ../shared/data/README.md)' },
   [B1]: { repository: CSC, commit: '2f5d11a', path: `data-raw/${B1}` },
   [C1]: { repository: CSC, commit: '2f5d11a', path: `data-raw/${C1}` },
   [C4]: { repository: CSC, commit: '2f5d11a', blob: '12c921a', path: `data-raw/${C4}` },
