@@ -160,7 +160,11 @@ export function council(codeOrName: string, year?: number): CouncilResult {
     codes = [text];
   } else {
     const named = codesNamed(text);
-    if (named.ambiguous) return { ok: false, error: `${JSON.stringify(text)} matches more than one council: ${named.ambiguous.join(', ')}`, nearest: named.ambiguous };
+    if (named.ambiguous) {
+      const shown = named.ambiguous.slice(0, 8);
+      const more = named.ambiguous.length - shown.length;
+      return { ok: false, error: `${JSON.stringify(text)} matches more than one council: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`, nearest: shown };
+    }
     codes = named.codes;
   }
   if (codes.length === 0) {

@@ -134,5 +134,12 @@ describe('council figures', () => {
       expect(north.error).toMatch(/^"North" matches more than one council: North Tyneside \(392\), /);
       expect(north.nearest).toContain('North Yorkshire (815)');
     }
+    // A part that many names share lists eight and says how many more.
+    const and = council('and');
+    expect(and.ok).toBe(false);
+    if (!and.ok) {
+      expect(and.nearest).toHaveLength(8);
+      expect(and.error).toMatch(/ and \d+ more$/);
+    }
   });
 });
