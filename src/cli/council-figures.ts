@@ -8,15 +8,18 @@ const USAGE = 'usage: npm run --silent council-figures -- <council name or DfE c
 
 const csvCell = (v: string | number) => (typeof v === 'number' || !/[",\n]/.test(v) ? String(v) : `"${v.replace(/"/g, '""')}"`);
 
-/** One line per figure: the value, its unit and its source; then the missing figures with an empty value. */
+/** The CSV columns: the figure, its value and unit, why it is missing (if it is), and where it was read (file, column, rows, repository, commit, blob, path). */
+export const CSV_COLUMNS = ['code', 'council', 'year', 'figure', 'value', 'unit', 'missing_reason', 'file', 'column', 'rows', 'repository', 'commit', 'blob', 'path', 'attribution'] as const;
+
+/** One line per figure: the value, its unit and its source; then the missing figures with an empty value and the reason; the attribution in its own column. */
 export function figuresCsv(f: CouncilFigures): string {
-  const lines = [['code', 'council', 'year', 'figure', 'value', 'unit', 'file', 'column', 'rows'].join(',')];
+  const lines = [CSV_COLUMNS.join(',')];
   for (const x of f.figures) {
     const rows = Object.entries(x.source.where ?? {}).map(([k, v]) => `${k}=${v}`).join('; ');
-    lines.push([f.code, f.name, f.year, x.key, x.value, x.unit, x.source.file, x.source.column, rows].map(csvCell).join(','));
+    const s = x.source;
+    lines.push([f.code, f.name, f.year, x.key, x.value, x.unit, '', s.file, s.column, rows, s.repository, s.commit, s.blob ?? '', s.decoded ? `${s.path} (decoded to CSV)` : s.path, f.attribution].map(csvCell).join(','));
   }
-  for (const m of f.missing) lines.push([f.code, f.name, f.year, m.key, '', m.reason, '', '', ''].map(csvCell).join(','));
-  lines.push(csvCell(`# ${f.attribution}`));
+  for (const m of f.missing) lines.push([f.code, f.name, f.year, m.key, '', '', m.reason, '', '', '', '', '', '', '', f.attribution].map(csvCell).join(','));
   return `${lines.join('\n')}\n`;
 }
 

@@ -21,6 +21,17 @@ interface CouncilInfo {
   neighbours: string[];
 }
 
+/** Where a DfE file was copied from: repository, commit (and blob, for an older version of a file), path. */
+export interface FileOrigin {
+  repository: string;
+  commit: string;
+  path: string;
+  blob?: string;
+  decoded?: true;
+  /** Council-years inside the file's years that it has no row for (code → years). */
+  councilYearsAbsent?: Record<string, number[]>;
+}
+
 export interface Reorganisation {
   date: string;
   from: string[];
@@ -32,7 +43,7 @@ export interface Reorganisation {
 export interface CouncilTable {
   schemaVersion: 1;
   attribution: string;
-  provenance: Record<string, unknown>;
+  provenance: { files: Record<string, FileOrigin> } & Record<string, unknown>;
   sources: Record<string, { unit: string; sources: FigureSource[] }>;
   reorganisations: Reorganisation[];
   figures: string[];
@@ -47,14 +58,14 @@ export interface CouncilFigure {
   key: string;
   value: number;
   unit: string;
-  /** The release the value was taken from (the newest that has the year). */
-  source: Omit<FigureSource, 'years' | 'areaYears'>;
+  /** The release the value was taken from (the newest that has the year), with the repository and commit of its file. */
+  source: Omit<FigureSource, 'years' | 'areaYears'> & Omit<FileOrigin, 'councilYearsAbsent'>;
 }
 
 /** A figure the council has no value for in that year, and why. */
 export interface MissingFigure {
   key: string;
-  reason: 'suppressed or not published for this council' | 'not in the files for this year';
+  reason: 'suppressed or not published for this council' | 'council not in this file for this year' | 'not in the files for this year';
 }
 
 export interface CouncilFigures {
@@ -110,13 +121,52 @@ export function nearestCouncils(text: string, n = 3): string[] {
   return scored.slice(0, n).map((s) => label(s.code));
 }
 
-/** The figures a council published for a year (the latest year it has when `year` is omitted), found by DfE code or name. */
+/** The council codes numerically nearest to a three-digit code, as "Name (code)", at most `n`. */
+export function nearestCodes(code: string, n = 3): string[] {
+  const x = Number(code);
+  return Object.keys(COUNCIL_TABLE.councils)
+    .sort((a, b) => Math.abs(Number(a) - x) - Math.abs(Number(b) - x) || a.localeCompare(b))
+    .slice(0, n)
+    .map(label);
+}
+
+/** The codes whose name is `text` exactly, else the one name `text` begins, else the one name containing it (as typed, normalised). */
+function codesNamed(text: string): { codes: string[]; ambiguous?: string[] } {
+  const t = COUNCIL_TABLE;
+  const q = normaliseName(text);
+  const all = Object.keys(t.councils);
+  const nameOf = (code: string) => normaliseName(t.councils[code]!.info.name);
+  const exact = all.filter((code) => nameOf(code) === q);
+  if (exact.length || q.length < 3) return { codes: exact };
+  for (const match of [(n: string) => n.startsWith(`${q} `), (n: string) => ` ${n} `.includes(` ${q} `), (n: string) => n.includes(q)]) {
+    const codes = all.filter((code) => match(nameOf(code)));
+    const names = [...new Set(codes.map((c) => t.councils[c]!.info.name))];
+    if (names.length === 1) return { codes };
+    if (names.length > 1) return { codes: [], ambiguous: codes.map(label) };
+  }
+  return { codes: [] };
+}
+
+/** The figures a council published for a year (the latest year it has when `year` is omitted), found by DfE code or by name (exact, or a unique prefix or part). */
 export function council(codeOrName: string, year?: number): CouncilResult {
   const t = COUNCIL_TABLE;
   const text = codeOrName.trim();
   let codes: string[];
-  if (/^\d{3}$/.test(text)) codes = t.councils[text] ? [text] : [];
-  else codes = Object.keys(t.councils).filter((code) => normaliseName(t.councils[code]!.info.name) === normaliseName(text));
+  if (/^\d{3}$/.test(text)) {
+    if (!t.councils[text]) {
+      const nearest = nearestCodes(text);
+      return { ok: false, error: `${text} is not a DfE council code; nearest codes: ${nearest.join(', ')}`, nearest };
+    }
+    codes = [text];
+  } else {
+    const named = codesNamed(text);
+    if (named.ambiguous) {
+      const shown = named.ambiguous.slice(0, 8);
+      const more = named.ambiguous.length - shown.length;
+      return { ok: false, error: `${JSON.stringify(text)} matches more than one council: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`, nearest: shown };
+    }
+    codes = named.codes;
+  }
   if (codes.length === 0) {
     const nearest = nearestCouncils(text);
     return { ok: false, error: `no council ${JSON.stringify(text)} in the table; nearest: ${nearest.join(', ')}`, nearest };
@@ -132,7 +182,8 @@ export function council(codeOrName: string, year?: number): CouncilResult {
   if (!row) {
     const successors = reorganisations.flatMap((r) => (r.from.includes(code) ? r.to.filter((c) => c !== code) : []));
     const predecessors = reorganisations.flatMap((r) => (r.to.includes(code) ? r.from.filter((c) => c !== code) : []));
-    const others = y > Math.max(...years) ? successors : predecessors;
+    // Only councils that have figures for that year are named.
+    const others = (y > Math.max(...years) ? successors : predecessors).filter((c) => t.councils[c]?.rows[y] !== undefined);
     const nearest = others.map(label);
     const years_ = `${Math.min(...years)}–${Math.max(...years)}`;
     return {
@@ -148,11 +199,13 @@ export function council(codeOrName: string, year?: number): CouncilResult {
     const value = row[i] ?? null;
     const source = meta.sources.find((s) => s.years !== null && s.years[0] <= y && y <= s.years[1]);
     if (value === null || !source) {
-      missing.push({ key, reason: source ? 'suppressed or not published for this council' : 'not in the files for this year' });
+      const absent = source && t.provenance.files[source.file]?.councilYearsAbsent?.[code]?.includes(y);
+      missing.push({ key, reason: !source ? 'not in the files for this year' : absent ? 'council not in this file for this year' : 'suppressed or not published for this council' });
       return;
     }
     const { years: _years, areaYears: _areaYears, ...release } = source;
-    figures.push({ key, value, unit: meta.unit, source: release });
+    const { councilYearsAbsent: _absent, ...origin } = t.provenance.files[source.file]!;
+    figures.push({ key, value, unit: meta.unit, source: { ...release, ...origin } });
   });
   return {
     ok: true,

@@ -14,22 +14,36 @@ describe('council-figures (command line)', () => {
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out).toMatchObject({ code: '383', name: 'Leeds', year: 2025 });
-    expect(out.figures.find((f: { key: string }) => f.key === 'cinAt31March')).toMatchObject({ value: 5775, source: { file: 'b1_children_in_need_2013_to_2025.csv', column: 'At31_episodes' } });
+    expect(out.figures.find((f: { key: string }) => f.key === 'cinAt31March')).toMatchObject({
+      value: 5775,
+      source: { file: 'b1_children_in_need_2013_to_2025.csv', column: 'At31_episodes', repository: 'dfe-analytical-services/CSC_outcomes_and_enablers', commit: '2f5d11a', path: 'data-raw/b1_children_in_need_2013_to_2025.csv' },
+    });
+    expect(out.figures.find((f: { key: string }) => f.key === 'financeClaTotalGbp').source).toMatchObject({ repository: 'dfe-analytical-services/local-authority-interactive-tool', commit: '2e30e39' });
     expect(Array.isArray(out.missing)).toBe(true);
   });
 
-  it('prints CSV with one line per figure, a name typed without quotes, and the attribution last', async () => {
+  it('prints CSV with one line per figure, a name typed without quotes, the repository and commit of each file, a missing figure\'s reason in its own column and the attribution in a column (no comment line)', async () => {
     const { code, stdout } = await councilFigures('Isle', 'of', 'Wight', '--year', '2024', '--format', 'csv');
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe('code,council,year,figure,value,unit,file,column,rows');
-    expect(lines[1]).toMatch(/^921,Isle of Wight,2024,claAt31March,\d+,children,cla_number_and_rate_per_10k_children.csv,children_count,/);
-    expect(lines.at(-1)).toMatch(/^# Contains public sector information licensed under the Open Government Licence v3.0/);
+    expect(lines[0]).toBe('code,council,year,figure,value,unit,missing_reason,file,column,rows,repository,commit,blob,path,attribution');
+    const attribution = 'Contains public sector information licensed under the Open Government Licence v3.0 (Department for Education)';
+    expect(lines[1]).toBe(
+      `921,Isle of Wight,2024,claAt31March,${/,claAt31March,(\d+),/.exec(lines[1]!)![1]},children,,cla_number_and_rate_per_10k_children.csv,children_count,population_type=Children looked after on 31 March each year,dfe-analytical-services/CSC_outcomes_and_enablers,2f5d11a,,data-raw/cla_number_and_rate_per_10k_children.csv,${attribution}`,
+    );
+    expect(lines.slice(1).every((l) => l.endsWith(`,${attribution}`))).toBe(true);
+    expect(lines.some((l) => l.startsWith('#'))).toBe(false);
+    const cumbria = (await councilFigures('Cumbria', '--year', '2022', '--format', 'csv')).stdout.split('\n');
+    expect(cumbria).toContain(`909,Cumbria,2022,claAt31MarchByAge.under1Year,,,council not in this file for this year,,,,,,,,${attribution}`);
+    expect(cumbria.find((l) => l.includes(',claAt31MarchByPlacement.placedWithParentsOrOtherPersonWithParental,'))).toBeUndefined();
+    expect(cumbria.find((l) => l.includes(',claAt31MarchByPlacement.placedWithParents,'))).toBeDefined();
+    expect(cumbria.find((l) => l.includes(',claCeasedByReason.leftCareToLiveWithParentsRelativesOrOthers,'))).toBeDefined();
   });
 
   it('answers an unknown council, a year it has no figures for and a bad flag with one line and exit 2', async () => {
     const unknown = await councilFigures('Leds');
     expect(unknown).toEqual({ code: 2, stdout: '', stderr: 'error: no council "Leds" in the table; nearest: Leeds (383), Lewisham (209), Kirklees (382)\n' });
+    expect(await councilFigures('999')).toEqual({ code: 2, stdout: '', stderr: 'error: 999 is not a DfE council code; nearest codes: Westmorland and Furness (943), Cumberland (942), West Northamptonshire (941)\n' });
     const year = await councilFigures('909', '--year', '2025');
     expect(year.code).toBe(2);
     expect(year.stderr).toBe('error: Cumbria (909) has figures for 2013–2023, not 2025; for 2025 see Cumberland (942), Westmorland and Furness (943)\n');

@@ -16,7 +16,14 @@ describe('council figures', () => {
     expect(figureValue(leeds, 'cppAt31March')).toBe(634);
     expect(figureValue(leeds, 'cinAt31March')).toBe(5775);
     const cla = leeds.figures.find((f) => f.key === 'claAt31March')!;
-    expect(cla.source).toEqual({ file: 'cla_number_and_rate_per_10k_children.csv', column: 'children_count', where: { population_type: 'Children looked after on 31 March each year' } });
+    expect(cla.source).toEqual({
+      file: 'cla_number_and_rate_per_10k_children.csv',
+      column: 'children_count',
+      where: { population_type: 'Children looked after on 31 March each year' },
+      repository: 'dfe-analytical-services/CSC_outcomes_and_enablers',
+      commit: '2f5d11a',
+      path: 'data-raw/cla_number_and_rate_per_10k_children.csv',
+    });
     expect(leeds.attribution).toContain('Open Government Licence v3.0');
   });
 
@@ -24,7 +31,17 @@ describe('council figures', () => {
     const darlington = found('841', 2020);
     expect(darlington.name).toBe('Darlington');
     expect(figureValue(darlington, 'claAt31March')).toBe(270);
-    expect(darlington.figures.find((f) => f.key === 'claAt31March')!.source).toEqual({ file: 'lait_childrens_social_care.csv', column: 'Values', where: { 'Short Desc': 'LACnum' } });
+    expect(darlington.figures.find((f) => f.key === 'claAt31March')!.source).toEqual({
+      file: 'lait_childrens_social_care.csv',
+      column: 'Values',
+      where: { 'Short Desc': 'LACnum' },
+      repository: 'dfe-analytical-services/local-authority-interactive-tool',
+      commit: '2e30e39',
+      path: '01_data/02_prod/bds_long_0.parquet',
+      decoded: true,
+    });
+    // The older CLA file is a previous blob of the same repository's file.
+    expect(COUNCIL_TABLE.provenance.files['cla_number_and_rate_per_10k_children_2019_2023.csv']).toMatchObject({ commit: '2f5d11a', blob: '9f755b2' });
   });
 
   it('takes a revised year from the newest release: Darlington 2023 is 319 looked after (the 2019-2023 file said 322)', () => {
@@ -39,8 +56,18 @@ describe('council figures', () => {
     expect(h.missing).toContainEqual({ key: 'claCeasedByReason.died', reason: 'suppressed or not published for this council' });
     expect(figureValue(h, 'claCeasedByReason.sentencedToCustody')).toBe(0);
     expect(figureValue(found('Isles of Scilly', 2023), 'cinAt31March')).toBeUndefined();
-    // Before 2019 the CLA files do not reach: missing for that reason.
+    // Before 2016 the CLA files do not reach: missing for that reason.
     expect(found('Leeds', 2015).missing).toContainEqual({ key: 'claAt31March', reason: 'not in the files for this year' });
+  });
+
+  it('tells a council the file has no row for from a suppressed cell: Cumbria 2021-2023 and Northamptonshire 2021 are not in the decoded breakdown files', () => {
+    for (const [c, y] of [['909', 2021], ['909', 2023], ['928', 2021]] as const) {
+      const f = found(c, y);
+      expect(f.missing).toContainEqual({ key: 'claAt31MarchByAge.under1Year', reason: 'council not in this file for this year' });
+      expect(f.missing).toContainEqual({ key: 'claCeasedByReason.adopted', reason: 'council not in this file for this year' });
+      expect(figureValue(f, 'claAt31March')).toBeGreaterThan(0);
+    }
+    expect(found('Hartlepool', 2025).missing).toContainEqual({ key: 'claCeasedByReason.died', reason: 'suppressed or not published for this council' });
   });
 
   it('takes council rows only: not the "statistical neighbours (median)" rows the decoded files carry under the council\'s code', () => {
@@ -58,6 +85,10 @@ describe('council figures', () => {
     expect(figureValue(found('Cumberland', 2024), 'claAt31March')).toBeGreaterThan(0);
     expect(found('Cumbria', 2023).reorganisations[0]).toMatch(/^2023-04-01: Cumbria \(909\) was split/);
     expect(council('North Northamptonshire', 2021)).toMatchObject({ ok: false, nearest: ['Northamptonshire (928)'] });
+    // A predecessor or successor is named only for a year it has figures for.
+    expect(council('North Northamptonshire', 2012)).toEqual({ ok: false, error: 'North Northamptonshire (940) has figures for 2022–2025, not 2012', nearest: ['North Northamptonshire (940)'] });
+    expect(council('838', 2012)).toEqual({ ok: false, error: 'Dorset (838) has figures for 2020–2025, not 2012', nearest: ['Dorset (838)'] });
+    expect(council('838', 2015)).toMatchObject({ ok: false, error: 'Dorset (838) has figures for 2020–2025, not 2015; for 2015 see Dorset (835), Poole (836), Bournemouth (837)' });
     expect(found('Dorset', 2015).code).toBe('835');
     expect(found('Dorset', 2020).code).toBe('838');
     expect(found('Dorset').code).toBe('838');
@@ -83,5 +114,32 @@ describe('council figures', () => {
     if (!r.ok) expect(r.nearest[0]).toBe('Leeds (383)');
     expect(nearestCouncils('Westmorland')[0]).toBe('Westmorland and Furness (943)');
     expect(council('Leeds', 2012)).toEqual({ ok: false, error: 'Leeds (383) has figures for 2013–2025, not 2012', nearest: ['Leeds (383)'] });
+  });
+
+  it('answers an unknown three-digit code as not a DfE council code, with the numerically nearest codes', () => {
+    expect(council('999')).toEqual({ ok: false, error: '999 is not a DfE council code; nearest codes: Westmorland and Furness (943), Cumberland (942), West Northamptonshire (941)', nearest: ['Westmorland and Furness (943)', 'Cumberland (942)', 'West Northamptonshire (941)'] });
+    // 386 lies between 384 and 390: 384 (2 away), 383 (3), then 382 and 390 (4; the lower first), not the lowest codes (201, ...).
+    const r = council('386');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.nearest.map((x) => x.slice(-4, -1))).toEqual(['384', '383', '382']);
+  });
+
+  it('finds a council by a unique prefix or part of its name, and lists the councils an ambiguous one matches', () => {
+    expect(found('Southend').code).toBe('882');
+    expect(found('Westmorland').code).toBe('943');
+    expect(found('hull').code).toBe('810');
+    const north = council('North');
+    expect(north.ok).toBe(false);
+    if (!north.ok) {
+      expect(north.error).toMatch(/^"North" matches more than one council: North Tyneside \(392\), /);
+      expect(north.nearest).toContain('North Yorkshire (815)');
+    }
+    // A part that many names share lists eight and says how many more.
+    const and = council('and');
+    expect(and.ok).toBe(false);
+    if (!and.ok) {
+      expect(and.nearest).toHaveLength(8);
+      expect(and.error).toMatch(/ and \d+ more$/);
+    }
   });
 });

@@ -5,7 +5,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exitQuietlyOnClosedPipe, isEntry, processIo, type CliIo } from '../main-helpers';
+import { exitQuietlyOnClosedPipe, isEntry, processIo, runCommand, type CliIo } from '../main-helpers';
+import { UsageError } from '../options';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 /** Where the DfE files are, from the repository root. */
@@ -38,6 +39,23 @@ const CLA_START = 'cla_starting_by_characteristic.csv';
 const CEASED = 'cla_ceased_by_reason_decoded.csv';
 const LAIT = 'lait_childrens_social_care.csv';
 const NEIGHBOURS = 'New_Statistical_Neighbour_Groupings_April_2021.csv';
+
+const CSC = 'dfe-analytical-services/CSC_outcomes_and_enablers';
+/** The repository, commit (or blob) and path each file was copied from (../shared/data/README.md). */
+export const ORIGINS: Record<string, { repository: string; commit: string; path: string; blob?: string; decoded?: true }> = {
+  [CLA_NEW]: { repository: CSC, commit: '2f5d11a', path: `data-raw/${CLA_NEW}` },
+  [CLA_OLD]: { repository: CSC, commit: '2f5d11a', blob: '9f755b2', path: 'data/ (an older blob; its file name there is not recorded in ../shared/data/README.md)' },
+  [B1]: { repository: CSC, commit: '2f5d11a', path: `data-raw/${B1}` },
+  [C1]: { repository: CSC, commit: '2f5d11a', path: `data-raw/${C1}` },
+  [C4]: { repository: CSC, commit: '2f5d11a', blob: '12c921a', path: `data-raw/${C4}` },
+  [D3]: { repository: CSC, commit: '2f5d11a', path: `data-raw/${D3}` },
+  [D5]: { repository: CSC, commit: '2f5d11a', path: `data-raw/${D5}` },
+  [CLA_31]: { repository: CSC, commit: '2f5d11a', path: 'data/combined_cla_31_march_data.rds', decoded: true },
+  [CLA_START]: { repository: CSC, commit: '2f5d11a', path: 'data/combined_cla_data.rds', decoded: true },
+  [CEASED]: { repository: CSC, commit: '2f5d11a', path: 'data/ceased_cla_data.rds', decoded: true },
+  [NEIGHBOURS]: { repository: CSC, commit: '2f5d11a', path: `data-raw/${NEIGHBOURS}` },
+  [LAIT]: { repository: 'dfe-analytical-services/local-authority-interactive-tool', commit: '2e30e39', path: '01_data/02_prod/bds_long_0.parquet', decoded: true },
+};
 
 /** The two CLA files name the stock differently ("on 31 March" in the newer, "at 31 March" in the older). */
 function claCount(key: string, newType: string, laitMeasure: string, oldType: string): Spec {
@@ -117,7 +135,7 @@ const LAIT_MEASURES: [shortDesc: string, key: string, unit: string][] = [
 export const REORGANISATIONS = [
   { date: '2019-04-01', from: ['835', '836', '837'], to: ['838', '839'], what: 'Dorset County Council (835), Poole (836) and Bournemouth (837) were replaced by Dorset Council (838; the county less Christchurch) and Bournemouth, Christchurch and Poole (839). The old codes run to 2019, the new from 2020. Not comparable across the break.' },
   { date: '2020-04-01', from: ['825'], to: ['825'], what: 'Buckinghamshire County Council and its four districts became one unitary council. DfE kept code 825 (the ONS code changed from E10000002 to E06000060, used from 2021); the series is continuous.' },
-  { date: '2021-04-01', from: ['928'], to: ['940', '941'], what: 'Northamptonshire (928) was split into North Northamptonshire (940) and West Northamptonshire (941). 928 runs to 2021, the new codes from 2022. Before the split children\'s services were run by Northamptonshire Children\'s Trust for the whole county.' },
+  { date: '2021-04-01', from: ['928'], to: ['940', '941'], what: 'Northamptonshire (928) was split into North Northamptonshire (940) and West Northamptonshire (941). 928 runs to 2021, the new codes from 2022. Northamptonshire Children\'s Trust has run children\'s services since November 2020, for the county and, from April 2021, for both successor councils.' },
   { date: '2023-04-01', from: ['815'], to: ['815'], what: 'North Yorkshire became a unitary council. DfE kept code 815 (ONS E10000023 → E06000065, used from 2024); the series is continuous.' },
   { date: '2023-04-01', from: ['933'], to: ['933'], what: 'Somerset became a unitary council. DfE kept code 933 (ONS E10000027 → E06000066, used from 2024); the series is continuous.' },
   { date: '2023-04-01', from: ['909'], to: ['942', '943'], what: 'Cumbria (909) was split into Cumberland (942) and Westmorland and Furness (943). 909 runs to 2023, the new codes from 2024.' },
@@ -206,10 +224,23 @@ function notApplicable(header: string[], row: string[]): boolean {
 
 const areaKey = (a: Area) => (a.kind === 'council' ? a.code : a.kind === 'national' ? 'England' : a.name);
 
-/** camelCase of a characteristic's words ("Foster placements" → "fosterPlacements"), at most eight words; the two returns home told apart by hand. */
-function slug(text: string): string {
-  if (text.startsWith('Returned home')) return text.includes('not part') ? 'returnedHomeNotInCarePlan' : 'returnedHomeInCarePlan';
-  const words = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).slice(0, 8);
+/** Characteristics longer than eight words, named by hand (cut at eight words they lose their meaning). */
+const LONG_NAMES: Record<string, string> = {
+  'Other public provision (e.g. by a PCT etc)': 'otherPublicProvision',
+  'Placed with parents or other person with parental responsibility': 'placedWithParents',
+  'Aged 18 (or over) and remained with current carers': 'aged18OrOverStayedWithCarers',
+  'Left care to live with parents, relatives or other person with no parental responsibility': 'leftCareToLiveWithParentsRelativesOrOthers',
+  'Returned home to live with parents or other person with parental responsibility which was part of the care planning process': 'returnedHomeInCarePlan',
+  'Returned home to live with parents or other person with parental responsibility which was not part of the care planning process': 'returnedHomeNotInCarePlan',
+  'Transferred to residential care funded by adult social services': 'transferredToAdultSocialCareResidential',
+};
+
+/** camelCase of a characteristic's words ("Foster placements" → "fosterPlacements"); one of more than eight words must be named in LONG_NAMES. */
+export function slug(text: string): string {
+  const named = LONG_NAMES[text];
+  if (named) return named;
+  const words = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.length > 8) throw new Error(`characteristic ${JSON.stringify(text)} has more than eight words: name it in LONG_NAMES`);
   return words.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
 }
 
@@ -224,7 +255,7 @@ interface Source {
 }
 
 /** area key → year → figure key → value (null: published as suppressed or not applicable). */
-type Store = Map<string, Map<number, Map<string, number | null>>>;
+type Store = Map<string, Map<number, Map<string, { value: number | null; sourceIndex: number }>>>;
 
 interface CouncilInfo {
   code: string;
@@ -245,7 +276,7 @@ export interface BuildResult {
 export function buildCouncils(dir: string): BuildResult {
   const read = (file: string) => {
     const path = join(dir, file);
-    if (!existsSync(path)) throw new Error(`${path} is missing`);
+    if (!existsSync(path)) throw new UsageError(`${file} is missing from ${dir}; see ../shared/data/README.md for where each file comes from`);
     return parseCsv(readFileSync(path, 'utf8'));
   };
   const store: Store = new Map();
@@ -254,19 +285,28 @@ export function buildCouncils(dir: string): BuildResult {
   const specs: Spec[] = [];
   const regionOf = new Map<string, string>();
 
-  const put = (area: Area, year: number, key: string, value: number | null, sourceIndex: number) => {
+  // The council-years each file has a row for (any figure), to tell "not in this file" from "suppressed".
+  const present = new Map<string, Set<string>>();
+  const put = (area: Area, year: number, key: string, value: number | null, sourceIndex: number, file: string) => {
     if (year < FIRST_YEAR || year > LAST_YEAR) return;
     const k = areaKey(area);
+    if (area.kind === 'council') {
+      let p = present.get(file);
+      if (!p) present.set(file, (p = new Set()));
+      p.add(`${area.code}:${year}`);
+    }
     let years = store.get(k);
     if (!years) store.set(k, (years = new Map()));
     let row = years.get(year);
     if (!row) years.set(year, (row = new Map()));
-    // Sources are read newest first: a cell a newer source already gave is not overwritten by an older release.
-    if (row.has(key)) {
-      if (sourceIndex > 0) return;
-      throw new Error(`${key} ${k} ${year}: two rows in one file`);
+    // Sources are read newest first: a cell a newer source already gave is not overwritten by an older release; the
+    // same source giving it twice is an error, for every source.
+    const given = row.get(key);
+    if (given) {
+      if (given.sourceIndex === sourceIndex) throw new Error(`${key} ${k} ${year}: two rows in one file (source ${sourceIndex + 1})`);
+      return;
     }
-    row.set(key, value);
+    row.set(key, { value, sourceIndex });
     // The years each source gives, for councils and for England and the regions apart (LAIT has councils only).
     const taken = sourceYears.get(key)!;
     const slot = area.kind === 'council' ? sourceIndex : -1 - sourceIndex;
@@ -327,14 +367,14 @@ export function buildCouncils(dir: string): BuildResult {
           const code = get('LA Number')!;
           // Councils only, in the years the DfE returns have them (LAIT's rows for abolished codes are "-").
           if (!councils.get(code)?.years.has(year)) continue;
-          put({ kind: 'council', code }, year, spec.key, cellValue(get(src.column)), sourceIndex);
+          put({ kind: 'council', code }, year, spec.key, cellValue(get(src.column)), sourceIndex, src.file);
           continue;
         }
         const area = areaOf(get);
         if (!area || notApplicable(header, row)) continue;
         const year = Number(get('time_period'));
         if (area.kind === 'council' && !councils.get(area.code)?.years.has(year)) throw new Error(`${src.file}: council ${area.code} has figures for ${year}, a year the CIN file does not have it`);
-        put(area, year, spec.key, cellValue(get(src.column)), sourceIndex);
+        put(area, year, spec.key, cellValue(get(src.column)), sourceIndex, src.file);
       }
     });
   };
@@ -363,7 +403,7 @@ export function buildCouncils(dir: string): BuildResult {
       const year = Number(get('time_period'));
       // The council-years are those of the wide files (read first); a figure for another year would be a code we cannot place.
       if (area.kind === 'council' && !councils.get(area.code)?.years.has(year)) throw new Error(`${b.file}: council ${area.code} has figures for ${year}, a year the other files do not have it`);
-      put(area, year, key, cellValue(get('number')), 0);
+      put(area, year, key, cellValue(get('number')), 0, b.file);
     }
   }
 
@@ -396,7 +436,18 @@ export function buildCouncils(dir: string): BuildResult {
     }
   }
 
-  return { text: render(specs, sourceYears, store, councils, regionOf, neighbours), coverage: coverageTable(specs, store, councils) };
+  // Council-years inside a file's years that the file has no row for (Cumbria 2021-2023 in the decoded breakdowns).
+  const absent: Record<string, Record<string, number[]>> = {};
+  for (const [f, seen] of present) {
+    const ys = [...seen].map((cy) => Number(cy.slice(4)));
+    const [lo, hi] = [Math.min(...ys), Math.max(...ys)];
+    const out: Record<string, number[]> = {};
+    for (const c of [...councils.values()].sort((a, b) => a.code.localeCompare(b.code)))
+      for (const y of [...c.years].sort()) if (y >= lo && y <= hi && !seen.has(`${c.code}:${y}`)) (out[c.code] ??= []).push(y);
+    if (Object.keys(out).length) absent[f] = out;
+  }
+
+  return { text: render(specs, sourceYears, store, councils, regionOf, neighbours, absent), coverage: coverageTable(specs, store, councils) };
 }
 
 function render(
@@ -406,6 +457,7 @@ function render(
   councils: Map<string, CouncilInfo>,
   regionOf: Map<string, string>,
   neighbours: Map<string, string[]>,
+  absent: Record<string, Record<string, number[]>>,
 ): string {
   const sources: Record<string, { unit: string; sources: Source[] }> = {};
   for (const s of specs) {
@@ -426,7 +478,7 @@ function render(
     for (const y of [...(years?.keys() ?? [])].sort()) {
       const row = years!.get(y)!;
       // A figure absent from every file for this year is null as well: the row says "not published".
-      out[y] = figures.map((f) => row.get(f) ?? null);
+      out[y] = figures.map((f) => row.get(f)?.value ?? null);
     }
     return out;
   };
@@ -446,6 +498,7 @@ function render(
     years: 'years ending 31 March; finance: the financial year ending 31 March of that year',
     missing: 'null: suppressed or not published (c, k, x, z, u, -, blank, and negative codes in the decoded files), never 0',
     revisions: 'each year is taken from the newest release that has it',
+    files: Object.fromEntries(Object.entries(ORIGINS).filter(([f]) => specs.some((s) => s.from.some((x) => x.file === f)) || f === NEIGHBOURS).map(([f, o]) => [f, { ...o, ...(absent[f] ? { councilYearsAbsent: absent[f] } : {}) }])),
   })},`);
   L.push(`  "sources": {`);
   L.push(figures.map((f) => `    ${JSON.stringify(f)}: ${JSON.stringify(sources[f])}`).join(',\n'));
@@ -491,29 +544,27 @@ function coverageTable(specs: Spec[], store: Store, councils: Map<string, Counci
   const councilsIn = years.map((y) => [...councils.values()].filter((c) => c.years.has(y)).length);
   lines.push(`${'(councils in the files)'.padEnd(width)} ${councilsIn.map((n) => String(n).padStart(4)).join(' ')}`);
   for (const s of specs) {
-    const counts = years.map((y) => [...councils.keys()].filter((code) => typeof store.get(code)?.get(y)?.get(s.key) === 'number').length);
+    const counts = years.map((y) => [...councils.keys()].filter((code) => typeof store.get(code)?.get(y)?.get(s.key)?.value === 'number').length);
     lines.push(`${s.key.padEnd(width)} ${counts.map((n) => String(n).padStart(4)).join(' ')}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** Builds from `root`/../shared/data/dfe and writes the table and its coverage under `root`; 2 with one line when the files are absent. */
-export function buildAndWrite(root: string, io: CliIo): number {
-  const dir = join(root, DFE_DIR);
-  if (!existsSync(dir)) {
-    io.stderr(`error: the DfE files are not at ${DFE_DIR} from the repository root (${dir}); see the README's council table section\n`);
-    return 2;
-  }
-  const { text, coverage } = buildCouncils(dir);
-  const out = join(root, TABLE);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, text);
-  writeFileSync(join(root, COVERAGE), coverage);
-  io.stdout(`wrote ${TABLE} (${(text.length / 1024).toFixed(0)} KiB) and ${COVERAGE}\ncouncils with a value, by year:\n${coverage}`);
-  return 0;
+/** Builds from `root`/../shared/data/dfe and writes the table and its coverage under `root`; 2 with one line when the folder or a file is absent. */
+export function buildAndWrite(root: string, io: CliIo): Promise<number> {
+  return runCommand(io, async () => {
+    const dir = join(root, DFE_DIR);
+    if (!existsSync(dir)) throw new UsageError(`the DfE files are not at ${DFE_DIR} from the repository root (${dir}); see the README's council table section`);
+    const { text, coverage } = buildCouncils(dir);
+    const out = join(root, TABLE);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, text);
+    writeFileSync(join(root, COVERAGE), coverage);
+    io.stdout(`wrote ${TABLE} (${(text.length / 1024).toFixed(0)} KiB) and ${COVERAGE}\ncouncils with a value, by year:\n${coverage}`);
+  });
 }
 
 if (isEntry(import.meta.url)) {
   exitQuietlyOnClosedPipe();
-  process.exitCode = buildAndWrite(ROOT, processIo);
+  process.exitCode = await buildAndWrite(ROOT, processIo);
 }
