@@ -54,6 +54,28 @@ export function join(path: string, key: string | number): string {
   return path ? `${path}.${key}` : key;
 }
 
+/** Whether `key` is the object's own key: never a member inherited from Object.prototype (`constructor`, `__proto__`, `toString`). */
+export function hasOwn(x: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(x, key);
+}
+
+/** The object's own value at `key`, or undefined: a prototype-named key of a plain object reads as absent. */
+export function own(x: object, key: string): unknown {
+  return hasOwn(x, key) ? (x as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * Runs a check and turns anything it throws into a reported problem at `path`: validation never
+ * crashes, whatever the input (a last resort; every check should report its problems itself).
+ */
+export function guarded<T>(check: Check<T>, x: unknown, path: string, errors: ScenarioError[]): T | undefined {
+  try {
+    return check(x, path, errors);
+  } catch (e) {
+    return fail(errors, path, `could not be checked (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
 export function fail(errors: ScenarioError[], path: string, message: string): undefined {
   errors.push({ path: path || '(root)', message });
   return undefined;
@@ -79,21 +101,28 @@ export function obj<S extends Shape>(shape: S): Check<ObjOut<S>> {
     const rec = x as Record<string, unknown>;
     let ok = true;
     for (const key of Object.keys(rec)) {
-      if (!(key in shape)) {
+      if (!hasOwn(shape, key)) {
         fail(errors, join(path, key), `unknown key (allowed: ${Object.keys(shape).join(', ')})`);
         ok = false;
       }
     }
     const out: Record<string, unknown> = {};
     for (const [key, check] of Object.entries(shape)) {
-      const value = rec[key];
+      let value: unknown;
+      try {
+        value = own(rec, key);
+      } catch (e) {
+        fail(errors, join(path, key), `could not be checked (${e instanceof Error ? e.message : String(e)})`);
+        ok = false;
+        continue;
+      }
       if (value === undefined && !(OPTIONAL in check)) {
         fail(errors, join(path, key), 'is required');
         ok = false;
         continue;
       }
       const before = errors.length;
-      const checked = check(value, join(path, key), errors);
+      const checked = guarded(check, value, join(path, key), errors);
       if (errors.length > before) ok = false;
       else if (checked !== undefined) out[key] = checked;
     }
@@ -112,7 +141,7 @@ export function str(opts: { pattern?: RegExp; rule?: string } = {}): Check<strin
 
 export function literal<T extends string | number>(...values: T[]): Check<T> {
   return (x, path, errors) =>
-    values.includes(x as T)
+    (typeof x === 'string' || typeof x === 'number') && values.includes(x as T)
       ? (x as T)
       : fail(errors, path, `must be ${values.map((v) => JSON.stringify(v)).join(' or ')}, got ${show(x)}`);
 }
@@ -156,7 +185,7 @@ export function arr<T>(item: Check<T>, opts: { minLength?: number; length?: numb
       return fail(errors, path, `must have at least ${opts.minLength} items, got ${x.length}`);
     }
     const before = errors.length;
-    const out = x.map((v, i) => item(v, join(path, i), errors));
+    const out = x.map((v, i) => guarded(item, v, join(path, i), errors));
     return errors.length > before ? undefined : (out as T[]);
   };
 }
@@ -179,8 +208,9 @@ export function record<T>(value: Check<T>, key: { pattern: RegExp; rule: string 
     const out: Record<string, T> = {};
     for (const [k, v] of Object.entries(x as Record<string, unknown>)) {
       if (!key.pattern.test(k)) fail(errors, join(path, k), `must be ${key.rule}`);
-      const checked = value(v, join(path, k), errors);
-      if (checked !== undefined) out[k] = checked;
+      const checked = guarded(value, v, join(path, k), errors);
+      // defineProperty: a key "__proto__" must stay a key, never set the result's prototype.
+      if (checked !== undefined) Object.defineProperty(out, k, { value: checked, enumerable: true, writable: true, configurable: true });
     }
     return errors.length > before ? undefined : out;
   };

@@ -1,5 +1,5 @@
 // Parses untrusted JSON into a Scenario, or the list of every problem with its field path.
-import type { ScenarioError } from './check';
+import { guarded, type ScenarioError } from './check';
 import { upratingFactors } from './prices';
 import { scenarioSchema, type Scenario } from './schema';
 
@@ -11,10 +11,16 @@ export type Result<T, E> = { ok: true; value: T } | { ok: false; errors: E };
 /** Validates a scenario object; errors name the field path and the rule. */
 export function parseScenario(raw: unknown): Result<Scenario, ScenarioError[]> {
   const errors: ScenarioError[] = [];
-  const value = scenarioSchema(raw, '', errors);
+  // Guarded: whatever a check throws becomes a problem at the deepest field path that caught it, never a crash.
+  const value = guarded(scenarioSchema, raw, '', errors);
   if (errors.length > 0 || value === undefined) return { ok: false, errors };
   // Every money input must be upratable to the reporting year when the scenario has a deflator.
-  const prices = upratingFactors(value);
+  let prices: ReturnType<typeof upratingFactors>;
+  try {
+    prices = upratingFactors(value);
+  } catch (e) {
+    return { ok: false, errors: [{ path: 'prices', message: `could not be checked (${e instanceof Error ? e.message : String(e)})` }] };
+  }
   if (prices.errors.length > 0) return { ok: false, errors: prices.errors };
   return { ok: true, value };
 }

@@ -1,6 +1,6 @@
 // Price years and uprating: every money input carries the year its price is in; a deflator series
 // carries them all to one reporting year (HM Treasury Green Book: real prices at a stated base year).
-import type { ScenarioError } from './check';
+import { hasOwn, type ScenarioError } from './check';
 import { scenarioInputs, type QuantityInput } from './inputs';
 import type { Scenario } from './schema';
 
@@ -40,7 +40,7 @@ function financialLabel(year: number): string {
  * where the series does not reach.
  */
 export function deflatorAt(deflator: Deflator, py: PriceYear): number | undefined {
-  const at = (key: string) => deflator.index[key];
+  const at = (key: string) => (hasOwn(deflator.index, key) ? deflator.index[key] : undefined);
   if (deflator.basis === py.kind) return at(py.kind === 'financial' ? financialLabel(py.year) : String(py.year));
   if (py.kind === 'financial') {
     const a = at(String(py.year));

@@ -1,5 +1,5 @@
 // Validators for uncertain inputs: a fixed value or a distribution, with unit and source.
-import { describe, fail, join, literal, numberProblem, obj, show, str, optional, type Check, type NumRule, type ScenarioError } from './check';
+import { describe, fail, hasOwn, join, own, literal, numberProblem, obj, show, str, optional, type Check, type NumRule, type ScenarioError } from './check';
 
 /** A distribution an input is drawn from once per run (parameter uncertainty). */
 export type DistSpec =
@@ -49,7 +49,7 @@ function boundText(rule: NumRule): string {
 /** Checks a distribution's parameters and that its whole support lies inside the field's bounds. */
 function checkDist(rec: Record<string, unknown>, path: string, rule: NumRule, errors: ScenarioError[], extraKeys: string[]): DistSpec | undefined {
   const dist = rec.dist as DistSpec['dist'];
-  const keys = DIST_KEYS[dist];
+  const keys = typeof dist === 'string' && hasOwn(DIST_KEYS, dist) ? DIST_KEYS[dist] : undefined;
   if (!keys) {
     return fail(errors, join(path, 'dist'), `must be one of ${Object.keys(DIST_KEYS).join(', ')}, got ${show(rec.dist)}`);
   }
@@ -60,7 +60,7 @@ function checkDist(rec: Record<string, unknown>, path: string, rule: NumRule, er
     }
   }
   for (const key of keys) {
-    const problem = rec[key] === undefined ? 'is required' : numberProblem(rec[key], {});
+    const problem = own(rec, key) === undefined ? 'is required' : numberProblem(rec[key], {});
     if (problem) fail(errors, join(path, key), problem);
   }
   if (errors.length > before) return undefined;
@@ -130,7 +130,7 @@ export function uncertain(rule: NumRule): Check<Uncertain> {
       return x as number;
     }
     const rec = x as Record<string, unknown>;
-    if (!('dist' in rec)) return fail(errors, path, `must be a number or an object with "dist", got ${show(x)}`);
+    if (!hasOwn(rec, 'dist')) return fail(errors, path, `must be a number or an object with "dist", got ${show(x)}`);
     return checkDist(rec, path, rule, errors, []);
   };
   return describe(check, { kind: 'uncertain', rule } satisfies InputDescription);
@@ -151,12 +151,12 @@ export function quantity(rule: NumRule, units: string[], opts: { money?: boolean
     const rec = x as Record<string, unknown>;
     const before = errors.length;
     const meta: Record<string, unknown> = {};
-    for (const key of PROVENANCE_KEYS) if (key in rec) meta[key] = rec[key];
+    for (const key of PROVENANCE_KEYS) if (hasOwn(rec, key)) meta[key] = rec[key];
     const prov = provenance(meta, path, errors);
     if (prov) unitCheck(prov.unit, join(path, 'unit'), errors);
     if (opts.money && prov && !prov.priceYear) fail(errors, join(path, 'priceYear'), 'is required for a money value (e.g. "2013/14")');
     let value: { value: number } | DistSpec | undefined;
-    if ('dist' in rec) {
+    if (hasOwn(rec, 'dist')) {
       value = checkDist(rec, path, rule, errors, PROVENANCE_KEYS);
     } else {
       for (const key of Object.keys(rec)) {
@@ -164,7 +164,7 @@ export function quantity(rule: NumRule, units: string[], opts: { money?: boolean
           fail(errors, join(path, key), `unknown key (allowed: value or dist, ${PROVENANCE_KEYS.join(', ')})`);
         }
       }
-      const problem = rec.value === undefined ? 'is required (or give a "dist")' : numberProblem(rec.value, rule);
+      const problem = own(rec, 'value') === undefined ? 'is required (or give a "dist")' : numberProblem(rec.value, rule);
       if (problem) fail(errors, join(path, 'value'), problem);
       else value = { value: rec.value as number };
     }

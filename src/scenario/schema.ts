@@ -1,5 +1,5 @@
 // The scenario schema (version 1): every model input, its unit and its source; the Scenario type is inferred from it.
-import { arr, describe, fail, join, literal, num, obj, optional, record, refine, show, str, type Check, type NumRule, type Out } from './check';
+import { arr, describe, fail, join, own, literal, num, obj, optional, record, refine, show, str, type Check, type NumRule, type Out } from './check';
 import { NON_NEGATIVE, POSITIVE, PROBABILITY, quantity, uncertain, type InputDescription } from './quantity';
 
 const SCHEMA_VERSION = 1;
@@ -47,7 +47,7 @@ const DURATION_PARTS = {
 
 /** A sojourn-time distribution: time spent in a state before its exit (not memoryless). */
 const durationCheck: Check<Duration> = (x, path, errors) => {
-  const family = (x as { family?: unknown } | null)?.family;
+  const family = typeof x === 'object' && x !== null ? own(x, 'family') : undefined;
   const common = { unit: durationUnit, source: str(), note: optional(str()) };
   switch (family) {
     case 'lognormal':

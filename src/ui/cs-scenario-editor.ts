@@ -1,7 +1,7 @@
 // <cs-scenario-editor>: every input of a scenario, grouped, with its unit and source, as a fixed value or a distribution.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ScenarioError } from '../scenario/check';
+import { hasOwn, type ScenarioError } from '../scenario/check';
 import { parseScenario } from '../scenario/parse';
 import { emit } from './events';
 import { fieldLabel, word } from './field-labels';
@@ -113,7 +113,7 @@ export class CsScenarioEditor extends LitElement {
         <select aria-label=${`${path} distribution`} data-path=${`${path}.dist`} @change=${change}>
           ${Object.keys(DISTS).map((d) => html`<option value=${d} ?selected=${d === kind}>${d}</option>`)}
         </select>
-        ${(DISTS[kind]?.keys ?? []).map((k) => this._number(`${path}.${k}`, k, node[k]))}
+        ${(hasOwn(DISTS, kind) ? DISTS[kind]!.keys : []).map((k) => this._number(`${path}.${k}`, k, node[k]))}
         <span class="unit">${node.unit}</span>
       </span>
       <span></span>
