@@ -154,6 +154,20 @@ export interface NumRule {
   integer?: boolean;
   /** Why the bounds are what they are, in a few words (for inputs: src/scenario/inputs.ts reports it). */
   reason?: string;
+  /**
+   * A size no real input comes near (every council's published figures lie well below it): a value,
+   * and a distribution's upper end (a lognormal's or gamma's mean), must be ≤ it. Unlike `max` it
+   * bounds size, not support, so a lognormal or gamma stays allowed.
+   */
+  limit?: number;
+  /** Why the limit is where it is (the published figure it leaves room above). */
+  limitReason?: string;
+}
+
+/** The message for a value above a rule's limit: the bound, the value and why. */
+export function limitProblem(x: number, rule: NumRule): string | undefined {
+  if (rule.limit === undefined || x <= rule.limit) return undefined;
+  return `must be ≤ ${rule.limit}, got ${x}${rule.limitReason ? ` (${rule.limitReason})` : ''}`;
 }
 
 /** The rule broken by a number, or undefined if it passes. */
@@ -165,7 +179,7 @@ export function numberProblem(x: unknown, rule: NumRule): string | undefined {
     if (!rule.exclusiveMin && x < rule.min) return `must be ≥ ${rule.min}, got ${x}`;
   }
   if (rule.max !== undefined && x > rule.max) return `must be ≤ ${rule.max}, got ${x}`;
-  return undefined;
+  return limitProblem(x, rule);
 }
 
 export function num(rule: NumRule = {}): Check<number> {
@@ -175,7 +189,7 @@ export function num(rule: NumRule = {}): Check<number> {
   };
 }
 
-export function arr<T>(item: Check<T>, opts: { minLength?: number; length?: number } = {}): Check<T[]> {
+export function arr<T>(item: Check<T>, opts: { minLength?: number; length?: number; maxLength?: number; why?: string } = {}): Check<T[]> {
   return (x, path, errors) => {
     if (!Array.isArray(x)) return fail(errors, path, `must be an array, got ${show(x)}`);
     if (opts.length !== undefined && x.length !== opts.length) {
@@ -183,6 +197,9 @@ export function arr<T>(item: Check<T>, opts: { minLength?: number; length?: numb
     }
     if (opts.minLength !== undefined && x.length < opts.minLength) {
       return fail(errors, path, `must have at least ${opts.minLength} items, got ${x.length}`);
+    }
+    if (opts.maxLength !== undefined && x.length > opts.maxLength) {
+      return fail(errors, path, `must have at most ${opts.maxLength} items, got ${x.length}${opts.why ? ` (${opts.why})` : ''}`);
     }
     const before = errors.length;
     const out = x.map((v, i) => guarded(item, v, join(path, i), errors));

@@ -1,7 +1,8 @@
 // Parses untrusted JSON into a Scenario, or the list of every problem with its field path.
 import { guarded, type ScenarioError } from './check';
 import { upratingFactors } from './prices';
-import { scenarioSchema, type Scenario } from './schema';
+import type { Quantity } from './quantity';
+import { LIMITS, scenarioSchema, type Scenario } from './schema';
 
 export type { ScenarioError } from './check';
 
@@ -22,7 +23,43 @@ export function parseScenario(raw: unknown): Result<Scenario, ScenarioError[]> {
     return { ok: false, errors: [{ path: 'prices', message: `could not be checked (${e instanceof Error ? e.message : String(e)})` }] };
   }
   if (prices.errors.length > 0) return { ok: false, errors: prices.errors };
+  const demand = referralsProblem(value);
+  if (demand) return { ok: false, errors: [demand] };
   return { ok: true, value };
+}
+
+/** The upper end of a quantity: its value, a bounded distribution's max, an unbounded one's mean + 3 sd. */
+function upperEnd(q: Quantity): number {
+  if ('value' in q) return q.value;
+  switch (q.dist) {
+    case 'uniform':
+    case 'triangular':
+    case 'pert':
+      return q.max;
+    case 'beta':
+      return 1;
+    default:
+      return q.mean + 3 * q.sd;
+  }
+}
+
+/**
+ * Referrals over the horizon, the trend compounded from the upper ends of referrals a month and of
+ * the trend, must stay ≤ LIMITS.referralsOverHorizon (every family referred is held in memory): the
+ * problem, naming the trend (or the referrals when the trend does not grow), else undefined.
+ * `months` is the horizon a run uses (the scenario's unless a command sets another).
+ */
+export function referralsProblem(s: Scenario, months = s.simulation.horizonMonths): ScenarioError | undefined {
+  const perMonth = upperEnd(s.demand.referralsPerMonth);
+  const growth = 1 + upperEnd(s.demand.trendPerYear);
+  let total = 0;
+  for (let m = 0; m <= months; m++) total += perMonth * Math.pow(growth, m / 12);
+  if (total <= LIMITS.referralsOverHorizon) return undefined;
+  const path = growth > 1 ? 'demand.trendPerYear' : 'demand.referralsPerMonth';
+  return {
+    path,
+    message: `referrals over ${months} months would come to ${total.toPrecision(3)} (up to ${perMonth} a month, growing by up to ${+(growth - 1).toPrecision(6)} a year), above the ${LIMITS.referralsOverHorizon} a run can hold (England refers about 658,000 children a year): check the trend (0.03 is 3% a year) or shorten the horizon`,
+  };
 }
 
 /** Parses JSON text then validates it; a syntax error is reported like any other problem. */

@@ -1,5 +1,5 @@
 // Validators for uncertain inputs: a fixed value or a distribution, with unit and source.
-import { describe, fail, hasOwn, join, own, literal, numberProblem, obj, show, str, optional, type Check, type NumRule, type ScenarioError } from './check';
+import { describe, fail, hasOwn, join, limitProblem, own, literal, numberProblem, obj, show, str, optional, type Check, type NumRule, type ScenarioError } from './check';
 
 /** A distribution an input is drawn from once per run (parameter uncertainty). */
 export type DistSpec =
@@ -80,6 +80,8 @@ function checkDist(rec: Record<string, unknown>, path: string, rule: NumRule, er
       }
       if (below(p.min!)) return fail(errors, join(path, 'min'), `must be ${bounds}, got ${p.min}`);
       if (above(p.max!)) return fail(errors, join(path, 'max'), `must be ${bounds}, got ${p.max}`);
+      const tooBig = limitProblem(p.max!, rule);
+      if (tooBig) return fail(errors, join(path, 'max'), tooBig);
       break;
     }
     case 'normal':
@@ -95,10 +97,21 @@ function checkDist(rec: Record<string, unknown>, path: string, rule: NumRule, er
       if (hi !== undefined || (lo !== undefined && lo > 0)) {
         return fail(errors, join(path, 'dist'), `${dist} can take any value above 0 but this input must be ${bounds}`);
       }
+      {
+        const tooBig = limitProblem(p.mean!, rule);
+        if (tooBig) return fail(errors, join(path, 'mean'), tooBig);
+        const derived = derivedProblem(dist, p.mean!, p.sd!);
+        if (derived) return fail(errors, join(path, 'sd'), derived);
+      }
       break;
     case 'beta':
       if (!(p.alpha! > 0)) return fail(errors, join(path, 'alpha'), `must be > 0, got ${p.alpha}`);
       if (!(p.beta! > 0)) return fail(errors, join(path, 'beta'), `must be > 0, got ${p.beta}`);
+      for (const key of ['alpha', 'beta'] as const) {
+        if (p[key]! < MIN_GAMMA_SHAPE || p[key]! > MAX_BETA_PARAMETER) {
+          return fail(errors, join(path, key), `must be from ${MIN_GAMMA_SHAPE} to ${MAX_BETA_PARAMETER}, got ${p[key]} (outside, a draw underflows to 0/0 or is fixed at its mean)`);
+        }
+      }
       if ((lo !== undefined && lo > 0) || (hi !== undefined && hi < 1)) {
         return fail(errors, join(path, 'dist'), `beta takes values in 0–1 but this input must be ${bounds}`);
       }
@@ -107,6 +120,34 @@ function checkDist(rec: Record<string, unknown>, path: string, rule: NumRule, er
   const out: Record<string, unknown> = { dist };
   for (const key of keys) out[key] = p[key];
   return out as DistSpec;
+}
+
+/** Below this gamma shape (a beta's alpha or beta) a draw underflows to 0 too often to mean anything. */
+export const MIN_GAMMA_SHAPE = 0.01;
+/** Above this a beta's alpha or beta fixes the draw at its mean: use a fixed value. */
+const MAX_BETA_PARAMETER = 1e6;
+
+/**
+ * Whether a lognormal's or gamma's parameters, derived from its mean and sd, are finite numbers
+ * above 0 that a draw can use: the lognormal's mu and sigma, the gamma's shape (mean/sd)² and
+ * scale sd²/mean. Undefined if they are, else the problem.
+ */
+export function derivedProblem(dist: 'lognormal' | 'gamma', mean: number, sd: number): string | undefined {
+  const ratio = (sd / mean) ** 2;
+  if (dist === 'lognormal') {
+    const sigma = Math.sqrt(Math.log1p(ratio));
+    const mu = Math.log(mean) - (sigma * sigma) / 2;
+    if (!(Number.isFinite(sigma) && sigma > 0 && Number.isFinite(mu))) {
+      return `gives a lognormal sigma ${sigma} and mu ${mu} (from mean ${mean} and sd ${sd}), not finite numbers with sigma above 0: give an sd nearer the mean`;
+    }
+    return undefined;
+  }
+  const shape = 1 / ratio;
+  const scale = (sd * sd) / mean;
+  if (!(Number.isFinite(shape) && Number.isFinite(scale) && scale > 0 && shape >= MIN_GAMMA_SHAPE)) {
+    return `gives a gamma shape ${shape} and scale ${scale} (from mean ${mean} and sd ${sd}); they must be finite, the scale above 0 and the shape ≥ ${MIN_GAMMA_SHAPE}: give an sd nearer the mean`;
+  }
+  return undefined;
 }
 
 /**

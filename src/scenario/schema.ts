@@ -1,14 +1,47 @@
 // The scenario schema (version 1): every model input, its unit and its source; the Scenario type is inferred from it.
 import { arr, describe, fail, join, own, literal, num, obj, optional, record, refine, show, str, type Check, type NumRule, type Out } from './check';
-import { NON_NEGATIVE, POSITIVE, PROBABILITY, quantity, uncertain, type InputDescription } from './quantity';
+import { derivedProblem, NON_NEGATIVE, POSITIVE, PROBABILITY, quantity, uncertain, type InputDescription, type Uncertain } from './quantity';
 
 const SCHEMA_VERSION = 1;
 const SUM_TOLERANCE = 1e-6;
 
+/**
+ * Upper bounds on size, each well above every council's published figures (scenarios/councils/councils.json,
+ * test/scenario/bounds.test.ts): they keep the model's arrays allocatable and its sums finite, and turn a
+ * slip (3 for 0.03, 1e9 for 1e3) into a problem naming the field instead of a crash or a wrong answer.
+ */
+export const LIMITS = {
+  /** Children in a state on one day: England's 404,710 children in need on 31 March (the largest council's: Kent, 11,925 in 2022). */
+  children: { limit: 1_000_000, limitReason: "above England's 404,710 children in need on 31 March, the largest figure any stock takes" },
+  /** Referrals a month: England's 657,780 a year is 54,815 a month (the largest council's: Hampshire, 41,142 a year in 2025). */
+  referralsPerMonth: { limit: 100_000, limitReason: "above England's 657,780 referrals a year (54,815 a month)" },
+  /** Referrals over the whole horizon, the trend compounded: every family referred is held in memory for the run. */
+  referralsOverHorizon: 50_000_000,
+  /** Trend a year: referrals doubling every year is beyond any published series. */
+  trendPerYear: { limit: 1, limitReason: 'a doubling of referrals every year; no published series comes near (0.03 is 3%)' },
+  /** Children in one family: sizes are kept in a byte (≤ 255); sibling groups above a dozen are very rare. */
+  familySizes: 30,
+  /** Coordinator FTE in one arm: a council's FGC service has a handful to a few dozen coordinators. */
+  fte: { limit: 1_000, limitReason: "a council's FGC service has a handful to a few dozen coordinators" },
+  /** Any one cost, £: the largest published weekly unit cost (adoption, Islington 2022, £59,070) is £3.1m a year. */
+  cost: { limit: 100_000_000, limitReason: "£100m; the largest published unit cost, £59,070 a week, is £3.1m a year" },
+  /** Arms: options beside the counterfactual. */
+  arms: 100,
+  /** Months in an observed series (100 years). */
+  observedMonths: 1_200,
+  /** Bins of an empirical duration. */
+  bins: 10_000,
+  /** A mean stay, days: from one minute to 100 years; outside, the model's months hold nothing meaningful. */
+  meanStayDays: { min: 1 / 1440, max: 36_525 },
+  /** A Weibull shape: below 0.1 almost every stay is near 0 and a few last for ever (Γ(1 + 1/k) explodes). */
+  weibullShape: { min: 0.1, max: 1_000 },
+} as const;
+
 /** Bounds of the model's inputs with why (src/scenario/inputs.ts gives each input its bounds). */
-const COST: NumRule = { ...NON_NEGATIVE, reason: 'a cost cannot be negative' };
+const COST: NumRule = { ...NON_NEGATIVE, ...LIMITS.cost, reason: 'a cost cannot be negative' };
 const CONCENTRATION: NumRule = { ...POSITIVE, reason: 'a Dirichlet concentration is above 0 (larger = less uncertain)' };
-const CHILDREN: NumRule = { min: 0, integer: true, reason: 'a number of children is a whole number, not negative' };
+const CHILDREN: NumRule = { min: 0, integer: true, ...LIMITS.children, reason: 'a number of children is a whole number, not negative' };
+const FTE: NumRule = { ...NON_NEGATIVE, ...LIMITS.fte, reason: 'a number of coordinator FTEs cannot be negative' };
 const MEAN_TIME: NumRule = { ...POSITIVE, reason: 'a mean time in a state is above 0' };
 const SPREAD: NumRule = { ...POSITIVE, reason: 'a standard deviation of time in a state is above 0' };
 const WEIBULL_SHAPE: NumRule = { ...POSITIVE, reason: 'a Weibull shape is above 0' };
@@ -57,7 +90,7 @@ const durationCheck: Check<Duration> = (x, path, errors) => {
       return obj({ family: literal('weibull'), ...DURATION_PARTS.weibull, ...common })(x, path, errors);
     case 'empirical':
       return refine(
-        obj({ family: literal('empirical'), binEdges: arr(num(NON_NEGATIVE), { minLength: 2 }), weights: arr(num(NON_NEGATIVE), { minLength: 1 }), ...common }),
+        obj({ family: literal('empirical'), binEdges: arr(num(NON_NEGATIVE), { minLength: 2, maxLength: LIMITS.bins + 1 }), weights: arr(num(NON_NEGATIVE), { minLength: 1, maxLength: LIMITS.bins }), ...common }),
         (d) => {
           if (d.weights.length !== d.binEdges.length - 1) return `weights must have one entry per bin (${d.binEdges.length - 1}), got ${d.weights.length}`;
           if (d.binEdges.some((e, i) => i > 0 && e <= d.binEdges[i - 1]!)) return 'binEdges must increase';
@@ -69,7 +102,61 @@ const durationCheck: Check<Duration> = (x, path, errors) => {
       return fail(errors, join(path, 'family'), `must be "lognormal", "gamma", "weibull" or "empirical", got ${show(family)}`);
   }
 };
-const duration = describe(durationCheck, { kind: 'duration', families: DURATION_PARTS } satisfies InputDescription);
+const DAYS_PER_UNIT = { days: 1, weeks: 7, months: 365.25 / 12 } as const;
+
+/** The values an uncertain part can take that bound it: a number itself, a bounded distribution's ends, an unbounded one's mean. */
+function spanOf(u: Uncertain): number[] {
+  if (typeof u === 'number') return [u];
+  switch (u.dist) {
+    case 'uniform':
+    case 'triangular':
+    case 'pert':
+      return [u.min, u.max];
+    case 'beta':
+      return [u.alpha / (u.alpha + u.beta)];
+    default:
+      return [u.mean];
+  }
+}
+
+/**
+ * A duration whose mean stay is under a minute or over 100 years, whose lognormal or gamma parameters
+ * (from mean and sd) are not finite, or whose Weibull shape makes the scale explode: the field and the problem.
+ */
+function durationProblem(d: Duration): { key: string; message: string } | undefined {
+  if (d.family === 'empirical') return undefined;
+  const perDay = DAYS_PER_UNIT[d.unit];
+  const { min, max } = LIMITS.meanStayDays;
+  for (const mean of spanOf(d.mean)) {
+    const days = mean * perDay;
+    if (!(days >= min && days <= max)) return { key: 'mean', message: `a mean stay must be from one minute to 100 years (${+(min / perDay).toPrecision(3)} to ${+(max / perDay).toPrecision(6)} ${d.unit}), got ${mean}` };
+  }
+  if (d.family === 'weibull') {
+    for (const k of spanOf(d.shape)) {
+      if (!(k >= LIMITS.weibullShape.min && k <= LIMITS.weibullShape.max)) {
+        return { key: 'shape', message: `a Weibull shape must be from ${LIMITS.weibullShape.min} to ${LIMITS.weibullShape.max}, got ${k} (below, the scale mean/Γ(1 + 1/shape) collapses to 0 and almost no one leaves)` };
+      }
+    }
+    return undefined;
+  }
+  const sds = spanOf(d.sd);
+  for (const mean of spanOf(d.mean)) {
+    for (const sd of sds) {
+      const problem = derivedProblem(d.family, mean, sd);
+      if (problem) return { key: 'sd', message: problem };
+    }
+  }
+  return undefined;
+}
+
+const checkedDuration: Check<Duration> = (x, path, errors) => {
+  const d = durationCheck(x, path, errors);
+  if (d === undefined) return undefined;
+  const problem = durationProblem(d);
+  return problem ? fail(errors, join(path, problem.key), problem.message) : d;
+};
+
+const duration = describe(checkedDuration, { kind: 'duration', families: DURATION_PARTS } satisfies InputDescription);
 
 /** A sojourn-time distribution. Lognormal and gamma take mean and sd; Weibull mean and shape; empirical a histogram. */
 export type Duration =
@@ -94,12 +181,12 @@ const armOffer = obj({
 });
 const arm = obj({
   name: str(),
-  coordinatorsFte: num(NON_NEGATIVE),
+  coordinatorsFte: num(FTE),
   /** Eligible share at each offer point for this arm, overriding fgc.offerPoints. */
   offerPoints: optional(armOffer),
 });
 
-const series = optional(arr((x, path, errors) => (x === null ? null : num(NON_NEGATIVE)(x, path, errors)) as number | null | undefined));
+const series = optional(arr((x, path, errors) => (x === null ? null : num(NON_NEGATIVE)(x, path, errors)) as number | null | undefined, { maxLength: LIMITS.observedMonths, why: '100 years of months' }));
 
 export const scenarioSchema = obj({
   schemaVersion: literal(SCHEMA_VERSION),
@@ -113,10 +200,10 @@ export const scenarioSchema = obj({
     horizonMonths: num({ min: 1, max: 600, integer: true }),
   }),
   demand: obj({
-    referralsPerMonth: quantity({ ...NON_NEGATIVE, reason: 'a number of referrals a month cannot be negative' }, ['children/month']),
+    referralsPerMonth: quantity({ ...NON_NEGATIVE, ...LIMITS.referralsPerMonth, reason: 'a number of referrals a month cannot be negative' }, ['children/month']),
     countModel: literal('poisson', 'negativeBinomial'),
     dispersion: optional(quantity({ ...POSITIVE, reason: 'a negative-binomial dispersion k is above 0 (variance = mean + mean²/k)' }, ['families'])),
-    trendPerYear: quantity({ min: -1, reason: 'a fall of more than 100% a year would make referrals negative' }, ['fraction/year']),
+    trendPerYear: quantity({ min: -1, ...LIMITS.trendPerYear, reason: 'a fall of more than 100% a year would make referrals negative' }, ['fraction/year']),
     seasonality: optional(
       obj({
         multipliers: refine(arr(num(POSITIVE), { length: 12 }), (m) => {
@@ -128,7 +215,7 @@ export const scenarioSchema = obj({
       }),
     ),
     childrenPerFamily: obj({
-      sharesBySize: refine(arr(num(PROBABILITY), { minLength: 1 }), sumProblem),
+      sharesBySize: refine(arr(num(PROBABILITY), { minLength: 1, maxLength: LIMITS.familySizes, why: 'one share a family size, 1 to 30 children' }), sumProblem),
       source: str(),
       note: optional(str()),
     }),
@@ -180,7 +267,7 @@ export const scenarioSchema = obj({
     }),
     fgcService: obj({ coordinatorAnnualCost: quantity(COST, ['GBP/year'], { money: true }) }),
   }),
-  arms: obj({ counterfactual: arm, options: arr(arm) }),
+  arms: obj({ counterfactual: arm, options: arr(arm, { maxLength: LIMITS.arms, why: 'options compared beside the counterfactual' }) }),
   /** Green Book appraisal settings; absent, the HM Treasury defaults apply (3.5%, no adjustments). */
   finance: optional(
     obj({

@@ -17,6 +17,7 @@ function outside(input: ScenarioInput): number[] {
   const out: number[] = [];
   if (b.min !== undefined) out.push(b.exclusiveMin ? b.min : b.min - 1);
   if (b.max !== undefined) out.push(b.max + 0.5);
+  if (b.limit !== undefined) out.push(b.limit * 2);
   if (b.integer) out.push((b.min ?? 0) + 0.5);
   return out;
 }
