@@ -3,7 +3,7 @@
 import type { RunPool } from '../client/pool';
 import { backtest, calibrate, CalibrationError, CALIBRATION_METRICS, type Calibration, type CalibrationMetric, type CalibrationOptions, type Evaluate } from '../engine';
 import { exitQuietlyOnClosedPipe, isEntry, loadScenario, processIo, runCommand, type CliIo } from './main-helpers';
-import { parseFlags, UsageError, wholeNumber } from './options';
+import { decimal, parseFlags, UsageError, wholeNumber } from './options';
 import { checkOutputPath, writeOutputFile } from './output-file';
 import { threadPool } from './thread-pool';
 
@@ -47,8 +47,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       options.metrics = metrics as CalibrationMetric[];
     }
     if (values.accept !== undefined) {
-      const f = Number(values.accept);
-      if (!(f > 0 && f <= 1)) throw new UsageError(`--accept must be a share of runs above 0 and at most 1, got ${JSON.stringify(values.accept)}`);
+      const f = decimal(values.accept);
+      if (f === undefined || !(f > 0 && f <= 1)) throw new UsageError(`--accept must be a share of runs above 0 and at most 1, written as a decimal (e.g. 0.1), got ${JSON.stringify(values.accept)}`);
       options.acceptShare = f;
     }
     if (values.arm !== undefined) options.arm = wholeNumber('--arm', values.arm, 0, scenario.arms.options.length);

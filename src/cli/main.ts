@@ -5,6 +5,7 @@ import type { Scenario } from '../scenario/schema';
 import { exitQuietlyOnClosedPipe, isEntry, loadScenario, processIo, runCommand, type CliIo } from './main-helpers';
 import { parseCliArgs, UsageError } from './options';
 import { withReportingYear } from '../scenario/prices';
+import { referralsProblem } from '../scenario/parse';
 import { checkOutputPath, writeOutputFile } from './output-file';
 import { threadPool } from './thread-pool';
 
@@ -15,6 +16,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const options = parseCliArgs(argv);
     if (options.out !== undefined) checkOutputPath('--out', options.out, [options.scenarioPath]);
     let scenario = loadScenario(options.scenarioPath);
+    if (options.run.months !== undefined) {
+      // The scenario was checked over its own horizon; a longer one may compound the trend past what a run can hold.
+      const demand = referralsProblem(scenario, options.run.months);
+      if (demand) throw new UsageError(`--months ${options.run.months}: ${demand.path}: ${demand.message}`);
+    }
     if (options.priceYear !== undefined) {
       const repriced = withReportingYear(scenario, options.priceYear);
       if (!repriced.ok) throw new UsageError(`--price-year ${options.priceYear}: ${repriced.message}`);

@@ -1,6 +1,7 @@
 // Parses `simulate` flags into RunOptions; every problem is one clear message.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { type RunOptions, SENSITIVITY_OUTPUTS, type SensitivityOutput } from '../engine';
+import { LIMITS } from '../scenario/schema';
 
 /** Runs per tornado evaluation (2 × inputs + 1 evaluations; common random numbers keep the bars steady). */
 const DEFAULT_TORNADO_RUNS = 20;
@@ -23,6 +24,14 @@ export const USAGE =
 
 /** A user's mistake on the command line: printed as one line, never with a stack trace. */
 export class UsageError extends Error {}
+
+/**
+ * A decimal number as a person types it (`2`, `0.035`, `.5`, `2.`): no hex, binary or octal (`0x10`,
+ * `0b11`), no exponent (`1e3`), no sign, no `Infinity` or `NaN`; spaces around are allowed. Undefined if not.
+ */
+export function decimal(text: string): number | undefined {
+  return /^\s*(\d+\.?\d*|\.\d+)\s*$/.test(text) ? Number(text) : undefined;
+}
 
 export function wholeNumber(flag: string, text: string, min: number, max: number): number {
   const n = Number(text);
@@ -83,18 +92,20 @@ export function parseCliArgs(argv: string[]): CliOptions {
     run.seed = values.seed;
   }
   if (values.capacity !== undefined) {
-    run.capacity = values.capacity.split(',').map((part) => {
-      const fte = Number(part);
-      if (part.trim() === '' || !Number.isFinite(fte) || fte < 0) {
-        throw new UsageError(`--capacity takes coordinator FTEs ≥ 0 separated by commas, got ${JSON.stringify(part)}`);
+    const parts = values.capacity.split(',');
+    if (parts.length > LIMITS.arms) throw new UsageError(`--capacity takes at most ${LIMITS.arms} arms, got ${parts.length}`);
+    run.capacity = parts.map((part) => {
+      const fte = decimal(part);
+      if (fte === undefined || fte > LIMITS.fte.limit) {
+        throw new UsageError(`--capacity takes coordinator FTEs from 0 to ${LIMITS.fte.limit}, written as decimals (e.g. 2.5), separated by commas, got ${JSON.stringify(part)}`);
       }
       return fte;
     });
   }
   const rate = values['discount-rate'];
   if (rate !== undefined) {
-    const r = Number(rate);
-    if (rate.trim() === '' || !Number.isFinite(r) || r < 0 || r > 1) throw new UsageError(`--discount-rate must be a rate a year from 0 to 1 (e.g. 0.035), got ${JSON.stringify(rate)}`);
+    const r = decimal(rate);
+    if (r === undefined || r > 1) throw new UsageError(`--discount-rate must be a rate a year from 0 to 1 written as a decimal (e.g. 0.035), got ${JSON.stringify(rate)}`);
     run.discountRate = r;
   }
   const priceYear = values['price-year'];
