@@ -1,6 +1,6 @@
 // The scenario schema (version 1): every model input, its unit and its source; the Scenario type is inferred from it.
 import { arr, describe, fail, join, own, literal, num, obj, optional, record, refine, show, str, type Check, type NumRule, type Out } from './check';
-import { derivedProblem, NON_NEGATIVE, POSITIVE, PROBABILITY, quantity, uncertain, type InputDescription, type Uncertain } from './quantity';
+import { derivedProblem, MIN_GAMMA_SHAPE, NON_NEGATIVE, POSITIVE, PROBABILITY, quantity, uncertain, type InputDescription, type Uncertain } from './quantity';
 
 const SCHEMA_VERSION = 1;
 const SUM_TOLERANCE = 1e-6;
@@ -59,12 +59,22 @@ function sumProblem(values: number[]): string | undefined {
  */
 function shares<K extends string>(keys: readonly K[]) {
   const shape = Object.fromEntries(keys.map((k) => [k, num(PROBABILITY)])) as Record<K, Check<number>>;
-  const check = obj({
+  const group = obj({
     shares: refine(obj(shape), (s) => sumProblem(Object.values(s) as number[])),
     concentration: optional(num(CONCENTRATION)),
     source: str(),
     note: optional(str()),
   });
+  // Each run draws branch i from a gamma of shape concentration × share: below MIN_GAMMA_SHAPE it underflows to 0 (every branch 0: 0/0).
+  const check: typeof group = (x, path, errors) => {
+    const g = group(x, path, errors);
+    if (g?.concentration === undefined) return g;
+    const smallest = Math.min(...(Object.values(g.shares) as number[]).filter((v) => v > 0));
+    if (g.concentration * smallest < MIN_GAMMA_SHAPE) {
+      return fail(errors, join(path, 'concentration'), `must be ≥ ${+(MIN_GAMMA_SHAPE / smallest).toPrecision(3)} here (concentration × the smallest share, ${smallest}, must be ≥ ${MIN_GAMMA_SHAPE}, or a run's draw underflows to 0/0), got ${g.concentration}`);
+    }
+    return g;
+  };
   return describe(check, { kind: 'shares', keys, share: PROBABILITY, concentration: CONCENTRATION } satisfies InputDescription);
 }
 

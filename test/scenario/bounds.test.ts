@@ -150,6 +150,11 @@ describe('distributions whose derived parameters are not finite, and stays too s
     ]);
   });
 
+  it('a Dirichlet concentration so small that every branch underflows (fails on the code before: a crash in the run)', () => {
+    expect(problems((r) => (r.pathway.cin.exits.concentration = 1e-300))).toEqual([expect.stringMatching(/^pathway\.cin\.exits\.concentration: must be ≥ [\d.]+ here \(concentration × the smallest share, .*got 1e-300$/)]);
+    expect(parsed((r) => (r.pathway.cin.exits.concentration = 1)).ok).toBe(true);
+  });
+
   it('a beta whose alpha underflows', () => {
     expect(problems((r) => (r.fgc.acceptance = { dist: 'beta', alpha: 1e-300, beta: 2, unit: 'probability', source: 's' }))).toEqual([expect.stringMatching(/^fgc\.acceptance\.alpha: must be from 0\.01 to 1000000, got 1e-300/)]);
   });
