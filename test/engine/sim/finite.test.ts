@@ -1,7 +1,23 @@
 // No NaN, Infinity or null in a result: a run whose inputs are too extreme fails, naming the input where it can.
 import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../../src/engine/sim/simulate';
-import { SMALL, variant } from '../../helpers/scenarios';
+import { parseScenario } from '../../../src/scenario/parse';
+import type { Scenario } from '../../../src/scenario/schema';
+import { loadScenario, readJson, SMALL } from '../../helpers/scenarios';
+
+/**
+ * The small council with `edit` applied after validation: the validator now refuses each of these
+ * inputs (issue 21, point 2; checked here), so the run's own guard is tested on a scenario that
+ * bypasses it, as the engine's defence in depth.
+ */
+function variant(_file: string, edit: (s: any) => void): Scenario {
+  const raw = structuredClone(readJson(SMALL)) as any;
+  edit(raw);
+  expect(parseScenario(raw).ok, 'the validator refuses this input').toBe(false);
+  const s = structuredClone(loadScenario(SMALL)) as any;
+  edit(s);
+  return s;
+}
 
 const OPTIONS = { runs: 2, months: 6, seed: 'finite' };
 
