@@ -1,12 +1,11 @@
 // `npm run --silent council-figures -- <name or code> [--year Y] [--format json|csv]`: one council's published
 // figures for a year (its latest when no year is given), each with its DfE file and column, and what is missing.
 import { council, type CouncilFigures } from '../councils/council';
+import { csvCell } from '../engine';
 import { exitQuietlyOnClosedPipe, isEntry, processIo, runCommand, type CliIo } from './main-helpers';
 import { parseFlags, UsageError, wholeNumber } from './options';
 
 const USAGE = 'usage: npm run --silent council-figures -- <council name or DfE code> [--year YYYY] [--format json|csv]';
-
-const csvCell = (v: string | number) => (typeof v === 'number' || !/[",\n]/.test(v) ? String(v) : `"${v.replace(/"/g, '""')}"`);
 
 /** One line per figure: the value, its unit and its source; then the missing figures with an empty value. */
 export function figuresCsv(f: CouncilFigures): string {
