@@ -1,12 +1,11 @@
 // `npm run --silent council-figures -- <name or code> [--year Y] [--format json|csv]`: one council's published
 // figures for a year (its latest when no year is given), each with its DfE file and column, and what is missing.
 import { council, type CouncilFigures } from '../councils/council';
+import { csvCell } from '../engine';
 import { exitQuietlyOnClosedPipe, isEntry, processIo, runCommand, type CliIo } from './main-helpers';
 import { parseFlags, UsageError, wholeNumber } from './options';
 
 const USAGE = 'usage: npm run --silent council-figures -- <council name or DfE code> [--year YYYY] [--format json|csv]';
-
-const csvCell = (v: string | number) => (typeof v === 'number' || !/[",\n]/.test(v) ? String(v) : `"${v.replace(/"/g, '""')}"`);
 
 /** The CSV columns: the figure, its value and unit, why it is missing (if it is), and where it was read (file, column, rows, repository, commit, blob, path). */
 export const CSV_COLUMNS = ['code', 'council', 'year', 'figure', 'value', 'unit', 'missing_reason', 'file', 'column', 'rows', 'repository', 'commit', 'blob', 'path', 'attribution'] as const;

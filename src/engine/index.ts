@@ -8,7 +8,7 @@ export type { CountsSnapshot } from './results/series-counts';
 export type { Metric } from './results/metrics';
 export type { Stat } from './results/summarise';
 export type { Steps } from './results/steps';
-export { runTotalsCsv, toCsv, toJson } from './results/export';
+export { csvCell, runTotalsCsv, toCsv, toJson } from './results/export';
 
 // Analysis: tools that reach the simulator through an injected runner (Evaluate).
 export { SENSITIVITY_OUTPUTS, globalSensitivity, tornado, type Evaluate, type GlobalSensitivity, type SensitivityOutput, type Tornado } from './analysis/sensitivity';

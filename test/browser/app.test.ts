@@ -2,14 +2,19 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useApp } from './use-app';
+import { CONTENT_SECURITY_POLICY } from '../../vite.config';
+import { useApp, watchCsp } from './use-app';
 
 describe('the app in Chromium', () => {
   const { browser, server } = useApp(4317);
 
-  async function open(): Promise<{ page: Page; problems: string[] }> {
+  async function open(): Promise<{ page: Page; problems: string[]; csp: string[]; headers: Record<string, string> }> {
     const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
     const problems: string[] = [];
+    const csp = await watchCsp(page);
+    // The policy each response came with, by path: the page's and the worker script's matter.
+    const headers: Record<string, string> = {};
+    page.on('response', (r) => (headers[new URL(r.url()).pathname.replace(/-[\w-]+\.js$/, '.js')] = r.headers()['content-security-policy'] ?? 'none'));
     // Warnings too: a development build announces itself with one ("Lit is in dev mode").
     page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(`${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => problems.push(e.message));
@@ -19,13 +24,13 @@ describe('the app in Chromium', () => {
       new PerformanceObserver((list) => list.getEntries().forEach((e) => (window as unknown as { longTasks: number[] }).longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
     });
     await page.goto(server().url);
-    return { page, problems };
+    return { page, problems, csp, headers };
   }
 
   const app = (page: Page) => page.locator('cs-app');
 
   it('loads Leeds, runs it, and shows CLA, savings, savings by year and seven charts with no console errors', async () => {
-    const { page, problems } = await open();
+    const { page, problems, csp, headers } = await open();
     await expect.poll(() => app(page).locator('#scenario option:checked').textContent()).toContain('Leeds 2015');
     const cla = app(page).locator('#arms td[data-metric="cla"]');
     await expect.poll(() => app(page).locator('.partial').count(), { timeout: 60_000 }).toBe(0);
@@ -40,6 +45,10 @@ describe('the app in Chromium', () => {
     expect(await app(page).locator('cs-fan-chart').count()).toBe(7);
     expect(await app(page).locator('cs-fan-chart').first().locator('canvas').count()).toBe(1);
     expect(problems, problems.join('\n')).toEqual([]);
+    // Served with the Content-Security-Policy (the page and the worker's script), and nothing it does breaks it.
+    expect(headers['/']).toBe(CONTENT_SECURITY_POLICY);
+    expect(headers['/assets/engine.worker.js']).toBe(CONTENT_SECURITY_POLICY);
+    expect(csp, csp.join('\n')).toEqual([]);
     await page.close();
   }, 120_000);
 
@@ -227,7 +236,7 @@ describe('the app in Chromium', () => {
   }, 120_000);
 
   it('a chart switches to a table and back; the savings target changes the chance of reaching it', async () => {
-    const { page } = await open();
+    const { page, csp } = await open();
     await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
     const chart = app(page).locator('cs-fan-chart').first();
     await chart.getByRole('button', { name: 'Table' }).click();
@@ -238,6 +247,7 @@ describe('the app in Chromium', () => {
     expect(png.suggestedFilename()).toBe('cla.png');
     const bytes = await (await import('node:fs/promises')).readFile((await png.path())!);
     expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    expect(csp, csp.join('\n')).toEqual([]); // the PNG is a data: URL the page downloads, not an image it loads
     const savings = app(page).locator('cs-savings-table');
     const chance = savings.locator('td[data-stat="target"]').nth(1);
     await savings.locator('#target').fill('-1000000000');
@@ -314,10 +324,11 @@ describe('keep and share in Chromium', () => {
   async function openApp(url: string) {
     const context = await browser().newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     const page = await context.newPage();
+    const csp = await watchCsp(page);
     await page.goto(url);
     const app = page.locator('cs-app');
     await expect.poll(() => app.locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
-    return { context, page, app };
+    return { context, page, app, csp };
   }
 
   async function editReferrals(app: ReturnType<Page['locator']>, value: string) {
@@ -402,6 +413,7 @@ describe('keep and share in Chromium', () => {
     await context.close();
     const second = await openApp(link);
     expect(await second.app.locator('#scenario option:checked').textContent()).toContain('Shared link');
+    expect(second.csp, second.csp.join('\n')).toEqual([]);
     await second.app.locator('details.inputs > summary').click();
     await second.app.locator('cs-scenario-editor details.group > summary', { hasText: /^Demand/ }).click();
     expect(await second.app.locator('cs-scenario-editor input[data-path="demand.referralsPerMonth.value"]').inputValue()).toBe('650');
@@ -409,7 +421,7 @@ describe('keep and share in Chromium', () => {
   }, 120_000);
 
   it('CSV exports: series with the header and one row per arm × month × metric; run totals one row per arm × run', async () => {
-    const { context, page, app } = await openApp(server().url);
+    const { context, page, app, csp } = await openApp(server().url);
     const runs = 20;
     await app.locator('cs-run-controls #runs').fill(String(runs));
     await app.locator('cs-run-controls #run').click();
@@ -424,6 +436,8 @@ describe('keep and share in Chromium', () => {
     const totalLines = (await readDownload(totals)).trimEnd().split('\n');
     expect(totalLines[0]).toBe('arm,coordinatorsFte,run,totalCostGbp,fgcHeld,claEntries,claAtHorizon,savingGbp,priceYear');
     expect(totalLines).toHaveLength(1 + 3 * runs);
+    // The downloads (blob: URLs) and the run's workers raise no Content-Security-Policy violation.
+    expect(csp, csp.join('\n')).toEqual([]);
     await context.close();
   }, 120_000);
 

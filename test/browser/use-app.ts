@@ -1,5 +1,5 @@
 // A describe block's app and browser: the built app served, Chromium launched, both stopped afterwards.
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium, serveApp } from '../../src/cli/dev/chromium';
 
@@ -16,4 +16,25 @@ export function useApp(port: number): { browser: () => Browser; server: () => { 
     server?.stop();
   });
   return { browser: () => browser!, server: () => server! };
+}
+
+/**
+ * Collects the Content-Security-Policy violations of a page and of its workers (call before `goto`): the page's and
+ * each worker's `securitypolicyviolation` events, and the console's "Refused to …" lines. A worker's violation does
+ * not reach the page's document, so a listener is added in each worker as it starts (the engine compiles its
+ * WebAssembly on its first batch, after that).
+ */
+export async function watchCsp(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction('reportCspViolation', (where: string, directive: string, blocked: string) => violations.push(`${where}: ${directive} blocked ${blocked}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportCspViolation: (...a: string[]) => void }).reportCspViolation('page', e.violatedDirective, e.blockedURI));
+  });
+  page.on('console', (m) => /Content Security Policy|CSP violation/i.test(m.text()) && violations.push(`console: ${m.text()}`));
+  page.on('worker', (worker) => {
+    void worker
+      .evaluate(() => self.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation in a worker: ${e.violatedDirective} blocked ${e.blockedURI}`)))
+      .catch(() => undefined); // a worker already gone has nothing left to report
+  });
+  return violations;
 }

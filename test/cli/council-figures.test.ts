@@ -1,6 +1,7 @@
 // `npm run --silent council-figures -- <name or code> [--year Y] [--format json|csv]`: one council's published figures.
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/council-figures';
+import { figuresCsv, main } from '../../src/cli/council-figures';
+import { council } from '../../src/councils/council';
 import { runInProcess } from '../helpers/cli';
 
 function councilFigures(...args: string[]) {
@@ -38,6 +39,14 @@ describe('council-figures (command line)', () => {
     expect(cumbria.find((l) => l.includes(',claAt31MarchByPlacement.placedWithParentsOrOtherPersonWithParental,'))).toBeUndefined();
     expect(cumbria.find((l) => l.includes(',claAt31MarchByPlacement.placedWithParents,'))).toBeDefined();
     expect(cumbria.find((l) => l.includes(',claCeasedByReason.leftCareToLiveWithParentsRelativesOrOthers,'))).toBeDefined();
+  });
+
+  it('neutralises a text cell a spreadsheet would read as a formula, and leaves numbers as they are', () => {
+    const leeds = council('Leeds', 2025);
+    if (!leeds.ok) throw new Error(leeds.error);
+    const crafted = { ...leeds.value, name: '=HYPERLINK("http://evil.example/","x")', figures: leeds.value.figures.map((f, i) => (i === 0 ? { ...f, value: -12.5, unit: '@SUM(1)' } : f)) };
+    const first = figuresCsv(crafted).split('\n')[1]!;
+    expect(first.startsWith(`383,"'=HYPERLINK(""http://evil.example/"",""x"")",2025,${crafted.figures[0]!.key},-12.5,'@SUM(1),`)).toBe(true);
   });
 
   it('answers an unknown council, a year it has no figures for and a bad flag with one line and exit 2', async () => {

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { NO_CHROMIUM } from './ensure-chromium';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -11,7 +12,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Launches Debian's Chromium headless; `extraArgs` are added to the fixed flags. */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (.ci/run does)`);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: ${NO_CHROMIUM.replace(/^error: /, '')} (npm test installs it when run as root with apt)`);
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [

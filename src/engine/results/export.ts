@@ -16,8 +16,15 @@ export function toJson(summary: RunSummary | object): string {
   return JSON.stringify(summary, (_key, value) => (typeof value === 'number' ? tidy(value) : value));
 }
 
-function csvField(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * One CSV cell. A number is written as it is (a negative number stays a number). A text cell that a spreadsheet
+ * would read as a formula (it starts with =, +, -, @, a tab or a carriage return) gets a single quote in front
+ * (OWASP's rule for CSV injection); then a cell holding a quote, a comma or a line break is quoted (RFC 4180).
+ */
+export function csvCell(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The year money is in, for a CSV column: "2015/16", or "source years" when nothing was uprated. */
@@ -33,7 +40,7 @@ export function toCsv(summary: RunSummary): string {
     summary.months.forEach((month, m) => {
       for (const metric of METRICS) {
         const band = arm.series[metric];
-        lines.push([csvField(arm.name), arm.coordinatorsFte, month, metric, ...BAND_KEYS.map((k) => tidy(band[k][m]!)), MONEY_METRICS.has(metric) ? priceYear : ''].join(','));
+        lines.push([arm.name, arm.coordinatorsFte, month, metric, ...BAND_KEYS.map((k) => tidy(band[k][m]!)), MONEY_METRICS.has(metric) ? priceYear : ''].map(csvCell).join(','));
       }
     });
   }
@@ -49,7 +56,7 @@ export function runTotalsCsv(summary: RunSummary): string {
     const r = arm.runs;
     if (!r || !reference) continue;
     r.cost.forEach((cost, i) => {
-      lines.push([csvField(arm.name), arm.coordinatorsFte, i, tidy(cost), r.fgcHeld[i], r.claEntries[i], r.claAtHorizon[i], tidy(reference.cost[i]! - cost), priceYear].join(','));
+      lines.push([arm.name, arm.coordinatorsFte, i, tidy(cost), r.fgcHeld[i]!, r.claEntries[i]!, r.claAtHorizon[i]!, tidy(reference.cost[i]! - cost), priceYear].map(csvCell).join(','));
     });
   }
   return `${lines.join('\n')}\n`;
