@@ -3,7 +3,7 @@
 import type { RunPool } from '../client/pool';
 import { backtest, calibrate, CalibrationError, CALIBRATION_METRICS, type Calibration, type CalibrationMetric, type CalibrationOptions, type Evaluate } from '../engine';
 import { exitQuietlyOnClosedPipe, isEntry, loadScenario, processIo, runCommand, type CliIo } from './main-helpers';
-import { decimal, parseFlags, UsageError, wholeNumber } from './options';
+import { decimal, MAX_WORKERS, parseFlags, UsageError, wholeNumber } from './options';
 import { checkOutputPath, writeOutputFile } from './output-file';
 import { threadPool } from './thread-pool';
 
@@ -52,7 +52,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       options.acceptShare = f;
     }
     if (values.arm !== undefined) options.arm = wholeNumber('--arm', values.arm, 0, scenario.arms.options.length);
-    pool = threadPool(values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 1, 256));
+    pool = threadPool(values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 1, MAX_WORKERS));
     const runPool = pool;
     const evaluate: Evaluate = (s, o) => runPool.simulate(s, o);
     let result: Calibration;

@@ -25,6 +25,10 @@ export const LIMITS = {
   fte: { limit: 1_000, limitReason: "a council's FGC service has a handful to a few dozen coordinators" },
   /** Any one cost, £: the largest published weekly unit cost (adoption, Islington 2022, £59,070) is £3.1m a year. */
   cost: { limit: 100_000_000, limitReason: "£100m; the largest published unit cost, £59,070 a week, is £3.1m a year" },
+  /** Conferences a coordinator holds a year: about 25 (Darlington's throughput, 24.5 a year); 1,000 is four every working day. */
+  conferencesPerFte: { limit: 1_000, limitReason: 'four conferences every working day; a coordinator holds about 25 a year' },
+  /** The longest wait for a conference before a family goes on without one, weeks: 10,000 (about 190 years) means no maximum. */
+  maxWaitWeeks: { limit: 10_000, limitReason: 'about 190 years, which already means no maximum wait' },
   /** Arms: options beside the counterfactual. */
   arms: 100,
   /** Months in an observed series (100 years). */
@@ -244,8 +248,8 @@ export const scenarioSchema = obj({
     closed: obj({ reReferralProbability: prob, timeToReReferral: duration }),
   }),
   fgc: obj({
-    conferencesPerFtePerYear: quantity({ ...POSITIVE, reason: 'a coordinator holds more than 0 conferences a year' }, ['conferences/FTE/year']),
-    maxWaitWeeks: quantity({ ...NON_NEGATIVE, reason: 'a wait cannot be negative' }, ['weeks']),
+    conferencesPerFtePerYear: quantity({ ...POSITIVE, ...LIMITS.conferencesPerFte, reason: 'a coordinator holds more than 0 conferences a year' }, ['conferences/FTE/year']),
+    maxWaitWeeks: quantity({ ...NON_NEGATIVE, ...LIMITS.maxWaitWeeks, reason: 'a wait cannot be negative' }, ['weeks']),
     weeksToConference: duration,
     acceptance: prob,
     conversion: prob,

@@ -49,6 +49,13 @@ describe('command-line numbers are decimal only (fail on the code before: 0x10 r
     await refused(simulate, [SMALL, '--runs', '1e3'], /^error: --runs must be a whole number from 1 to 100000, got "1e3"\n$/);
   });
 
+  it('--workers is at most 32 (fail on the code before: 256 accepted, 110 s and 4.3 GB for a 2 s job)', async () => {
+    for (const [main, argv] of [[simulate, [SMALL, '--runs', '2', '--months', '2', '--workers', '33']], [calibrate, [LEEDS, '--runs', '10', '--workers', '256']]] as const) {
+      const { code, stderr } = await runInProcess(main, [...argv]);
+      expect([code, stderr]).toEqual([2, expect.stringMatching(/^error: --workers must be a whole number from 1 to 32, got "(33|256)"\n$/)]);
+    }
+  });
+
   it('decimal flags still run: --capacity 0,2.5 --discount-rate .035', async () => {
     const { code, stderr, stdout } = await runInProcess(simulate, [SMALL, '--runs', '2', '--months', '2', '--workers', '1', '--capacity', '0, 2.5', '--discount-rate', '.035']);
     expect(stderr).toBe('');

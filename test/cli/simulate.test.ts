@@ -151,7 +151,7 @@ describe('simulate (command line)', () => {
       ['a negative capacity', [SMALL, '--capacity', '2,-1'], /--capacity takes coordinator FTEs from 0 to 1000, written as decimals \(e\.g\. 2\.5\), separated by commas, got "-1"/],
       ['an unknown flag', [SMALL, '--bogus'], /unknown option --bogus/],
       ['a bad format', [SMALL, '--format', 'xml'], /--format must be json or csv, got "xml"/],
-      ['--workers 0', [SMALL, '--workers', '0'], /--workers must be a whole number from 1 to 256, got "0"/],
+      ['--workers 0', [SMALL, '--workers', '0'], /--workers must be a whole number from 1 to 32, got "0"/],
       ['a discount rate above 1', [SMALL, '--discount-rate', '3.5'], /--discount-rate must be a rate a year from 0 to 1 written as a decimal \(e\.g\. 0\.035\), got "3\.5"/],
       ['a price year outside the deflator', [LEEDS, '--price-year', '2030/31'], /--price-year 2030\/31: 2030\/31 is outside the deflator series/],
       ['a price year that is not a year', [LEEDS, '--price-year', '15/16'], /--price-year must be a financial year/],

@@ -77,6 +77,11 @@ describe('past a bound, the problem names the field, the bound and the value (fa
     expect(problems((r) => (r.costs.fgcService.coordinatorAnnualCost.max = 1e12))).toEqual([expect.stringMatching(/^costs\.fgcService\.coordinatorAnnualCost\.max: must be ≤ 100000000, got 1000000000000/)]);
   });
 
+  it('conferences per coordinator a year and the longest wait (fail on the code before: 1e308 conferences a year ran, exit 0)', () => {
+    expect(problems((r) => (r.fgc.conferencesPerFtePerYear = { value: 1e308, unit: 'conferences/FTE/year', source: 's' }))).toEqual([expect.stringMatching(/^fgc\.conferencesPerFtePerYear\.value: must be ≤ 1000, got 1e\+308/)]);
+    expect(problems((r) => (r.fgc.maxWaitWeeks.value = 1e6))).toEqual([expect.stringMatching(/^fgc\.maxWaitWeeks\.value: must be ≤ 10000, got 1000000/)]);
+  });
+
   it('referrals compounded over the horizon: the trend is named', () => {
     expect(problems((r) => {
       r.demand.trendPerYear.value = 0.9;
@@ -117,7 +122,7 @@ describe('past a bound, the problem names the field, the bound and the value (fa
 
 describe('distributions whose derived parameters are not finite, and stays too short or too long (fail on the code before: accepted, a quiet wrong run)', () => {
   it('a gamma quantity whose shape overflows', () => {
-    expect(problems((r) => (r.fgc.conferencesPerFtePerYear = { dist: 'gamma', mean: 1e300, sd: 1e-300, unit: 'conferences/FTE/year', source: 's' }))).toEqual([
+    expect(problems((r) => (r.fgc.conferencesPerFtePerYear = { dist: 'gamma', mean: 500, sd: 1e-300, unit: 'conferences/FTE/year', source: 's' }))).toEqual([
       expect.stringMatching(/^fgc\.conferencesPerFtePerYear\.sd: gives a gamma shape Infinity/),
     ]);
   });
