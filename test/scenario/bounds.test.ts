@@ -82,6 +82,11 @@ describe('past a bound, the problem names the field, the bound and the value (fa
     expect(problems((r) => (r.fgc.maxWaitWeeks.value = 1e6))).toEqual([expect.stringMatching(/^fgc\.maxWaitWeeks\.value: must be ≤ 10000, got 1000000/)]);
   });
 
+  it('a deflator index far from its base (fails on the code before: 1e-300 uprated costs to Infinity, exit 1 naming an arm)', () => {
+    const year = (r: any) => Object.keys(r.prices.deflator.index)[0] as string;
+    expect(problems((r) => (r.prices.deflator.index[year(r)] = 1e-300), LEEDS)).toEqual([expect.stringMatching(/^prices\.deflator\.index\.\d{4}(\/\d{2})?: must be ≥ 1, got 1e-300/)]);
+  });
+
   it('referrals compounded over the horizon: the trend is named', () => {
     expect(problems((r) => {
       r.demand.trendPerYear.value = 0.9;
