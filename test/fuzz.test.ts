@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from '../src/cli/options';
 import { runSimulation } from '../src/engine/sim/simulate';
 import { parseScenario } from '../src/scenario/parse';
+import { notFinite } from './helpers/finite';
 import { LEEDS, readJson } from './helpers/scenarios';
 
 type Json = Record<string, unknown>;
@@ -53,18 +54,6 @@ const hostileScenario = fc.array(edit, { minLength: 1, maxLength: 3 }).map((edit
   }
   return copy;
 });
-
-/** Where a result says null on purpose: a ratio no run could form, a price year with no deflator. */
-const DOCUMENTED_NULL = /\.(roi|benefitCostRatio|priceYear)$/;
-
-function notFinite(value: unknown, at = ''): string[] {
-  if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${at}: ${value}`];
-  if (value === null) return DOCUMENTED_NULL.test(at) ? [] : [`${at}: null`];
-  if (ArrayBuffer.isView(value)) return Array.from(value as Float64Array).flatMap((v, i) => notFinite(v, `${at}[${i}]`));
-  if (Array.isArray(value)) return value.flatMap((v, i) => notFinite(v, `${at}[${i}]`));
-  if (typeof value === 'object') return Object.entries(value as Json).flatMap(([k, v]) => notFinite(v, `${at}.${k}`));
-  return [];
-}
 
 describe('fuzz', () => {
   it('a hostile scenario is refused naming fields, or runs (one run, three months) to finite results', () => {

@@ -54,16 +54,6 @@ export interface HeaderLayout {
   what: string;
 }
 
-/** A parameter's or result's type as the module declares it (the host passes each as a number). */
-export type WasmType = 'i32' | 'f64' | 'usize' | 'bool' | 'void';
-
-/** An export's or import's parameters (names as the module's source has them) and result. */
-export interface Signature {
-  params: [name: string, type: WasmType][];
-  result: WasmType;
-  what: string;
-}
-
 const QUANTILE_CELLS = 2048;
 const OPEN_STATES = 5;
 const EXIT_SLOTS = 4;
@@ -345,60 +335,5 @@ export const FAMILY_RECORD: RecordLayout = {
 export const RECORDS: RecordLayout[] = [CANDIDATE_RECORD, POINT_RECORD, FAMILY_RECORD];
 export const HEADERS: HeaderLayout[] = [LIST_HEADER, POINTS_HEADER];
 
-/** What the module exports for the host to call (src/wasm/pathway.ts), with each one's signature. */
-export const EXPORTS: Record<string, Signature> = {
-  setRun: {
-    params: [['horizon', 'i32'], ['k0', 'i32'], ['k1', 'i32'], ['initial', 'i32'], ['childrenAt', 'usize'], ['initialStateAt', 'usize'], ['initialPlacementAt', 'usize'], ['initialExitAt', 'usize'], ['arrivalTimeAt', 'usize'], ['constantsAt', 'usize'], ['tablesAt', 'usize'], ['conferencesAt', 'usize']],
-    result: 'void',
-    what: 'Sets the run block: the horizon, the run key and the addresses of the run\'s columns, constants, tables and conference times',
-  },
-  reset: { params: [['base', 'usize']], result: 'void', what: 'Frees everything from base on' },
-  mark: { params: [], result: 'usize', what: 'Where the next allocation goes' },
-  claim: { params: [['bytes', 'i32']], result: 'usize', what: 'Memory as an earlier run left it, 8-byte aligned' },
-  alloc: { params: [['bytes', 'i32']], result: 'usize', what: 'Zeroed memory, 8-byte aligned' },
-  candidateList: { params: [['allocated', 'i32']], result: 'usize', what: 'An empty offer list' },
-  resumePoints: { params: [['allocated', 'i32'], ['familyAllocated', 'i32']], result: 'usize', what: 'Empty resume points and family records' },
-  clearPoints: { params: [['points', 'usize'], ['n', 'i32']], result: 'void', what: 'Empties the points and sizes the family index for n families' },
-  pushPoint: { params: [['points', 'usize'], ['t', 'f64'], ['exit', 'f64'], ['caseStart', 'f64'], ['episode', 'i32'], ['state', 'i32'], ['placement', 'i32']], result: 'void', what: 'Appends a resume point' },
-  holding: { params: [['points', 'usize'], ['f', 'i32'], ['c', 'f64']], result: 'i32', what: 'The point of family f whose stay holds time c, or -1' },
-  assignFamilyRecord: { params: [['points', 'usize'], ['f', 'i32'], ['first', 'i32'], ['end', 'i32']], result: 'i32', what: 'Gives family f a record holding its points first..end-1' },
-  familyRecordOf: { params: [['points', 'usize'], ['f', 'i32']], result: 'i32', what: 'The record of family f, or -1' },
-  sortByTime: { params: [['list', 'usize']], result: 'i32', what: 'Puts an offer list in time order where it is' },
-  timeOrder: { params: [['list', 'usize'], ['order', 'usize']], result: 'i32', what: 'Writes an offer list\'s indices in time order' },
-  sojournFor: { params: [['horizon', 'i32'], ['acc', 'usize'], ['k', 'i32'], ['count', 'f64'], ['t0', 'f64'], ['t1', 'f64'], ['sign', 'f64']], result: 'void', what: 'Books a stay into accumulators of another horizon (tests)' },
-  simulate: { params: [['f', 'i32'], ['count', 'i32'], ['sign', 'f64'], ['acc', 'usize'], ['withLedger', 'bool'], ['candidates', 'usize'], ['points', 'usize']], result: 'i32', what: 'Family f from the start of the run; returns conferences held' },
-  resume: { params: [['f', 'i32'], ['from', 'usize'], ['i', 'i32'], ['count', 'i32'], ['sign', 'f64'], ['acc', 'usize'], ['withLedger', 'bool'], ['candidates', 'usize']], result: 'i32', what: 'Family f from resume point i on' },
-  simulateAll: { params: [['n', 'i32'], ['acc', 'usize'], ['withLedger', 'bool'], ['candidates', 'usize'], ['points', 'usize']], result: 'void', what: 'The shared pass: families 0..n-1 without an FGC' },
-  walk: {
-    params: [['f', 'i32'], ['state', 'i32'], ['placement', 'i32'], ['t', 'f64'], ['exit', 'f64'], ['episode', 'i32'], ['caseStart', 'f64'], ['count', 'i32'], ['sign', 'f64'], ['acc', 'usize'], ['withLedger', 'bool'], ['candidates', 'usize'], ['points', 'usize']],
-    result: 'i32',
-    what: 'Runs family f from a state to the horizon',
-  },
-  prepareService: { params: [], result: 'void', what: 'The service\'s growable arrays, once per run' },
-  runService: {
-    params: [['slotsPerMonth', 'f64'], ['maxWaitMonths', 'f64'], ['weeksInMonth', 'f64'], ['eligibleByState', 'usize'], ['coordinatorCost', 'f64'], ['offerList', 'usize'], ['n', 'i32'], ['extraList', 'usize'], ['pointList', 'usize'], ['acc', 'usize'], ['withLedger', 'bool'], ['outBlock', 'usize']],
-    result: 'void',
-    what: 'Runs an arm\'s FGC service over the offers, in time order',
-  },
-  arrivals: {
-    params: [['k0', 'i32'], ['k1', 'i32'], ['horizon', 'i32'], ['arrivalStart', 'usize'], ['childrenCum', 'usize'], ['sizes', 'i32'], ['timeOut', 'usize'], ['childrenOut', 'usize']],
-    result: 'void',
-    what: 'Arrival times and sizes of the families arriving in months 1..horizon',
-  },
-  fillStock: {
-    params: [['k0', 'i32'], ['k1', 'i32'], ['state', 'i32'], ['target', 'i32'], ['firstId', 'i32'], ['childrenCum', 'usize'], ['sizes', 'i32'], ['placements', 'usize'], ['lognormal', 'bool'], ['mu', 'f64'], ['sigma', 'f64'], ['childrenOut', 'usize'], ['placementOut', 'usize'], ['exitOut', 'usize']],
-    result: 'i32',
-    what: 'The families found in a state at month 0',
-  },
-};
-
-/** What the module imports from the host (module name `env`), with the module's own name for each. */
-export const IMPORTS: Record<string, Signature & { moduleName: string }> = {
-  exp: { moduleName: 'hostExp', params: [['x', 'f64']], result: 'f64', what: 'Math.exp, the host\'s (the same bits as the TypeScript engine)' },
-  normalQuantile: { moduleName: 'normalQuantile', params: [['p', 'f64']], result: 'f64', what: 'The standard normal quantile (src/engine/random/special.ts normalQuantile)' },
-  residual: { moduleName: 'residual', params: [['state', 'i32'], ['id', 'i32']], result: 'f64', what: 'Time left of initial family id in a state whose sojourn is not lognormal, months' },
-  sampleStay: { moduleName: 'sampleStay', params: [['state', 'i32'], ['f', 'i32'], ['episode', 'i32']], result: 'f64', what: 'A stay in an open state whose sojourn has no quantile table, months' },
-  exactQuantile: { moduleName: 'exactQuantile', params: [['table', 'i32'], ['u', 'f64']], result: 'f64', what: 'The exact quantile in a table\'s end cells' },
-  reReferralStay: { moduleName: 'reReferralStay', params: [['f', 'i32'], ['episode', 'i32']], result: 'f64', what: 'Time to re-referral when it has no quantile table, months' },
-  leadTime: { moduleName: 'leadTime', params: [['f', 'i32'], ['episode', 'i32']], result: 'f64', what: 'Time from allocation to conference when it has no quantile table, months' },
-};
+// The module's exports and imports, with their signatures, are in ./layout-signatures.ts (the same table, in two files).
+export { EXPORTS, IMPORTS, type Signature, type WasmType } from './layout-signatures';

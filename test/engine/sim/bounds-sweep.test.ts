@@ -1,6 +1,7 @@
 // Every numeric input of a shipped scenario taken to each end of its bounds: one run of 12 months is either
 // refused with problems that name fields, or runs with every result a finite number (issue 21, point 3).
 import { describe, expect, it } from 'vitest';
+import { notFinite } from '../../helpers/finite';
 import { runSimulation } from '../../../src/engine/sim/simulate';
 import { parseScenario } from '../../../src/scenario/parse';
 import { scenarioInputs } from '../../../src/scenario/inputs';
@@ -21,19 +22,6 @@ function withValue(raw: Json, path: string, value: number): Json {
     node[last] = { ...rest, value };
   } else node[last] = value;
   return copy;
-}
-
-/** Where a result says null on purpose: a ratio no run could form (the arm costs nothing more), a price year with no deflator. */
-const DOCUMENTED_NULL = /\.(roi|benefitCostRatio|priceYear)$/;
-
-/** Every number in a result, with where it is, that is not finite (JSON would print NaN and Infinity as null). */
-function notFinite(value: unknown, at = ''): string[] {
-  if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${at}: ${value}`];
-  if (value === null) return DOCUMENTED_NULL.test(at) ? [] : [`${at}: null`];
-  if (ArrayBuffer.isView(value)) return Array.from(value as Float64Array).flatMap((v, i) => notFinite(v, `${at}[${i}]`));
-  if (Array.isArray(value)) return value.flatMap((v, i) => notFinite(v, `${at}[${i}]`));
-  if (typeof value === 'object') return Object.entries(value as Json).flatMap(([k, v]) => notFinite(v, `${at}.${k}`));
-  return [];
 }
 
 describe('every input at its bounds', () => {
