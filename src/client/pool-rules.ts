@@ -3,17 +3,20 @@
 import type { RunPlan } from '../engine';
 
 /**
- * When a beating worker counts as stopped: no run done for `factor` times the longest gap between its job's runs so
- * far, and at least `floorMs` (so a long first run, which includes the worker's start, is not taken for a stall);
- * checked every `checkMs`. Not a fixed timeout: a job of slow runs widens its own window.
+ * When a beating worker counts as stopped. Until it has finished its first run of the job (which includes the
+ * worker's start and its WebAssembly compile), after `startMs` of silence; after that, when it has finished no run
+ * for `factor` times the longest gap between the job's runs so far, and at least `floorMs`. Checked every `checkMs`;
+ * a check that comes late (the page itself was busy, so beats may be queued behind it) is skipped. Not a fixed
+ * timeout: a job of slow runs widens its own window.
  */
 export interface StallRule {
+  startMs: number;
   floorMs: number;
   factor: number;
   checkMs: number;
 }
 
-export const STALL_RULE: StallRule = { floorMs: 60_000, factor: 10, checkMs: 1_000 };
+export const STALL_RULE: StallRule = { startMs: 60_000, floorMs: 5_000, factor: 10, checkMs: 1_000 };
 
 /** The job was cancelled (by cancel(), a newer job, or its signal). */
 export class CancelledError extends Error {

@@ -154,6 +154,10 @@ class Job {
   private readonly slotBatch: number[] = [];
   /** The longest gap between a worker's runs in this job so far, ms. */
   private longestGap = 0;
+  /** Slots whose worker has finished a run of this job (its start is behind it). */
+  private readonly beaten = new Set<number>();
+  /** When the stall check last ran (one that comes late is skipped). */
+  private lastCheck = performance.now();
   private watchdog: ReturnType<typeof setInterval> | undefined;
   private resolve!: (s: RunSummary) => void;
   private reject!: (e: Error) => void;
@@ -197,12 +201,15 @@ class Job {
   private checkStalls(): void {
     if (this.finished) return;
     const rule = this.pool.stall;
-    const window = Math.max(rule.floorMs, rule.factor * this.longestGap);
     const now = performance.now();
+    const late = now - this.lastCheck > 3 * rule.checkMs;
+    this.lastCheck = now;
+    if (late) return;
+    const window = Math.max(rule.floorMs, rule.factor * this.longestGap);
     for (let slot = 0; slot < this.pool.size; slot++) {
       if (!this.pool.isBusy(slot) || !this.pool.worker(slot).beats) continue;
       const silent = now - this.lastBeat[slot]!;
-      if (silent > window) {
+      if (silent > (this.beaten.has(slot) ? window : rule.startMs)) {
         const index = this.slotBatch[slot]!;
         const [first, count] = this.batches[index]!;
         this.stop(
@@ -249,6 +256,7 @@ class Job {
   /** A run done in `slot`'s worker: its gap since the last one widens the stall window if it is the longest yet. */
   private beat(slot: number): void {
     const now = performance.now();
+    this.beaten.add(slot);
     this.longestGap = Math.max(this.longestGap, now - this.lastBeat[slot]!);
     this.lastBeat[slot] = now;
   }

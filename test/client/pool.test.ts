@@ -270,7 +270,7 @@ describe('a worker that falls silent', () => {
       terminate: () => undefined,
     };
   }
-  const RULE = { floorMs: 300, factor: 10, checkMs: 20 };
+  const RULE = { startMs: 600, floorMs: 300, factor: 10, checkMs: 20 };
 
   it('fails the job with a message once it has been silent past the rule, and the next job runs on a new worker', async () => {
     let made = 0;
@@ -279,15 +279,28 @@ describe('a worker that falls silent', () => {
     const error = await pool.simulate(small, { ...OPTIONS, batchSize: 12 }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(BatchFailedError);
     expect((error as Error).message).toMatch(/^a worker has finished no run for \d+ s \(this job's runs took at most [\d.]+ s apart\): it has stopped, so batch 1 of 1 \(runs 0–11\) failed; run again and a new worker starts$/);
-    // Failed after the floor (300 ms: its runs were 5 ms apart), not at once and not never.
-    expect(performance.now() - started).toBeGreaterThan(RULE.floorMs);
+    // Failed after the floor (300 ms: its runs were 5 ms apart), not at once, not after the start allowance, and not never.
+    const took = performance.now() - started;
+    expect(took).toBeGreaterThan(RULE.floorMs);
+    expect(took).toBeLessThan(RULE.startMs);
     expect(await pool.simulate(small, OPTIONS)).toEqual(engineApi.runSimulation(small, OPTIONS));
     expect(made).toBe(2);
     pool.dispose();
   });
 
+  it('a worker silent before its first run (its start) is given the start allowance, then fails', async () => {
+    let made = 0;
+    const pool = new RunPool(() => (made++ === 0 ? beatingWorker(5, 0) : beatingWorker(5)), 1, Infinity, RULE);
+    const started = performance.now();
+    const error = await pool.simulate(small, { ...OPTIONS, batchSize: 12 }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(BatchFailedError);
+    expect(performance.now() - started).toBeGreaterThan(RULE.startMs);
+    expect(await pool.simulate(small, OPTIONS)).toEqual(engineApi.runSimulation(small, OPTIONS));
+    pool.dispose();
+  });
+
   it('a job of slow runs widens its own window: after runs 60 ms apart, a run of 400 ms does not trip a 150 ms floor', async () => {
-    const pool = new RunPool(() => beatingWorker((run) => (run === 3 ? 400 : 60)), 1, Infinity, { floorMs: 150, factor: 10, checkMs: 10 });
+    const pool = new RunPool(() => beatingWorker((run) => (run === 3 ? 400 : 60)), 1, Infinity, { startMs: 1_000, floorMs: 150, factor: 10, checkMs: 10 });
     expect(await pool.simulate(small, { ...OPTIONS, runs: 6, batchSize: 6 })).toEqual(engineApi.runSimulation(small, { ...OPTIONS, runs: 6 }));
     pool.dispose();
   });
