@@ -1,6 +1,7 @@
 // `npm run --silent cba -- <worksheet.json> [--stress] [--runs N] [--seed S]`: a published analysis reproduced line by line (and stress-tested).
 import { readFileSync } from 'node:fs';
-import { formatErrors } from '../scenario/parse';
+import { decodeUtf8 } from '../scenario/file-text';
+import { formatErrors, printable } from '../scenario/parse';
 import { worksheetSchema, type Worksheet } from '../scenario/worksheet-schema';
 import { guarded, type ScenarioError } from '../scenario/check';
 import { reproduce, stress } from '../engine';
@@ -10,18 +11,20 @@ import { parseFlags, UsageError, wholeNumber } from './options';
 const USAGE = 'usage: npm run --silent cba -- <worksheet.json> [--stress] [--runs N] [--seed S]';
 
 function loadWorksheet(path: string): Worksheet {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot read worksheet ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}`);
   }
+  const text = decodeUtf8(bytes);
+  if (!text.ok) throw new UsageError(`${path} ${text.errors}`);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text.value);
   } catch (e) {
-    throw new UsageError(`${path} is not valid JSON: ${(e as Error).message}`);
+    throw new UsageError(`${path} is not valid JSON: ${printable((e as Error).message)}`);
   }
   const errors: ScenarioError[] = [];
   const w = guarded(worksheetSchema, raw, '', errors);

@@ -1,19 +1,20 @@
 // Loading scenario files for the command-line entries, where they print, and how they run as a script.
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseScenarioText } from '../scenario/parse';
+import { parseScenarioBytes } from '../scenario/file-text';
+import { printable } from '../scenario/parse';
 import { UsageError } from './options';
 
 /** Reads and validates a scenario file; problems become one UsageError line. */
 export function loadScenario(path: string) {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot read scenario file ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}`);
   }
-  const parsed = parseScenarioText(text);
+  const parsed = parseScenarioBytes(bytes);
   if (!parsed.ok) {
     const n = parsed.errors.length;
     const detail = parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
@@ -64,10 +65,10 @@ export async function runCommand(io: CliIo, body: () => Promise<void>, cleanup: 
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`error: ${e.message}\n`);
+      io.stderr(`error: ${printable(e.message)}\n`);
       return 2;
     }
-    io.stderr(`error: internal failure: ${(e as Error).message}\n`);
+    io.stderr(`error: internal failure: ${printable((e as Error).message)}\n`);
     return 1;
   } finally {
     cleanup();

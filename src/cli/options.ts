@@ -49,9 +49,20 @@ export function wholeNumber(flag: string, text: string, min: number, max: number
  * mistake becomes one UsageError line ending with the command's usage.
  */
 export function parseFlags<T extends ParseArgsConfig['options']>(argv: string[], options: T, usage: string, positional = 'the scenario file', joinWords = false) {
+  // A negative number after a flag that takes a value (`--runs -5`) is that flag's value, to be refused by its own
+  // rule, not a missing value: parseArgs reads `-5` as an option, so it is joined to its flag first.
+  const args = argv.map((arg, i) => {
+    const flag = argv[i - 1]?.startsWith('--') ? options![argv[i - 1]!.slice(2)] : undefined;
+    return flag?.type === 'string' && /^-[\d.]/.test(arg) ? `\0${arg}` : arg;
+  });
+  const joined: string[] = [];
+  for (const arg of args) {
+    if (arg.startsWith('\0')) joined.push(`${joined.pop()!}=${arg.slice(1)}`);
+    else joined.push(arg);
+  }
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: options! });
+    parsed = parseArgs({ args: joined, allowPositionals: true, strict: true, options: options! });
   } catch (e) {
     const err = e as Error & { code?: string };
     const flag = /'([^']+)'/.exec(err.message)?.[1];

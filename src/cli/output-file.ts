@@ -1,5 +1,5 @@
 // Files a command writes (`--out`, `--write`): checked before the run starts, never the file it read, written whole or not at all.
-import { accessSync, constants, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from './options';
 
@@ -24,13 +24,17 @@ export function checkOutputPath(flag: string, path: string, inputs: string[]): v
   for (const input of inputs) {
     if (sameFile(path, input)) throw new UsageError(`${flag} ${path} is the file this command reads (${input}): write to another file, so that nothing you made is lost`);
   }
-  let isFolder = false;
-  try {
-    isFolder = statSync(path).isDirectory();
-  } catch {
-    // Not there yet: the folder must be.
+  const existing = statOrUndefined(path);
+  if (existing?.isDirectory()) throw new UsageError(`${flag} ${path} is a folder: give a file name`);
+  if (existing?.isFile()) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch {
+      throw new UsageError(`${flag} ${path} is read-only: it is left as it is; write to another file`);
+    }
   }
-  if (isFolder) throw new UsageError(`${flag} ${path} is a folder: give a file name`);
+  // A device or a pipe (/dev/stdout, a FIFO) is written as it is, not replaced: its folder need not be writable.
+  if (existing && !existing.isFile()) return;
   const folder = dirname(path);
   try {
     if (!statSync(folder).isDirectory()) throw new Error('not a folder');
@@ -40,15 +44,34 @@ export function checkOutputPath(flag: string, path: string, inputs: string[]): v
   }
 }
 
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Writes `text` to `path` whole: into a temporary file beside it, then renamed over it, so that a reader never sees
- * half a file and a failure leaves any earlier file as it was.
+ * half a file and a failure leaves any earlier file as it was. A symbolic link is followed (the file it points to is
+ * replaced, the link kept); a device or a pipe (/dev/stdout, /dev/full, a FIFO) is written to directly, never replaced.
  */
 export function writeOutputFile(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const existing = statOrUndefined(path);
+  if (existing && !existing.isFile()) {
+    try {
+      writeFileSync(path, text);
+      return;
+    } catch (e) {
+      throw new UsageError(`cannot write ${path}: ${(e as Error).message}`);
+    }
+  }
+  const target = existing ? realpathSync(path) : path;
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
     writeFileSync(temporary, text);
-    renameSync(temporary, path);
+    renameSync(temporary, target);
   } catch (e) {
     try {
       unlinkSync(temporary);

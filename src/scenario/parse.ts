@@ -62,13 +62,18 @@ export function referralsProblem(s: Scenario, months = s.simulation.horizonMonth
   };
 }
 
+/** A message that quotes a file, with its control characters (a terminal's escape sequences) written as \uXXXX. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Parses JSON text then validates it; a syntax error is reported like any other problem. */
 export function parseScenarioText(text: string): Result<Scenario, ScenarioError[]> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [{ path: '(file)', message: `is not valid JSON: ${(e as Error).message}` }] };
+    return { ok: false, errors: [{ path: '(file)', message: `is not valid JSON: ${printable((e as Error).message)}` }] };
   }
   return parseScenario(raw);
 }

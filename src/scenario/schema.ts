@@ -216,7 +216,7 @@ export const scenarioSchema = obj({
   demand: obj({
     referralsPerMonth: quantity({ ...NON_NEGATIVE, ...LIMITS.referralsPerMonth, reason: 'a number of referrals a month cannot be negative' }, ['children/month']),
     countModel: literal('poisson', 'negativeBinomial'),
-    dispersion: optional(quantity({ ...POSITIVE, reason: 'a negative-binomial dispersion k is above 0 (variance = mean + mean²/k)' }, ['families'])),
+    dispersion: optional(quantity({ min: MIN_GAMMA_SHAPE, reason: `a negative-binomial dispersion k is at least ${MIN_GAMMA_SHAPE} (variance = mean + mean²/k; a month's rate is a gamma draw of shape k, which below that is almost always 0)` }, ['families'])),
     trendPerYear: quantity({ min: -1, ...LIMITS.trendPerYear, reason: 'a fall of more than 100% a year would make referrals negative' }, ['fraction/year']),
     seasonality: optional(
       obj({

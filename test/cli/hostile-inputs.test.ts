@@ -86,6 +86,34 @@ describe('hostile scenario files are one line naming the field, exit 2 (fail on 
     await refused(simulate, [variantFile('size256', (r) => (r.demand.childrenPerFamily.sharesBySize = [...Array(255).fill(0), 1]))], /demand\.childrenPerFamily\.sharesBySize: must have at most 30 items, got 256/);
   });
 
+  it('a negative-binomial dispersion below 0.01 is refused (T43: 1e-300 made almost no referrals, exit 0)', async () => {
+    await refused(simulate, [variantFile('disp', (r) => (r.demand.dispersion.value = 1e-300), LEEDS)], /demand\.dispersion\.value: must be ≥ 0\.01, got 1e-300/);
+  });
+
+  it('a file is UTF-8 (a BOM dropped) and nothing from it reaches the terminal raw (F09, F14, F16, T64)', async () => {
+    const write = (name: string, bytes: Uint8Array | string) => {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      return path;
+    };
+    const leeds = Buffer.from(JSON.stringify(readJson(SMALL)));
+    const bom = await runInProcess(simulate, [write('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), leeds])), '--runs', '2', '--months', '2', '--workers', '1']);
+    expect([bom.code, bom.stderr]).toEqual([0, '']);
+    const latin1 = Buffer.from(JSON.stringify({ ...readJson(SMALL), name: 'L_eds' }));
+    latin1[latin1.indexOf('_')] = 0xe9;
+    await refused(simulate, [write('latin1.json', latin1)], /^error: .*latin1\.json is not a valid scenario \(1 problem\): \(file\): is not UTF-8 text \(at byte \d+\): save it as UTF-8\n$/);
+    await refused(simulate, [write('escape.json', '\u001b]0;PWNED\u0007\u001b[2J')], /is not valid JSON: .*\\u001b/);
+    await refused(simulate, [write('comments.json', '// a comment\n{\n}')], /is not valid JSON/);
+    const { stderr } = await runInProcess(simulate, [write('escape2.json', '\u001b]0;PWNED\u0007\n\u009b2J')]);
+    expect(stderr.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
+  it('a negative number after a flag is that flag\'s value, refused by its rule (C02, C15: "needs a value")', async () => {
+    await refused(simulate, [SMALL, '--runs', '-5'], /^error: --runs must be a whole number from 1 to 100000, got "-5"\n$/);
+    await refused(simulate, [SMALL, '--workers', '-1'], /^error: --workers must be a whole number from 1 to 32, got "-1"\n$/);
+    await refused(simulate, [SMALL, '--capacity', '-1'], /^error: --capacity takes coordinator FTEs from 0 to 1000.*got "-1"\n$/);
+  });
+
   it('a trend that passes over the scenario horizon but not over --months is refused naming both', async () => {
     const file = variantFile('trend09', (r) => (r.demand.trendPerYear.value = 0.9), LEEDS);
     await refused(simulate, [file, '--months', '600'], /^error: --months 600: demand\.trendPerYear: referrals over 600 months would come to/);

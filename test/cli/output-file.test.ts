@@ -1,5 +1,5 @@
 // A command never overwrites the file it reads, checks where it writes before it runs, and writes a file whole.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,5 +68,22 @@ describe('files a command writes', () => {
     mkdirSync(join(dir, `.results.json.${process.pid}.tmp`));
     expect(() => writeOutputFile(out, 'second\n')).toThrow(/^cannot write .*results\.json/);
     expect(readFileSync(out, 'utf8')).toBe('first\n');
+  });
+
+  it('a link is followed (the file it points to is replaced, the link kept); a device is written to, never replaced (C25: /dev/full became a file)', async () => {
+    const { dir } = copyOf(SMALL);
+    const real = join(dir, 'real.json');
+    writeOutputFile(real, 'old\n');
+    symlinkSync(real, join(dir, 'link.json'));
+    writeOutputFile(join(dir, 'link.json'), 'new\n');
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe('new\n');
+    const { code, stderr } = await runInProcess(simulate, [SMALL, '--runs', '2', '--months', '3', '--out', '/dev/null']);
+    expect([code, stderr]).toEqual([0, '']);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    if (existsSync('/dev/full')) {
+      expect(() => writeOutputFile('/dev/full', 'x')).toThrow(/^cannot write \/dev\/full: .*ENOSPC/);
+      expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+    }
   });
 });

@@ -1,0 +1,35 @@
+// A scenario file's bytes (issue 21, W8 and the report's other observations): UTF-8 only, a BOM dropped, and no
+// terminal escape from a file reaches a message. Fails on the code before: latin-1 bytes became U+FFFD silently; a
+// valid file with a BOM was refused; ESC and BEL bytes were echoed to stderr.
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8, parseScenarioBytes } from '../../src/scenario/file-text';
+import { printable } from '../../src/scenario/parse';
+import { LEEDS, readJson } from '../helpers/scenarios';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('scenario file bytes', () => {
+  it('reads a valid scenario with or without a byte-order mark', () => {
+    const json = JSON.stringify(readJson(LEEDS));
+    expect(parseScenarioBytes(bytes(json)).ok).toBe(true);
+    expect(parseScenarioBytes(Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes(json)])).ok).toBe(true);
+  });
+
+  it('refuses bytes that are not UTF-8, naming the first one, instead of replacing them', () => {
+    const json = bytes(JSON.stringify({ ...readJson(LEEDS), name: 'L_eds' }));
+    const at = json.indexOf('_'.charCodeAt(0));
+    json[at] = 0xe9; // é in latin-1
+    expect(decodeUtf8(json)).toEqual({ ok: false, errors: `is not UTF-8 text (at byte ${at.toLocaleString('en-GB')}): save it as UTF-8` });
+    const parsed = parseScenarioBytes(json);
+    expect(parsed.ok ? [] : parsed.errors).toEqual([{ path: '(file)', message: expect.stringMatching(/^is not UTF-8 text/) }]);
+  });
+
+  it('writes control characters from a file as \\u escapes in a syntax error', () => {
+    const parsed = parseScenarioBytes(bytes('\u001b]0;PWNED\u0007\u001b[2J'));
+    const message = parsed.ok ? '' : parsed.errors[0]!.message;
+    expect(message).toMatch(/^is not valid JSON: /);
+    expect(message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(message).toContain('\\u001b');
+    expect(printable('a\u009bb\u2028c')).toBe('a\\u009bb\\u2028c');
+  });
+});
