@@ -21,6 +21,8 @@ import './cs-finance';
 import './cs-worksheets';
 import './cs-keep-share';
 import './cs-scenario-editor';
+import { hasOwn } from '../scenario/check';
+import { cannotDraw } from './editor-model';
 import { clearDraft, readDraft, saveDraft } from './scenario-store';
 import { scenarioFromHash } from './share-link';
 
@@ -89,6 +91,8 @@ export class CsApp extends LitElement {
   @state() private _comparing = false;
   @state() private _compareProgress = '';
   private _startedAt = 0;
+  /** The newest run's number (see _run). */
+  private _runToken = 0;
 
   /** Where the loaded scenario came from, when not a shipped one (saved, imported, shared). */
   @state() private _origin = '';
@@ -113,18 +117,17 @@ export class CsApp extends LitElement {
   /** Opens the scenario being edited before a reload, or the one a share link carries, or the default; then runs it. */
   private async _start(): Promise<void> {
     const draft = readDraft(location.hash);
-    if (draft) {
-      this._scenarioKey = draft.scenarioKey in SHIPPED ? draft.scenarioKey : DEFAULT_SCENARIO;
-      this._loadRaw(draft.raw, draft.origin);
+    if (draft) this._scenarioKey = hasOwn(SHIPPED, draft.scenarioKey) ? draft.scenarioKey : DEFAULT_SCENARIO;
+    if (draft && this._loadRaw(draft.raw, draft.origin) === undefined) {
       this._edited = true;
       this._draftKept = saveDraft(draft);
       this._restored = 'Your edits from before the page was reloaded are back. They are not saved: save them to keep them beyond this tab.';
     } else {
       const shared = await scenarioFromHash(location.hash);
-      if (shared && 'raw' in shared) this._loadRaw(shared.raw, 'Shared link');
-      else {
+      const refused = shared && 'raw' in shared ? this._loadRaw(shared.raw, 'Shared link') : undefined;
+      if (!shared || 'problem' in shared || refused !== undefined) {
         this._load(this._scenarioKey);
-        if (shared) this._linkProblem = shared.problem;
+        if (shared) this._linkProblem = 'problem' in shared ? shared.problem : `The share link could not be opened (${refused}); the default scenario is loaded instead.`;
       }
     }
     if (this._scenario) void this._run(this._scenario.simulation.runs, this._scenario.simulation.seed);
@@ -135,8 +138,17 @@ export class CsApp extends LitElement {
     this._loadRaw(SHIPPED[key], '');
   }
 
-  /** Loads a scenario as raw JSON; an invalid one still opens in the editor with its problems. */
-  private _loadRaw(raw: unknown, origin: string): void {
+  /**
+   * Loads a scenario as raw JSON; an invalid one still opens in the editor with its problems. One the editor cannot
+   * draw is refused whole, the current scenario left as it was: the reason is returned (and said, for a load that
+   * came from elsewhere on the page).
+   */
+  private _loadRaw(raw: unknown, origin: string): string | undefined {
+    const refused = cannotDraw(raw);
+    if (refused !== undefined) {
+      this._error = `${origin || 'The scenario'} was not opened, and the scenario you had is as it was: ${refused}.`;
+      return refused;
+    }
     const parsed = parseScenario(raw);
     this._raw = structuredClone(raw);
     this._origin = origin;
@@ -151,11 +163,15 @@ export class CsApp extends LitElement {
     this._done = 0;
     this._error = parsed.ok ? '' : `This scenario has problems to fix before it can run:\n${formatErrors(parsed.errors)}`;
     this._scenario = parsed.ok ? parsed.value : undefined;
+    return undefined;
   }
 
   private async _run(runs: number, seed: string): Promise<void> {
     const scenario = this._scenario;
     if (!scenario) return;
+    // A newer run supersedes this one (the pool cancels it): only the newest may set what the page shows.
+    const token = ++this._runToken;
+    const current = () => token === this._runToken;
     this._running = true;
     this._note = '';
     this._error = '';
@@ -167,25 +183,31 @@ export class CsApp extends LitElement {
         runs,
         seed,
         onProgress: (done, total) => {
+          if (!current()) return;
           this._done = done;
           this._total = total;
           this._elapsed = (performance.now() - this._startedAt) / 1000;
         },
         onPartial: (partial) => {
+          if (!current()) return;
           this._summary = partial;
           this._partial = true;
         },
       });
+      if (!current()) return;
       this._summary = summary;
       this._summaryScenario = scenario;
       this._partial = false;
     } catch (e) {
+      if (!current()) return;
       if ((e as Error).name === 'CancelledError') this._note = 'cancelled';
       else if ((e as Error).name === 'JobTooLargeError') this._error = `This run is too large for a browser tab: ${(e as Error).message}`;
       else this._error = `The run failed: ${(e as Error).message}`;
     } finally {
-      this._running = false;
-      this._elapsed = (performance.now() - this._startedAt) / 1000;
+      if (current()) {
+        this._running = false;
+        this._elapsed = (performance.now() - this._startedAt) / 1000;
+      }
     }
   }
 

@@ -2,6 +2,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { type RunSummary, runTotalsCsv, toCsv } from '../engine';
+import { cannotDraw } from './editor-model';
 import { emit } from './events';
 import { deleteScenario, download, forgetUnreadable, MAX_IMPORT_BYTES, readSavedStore, readScenarioFile, savedScenarios, saveScenario, unreadableKeys, unreadableText } from './scenario-store';
 import { shareLink } from './share-link';
@@ -59,7 +60,9 @@ export class CsKeepShare extends LitElement {
   private _open(e: Event): void {
     const name = (e.target as HTMLSelectElement).value;
     if (!name) return;
-    emit(this, 'scenario-load', { raw: this._saved[name], label: `Saved: ${name}` });
+    const refused = cannotDraw(this._saved[name]);
+    if (refused !== undefined) this._say('', `“${name}” could not be opened here (${refused}); it stays saved as it is, and the scenario you had is as it was.`);
+    else emit(this, 'scenario-load', { raw: this._saved[name], label: `Saved: ${name}` });
     (e.target as HTMLSelectElement).value = '';
   }
 
@@ -80,10 +83,15 @@ export class CsKeepShare extends LitElement {
       this._say('', `${file.name} is ${(file.size / 1e6).toFixed(1)} MB, more than a scenario file can be (${MAX_IMPORT_BYTES / 1e6} MB): nothing was imported, and the scenario you had is as it was.`);
       return;
     }
-    const { raw, problem } = readScenarioFile(await file.text());
+    const { raw, problem } = readScenarioFile(new Uint8Array(await file.arrayBuffer()));
     input.value = '';
     if (raw === undefined) {
-      this._say('', problem);
+      this._say('', `${file.name} was not imported, and the scenario you had is as it was. ${problem}`);
+      return;
+    }
+    const refused = cannotDraw(raw);
+    if (refused !== undefined) {
+      this._say('', `${file.name} was not imported, and the scenario you had is as it was: the editor cannot show it (${refused}).${problem ? `\n${problem}` : ''}`);
       return;
     }
     // An invalid scenario still loads into the editor, with its problems, so nothing is lost.

@@ -4,6 +4,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { formatCount, formatDuration } from './format';
 import { emit } from './events';
 
+/** A click on Cancel this soon after Run is the second half of a double-click on Run, ms (browsers' default is 500). */
+const DOUBLE_CLICK_MS = 500;
+
 @customElement('cs-run-controls')
 export class CsRunControls extends LitElement {
   static override styles = css`
@@ -44,7 +47,16 @@ export class CsRunControls extends LitElement {
     }
     this._runsError = '';
     const seed = this.renderRoot.querySelector<HTMLInputElement>('#seed')!.value.trim() || this.seed;
+    this._runAt = performance.now();
     emit(this, 'run-request', { runs, seed });
+  }
+
+  /** When Run was last pressed: Cancel takes its place, so the second click of a double-click must not cancel. */
+  private _runAt = -Infinity;
+
+  private _cancel(e: MouseEvent): void {
+    if (e.detail > 1 || performance.now() - this._runAt < DOUBLE_CLICK_MS) return;
+    emit(this, 'cancel-request', {});
   }
 
   private _randomiseSeed(): void {
@@ -60,7 +72,7 @@ export class CsRunControls extends LitElement {
       <label>Seed <input id="seed" type="text" .value=${this.seed} ?disabled=${this.running} /></label>
       <button type="button" @click=${this._randomiseSeed} ?disabled=${this.running}>Random seed</button>
       ${this.running
-        ? html`<button type="button" id="cancel" @click=${() => emit(this, 'cancel-request', {})}>Cancel</button>`
+        ? html`<button type="button" id="cancel" @click=${this._cancel}>Cancel</button>`
         : html`<button type="button" id="run" @click=${this._run} ?disabled=${!!this.blocked} aria-describedby="blocked">Run</button>`}
       <div class="progress">
         ${this.running || this.done > 0 || this.note

@@ -5,39 +5,10 @@ import { hasOwn, type ScenarioError } from '../scenario/check';
 import { parseScenario } from '../scenario/parse';
 import { emit } from './events';
 import { fieldLabel, word } from './field-labels';
-import { getAt, setAt } from './raw-path';
+import { DIST_PARAMS, editorModel, FAMILY_PARAMS, startDistribution, switchFamily, type EditorRow } from './editor-model';
+import { setAt } from './raw-path';
 
-type Json = Record<string, unknown>;
-
-/** Parameters of each distribution, in order, and how to start them from a central value. */
-const DISTS: Record<string, { keys: string[]; from: (v: number) => Record<string, number> }> = {
-  fixed: { keys: ['value'], from: (v) => ({ value: v }) },
-  uniform: { keys: ['min', 'max'], from: (v) => ({ min: round(v * 0.8), max: round(v * 1.2 || 1) }) },
-  triangular: { keys: ['min', 'mode', 'max'], from: (v) => ({ min: round(v * 0.8), mode: v, max: round(v * 1.2 || 1) }) },
-  pert: { keys: ['min', 'mode', 'max'], from: (v) => ({ min: round(v * 0.8), mode: v, max: round(v * 1.2 || 1) }) },
-  normal: { keys: ['mean', 'sd'], from: (v) => ({ mean: v, sd: round(Math.abs(v) * 0.1 || 1) }) },
-  lognormal: { keys: ['mean', 'sd'], from: (v) => ({ mean: v || 1, sd: round(Math.abs(v) * 0.1 || 0.1) }) },
-  gamma: { keys: ['mean', 'sd'], from: (v) => ({ mean: v || 1, sd: round(Math.abs(v) * 0.1 || 0.1) }) },
-  beta: { keys: ['alpha', 'beta'], from: (v) => ({ alpha: round(Math.min(Math.max(v, 0.01), 0.99) * 20), beta: round((1 - Math.min(Math.max(v, 0.01), 0.99)) * 20) }) },
-};
 const PROVENANCE = ['unit', 'source', 'priceYear', 'note'];
-
-function round(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
-}
-
-/** "reReferralProbability" → "Re referral probability". */
-const GROUPS: Array<[string, string]> = [
-  ['simulation', 'Simulation'],
-  ['demand', 'Demand'],
-  ['initialStocks', 'Stocks at month 0'],
-  ['pathway', 'Pathway: durations and exits'],
-  ['fgc', 'FGC service and effects'],
-  ['costs', 'Costs'],
-  ['prices', 'Prices: reporting year and deflator'],
-  ['finance', 'Appraisal (Green Book)'],
-  ['arms', 'Arms'],
-];
 
 @customElement('cs-scenario-editor')
 export class CsScenarioEditor extends LitElement {
@@ -65,10 +36,12 @@ export class CsScenarioEditor extends LitElement {
   @property({ attribute: false }) raw: unknown;
 
   private _errors: ScenarioError[] = [];
+  private _model: ReturnType<typeof editorModel> = { ok: true, groups: [] };
 
   override willUpdate(): void {
     const parsed = parseScenario(this.raw);
     this._errors = parsed.ok ? [] : parsed.errors;
+    this._model = editorModel(this.raw);
   }
 
   private _set(path: string, value: unknown): void {
@@ -84,104 +57,112 @@ export class CsScenarioEditor extends LitElement {
 
   private _number(path: string, label: string, value: unknown): TemplateResult {
     return html`<label>${label}<input type="number" step="any" aria-label=${`${path} ${label}`} data-path=${path}
-      .value=${value === undefined || value === null ? '' : String(value)}
+      .value=${typeof value === 'number' || typeof value === 'string' ? String(value) : ''}
       @change=${(e: Event) => {
         const text = (e.target as HTMLInputElement).value;
         this._set(path, text === '' ? undefined : Number(text));
       }} /></label>`;
   }
 
-  private _source(node: Json): TemplateResult | typeof nothing {
-    const source = node.source as string | undefined;
-    if (!source) return nothing;
-    return html`<details class="source"><summary>Source${node.priceYear ? `, price year ${node.priceYear}` : ''}</summary>${source}${node.note ? html`<br />${node.note}` : nothing}</details>`;
+  /** A parameter: a number input, or a word where it is itself a distribution (edited in the file). */
+  private _param(path: string, key: string, value: unknown): TemplateResult {
+    return value !== null && typeof value === 'object' ? html`<span class="unit">${key}: distribution</span>` : this._number(`${path}.${key}`, key, value);
+  }
+
+  private _source(node: Record<string, unknown>): TemplateResult | typeof nothing {
+    const source = node.source;
+    if (typeof source !== 'string' || !source) return nothing;
+    return html`<details class="source"><summary>Source${node.priceYear ? `, price year ${node.priceYear}` : ''}</summary>${source}${typeof node.note === 'string' ? html`<br />${node.note}` : nothing}</details>`;
+  }
+
+  /** A row: label and path, its inputs, then its source and problems. */
+  private _line(path: string, inputs: TemplateResult | TemplateResult[], after: TemplateResult | typeof nothing = nothing, pathNote = ''): TemplateResult {
+    return html`<div class="row">
+      <span class="label">${fieldLabel(path)}<span class="path">${path}${pathNote}</span></span>
+      <span class="inputs">${inputs}</span>
+      <span></span>
+      ${after} ${this._errorsAt(path)}
+    </div>`;
   }
 
   /** A fixed value or a distribution, with unit and source. */
-  private _quantity(path: string, node: Json): TemplateResult {
-    const kind = 'dist' in node ? String(node.dist) : 'fixed';
+  private _quantity(row: Extract<EditorRow, { kind: 'quantity' }>): TemplateResult {
+    const { path, node, dist } = row;
     const central = Number(node.value ?? node.mode ?? node.mean ?? (node.min !== undefined ? (Number(node.min) + Number(node.max)) / 2 : 0));
     const change = (e: Event) => {
       const next = (e.target as HTMLSelectElement).value;
-      const meta = Object.fromEntries(PROVENANCE.filter((k) => k in node).map((k) => [k, node[k]]));
-      const params = DISTS[next]!.from(central);
+      const meta = Object.fromEntries(PROVENANCE.filter((k) => hasOwn(node, k)).map((k) => [k, node[k]]));
+      const params = startDistribution(next, Number.isFinite(central) ? central : 0);
       this._set(path, next === 'fixed' ? { ...params, ...meta } : { dist: next, ...params, ...meta });
     };
-    return html`<div class="row">
-      <span class="label">${fieldLabel(path)}<span class="path">${path}</span></span>
-      <span class="inputs">
-        <select aria-label=${`${path} distribution`} data-path=${`${path}.dist`} @change=${change}>
-          ${Object.keys(DISTS).map((d) => html`<option value=${d} ?selected=${d === kind}>${d}</option>`)}
+    return this._line(
+      path,
+      html`<select aria-label=${`${path} distribution`} data-path=${`${path}.dist`} @change=${change}>
+          ${Object.keys(DIST_PARAMS).map((d) => html`<option value=${d} ?selected=${d === dist}>${d}</option>`)}
+          ${hasOwn(DIST_PARAMS, dist) ? nothing : html`<option selected disabled>${dist}</option>`}
         </select>
-        ${(hasOwn(DISTS, kind) ? DISTS[kind]!.keys : []).map((k) => this._number(`${path}.${k}`, k, node[k]))}
-        <span class="unit">${node.unit}</span>
-      </span>
-      <span></span>
-      ${this._source(node)} ${this._errorsAt(path)}
-    </div>`;
+        ${row.params.map((k) => this._param(path, k, node[k]))}
+        <span class="unit">${node.unit}</span>`,
+      this._source(node),
+    );
   }
 
-  private _duration(path: string, node: Json): TemplateResult {
-    const params = node.family === 'weibull' ? ['mean', 'shape'] : node.family === 'empirical' ? [] : ['mean', 'sd'];
-    return html`<div class="row">
-      <span class="label">${fieldLabel(path)}<span class="path">${path}</span></span>
-      <span class="inputs">
-        <select aria-label=${`${path} family`} @change=${(e: Event) => this._set(`${path}.family`, (e.target as HTMLSelectElement).value)}>
-          ${['lognormal', 'gamma', 'weibull', 'empirical'].map((f) => html`<option ?selected=${f === node.family}>${f}</option>`)}
+  /** A time in a state; the family list offers "empirical" only to a histogram (one is made in a file, not here). */
+  private _duration(row: Extract<EditorRow, { kind: 'duration' }>): TemplateResult {
+    const { path, node, family } = row;
+    const families = Object.keys(FAMILY_PARAMS).filter((f) => f !== 'empirical' || family === 'empirical');
+    return this._line(
+      path,
+      html`<select aria-label=${`${path} family`} data-path=${`${path}.family`} @change=${(e: Event) => this._set(path, switchFamily(node, (e.target as HTMLSelectElement).value))}>
+          ${families.map((f) => html`<option ?selected=${f === family}>${f}</option>`)}
         </select>
-        ${params.map((k) => (typeof node[k] === 'object' ? html`<span class="unit">${k}: distribution</span>` : this._number(`${path}.${k}`, k, node[k])))}
-        ${node.family === 'empirical' ? html`<span class="unit">histogram with ${(node.weights as unknown[]).length} bins</span>` : nothing}
-        <span class="unit">${node.unit}</span>
-      </span>
-      <span></span>
-      ${this._source(node)} ${this._errorsAt(path)}
-    </div>`;
+        ${row.params.map((k) => this._param(path, k, node[k]))}
+        ${row.bins !== undefined ? html`<span class="unit">histogram with ${row.bins} bins</span>` : nothing}
+        <span class="unit">${node.unit}</span>`,
+      this._source(node),
+    );
   }
 
-  private _shares(path: string, node: Json): TemplateResult {
-    const shares = node.shares as Json;
-    return html`<div class="row">
-      <span class="label">${fieldLabel(path)}<span class="path">${path} (shares summing to 1)</span></span>
-      <span class="inputs">
-        ${Object.keys(shares).map((k) => this._number(`${path}.shares.${k}`, word(k), shares[k]))}
-        ${this._number(`${path}.concentration`, 'Dirichlet concentration', node.concentration)}
-      </span>
-      <span></span>
-      ${this._source(node)} ${this._errorsAt(path)}
-    </div>`;
-  }
-
-  private _node(path: string, node: unknown): TemplateResult | typeof nothing {
-    if (node === null || typeof node !== 'object') {
-      if (typeof node === 'number') return html`<div class="row"><span class="label">${fieldLabel(path)}<span class="path">${path}</span></span><span class="inputs">${this._number(path, '', node)}</span><span></span>${this._errorsAt(path)}</div>`;
-      if (typeof node === 'string') {
-        return html`<div class="row"><span class="label">${fieldLabel(path)}<span class="path">${path}</span></span><span class="inputs"><input type="text" aria-label=${path} .value=${node} @change=${(e: Event) => this._set(path, (e.target as HTMLInputElement).value)} /></span><span></span>${this._errorsAt(path)}</div>`;
-      }
-      return nothing;
+  private _row(row: EditorRow): TemplateResult {
+    switch (row.kind) {
+      case 'number':
+        return this._line(row.path, this._number(row.path, '', row.value));
+      case 'text':
+        return this._line(row.path, html`<input type="text" aria-label=${row.path} data-path=${row.path} .value=${row.value} @change=${(e: Event) => this._set(row.path, (e.target as HTMLInputElement).value)} />`);
+      case 'numbers':
+        return this._line(row.path, row.values.map((v, i) => this._number(`${row.path}[${i}]`, String(i + 1), v)));
+      case 'summary':
+        return this._line(row.path, html`<span class="summary" data-path=${row.path}>${row.text}</span>`);
+      case 'quantity':
+        return this._quantity(row);
+      case 'duration':
+        return this._duration(row);
+      case 'shares':
+        return this._line(
+          row.path,
+          html`${row.shares.map(([k, v]) => this._number(`${row.path}.shares.${k}`, word(k), v))}
+            ${this._number(`${row.path}.concentration`, 'Dirichlet concentration', row.node.concentration)}`,
+          this._source(row.node),
+          ' (shares summing to 1)',
+        );
+      case 'item':
+        return html`<div class="sub">${row.text}</div>`;
+      case 'source':
+        return html`<div class="row">${this._source(row.node)}</div>`;
     }
-    if (Array.isArray(node)) {
-      if (node.every((x) => typeof x === 'number')) {
-        return html`<div class="row"><span class="label">${fieldLabel(path)}<span class="path">${path}</span></span><span class="inputs">${node.map((v, i) => this._number(`${path}[${i}]`, String(i + 1), v))}</span><span></span>${this._errorsAt(path)}</div>`;
-      }
-      return html`${node.map((item, i) => html`<div class="sub">${path === 'arms.options' ? 'Arm' : word(path.split('.').at(-1)!)} ${i + 1}</div>${this._node(`${path}[${i}]`, item)}`)}`;
-    }
-    const rec = node as Json;
-    if ('family' in rec) return this._duration(path, rec);
-    if ('shares' in rec && !Array.isArray(rec.shares)) return this._shares(path, rec);
-    if (('value' in rec || 'dist' in rec) && 'source' in rec) return this._quantity(path, rec);
-    return html`${Object.entries(rec)
-      .filter(([k]) => k !== 'source' && k !== 'note')
-      .map(([k, v]) => this._node(path ? `${path}.${k}` : k, v))}${typeof rec.source === 'string' ? html`<div class="row">${this._source(rec)}</div>` : nothing}`;
   }
 
   override render() {
+    // Loads check editorModel first (cs-app), so this shows only for a value no load would accept.
+    if (!this._model.ok) return html`<p class="error" role="alert">This scenario cannot be shown here: ${this._model.problem.path}: ${this._model.problem.message}.</p>`;
     if (!this.raw || typeof this.raw !== 'object') return html`<p class="error">No scenario loaded.</p>`;
-    return html`${GROUPS.map(
-      ([key, title]) => html`<details class="group" ?open=${this._errors.some((e) => e.path.startsWith(key))}>
-        <summary>${title}${this._errors.some((e) => e.path.startsWith(key)) ? ' ⚠' : ''}</summary>
-        <div class="body">${this._node(key, getAt(this.raw, key))}</div>
-      </details>`,
-    )}`;
+    return html`${this._model.groups.map(({ key, title, rows }) => {
+      const flagged = this._errors.some((e) => e.path.startsWith(key));
+      return html`<details class="group" ?open=${flagged}>
+        <summary>${title}${flagged ? ' ⚠' : ''}</summary>
+        <div class="body">${rows.map((row) => this._row(row))}</div>
+      </details>`;
+    })}`;
   }
 }
 

@@ -1,5 +1,6 @@
 // Scenarios the user saved in this browser (localStorage), and scenario files in and out.
-import { formatErrors, parseScenario } from '../scenario/parse';
+import { decodeUtf8 } from '../scenario/file-text';
+import { formatErrors, parseScenario, printable } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
 
 const KEY = 'fgc-capacity:saved-scenarios';
@@ -129,13 +130,15 @@ export function clearDraft(): void {
 /** The largest scenario file the page imports, bytes: shipped scenarios are under 20 kB; a larger file is not one to draw. */
 export const MAX_IMPORT_BYTES = 1_000_000;
 
-/** Reads an imported file: JSON syntax and the schema are both checked; the raw value is returned either way. */
-export function readScenarioFile(text: string): { raw: unknown; scenario: Scenario | undefined; problem: string } {
+/** Reads an imported file: UTF-8, JSON syntax and the schema are all checked; the raw value is returned if it is JSON. */
+export function readScenarioFile(bytes: Uint8Array): { raw: unknown; scenario: Scenario | undefined; problem: string } {
+  const text = decodeUtf8(bytes);
+  if (!text.ok) return { raw: undefined, scenario: undefined, problem: `The file ${text.errors}.` };
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text.value);
   } catch (e) {
-    return { raw: undefined, scenario: undefined, problem: `The file is not valid JSON: ${(e as Error).message}` };
+    return { raw: undefined, scenario: undefined, problem: `The file is not valid JSON: ${printable((e as Error).message)}` };
   }
   const parsed = parseScenario(raw);
   return parsed.ok ? { raw, scenario: parsed.value, problem: '' } : { raw, scenario: undefined, problem: `The file is not a valid scenario:\n${formatErrors(parsed.errors)}` };
