@@ -144,8 +144,9 @@ export const BRANCH_KINDS: CodeSet = {
     ['StepDown', 0],
     ['ToCp', 1],
     ['ToCare', 2],
+    ['Onward', 3],
   ],
-  what: 'Branch kinds: a step down (takes the freed share), an escalation to CP (relative risk of CP), towards care (relative risk of care).',
+  what: 'Branch kinds: a step down (takes the freed share), an escalation to CP (relative risk of CP), into care (relative risk of care), a step on the way to care that no effect acts on (the effect on care acts once, where the route enters care).',
 };
 
 /** The metric (src/engine/results/metrics.ts) each service row is copied into, in SERVICE_ROWS order. */
@@ -201,7 +202,7 @@ export const NUMBERS: [name: string, value: number, what: string][] = [
 export const EXITS: { state: string; exits: [key: string, to: string, kind: string][] }[] = [
   { state: 'Assessment', exits: [['cla', 'Cla', 'ToCare'], ['cp', 'Cp', 'ToCp'], ['cin', 'Cin', 'StepDown'], ['noFurtherAction', 'Closed', 'StepDown']] },
   { state: 'Cin', exits: [['cla', 'Cla', 'ToCare'], ['cp', 'Cp', 'ToCp'], ['close', 'Closed', 'StepDown']] },
-  { state: 'Cp', exits: [['preProceedings', 'PreProceedings', 'ToCare'], ['cin', 'Cin', 'StepDown'], ['close', 'Closed', 'StepDown']] },
+  { state: 'Cp', exits: [['preProceedings', 'PreProceedings', 'Onward'], ['cin', 'Cin', 'StepDown'], ['close', 'Closed', 'StepDown']] },
   { state: 'PreProceedings', exits: [['cla', 'Cla', 'ToCare'], ['cp', 'Cp', 'StepDown'], ['cin', 'Cin', 'StepDown']] },
   { state: 'Cla', exits: [['returnHome', 'Closed', 'StepDown'], ['specialGuardianship', 'Out', 'StepDown'], ['adoption', 'Out', 'StepDown'], ['leavingCare', 'Out', 'StepDown']] },
 ];

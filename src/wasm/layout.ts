@@ -32,6 +32,7 @@ export const PURPOSE_INITIAL_STATE: i32 = 9; // Purpose.InitialState
 export const BRANCH_STEP_DOWN: i32 = 0; // BranchKind.StepDown
 export const BRANCH_TO_CP: i32 = 1; // BranchKind.ToCp
 export const BRANCH_TO_CARE: i32 = 2; // BranchKind.ToCare
+export const BRANCH_ONWARD: i32 = 3; // BranchKind.Onward
 export const SERVICE_JOINED: i32 = 0; // ServiceRow.Joined
 export const SERVICE_ALLOCATED: i32 = 1; // ServiceRow.Allocated
 export const SERVICE_HELD: i32 = 2; // ServiceRow.Held
@@ -140,5 +141,5 @@ export const FR_FIRST_CONFERENCE: i32 = 48; // byte offset in a family record
 
 /** Where each open state's exits lead (EXIT_SLOTS a state, most severe first), their branch kinds, and how many each state has. */
 export const DEST = memory.data<u8>([4, 2, 1, 5, 4, 2, 5, 0, 3, 1, 5, 0, 4, 2, 1, 0, 5, 6, 6, 6]);
-export const KIND = memory.data<u8>([2, 1, 0, 0, 2, 1, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0]);
+export const KIND = memory.data<u8>([2, 1, 0, 0, 2, 1, 0, 0, 3, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0]);
 export const EXIT_COUNT = memory.data<u8>([4, 3, 3, 3, 4]);

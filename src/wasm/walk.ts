@@ -2,6 +2,7 @@
 import { H, arrivalTime, children, conferences, constant, constants, initialCount, initialExit, initialPlacement, initialState, key0, tableAt } from './run';
 import {
   ASSESSMENT,
+  BRANCH_ONWARD,
   BRANCH_STEP_DOWN,
   BRANCH_TO_CP,
   CLA,
@@ -84,6 +85,8 @@ export function pickBranch(s: i32, u: f64, w: f64): i32 {
     if (kind == BRANCH_STEP_DOWN) {
       adjusted = base;
       stepDown += base;
+    } else if (kind == BRANCH_ONWARD) {
+      adjusted = base;
     } else {
       const rr = kind == BRANCH_TO_CP ? constant(C_RR_CP) : constant(C_RR_CARE);
       adjusted = Math.min(1, base * (1 - (1 - rr) * w));
@@ -157,6 +160,8 @@ export function walk(
   const firstPoint = points != 0 ? load<i32>(points + P_LENGTH) : 0;
   let held = 0;
   let lastHeld: f64 = -1;
+  // The stay drawn on entering the current state, before any FGC's effect on time (-1: it began before this walk).
+  let entryStay: f64 = -1;
   let next = 0;
   let caseFirst = firstCandidate;
 
@@ -179,16 +184,49 @@ export function walk(
     } else {
       // Only from a family's first offer on can a stay hold its first FGC: record resume points from there.
       if (points != 0 && candidates != 0 && load<i32>(candidates + L_LENGTH) > firstCandidate) pushPoint(points, t, exit, caseStart, episode, state, placement);
-      // In an open state since t, leaving at `exit` unless an FGC held meanwhile shortens the stay.
+      // In an open state since t, leaving at `exit`. An FGC's effect on time (one held before the stay began, or
+      // during it) gives `short`; it applies only to a stay that closes the case (or leaves care), and a re-referral
+      // after it comes when it would have: so it never brings an escalation forward, now or after a step down or a
+      // re-referral. The branch is drawn at the stay's own end, with this family's own uniform.
+      // A conference at or after the shortened end belongs to the next state if the stay is shortened: `cut` keeps
+      // where the list stood when the first one came, to go back to.
+      let short = entryStay >= 0 && lastHeld >= 0 ? t + shortened(entryStay, state, t, lastHeld) : exit;
+      let cut = -1;
+      let heldAtCut = 0;
+      let lastAtCut: f64 = -1;
       while (next < count) {
         const c = load<f64>(conferences + (<usize>next << 3));
         if (!(c < exit)) break;
+        if (c < t) {
+          next++;
+          continue;
+        }
+        if (cut < 0 && !(c < short)) {
+          cut = next;
+          heldAtCut = held;
+          lastAtCut = lastHeld;
+        }
         next++;
-        if (c < t) continue;
         held++;
         lastHeld = c;
         const factor = state == CLA ? constant(C_TIME_IN_CARE) : state == ASSESSMENT ? 1 : constant(C_TIME_IN_SYSTEM);
-        if (factor != 1) exit = c + (exit - c) * factor;
+        if (factor != 1 && c < short) short = c + (short - c) * factor;
+      }
+      const u = uniformOf(subStream(hash, PURPOSE_BRANCH, episode), 1);
+      const branch =
+        lastHeld < 0
+          ? pickShare(constants + (<usize>(C_EXIT_SHARES + state * EXIT_SLOTS) << 3), <i32>load<u8>(EXIT_COUNT + state), u)
+          : pickBranch(state, u, effectWeight(lastHeld, exit));
+      // The stay's end without the effect on time: a re-referral after a shortened stay keeps its own date.
+      const due = exit;
+      const to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
+      if (short < exit && (to == CLOSED || to == OUT)) {
+        exit = short;
+        if (cut >= 0) {
+          next = cut;
+          held = heldAtCut;
+          lastHeld = lastAtCut;
+        }
       }
       if (acc != 0) {
         const k = state == CLA ? CLASS_CLA0 + placement : state == ASSESSMENT ? CLASS_ASSESSMENT : state - CIN + CLASS_CIN;
@@ -197,13 +235,7 @@ export function walk(
       }
       if (exit > horizon) break;
 
-      // Leave: the branch is drawn with this family's own uniform; an FGC moves the thresholds.
-      const u = uniformOf(subStream(hash, PURPOSE_BRANCH, episode), 1);
-      const branch =
-        lastHeld < 0
-          ? pickShare(constants + (<usize>(C_EXIT_SHARES + state * EXIT_SLOTS) << 3), <i32>load<u8>(EXIT_COUNT + state), u)
-          : pickBranch(state, u, effectWeight(lastHeld, exit));
-      const to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
+      // Leave by the branch drawn above (an FGC moved its thresholds).
       const from = state;
       t = exit;
       if (acc != 0) {
@@ -226,8 +258,8 @@ export function walk(
           if (uniformOf(reReferral, 1) < constant(C_RE_REFERRAL_P)) {
             if (ledger) move(acc, from, CLOSED, size, t, sign);
             state = CLOSED;
-            // The re-referral stream's second draw (its first decided whether).
-            exit = t + (constant(C_HAS_TABLE + TABLE_RE_REFERRAL) != 0 ? tableAt(TABLE_RE_REFERRAL, uniformOf(reReferral, 2)) : reReferralStay(f, episode));
+            // The re-referral stream's second draw (its first decided whether), from the unshortened end.
+            exit = due + (constant(C_HAS_TABLE + TABLE_RE_REFERRAL) != 0 ? tableAt(TABLE_RE_REFERRAL, uniformOf(reReferral, 2)) : reReferralStay(f, episode));
             continue;
           }
         }
@@ -250,7 +282,8 @@ export function walk(
     }
     const stay =
       constant(C_HAS_TABLE + state) != 0 ? tableAt(state, uniformOf(subStream(hash, PURPOSE_SOJOURN, episode), 1)) : sampleStay(state, f, episode);
-    exit = t + (lastHeld < 0 ? stay : shortened(stay, state, t, lastHeld));
+    exit = t + stay;
+    entryStay = stay;
     if (candidates != 0 && state != ASSESSMENT && lastHeld < caseStart) {
       // Would this family take up an FGC offered here? Eligibility is each arm's own share.
       const o = subStream(hash, PURPOSE_OFFER, episode);

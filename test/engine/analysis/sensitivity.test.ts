@@ -15,7 +15,7 @@ const evaluate: Evaluate = async (s, o) => runSimulation(s, o);
  */
 function oneDriver() {
   let s = centralScenario(loadScenario(SMALL));
-  s = withInputDist(s, 'fgc.effects.rrEntryToCare', { dist: 'uniform', min: 0.2, max: 1 });
+  s = withInputDist(s, 'fgc.effects.rrEntryToCare', { dist: 'uniform', min: 0, max: 1 });
   s = withInputDist(s, 'finance.optimismBias', { dist: 'uniform', min: 0, max: 0.4 });
   s = withInputDist(s, 'finance.discountRate', { dist: 'uniform', min: 0.01, max: 0.06 });
   return { ...s, simulation: { ...s.simulation, horizonMonths: 24 } };
@@ -49,8 +49,8 @@ describe('sensitivity', () => {
     expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(t.bars.map((b) => b.input)).toEqual(['fgc.effects.rrEntryToCare', expect.any(String), expect.any(String)]);
     const [first, ...rest] = t.bars;
-    expect(first!.low).toBeCloseTo(0.28, 12);
-    expect(first!.high).toBeCloseTo(0.92, 12);
+    expect(first!.low).toBeCloseTo(0.1, 12);
+    expect(first!.high).toBeCloseTo(0.9, 12);
     expect(first!.outputAtLow).toBeGreaterThan(first!.outputAtHigh); // a stronger effect saves more
     expect(first!.swing).toBeGreaterThan(0);
     for (const bar of rest) expect(bar.swing).toBe(0);

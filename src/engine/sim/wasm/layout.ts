@@ -38,11 +38,12 @@ export const enum Purpose {
   ReReferral = 8,
   InitialState = 9,
 }
-/** Branch kinds: a step down (takes the freed share), an escalation to CP (relative risk of CP), towards care (relative risk of care). */
+/** Branch kinds: a step down (takes the freed share), an escalation to CP (relative risk of CP), into care (relative risk of care), a step on the way to care that no effect acts on (the effect on care acts once, where the route enters care). */
 export const enum BranchKind {
   StepDown = 0,
   ToCp = 1,
   ToCare = 2,
+  Onward = 3,
 }
 /** Rows of the service's out block: families joining, allocated, conferences held, waiting at month end, lapsed, longest wait (weeks). */
 export const enum ServiceRow {
@@ -205,6 +206,7 @@ export const LAYOUT: Readonly<Record<string, number>> = {
   BRANCH_STEP_DOWN: 0,
   BRANCH_TO_CP: 1,
   BRANCH_TO_CARE: 2,
+  BRANCH_ONWARD: 3,
   SERVICE_JOINED: 0,
   SERVICE_ALLOCATED: 1,
   SERVICE_HELD: 2,
@@ -316,7 +318,7 @@ export const LAYOUT: Readonly<Record<string, number>> = {
 export const EXIT_KEYS = [["cla", "cp", "cin", "noFurtherAction"], ["cla", "cp", "close"], ["preProceedings", "cin", "close"], ["cla", "cp", "cin"], ["returnHome", "specialGuardianship", "adoption", "leavingCare"]] as const;
 /** The module's DEST, KIND and EXIT_COUNT arrays. */
 export const EXIT_DEST = [4, 2, 1, 5, 4, 2, 5, 0, 3, 1, 5, 0, 4, 2, 1, 0, 5, 6, 6, 6];
-export const EXIT_KIND = [2, 1, 0, 0, 2, 1, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0];
+export const EXIT_KIND = [2, 1, 0, 0, 2, 1, 0, 0, 3, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0];
 export const EXIT_COUNT = [4, 3, 3, 3, 4];
 /** The result metric each service row is copied into, in ServiceRow order. */
 export const SERVICE_ROW_METRICS = ['fgcJoined', 'fgcAllocated', 'fgcHeld', 'fgcWaiting', 'fgcLapsed', 'fgcLongestWaitWeeks'] as const;
