@@ -7,6 +7,8 @@ import {
   BRANCH_TO_CP,
   CLA,
   CIN,
+  CP,
+  PRE_PROCEEDINGS,
   CLASS_ASSESSMENT,
   CLASS_CIN,
   CLASS_CLA0,
@@ -129,6 +131,17 @@ export function pickPlacement(u: f64, w: f64): i32 {
   return i > 1 ? i : 1;
 }
 
+/**
+ * Whether entering `state` from `from` is the event its offer point names: a CIN plan starting after an assessment
+ * (not a step down from CP or pre-proceedings); an initial child protection conference, after an assessment or from a
+ * CIN plan (not a return to CP from pre-proceedings); pre-proceedings; entering care.
+ */
+@inline export function offeredOn(state: i32, from: i32): bool {
+  if (state == CIN) return from == ASSESSMENT;
+  if (state == CP) return from == ASSESSMENT || from == CIN;
+  return state == PRE_PROCEEDINGS || state == CLA;
+}
+
 // ---- the walk ----
 
 /**
@@ -162,6 +175,8 @@ export function walk(
   let lastHeld: f64 = -1;
   // The stay drawn on entering the current state, before any FGC's effect on time (-1: it began before this walk).
   let entryStay: f64 = -1;
+  // The state the family entered its current one from (-1: it was in it before this walk).
+  let cameFrom = -1;
   let next = 0;
   let caseFirst = firstCandidate;
 
@@ -180,6 +195,7 @@ export function walk(
       }
       caseStart = t;
       caseFirst = candidates != 0 ? load<i32>(candidates + L_LENGTH) : 0;
+      cameFrom = CLOSED;
       state = ASSESSMENT;
     } else {
       // Only from a family's first offer on can a stay hold its first FGC: record resume points from there.
@@ -271,6 +287,7 @@ export function walk(
       }
 
       if (ledger) move(acc, from, to, size, t, sign);
+      cameFrom = from;
       state = to;
     }
 
@@ -284,7 +301,7 @@ export function walk(
       constant(C_HAS_TABLE + state) != 0 ? tableAt(state, uniformOf(subStream(hash, PURPOSE_SOJOURN, episode), 1)) : sampleStay(state, f, episode);
     exit = t + stay;
     entryStay = stay;
-    if (candidates != 0 && state != ASSESSMENT && lastHeld < caseStart) {
+    if (candidates != 0 && offeredOn(state, cameFrom) && lastHeld < caseStart) {
       // Would this family take up an FGC offered here? Eligibility is each arm's own share.
       const o = subStream(hash, PURPOSE_OFFER, episode);
       if (uniformOf(o, 2) < constant(C_ACCEPTANCE) && uniformOf(o, 3) < constant(C_CONVERSION)) {
