@@ -189,7 +189,17 @@ export function num(rule: NumRule = {}): Check<number> {
   };
 }
 
+/** An array check's description: the check of each item. */
+export interface ArrayDescription {
+  kind: 'array';
+  item: Check<unknown>;
+}
+
 export function arr<T>(item: Check<T>, opts: { minLength?: number; length?: number; maxLength?: number; why?: string } = {}): Check<T[]> {
+  return describe(arrayCheck(item, opts), { kind: 'array', item } satisfies ArrayDescription);
+}
+
+function arrayCheck<T>(item: Check<T>, opts: { minLength?: number; length?: number; maxLength?: number; why?: string }): Check<T[]> {
   return (x, path, errors) => {
     if (!Array.isArray(x)) return fail(errors, path, `must be an array, got ${show(x)}`);
     if (opts.length !== undefined && x.length !== opts.length) {

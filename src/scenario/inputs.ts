@@ -1,5 +1,5 @@
 // Every input of a scenario the simulator draws, from one walk of the schema: its path (its random stream's key), node, unit, bounds, and whether it is money.
-import { descriptionOf, join, type Check, type NumRule, type ObjectDescription, type OptionalDescription } from './check';
+import { descriptionOf, join, type ArrayDescription, type Check, type NumRule, type ObjectDescription, type OptionalDescription } from './check';
 import type { InputDescription, Quantity, Uncertain } from './quantity';
 import { scenarioSchema, type Duration, type Scenario } from './schema';
 
@@ -75,7 +75,15 @@ type Branch<T> = { [K in keyof T as [InputTree<NonNullable<T[K]>>] extends [neve
 type Pruned<B> = keyof B extends never ? never : B;
 
 /** The inputs shaped like the scenario: each input where the scenario has it; objects that can hold no input are left out of the type. */
-export type InputTree<T> = [Leaf<T>] extends [never] ? (T extends readonly unknown[] ? never : T extends object ? Pruned<Branch<T>> : never) : Leaf<T>;
+export type InputTree<T> = [Leaf<T>] extends [never]
+  ? T extends readonly (infer U)[]
+    ? [InputTree<U>] extends [never]
+      ? never
+      : InputTree<U>[]
+    : T extends object
+      ? Pruned<Branch<T>>
+      : never
+  : Leaf<T>;
 
 /** The walk's answer: every input in schema order (`all`), and the same inputs shaped like the scenario (`tree`). */
 export interface ScenarioInputs {
@@ -85,12 +93,14 @@ export interface ScenarioInputs {
   tree: InputTree<Scenario>;
 }
 
-type Description = ObjectDescription | OptionalDescription | InputDescription;
+type Description = ObjectDescription | OptionalDescription | ArrayDescription | InputDescription;
 
 /** The schema compiled once for the walk: each step knows its path, so walking a scenario builds no strings. */
 type Step =
   | { kind: 'object'; keys: string[]; steps: Step[] }
   | { kind: 'optional'; step: Step }
+  /** A list: its items' steps, compiled for each index as a scenario first has it (arms: at most 100). */
+  | { kind: 'array'; path: string; item: Check<unknown>; items: Step[] }
   | { kind: 'quantity'; path: string; money: boolean; bounds: InputBounds }
   | { kind: 'count'; path: string; bounds: InputBounds }
   | { kind: 'shares'; path: string; keys: readonly string[]; bounds: InputBounds; concentrationBounds: InputBounds }
@@ -111,6 +121,11 @@ function compile(check: Check<unknown>, path: string): Step {
     }
     case 'optional':
       return { kind: 'optional', step: compile(d.check, path) };
+    case 'array': {
+      const item = compile(d.item, join(path, 0));
+      // A list whose items hold no input (numbers, names) is not walked.
+      return item.kind === 'none' ? item : { kind: 'array', path, item: d.item, items: [] };
+    }
     case 'quantity':
       return { kind: 'quantity', path, money: d.money, bounds: bounds(d.rule, path) };
     case 'count':
@@ -152,6 +167,11 @@ function walk(step: Step, node: unknown, all: ScenarioInput[]): unknown {
     }
     case 'optional':
       return node === undefined ? undefined : walk(step.step, node, all);
+    case 'array': {
+      const list = node as unknown[];
+      for (let i = step.items.length; i < list.length; i++) step.items.push(compile(step.item, join(step.path, i)));
+      return list.map((item, i) => walk(step.items[i]!, item, all));
+    }
     case 'quantity': {
       const q = node as Quantity;
       const input: QuantityInput = { kind: 'quantity', path: step.path, node: q, unit: q.unit, money: step.money, bounds: step.bounds };

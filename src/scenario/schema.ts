@@ -193,11 +193,16 @@ const armOffer = obj({
   preProceedings: optional(num(PROBABILITY)),
   inCare: optional(num(PROBABILITY)),
 });
+/** Conferences a coordinator holds a year (the service's throughput). */
+const CONFERENCES_PER_FTE = quantity({ ...POSITIVE, ...LIMITS.conferencesPerFte, reason: 'a coordinator holds more than 0 conferences a year' }, ['conferences/FTE/year']);
+
 const arm = obj({
   name: str(),
   coordinatorsFte: num(FTE),
   /** Eligible share at each offer point for this arm, overriding fgc.offerPoints. */
   offerPoints: optional(armOffer),
+  /** This arm's own throughput, overriding fgc.conferencesPerFtePerYear (a team of 6 need not hold what a team of 2 does). */
+  conferencesPerFtePerYear: optional(CONFERENCES_PER_FTE),
 });
 
 const series = optional(arr((x, path, errors) => (x === null ? null : num(NON_NEGATIVE)(x, path, errors)) as number | null | undefined, { maxLength: LIMITS.observedMonths, why: '100 years of months' }));
@@ -248,7 +253,7 @@ export const scenarioSchema = obj({
     closed: obj({ reReferralProbability: prob, timeToReReferral: duration }),
   }),
   fgc: obj({
-    conferencesPerFtePerYear: quantity({ ...POSITIVE, ...LIMITS.conferencesPerFte, reason: 'a coordinator holds more than 0 conferences a year' }, ['conferences/FTE/year']),
+    conferencesPerFtePerYear: CONFERENCES_PER_FTE,
     maxWaitWeeks: quantity({ ...NON_NEGATIVE, ...LIMITS.maxWaitWeeks, reason: 'a wait cannot be negative' }, ['weeks']),
     weeksToConference: duration,
     acceptance: prob,

@@ -72,6 +72,8 @@ const FIELDS: Record<string, string> = {
   'arms.counterfactual.coordinatorsFte': 'Counterfactual coordinators (FTE)',
   'arms.options[].name': 'Arm’s name',
   'arms.options[].coordinatorsFte': 'Coordinators (FTE)',
+  'arms.options[].conferencesPerFtePerYear': 'This arm’s conferences per coordinator a year',
+  'arms.counterfactual.conferencesPerFtePerYear': 'Counterfactual’s conferences per coordinator a year',
   'finance.discountRate': 'Discount rate a year (Green Book: 3.5%)',
   'finance.optimismBias': 'Optimism bias (share of benefits removed)',
   'finance.deadweight': 'Deadweight (share of benefits that would happen anyway)',

@@ -7,8 +7,11 @@ import { DARLINGTON, LEEDS, loadScenario, readJson, SMALL } from '../helpers/sce
 
 const SCENARIOS = [LEEDS, DARLINGTON, SMALL];
 
+/** `arms.options[0].coordinatorsFte` → arms, options, 0, coordinatorsFte. */
+const keysOf = (path: string) => path.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '');
+
 function at(node: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((n, key) => (n as Record<string, unknown> | undefined)?.[key], node);
+  return keysOf(path).reduce<unknown>((n, key) => (n as Record<string, unknown> | undefined)?.[key], node);
 }
 
 /** A value just outside the input's bounds (below its minimum, above its maximum, or not whole). */
@@ -24,7 +27,7 @@ function outside(input: ScenarioInput): number[] {
 
 /** The raw scenario with the input's value set to `v` (a quantity keeps its unit, source and price year). */
 function setRaw(raw: any, input: ScenarioInput, v: number): void {
-  const keys = input.path.split('.');
+  const keys = keysOf(input.path);
   const parent = keys.slice(0, -1).reduce((n, k) => n[k], raw);
   const last = keys[keys.length - 1]!;
   switch (input.kind) {
@@ -57,7 +60,8 @@ describe('the inputs of a scenario', () => {
       // Every quantity the scenario holds is in the walk (a generic walk of the JSON finds no other).
       const quantities: string[] = [];
       const visit = (node: unknown, path: string) => {
-        if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+        if (node === null || typeof node !== 'object') return;
+        if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${path}[${i}]`));
         const rec = node as Record<string, unknown>;
         if ('source' in rec && ('value' in rec || 'dist' in rec)) quantities.push(path);
         else for (const [k, v] of Object.entries(rec)) visit(v, path ? `${path}.${k}` : k);

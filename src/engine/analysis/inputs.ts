@@ -51,11 +51,17 @@ export function uncertainInputs(s: Scenario): UncertainInput[] {
 /** A copy of the scenario with the node at `path` replaced by `make(old)` (copying only along the path). */
 function replaceAt(s: Scenario, path: string, make: (old: Json) => unknown): Scenario {
   if (!numericInput(s, path)) throw new Error(`no input at ${path}`);
-  const keys = path.split('.');
+  // `arms.options[1].conferencesPerFtePerYear` → arms, options, 1, conferencesPerFtePerYear.
+  const keys = path.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '');
   const rebuild = (node: unknown, i: number): unknown => {
+    if (i === keys.length) return make(node as Json);
+    if (Array.isArray(node)) {
+      const at = Number(keys[i]);
+      if (!(at >= 0 && at < node.length)) throw new Error(`no input at ${path}`);
+      return node.map((item, j) => (j === at ? rebuild(item, i + 1) : item));
+    }
     const rec = node as Json;
-    if (i === keys.length) return make(rec);
-    if (!(keys[i]! in rec)) throw new Error(`no input at ${path}`);
+    if (!Object.hasOwn(rec, keys[i]!)) throw new Error(`no input at ${path}`);
     return { ...rec, [keys[i]!]: rebuild(rec[keys[i]!], i + 1) };
   };
   return rebuild(s, 0) as Scenario;

@@ -45,6 +45,8 @@ export interface RunParameters {
   reReferralProbability: number;
   fgc: {
     conferencesPerFtePerYear: number;
+    /** Each scenario arm's own throughput where it gives one ([counterfactual, ...options]; undefined: the one above). */
+    conferencesPerFteByArm: (number | undefined)[];
     maxWaitMonths: number;
     acceptance: number;
     conversion: number;
@@ -250,6 +252,7 @@ export function drawParameters(s: Scenario, seed: string, run: number, drawn?: D
     reReferralProbability: draw.q(p.closed.reReferralProbability),
     fgc: {
       conferencesPerFtePerYear: draw.q(f.conferencesPerFtePerYear),
+      conferencesPerFteByArm: [tree.arms.counterfactual, ...tree.arms.options].map((a) => (a.conferencesPerFtePerYear ? draw.q(a.conferencesPerFtePerYear) : undefined)),
       maxWaitMonths: draw.q(f.maxWaitWeeks) / WEEKS_PER_MONTH,
       acceptance: draw.q(f.acceptance),
       conversion: draw.q(f.conversion),

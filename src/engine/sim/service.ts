@@ -12,6 +12,8 @@ import { LEDGER_STATES, SERVICE_ROW_METRICS, SERVICE_ROWS, State } from './wasm/
 /** What distinguishes arms: the service's size and where it is offered. */
 export interface ArmPlan {
   coordinatorsFte: number;
+  /** Conferences a coordinator holds a year in this arm (the scenario's, or the arm's own). */
+  conferencesPerFtePerYear: number;
   /** Eligible share of families at each offer point. */
   eligible: { referral: number; icpc: number; preProceedings: number; inCare: number };
 }
@@ -56,7 +58,7 @@ export class ServiceSetup {
  */
 export function runService(ctx: RunContext, plan: ArmPlan, families: FamilySimulator, acc: Accumulators, setup: ServiceSetup, out: Float64Array): void {
   const p = ctx.params;
-  const slotsPerMonth = (plan.coordinatorsFte * p.fgc.conferencesPerFtePerYear) / 12;
+  const slotsPerMonth = (plan.coordinatorsFte * plan.conferencesPerFtePerYear) / 12;
   if (!(slotsPerMonth > 0)) return; // no coordinators, no service: the arm is the no-service paths exactly
   families.check();
   const pathway = Pathway.get();

@@ -2,6 +2,7 @@
 import type { Arm, Scenario } from '../../scenario/schema';
 import { simulateRun } from './run';
 import type { ArmPlan } from './service';
+import type { RunParameters } from './params';
 import { APPRAISAL_FIELDS } from '../results/finance';
 import { METRICS, METRIC_COUNT } from '../results/metrics';
 import { makeRunContext } from './run-context';
@@ -9,8 +10,13 @@ import { planRun, type RunBlock, type RunOptions, type RunPlan } from '../result
 import { RunSet, summariseRuns, type RunSummary } from '../results/run-set';
 import { ArmRuns } from '../results/summarise';
 
-function armPlan(arm: Arm, eligible: ArmPlan['eligible']): ArmPlan {
-  return { coordinatorsFte: arm.coordinatorsFte, eligible: { ...eligible, ...arm.offerPoints } };
+/**
+ * Arm `a` of the plan in a run. An arm with its own throughput is one of the scenario's (a capacity sweep's arms have
+ * none), at the same index: the plan's arms are [counterfactual, ...options] as the scenario's are.
+ */
+function armPlan(arm: Arm, a: number, fgc: RunParameters['fgc']): ArmPlan {
+  const own = arm.conferencesPerFtePerYear !== undefined ? fgc.conferencesPerFteByArm[a] : undefined;
+  return { coordinatorsFte: arm.coordinatorsFte, conferencesPerFtePerYear: own ?? fgc.conferencesPerFtePerYear, eligible: { ...fgc.eligible, ...arm.offerPoints } };
 }
 
 /**
@@ -28,11 +34,10 @@ export function simulateBlock(scenario: Scenario, plan: RunPlan, first: number, 
   const appraisal = new Float64Array(count * APPRAISAL_FIELDS);
   for (let i = 0; i < count; i++) {
     const ctx = makeRunContext(scenario, plan.seed, first + i, plan.months);
-    const eligible = ctx.params.fgc.eligible;
     const plans: ArmPlan[] = [];
     const outs: Float64Array[] = [];
     for (let a = 0; a < armCount; a++) {
-      plans.push(armPlan(plan.arms[a]!, eligible));
+      plans.push(armPlan(plan.arms[a]!, a, ctx.params.fgc));
       outs.push(arms[a]!.subarray(i * size, (i + 1) * size));
     }
     const a = ctx.params.appraisal;

@@ -97,7 +97,7 @@ describe('each FGC effect acts once', () => {
     const [none, ...options] = s.arms;
     for (const arm of options) {
       expect(arm.totals.fgcHeld.mean).toBeGreaterThan(1_000);
-      expect(arm.runs.claEntries).toEqual(none!.runs.claEntries);
+      expect(arm.runs!.claEntries).toEqual(none!.runs!.claEntries);
       expect(arm.series.referrals).toEqual(none!.series.referrals);
       expect(arm.series.cin.mean[60]!).toBeLessThan(none!.series.cin.mean[60]!);
     }

@@ -20,7 +20,7 @@ describe('the FGC service\'s own cost', () => {
       const p = ctx.params;
       const coordinatorsFte = 4;
       const out = new Float64Array(METRIC_COUNT * row);
-      simulateRun(ctx, [{ coordinatorsFte, eligible: { referral: 1, icpc: 1, preProceedings: 1, inCare: 1 } }], [out]);
+      simulateRun(ctx, [{ coordinatorsFte, conferencesPerFtePerYear: p.fgc.conferencesPerFtePerYear, eligible: { referral: 1, icpc: 1, preProceedings: 1, inCare: 1 } }], [out]);
       expect(p.costs.fgcConference).toBeGreaterThan(0);
       for (let m = 1; m <= months; m++) {
         const conferences = out[M.fgcHeld * row + m]!;

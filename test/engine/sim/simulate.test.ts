@@ -41,7 +41,7 @@ describe('accounting', () => {
         const out = new Float64Array(METRIC_COUNT * (months + 1));
         const ledger = new Ledger(months + 1);
         const eligible = { ...ctx.params.fgc.eligible };
-        simulateRun(ctx, [{ coordinatorsFte: arm.coordinatorsFte, eligible }], [out], [ledger]);
+        simulateRun(ctx, [{ coordinatorsFte: arm.coordinatorsFte, conferencesPerFtePerYear: ctx.params.fgc.conferencesPerFtePerYear, eligible }], [out], [ledger]);
         const series = (metric: number, m: number) => out[metric * (months + 1) + m]!;
         const stockOf: Record<number, number> = { [State.Cin]: M.cin, [State.Cp]: M.cp, [State.PreProceedings]: M.preProceedings, [State.Cla]: M.cla };
         for (let m = 1; m <= months; m++) {
