@@ -1,11 +1,11 @@
 // `npm run --silent cba -- <worksheet.json> [--stress] [--runs N] [--seed S]`: a published analysis reproduced line by line (and stress-tested).
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { decodeUtf8 } from '../scenario/file-text';
 import { formatErrors, printable } from '../scenario/parse';
 import { worksheetSchema, type Worksheet } from '../scenario/worksheet-schema';
 import { guarded, type ScenarioError } from '../scenario/check';
 import { reproduce, stress } from '../engine';
-import { exitQuietlyOnClosedPipe, isEntry, processIo, runCommand, type CliIo } from './main-helpers';
+import { exitQuietlyOnClosedPipe, isEntry, MAX_SCENARIO_FILE_BYTES, processIo, runCommand, type CliIo } from './main-helpers';
 import { parseFlags, UsageError, wholeNumber } from './options';
 
 const USAGE = 'usage: npm run --silent cba -- <worksheet.json> [--stress] [--runs N] [--seed S]';
@@ -13,8 +13,11 @@ const USAGE = 'usage: npm run --silent cba -- <worksheet.json> [--stress] [--run
 function loadWorksheet(path: string): Worksheet {
   let bytes: Uint8Array;
   try {
+    const size = statSync(path).size;
+    if (size > MAX_SCENARIO_FILE_BYTES) throw new UsageError(`${path} is ${(size / 1e6).toFixed(0)} MB, more than a worksheet can be (${MAX_SCENARIO_FILE_BYTES / 1e6} MB)`);
     bytes = readFileSync(path);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot read worksheet ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}`);
   }

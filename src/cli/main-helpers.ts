@@ -1,16 +1,22 @@
 // Loading scenario files for the command-line entries, where they print, and how they run as a script.
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseScenarioBytes } from '../scenario/file-text';
 import { printable } from '../scenario/parse';
 import { UsageError } from './options';
 
+/** The largest scenario file the command line reads, bytes: a scenario is tens of kilobytes; the page takes 1 MB. */
+export const MAX_SCENARIO_FILE_BYTES = 100_000_000;
+
 /** Reads and validates a scenario file; problems become one UsageError line. */
 export function loadScenario(path: string) {
   let bytes: Uint8Array;
   try {
+    const size = statSync(path).size;
+    if (size > MAX_SCENARIO_FILE_BYTES) throw new UsageError(`${path} is ${(size / 1e6).toFixed(0)} MB, more than a scenario file can be (${MAX_SCENARIO_FILE_BYTES / 1e6} MB)`);
     bytes = readFileSync(path);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot read scenario file ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}`);
   }

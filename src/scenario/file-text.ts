@@ -12,10 +12,27 @@ export function decodeUtf8(bytes: Uint8Array): Result<string, string> {
   try {
     return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)) };
   } catch {
-    const loose = new TextDecoder('utf-8').decode(bytes.subarray(start));
-    const at = start + new TextEncoder().encode(loose.slice(0, loose.indexOf('\uFFFD'))).length;
-    return { ok: false, errors: `is not UTF-8 text (at byte ${at.toLocaleString('en-GB')}): save it as UTF-8` };
+    return { ok: false, errors: `is not UTF-8 text (at byte ${firstBadByte(bytes, start).toLocaleString('en-GB')}): save it as UTF-8` };
   }
+}
+
+/** The offset of the first byte that is not part of a well-formed UTF-8 character (RFC 3629), from `start`. */
+function firstBadByte(bytes: Uint8Array, start: number): number {
+  let i = start;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF.
+    const c1 = bytes[i + 1] ?? 0;
+    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f)) return i;
+    i += n + 1;
+  }
+  return i;
 }
 
 /** Parses a scenario file's bytes: UTF-8 (see decodeUtf8), then JSON, then the schema. */

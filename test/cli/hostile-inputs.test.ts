@@ -132,3 +132,14 @@ describe('cba goes through the one error path (fail on the code before: where no
     await refused(cba, [bad], /^error: .*ws\.json is not a valid worksheet: constructor: unknown key/);
   });
 });
+
+describe('a file far larger than a scenario is refused unread (T65: a 600 MB file was an "internal failure")', () => {
+  it('simulate and cba name the file and its size, exit 2', async () => {
+    const { truncateSync, closeSync, openSync } = await import('node:fs');
+    const path = join(dir, 'huge.json');
+    closeSync(openSync(path, 'w'));
+    truncateSync(path, 600_000_000); // sparse: takes no disk
+    await refused(simulate, [path], /^error: .*huge\.json is 600 MB, more than a scenario file can be \(100 MB\)\n$/);
+    await refused(cba, [path], /^error: .*huge\.json is 600 MB, more than a worksheet can be \(100 MB\)\n$/);
+  });
+});
