@@ -25,7 +25,31 @@ export function parseScenario(raw: unknown): Result<Scenario, ScenarioError[]> {
   if (prices.errors.length > 0) return { ok: false, errors: prices.errors };
   const demand = referralsProblem(value);
   if (demand) return { ok: false, errors: [demand] };
+  const ramps = rampUpProblems(value);
+  if (ramps.length > 0) return { ok: false, errors: ramps };
   return { ok: true, value };
+}
+
+/** Months from `from` to `to` ("YYYY-MM" each): 0 for the same month. */
+export function monthsFrom(from: string, to: string): number {
+  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+}
+
+/** Each arm's ramp-up steps come after month 0 (the scenario's startMonth), in order. */
+function rampUpProblems(s: Scenario): ScenarioError[] {
+  const errors: ScenarioError[] = [];
+  const arms = [['arms.counterfactual', s.arms.counterfactual] as const, ...s.arms.options.map((a, i) => [`arms.options[${i}]`, a] as const)];
+  for (const [path, arm] of arms) {
+    let last = 0;
+    arm.rampUp?.forEach((step, i) => {
+      const k = monthsFrom(s.startMonth, step.month);
+      if (k <= last) {
+        errors.push({ path: `${path}.rampUp[${i}].month`, message: i === 0 ? `must come after month 0 (${s.startMonth}), got ${step.month}` : `must come after the step before (${arm.rampUp![i - 1]!.month}), got ${step.month}` });
+      }
+      last = Math.max(last, k);
+    });
+  }
+  return errors;
 }
 
 /** The upper end of a quantity: its value, a bounded distribution's max, an unbounded one's mean + 3 sd. */

@@ -41,6 +41,9 @@ export const LIMITS = {
   weibullShape: { min: 0.1, max: 1_000 },
 } as const;
 
+/** A month, "YYYY-MM". */
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 /** Bounds of the model's inputs with why (src/scenario/inputs.ts gives each input its bounds). */
 const COST: NumRule = { ...NON_NEGATIVE, ...LIMITS.cost, reason: 'a cost cannot be negative' };
 const CONCENTRATION: NumRule = { ...POSITIVE, reason: 'a Dirichlet concentration is above 0 (larger = less uncertain)' };
@@ -203,6 +206,17 @@ const arm = obj({
   offerPoints: optional(armOffer),
   /** This arm's own throughput, overriding fgc.conferencesPerFtePerYear (a team of 6 need not hold what a team of 2 does). */
   conferencesPerFtePerYear: optional(CONFERENCES_PER_FTE),
+  /**
+   * The arm's coordinators changing by month (a team recruited over months): from each step's month on, its FTE;
+   * before the first, coordinatorsFte. Months after the scenario's startMonth, in order (checked in parse.ts).
+   */
+  rampUp: optional(
+    arr(obj({ month: str({ pattern: MONTH, rule: 'a month as "YYYY-MM"' }), coordinatorsFte: num(FTE), source: str(), note: optional(str()) }), {
+      minLength: 1,
+      maxLength: LIMITS.observedMonths,
+      why: 'a step a month for 100 years',
+    }),
+  ),
 });
 
 const series = optional(arr((x, path, errors) => (x === null ? null : num(NON_NEGATIVE)(x, path, errors)) as number | null | undefined, { maxLength: LIMITS.observedMonths, why: '100 years of months' }));
@@ -212,7 +226,7 @@ export const scenarioSchema = obj({
   name: str(),
   description: optional(str()),
   /** Month 0, the month-end whose stocks the scenario gives (YYYY-MM). */
-  startMonth: str({ pattern: /^\d{4}-(0[1-9]|1[0-2])$/, rule: 'a month as "YYYY-MM"' }),
+  startMonth: str({ pattern: MONTH, rule: 'a month as "YYYY-MM"' }),
   simulation: obj({
     runs: num({ min: 1, max: 100_000, integer: true }),
     seed: str(),
@@ -313,7 +327,7 @@ export const scenarioSchema = obj({
   ),
   observed: optional(
     obj({
-      startMonth: str({ pattern: /^\d{4}-(0[1-9]|1[0-2])$/, rule: 'a month as "YYYY-MM"' }),
+      startMonth: str({ pattern: MONTH, rule: 'a month as "YYYY-MM"' }),
       source: str(),
       note: optional(str()),
       series: obj({ cla: series, cp: series, cin: series, claEntries: series, claExits: series, referrals: series, fgcHeld: series }),

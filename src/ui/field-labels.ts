@@ -74,6 +74,8 @@ const FIELDS: Record<string, string> = {
   'arms.options[].coordinatorsFte': 'Coordinators (FTE)',
   'arms.options[].conferencesPerFtePerYear': 'This arm’s conferences per coordinator a year',
   'arms.counterfactual.conferencesPerFtePerYear': 'Counterfactual’s conferences per coordinator a year',
+  'arms.options[].rampUp[].month': 'From the month (YYYY-MM)',
+  'arms.options[].rampUp[].coordinatorsFte': 'Coordinators (FTE) from then',
   'finance.discountRate': 'Discount rate a year (Green Book: 3.5%)',
   'finance.optimismBias': 'Optimism bias (share of benefits removed)',
   'finance.deadweight': 'Deadweight (share of benefits that would happen anyway)',

@@ -43,7 +43,7 @@ export const EXPORTS: Record<string, Signature> = {
   },
   prepareService: { params: [], result: 'void', what: 'The service\'s growable arrays, once per run' },
   runService: {
-    params: [['slotsPerMonth', 'f64'], ['maxWaitMonths', 'f64'], ['weeksInMonth', 'f64'], ['eligibleByState', 'usize'], ['coordinatorCost', 'f64'], ['offerList', 'usize'], ['n', 'i32'], ['extraList', 'usize'], ['pointList', 'usize'], ['acc', 'usize'], ['withLedger', 'bool'], ['outBlock', 'usize']],
+    params: [['slotsPerMonth', 'f64'], ['slotsByMonthEndAt', 'usize'], ['maxWaitMonths', 'f64'], ['weeksInMonth', 'f64'], ['eligibleByState', 'usize'], ['coordinatorCost', 'f64'], ['costByMonthAt', 'usize'], ['offerList', 'usize'], ['n', 'i32'], ['extraList', 'usize'], ['pointList', 'usize'], ['acc', 'usize'], ['withLedger', 'bool'], ['outBlock', 'usize']],
     result: 'void',
     what: 'Runs an arm\'s FGC service over the offers, in time order',
   },

@@ -64,6 +64,10 @@ export let head: i32 = 0;
 export let tail: i32 = 0;
 // The arm.
 export let slotRate: f64 = 0; // allocation slots a month (the coordinators' capacity, in FTE, times conferences per FTE a month)
+// With a capacity that changes by month (a ramp-up): slots available by each month end, f64 × (H + 1) from 0; else 0.
+export let slotsByMonthEnd: usize = 0;
+export let slotMonth: i32 = 1; // the month the last slot looked up fell in (slots are looked up in order)
+export let costByMonth: usize = 0; // the coordinators' cost in each month, f64 × (H + 1), or 0 when it is the same every month
 export let maxWait: f64 = 0;
 export let weeksPerMonth: f64 = 0;
 export let eligible: usize = 0; // f64 by state
@@ -138,6 +142,26 @@ export function heapPop(): i32 {
   return top;
 }
 
+/** Slots the coordinators have given by time t (the capacity's integral from 0). */
+@inline export function slotsBy(t: f64): f64 {
+  if (slotsByMonthEnd == 0) return t * slotRate;
+  const m = <i32>Math.min(<f64>H, Math.max(1, Math.ceil(t)));
+  const lo = f64At(slotsByMonthEnd, m - 1);
+  return lo + (t - <f64>(m - 1)) * (f64At(slotsByMonthEnd, m) - lo);
+}
+
+/** When slot n comes (Infinity if after the horizon); looked up in order of n, from the month the last one fell in. */
+export function slotAt(n: f64): f64 {
+  if (slotsByMonthEnd == 0) return n / slotRate;
+  while (slotMonth <= H && !(n < f64At(slotsByMonthEnd, slotMonth))) slotMonth++;
+  if (slotMonth > H) return Infinity;
+  const lo = f64At(slotsByMonthEnd, slotMonth - 1);
+  const t = <f64>(slotMonth - 1) + (n - lo) / (f64At(slotsByMonthEnd, slotMonth) - lo);
+  // A slot at the very start of a month after one with no coordinators is that month's (t just past m - 1), not
+  // the month before's; otherwise the grid is the constant rate's (slot n at n / rate when the rate does not change).
+  return slotMonth >= 2 && t == <f64>(slotMonth - 1) && f64At(slotsByMonthEnd, slotMonth - 2) == lo ? t + 1e-9 : t;
+}
+
 @inline export function serviceCost(amount: f64, month: i32): void {
   add(costDirectAt(armAcc), month, amount);
   add(serviceDirectAt(armAcc), month, amount);
@@ -157,7 +181,7 @@ export function consider(list: usize, i: i32): void {
   outAdd(SERVICE_JOINED, <i32>Math.ceil(t), 1);
   if (tail == head) {
     // Nobody waiting: the next slot is the first on the grid from now.
-    nextSlot = Math.max(nextSlot, Math.ceil(t * slotRate));
+    nextSlot = Math.max(nextSlot, Math.ceil(slotsBy(t)));
     head = tail = 0;
   }
   if (tail == ringAllocated) {
@@ -277,13 +301,14 @@ export function closeMonth(m: i32, coordinatorCost: f64): void {
   store<f64>(out + (<usize>(SERVICE_LAPSED * (H + 1) + m) << 3), lapsedThisMonth);
   lapsedThisMonth = 0;
   store<f64>(out + (<usize>(SERVICE_WAITING * (H + 1) + m) << 3), <f64>waiting);
-  serviceCost(coordinatorCost, m);
+  serviceCost(costByMonth != 0 ? f64At(costByMonth, m) : coordinatorCost, m);
 }
 
 /**
  * Runs an arm's FGC service over the offers families would take up (`offerList`, n of them, sorted
  * by time: sortByTime). The coordinators give a stream of allocation slots, one every 1/slotsPerMonth
- * months; a slot nobody waits for is lost. A family joins the back of the queue, leaves it if its
+ * months (or, with `slotsByMonthEndAt`, at the rate each month's capacity gives, with the coordinators'
+ * cost of each month in `costByMonthAt`); a slot nobody waits for is lost. A family joins the back of the queue, leaves it if its
  * case closes or it waits past the maximum, and is otherwise allocated a coordinator and meets
  * after a preparation time, if its case is still open. Each conference held replaces that family's
  * path in `acc` (out with the old, in with the new), and the new path's later offers join the
@@ -291,10 +316,12 @@ export function closeMonth(m: i32, coordinatorCost: f64): void {
  */
 export function runService(
   slotsPerMonth: f64,
+  slotsByMonthEndAt: usize,
   maxWaitMonths: f64,
   weeksInMonth: f64,
   eligibleByState: usize,
   coordinatorCost: f64,
+  costByMonthAt: usize,
   offerList: usize,
   n: i32,
   extraList: usize,
@@ -304,6 +331,9 @@ export function runService(
   outBlock: usize,
 ): void {
   slotRate = slotsPerMonth;
+  slotsByMonthEnd = slotsByMonthEndAt;
+  slotMonth = 1;
+  costByMonth = costByMonthAt;
   maxWait = maxWaitMonths;
   weeksPerMonth = weeksInMonth;
   eligible = eligibleByState;
@@ -335,7 +365,7 @@ export function runService(
       const offerTime = o < n ? load<f64>(candidateAt(offers, o), R_TIME) : Infinity;
       const heapTime = heapSize > 0 ? f64At(heapTimes, 0) : Infinity;
       // A slot matters only while someone waits; otherwise it passes unused.
-      const slotTime = tail > head ? nextSlot / slotRate : Infinity;
+      const slotTime = tail > head ? slotAt(nextSlot) : Infinity;
       if (slotTime <= heapTime && slotTime <= offerTime) {
         if (slotTime > month) break;
         allocate(slotTime);

@@ -2,7 +2,7 @@
 import { appraiseRun, yearlyAppraisal, type AppraisalInputs } from './finance';
 import type { FinancialYear } from './financial-years';
 import { M } from './metrics';
-import type { RunPlan } from './plan';
+import { peakFte, type RunPlan } from './plan';
 import type { Steps } from './steps';
 import { statInPlace, type Stat } from './summarise';
 
@@ -78,7 +78,8 @@ export function* appraiseComparisons(set: YearlyMoney, years: FinancialYear[], p
   const Y = years.length;
   const ref = armMoney(set, 0, years);
   yield;
-  const refFte = set.plan.arms[0]!.coordinatorsFte;
+  // Set-up is for the coordinators an arm adds at its most (a ramp-up's last step, not its first).
+  const refFte = peakFte(set.plan.arms[0]!);
   const comparisons: FinanceComparison[] = [];
   for (const [i, arm] of set.plan.arms.slice(1).entries()) {
     const mine = armMoney(set, i + 1, years);
@@ -91,7 +92,7 @@ export function* appraiseComparisons(set: YearlyMoney, years: FinancialYear[], p
     const yearly = Array.from({ length: Y }, () => ({ cashable: new Float64Array(runs), nonCashable: new Float64Array(runs), service: new Float64Array(runs), net: new Float64Array(runs) }));
     // One run's years at a time, in arrays made once (not views and results made for each of 10,000 runs).
     const refRun = { total: new Float64Array(Y), placements: new Float64Array(Y), service: new Float64Array(Y), fte: refFte };
-    const armRun = { total: new Float64Array(Y), placements: new Float64Array(Y), service: new Float64Array(Y), fte: arm.coordinatorsFte };
+    const armRun = { total: new Float64Array(Y), placements: new Float64Array(Y), service: new Float64Array(Y), fte: peakFte(arm) };
     const into = yearlyAppraisal(Y);
     for (let r = 0; r < runs; r++) {
       if (r % RUNS_PER_STEP === RUNS_PER_STEP - 1) yield;

@@ -1,4 +1,5 @@
 // The run plan: resolved options and arms, the shape of a block of runs, month labels. Pure and small: the page uses it too.
+import { monthsFrom } from '../../scenario/parse';
 import type { Arm, Scenario } from '../../scenario/schema';
 import type { Metric } from './metrics';
 
@@ -57,6 +58,22 @@ export interface RunBlock {
   familyMonths: number;
   /** Each run's appraisal inputs (discount rate, optimism bias, deadweight, set-up £ per added FTE): count × 4. */
   appraisal: Float64Array;
+}
+
+/** An arm's coordinators at their most (a ramp-up's last steps may add to its first FTE). */
+export function peakFte(arm: Arm): number {
+  return Math.max(arm.coordinatorsFte, ...(arm.rampUp ?? []).map((step) => step.coordinatorsFte));
+}
+
+/**
+ * An arm's coordinator FTE in each month 1..months (index 0: month 0, its first FTE), from its ramp-up; undefined
+ * for an arm without one (the same FTE every month). Month k is the k-th after `startMonth`.
+ */
+export function fteByMonth(arm: Arm, startMonth: string, months: number): Float64Array | undefined {
+  if (!arm.rampUp) return undefined;
+  const fte = new Float64Array(months + 1).fill(arm.coordinatorsFte);
+  for (const step of arm.rampUp) fte.fill(step.coordinatorsFte, Math.max(1, monthsFrom(startMonth, step.month)));
+  return fte;
 }
 
 export function monthLabels(startMonth: string, months: number): string[] {

@@ -6,7 +6,7 @@ import type { Ledger } from './ledger';
 import type { RunContext } from './run-context';
 import { CandidateList } from './candidates';
 import { ResumePoints } from './resume-points';
-import { runService, ServiceSetup, type ArmPlan } from './service';
+import { hasService, runService, ServiceSetup, type ArmPlan } from './service';
 
 /**
  * Simulates every arm of one run into `outs` (one METRIC_COUNT × (H + 1) block per arm) and, if
@@ -18,7 +18,7 @@ export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Arra
   const families = new FamilySimulator(ctx);
   const base = new Accumulators(ctx.horizonMonths, monthlyCostByClass(ctx.params.costs), ledgers !== undefined);
   let withService = false;
-  for (const plan of plans) if (plan.coordinatorsFte > 0) withService = true;
+  for (const plan of plans) if (hasService(plan)) withService = true;
   // Lists as big as this thread's runs have needed, so that they fill without growing.
   const sizes = Pathway.get().listSizes;
   const offers = withService ? new CandidateList(sizes.offers) : null;
@@ -29,8 +29,8 @@ export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Arra
   let familyMonths = 0;
   for (let a = 0; a < plans.length; a++) {
     const plan = plans[a]!;
-    const acc = plan.coordinatorsFte > 0 ? base.clone() : base;
-    if (plan.coordinatorsFte > 0) runService(ctx, plan, families, acc, setup!, outs[a]!);
+    const acc = hasService(plan) ? base.clone() : base;
+    if (hasService(plan)) runService(ctx, plan, families, acc, setup!, outs[a]!);
     acc.writeTo(outs[a]!);
     if (ledgers) acc.writeLedger(ledgers[a]!.values);
     familyMonths += acc.familyMonths;

@@ -11,11 +11,20 @@ import { LEDGER_STATES, SERVICE_ROW_METRICS, SERVICE_ROWS, State } from './wasm/
 
 /** What distinguishes arms: the service's size and where it is offered. */
 export interface ArmPlan {
+  /** Coordinator FTE from month 0 (every month, unless fteByMonth says otherwise). */
   coordinatorsFte: number;
+  /** FTE in each month 1..H (index 0 unused) for an arm whose team changes: a ramp-up. */
+  fteByMonth?: Float64Array;
   /** Conferences a coordinator holds a year in this arm (the scenario's, or the arm's own). */
   conferencesPerFtePerYear: number;
   /** Eligible share of families at each offer point. */
   eligible: { referral: number; icpc: number; preProceedings: number; inCare: number };
+}
+
+/** Whether the arm has coordinators in any month (an arm with none is the no-service paths exactly). */
+export function hasService(plan: ArmPlan): boolean {
+  if (plan.coordinatorsFte > 0 && plan.conferencesPerFtePerYear > 0) return true;
+  return plan.fteByMonth !== undefined && plan.conferencesPerFtePerYear > 0 && plan.fteByMonth.some((fte, m) => m > 0 && fte > 0);
 }
 
 /** The metric row each of the module's service rows is copied into (ServiceRow order, from the layout table). */
@@ -42,7 +51,12 @@ export class ServiceSetup {
     this.offerCount = offers.sortByTime().length;
     this.eligible = pathway.allocate(8 * LEDGER_STATES, false); // f64 per state
     this.out = pathway.allocate(8 * SERVICE_ROWS * (ctx.horizonMonths + 1), false);
+    this.slotsByMonthEnd = pathway.allocate(8 * (ctx.horizonMonths + 1), false);
+    this.costByMonth = pathway.allocate(8 * (ctx.horizonMonths + 1), false);
   }
+  /** For an arm with a ramp-up: slots by each month end, and the coordinators' cost of each month (f64 × H + 1). */
+  readonly slotsByMonthEnd: number;
+  readonly costByMonth: number;
 }
 
 /**
@@ -58,12 +72,23 @@ export class ServiceSetup {
  */
 export function runService(ctx: RunContext, plan: ArmPlan, families: FamilySimulator, acc: Accumulators, setup: ServiceSetup, out: Float64Array): void {
   const p = ctx.params;
+  if (!hasService(plan)) return; // no coordinators, no service: the arm is the no-service paths exactly
   const slotsPerMonth = (plan.coordinatorsFte * plan.conferencesPerFtePerYear) / 12;
-  if (!(slotsPerMonth > 0)) return; // no coordinators, no service: the arm is the no-service paths exactly
   families.check();
   const pathway = Pathway.get();
   const H = ctx.horizonMonths;
   const row = H + 1;
+  if (plan.fteByMonth) {
+    // A ramp-up: each month's slots and cost follow its FTE.
+    const slots = new Float64Array(pathway.buffer, setup.slotsByMonthEnd, row);
+    const cost = new Float64Array(pathway.buffer, setup.costByMonth, row);
+    slots[0] = 0;
+    cost[0] = 0;
+    for (let m = 1; m <= H; m++) {
+      slots[m] = slots[m - 1]! + (plan.fteByMonth[m]! * plan.conferencesPerFtePerYear) / 12;
+      cost[m] = (plan.fteByMonth[m]! * p.costs.coordinatorAnnual) / 12;
+    }
+  }
   const e = plan.eligible;
   const eligible = new Float64Array(pathway.buffer, setup.eligible, LEDGER_STATES);
   eligible.fill(0);
@@ -75,10 +100,12 @@ export function runService(ctx: RunContext, plan: ArmPlan, families: FamilySimul
   const monthlyCoordinatorCost = (plan.coordinatorsFte * p.costs.coordinatorAnnual) / 12;
   pathway.exports.runService(
     slotsPerMonth,
+    plan.fteByMonth ? setup.slotsByMonthEnd : 0,
     p.fgc.maxWaitMonths,
     WEEKS_PER_MONTH,
     setup.eligible,
     monthlyCoordinatorCost,
+    plan.fteByMonth ? setup.costByMonth : 0,
     setup.offers.at,
     setup.offerCount,
     setup.extra.at,

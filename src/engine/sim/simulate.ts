@@ -6,7 +6,7 @@ import type { RunParameters } from './params';
 import { APPRAISAL_FIELDS } from '../results/finance';
 import { METRICS, METRIC_COUNT } from '../results/metrics';
 import { makeRunContext } from './run-context';
-import { planRun, type RunBlock, type RunOptions, type RunPlan } from '../results/plan';
+import { fteByMonth, planRun, type RunBlock, type RunOptions, type RunPlan } from '../results/plan';
 import { RunSet, summariseRuns, type RunSummary } from '../results/run-set';
 import { ArmRuns } from '../results/summarise';
 
@@ -14,9 +14,15 @@ import { ArmRuns } from '../results/summarise';
  * Arm `a` of the plan in a run. An arm with its own throughput is one of the scenario's (a capacity sweep's arms have
  * none), at the same index: the plan's arms are [counterfactual, ...options] as the scenario's are.
  */
-function armPlan(arm: Arm, a: number, fgc: RunParameters['fgc']): ArmPlan {
+function armPlan(arm: Arm, a: number, fgc: RunParameters['fgc'], startMonth: string, months: number): ArmPlan {
   const own = arm.conferencesPerFtePerYear !== undefined ? fgc.conferencesPerFteByArm[a] : undefined;
-  return { coordinatorsFte: arm.coordinatorsFte, conferencesPerFtePerYear: own ?? fgc.conferencesPerFtePerYear, eligible: { ...fgc.eligible, ...arm.offerPoints } };
+  const byMonth = fteByMonth(arm, startMonth, months);
+  return {
+    coordinatorsFte: arm.coordinatorsFte,
+    ...(byMonth ? { fteByMonth: byMonth } : {}),
+    conferencesPerFtePerYear: own ?? fgc.conferencesPerFtePerYear,
+    eligible: { ...fgc.eligible, ...arm.offerPoints },
+  };
 }
 
 /**
@@ -37,7 +43,7 @@ export function simulateBlock(scenario: Scenario, plan: RunPlan, first: number, 
     const plans: ArmPlan[] = [];
     const outs: Float64Array[] = [];
     for (let a = 0; a < armCount; a++) {
-      plans.push(armPlan(plan.arms[a]!, a, ctx.params.fgc));
+      plans.push(armPlan(plan.arms[a]!, a, ctx.params.fgc, scenario.startMonth, plan.months));
       outs.push(arms[a]!.subarray(i * size, (i + 1) * size));
     }
     const a = ctx.params.appraisal;

@@ -381,7 +381,7 @@ export interface PathwayExports {
   /** The service's growable arrays, once per run. */
   prepareService(): void;
   /** Runs an arm's FGC service over the offers, in time order. */
-  runService(slotsPerMonth: number, maxWaitMonths: number, weeksInMonth: number, eligibleByState: number, coordinatorCost: number, offerList: number, n: number, extraList: number, pointList: number, acc: number, withLedger: number /* 0 or 1 */, outBlock: number): void;
+  runService(slotsPerMonth: number, slotsByMonthEndAt: number, maxWaitMonths: number, weeksInMonth: number, eligibleByState: number, coordinatorCost: number, costByMonthAt: number, offerList: number, n: number, extraList: number, pointList: number, acc: number, withLedger: number /* 0 or 1 */, outBlock: number): void;
   /** Arrival times and sizes of the families arriving in months 1..horizon. */
   arrivals(k0: number, k1: number, horizon: number, arrivalStart: number, childrenCum: number, sizes: number, timeOut: number, childrenOut: number): void;
   /** The families found in a state at month 0. */
