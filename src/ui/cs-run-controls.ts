@@ -66,7 +66,8 @@ export class CsRunControls extends LitElement {
   }
 
   override render() {
-    const left = this.done > 0 && this.total > this.done ? (this.elapsed / this.done) * (this.total - this.done) : undefined;
+    // Time left only while a run goes on (a cancelled or failed run has none).
+    const left = this.running && this.done > 0 && this.total > this.done ? (this.elapsed / this.done) * (this.total - this.done) : undefined;
     return html`
       <label>Runs <input id="runs" type="number" min="1" max="100000" step="1" .value=${String(this.runs)} ?disabled=${this.running} /></label>
       <label>Seed <input id="seed" type="text" .value=${this.seed} ?disabled=${this.running} /></label>
