@@ -217,14 +217,16 @@ function arrayCheck<T>(item: Check<T>, opts: { minLength?: number; length?: numb
   };
 }
 
-/** Runs a further rule on an already-checked value. */
+/** Runs a further rule on an already-checked value; the check keeps what it describes (its shape, for the input walk). */
 export function refine<T>(check: Check<T>, rule: (v: T) => string | undefined): Check<T> {
-  return (x, path, errors) => {
+  const refined: Check<T> = (x, path, errors) => {
     const v = check(x, path, errors);
     if (v === undefined) return undefined;
     const problem = rule(v);
     return problem ? fail(errors, path, problem) : v;
   };
+  const d = descriptionOf(check);
+  return d ? describe(refined, d) : refined;
 }
 
 /** An object whose keys are names (checked by `key`) and whose values all pass `value`. */

@@ -23,7 +23,18 @@ export interface Provenance {
   /** Price year of a money value, e.g. `2013/14`. */
   priceYear?: string;
   note?: string;
+  /** An FGC effect's evidence grade (EVIDENCE_GRADES). */
+  grade?: EvidenceGrade;
+  /** What an FGC effect on a risk measures: of a referral (intention to treat) or per conference held. */
+  measure?: EffectMeasure;
 }
+
+/** How strong the evidence for an effect is, strongest first. */
+export const EVIDENCE_GRADES = ['randomised trial', 'quasi-experimental', 'uncontrolled comparison', 'assumption'] as const;
+export type EvidenceGrade = (typeof EVIDENCE_GRADES)[number];
+/** An effect of being referred (offered) for an FGC, as a trial measures it, or of a conference held. */
+export const EFFECT_MEASURES = ['intention to treat', 'per conference'] as const;
+export type EffectMeasure = (typeof EFFECT_MEASURES)[number];
 
 /** An input with its provenance: `{ value, unit, source }` or `{ dist, ...params, unit, source }`. */
 export type Quantity = ({ value: number } | DistSpec) & Provenance;
@@ -37,7 +48,7 @@ const DIST_KEYS: Record<DistSpec['dist'], string[]> = {
   beta: ['alpha', 'beta'],
   gamma: ['mean', 'sd'],
 };
-const PROVENANCE_KEYS = ['unit', 'source', 'priceYear', 'note'];
+const PROVENANCE_KEYS = ['unit', 'source', 'priceYear', 'note', 'grade', 'measure'];
 
 function boundText(rule: NumRule): string {
   const parts: string[] = [];
@@ -177,13 +188,20 @@ export function uncertain(rule: NumRule): Check<Uncertain> {
   return describe(check, { kind: 'uncertain', rule } satisfies InputDescription);
 }
 
-const provenance = obj({ unit: str(), source: str(), priceYear: optional(str()), note: optional(str()) });
+const provenance = obj({
+  unit: str(),
+  source: str(),
+  priceYear: optional(str()),
+  note: optional(str()),
+  grade: optional(literal(...EVIDENCE_GRADES)),
+  measure: optional(literal(...EFFECT_MEASURES)),
+});
 
 /**
  * An input with unit and source: `{ value, unit, source }` or `{ dist, ...params, unit, source }`.
  * `units` lists the units this field accepts; money fields need a priceYear.
  */
-export function quantity(rule: NumRule, units: string[], opts: { money?: boolean } = {}): Check<Quantity> {
+export function quantity(rule: NumRule, units: string[], opts: { money?: boolean; graded?: boolean; measured?: boolean } = {}): Check<Quantity> {
   const unitCheck = literal(...units);
   const check: Check<Quantity> = (x, path, errors) => {
     if (typeof x !== 'object' || x === null || Array.isArray(x)) {
@@ -196,6 +214,10 @@ export function quantity(rule: NumRule, units: string[], opts: { money?: boolean
     const prov = provenance(meta, path, errors);
     if (prov) unitCheck(prov.unit, join(path, 'unit'), errors);
     if (opts.money && prov && !prov.priceYear) fail(errors, join(path, 'priceYear'), 'is required for a money value (e.g. "2013/14")');
+    if (prov && opts.graded && !prov.grade) fail(errors, join(path, 'grade'), `is required for an FGC effect: ${EVIDENCE_GRADES.map((g) => `"${g}"`).join(', ')}`);
+    if (prov && !opts.graded && prov.grade) fail(errors, join(path, 'grade'), 'is for an FGC effect only');
+    if (prov && opts.measured && !prov.measure) fail(errors, join(path, 'measure'), `is required for an effect on a risk: ${EFFECT_MEASURES.map((m) => `"${m}"`).join(' or ')}`);
+    if (prov && !opts.measured && prov.measure) fail(errors, join(path, 'measure'), 'is for an effect on a risk only');
     let value: { value: number } | DistSpec | undefined;
     if (hasOwn(rec, 'dist')) {
       value = checkDist(rec, path, rule, errors, PROVENANCE_KEYS);

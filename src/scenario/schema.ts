@@ -199,6 +199,29 @@ const armOffer = obj({
 /** Conferences a coordinator holds a year (the service's throughput). */
 const CONFERENCES_PER_FTE = quantity({ ...POSITIVE, ...LIMITS.conferencesPerFte, reason: 'a coordinator holds more than 0 conferences a year' }, ['conferences/FTE/year']);
 
+/**
+ * The effects of an FGC held at one offer point, each with its evidence grade; an effect on a risk says whether it
+ * is of a referral (intention to treat, as a trial measures it: the run makes it per conference held by dividing the
+ * risk reduction by `uptake`, Bloom's estimator) or per conference held.
+ */
+const pointEffects = refine(
+  obj({
+    rrEscalationToCp: quantity(RELATIVE_RISK, ['relative risk'], { graded: true, measured: true }),
+    rrEntryToCare: quantity(RELATIVE_RISK, ['relative risk'], { graded: true, measured: true }),
+    timeInSystemFactor: quantity(TIME_FACTOR, ['ratio'], { graded: true }),
+    timeInCareFactor: quantity(TIME_FACTOR, ['ratio'], { graded: true }),
+    kinshipShareOfCareEntries: quantity(PROBABILITY, ['share'], { graded: true }),
+    /** The share of families referred for an FGC who went on to hold one, where an effect here is by intention to treat. */
+    uptake: optional(quantity({ ...PROBABILITY, min: 0, exclusiveMin: true }, ['share'], { graded: true })),
+  }),
+  (e) => {
+    const itt = [e.rrEscalationToCp, e.rrEntryToCare].some((q) => q.measure === 'intention to treat');
+    if (itt && !e.uptake) return 'an effect by intention to treat needs the uptake (the share of referred families who held a conference) to make it per conference held';
+    if (!itt && e.uptake) return 'uptake is for effects by intention to treat only';
+    return undefined;
+  },
+);
+
 const arm = obj({
   name: str(),
   coordinatorsFte: num(FTE),
@@ -274,12 +297,11 @@ export const scenarioSchema = obj({
     conversion: prob,
     offerPoints: obj({ referral: offerPoint, icpc: offerPoint, preProceedings: offerPoint, inCare: offerPoint }),
     effects: obj({
-      rrEscalationToCp: quantity(RELATIVE_RISK, ['relative risk']),
-      rrEntryToCare: quantity(RELATIVE_RISK, ['relative risk']),
-      timeInSystemFactor: quantity(TIME_FACTOR, ['ratio']),
-      timeInCareFactor: quantity(TIME_FACTOR, ['ratio']),
-      kinshipShareOfCareEntries: prob,
-      fadeHalfLifeMonths: quantity({ ...POSITIVE, reason: 'a half-life is above 0' }, ['months']),
+      /** The named set of effects these values came from (src/scenario/effect-presets.ts), or "custom". */
+      preset: optional(str()),
+      fadeHalfLifeMonths: quantity({ ...POSITIVE, reason: 'a half-life is above 0' }, ['months'], { graded: true }),
+      /** Each offer point's own effects: an effect belongs where it was measured. */
+      byOfferPoint: obj({ referral: pointEffects, icpc: pointEffects, preProceedings: pointEffects, inCare: pointEffects }),
     }),
   }),
   costs: obj({

@@ -8,7 +8,7 @@ import { fieldLabel, word } from './field-labels';
 import { DIST_PARAMS, editorModel, FAMILY_PARAMS, startDistribution, switchFamily, type EditorRow } from './editor-model';
 import { setAt } from './raw-path';
 
-const PROVENANCE = ['unit', 'source', 'priceYear', 'note'];
+const PROVENANCE = ['unit', 'source', 'priceYear', 'note', 'grade', 'measure'];
 
 @customElement('cs-scenario-editor')
 export class CsScenarioEditor extends LitElement {

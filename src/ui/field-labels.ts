@@ -28,6 +28,16 @@ const OFFER_POINTS: Record<string, string> = {
   inCare: 'entering care',
 };
 
+/** An FGC's effects, by key (each offer point has the same set). */
+const EFFECTS: Record<string, string> = {
+  rrEscalationToCp: 'Relative risk of escalation to CP',
+  rrEntryToCare: 'Relative risk of entering care',
+  timeInSystemFactor: 'Time to closing the case (× the usual)',
+  timeInCareFactor: 'Time in care (× the usual)',
+  kinshipShareOfCareEntries: 'Kinship share of care entries',
+  uptake: 'Share of referred families who held one (turns an effect of a referral into one per conference)',
+};
+
 /** Whole paths (array indices written []), for inputs whose last key alone says too little. */
 const FIELDS: Record<string, string> = {
   'simulation.runs': 'Monte Carlo runs',
@@ -51,11 +61,7 @@ const FIELDS: Record<string, string> = {
   'fgc.weeksToConference': 'Time from allocation to the conference',
   'fgc.acceptance': 'Families accepting an FGC offer',
   'fgc.conversion': 'Accepted enquiries converting to a conference',
-  'fgc.effects.rrEscalationToCp': 'Relative risk of escalation to CP after an FGC',
-  'fgc.effects.rrEntryToCare': 'Relative risk of entering care after an FGC',
-  'fgc.effects.timeInSystemFactor': 'Time in the system after an FGC (× the usual)',
-  'fgc.effects.timeInCareFactor': 'Time in care after an FGC (× the usual)',
-  'fgc.effects.kinshipShareOfCareEntries': 'Kinship share of care entries after an FGC',
+  'fgc.effects.preset': 'Effect set in force (a preset, or custom)',
   'fgc.effects.fadeHalfLifeMonths': 'Half-life of the FGC’s effect',
   'costs.process.referral': 'Cost of a referral',
   'costs.process.assessment': 'Cost of an assessment',
@@ -106,6 +112,7 @@ export function fieldLabel(path: string): string {
   const last = keys.at(-1)!;
   const parent = keys.at(-2) ?? '';
   if (keys[0] === 'fgc' && parent && last === 'eligibleShare') return `Eligible share at ${OFFER_POINTS[parent] ?? word(parent)}`;
+  if (keys[1] === 'effects' && keys[2] === 'byOfferPoint' && keys.length === 5) return `${EFFECTS[last] ?? word(last)} after an FGC at ${OFFER_POINTS[parent] ?? word(parent)}`;
   if (keys[0] === 'arms' && parent === 'offerPoints') return `This arm’s eligible share at ${OFFER_POINTS[last] ?? word(last)}`;
   if (keys[0] === 'pathway' && last === 'duration') return `${word(parent)}: time in it`;
   if (keys[0] === 'pathway' && last === 'exits') return `${word(parent)}: where families go next`;

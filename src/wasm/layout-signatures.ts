@@ -19,6 +19,7 @@ export const EXPORTS: Record<string, Signature> = {
     result: 'void',
     what: 'Sets the run block: the horizon, the run key and the addresses of the run\'s columns, constants, tables and conference times',
   },
+  setConferencePoints: { params: [['at', 'usize']], result: 'void', what: 'Where the walk reads each conference\'s offer point (u8, beside the conference times)' },
   reset: { params: [['base', 'usize']], result: 'void', what: 'Frees everything from base on' },
   mark: { params: [], result: 'usize', what: 'Where the next allocation goes' },
   claim: { params: [['bytes', 'i32']], result: 'usize', what: 'Memory as an earlier run left it, 8-byte aligned' },

@@ -56,6 +56,8 @@ export interface HeaderLayout {
 
 const QUANTILE_CELLS = 2048;
 const OPEN_STATES = 5;
+/** Offer points, by the state they are offered on entering: CIN (1), CP (2), pre-proceedings (3), care (4): point = state - 1. */
+const OFFER_POINTS = 4;
 const EXIT_SLOTS = 4;
 const EXIT_ROW = 8;
 const PLACEMENTS = 5;
@@ -190,6 +192,7 @@ export const NUMBERS: [name: string, value: number, what: string][] = [
   ['EXIT_ROW', EXIT_ROW, 'width of the exit-cost table: a row per state left, a column per state entered'],
   ['EXIT_SLOTS', EXIT_SLOTS, 'exit shares held per open state (the most any state has)'],
   ['OPEN_STATES', OPEN_STATES, 'states with a stay and exits: assessment, CIN, CP, pre-proceedings, care'],
+  ['OFFER_POINTS', OFFER_POINTS, 'offer points, by the state offered on entering (point = state - 1): CIN, CP, pre-proceedings, care'],
   ['PLACEMENTS', PLACEMENTS, 'placement types in care (src/scenario/schema.ts PLACEMENTS order)'],
   ['LEDGER_WIDTH', LEDGER_WIDTH, 'ledger slots a month: entries, exits and families, LEDGER_STATES each'],
 ];
@@ -215,12 +218,12 @@ export const CONSTANTS_BLOCK: SlotBlock = {
     ['RE_REFERRAL_P', 1, 'probability a closed case is re-referred'],
     ['ACCEPTANCE', 1, 'probability a family accepts an FGC offer'],
     ['CONVERSION', 1, 'probability an accepted offer converts (the enquiry goes ahead)'],
-    ['TIME_IN_CARE', 1, 'factor on the time left in care after an FGC'],
-    ['TIME_IN_SYSTEM', 1, 'factor on the time left in an open state other than care after an FGC'],
+    ['TIME_IN_CARE', OFFER_POINTS, 'factor on the time left in care after an FGC, by the offer point it was held at (state - 1)'],
+    ['TIME_IN_SYSTEM', OFFER_POINTS, 'factor on the time left in a stay that closes the case after an FGC, by offer point'],
     ['FADE_RATE', 1, 'the effect\'s fade, per month (ln 2 / half-life)'],
-    ['RR_CP', 1, 'relative risk of escalation to CP after an FGC'],
-    ['RR_CARE', 1, 'relative risk of entering care after an FGC'],
-    ['KINSHIP', 1, 'kinship share of care entries after an FGC'],
+    ['RR_CP', OFFER_POINTS, 'relative risk of escalation to CP after an FGC (per conference held), by offer point'],
+    ['RR_CARE', OFFER_POINTS, 'relative risk of entering care after an FGC (per conference held), by offer point'],
+    ['KINSHIP', OFFER_POINTS, 'kinship share of care entries after an FGC, by offer point'],
     ['EXIT_SHARES', OPEN_STATES * EXIT_SLOTS, 'exit shares: OPEN_STATES rows of EXIT_SLOTS, in EXITS order'],
     ['EXIT_COST', EXIT_ROW * EXIT_ROW, '£ per child of leaving a state for another: EXIT_ROW × EXIT_ROW'],
     ['PLACEMENTS', PLACEMENTS, 'placement shares of care entries, PLACEMENTS order'],
@@ -325,6 +328,8 @@ export const FAMILY_RECORD: RecordLayout = {
     ['LATER_TAIL', 'i32', 'its later conferences: last (cleared)'],
     ['STATUS', 'u8', 'none, queued or allocated (cleared)'],
     ['CONFERENCES', 'u8', 'conferences held (cleared)'],
+    ['POINT', 'u8', 'the offer point (state - 1) of the offer it is queued or allocated for'],
+    ['FIRST_POINT', 'u8', 'the offer point of its first conference'],
     ['JOINED', 'f64', 'when it joined the queue, months'],
     ['CASE_CLOSES', 'f64', 'when its case closes, months'],
     ['FIRST_CONFERENCE', 'f64', 'its first conference, months'],

@@ -1,5 +1,5 @@
 // An arm's FGC service: queue, coordinator slots, event heap and conferences, each conference re-walking its family.
-import { H, conferences, constant, key0, tableAt } from './run';
+import { H, conferences, constant, key0, setConferencePoints, tableAt } from './run';
 import {
   C_CONFERENCE_COST,
   C_HAS_TABLE,
@@ -7,10 +7,12 @@ import {
   FR_CONFERENCES,
   FR_FAMILY,
   FR_FIRST_CONFERENCE,
+  FR_FIRST_POINT,
   FR_JOINED,
   FR_LATER_HEAD,
   FR_LATER_TAIL,
   FR_LEAD_EPISODE,
+  FR_POINT,
   FR_STATUS,
   FR_VERSION,
   L_LENGTH,
@@ -47,8 +49,11 @@ export const JOIN = 1;
 
 // The families in the service are those that made an offer: their state is in their family records
 // (FR_* in ./layout: the layout table's FAMILY_RECORD), cleared per arm.
-// Later conferences (a family's second on): time and 1 + index of the next, 0 at the end.
+// Later conferences (a family's second on): time, offer point and 1 + index of the next, 0 at the end.
 export let laterTime: usize = 0;
+export let laterPoint: usize = 0;
+// The conferences' offer points, written beside their times for the walk (one a conference, 255 at most).
+export let pointsScratch: usize = 0;
 export let laterNext: usize = 0;
 export let laterLength: i32 = 0;
 export let laterAllocated: i32 = 0;
@@ -84,7 +89,10 @@ export let points: usize = 0;
 export function prepareService(): void {
   laterAllocated = 64;
   laterTime = claim(laterAllocated * 8);
+  laterPoint = claim(laterAllocated);
   laterNext = claim(laterAllocated * 4);
+  pointsScratch = claim(256);
+  setConferencePoints(pointsScratch);
   heapAllocated = 256;
   heapTimes = claim(heapAllocated * 8);
   heapPayloads = claim(heapAllocated * 4);
@@ -178,6 +186,7 @@ export function consider(list: usize, i: i32): void {
   store<f64>(s, t, FR_JOINED);
   store<f64>(s, load<f64>(r, R_CASE_CLOSE), FR_CASE_CLOSES);
   store<i32>(s, load<i32>(r, R_EPISODE), FR_LEAD_EPISODE);
+  store<u8>(s, <u8>(load<u8>(r, R_STATE) - 1), FR_POINT);
   outAdd(SERVICE_JOINED, <i32>Math.ceil(t), 1);
   if (tail == head) {
     // Nobody waiting: the next slot is the first on the grid from now.
@@ -236,13 +245,16 @@ export function hold(record: i32, t: f64): void {
   const count = <i32>load<u8>(s, FR_CONFERENCES);
   if (count > 0) {
     store<f64>(conferences, load<f64>(s, FR_FIRST_CONFERENCE));
+    store<u8>(pointsScratch, load<u8>(s, FR_FIRST_POINT));
     let later = load<i32>(s, FR_LATER_HEAD);
     for (let i = 1; i < count; i++) {
       store<f64>(conferences + (<usize>i << 3), f64At(laterTime, later - 1));
+      store<u8>(pointsScratch + <usize>i, load<u8>(laterPoint + <usize>(later - 1)));
       later = i32At(laterNext, later - 1);
     }
   }
   store<f64>(conferences + (<usize>count << 3), t);
+  store<u8>(pointsScratch + <usize>count, load<u8>(s, FR_POINT));
   const first = load<i32>(extra + L_LENGTH);
   // A first FGC leaves the shared path untouched before it: re-walk only from the stay that holds it.
   const point = count == 0 ? holdingIn(points, record, t) : -1;
@@ -253,15 +265,19 @@ export function hold(record: i32, t: f64): void {
     simulate(f, count, -1, armAcc, armLedger, 0, 0);
     simulate(f, count + 1, 1, armAcc, armLedger, extra, 0);
   }
-  if (count == 0) store<f64>(s, t, FR_FIRST_CONFERENCE);
-  else {
+  if (count == 0) {
+    store<f64>(s, t, FR_FIRST_CONFERENCE);
+    store<u8>(s, load<u8>(s, FR_POINT), FR_FIRST_POINT);
+  } else {
     if (laterLength == laterAllocated) {
       laterTime = grown(laterTime, laterLength, 8, laterAllocated * 2);
+      laterPoint = grown(laterPoint, laterLength, 1, laterAllocated * 2);
       laterNext = grown(laterNext, laterLength, 4, laterAllocated * 2);
       laterAllocated *= 2;
     }
     const entry = laterLength++;
     store<f64>(laterTime + (<usize>entry << 3), t);
+    store<u8>(laterPoint + <usize>entry, load<u8>(s, FR_POINT));
     store<i32>(laterNext + (<usize>entry << 2), 0);
     const last = load<i32>(s, FR_LATER_TAIL);
     if (last == 0) store<i32>(s, entry + 1, FR_LATER_HEAD);

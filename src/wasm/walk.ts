@@ -1,5 +1,5 @@
 // One family's path (the FGC's effects, then the walk itself), event by event to the horizon.
-import { H, arrivalTime, children, conferences, constant, constants, initialCount, initialExit, initialPlacement, initialState, key0, tableAt } from './run';
+import { H, arrivalTime, children, conferencePoints, conferences, constant, constants, initialCount, initialExit, initialPlacement, initialState, key0, tableAt } from './run';
 import {
   ASSESSMENT,
   BRANCH_ONWARD,
@@ -66,13 +66,18 @@ import { mix32, pickShare, subStream, uniformOf } from './draws';
   return hostExp(-constant(C_FADE_RATE) * (t - lastHeld));
 }
 
-export function shortened(d: f64, s: i32, t: f64, lastHeld: f64): f64 {
-  if (s == ASSESSMENT) return d;
-  const factor = s == CLA ? constant(C_TIME_IN_CARE) : constant(C_TIME_IN_SYSTEM);
+/** The factor an FGC held at offer point `point` puts on the time left in state s (1 in assessment). */
+@inline export function timeFactor(s: i32, point: i32): f64 {
+  return s == CLA ? constant(C_TIME_IN_CARE + point) : s == ASSESSMENT ? 1 : constant(C_TIME_IN_SYSTEM + point);
+}
+
+export function shortened(d: f64, s: i32, t: f64, lastHeld: f64, point: i32): f64 {
+  const factor = timeFactor(s, point);
   return factor == 1 ? d : d * (1 - (1 - factor) * effectWeight(lastHeld, t));
 }
 
-export function pickBranch(s: i32, u: f64, w: f64): i32 {
+/** The branch out of state s at uniform u after an FGC held at `point`, its effect weighted w (see EXITS' kinds). */
+export function pickBranch(s: i32, u: f64, w: f64, point: i32): i32 {
   const shares = constants + (<usize>(C_EXIT_SHARES + s * EXIT_SLOTS) << 3);
   const n = <i32>load<u8>(EXIT_COUNT + s);
   if (w == 0) return pickShare(shares, n, u);
@@ -90,7 +95,7 @@ export function pickBranch(s: i32, u: f64, w: f64): i32 {
     } else if (kind == BRANCH_ONWARD) {
       adjusted = base;
     } else {
-      const rr = kind == BRANCH_TO_CP ? constant(C_RR_CP) : constant(C_RR_CARE);
+      const rr = kind == BRANCH_TO_CP ? constant(C_RR_CP + point) : constant(C_RR_CARE + point);
       adjusted = Math.min(1, base * (1 - (1 - rr) * w));
       freed += base - adjusted;
     }
@@ -119,10 +124,10 @@ export function pickBranch(s: i32, u: f64, w: f64): i32 {
   return 3;
 }
 
-export function pickPlacement(u: f64, w: f64): i32 {
+export function pickPlacement(u: f64, w: f64, point: i32): i32 {
   const shares = constants + (<usize>C_PLACEMENTS << 3);
   const base = load<f64>(shares);
-  const target = constant(C_KINSHIP);
+  const target = constant(C_KINSHIP + point);
   if (w == 0 || target <= base) return pickShare(shares, PLACEMENTS, u);
   const kin = base + (target - base) * w;
   if (u < kin) return 0;
@@ -173,6 +178,8 @@ export function walk(
   const firstPoint = points != 0 ? load<i32>(points + P_LENGTH) : 0;
   let held = 0;
   let lastHeld: f64 = -1;
+  // The offer point of the last conference held (state - 1): its effects are the ones in force.
+  let lastPoint = 0;
   // The stay drawn on entering the current state, before any FGC's effect on time (-1: it began before this walk).
   let entryStay: f64 = -1;
   // The state the family entered its current one from (-1: it was in it before this walk).
@@ -206,10 +213,11 @@ export function walk(
       // re-referral. The branch is drawn at the stay's own end, with this family's own uniform.
       // A conference at or after the shortened end belongs to the next state if the stay is shortened: `cut` keeps
       // where the list stood when the first one came, to go back to.
-      let short = entryStay >= 0 && lastHeld >= 0 ? t + shortened(entryStay, state, t, lastHeld) : exit;
+      let short = entryStay >= 0 && lastHeld >= 0 ? t + shortened(entryStay, state, t, lastHeld, lastPoint) : exit;
       let cut = -1;
       let heldAtCut = 0;
       let lastAtCut: f64 = -1;
+      let pointAtCut = 0;
       while (next < count) {
         const c = load<f64>(conferences + (<usize>next << 3));
         if (!(c < exit)) break;
@@ -221,18 +229,20 @@ export function walk(
           cut = next;
           heldAtCut = held;
           lastAtCut = lastHeld;
+          pointAtCut = lastPoint;
         }
+        lastPoint = <i32>load<u8>(conferencePoints + <usize>next);
         next++;
         held++;
         lastHeld = c;
-        const factor = state == CLA ? constant(C_TIME_IN_CARE) : state == ASSESSMENT ? 1 : constant(C_TIME_IN_SYSTEM);
+        const factor = timeFactor(state, lastPoint);
         if (factor != 1 && c < short) short = c + (short - c) * factor;
       }
       const u = uniformOf(subStream(hash, PURPOSE_BRANCH, episode), 1);
       const branch =
         lastHeld < 0
           ? pickShare(constants + (<usize>(C_EXIT_SHARES + state * EXIT_SLOTS) << 3), <i32>load<u8>(EXIT_COUNT + state), u)
-          : pickBranch(state, u, effectWeight(lastHeld, exit));
+          : pickBranch(state, u, effectWeight(lastHeld, exit), lastPoint);
       // The stay's end without the effect on time: a re-referral after a shortened stay keeps its own date.
       const due = exit;
       const to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
@@ -242,6 +252,7 @@ export function walk(
           next = cut;
           held = heldAtCut;
           lastHeld = lastAtCut;
+          lastPoint = pointAtCut;
         }
       }
       if (acc != 0) {
@@ -295,7 +306,7 @@ export function walk(
     episode++;
     if (state == CLA) {
       const w = effectWeight(lastHeld, t);
-      placement = pickPlacement(uniformOf(subStream(hash, PURPOSE_PLACEMENT, episode), 1), w);
+      placement = pickPlacement(uniformOf(subStream(hash, PURPOSE_PLACEMENT, episode), 1), w, lastPoint);
     }
     const stay =
       constant(C_HAS_TABLE + state) != 0 ? tableAt(state, uniformOf(subStream(hash, PURPOSE_SOJOURN, episode), 1)) : sampleStay(state, f, episode);

@@ -101,7 +101,7 @@ describe('the inputs of a scenario', () => {
   it('the tree holds the same inputs as the list, shaped like the scenario; a duration has the parts of its family', () => {
     const s = loadScenario(LEEDS);
     const { all, tree } = scenarioInputs(s);
-    expect(tree.fgc.effects.rrEntryToCare).toBe(all.find((i) => i.path === 'fgc.effects.rrEntryToCare'));
+    expect(tree.fgc.effects.byOfferPoint.preProceedings.rrEntryToCare).toBe(all.find((i) => i.path === 'fgc.effects.byOfferPoint.preProceedings.rrEntryToCare'));
     const cla = tree.pathway.cla.duration;
     expect(cla.family).toBe('lognormal');
     if (cla.family === 'lognormal') expect([cla.mean.path, cla.sd.path]).toEqual(['pathway.cla.duration.mean', 'pathway.cla.duration.sd']);

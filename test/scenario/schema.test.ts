@@ -71,8 +71,8 @@ describe('scenario schema', () => {
     expect(
       errorsFor((r) => (r.pathway.closed.timeToReReferral = { family: 'empirical', binEdges: [0, 3, 12], weights: [1], unit: 'months', source: 's' })),
     ).toEqual(['pathway.closed.timeToReReferral: weights must have one entry per bin (2), got 1']);
-    expect(errorsFor((r) => (r.fgc.effects.rrEntryToCare = { dist: 'triangular', min: 0.6, mode: 1.2, max: 1, unit: 'relative risk', source: 's' }))).toEqual([
-      'fgc.effects.rrEntryToCare.mode: must lie between min and max, got 1.2',
+    expect(errorsFor((r) => (r.fgc.effects.byOfferPoint.icpc.rrEntryToCare = { dist: 'triangular', min: 0.6, mode: 1.2, max: 1, unit: 'relative risk', source: 's', grade: 'assumption', measure: 'per conference' }))).toEqual([
+      'fgc.effects.byOfferPoint.icpc.rrEntryToCare.mode: must lie between min and max, got 1.2',
     ]);
   });
 

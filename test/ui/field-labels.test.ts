@@ -43,7 +43,7 @@ describe('scenario editor labels', () => {
     expect(fieldLabel('pathway.cin.duration')).toBe('Child in need (CIN): time in it');
     expect(fieldLabel('pathway.cla.exits')).toBe('Care (CLA): where families go next');
     expect(fieldLabel('costs.perChild.cla.independentFostering')).toBe('Independent fostering, per child');
-    expect(fieldLabel('fgc.effects.rrEntryToCare')).toBe('Relative risk of entering care after an FGC');
+    expect(fieldLabel('fgc.effects.byOfferPoint.preProceedings.rrEntryToCare')).toBe('Relative risk of entering care after an FGC at pre-proceedings');
     expect(fieldLabel('arms.options[0].coordinatorsFte')).toBe('Coordinators (FTE)');
     expect(fieldLabel('prices.deflator.index.2015')).toBe('Deflator, 2015');
     expect(word('noFurtherAction')).toBe('No further action');

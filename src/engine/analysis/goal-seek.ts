@@ -2,8 +2,6 @@
 // probability, and the coordinator FTE that maximises the expected net saving. Every evaluation
 // uses the same seed, so the families are the same throughout (common random numbers).
 import type { Scenario } from '../../scenario/schema';
-import { scenarioInputs } from '../../scenario/inputs';
-import { withInputFixed } from './inputs';
 import { perRunOutput, type Evaluate } from './sensitivity';
 import { breakEvenFte, sweepPoints, type SweepPoint } from './sweep';
 
@@ -55,18 +53,34 @@ export interface EffectOptions {
 }
 
 /**
- * Runs the scenario with the relative risk of entering care fixed at each grid value (every other
- * input keeps its distribution, the seed stays the same) and finds where the net saving turns
- * positive with probability 50% and 80%.
+ * The scenario with the relative risk of entering care after a conference held fixed at `rr` at every offer point
+ * (per conference held, whatever the scenario measured), every other input as it was.
+ */
+export function withCareEffectEverywhere(scenario: Scenario, rr: number): Scenario {
+  const points = scenario.fgc.effects.byOfferPoint;
+  const fixed = (old: Scenario['fgc']['effects']['byOfferPoint']['referral']) => {
+    const rrEntryToCare = { value: rr, unit: 'relative risk', source: `the break-even grid: ${rr} per conference held at every offer point`, grade: 'assumption' as const, measure: 'per conference' as const };
+    const rest = { ...old, rrEntryToCare };
+    // With no effect left by intention to treat, the uptake that converted it goes too.
+    if (rest.rrEscalationToCp.measure !== 'intention to treat') delete (rest as { uptake?: unknown }).uptake;
+    return rest;
+  };
+  const byOfferPoint = { referral: fixed(points.referral), icpc: fixed(points.icpc), preProceedings: fixed(points.preProceedings), inCare: fixed(points.inCare) };
+  return { ...scenario, fgc: { ...scenario.fgc, effects: { ...scenario.fgc.effects, preset: 'custom', byOfferPoint } } };
+}
+
+/**
+ * Runs the scenario with the relative risk of entering care per conference held fixed at each grid value at every
+ * offer point (every other input keeps its distribution, the seed stays the same) and finds where the net saving
+ * turns positive with probability 50% and 80%.
  */
 export async function effectBreakEven(scenario: Scenario, evaluate: Evaluate, options: EffectOptions): Promise<EffectBreakEven> {
   const grid = [...(options.grid ?? DEFAULT_RR_GRID)].sort((a, b) => b - a);
   const arm = options.arm ?? 1;
   const curve: EffectPoint[] = [];
-  const rrPath = scenarioInputs(scenario).tree.fgc.effects.rrEntryToCare.path;
   let name = '';
   for (const [i, rr] of grid.entries()) {
-    const summary = await evaluate(withInputFixed(scenario, rrPath, rr), { runs: options.runs, seed: options.seed ?? scenario.simulation.seed, months: options.months });
+    const summary = await evaluate(withCareEffectEverywhere(scenario, rr), { runs: options.runs, seed: options.seed ?? scenario.simulation.seed, months: options.months });
     const savings = perRunOutput(summary, 'netSaving', arm);
     name = summary.arms[arm]!.name;
     curve.push({ rr, probability: savings.filter((v) => v > 0).length / savings.length, meanSaving: savings.reduce((a, b) => a + b, 0) / savings.length });

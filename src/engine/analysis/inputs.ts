@@ -67,7 +67,7 @@ function replaceAt(s: Scenario, path: string, make: (old: Json) => unknown): Sce
   return rebuild(s, 0) as Scenario;
 }
 
-const PROVENANCE = ['unit', 'source', 'priceYear', 'note'];
+const PROVENANCE = ['unit', 'source', 'priceYear', 'note', 'grade', 'measure'];
 
 /** A quantity carries its own unit and source; a bare number or distribution inside a duration does not. */
 function isQuantity(node: unknown): node is Json {

@@ -27,6 +27,7 @@ import {
   EXIT_COUNT,
   EXIT_ROW,
   EXIT_SLOTS,
+  OFFER_POINTS,
   Purpose,
   State,
   TABLE_COUNT,
@@ -57,6 +58,8 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
   /** Addresses of the run's columns, constants and tables in the pathway memory (setRun's order). */
   private readonly layout: number[];
   private conferencesAt = 0;
+  /** Each conference's offer point (u8, point = state offered on - 1), beside the times, for walks the host asks for. */
+  private pointsAt = 0;
   private conferenceSlots = 0;
   private heap!: Float64Array;
 
@@ -79,12 +82,16 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     constants[C_RE_REFERRAL_P] = p.reReferralProbability;
     constants[C_ACCEPTANCE] = p.fgc.acceptance;
     constants[C_CONVERSION] = p.fgc.conversion;
-    constants[C_TIME_IN_CARE] = p.fgc.timeInCareFactor;
-    constants[C_TIME_IN_SYSTEM] = p.fgc.timeInSystemFactor;
     constants[C_FADE_RATE] = Math.LN2 / p.fgc.fadeHalfLifeMonths;
-    constants[C_RR_CP] = p.fgc.rrEscalationToCp;
-    constants[C_RR_CARE] = p.fgc.rrEntryToCare;
-    constants[C_KINSHIP] = p.fgc.kinshipShareOfCareEntries;
+    // Each offer point's effects (per conference held), in OFFER_POINTS order (point = the state offered on - 1).
+    for (let point = 0; point < OFFER_POINTS; point++) {
+      const e = p.fgc.effects[point]!;
+      constants[C_TIME_IN_CARE + point] = e.timeInCareFactor;
+      constants[C_TIME_IN_SYSTEM + point] = e.timeInSystemFactor;
+      constants[C_RR_CP + point] = e.rrEscalationToCp;
+      constants[C_RR_CARE + point] = e.rrEntryToCare;
+      constants[C_KINSHIP + point] = e.kinshipShareOfCareEntries;
+    }
     for (let s = 0; s < exits.length; s++) {
       const shares = exits[s]!;
       if (shares.length !== EXIT_COUNT[s]) throw new Error(`exit shares of state ${s}: expected ${EXIT_COUNT[s]}, got ${shares.length}`);
@@ -117,6 +124,7 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     const tablesAt = mem.allocate(8 * TABLE_COUNT * TABLE_SIZE, false);
     this.conferenceSlots = CONFERENCE_SLOTS;
     this.conferencesAt = mem.allocate(8 * CONFERENCE_SLOTS, false);
+    this.pointsAt = mem.allocate(CONFERENCE_SLOTS, false);
     const buffer = mem.buffer;
     new Uint8Array(buffer, children, n).set(ctx.children.subarray(0, n));
     new Uint8Array(buffer, initialState, n0).set(ctx.initialState.subarray(0, n0));
@@ -159,8 +167,8 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
    * null), and appends the offers it would take up to `candidates`; if `points` is given (with
    * `candidates`), records where the path can be resumed from its first offer on. Returns conferences held.
    */
-  simulate(f: number, conferences: Float64Array, count: number, sign: number, acc: Accumulators | null, candidates: CandidateList | null, points: ResumePoints | null = null): number {
-    this.prepare(conferences, count);
+  simulate(f: number, conferences: Float64Array, count: number, sign: number, acc: Accumulators | null, candidates: CandidateList | null, points: ResumePoints | null = null, offerPoints?: Uint8Array): number {
+    this.prepare(conferences, count, offerPoints);
     const ledger = acc !== null && acc.withLedger ? 1 : 0;
     return this.pathway.exports.simulate(f, count, sign, acc ? acc.offset : 0, ledger, candidates ? candidates.at : 0, points && candidates ? points.at : 0);
   }
@@ -169,8 +177,8 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
    * Runs family f's no-FGC path from resume point i (see ResumePoints) to the horizon with FGCs at
    * `conferences[0..count)`, none before the point's entry time: the same as simulate() from there on.
    */
-  resume(f: number, points: ResumePoints, i: number, conferences: Float64Array, count: number, sign: number, acc: Accumulators | null, candidates: CandidateList | null): number {
-    this.prepare(conferences, count);
+  resume(f: number, points: ResumePoints, i: number, conferences: Float64Array, count: number, sign: number, acc: Accumulators | null, candidates: CandidateList | null, offerPoints?: Uint8Array): number {
+    this.prepare(conferences, count, offerPoints);
     const ledger = acc !== null && acc.withLedger ? 1 : 0;
     return this.pathway.exports.resume(f, points.at, i, count, sign, acc ? acc.offset : 0, ledger, candidates ? candidates.at : 0);
   }
@@ -180,16 +188,23 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     this.pathway.check(this.generation, 'a family simulator');
   }
 
-  /** Hands the walk its conference times. */
-  private prepare(conferences: Float64Array, count: number): void {
+  /** Hands the walk its conference times and their offer points (each the CIN plan's, point 0, unless given). */
+  private prepare(conferences: Float64Array, count: number, offerPoints?: Uint8Array): void {
     const mem = this.pathway;
     mem.check(this.generation, 'a family simulator');
     if (count > this.conferenceSlots) {
       this.conferenceSlots = Math.max(count, 2 * this.conferenceSlots);
       this.conferencesAt = mem.allocate(8 * this.conferenceSlots, false);
+      this.pointsAt = mem.allocate(this.conferenceSlots, false);
       this.setRun();
     }
-    if (count > 0) this.heap.set(conferences.subarray(0, count), this.conferencesAt / 8);
+    if (count > 0) {
+      this.heap.set(conferences.subarray(0, count), this.conferencesAt / 8);
+      const points = new Uint8Array(mem.buffer, this.pointsAt, count);
+      if (offerPoints) points.set(offerPoints.subarray(0, count));
+      else points.fill(0);
+      this.pathway.exports.setConferencePoints(this.pointsAt);
+    }
   }
 
   // ---- the walk's calls back ----

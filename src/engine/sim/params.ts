@@ -51,11 +51,8 @@ export interface RunParameters {
     acceptance: number;
     conversion: number;
     eligible: { referral: number; icpc: number; preProceedings: number; inCare: number };
-    rrEscalationToCp: number;
-    rrEntryToCare: number;
-    timeInSystemFactor: number;
-    timeInCareFactor: number;
-    kinshipShareOfCareEntries: number;
+    /** Each offer point's effects per conference held, in OFFER_POINTS order: a CIN plan, an ICPC, pre-proceedings, in care. */
+    effects: PointEffects[];
     fadeHalfLifeMonths: number;
   };
   /** Appraisal settings (Green Book): discount rate a year, optimism bias, deadweight, set-up £ per added FTE. */
@@ -190,6 +187,28 @@ function inMonths(value: number, unit: 'days' | 'weeks' | 'months'): number {
   return unit === 'days' ? value / DAYS_PER_MONTH : unit === 'weeks' ? value / WEEKS_PER_MONTH : value;
 }
 
+/** The effects of a conference held at one offer point, per conference held (an intention-to-treat effect converted). */
+export interface PointEffects {
+  rrEscalationToCp: number;
+  rrEntryToCare: number;
+  timeInSystemFactor: number;
+  timeInCareFactor: number;
+  kinshipShareOfCareEntries: number;
+}
+
+/** The offer points in the walk's order (point = the state offered on − 1). */
+export const OFFER_POINT_KEYS = ['referral', 'icpc', 'preProceedings', 'inCare'] as const;
+
+/**
+ * A relative risk per conference held from one measured by intention to treat (of a referral), by Bloom's estimator:
+ * the risk reduction among those referred, 1 − RR, divided by the share who held a conference. The trial's 36.2% vs
+ * 44.8% (RR 0.81) with an uptake of u gives 1 − 0.19 / u per conference; below 0 (an uptake smaller than the
+ * reduction, possible only in a run's draw) there is no risk left to take away, so it stops at 0.
+ */
+export function perConference(rrItt: number, uptake: number): number {
+  return Math.max(0, 1 - (1 - rrItt) / uptake);
+}
+
 /**
  * Draws every input of a scenario for one run. Each input draws from its own stream keyed by
  * (seed, run, field path), so changing one input's distribution never moves another's draw; the
@@ -262,11 +281,18 @@ export function drawParameters(s: Scenario, seed: string, run: number, drawn?: D
         preProceedings: draw.q(f.offerPoints.preProceedings.eligibleShare),
         inCare: draw.q(f.offerPoints.inCare.eligibleShare),
       },
-      rrEscalationToCp: draw.q(e.rrEscalationToCp),
-      rrEntryToCare: draw.q(e.rrEntryToCare),
-      timeInSystemFactor: draw.q(e.timeInSystemFactor),
-      timeInCareFactor: draw.q(e.timeInCareFactor),
-      kinshipShareOfCareEntries: draw.q(e.kinshipShareOfCareEntries),
+      effects: OFFER_POINT_KEYS.map((key) => {
+        const point = e.byOfferPoint[key];
+        const uptake = point.uptake ? draw.q(point.uptake) : 1;
+        const risk = (input: typeof point.rrEntryToCare) => (input.node.measure === 'intention to treat' ? perConference(draw.q(input), uptake) : draw.q(input));
+        return {
+          rrEscalationToCp: risk(point.rrEscalationToCp),
+          rrEntryToCare: risk(point.rrEntryToCare),
+          timeInSystemFactor: draw.q(point.timeInSystemFactor),
+          timeInCareFactor: draw.q(point.timeInCareFactor),
+          kinshipShareOfCareEntries: draw.q(point.kinshipShareOfCareEntries),
+        };
+      }),
       fadeHalfLifeMonths: draw.q(e.fadeHalfLifeMonths),
     },
     appraisal: {

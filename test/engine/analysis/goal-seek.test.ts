@@ -13,7 +13,10 @@ import { loadScenario, SMALL } from '../../helpers/scenarios';
  * at 0.6; 0.8 at RR = 0.25 (a = 3..10) and 0.7 at 0.3. The weakest effects are RR 0.55 and 0.25.
  */
 const constructed: Evaluate = async (s) => {
-  const rr = (s.fgc.effects.rrEntryToCare as { value: number }).value;
+  // The break-even sets the same per-conference RR at every offer point.
+  const rrs = Object.values(s.fgc.effects.byOfferPoint).map((e) => (e.rrEntryToCare as { value: number }).value);
+  expect(new Set(rrs).size).toBe(1);
+  const rr = rrs[0]!;
   const a = Array.from({ length: 10 }, (_, r) => r + 1);
   return {
     runs: 10,

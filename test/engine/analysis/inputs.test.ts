@@ -58,7 +58,11 @@ describe('the inputs a run drew', () => {
     const drawn: DrawnInputs = new Map();
     const p = drawParameters(s, SEED, 3, drawn);
     expect(drawParameters(s, SEED, 3)).toEqual(p);
-    expect(drawn.get('fgc.effects.rrEntryToCare')).toBe(p.fgc.rrEntryToCare);
+    // Pre-proceedings' effect on care is by intention to treat: the run makes it per conference held with the uptake.
+    const itt = drawn.get('fgc.effects.byOfferPoint.preProceedings.rrEntryToCare')!;
+    const uptake = drawn.get('fgc.effects.byOfferPoint.preProceedings.uptake')!;
+    expect(p.fgc.effects[2]!.rrEntryToCare).toBe(Math.max(0, 1 - (1 - itt) / uptake));
+    expect(drawn.get('fgc.effects.byOfferPoint.referral.rrEntryToCare')).toBe(p.fgc.effects[0]!.rrEntryToCare);
     expect(drawn.get('fgc.maxWaitWeeks')).toBe(6); // in weeks, where the run uses months
     expect(p.fgc.maxWaitMonths).toBe(6 / WEEKS_PER_MONTH);
     const referral = upratingFactors(s).factors.get('costs.process.referral')!;

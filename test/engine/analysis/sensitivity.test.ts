@@ -4,7 +4,7 @@ import { centralScenario, drawnInput, uncertainInputs, withInputDist } from '../
 import { globalSensitivity, leastSquares, perRunOutput, ranks, tornado, type Evaluate } from '../../../src/engine/analysis/sensitivity';
 import { drawParameters } from '../../../src/engine/sim/params';
 import { runSimulation } from '../../../src/engine/sim/simulate';
-import { loadScenario, LEEDS, SMALL } from '../../helpers/scenarios';
+import { loadScenario, LEEDS, SMALL, variant } from '../../helpers/scenarios';
 
 const evaluate: Evaluate = async (s, o) => runSimulation(s, o);
 
@@ -14,8 +14,10 @@ const evaluate: Evaluate = async (s, o) => runSimulation(s, o);
  * undiscounted cost difference the net saving is).
  */
 function oneDriver() {
-  let s = centralScenario(loadScenario(SMALL));
-  s = withInputDist(s, 'fgc.effects.rrEntryToCare', { dist: 'uniform', min: 0, max: 1 });
+  // A council where a CIN plan often ends in care, so an FGC offered when one starts has something to change.
+  const council = variant(SMALL, (raw) => (raw.pathway.cin.exits.shares = { cla: 0.15, cp: 0.06, close: 0.79 }));
+  let s = centralScenario(council);
+  s = withInputDist(s, 'fgc.effects.byOfferPoint.referral.rrEntryToCare', { dist: 'uniform', min: 0, max: 1 });
   s = withInputDist(s, 'finance.optimismBias', { dist: 'uniform', min: 0, max: 0.4 });
   s = withInputDist(s, 'finance.discountRate', { dist: 'uniform', min: 0.01, max: 0.06 });
   return { ...s, simulation: { ...s.simulation, horizonMonths: 24 } };
@@ -27,8 +29,8 @@ describe('sensitivity', () => {
     const inputs = uncertainInputs(leeds);
     expect(inputs.length).toBeGreaterThan(5);
     const p = drawParameters(leeds, 'draws', 7);
-    const rr = inputs.find((i) => i.path === 'fgc.effects.rrEntryToCare')!;
-    expect(drawnInput(rr, 'draws', 7)).toBe(p.fgc.rrEntryToCare);
+    const rr = inputs.find((i) => i.path === 'fgc.effects.byOfferPoint.referral.rrEntryToCare')!;
+    expect(drawnInput(rr, 'draws', 7)).toBe(p.fgc.effects[0]!.rrEntryToCare);
     expect(uncertainInputs(centralScenario(leeds))).toEqual([]);
   });
 
@@ -47,7 +49,7 @@ describe('sensitivity', () => {
     const steps: number[] = [];
     const t = await tornado(s, evaluate, { output: 'netSaving', runs: 8, seed: 'tornado', onStep: (d) => steps.push(d) });
     expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(t.bars.map((b) => b.input)).toEqual(['fgc.effects.rrEntryToCare', expect.any(String), expect.any(String)]);
+    expect(t.bars.map((b) => b.input)).toEqual(['fgc.effects.byOfferPoint.referral.rrEntryToCare', expect.any(String), expect.any(String)]);
     const [first, ...rest] = t.bars;
     expect(first!.low).toBeCloseTo(0.1, 12);
     expect(first!.high).toBeCloseTo(0.9, 12);
@@ -61,7 +63,7 @@ describe('sensitivity', () => {
     const runs = 60;
     const summary = runSimulation(s, { runs, seed: 'global' });
     const g = globalSensitivity(s, summary, 'netSaving');
-    expect(g.inputs[0]!.input).toBe('fgc.effects.rrEntryToCare');
+    expect(g.inputs[0]!.input).toBe('fgc.effects.byOfferPoint.referral.rrEntryToCare');
     // A stronger effect (lower RR) saves more: negative rank coefficient, far outside noise (SE ≈ 1/√runs).
     expect(g.inputs[0]!.index).toBeLessThan(-4 / Math.sqrt(runs));
     for (const other of g.inputs.slice(1)) expect(Math.abs(other.index)).toBeLessThan(4 / Math.sqrt(runs));

@@ -6,6 +6,7 @@
 // effect on, Leeds's care entries rose by 8 in 60 months).
 import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../../src/engine/sim/simulate';
+import { effectsEverywhere } from '../../helpers/effects';
 import { LEEDS, SMALL, variant } from '../../helpers/scenarios';
 
 const fixed = (value: number, unit: string) => ({ value, unit, source: 'test' });
@@ -36,14 +37,7 @@ function routeToCare(effects: { rrCare?: number; timeFactor?: number }) {
     raw.fgc.weeksToConference = { family: 'lognormal', mean: 1, sd: 0.2, unit: 'weeks', source: 'test' };
     raw.fgc.maxWaitWeeks = fixed(10_000, 'weeks');
     raw.arms.options = [{ name: 'Big', coordinatorsFte: 60 }];
-    raw.fgc.effects = {
-      rrEscalationToCp: fixed(1, 'relative risk'),
-      rrEntryToCare: fixed(effects.rrCare ?? 1, 'relative risk'),
-      timeInSystemFactor: fixed(effects.timeFactor ?? 1, 'ratio'),
-      timeInCareFactor: fixed(1, 'ratio'),
-      kinshipShareOfCareEntries: fixed(0, 'share'),
-      fadeHalfLifeMonths: fixed(1e6, 'months'),
-    };
+    raw.fgc.effects = effectsEverywhere({ rrEntryToCare: effects.rrCare, timeInSystemFactor: effects.timeFactor, fadeHalfLifeMonths: 1e6 });
   });
 }
 
@@ -86,11 +80,7 @@ describe('each FGC effect acts once', () => {
   it('in Leeds, with only the effect on time, every entry (referrals, care) is the counterfactual’s, run for run, and CIN falls', () => {
     const s = runSimulation(
       variant(LEEDS, (raw) => {
-        raw.fgc.effects.rrEscalationToCp = fixed(1, 'relative risk');
-        raw.fgc.effects.rrEntryToCare = fixed(1, 'relative risk');
-        raw.fgc.effects.timeInCareFactor = fixed(1, 'ratio');
-        raw.fgc.effects.kinshipShareOfCareEntries = fixed(0, 'share');
-        raw.fgc.effects.timeInSystemFactor = fixed(0.702, 'ratio');
+        raw.fgc.effects = effectsEverywhere({ timeInSystemFactor: 0.702, fadeHalfLifeMonths: 24 });
       }),
       { runs: 20, months: 60, seed: 'time' },
     );

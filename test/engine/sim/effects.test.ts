@@ -1,31 +1,23 @@
 // What an FGC does to a family's path, each effect on its own, compared run by run with the counterfactual.
 import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../../src/engine/sim/simulate';
+import { effectsEverywhere, type TestEffects } from '../../helpers/effects';
 import { SMALL, variant } from '../../helpers/scenarios';
 
-const fixed = (value: number, unit: string) => ({ value, unit, source: 'test' });
-
-/** The small council with one big service arm and every FGC effect switched off, then `edit`. */
-function withEffects(edit: (effects: any, raw: any) => void) {
+/** The small council with one big service arm and these FGC effects at every offer point (none where not given). */
+function withEffects(effects: TestEffects, edit: (raw: any) => void = () => undefined) {
   return variant(SMALL, (raw) => {
     raw.arms.options = [{ name: 'Big', coordinatorsFte: 30 }];
-    raw.fgc.effects = {
-      rrEscalationToCp: fixed(1, 'relative risk'),
-      rrEntryToCare: fixed(1, 'relative risk'),
-      timeInSystemFactor: fixed(1, 'ratio'),
-      timeInCareFactor: fixed(1, 'ratio'),
-      kinshipShareOfCareEntries: fixed(0, 'share'),
-      fadeHalfLifeMonths: fixed(12, 'months'),
-    };
+    raw.fgc.effects = effectsEverywhere(effects);
     raw.costs.fgcService.coordinatorAnnualCost = { value: 0, unit: 'GBP/year', priceYear: '2015/16', source: 'test' };
-    edit(raw.fgc.effects, raw);
+    edit(raw);
   });
 }
 const RUN = { runs: 30, months: 36, seed: 'effects' };
 
 describe('FGC effects', () => {
   it('with every effect off, conferences are held but every path is the counterfactual’s', () => {
-    const s = runSimulation(withEffects(() => undefined), RUN);
+    const s = runSimulation(withEffects({}), RUN);
     expect(s.arms[1]!.totals.fgcHeld.mean).toBeGreaterThan(100);
     for (const metric of ['cla', 'cp', 'cin', 'claEntries', 'referrals'] as const) expect(s.arms[1]!.series[metric]).toEqual(s.arms[0]!.series[metric]);
     // Cost is the same up to float rounding: the arm takes each family's path out and puts it back.
@@ -33,12 +25,9 @@ describe('FGC effects', () => {
   });
 
   it('a lower relative risk of entering care avoids care entries; a fast fade takes most of that away', () => {
-    const lasting = runSimulation(withEffects((e) => (e.rrEntryToCare = fixed(0.5, 'relative risk'))), RUN);
+    const lasting = runSimulation(withEffects({ rrEntryToCare: 0.5 }), RUN);
     const fleeting = runSimulation(
-      withEffects((e) => {
-        e.rrEntryToCare = fixed(0.5, 'relative risk');
-        e.fadeHalfLifeMonths = fixed(0.05, 'months');
-      }),
+      withEffects({ rrEntryToCare: 0.5, fadeHalfLifeMonths: 0.05 }),
       RUN,
     );
     const avoided = (s: typeof lasting) => s.arms[0]!.totals.claEntries.mean - s.arms[1]!.totals.claEntries.mean;
@@ -47,14 +36,14 @@ describe('FGC effects', () => {
   });
 
   it('a shorter time in the system lowers CIN and CP stocks', () => {
-    const s = runSimulation(withEffects((e) => (e.timeInSystemFactor = fixed(0.5, 'ratio'))), RUN);
+    const s = runSimulation(withEffects({ timeInSystemFactor: 0.5 }), RUN);
     const last = RUN.months;
     expect(s.arms[1]!.series.cin.mean[last]!).toBeLessThan(s.arms[0]!.series.cin.mean[last]! - 5);
     expect(s.arms[1]!.series.cp.mean[last]!).toBeLessThan(s.arms[0]!.series.cp.mean[last]!);
   });
 
   it('a larger kinship share moves FGC families’ care entries into kinship placements', () => {
-    const s = runSimulation(withEffects((e) => (e.kinshipShareOfCareEntries = fixed(1, 'share'))), RUN);
+    const s = runSimulation(withEffects({ kinshipShareOfCareEntries: 1 }), RUN);
     const last = RUN.months;
     expect(s.arms[1]!.series.claKinship.mean[last]!).toBeGreaterThan(s.arms[0]!.series.claKinship.mean[last]!);
     // Placement changes the cost, not how many are in care.
@@ -63,9 +52,9 @@ describe('FGC effects', () => {
 
   it('a conference arranged after the case has closed does not happen', () => {
     const s = runSimulation(
-      withEffects((_e, raw) => {
+      withEffects({}, (raw) => {
         raw.fgc.weeksToConference = { family: 'lognormal', mean: 150, sd: 10, unit: 'weeks', source: 'test' };
-        raw.fgc.maxWaitWeeks = fixed(10_000, 'weeks');
+        raw.fgc.maxWaitWeeks = { value: 10_000, unit: 'weeks', source: 'test' };
       }),
       { ...RUN, months: 48 },
     );

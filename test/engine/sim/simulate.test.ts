@@ -1,3 +1,4 @@
+import { effectsEverywhere } from '../../helpers/effects';
 import { describe, expect, it } from 'vitest';
 import { Ledger } from '../../../src/engine/sim/ledger';
 import { M, METRIC_COUNT } from '../../../src/engine/results/metrics';
@@ -109,13 +110,11 @@ describe('arms and common random numbers', () => {
 
   it('a stronger effect on care entry never raises care entries in any run (monotone coupling)', () => {
     const weak = variant(SMALL, (raw) => {
-      raw.fgc.effects.rrEntryToCare = { value: 0.9, unit: 'relative risk', source: 'test' };
-      raw.fgc.effects.rrEscalationToCp = { value: 1, unit: 'relative risk', source: 'test' };
+      raw.fgc.effects = effectsEverywhere({ rrEntryToCare: 0.9 });
       raw.arms.options = [{ name: 'Big', coordinatorsFte: 20 }];
     });
     const strong = variant(SMALL, (raw) => {
-      raw.fgc.effects.rrEntryToCare = { value: 0.3, unit: 'relative risk', source: 'test' };
-      raw.fgc.effects.rrEscalationToCp = { value: 1, unit: 'relative risk', source: 'test' };
+      raw.fgc.effects = effectsEverywhere({ rrEntryToCare: 0.3 });
       raw.arms.options = [{ name: 'Big', coordinatorsFte: 20 }];
     });
     const a = runSimulation(weak, { runs: 20, months: 24 });

@@ -70,24 +70,25 @@ export const TABLE_SIZE = 2049; // quantiles a table holds, f64
 export const EXIT_ROW = 8; // width of the exit-cost table: a row per state left, a column per state entered
 export const EXIT_SLOTS = 4; // exit shares held per open state (the most any state has)
 export const OPEN_STATES = 5; // states with a stay and exits: assessment, CIN, CP, pre-proceedings, care
+export const OFFER_POINTS = 4; // offer points, by the state offered on entering (point = state - 1): CIN, CP, pre-proceedings, care
 export const PLACEMENTS = 5; // placement types in care (src/scenario/schema.ts PLACEMENTS order)
 export const LEDGER_WIDTH = 24; // ledger slots a month: entries, exits and families, LEDGER_STATES each
 export const C_FRONT_DOOR = 0; // £ per child of a referral and its assessment (1 slot)
 export const C_RE_REFERRAL_P = 1; // probability a closed case is re-referred (1 slot)
 export const C_ACCEPTANCE = 2; // probability a family accepts an FGC offer (1 slot)
 export const C_CONVERSION = 3; // probability an accepted offer converts (the enquiry goes ahead) (1 slot)
-export const C_TIME_IN_CARE = 4; // factor on the time left in care after an FGC (1 slot)
-export const C_TIME_IN_SYSTEM = 5; // factor on the time left in an open state other than care after an FGC (1 slot)
-export const C_FADE_RATE = 6; // the effect's fade, per month (ln 2 / half-life) (1 slot)
-export const C_RR_CP = 7; // relative risk of escalation to CP after an FGC (1 slot)
-export const C_RR_CARE = 8; // relative risk of entering care after an FGC (1 slot)
-export const C_KINSHIP = 9; // kinship share of care entries after an FGC (1 slot)
-export const C_EXIT_SHARES = 10; // exit shares: OPEN_STATES rows of EXIT_SLOTS, in EXITS order (20 slots)
-export const C_EXIT_COST = 30; // £ per child of leaving a state for another: EXIT_ROW × EXIT_ROW (64 slots)
-export const C_PLACEMENTS = 94; // placement shares of care entries, PLACEMENTS order (5 slots)
-export const C_HAS_TABLE = 99; // 1 where quantile table i is given (TABLE_COUNT of them), else 0 (7 slots)
-export const C_CONFERENCE_COST = 106; // £ per conference held (per family) (1 slot)
-export const CONSTANTS = 107; // The run's constants block, f64 slots: how many
+export const C_TIME_IN_CARE = 4; // factor on the time left in care after an FGC, by the offer point it was held at (state - 1) (4 slots)
+export const C_TIME_IN_SYSTEM = 8; // factor on the time left in a stay that closes the case after an FGC, by offer point (4 slots)
+export const C_FADE_RATE = 12; // the effect's fade, per month (ln 2 / half-life) (1 slot)
+export const C_RR_CP = 13; // relative risk of escalation to CP after an FGC (per conference held), by offer point (4 slots)
+export const C_RR_CARE = 17; // relative risk of entering care after an FGC (per conference held), by offer point (4 slots)
+export const C_KINSHIP = 21; // kinship share of care entries after an FGC, by offer point (4 slots)
+export const C_EXIT_SHARES = 25; // exit shares: OPEN_STATES rows of EXIT_SLOTS, in EXITS order (20 slots)
+export const C_EXIT_COST = 45; // £ per child of leaving a state for another: EXIT_ROW × EXIT_ROW (64 slots)
+export const C_PLACEMENTS = 109; // placement shares of care entries, PLACEMENTS order (5 slots)
+export const C_HAS_TABLE = 114; // 1 where quantile table i is given (TABLE_COUNT of them), else 0 (7 slots)
+export const C_CONFERENCE_COST = 121; // £ per conference held (per family) (1 slot)
+export const CONSTANTS = 122; // The run's constants block, f64 slots: how many
 export const ACC_STOCK_DIFF_H1 = 0; // STOCK_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_STOCK_DIFF_H2 = 0;
 export const ACC_STOCK_DIFF_FIXED = 0;
@@ -157,6 +158,8 @@ export const FR_LATER_HEAD = 20; // byte offset in a family record
 export const FR_LATER_TAIL = 24; // byte offset in a family record
 export const FR_STATUS = 28; // byte offset in a family record
 export const FR_CONFERENCES = 29; // byte offset in a family record
+export const FR_POINT = 30; // byte offset in a family record
+export const FR_FIRST_POINT = 31; // byte offset in a family record
 export const FR_JOINED = 32; // byte offset in a family record
 export const FR_CASE_CLOSES = 40; // byte offset in a family record
 export const FR_FIRST_CONFERENCE = 48; // byte offset in a family record
@@ -222,6 +225,7 @@ export const LAYOUT: Readonly<Record<string, number>> = {
   EXIT_ROW: 8,
   EXIT_SLOTS: 4,
   OPEN_STATES: 5,
+  OFFER_POINTS: 4,
   PLACEMENTS: 5,
   LEDGER_WIDTH: 24,
   C_FRONT_DOOR: 0,
@@ -229,17 +233,17 @@ export const LAYOUT: Readonly<Record<string, number>> = {
   C_ACCEPTANCE: 2,
   C_CONVERSION: 3,
   C_TIME_IN_CARE: 4,
-  C_TIME_IN_SYSTEM: 5,
-  C_FADE_RATE: 6,
-  C_RR_CP: 7,
-  C_RR_CARE: 8,
-  C_KINSHIP: 9,
-  C_EXIT_SHARES: 10,
-  C_EXIT_COST: 30,
-  C_PLACEMENTS: 94,
-  C_HAS_TABLE: 99,
-  C_CONFERENCE_COST: 106,
-  CONSTANTS: 107,
+  C_TIME_IN_SYSTEM: 8,
+  C_FADE_RATE: 12,
+  C_RR_CP: 13,
+  C_RR_CARE: 17,
+  C_KINSHIP: 21,
+  C_EXIT_SHARES: 25,
+  C_EXIT_COST: 45,
+  C_PLACEMENTS: 109,
+  C_HAS_TABLE: 114,
+  C_CONFERENCE_COST: 121,
+  CONSTANTS: 122,
   ACC_STOCK_DIFF_H1: 0,
   ACC_STOCK_DIFF_H2: 0,
   ACC_STOCK_DIFF_FIXED: 0,
@@ -309,6 +313,8 @@ export const LAYOUT: Readonly<Record<string, number>> = {
   FR_LATER_TAIL: 24,
   FR_STATUS: 28,
   FR_CONFERENCES: 29,
+  FR_POINT: 30,
+  FR_FIRST_POINT: 31,
   FR_JOINED: 32,
   FR_CASE_CLOSES: 40,
   FR_FIRST_CONFERENCE: 48,
@@ -342,6 +348,8 @@ export function accumulatorLayout(H: number, withLedger: boolean) {
 export interface PathwayExports {
   /** Sets the run block: the horizon, the run key and the addresses of the run's columns, constants, tables and conference times. */
   setRun(horizon: number, k0: number, k1: number, initial: number, childrenAt: number, initialStateAt: number, initialPlacementAt: number, initialExitAt: number, arrivalTimeAt: number, constantsAt: number, tablesAt: number, conferencesAt: number): void;
+  /** Where the walk reads each conference's offer point (u8, beside the conference times). */
+  setConferencePoints(at: number): void;
   /** Frees everything from base on. */
   reset(base: number): void;
   /** Where the next allocation goes. */
@@ -406,4 +414,4 @@ export interface PathwayImports {
   leadTime(f: number, episode: number): number;
 }
 
-export const EXPORT_NAMES = ['setRun', 'reset', 'mark', 'claim', 'alloc', 'candidateList', 'resumePoints', 'clearPoints', 'pushPoint', 'holding', 'assignFamilyRecord', 'familyRecordOf', 'sortByTime', 'timeOrder', 'sojournFor', 'simulate', 'resume', 'simulateAll', 'walk', 'prepareService', 'runService', 'arrivals', 'fillStock'] as const;
+export const EXPORT_NAMES = ['setRun', 'setConferencePoints', 'reset', 'mark', 'claim', 'alloc', 'candidateList', 'resumePoints', 'clearPoints', 'pushPoint', 'holding', 'assignFamilyRecord', 'familyRecordOf', 'sortByTime', 'timeOrder', 'sojournFor', 'simulate', 'resume', 'simulateAll', 'walk', 'prepareService', 'runService', 'arrivals', 'fillStock'] as const;
