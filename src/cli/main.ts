@@ -1,11 +1,12 @@
 // The command line: `simulate <scenario.json> [flags]` runs the engine on a pool of worker threads and prints JSON or CSV.
+import { withEffectPreset } from '../scenario/effect-presets';
 import type { RunPool } from '../client/pool';
 import { toCsv, toJson, type RunSummary, globalSensitivity, tornado, type Evaluate, type SensitivityOutput, uncertainInputs, type RunOptions } from '../engine';
 import type { Scenario } from '../scenario/schema';
 import { exitQuietlyOnClosedPipe, isEntry, loadScenario, processIo, runCommand, type CliIo } from './main-helpers';
 import { parseCliArgs, UsageError } from './options';
 import { withReportingYear } from '../scenario/prices';
-import { referralsProblem } from '../scenario/parse';
+import { formatErrors, parseScenario, referralsProblem } from '../scenario/parse';
 import { checkOutputPath, writeOutputFile } from './output-file';
 import { threadPool } from './thread-pool';
 
@@ -16,6 +17,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const options = parseCliArgs(argv);
     if (options.out !== undefined) checkOutputPath('--out', options.out, [options.scenarioPath]);
     let scenario = loadScenario(options.scenarioPath);
+    if (options.effects !== undefined) {
+      const parsed = parseScenario(withEffectPreset(scenario, options.effects));
+      if (!parsed.ok) throw new UsageError(`--effects ${options.effects}: ${formatErrors(parsed.errors).replace(/\n/g, '; ')}`);
+      scenario = parsed.value;
+    }
     if (options.run.months !== undefined) {
       // The scenario was checked over its own horizon; a longer one may compound the trend past what a run can hold.
       const demand = referralsProblem(scenario, options.run.months);

@@ -1,4 +1,5 @@
 // Parses `simulate` flags into RunOptions; every problem is one clear message.
+import { EFFECT_PRESETS } from '../scenario/effect-presets';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { type RunOptions, SENSITIVITY_OUTPUTS, type SensitivityOutput } from '../engine';
 import { LIMITS } from '../scenario/schema';
@@ -17,10 +18,12 @@ export interface CliOptions {
   priceYear?: string;
   /** Add a tornado and a global ranking of the inputs (JSON only). */
   sensitivity?: { output: SensitivityOutput; tornadoRuns: number };
+  /** Replace the scenario's FGC effects with a named preset's (src/scenario/effect-presets.ts). */
+  effects?: string;
 }
 
 export const USAGE =
-  'usage: npm run --silent simulate -- <scenario.json> [--runs N] [--seed S] [--months M] [--capacity F1,F2,...] [--workers W] [--discount-rate R] [--price-year YYYY/YY] [--sensitivity [--sensitivity-output netSaving|npv|claAtHorizon] [--tornado-runs N]] [--format json|csv] [--out FILE]';
+  'usage: npm run --silent simulate -- <scenario.json> [--runs N] [--seed S] [--months M] [--capacity F1,F2,...] [--workers W] [--discount-rate R] [--price-year YYYY/YY] [--effects PRESET] [--sensitivity [--sensitivity-output netSaving|npv|claAtHorizon] [--tornado-runs N]] [--format json|csv] [--out FILE]';
 
 /** The most worker threads a command starts: more than a machine's cores only adds memory (256 took 4.3 GB for a 2 s job). */
 export const MAX_WORKERS = 32;
@@ -92,6 +95,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       workers: { type: 'string' },
       'discount-rate': { type: 'string' },
       'price-year': { type: 'string' },
+      effects: { type: 'string' },
       sensitivity: { type: 'boolean' },
       'sensitivity-output': { type: 'string' },
       'tornado-runs': { type: 'string' },
@@ -137,5 +141,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const workers = values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 1, MAX_WORKERS);
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got ${JSON.stringify(format)}`);
-  return { scenarioPath: path, run, workers, format, out: values.out, priceYear, sensitivity };
+  const effects = values.effects;
+  if (effects !== undefined && !Object.hasOwn(EFFECT_PRESETS, effects)) {
+    throw new UsageError(`--effects must name a preset: ${Object.keys(EFFECT_PRESETS).map((n) => `"${n}"`).join(', ')}, got ${JSON.stringify(effects)}`);
+  }
+  return { scenarioPath: path, run, workers, format, out: values.out, priceYear, sensitivity, ...(effects !== undefined ? { effects } : {}) };
 }

@@ -144,3 +144,23 @@ export function withEffectPreset<T extends { fgc: { effects: unknown } }>(raw: T
   if (!preset) throw new Error(`no effect preset "${name}" (the presets: ${Object.keys(EFFECT_PRESETS).join(', ')})`);
   return { ...raw, fgc: { ...raw.fgc, effects: JSON.parse(JSON.stringify(preset.effects)) as Effects } };
 }
+
+/** JSON with every object's keys sorted, so that two effect sets compare by their values alone. */
+function canonical(x: unknown): string {
+  return JSON.stringify(x, (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
+}
+
+/**
+ * The preset a scenario's effects are: the one they name, if they hold exactly its values; otherwise "custom" (or
+ * "custom, from <name>" when edited from a named one), so an output never names a preset its numbers did not use.
+ */
+export function presetOf(effects: Effects): string {
+  const name = effects.preset;
+  if (name === undefined || name === 'custom') return 'custom';
+  const preset = Object.hasOwn(EFFECT_PRESETS, name) ? EFFECT_PRESETS[name] : undefined;
+  return preset && canonical(preset.effects) === canonical(effects) ? name : `custom, from ${name}`;
+}

@@ -434,7 +434,7 @@ describe('keep and share in Chromium', () => {
     const [series] = await Promise.all([page.waitForEvent('download'), app.locator('cs-keep-share #csv-series').click()]);
     const seriesText = await readDownload(series);
     const lines = seriesText.trimEnd().split('\n');
-    expect(lines[0]).toBe('arm,coordinatorsFte,month,metric,mean,p5,p25,p50,p75,p95,priceYear');
+    expect(lines[0]).toBe('arm,coordinatorsFte,month,metric,mean,p5,p25,p50,p75,p95,priceYear,effectsPreset');
     const { METRICS } = await import('../../src/engine/results/metrics');
     expect(lines).toHaveLength(1 + 3 * 61 * METRICS.length);
     const [totals] = await Promise.all([page.waitForEvent('download'), app.locator('cs-keep-share #csv-runs').click()]);

@@ -86,8 +86,8 @@ describe('simulate (command line)', () => {
     expect(at2324.arms[0].totals.cost.mean / at1516.arms[0].totals.cost.mean).toBeCloseTo(ratio, 6);
     expect(at2324.arms[1].series.cla).toEqual(at1516.arms[1].series.cla);
     const csv = (await simulate(...args, '--price-year', '2019/20', '--format', 'csv')).stdout.split('\n');
-    expect(csv.find((l: string) => l.includes(',cost,'))).toMatch(/,2019\/20$/);
-    expect(csv.find((l: string) => l.includes(',cla,'))).toMatch(/,$/);
+    expect(csv.find((l: string) => l.includes(',cost,'))).toMatch(/,2019\/20,trial evidence$/);
+    expect(csv.find((l: string) => l.includes(',cla,'))).toMatch(/,,trial evidence$/);
   });
 
   it('--sensitivity adds a tornado sorted by swing and a global ranking of every uncertain input', async () => {
@@ -122,7 +122,7 @@ describe('simulate (command line)', () => {
     const { code, stdout } = await simulate(...FAST, '--format', 'csv');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('arm,coordinatorsFte,month,metric,mean,p5,p25,p50,p75,p95,priceYear');
+    expect(lines[0]).toBe('arm,coordinatorsFte,month,metric,mean,p5,p25,p50,p75,p95,priceYear,effectsPreset');
     expect(lines).toHaveLength(1 + 3 * 7 * METRICS.length);
     expect(lines[1]).toMatch(/^No FGC service,0,2015-04,cla,\d+/);
   });
@@ -182,7 +182,7 @@ describe('simulate (command line)', () => {
     // Leeds as CSV is some 370 kB, more than a pipe holds, so the command is still writing when head closes it.
     const line = `npm run --silent simulate -- ${LEEDS} --runs 2 --format csv | head -1`;
     const result = spawnSync('bash', ['-o', 'pipefail', '-c', line], { cwd: ROOT, encoding: 'utf8' });
-    expect(result.stdout).toBe('arm,coordinatorsFte,month,metric,mean,p5,p25,p50,p75,p95,priceYear\n');
+    expect(result.stdout).toBe('arm,coordinatorsFte,month,metric,mean,p5,p25,p50,p75,p95,priceYear,effectsPreset\n');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });

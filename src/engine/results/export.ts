@@ -34,13 +34,15 @@ function priceYearField(summary: RunSummary): string {
 
 /** One row per arm × month × metric, with a header row; money rows say the price year they are in. */
 export function toCsv(summary: RunSummary): string {
-  const lines = [['arm', 'coordinatorsFte', 'month', 'metric', ...BAND_KEYS, 'priceYear'].join(',')];
+  const lines = [['arm', 'coordinatorsFte', 'month', 'metric', ...BAND_KEYS, 'priceYear', 'effectsPreset'].join(',')];
   const priceYear = priceYearField(summary);
+  // Which effects the numbers rest on, on every row (their values are in the JSON output).
+  const preset = summary.effects?.preset ?? 'custom';
   for (const arm of summary.arms) {
     summary.months.forEach((month, m) => {
       for (const metric of METRICS) {
         const band = arm.series[metric];
-        lines.push([arm.name, arm.coordinatorsFte, month, metric, ...BAND_KEYS.map((k) => tidy(band[k][m]!)), MONEY_METRICS.has(metric) ? priceYear : ''].map(csvCell).join(','));
+        lines.push([arm.name, arm.coordinatorsFte, month, metric, ...BAND_KEYS.map((k) => tidy(band[k][m]!)), MONEY_METRICS.has(metric) ? priceYear : '', preset].map(csvCell).join(','));
       }
     });
   }

@@ -1,6 +1,7 @@
 // Folds per-run results into bands as they arrive: exact, order-independent, and small for many runs.
 import { M, METRIC_COUNT, METRICS, type Metric } from './metrics';
 import { CountQuantiles, CountTally, PER_RUN_SERIES, SCALES, type CountsSnapshot } from './series-counts';
+import { presetOf } from '../../scenario/effect-presets';
 import type { Scenario } from '../../scenario/schema';
 import { APPRAISAL_FIELDS, type AppraisalInputs } from './finance';
 import { appraiseComparisons, type FinanceSummary } from './finance-summary';
@@ -302,6 +303,8 @@ export interface RunSummary {
   comparisons: Comparison[];
   /** Green Book appraisal of each arm against the reference, by financial year. */
   finance: FinanceSummary;
+  /** The FGC effects in force: the preset they came from ("custom" if edited or none named) and the values, by offer point. */
+  effects: { preset: string; values: Scenario['fgc']['effects'] };
   diagnostics: { familyMonths: number };
 }
 
@@ -360,8 +363,14 @@ export function* summariseRunsInSteps(scenario: Scenario, set: RunSet): Steps<Ru
     arms,
     comparisons,
     finance,
+    effects: { preset: effectsPreset(scenario), values: scenario.fgc.effects },
     diagnostics: { familyMonths: set.familyMonths },
   };
+}
+
+/** The name of the effect preset a scenario's effects are, or "custom" when they are not one exactly (src/scenario/effect-presets.ts). */
+function effectsPreset(scenario: Scenario): string {
+  return presetOf(scenario.fgc.effects);
 }
 
 /** Per financial year: the reference's cost − the arm's, run by run, summarised and kept per run (for targets). */

