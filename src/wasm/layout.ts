@@ -48,6 +48,7 @@ export const TABLE_SIZE: i32 = 2049; // quantiles a table holds, f64
 export const EXIT_ROW: i32 = 8; // width of the exit-cost table: a row per state left, a column per state entered
 export const EXIT_SLOTS: i32 = 4; // exit shares held per open state (the most any state has)
 export const OPEN_STATES: i32 = 5; // states with a stay and exits: assessment, CIN, CP, pre-proceedings, care
+export const PRESTART_MAX_MONTHS: i32 = 24; // the longest the service's pipeline reaches back before month 0, months (offers are sorted from minus this)
 export const OFFER_POINTS: i32 = 4; // offer points, by the state offered on entering (point = state - 1): CIN, CP, pre-proceedings, care
 export const PLACEMENTS: i32 = 5; // placement types in care (src/scenario/schema.ts PLACEMENTS order)
 export const LEDGER_WIDTH: i32 = 24; // ledger slots a month: entries, exits and families, LEDGER_STATES each
@@ -66,7 +67,10 @@ export const C_EXIT_COST: i32 = 45; // £ per child of leaving a state for anoth
 export const C_PLACEMENTS: i32 = 109; // placement shares of care entries, PLACEMENTS order (5 slots)
 export const C_HAS_TABLE: i32 = 114; // 1 where quantile table i is given (TABLE_COUNT of them), else 0 (7 slots)
 export const C_CONFERENCE_COST: i32 = 121; // £ per conference held (per family) (1 slot)
-export const CONSTANTS: i32 = 122; // The run's constants block, f64 slots: how many
+export const C_MEAN_STAY: i32 = 122; // mean stay in each open state, months: the density of a month-0 family's time in its state near 0 is 1 / this (5 slots)
+export const C_PRESTART_SHARE: i32 = 127; // of the entries to each open state, the share that are the event its offer point names (a CIN plan after an assessment, an ICPC after an assessment or from CIN), at steady state (5 slots)
+export const C_PRESTART_WINDOW: i32 = 132; // months before month 0 within which an offer can still be waiting or in preparation at month 0: the longest wait and three mean lead times (1 slot)
+export const CONSTANTS: i32 = 133; // The run's constants block, f64 slots: how many
 export const ACC_STOCK_DIFF_H1: i32 = 0; // STOCK_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_STOCK_DIFF_H2: i32 = 0;
 export const ACC_STOCK_DIFF_FIXED: i32 = 0;

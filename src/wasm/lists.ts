@@ -13,6 +13,7 @@ import {
   L_RECORDS,
   LIST_HEADER,
   POINTS_HEADER,
+  PRESTART_MAX_MONTHS,
   POINT_SHIFT,
   PT_CASE_START,
   PT_EPISODE,
@@ -102,7 +103,8 @@ export function timeOrder(list: usize, order: usize): i32 {
   let to = claim(n * 4);
   const counts = claim(RADIX * 4);
   for (let i = 0; i < n; i++) {
-    store<u32>(keys + (<usize>i << 2), <u32>Math.floor(load<f64>(candidateAt(list, i), R_TIME) * TIME_SCALE));
+    // From minus PRESTART_MAX_MONTHS: a pipeline family's offer at month 0 was made before it.
+    store<u32>(keys + (<usize>i << 2), <u32>Math.floor((load<f64>(candidateAt(list, i), R_TIME) + <f64>PRESTART_MAX_MONTHS) * TIME_SCALE));
     store<i32>(from + (<usize>i << 2), i);
   }
   for (let shift = 0; shift < 3 * RADIX_BITS; shift += RADIX_BITS) {

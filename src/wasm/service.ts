@@ -170,6 +170,11 @@ export function slotAt(n: f64): f64 {
   return slotMonth >= 2 && t == <f64>(slotMonth - 1) && f64At(slotsByMonthEnd, slotMonth - 2) == lo ? t + 1e-9 : t;
 }
 
+/** The month an event at time t falls in: month 0 for one before the start (a pipeline family's offer or allocation). */
+@inline export function monthOf(t: f64): i32 {
+  return t < 0 ? 0 : <i32>Math.max(1, Math.ceil(t));
+}
+
 @inline export function serviceCost(amount: f64, month: i32): void {
   add(costDirectAt(armAcc), month, amount);
   add(serviceDirectAt(armAcc), month, amount);
@@ -187,7 +192,7 @@ export function consider(list: usize, i: i32): void {
   store<f64>(s, load<f64>(r, R_CASE_CLOSE), FR_CASE_CLOSES);
   store<i32>(s, load<i32>(r, R_EPISODE), FR_LEAD_EPISODE);
   store<u8>(s, <u8>(load<u8>(r, R_STATE) - 1), FR_POINT);
-  outAdd(SERVICE_JOINED, <i32>Math.ceil(t), 1);
+  outAdd(SERVICE_JOINED, monthOf(t), 1);
   if (tail == head) {
     // Nobody waiting: the next slot is the first on the grid from now.
     nextSlot = Math.max(nextSlot, Math.ceil(slotsBy(t)));
@@ -219,7 +224,7 @@ export function allocate(t: f64): void {
       continue;
     }
     store<u8>(s, ALLOCATED, FR_STATUS);
-    const m = <i32>Math.max(1, Math.ceil(t));
+    const m = monthOf(t);
     outAdd(SERVICE_ALLOCATED, m, 1);
     const waitWeeks = (t - load<f64>(s, FR_JOINED)) * weeksPerMonth;
     const longest = out + (<usize>(SERVICE_LONGEST_WAIT * (H + 1) + m) << 3);
@@ -238,6 +243,8 @@ export function allocate(t: f64): void {
 export function hold(record: i32, t: f64): void {
   const s = familyRecordAt(points, record);
   store<u8>(s, NONE, FR_STATUS);
+  // A conference before month 0 (a pipeline family's, allocated before the start) is in the month-0 stocks already.
+  if (t < 0) return;
   // The conference is for the case that made the offer: if that case has closed, it does not happen.
   if (t >= load<f64>(s, FR_CASE_CLOSES)) return;
   const f = load<i32>(s, FR_FAMILY);
@@ -370,7 +377,8 @@ export function runService(
   laterLength = 0;
   heapSize = 0;
   head = tail = 0;
-  nextSlot = 0;
+  // No slot yet: the first family to join sets the grid from its time (before month 0 for the pipeline's).
+  nextSlot = -Infinity;
   lapsedThisMonth = 0;
   store<i32>(extra + L_LENGTH, 0);
 

@@ -6,6 +6,7 @@ import { planRun } from '../../engine/results/plan';
 import { RunSet, summariseRunsInSteps } from '../../engine/results/run-set';
 import { simulateBlock } from '../../engine/sim/simulate';
 import { bundledModule } from '../bundle';
+import { baselineEngine } from './bench-baseline';
 import { loadScenario } from '../main-helpers';
 import { cpuSecondsBetween, threadCpuSeconds } from './thread-cpu';
 import { threadWorker } from '../thread-pool';
@@ -226,6 +227,36 @@ for (let i = 0; i < ALTERNATIONS; i++) {
   const kernel = kernelRate(bound.familyMonths);
   servicesFreeKernelPerSecond = Math.max(servicesFreeKernelPerSecond, kernel.familyMonths / kernel.seconds);
 }
+// With BENCH_BASELINE=<rev>: this build's engine and that commit's, alternating, each on its own Leeds scenario
+// (every arm, RUNS runs of MONTHS months), each keeping its best runs per CPU second.
+const baselineRev = process.env.BENCH_BASELINE;
+let baseline: { rev: string; mine: number; theirs: number; ratios: number[] } | undefined;
+if (baselineRev) {
+  const theirs = await baselineEngine(baselineRev);
+  try {
+    const whole = bundled.planRun(scenario, { runs: RUNS, months: MONTHS });
+    theirs.run(2, MONTHS); // warm-up
+    bundled.simulateBlock(scenario, whole, 0, 2);
+    let mine = 0;
+    let best = 0;
+    const ratios: number[] = [];
+    for (let i = 0; i < ALTERNATIONS; i++) {
+      let t0 = cpuSeconds();
+      bundled.simulateBlock(scenario, whole, 0, RUNS);
+      const a = RUNS / (cpuSeconds() - t0);
+      t0 = cpuSeconds();
+      theirs.run(RUNS, MONTHS);
+      const b = RUNS / (cpuSeconds() - t0);
+      mine = Math.max(mine, a);
+      best = Math.max(best, b);
+      ratios.push(a / b);
+    }
+    baseline = { rev: baselineRev, mine, theirs: best, ratios: ratios.sort((x, y) => x - y) };
+  } finally {
+    theirs.cleanup();
+  }
+}
+
 /** The 1-worker and 2-worker pools timed alternately: each one's best, each pair's ratio (ascending), CPU by thread. */
 interface PoolComparison {
   one: PoolSample;
@@ -274,6 +305,12 @@ console.log(`| reference kernel (typed-array monthly Markov loop), same family-m
 console.log(`| **engine / kernel** | **${(engineRatePerSecond / kernelRatePerSecond).toFixed(2)}×** |`);
 console.log(`| bound, not the product: the engine if the two FGC arms' services cost nothing (counterfactual arm alone, its family-months × 3; best of ${ALTERNATIONS}, alternating with the kernel after the engine's samples) / kernel | ${(servicesFreePerSecond / servicesFreeKernelPerSecond).toFixed(2)}× |`);
 console.log(`| engine / kernel, sample by sample: lowest, median, highest of ${ALTERNATIONS} | ${sampleRatios[0]!.toFixed(2)}×, ${sampleRatios[Math.floor(ALTERNATIONS / 2)]!.toFixed(2)}×, ${sampleRatios[ALTERNATIONS - 1]!.toFixed(2)}× |`);
+if (baseline) {
+  const r = baseline.ratios;
+  console.log(`| this build's engine, one thread, its own Leeds scenario (${RUNS} runs × 3 arms × ${MONTHS} months; best of ${ALTERNATIONS}, alternating with the baseline) | ${baseline.mine.toFixed(1)} runs per CPU second |`);
+  console.log(`| the engine of ${baseline.rev} (BENCH_BASELINE), one thread, that commit's own Leeds scenario (best of ${ALTERNATIONS}) | ${baseline.theirs.toFixed(1)} runs per CPU second |`);
+  console.log(`| **this build / ${baseline.rev}** (pair by pair: lowest, median, highest) | **${(baseline.mine / baseline.theirs).toFixed(2)}×** (${r[0]!.toFixed(2)}×, ${r[Math.floor(r.length / 2)]!.toFixed(2)}×, ${r[r.length - 1]!.toFixed(2)}×) |`);
+}
 const poolRow = (s: PoolSample) => `${s.runsPerSecond.toFixed(1)} runs/s (${(s.cpuPerRun * 1000).toFixed(1)} CPU ms a run, all threads; main thread busy ${(s.mainPerRun * 1000).toFixed(2)} ms a run)`;
 const poolRows = (c: PoolComparison, when: string) => {
   const r = c.pairRatios;

@@ -4,6 +4,7 @@ import type { CandidateList } from './candidates';
 import { Pathway, type MemoryViews, type PathwayHost } from './wasm/pathway';
 import type { QuantileTable } from '../random/quantile-table';
 import { KeyedStream } from '../random/rng';
+import { steadyState } from './steady-state';
 import type { ResumePoints } from './resume-points';
 import type { RunContext } from './run-context';
 import type { Sojourn } from './sojourn';
@@ -17,6 +18,9 @@ import {
   C_FRONT_DOOR,
   C_HAS_TABLE,
   C_KINSHIP,
+  C_MEAN_STAY,
+  C_PRESTART_SHARE,
+  C_PRESTART_WINDOW,
   C_PLACEMENTS,
   C_RE_REFERRAL_P,
   C_RR_CARE,
@@ -28,6 +32,7 @@ import {
   EXIT_ROW,
   EXIT_SLOTS,
   OFFER_POINTS,
+  PRESTART_MAX_MONTHS,
   Purpose,
   State,
   TABLE_COUNT,
@@ -83,6 +88,17 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     constants[C_ACCEPTANCE] = p.fgc.acceptance;
     constants[C_CONVERSION] = p.fgc.conversion;
     constants[C_FADE_RATE] = Math.LN2 / p.fgc.fadeHalfLifeMonths;
+    const stays = [d.assessment, d.cin, d.cp, d.preProceedings, d.cla];
+    for (let st = 0; st < stays.length; st++) constants[C_MEAN_STAY + st] = stays[st]!.meanMonths;
+    // Of each state's entries, the share that are the event its offer point names (the pipeline's families at month 0
+    // are a state's recent entrants, of whom only those were offered), from the pathway's steady-state visits.
+    const visits = steadyState(p, 1).visits;
+    const ex = p.exits;
+    constants[C_PRESTART_SHARE + State.Cin] = visits.cin > 0 ? ex.assessment[2]! / visits.cin : 0;
+    constants[C_PRESTART_SHARE + State.Cp] = visits.cp > 0 ? (ex.assessment[1]! + visits.cin * ex.cin[1]!) / visits.cp : 0;
+    constants[C_PRESTART_SHARE + State.PreProceedings] = 1;
+    constants[C_PRESTART_SHARE + State.Cla] = 1;
+    constants[C_PRESTART_WINDOW] = Math.min(PRESTART_MAX_MONTHS, p.fgc.maxWaitMonths + 3 * d.toConference.meanMonths);
     // Each offer point's effects (per conference held), in OFFER_POINTS order (point = the state offered on - 1).
     for (let point = 0; point < OFFER_POINTS; point++) {
       const e = p.fgc.effects[point]!;

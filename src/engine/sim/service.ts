@@ -7,7 +7,7 @@ import { WEEKS_PER_MONTH } from './params';
 import { Pathway } from './wasm/pathway';
 import type { ResumePoints } from './resume-points';
 import type { RunContext } from './run-context';
-import { LEDGER_STATES, SERVICE_ROW_METRICS, SERVICE_ROWS, State } from './wasm/layout';
+import { LEDGER_STATES, PRESTART_MAX_MONTHS, SERVICE_ROW_METRICS, SERVICE_ROWS, State } from './wasm/layout';
 
 /** What distinguishes arms: the service's size and where it is offered. */
 export interface ArmPlan {
@@ -46,7 +46,7 @@ export class ServiceSetup {
     readonly points: ResumePoints,
   ) {
     const pathway = Pathway.get();
-    if (ctx.horizonMonths >= 1024) throw new Error(`a horizon of ${ctx.horizonMonths} months is past what the service's offer order handles (1,023)`);
+    if (ctx.horizonMonths + PRESTART_MAX_MONTHS >= 1024) throw new Error(`a horizon of ${ctx.horizonMonths} months is past what the service's offer order handles (${1023 - PRESTART_MAX_MONTHS})`);
     pathway.exports.prepareService();
     this.offerCount = offers.sortByTime().length;
     this.eligible = pathway.allocate(8 * LEDGER_STATES, false); // f64 per state

@@ -70,6 +70,7 @@ export const TABLE_SIZE = 2049; // quantiles a table holds, f64
 export const EXIT_ROW = 8; // width of the exit-cost table: a row per state left, a column per state entered
 export const EXIT_SLOTS = 4; // exit shares held per open state (the most any state has)
 export const OPEN_STATES = 5; // states with a stay and exits: assessment, CIN, CP, pre-proceedings, care
+export const PRESTART_MAX_MONTHS = 24; // the longest the service's pipeline reaches back before month 0, months (offers are sorted from minus this)
 export const OFFER_POINTS = 4; // offer points, by the state offered on entering (point = state - 1): CIN, CP, pre-proceedings, care
 export const PLACEMENTS = 5; // placement types in care (src/scenario/schema.ts PLACEMENTS order)
 export const LEDGER_WIDTH = 24; // ledger slots a month: entries, exits and families, LEDGER_STATES each
@@ -88,7 +89,10 @@ export const C_EXIT_COST = 45; // £ per child of leaving a state for another: E
 export const C_PLACEMENTS = 109; // placement shares of care entries, PLACEMENTS order (5 slots)
 export const C_HAS_TABLE = 114; // 1 where quantile table i is given (TABLE_COUNT of them), else 0 (7 slots)
 export const C_CONFERENCE_COST = 121; // £ per conference held (per family) (1 slot)
-export const CONSTANTS = 122; // The run's constants block, f64 slots: how many
+export const C_MEAN_STAY = 122; // mean stay in each open state, months: the density of a month-0 family's time in its state near 0 is 1 / this (5 slots)
+export const C_PRESTART_SHARE = 127; // of the entries to each open state, the share that are the event its offer point names (a CIN plan after an assessment, an ICPC after an assessment or from CIN), at steady state (5 slots)
+export const C_PRESTART_WINDOW = 132; // months before month 0 within which an offer can still be waiting or in preparation at month 0: the longest wait and three mean lead times (1 slot)
+export const CONSTANTS = 133; // The run's constants block, f64 slots: how many
 export const ACC_STOCK_DIFF_H1 = 0; // STOCK_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_STOCK_DIFF_H2 = 0;
 export const ACC_STOCK_DIFF_FIXED = 0;
@@ -225,6 +229,7 @@ export const LAYOUT: Readonly<Record<string, number>> = {
   EXIT_ROW: 8,
   EXIT_SLOTS: 4,
   OPEN_STATES: 5,
+  PRESTART_MAX_MONTHS: 24,
   OFFER_POINTS: 4,
   PLACEMENTS: 5,
   LEDGER_WIDTH: 24,
@@ -243,7 +248,10 @@ export const LAYOUT: Readonly<Record<string, number>> = {
   C_PLACEMENTS: 109,
   C_HAS_TABLE: 114,
   C_CONFERENCE_COST: 121,
-  CONSTANTS: 122,
+  C_MEAN_STAY: 122,
+  C_PRESTART_SHARE: 127,
+  C_PRESTART_WINDOW: 132,
+  CONSTANTS: 133,
   ACC_STOCK_DIFF_H1: 0,
   ACC_STOCK_DIFF_H2: 0,
   ACC_STOCK_DIFF_FIXED: 0,
