@@ -6,9 +6,15 @@ import { parseScenario } from '../scenario/parse';
 import { emit } from './events';
 import { fieldLabel, word } from './field-labels';
 import { DIST_PARAMS, editorModel, FAMILY_PARAMS, startDistribution, switchFamily, type EditorRow } from './editor-model';
-import { setAt } from './raw-path';
+import { getAt, setAt } from './raw-path';
+import { perConference } from '../scenario/effect-presets';
 
 const PROVENANCE = ['unit', 'source', 'priceYear', 'note', 'grade', 'measure'];
+
+/** A quantity's central value as the editor starts a distribution from it: its value, mode, mean or midpoint. */
+function centralOf(node: Record<string, unknown>): number {
+  return Number(node.value ?? node.mode ?? node.mean ?? (node.min !== undefined ? (Number(node.min) + Number(node.max)) / 2 : 0));
+}
 
 @customElement('cs-scenario-editor')
 export class CsScenarioEditor extends LitElement {
@@ -26,6 +32,7 @@ export class CsScenarioEditor extends LitElement {
     input[type='number'] { width: 6.5rem; }
     input:focus-visible, select:focus-visible, summary:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
     .unit { color: #555; font-size: 0.8rem; }
+    .grade { color: #444; font-size: 0.75rem; background: #f3f3f3; border-radius: 4px; padding: 0 0.3rem; }
     details.source { grid-column: 2 / 4; font-size: 0.8rem; color: #444; }
     details.source summary { cursor: pointer; color: #1f5fbf; }
     .error { grid-column: 1 / 4; color: #a00; font-size: 0.85rem; }
@@ -88,7 +95,7 @@ export class CsScenarioEditor extends LitElement {
   /** A fixed value or a distribution, with unit and source. */
   private _quantity(row: Extract<EditorRow, { kind: 'quantity' }>): TemplateResult {
     const { path, node, dist } = row;
-    const central = Number(node.value ?? node.mode ?? node.mean ?? (node.min !== undefined ? (Number(node.min) + Number(node.max)) / 2 : 0));
+    const central = centralOf(node);
     const change = (e: Event) => {
       const next = (e.target as HTMLSelectElement).value;
       const meta = Object.fromEntries(PROVENANCE.filter((k) => hasOwn(node, k)).map((k) => [k, node[k]]));
@@ -102,9 +109,20 @@ export class CsScenarioEditor extends LitElement {
           ${hasOwn(DIST_PARAMS, dist) ? nothing : html`<option selected disabled>${dist}</option>`}
         </select>
         ${row.params.map((k) => this._param(path, k, node[k]))}
-        <span class="unit">${node.unit}</span>`,
+        <span class="unit">${node.unit}</span>
+        ${typeof node.grade === 'string' ? html`<span class="grade">evidence: ${node.grade}</span>` : nothing}
+        ${node.measure === 'intention to treat' ? this._perConference(path, central) : nothing}`,
       this._source(node),
     );
+  }
+
+  /** An effect by intention to treat, as the run uses it: per conference held, at the central values (Bloom). */
+  private _perConference(path: string, rr: number): TemplateResult {
+    const uptake = getAt(this.raw, `${path.slice(0, path.lastIndexOf('.'))}.uptake`) as Record<string, unknown> | undefined;
+    const u = uptake ? centralOf(uptake) : NaN;
+    return html`<span class="grade" data-path=${`${path}.perConference`}>${Number.isFinite(u) && u > 0 && Number.isFinite(rr)
+      ? `of a referral; per conference held ${+perConference(rr, u).toFixed(3)} (1 − (1 − ${rr}) ÷ uptake ${+u.toFixed(3)}, at the central values)`
+      : 'of a referral: needs the uptake beside it to be made per conference held'}</span>`;
   }
 
   /** A time in a state; the family list offers "empirical" only to a histogram (one is made in a file, not here). */

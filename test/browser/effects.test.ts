@@ -26,6 +26,11 @@ describe('FGC effects in Chromium', () => {
     await editor.locator('details.group > summary', { hasText: /^FGC service and effects/ }).click();
     const mode = editor.locator('input[data-path="fgc.effects.byOfferPoint.referral.rrEntryToCare.mode"]');
     expect(await mode.inputValue()).toBe(String((EFFECT_PRESETS.optimistic!.effects.byOfferPoint.referral.rrEntryToCare as { mode: number }).mode));
+    // The effect of a referral is shown as the run uses it: per conference held, 1 − (1 − 0.81) ÷ 0.775 at the central values.
+    expect(await editor.locator('[data-path="fgc.effects.byOfferPoint.referral.rrEntryToCare.perConference"]').textContent()).toBe(
+      `of a referral; per conference held ${+(1 - 0.19 / 0.775).toFixed(3)} (1 − (1 − 0.81) ÷ uptake 0.775, at the central values)`,
+    );
+    expect(await editor.locator('.row', { hasText: 'fgc.effects.byOfferPoint.referral.rrEntryToCare' }).locator('.grade').first().textContent()).toBe('evidence: assumption');
     await app.locator('cs-run-controls #runs').fill('20');
     await app.locator('cs-run-controls #run').click();
     await expect.poll(async () => (await app.locator('cs-run-controls .status').textContent()) ?? '', { timeout: 60_000 }).toContain('20 of 20 runs — done');

@@ -1,4 +1,5 @@
 // One run's parameter draw: every uncertain input of the scenario drawn once, in model units (months, £ per child-month).
+import { perConference } from '../../scenario/effect-presets';
 import { scenarioInputs, type DurationInputs, type DurationPartInput, type QuantityInput, type SharesInput } from '../../scenario/inputs';
 import type { Scenario } from '../../scenario/schema';
 import { PLACEMENTS } from '../../scenario/schema';
@@ -198,16 +199,6 @@ export interface PointEffects {
 
 /** The offer points in the walk's order (point = the state offered on − 1). */
 export const OFFER_POINT_KEYS = ['referral', 'icpc', 'preProceedings', 'inCare'] as const;
-
-/**
- * A relative risk per conference held from one measured by intention to treat (of a referral), by Bloom's estimator:
- * the risk reduction among those referred, 1 − RR, divided by the share who held a conference. The trial's 36.2% vs
- * 44.8% (RR 0.81) with an uptake of u gives 1 − 0.19 / u per conference; below 0 (an uptake smaller than the
- * reduction, possible only in a run's draw) there is no risk left to take away, so it stops at 0.
- */
-export function perConference(rrItt: number, uptake: number): number {
-  return Math.max(0, 1 - (1 - rrItt) / uptake);
-}
 
 /**
  * Draws every input of a scenario for one run. Each input draws from its own stream keyed by

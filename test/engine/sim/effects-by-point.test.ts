@@ -1,7 +1,7 @@
 // Issue 22, points 1 and 2: each offer point has its own effects, and an effect measured by intention to treat (of a
 // referral, as the trial measured it) is made per conference held by Bloom's estimator with the uptake.
 import { describe, expect, it } from 'vitest';
-import { perConference } from '../../../src/engine/sim/params';
+import { perConference } from '../../../src/scenario/effect-presets';
 import { runSimulation } from '../../../src/engine/sim/simulate';
 import { effectsEverywhere } from '../../helpers/effects';
 import { SMALL, variant } from '../../helpers/scenarios';
