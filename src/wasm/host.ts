@@ -6,6 +6,8 @@
 @external('env', 'normalQuantile') export declare function normalQuantile(p: f64): f64;
 /** Time left of initial family id in a state whose sojourn is not lognormal, months. */
 @external('env', 'residual') export declare function residual(state: i32, id: i32): f64;
+/** The time already spent in the state by the family of the last residual call, months (the same length-biased stay). */
+@external('env', 'residualAge') export declare function residualAge(): f64;
 /** A stay in an open state whose sojourn has no quantile table, months. */
 @external('env', 'sampleStay') export declare function sampleStay(state: i32, f: i32, episode: i32): f64;
 /** The exact quantile in a table's end cells. */

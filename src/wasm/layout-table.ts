@@ -230,7 +230,6 @@ export const CONSTANTS_BLOCK: SlotBlock = {
     ['PLACEMENTS', PLACEMENTS, 'placement shares of care entries, PLACEMENTS order'],
     ['HAS_TABLE', TABLE_COUNT, '1 where quantile table i is given (TABLE_COUNT of them), else 0'],
     ['CONFERENCE_COST', 1, '£ per conference held (per family)'],
-    ['MEAN_STAY', OPEN_STATES, 'mean stay in each open state, months: the density of a month-0 family\'s time in its state near 0 is 1 / this'],
     ['PRESTART_SHARE', OPEN_STATES, 'of the entries to each open state, the share that are the event its offer point names (a CIN plan after an assessment, an ICPC after an assessment or from CIN), at steady state'],
     ['PRESTART_WINDOW', 1, 'months before month 0 within which an offer can still be waiting or in preparation at month 0: the longest wait and three mean lead times'],
   ],

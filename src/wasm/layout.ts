@@ -67,10 +67,9 @@ export const C_EXIT_COST: i32 = 45; // £ per child of leaving a state for anoth
 export const C_PLACEMENTS: i32 = 109; // placement shares of care entries, PLACEMENTS order (5 slots)
 export const C_HAS_TABLE: i32 = 114; // 1 where quantile table i is given (TABLE_COUNT of them), else 0 (7 slots)
 export const C_CONFERENCE_COST: i32 = 121; // £ per conference held (per family) (1 slot)
-export const C_MEAN_STAY: i32 = 122; // mean stay in each open state, months: the density of a month-0 family's time in its state near 0 is 1 / this (5 slots)
-export const C_PRESTART_SHARE: i32 = 127; // of the entries to each open state, the share that are the event its offer point names (a CIN plan after an assessment, an ICPC after an assessment or from CIN), at steady state (5 slots)
-export const C_PRESTART_WINDOW: i32 = 132; // months before month 0 within which an offer can still be waiting or in preparation at month 0: the longest wait and three mean lead times (1 slot)
-export const CONSTANTS: i32 = 133; // The run's constants block, f64 slots: how many
+export const C_PRESTART_SHARE: i32 = 122; // of the entries to each open state, the share that are the event its offer point names (a CIN plan after an assessment, an ICPC after an assessment or from CIN), at steady state (5 slots)
+export const C_PRESTART_WINDOW: i32 = 127; // months before month 0 within which an offer can still be waiting or in preparation at month 0: the longest wait and three mean lead times (1 slot)
+export const CONSTANTS: i32 = 128; // The run's constants block, f64 slots: how many
 export const ACC_STOCK_DIFF_H1: i32 = 0; // STOCK_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_STOCK_DIFF_H2: i32 = 0;
 export const ACC_STOCK_DIFF_FIXED: i32 = 0;

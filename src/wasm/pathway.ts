@@ -15,7 +15,7 @@
 // one table, src/wasm/layout-table.ts, into ./layout.ts and ./host.ts here and src/engine/sim/wasm/layout.ts there.
 
 export * from './layout';
-export { setConferencePoints, setRun } from './run';
+export { setConferencePoints, setInitialAge, setRun } from './run';
 export { alloc, claim, mark, reset } from './memory';
 export { assignFamilyRecord, candidateList, clearPoints, holding, pushPoint, resumePoints, familyRecordOf, sortByTime, timeOrder } from './lists';
 export { sojournFor } from './accumulators';

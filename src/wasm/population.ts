@@ -2,7 +2,7 @@
 import { swapKey1 } from './run';
 import { CLA, PLACEMENTS, PURPOSE_ARRIVAL_TIME, PURPOSE_FAMILY_SIZE, PURPOSE_INITIAL_STATE } from './layout';
 import { f64At, i32At } from './memory';
-import { hostExp, normalQuantile, residual } from './host';
+import { hostExp, normalQuantile, residual, residualAge } from './host';
 import { mix32, pickShare, subStream, uniformOf } from './draws';
 
 /**
@@ -54,6 +54,7 @@ export function fillStock(
   childrenOut: usize,
   placementOut: usize,
   exitOut: usize,
+  ageOut: usize,
 ): i32 {
   const runKey1 = swapKey1(k1);
   let remaining = target;
@@ -71,11 +72,20 @@ export function fillStock(
     let counter = 1;
     let placement = 0;
     if (state == CLA) placement = pickShare(placements, PLACEMENTS, uniformOf(s, counter++));
+    // A length-biased stay, split at a uniform point: the time left, and the time already spent (for the service's
+    // pipeline at month 0).
     let exit: f64;
+    let age: f64;
     if (lognormal) {
       const share = uniformOf(s, counter);
-      exit = share * hostExp(mu + sigma * sigma + sigma * normalQuantile(uniformOf(s, counter + 1)));
-    } else exit = residual(state, id);
+      const total = hostExp(mu + sigma * sigma + sigma * normalQuantile(uniformOf(s, counter + 1)));
+      exit = share * total;
+      age = (1 - share) * total;
+    } else {
+      exit = residual(state, id);
+      age = residualAge();
+    }
+    store<f64>(ageOut + (<usize>n << 3), age);
     store<u8>(childrenOut + <usize>n, <u8>size);
     store<u8>(placementOut + <usize>n, <u8>placement);
     store<f64>(exitOut + (<usize>n << 3), exit);

@@ -15,6 +15,13 @@ export let arrivalTime: usize = 0; // f64 per family
 export let constants: usize = 0; // f64: the constants block (C_* in ./layout)
 export let tables: usize = 0; // f64: TABLE_COUNT quantile tables of TABLE_SIZE (open states 0–4, re-referral, time to conference)
 export let conferences: usize = 0; // f64: conference times of the family being walked
+export let initialAge: usize = 0; // f64 per initial family: its time already spent in its state at month 0 (set by the host)
+
+/** Where the walk reads each initial family's time already spent in its state. */
+export function setInitialAge(at: usize): void {
+  initialAge = at;
+}
+
 export let conferencePoints: usize = 0; // u8: each conference's offer point (state - 1), beside its time (set by the service)
 
 /** Where the service writes each conference's offer point (255 at most, as a family record counts them). */

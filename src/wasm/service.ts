@@ -353,6 +353,8 @@ export function runService(
   withLedger: bool,
   outBlock: usize,
 ): void {
+  // The walk reads the conferences' offer points from the service's scratch (a host walk may have pointed it elsewhere).
+  setConferencePoints(pointsScratch);
   slotRate = slotsPerMonth;
   slotsByMonthEnd = slotsByMonthEndAt;
   slotMonth = 1;

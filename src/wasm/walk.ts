@@ -1,5 +1,5 @@
 // One family's path (the FGC's effects, then the walk itself), event by event to the horizon.
-import { H, arrivalTime, children, conferencePoints, conferences, constant, constants, initialCount, initialExit, initialPlacement, initialState, key0, tableAt, tables } from './run';
+import { H, arrivalTime, children, conferencePoints, conferences, constant, constants, initialAge, initialCount, initialExit, initialPlacement, initialState, key0, tableAt } from './run';
 import {
   ASSESSMENT,
   BRANCH_ONWARD,
@@ -21,7 +21,6 @@ import {
   C_FRONT_DOOR,
   C_HAS_TABLE,
   C_KINSHIP,
-  C_MEAN_STAY,
   C_PRESTART_SHARE,
   C_PRESTART_WINDOW,
   C_PLACEMENTS,
@@ -54,12 +53,10 @@ import {
   PURPOSE_PLACEMENT,
   PURPOSE_RE_REFERRAL,
   PURPOSE_SOJOURN,
-  QUANTILE_CELLS,
   P_LENGTH,
   R_CASE_CLOSE,
   R_FAMILY_RECORD,
   TABLE_RE_REFERRAL,
-  TABLE_SIZE,
 } from './layout';
 import { assignFamilyRecord, candidateAt, pointAt, pushCandidate, pushPoint } from './lists';
 import { cost, familyIn, flow, move, sojourn } from './accumulators';
@@ -152,23 +149,9 @@ export function pickPlacement(u: f64, w: f64, point: i32): i32 {
   return state == PRE_PROCEEDINGS || state == CLA;
 }
 
-/** The share of stays in open state s shorter than a months, from its quantile table; -1 when it has none. */
-export function stayShorterThan(s: i32, a: f64): f64 {
-  if (constant(C_HAS_TABLE + s) == 0) return -1;
-  // Cells 1 .. QUANTILE_CELLS - 1 hold quantiles; the two ends are the host's (not in the table): 0 below the first.
-  const base = tables + (<usize>(s * TABLE_SIZE) << 3);
-  if (!(a > 0)) return 0;
-  let lo = 0;
-  let hi = QUANTILE_CELLS - 1;
-  if (!(a < load<f64>(base + (<usize>hi << 3)))) return <f64>hi / <f64>QUANTILE_CELLS;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (load<f64>(base + (<usize>mid << 3)) <= a) lo = mid;
-    else hi = mid;
-  }
-  const x0 = lo == 0 ? 0 : load<f64>(base + (<usize>lo << 3));
-  const x1 = load<f64>(base + (<usize>hi << 3));
-  return (<f64>lo + (x1 > x0 ? (a - x0) / (x1 - x0) : 0)) / <f64>QUANTILE_CELLS;
+/** The last conference held before a stay's shortened end: the one saved at the cut, or the last of all if none came after it. */
+@inline function lastAtCutOr(cut: i32, lastHeld: f64, lastAtCut: f64): f64 {
+  return cut >= 0 ? lastAtCut : lastHeld;
 }
 
 // ---- the walk ----
@@ -215,15 +198,11 @@ export function walk(
   // may still be waiting or in preparation at month 0, so the service starts as it was (in the shared pass only).
   if (points != 0 && candidates != 0 && f < initialCount && episode == 0 && t == 0 && state != ASSESSMENT && state != CLOSED) {
     const o = subStream(hash, PURPOSE_OFFER, 0);
-    // Its time in the state so far, a: the stock's density of it is S(a) / the mean stay (S: the share of stays longer
-    // than a). Drawn uniform on [0, mean stay] (density 1 / mean) and kept with probability S(a), from the state's
-    // quantile table where it has one (without one, S is taken as 1: near a = 0, where the window lies, it is close).
-    const age = uniformOf(o, 4) * constant(C_MEAN_STAY + state);
-    const shorter = stayShorterThan(state, age);
-    const lasted = shorter < 0 || uniformOf(o, 6) < 1 - shorter;
+    // Its time in the state so far: the other part of the length-biased stay its time left was cut from (the host's).
+    const age = load<f64>(initialAge + (<usize>f << 3));
     // Only the entrants by the event the offer point names were offered (C_PRESTART_SHARE of them, at steady state).
     const named = uniformOf(o, 5) < constant(C_PRESTART_SHARE + state);
-    if (named && lasted && age < constant(C_PRESTART_WINDOW) && uniformOf(o, 2) < constant(C_ACCEPTANCE) && uniformOf(o, 3) < constant(C_CONVERSION)) {
+    if (named && age < constant(C_PRESTART_WINDOW) && uniformOf(o, 2) < constant(C_ACCEPTANCE) && uniformOf(o, 3) < constant(C_CONVERSION)) {
       pushCandidate(candidates, -age, f, state, uniformOf(o, 1), 0);
     }
   }
@@ -280,21 +259,32 @@ export function walk(
         if (factor != 1 && c < short) short = c + (short - c) * factor;
       }
       const u = uniformOf(subStream(hash, PURPOSE_BRANCH, episode), 1);
-      const branch =
-        lastHeld < 0
-          ? pickShare(constants + (<usize>(C_EXIT_SHARES + state * EXIT_SLOTS) << 3), <i32>load<u8>(EXIT_COUNT + state), u)
-          : pickBranch(state, u, effectWeight(lastHeld, exit), lastPoint);
       // The stay's end without the effect on time: a re-referral after a shortened stay keeps its own date.
       const due = exit;
-      const to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
-      if (short < exit && (to == CLOSED || to == OUT)) {
-        exit = short;
-        if (cut >= 0) {
-          next = cut;
-          held = heldAtCut;
-          lastHeld = lastAtCut;
-          lastPoint = pointAtCut;
+      let branch = 0;
+      let to = 0;
+      if (short < exit) {
+        // Would the stay, shortened, close the case? Decided with the conferences held before its shortened end
+        // only (one after it cannot cause the closing that ends the stay before it).
+        branch = lastAtCutOr(cut, lastHeld, lastAtCut) < 0 ? pickShare(constants + (<usize>(C_EXIT_SHARES + state * EXIT_SLOTS) << 3), <i32>load<u8>(EXIT_COUNT + state), u) : pickBranch(state, u, effectWeight(lastAtCutOr(cut, lastHeld, lastAtCut), short), cut >= 0 ? pointAtCut : lastPoint);
+        to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
+        if (to == CLOSED || to == OUT) {
+          exit = short;
+          if (cut >= 0) {
+            next = cut;
+            held = heldAtCut;
+            lastHeld = lastAtCut;
+            lastPoint = pointAtCut;
+          }
         }
+      }
+      if (exit == due) {
+        // The whole stay: its branch with every conference held in it.
+        branch =
+          lastHeld < 0
+            ? pickShare(constants + (<usize>(C_EXIT_SHARES + state * EXIT_SLOTS) << 3), <i32>load<u8>(EXIT_COUNT + state), u)
+            : pickBranch(state, u, effectWeight(lastHeld, exit), lastPoint);
+        to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
       }
       if (acc != 0) {
         const k = state == CLA ? CLASS_CLA0 + placement : state == ASSESSMENT ? CLASS_ASSESSMENT : state - CIN + CLASS_CIN;

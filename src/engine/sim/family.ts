@@ -18,7 +18,6 @@ import {
   C_FRONT_DOOR,
   C_HAS_TABLE,
   C_KINSHIP,
-  C_MEAN_STAY,
   C_PRESTART_SHARE,
   C_PRESTART_WINDOW,
   C_PLACEMENTS,
@@ -65,6 +64,8 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
   private conferencesAt = 0;
   /** Each conference's offer point (u8, point = state offered on - 1), beside the times, for walks the host asks for. */
   private pointsAt = 0;
+  /** Each initial family's time already spent in its state (f64), for the service's pipeline at month 0. */
+  private initialAgeAt = 0;
   private conferenceSlots = 0;
   private heap!: Float64Array;
 
@@ -88,8 +89,6 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     constants[C_ACCEPTANCE] = p.fgc.acceptance;
     constants[C_CONVERSION] = p.fgc.conversion;
     constants[C_FADE_RATE] = Math.LN2 / p.fgc.fadeHalfLifeMonths;
-    const stays = [d.assessment, d.cin, d.cp, d.preProceedings, d.cla];
-    for (let st = 0; st < stays.length; st++) constants[C_MEAN_STAY + st] = stays[st]!.meanMonths;
     // Of each state's entries, the share that are the event its offer point names (the pipeline's families at month 0
     // are a state's recent entrants, of whom only those were offered), from the pathway's steady-state visits.
     const visits = steadyState(p, 1).visits;
@@ -135,6 +134,7 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     const initialState = mem.allocate(n0, false);
     const initialPlacement = mem.allocate(n0, false);
     const initialExit = mem.allocate(8 * n0, false);
+    this.initialAgeAt = mem.allocate(8 * n0, false);
     const arrivalTime = mem.allocate(8 * n, false);
     const constantsAt = mem.allocate(8 * CONSTANTS, false);
     const tablesAt = mem.allocate(8 * TABLE_COUNT * TABLE_SIZE, false);
@@ -146,6 +146,7 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     new Uint8Array(buffer, initialState, n0).set(ctx.initialState.subarray(0, n0));
     new Uint8Array(buffer, initialPlacement, n0).set(ctx.initialPlacement.subarray(0, n0));
     new Float64Array(buffer, initialExit, n0).set(ctx.initialExit.subarray(0, n0));
+    new Float64Array(buffer, this.initialAgeAt, n0).set(ctx.initialAge.subarray(0, n0));
     new Float64Array(buffer, arrivalTime, n).set(ctx.arrivalTime.subarray(0, n));
     new Float64Array(buffer, constantsAt, CONSTANTS).set(constants);
     for (let i = 0; i < TABLE_COUNT; i++) {
@@ -165,6 +166,7 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     const ctx = this.ctx;
     const [children, initialState, initialPlacement, initialExit, arrivalTime, constants, tables] = this.layout as [number, number, number, number, number, number, number];
     this.pathway.exports.setRun(ctx.horizonMonths, ctx.key0, ctx.key1, ctx.initialCount, children, initialState, initialPlacement, initialExit, arrivalTime, constants, tables, this.conferencesAt);
+    this.pathway.exports.setInitialAge(this.initialAgeAt);
   }
 
   bind(buffer: ArrayBuffer): void {

@@ -23,6 +23,8 @@ export interface RunContext {
   initialPlacement: Uint8Array;
   /** Time of each initial family's next event (state exit or re-referral), months. */
   initialExit: Float64Array;
+  /** Each initial family's time already spent in its state at month 0, months (the other part of its length-biased stay). */
+  initialAge: Float64Array;
   /** Children in each family, initial and arriving. */
   children: Uint8Array;
   /** First family id arriving in each month 1..H (index m), and one past the last at H+1. */
@@ -88,6 +90,7 @@ export function makeRunContext(scenario: Scenario, seed: string, run: number, ho
     initialState: initial.state,
     initialPlacement: initial.placement,
     initialExit: initial.exit,
+    initialAge: initial.age,
     children: childArray,
     arrivalStart,
     arrivalTime,
@@ -108,12 +111,13 @@ function drawInitialFamilies(
   childrenCum: Float64Array,
   placements: Float64Array,
   stream: KeyedStream,
-): { state: Uint8Array; placement: Uint8Array; exit: Float64Array; children: Uint8Array } {
+): { state: Uint8Array; placement: Uint8Array; exit: Float64Array; age: Float64Array; children: Uint8Array } {
   let total = 0;
   for (let i = 0; i < stocks.length; i++) total += Math.max(0, stocks[i]![1]);
   const state = new Uint8Array(total);
   const placement = new Uint8Array(total);
   const exit = new Float64Array(total);
+  const age = new Float64Array(total);
   const children = new Uint8Array(total);
   const pathway = Pathway.get();
   let n = 0;
@@ -124,6 +128,7 @@ function drawInitialFamilies(
     const childrenAt = pathway.allocate(total, false);
     const placementAt = pathway.allocate(total, false);
     const exitAt = pathway.allocate(8 * total, false);
+    const ageAt = pathway.allocate(8 * total, false);
     new Float64Array(pathway.buffer, cum, childrenCum.length).set(childrenCum);
     new Float64Array(pathway.buffer, shares, placements.length).set(placements);
     for (let i = 0; i < stocks.length; i++) {
@@ -135,10 +140,11 @@ function drawInitialFamilies(
       // The InitialState sub-stream's draws after the placement (in care) are the sojourn's.
       pathway.residual = new StockResidual(sojourn, stream, s === State.Cla ? 1 : 0);
       try {
-        const count = pathway.exports.fillStock(key0, key1, s, target, n, cum, childrenCum.length, shares, lognormal ? 1 : 0, lognormal?.mu ?? 0, lognormal?.sigma ?? 0, childrenAt, placementAt, exitAt);
+        const count = pathway.exports.fillStock(key0, key1, s, target, n, cum, childrenCum.length, shares, lognormal ? 1 : 0, lognormal?.mu ?? 0, lognormal?.sigma ?? 0, childrenAt, placementAt, exitAt, ageAt);
         state.fill(s, n, n + count);
         placement.set(new Uint8Array(pathway.buffer, placementAt, count), n);
         exit.set(new Float64Array(pathway.buffer, exitAt, count), n);
+        age.set(new Float64Array(pathway.buffer, ageAt, count), n);
         children.set(new Uint8Array(pathway.buffer, childrenAt, count), n);
         n += count;
       } finally {
@@ -148,7 +154,7 @@ function drawInitialFamilies(
   } finally {
     pathway.releaseScratch(mark);
   }
-  return { state: state.slice(0, n), placement: placement.slice(0, n), exit: exit.slice(0, n), children: children.slice(0, n) };
+  return { state: state.slice(0, n), placement: placement.slice(0, n), exit: exit.slice(0, n), age: age.slice(0, n), children: children.slice(0, n) };
 }
 
 /** An initial family's time left in a state whose sojourn the module does not sample: from its InitialState sub-stream, after `skip` draws. */
@@ -161,6 +167,10 @@ class StockResidual implements ResidualSource {
 
   timeLeft(_state: number, id: number): number {
     return this.sojourn.sampleResidual(this.stream.at(id, Purpose.InitialState, 0).skip(this.skip));
+  }
+
+  age(): number {
+    return this.sojourn.lastResidualAge;
   }
 }
 

@@ -128,6 +128,9 @@ export class Sojourn {
     }
   }
 
+  /** The time already spent in the state by the family of the last sampleResidual: the rest of the same stay. */
+  lastResidualAge = 0;
+
   /** Time left for a family already in the state at a random moment of a stationary flow, months. */
   sampleResidual(stream: KeyedStream): number {
     const share = stream.next();
@@ -154,6 +157,7 @@ export class Sojourn {
         break;
       }
     }
+    this.lastResidualAge = (1 - share) * total;
     return share * total;
   }
 }

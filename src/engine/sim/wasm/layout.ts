@@ -89,10 +89,9 @@ export const C_EXIT_COST = 45; // £ per child of leaving a state for another: E
 export const C_PLACEMENTS = 109; // placement shares of care entries, PLACEMENTS order (5 slots)
 export const C_HAS_TABLE = 114; // 1 where quantile table i is given (TABLE_COUNT of them), else 0 (7 slots)
 export const C_CONFERENCE_COST = 121; // £ per conference held (per family) (1 slot)
-export const C_MEAN_STAY = 122; // mean stay in each open state, months: the density of a month-0 family's time in its state near 0 is 1 / this (5 slots)
-export const C_PRESTART_SHARE = 127; // of the entries to each open state, the share that are the event its offer point names (a CIN plan after an assessment, an ICPC after an assessment or from CIN), at steady state (5 slots)
-export const C_PRESTART_WINDOW = 132; // months before month 0 within which an offer can still be waiting or in preparation at month 0: the longest wait and three mean lead times (1 slot)
-export const CONSTANTS = 133; // The run's constants block, f64 slots: how many
+export const C_PRESTART_SHARE = 122; // of the entries to each open state, the share that are the event its offer point names (a CIN plan after an assessment, an ICPC after an assessment or from CIN), at steady state (5 slots)
+export const C_PRESTART_WINDOW = 127; // months before month 0 within which an offer can still be waiting or in preparation at month 0: the longest wait and three mean lead times (1 slot)
+export const CONSTANTS = 128; // The run's constants block, f64 slots: how many
 export const ACC_STOCK_DIFF_H1 = 0; // STOCK_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_STOCK_DIFF_H2 = 0;
 export const ACC_STOCK_DIFF_FIXED = 0;
@@ -248,10 +247,9 @@ export const LAYOUT: Readonly<Record<string, number>> = {
   C_PLACEMENTS: 109,
   C_HAS_TABLE: 114,
   C_CONFERENCE_COST: 121,
-  C_MEAN_STAY: 122,
-  C_PRESTART_SHARE: 127,
-  C_PRESTART_WINDOW: 132,
-  CONSTANTS: 133,
+  C_PRESTART_SHARE: 122,
+  C_PRESTART_WINDOW: 127,
+  CONSTANTS: 128,
   ACC_STOCK_DIFF_H1: 0,
   ACC_STOCK_DIFF_H2: 0,
   ACC_STOCK_DIFF_FIXED: 0,
@@ -356,6 +354,8 @@ export function accumulatorLayout(H: number, withLedger: boolean) {
 export interface PathwayExports {
   /** Sets the run block: the horizon, the run key and the addresses of the run's columns, constants, tables and conference times. */
   setRun(horizon: number, k0: number, k1: number, initial: number, childrenAt: number, initialStateAt: number, initialPlacementAt: number, initialExitAt: number, arrivalTimeAt: number, constantsAt: number, tablesAt: number, conferencesAt: number): void;
+  /** Where the walk reads each initial family's time already spent in its state at month 0 (f64 per initial family). */
+  setInitialAge(at: number): void;
   /** Where the walk reads each conference's offer point (u8, beside the conference times). */
   setConferencePoints(at: number): void;
   /** Frees everything from base on. */
@@ -401,7 +401,7 @@ export interface PathwayExports {
   /** Arrival times and sizes of the families arriving in months 1..horizon. */
   arrivals(k0: number, k1: number, horizon: number, arrivalStart: number, childrenCum: number, sizes: number, timeOut: number, childrenOut: number): void;
   /** The families found in a state at month 0. */
-  fillStock(k0: number, k1: number, state: number, target: number, firstId: number, childrenCum: number, sizes: number, placements: number, lognormal: number /* 0 or 1 */, mu: number, sigma: number, childrenOut: number, placementOut: number, exitOut: number): number;
+  fillStock(k0: number, k1: number, state: number, target: number, firstId: number, childrenCum: number, sizes: number, placements: number, lognormal: number /* 0 or 1 */, mu: number, sigma: number, childrenOut: number, placementOut: number, exitOut: number, ageOut: number): number;
 }
 
 /** What the module imports from the host (module `env`), besides its memory. */
@@ -412,6 +412,8 @@ export interface PathwayImports {
   normalQuantile(p: number): number;
   /** Time left of initial family id in a state whose sojourn is not lognormal, months. */
   residual(state: number, id: number): number;
+  /** The time already spent in the state by the family of the last residual call, months (the same length-biased stay). */
+  residualAge(): number;
   /** A stay in an open state whose sojourn has no quantile table, months. */
   sampleStay(state: number, f: number, episode: number): number;
   /** The exact quantile in a table's end cells. */
@@ -422,4 +424,4 @@ export interface PathwayImports {
   leadTime(f: number, episode: number): number;
 }
 
-export const EXPORT_NAMES = ['setRun', 'setConferencePoints', 'reset', 'mark', 'claim', 'alloc', 'candidateList', 'resumePoints', 'clearPoints', 'pushPoint', 'holding', 'assignFamilyRecord', 'familyRecordOf', 'sortByTime', 'timeOrder', 'sojournFor', 'simulate', 'resume', 'simulateAll', 'walk', 'prepareService', 'runService', 'arrivals', 'fillStock'] as const;
+export const EXPORT_NAMES = ['setRun', 'setInitialAge', 'setConferencePoints', 'reset', 'mark', 'claim', 'alloc', 'candidateList', 'resumePoints', 'clearPoints', 'pushPoint', 'holding', 'assignFamilyRecord', 'familyRecordOf', 'sortByTime', 'timeOrder', 'sojournFor', 'simulate', 'resume', 'simulateAll', 'walk', 'prepareService', 'runService', 'arrivals', 'fillStock'] as const;

@@ -54,6 +54,8 @@ export interface MemoryViews {
 /** Answers the module's call for an initial family's time left (see Pathway.residual). */
 export interface ResidualSource {
   timeLeft(state: number, id: number): number;
+  /** The time already spent by the family of the last timeLeft (the rest of the same stay). */
+  age(): number;
 }
 
 /**
@@ -94,6 +96,10 @@ export class Pathway {
       residual: (state: number, id: number) => {
         if (!this.residual) throw new Error('pathway: an initial family\'s time left asked for outside makeRunContext');
         return this.residual.timeLeft(state, id);
+      },
+      residualAge: () => {
+        if (!this.residual) throw new Error('pathway: an initial family\'s time in its state asked for outside makeRunContext');
+        return this.residual.age();
       },
       sampleStay: (s: number, f: number, e: number) => call().sampleStay(s, f, e),
       exactQuantile: (table: number, u: number) => call().exactQuantile(table, u),
