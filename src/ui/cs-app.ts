@@ -92,6 +92,8 @@ export class CsApp extends LitElement {
   @state() private _comparing = false;
   @state() private _compareProgress = '';
   private _startedAt = 0;
+  /** Scenarios loaded so far (shipped, saved, imported, shared): a new one clears what the keep-and-share panel last said. */
+  @state() private _loads = 0;
   /** The newest run's number (see _run). */
   private _runToken = 0;
 
@@ -153,6 +155,7 @@ export class CsApp extends LitElement {
     const parsed = parseScenario(raw);
     this._raw = structuredClone(raw);
     this._origin = origin;
+    this._loads++;
     this._edited = false;
     clearDraft();
     this._draftKept = true;
@@ -328,7 +331,7 @@ export class CsApp extends LitElement {
           @cancel-request=${() => enginePool().cancel()}
         ></cs-run-controls>
       </div>
-      <cs-keep-share .raw=${this._raw} .summary=${s} name=${(this._raw as { name?: string })?.name ?? 'scenario'}
+      <cs-keep-share .raw=${this._raw} .loads=${this._loads} .summary=${s} name=${(this._raw as { name?: string })?.name ?? 'scenario'}
           @scenario-load=${(e: ScenarioLoadEvent) => { enginePool().cancel(); this._loadRaw(e.detail.raw, e.detail.label); }}></cs-keep-share>
       ${this._restored ? html`<p class="restored" role="status">${this._restored}</p>` : nothing}
       ${this._linkProblem ? html`<p class="error link-problem" role="alert">${this._linkProblem}</p>` : nothing}

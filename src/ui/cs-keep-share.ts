@@ -26,6 +26,15 @@ export class CsKeepShare extends LitElement {
   @property() name = 'scenario';
   /** The latest results, for the CSV downloads. */
   @property({ attribute: false }) summary: RunSummary | undefined;
+  /** How many scenarios the page has loaded: when another is loaded, what this panel said of the last one goes. */
+  @property({ type: Number }) loads = 0;
+
+  /** The load this panel's message is about (set when it speaks; a message survives the load it caused). */
+  private _messageLoad = -1;
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('loads') && changed.get('loads') !== undefined && this.loads > this._messageLoad + 1) this._say('');
+  }
 
   /** Read first: a store that cannot be read is set aside before anything can be saved over it. */
   @state() private _store = readSavedStore();
@@ -39,6 +48,7 @@ export class CsKeepShare extends LitElement {
   private _say(message: string, error = ''): void {
     this._message = message;
     this._error = error;
+    this._messageLoad = this.loads;
   }
 
   private _save(): void {

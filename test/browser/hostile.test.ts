@@ -67,6 +67,18 @@ describe('hostile inputs in Chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('what the keep-and-share panel said of one scenario goes when another is loaded (probe 8: it stayed after Reset)', async () => {
+    const { page, app, problems } = await openApp();
+    const invalid = { ...structuredClone(LEEDS), name: 7 };
+    expect(await importFile(app, 'invalid.json', JSON.stringify(invalid))).toContain('The file is not a valid scenario');
+    // The import loaded the file (with its problems): its message stays with it.
+    expect(await app.locator('cs-keep-share .message').count()).toBeGreaterThan(0);
+    await app.locator('#reset').click();
+    await expect.poll(() => app.locator('cs-keep-share .message').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('a saved entry or a share link the editor cannot draw is not opened; the rest still are', async () => {
     const broken = structuredClone(LEEDS);
     broken.pathway.cla.exits.shares = null;
