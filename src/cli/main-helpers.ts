@@ -74,6 +74,12 @@ export async function runCommand(io: CliIo, body: () => Promise<void>, cleanup: 
       io.stderr(`error: ${printable(e.message)}\n`);
       return 2;
     }
+    // A run that stopped on an input it cannot use (the engine names the input): the scenario's problem, exit 2.
+    const inputProblem = (e as { inputProblem?: unknown }).inputProblem;
+    if (typeof inputProblem === 'string') {
+      io.stderr(`error: the scenario cannot be run: ${printable(inputProblem)}\n`);
+      return 2;
+    }
     io.stderr(`error: internal failure: ${printable((e as Error).message)}\n`);
     return 1;
   } finally {

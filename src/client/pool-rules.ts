@@ -31,6 +31,8 @@ export class JobTooLargeError extends Error {
 /** A batch failed in its worker: says which runs and what went wrong. */
 export class BatchFailedError extends Error {
   override name = 'BatchFailedError';
+  /** When the batch failed on an input the run cannot use (the engine's InputError, which names it): that problem. */
+  inputProblem?: string;
 }
 
 /** Most runs in one batch of the default schedule: a batch is what a cancel throws away and what progress waits for. */

@@ -386,6 +386,9 @@ class Job {
     if (this.finished) return;
     const [first, count] = this.batches[index]!;
     const message = e instanceof Error ? e.message : String(e);
-    this.stop(new BatchFailedError(`batch ${index + 1} of ${this.batches.length} (runs ${first}–${first + count - 1}) failed: ${message}`));
+    const error = new BatchFailedError(`batch ${index + 1} of ${this.batches.length} (runs ${first}–${first + count - 1}) failed: ${message}`);
+    // An input the run cannot use is the scenario's problem, not the engine's: kept apart so that it can be said so.
+    if (e instanceof Error && e.name === 'InputError') error.inputProblem = message;
+    this.stop(error);
   }
 }

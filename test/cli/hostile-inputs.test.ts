@@ -86,6 +86,11 @@ describe('hostile scenario files are one line naming the field, exit 2 (fail on 
     await refused(simulate, [variantFile('size256', (r) => (r.demand.childrenPerFamily.sharesBySize = [...Array(255).fill(0), 1]))], /demand\.childrenPerFamily\.sharesBySize: must have at most 30 items, got 256/);
   });
 
+  it('a run that stops on an input it cannot use names it, exit 2 (not "internal failure", exit 1)', async () => {
+    const file = variantFile('uptake', (r) => (r.fgc.effects.byOfferPoint.preProceedings.uptake = { value: 0.1, unit: 'share', source: 'x', grade: 'assumption' }), LEEDS);
+    await refused(simulate, [file, '--runs', '2', '--months', '3', '--workers', '1'], /^error: the scenario cannot be run: fgc\.effects\.byOfferPoint\.preProceedings\.uptake: run 0 drew an uptake of 0\.1, below the risk reduction/);
+  });
+
   it('a negative-binomial dispersion below 0.01 is refused (T43: 1e-300 made almost no referrals, exit 0)', async () => {
     await refused(simulate, [variantFile('disp', (r) => (r.demand.dispersion.value = 1e-300), LEEDS)], /demand\.dispersion\.value: must be ≥ 0\.01, got 1e-300/);
   });

@@ -275,7 +275,13 @@ export function drawParameters(s: Scenario, seed: string, run: number, drawn?: D
       effects: OFFER_POINT_KEYS.map((key) => {
         const point = e.byOfferPoint[key];
         const uptake = point.uptake ? draw.q(point.uptake) : 1;
-        const risk = (input: typeof point.rrEntryToCare) => (input.node.measure === 'intention to treat' ? perConference(draw.q(input), uptake) : draw.q(input));
+        const risk = (input: typeof point.rrEntryToCare) => {
+          const rr = draw.q(input);
+          if (input.node.measure !== 'intention to treat') return rr;
+          // A referral's effect larger than the share who held a conference cannot be one conference's: refused, not cut to 0.
+          if (1 - rr > uptake) throw new InputError(point.uptake!.path, `run ${run} drew an uptake of ${+uptake.toPrecision(4)}, below the risk reduction of the referral's effect at ${input.path} (1 − ${+rr.toPrecision(4)}): per conference held it would be below 0; raise the uptake's lower end or the relative risk's`);
+          return perConference(rr, uptake);
+        };
         return {
           rrEscalationToCp: risk(point.rrEscalationToCp),
           rrEntryToCare: risk(point.rrEntryToCare),

@@ -41,7 +41,6 @@ describe('effects by offer point', () => {
   it('an effect by intention to treat is run per conference held: 1 − (1 − RR) / uptake, exactly', () => {
     expect(perConference(0.81, 0.75)).toBeCloseTo(1 - 0.19 / 0.75, 15);
     expect(perConference(0.81, 1)).toBeCloseTo(0.81, 15);
-    expect(perConference(0.5, 0.4)).toBe(0); // no risk left to take away
     const itt = runSimulation(
       offeringAt('preProceedings', (raw) => {
         const pp = raw.fgc.effects.byOfferPoint.preProceedings;
@@ -55,5 +54,17 @@ describe('effects by offer point', () => {
     // Taken as if per conference, the same 0.81 avoids fewer care entries.
     const naive = runSimulation(offeringAt('preProceedings', (raw) => (raw.fgc.effects.byOfferPoint.preProceedings.rrEntryToCare.value = 0.81)), RUN);
     expect(naive.arms[1]!.totals.claEntries.mean).toBeGreaterThan(itt.arms[1]!.totals.claEntries.mean);
+  });
+
+  it('a drawn uptake below the referral effect’s risk reduction is refused, naming both (not cut to no risk at all)', () => {
+    const scenario = offeringAt('preProceedings', (raw) => {
+      const pp = raw.fgc.effects.byOfferPoint.preProceedings;
+      pp.rrEntryToCare = { value: 0.5, unit: 'relative risk', source: 'test', grade: 'randomised trial', measure: 'intention to treat' };
+      pp.uptake = { value: 0.4, unit: 'share', source: 'test', grade: 'assumption' };
+    });
+    expect(() => runSimulation(scenario, { ...RUN, runs: 1 })).toThrow(
+      /^fgc\.effects\.byOfferPoint\.preProceedings\.uptake: run 0 drew an uptake of 0\.4, below the risk reduction of the referral's effect at fgc\.effects\.byOfferPoint\.preProceedings\.rrEntryToCare \(1 − 0\.5\)/,
+    );
+    expect(perConference(0.5, 0.4)).toBe(0); // what the run would otherwise have used: no risk of care at all
   });
 });
