@@ -20,10 +20,10 @@ import './cs-compare';
 import './cs-finance';
 import './cs-worksheets';
 import './cs-keep-share';
+import './cs-effects-preset';
 import './cs-scenario-editor';
 import { hasOwn } from '../scenario/check';
 import { cannotDraw } from './editor-model';
-import { EFFECT_PRESETS, presetOf, withEffectPreset, type Effects } from '../scenario/effect-presets';
 import { clearDraft, readDraft, saveDraft } from './scenario-store';
 import { scenarioFromHash } from './share-link';
 
@@ -271,26 +271,6 @@ export class CsApp extends LitElement {
     this._draftKept = saveDraft({ raw: this._raw, origin: this._origin, scenarioKey: this._scenarioKey, hash: location.hash });
   }
 
-  /** The FGC effects in force, as a preset's name or custom; choosing a preset replaces them whole (an edit). */
-  private _renderEffectsPreset() {
-    const effects = (this._raw as { fgc?: { effects?: Effects } } | undefined)?.fgc?.effects;
-    const current = this._scenario ? presetOf(this._scenario.fgc.effects) : (effects?.preset ?? 'custom');
-    const named = Object.hasOwn(EFFECT_PRESETS, current);
-    return html`<label title=${named ? EFFECT_PRESETS[current]!.description : 'Effects edited or given by hand: choose a preset to replace them whole.'}>FGC effects
-      <select id="effects-preset" @change=${(e: Event) => this._choosePreset((e.target as HTMLSelectElement).value)}>
-        ${named ? nothing : html`<option value="" selected>${current}</option>`}
-        ${Object.keys(EFFECT_PRESETS).map((name) => html`<option value=${name} ?selected=${name === current}>${name}</option>`)}
-      </select>
-    </label>`;
-  }
-
-  private _choosePreset(name: string): void {
-    if (!name || !this._raw || typeof this._raw !== 'object') return;
-    const raw = withEffectPreset(this._raw as { fgc: { effects: unknown } }, name);
-    const parsed = parseScenario(raw);
-    this._onScenarioChange(new CustomEvent('scenario-change', { detail: { raw, scenario: parsed.ok ? parsed.value : undefined } }) as ScenarioChangeEvent);
-  }
-
   private _errorCount(): number {
     const parsed = parseScenario(this._raw);
     return parsed.ok ? 0 : parsed.errors.length;
@@ -322,7 +302,7 @@ export class CsApp extends LitElement {
             ${Object.keys(SHIPPED).map((key) => html`<option value=${key} ?selected=${!this._origin && key === this._scenarioKey}>${(SHIPPED[key] as { name: string }).name}</option>`)}
           </select>
         </label>
-        ${this._renderEffectsPreset()}
+        <cs-effects-preset .raw=${this._raw} .scenario=${this._scenario} @scenario-change=${this._onScenarioChange}></cs-effects-preset>
         <cs-run-controls
           .running=${this._running} .note=${this._note} .done=${this._done} .total=${this._total} .elapsed=${this._elapsed}
           .runs=${this._scenario?.simulation.runs ?? 200} .seed=${this._scenario?.simulation.seed ?? ''}

@@ -36,6 +36,7 @@ import { candidateAt, holdingIn, familyRecordAt, familyRecordCount } from './lis
 import { add, claim, f64At, grown, i32At } from './memory';
 import { costDirectAt, serviceDirectAt } from './accumulators';
 import { leadTime } from './host';
+import { setSlots, slotAt, slotsBy } from './slots';
 import { mix32, subStream, uniformOf } from './draws';
 import { resume, simulate } from './walk';
 
@@ -68,10 +69,6 @@ export let ringAllocated: i32 = 0;
 export let head: i32 = 0;
 export let tail: i32 = 0;
 // The arm.
-export let slotRate: f64 = 0; // allocation slots a month (the coordinators' capacity, in FTE, times conferences per FTE a month)
-// With a capacity that changes by month (a ramp-up): slots available by each month end, f64 × (H + 1) from 0; else 0.
-export let slotsByMonthEnd: usize = 0;
-export let slotMonth: i32 = 1; // the month the last slot looked up fell in (slots are looked up in order)
 export let costByMonth: usize = 0; // the coordinators' cost in each month, f64 × (H + 1), or 0 when it is the same every month
 export let maxWait: f64 = 0;
 export let weeksPerMonth: f64 = 0;
@@ -148,26 +145,6 @@ export function heapPop(): i32 {
   store<f64>(heapTimes + (<usize>i << 3), time);
   store<i32>(heapPayloads + (<usize>i << 2), payload);
   return top;
-}
-
-/** Slots the coordinators have given by time t (the capacity's integral from 0). */
-@inline export function slotsBy(t: f64): f64 {
-  if (slotsByMonthEnd == 0) return t * slotRate;
-  const m = <i32>Math.min(<f64>H, Math.max(1, Math.ceil(t)));
-  const lo = f64At(slotsByMonthEnd, m - 1);
-  return lo + (t - <f64>(m - 1)) * (f64At(slotsByMonthEnd, m) - lo);
-}
-
-/** When slot n comes (Infinity if after the horizon); looked up in order of n, from the month the last one fell in. */
-export function slotAt(n: f64): f64 {
-  if (slotsByMonthEnd == 0) return n / slotRate;
-  while (slotMonth <= H && !(n < f64At(slotsByMonthEnd, slotMonth))) slotMonth++;
-  if (slotMonth > H) return Infinity;
-  const lo = f64At(slotsByMonthEnd, slotMonth - 1);
-  const t = <f64>(slotMonth - 1) + (n - lo) / (f64At(slotsByMonthEnd, slotMonth) - lo);
-  // A slot at the very start of a month after one with no coordinators is that month's (t just past m - 1), not
-  // the month before's; otherwise the grid is the constant rate's (slot n at n / rate when the rate does not change).
-  return slotMonth >= 2 && t == <f64>(slotMonth - 1) && f64At(slotsByMonthEnd, slotMonth - 2) == lo ? t + 1e-9 : t;
 }
 
 /** The month an event at time t falls in: month 0 for one before the start (a pipeline family's offer or allocation). */
@@ -355,9 +332,7 @@ export function runService(
 ): void {
   // The walk reads the conferences' offer points from the service's scratch (a host walk may have pointed it elsewhere).
   setConferencePoints(pointsScratch);
-  slotRate = slotsPerMonth;
-  slotsByMonthEnd = slotsByMonthEndAt;
-  slotMonth = 1;
+  setSlots(slotsPerMonth, slotsByMonthEndAt);
   costByMonth = costByMonthAt;
   maxWait = maxWaitMonths;
   weeksPerMonth = weeksInMonth;
