@@ -76,7 +76,7 @@ describe('fuzz', () => {
         }
         expect(notFinite(summary).slice(0, 3)).toEqual([]);
       }),
-      { seed: 20261206, numRuns: 150 },
+      { seed: 20261206, numRuns: 300 },
     );
     // The cases reach both sides: some are refused, and some get past the validator to a run.
     expect(outcomes.refused).toBeGreaterThan(20);

@@ -26,13 +26,29 @@ function noEvidence(what: string, unit: 'relative risk' | 'ratio', measured: boo
 const NO_KINSHIP = { value: 0, unit: 'share', source: 'assumption: no figure for a change in kinship placements after an FGC (003_fb48446508806788.txt:L238 says FGCs enable swifter kinship assessments, without a number); 0 keeps the placement mix', grade: 'assumption' as const };
 const NO_TIME_IN_CARE = { value: 1, unit: 'ratio', source: 'assumption: no evidence in the seeds that an FGC shortens time in care', grade: 'assumption' as const };
 
-function unmeasuredPoint(): PointEffects {
+/** No effect on returning home from care: for an FGC held before care, whose effect on the route out of care no study measured. */
+const NO_HOME_EFFECT = { value: 1, unit: 'hazard ratio', source: 'assumption: no study measured an effect of an FGC held before care on the route out of care; no effect', grade: 'assumption' as const };
+
+/** In care, a prior centred on no effect on returning home. */
+const HOME_PRIOR = {
+  dist: 'triangular' as const,
+  min: 0.85,
+  mode: 1,
+  max: 1.15,
+  unit: 'hazard ratio',
+  source: `assumption: no study measured an FGC's effect on returning home from care (Darlington held FGCs for children in care, 001_08fc2746a931d856.txt:L474, without an outcome measure), so the prior is centred on no effect; ±15% as at the other unmeasured points; ${REVIEW}`,
+  grade: 'assumption' as const,
+};
+
+function unmeasuredPoint(inCare = false): PointEffects {
   return {
     rrEscalationToCp: noEvidence('escalation to a CP plan', 'relative risk', true),
     rrEntryToCare: noEvidence('entering care', 'relative risk', true),
     timeInSystemFactor: noEvidence('the time to closing a case', 'ratio', false),
     timeInCareFactor: NO_TIME_IN_CARE,
     kinshipShareOfCareEntries: NO_KINSHIP,
+    rrCareProceedings: noEvidence('care proceedings', 'relative risk', true),
+    hrReturnHome: inCare ? HOME_PRIOR : NO_HOME_EFFECT,
   };
 }
 
@@ -57,6 +73,17 @@ const TRIAL_CARE = {
   measure: 'intention to treat' as const,
 };
 
+const TRIAL_PROCEEDINGS = {
+  dist: 'triangular' as const,
+  min: 0.65,
+  mode: 0.83,
+  max: 1,
+  unit: 'relative risk',
+  source: `59.2% vs 71.7% with care proceedings issued within 12 months of the pre-proceedings letter, referred for an FGC or not (RR 0.83), ${TRIAL}; the range (0.65 to no effect) is an assumption`,
+  grade: 'randomised trial' as const,
+  measure: 'intention to treat' as const,
+};
+
 /** The trial's effects at pre-proceedings, where it measured them; what it did not measure there, no effect. */
 function trialPreProceedings(): PointEffects {
   return {
@@ -65,6 +92,8 @@ function trialPreProceedings(): PointEffects {
     timeInSystemFactor: { value: 1, unit: 'ratio', source: `assumption: the ${TRIAL} did not measure time to closing the case; no effect`, grade: 'assumption' },
     timeInCareFactor: { value: 1, unit: 'ratio', source: `assumption: the ${TRIAL}'s 87 vs 115 days in care include the children kept out of care (the effect on entering care), so they are not a factor on time in care; no effect`, grade: 'assumption' },
     kinshipShareOfCareEntries: NO_KINSHIP,
+    rrCareProceedings: TRIAL_PROCEEDINGS,
+    hrReturnHome: NO_HOME_EFFECT,
     uptake: TRIAL_UPTAKE,
   };
 }
@@ -86,6 +115,8 @@ function asEvaluated(): PointEffects {
     timeInSystemFactor: { dist: 'uniform', min: 0.702, max: 1, unit: 'ratio', source: '166.17 vs 236.71 days in the system, FGC vs BAU (000_8890056140a8d8e5.txt:L1681); up to 1 because selection was not controlled (L1217)', grade: 'uncontrolled comparison' },
     timeInCareFactor: NO_TIME_IN_CARE,
     kinshipShareOfCareEntries: { dist: 'uniform', min: 0.2, max: 0.4, unit: 'share', source: 'assumption: FGCs enable swifter kinship assessments (003_fb48446508806788.txt:L238), no figure given', grade: 'assumption' },
+    rrCareProceedings: { dist: 'triangular', min: 0.65, mode: 0.83, max: 1, unit: 'relative risk', source: `the ${TRIAL}'s RR 0.83 of care proceedings taken per conference and at every offer point, as the published evaluations applied one effect everywhere; the range is an assumption`, grade: 'assumption', measure: 'per conference' },
+    hrReturnHome: NO_HOME_EFFECT,
   };
 }
 
@@ -97,6 +128,8 @@ function optimistic(): PointEffects {
     timeInSystemFactor: { value: 0.702, unit: 'ratio', source: '166.17 vs 236.71 days in the system, FGC vs BAU (000_8890056140a8d8e5.txt:L1681), taken as it stands (selection not controlled, L1217)', grade: 'uncontrolled comparison' },
     timeInCareFactor: NO_TIME_IN_CARE,
     kinshipShareOfCareEntries: { value: 0.4, unit: 'share', source: 'assumption: the top of the range for FGCs enabling kinship care (003_fb48446508806788.txt:L238)', grade: 'assumption' },
+    rrCareProceedings: { ...TRIAL_PROCEEDINGS, source: `the ${TRIAL}'s RR 0.83 of care proceedings of a referral, assumed to hold at this offer point too`, grade: 'assumption' },
+    hrReturnHome: { value: 1.15, unit: 'hazard ratio', source: 'assumption: the top of the range of the prior in care (no study measured it); applied after an FGC at any offer point', grade: 'assumption' },
     uptake: TRIAL_UPTAKE,
   };
 }
@@ -114,7 +147,7 @@ export const EFFECT_PRESETS: Record<string, EffectPreset> = {
     effects: {
       preset: 'trial evidence',
       fadeHalfLifeMonths: FADE_TRIAL,
-      byOfferPoint: { referral: unmeasuredPoint(), icpc: unmeasuredPoint(), preProceedings: trialPreProceedings(), inCare: unmeasuredPoint() },
+      byOfferPoint: { referral: unmeasuredPoint(), icpc: unmeasuredPoint(), preProceedings: trialPreProceedings(), inCare: unmeasuredPoint(true) },
     },
   },
   'as the evaluations assumed': {

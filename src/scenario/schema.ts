@@ -1,6 +1,6 @@
 // The scenario schema (version 1): every model input, its unit and its source; the Scenario type is inferred from it.
 import { arr, describe, fail, join, own, literal, num, obj, optional, record, refine, show, str, type Check, type NumRule, type Out } from './check';
-import { derivedProblem, MIN_GAMMA_SHAPE, NON_NEGATIVE, POSITIVE, PROBABILITY, quantity, uncertain, type InputDescription, type Uncertain } from './quantity';
+import { derivedProblem, MIN_GAMMA_SHAPE, NON_NEGATIVE, POSITIVE, PROBABILITY, quantity, uncertain, type InputDescription, type Quantity, type Uncertain } from './quantity';
 
 const SCHEMA_VERSION = 1;
 const SUM_TOLERANCE = 1e-6;
@@ -54,6 +54,12 @@ const SPREAD: NumRule = { ...POSITIVE, reason: 'a standard deviation of time in 
 const WEIBULL_SHAPE: NumRule = { ...POSITIVE, reason: 'a Weibull shape is above 0' };
 const RELATIVE_RISK: NumRule = { ...NON_NEGATIVE, reason: 'a relative risk cannot be negative (0: never after an FGC)' };
 const TIME_FACTOR: NumRule = { ...POSITIVE, reason: 'a factor on time in a state is above 0' };
+const POSITIVE_RATIO: NumRule = { ...POSITIVE, reason: 'a hazard ratio is above 0' };
+
+/** Whether a quantity is fixed at 1 (no effect). */
+function isOne(q: Quantity): boolean {
+  return 'value' in q && q.value === 1;
+}
 
 function sumProblem(values: number[]): string | undefined {
   const sum = values.reduce((a, b) => a + b, 0);
@@ -183,7 +189,9 @@ export type Duration =
 
 const count = describe(obj({ value: num(CHILDREN), unit: literal('children'), source: str(), note: optional(str()) }), { kind: 'count', rule: CHILDREN } satisfies InputDescription);
 const prob = quantity(PROBABILITY, ['probability', 'share']);
-const money = quantity(COST, ['GBP'], { money: true });
+/** A process's cost per child (a referral, an assessment) or per family (an enquiry, a conference, a care application: a sibling group's). */
+const perChildMoney = quantity(COST, ['GBP/child'], { money: true });
+const perFamilyMoney = quantity(COST, ['GBP/family'], { money: true });
 const monthlyMoney = quantity(COST, ['GBP/week', 'GBP/month', 'GBP/year'], { money: true });
 
 export const PLACEMENTS = ['kinship', 'inHouseFostering', 'independentFostering', 'residential', 'other'] as const;
@@ -211,11 +219,20 @@ const pointEffects = refine(
     timeInSystemFactor: quantity(TIME_FACTOR, ['ratio'], { graded: true }),
     timeInCareFactor: quantity(TIME_FACTOR, ['ratio'], { graded: true }),
     kinshipShareOfCareEntries: quantity(PROBABILITY, ['share'], { graded: true }),
+    /** The relative risk of care proceedings, on any route (absent: no effect). */
+    rrCareProceedings: optional(quantity(RELATIVE_RISK, ['relative risk'], { graded: true, measured: true })),
+    /** Of the escalations an FGC avoids, the share that step down to the nearest plan (pre-proceedings → CP, assessment → CIN) rather than further (absent: in proportion to the step-down exits' own shares). */
+    stepDownShare: optional(quantity(PROBABILITY, ['share'], { graded: true })),
+    /** The hazard ratio on returning home from care, from the conference on (absent: no effect). */
+    hrReturnHome: optional(quantity(POSITIVE_RATIO, ['hazard ratio'], { graded: true })),
     /** The share of families referred for an FGC who went on to hold one, where an effect here is by intention to treat. */
     uptake: optional(quantity({ ...PROBABILITY, min: 0, exclusiveMin: true }, ['share'], { graded: true })),
   }),
   (e) => {
-    const itt = [e.rrEscalationToCp, e.rrEntryToCare].some((q) => q.measure === 'intention to treat');
+    const itt = [e.rrEscalationToCp, e.rrEntryToCare, e.rrCareProceedings].some((q) => q?.measure === 'intention to treat');
+    if (e.hrReturnHome && !isOne(e.hrReturnHome) && !isOne(e.timeInCareFactor)) {
+      return 'timeInCareFactor and hrReturnHome both change the time in care: set one of them, the other to a value of 1, so the effect is not counted twice';
+    }
     if (itt && !e.uptake) return 'an effect by intention to treat needs the uptake (the share of referred families who held a conference) to make it per conference held';
     if (!itt && e.uptake) return 'uptake is for effects by intention to treat only';
     return undefined;
@@ -281,9 +298,16 @@ export const scenarioSchema = obj({
     assessment: obj({ duration, exits: shares(['cla', 'cp', 'cin', 'noFurtherAction'] as const) }),
     cin: obj({ duration, exits: shares(['cla', 'cp', 'close'] as const) }),
     cp: obj({ duration, exits: shares(['preProceedings', 'cin', 'close'] as const) }),
-    preProceedings: obj({ duration, exits: shares(['cla', 'cp', 'cin'] as const) }),
+    preProceedings: obj({
+      duration,
+      exits: shares(['cla', 'cp', 'cin'] as const),
+      /** Of families leaving pre-proceedings, the share with care proceedings issued (every care entry among them). */
+      proceedingsShare: prob,
+    }),
     cla: obj({
       duration,
+      /** Of care entries by other routes (from an assessment, a CIN or a CP plan), the share with care proceedings. */
+      proceedingsShareOfDirectEntries: prob,
       exits: shares(['returnHome', 'specialGuardianship', 'adoption', 'leavingCare'] as const),
       placements: shares(PLACEMENTS),
     }),
@@ -306,13 +330,13 @@ export const scenarioSchema = obj({
   }),
   costs: obj({
     process: obj({
-      referral: money,
-      assessment: money,
-      s47: money,
-      icpc: money,
-      reviewConference: money,
-      careProceedings: money,
-      fgcConference: money,
+      referral: perChildMoney,
+      assessment: perChildMoney,
+      s47: perFamilyMoney,
+      icpc: perFamilyMoney,
+      reviewConference: perFamilyMoney,
+      careProceedings: perFamilyMoney,
+      fgcConference: perFamilyMoney,
     }),
     perChild: obj({
       cin: monthlyMoney,

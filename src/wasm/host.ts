@@ -14,5 +14,7 @@
 @external('env', 'exactQuantile') export declare function exactQuantile(table: i32, u: f64): f64;
 /** Time to re-referral when it has no quantile table, months. */
 @external('env', 'reReferralStay') export declare function reReferralStay(f: i32, episode: i32): f64;
+/** A stay in a state drawn as `stay` months, its hazard multiplied by `factor` from `from` months into it (the same uniform, so monotone). */
+@external('env', 'hazardScaledStay') export declare function hazardScaledStay(state: i32, stay: f64, from: f64, factor: f64): f64;
 /** Time from allocation to conference when it has no quantile table, months. */
 @external('env', 'leadTime') export declare function leadTime(f: i32, episode: i32): f64;

@@ -70,5 +70,11 @@ export const IMPORTS: Record<string, Signature & { moduleName: string }> = {
   sampleStay: { moduleName: 'sampleStay', params: [['state', 'i32'], ['f', 'i32'], ['episode', 'i32']], result: 'f64', what: 'A stay in an open state whose sojourn has no quantile table, months' },
   exactQuantile: { moduleName: 'exactQuantile', params: [['table', 'i32'], ['u', 'f64']], result: 'f64', what: 'The exact quantile in a table\'s end cells' },
   reReferralStay: { moduleName: 'reReferralStay', params: [['f', 'i32'], ['episode', 'i32']], result: 'f64', what: 'Time to re-referral when it has no quantile table, months' },
+  hazardScaledStay: {
+    moduleName: 'hazardScaledStay',
+    params: [['state', 'i32'], ['stay', 'f64'], ['from', 'f64'], ['factor', 'f64']],
+    result: 'f64',
+    what: 'A stay in a state drawn as `stay` months, its hazard multiplied by `factor` from `from` months into it (the same uniform, so monotone)',
+  },
   leadTime: { moduleName: 'leadTime', params: [['f', 'i32'], ['episode', 'i32']], result: 'f64', what: 'Time from allocation to conference when it has no quantile table, months' },
 };

@@ -66,7 +66,7 @@ const LEDGER_STATES = 8;
 const CLASS_CLA0 = 3;
 const CLASS_ASSESSMENT = CLASS_CLA0 + PLACEMENTS;
 const CLASS_COUNT = CLASS_ASSESSMENT + 1;
-const FLOW_COUNT = 4;
+const FLOW_COUNT = 5;
 /** Quantile tables: one per open state, then re-referral's and time to conference's. */
 const TABLE_RE_REFERRAL = OPEN_STATES;
 const TABLE_TO_CONFERENCE = OPEN_STATES + 1;
@@ -115,9 +115,10 @@ export const FLOW_ROWS: CodeSet = {
     ['ClaExits', 1],
     ['ClaReturnsHome', 2],
     ['Referrals', 3],
+    ['CareProceedings', 4],
   ],
   count: ['Count', FLOW_COUNT],
-  what: 'Flow rows: entries to care, exits from care, returns home, referrals (children in the month).',
+  what: 'Flow rows: entries to care, exits from care, returns home, referrals, children in care proceedings issued (children in the month).',
 };
 
 /** Purposes that split a family's randomness (the keyed draws of src/engine/random/rng.ts and src/wasm/draws.ts). */
@@ -134,6 +135,7 @@ export const PURPOSES: CodeSet = {
     ['LeadTime', 7],
     ['ReReferral', 8],
     ['InitialState', 9],
+    ['Proceedings', 10],
   ],
   what: 'Purposes of a family\'s sub-streams, so that one kind of draw never shifts another.',
 };
@@ -225,8 +227,14 @@ export const CONSTANTS_BLOCK: SlotBlock = {
     ['RR_CP', OFFER_POINTS, 'relative risk of escalation to CP after an FGC (per conference held), by offer point'],
     ['RR_CARE', OFFER_POINTS, 'relative risk of entering care after an FGC (per conference held), by offer point'],
     ['KINSHIP', OFFER_POINTS, 'kinship share of care entries after an FGC, by offer point'],
+    ['RR_PROCEEDINGS', OFFER_POINTS, 'relative risk of care proceedings after an FGC (per conference held), by offer point'],
+    ['STEP_DOWN', OFFER_POINTS, 'of the escalations an FGC avoids, the share that go to the nearest step-down exit (-1: all step-down exits in proportion), by offer point'],
+    ['HR_HOME', OFFER_POINTS, 'hazard ratio on returning home from care after an FGC, by offer point'],
+    ['PROCEEDINGS_PP', 1, 'share of families leaving pre-proceedings with care proceedings issued (those entering care among them)'],
+    ['PROCEEDINGS_DIRECT', 1, 'share of care entries by other routes (from an assessment, CIN or CP plan) with care proceedings'],
+    ['PROCEEDINGS_COST', 1, '£ per family of care proceedings'],
     ['EXIT_SHARES', OPEN_STATES * EXIT_SLOTS, 'exit shares: OPEN_STATES rows of EXIT_SLOTS, in EXITS order'],
-    ['EXIT_COST', EXIT_ROW * EXIT_ROW, '£ per child of leaving a state for another: EXIT_ROW × EXIT_ROW'],
+    ['EXIT_COST', EXIT_ROW * EXIT_ROW, '£ per family of leaving a state for another (an enquiry, a conference): EXIT_ROW × EXIT_ROW'],
     ['PLACEMENTS', PLACEMENTS, 'placement shares of care entries, PLACEMENTS order'],
     ['HAS_TABLE', TABLE_COUNT, '1 where quantile table i is given (TABLE_COUNT of them), else 0'],
     ['CONFERENCE_COST', 1, '£ per conference held (per family)'],

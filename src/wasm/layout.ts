@@ -19,7 +19,8 @@ export const FLOW_CLA_ENTRIES: i32 = 0; // FlowRow.ClaEntries
 export const FLOW_CLA_EXITS: i32 = 1; // FlowRow.ClaExits
 export const FLOW_CLA_RETURNS_HOME: i32 = 2; // FlowRow.ClaReturnsHome
 export const FLOW_REFERRALS: i32 = 3; // FlowRow.Referrals
-export const FLOW_COUNT: i32 = 4; // how many FlowRow codes
+export const FLOW_CARE_PROCEEDINGS: i32 = 4; // FlowRow.CareProceedings
+export const FLOW_COUNT: i32 = 5; // how many FlowRow codes
 export const PURPOSE_ARRIVAL_TIME: i32 = 1; // Purpose.ArrivalTime
 export const PURPOSE_FAMILY_SIZE: i32 = 2; // Purpose.FamilySize
 export const PURPOSE_SOJOURN: i32 = 3; // Purpose.Sojourn
@@ -29,6 +30,7 @@ export const PURPOSE_OFFER: i32 = 6; // Purpose.Offer
 export const PURPOSE_LEAD_TIME: i32 = 7; // Purpose.LeadTime
 export const PURPOSE_RE_REFERRAL: i32 = 8; // Purpose.ReReferral
 export const PURPOSE_INITIAL_STATE: i32 = 9; // Purpose.InitialState
+export const PURPOSE_PROCEEDINGS: i32 = 10; // Purpose.Proceedings
 export const BRANCH_STEP_DOWN: i32 = 0; // BranchKind.StepDown
 export const BRANCH_TO_CP: i32 = 1; // BranchKind.ToCp
 export const BRANCH_TO_CARE: i32 = 2; // BranchKind.ToCare
@@ -62,14 +64,20 @@ export const C_FADE_RATE: i32 = 12; // the effect's fade, per month (ln 2 / half
 export const C_RR_CP: i32 = 13; // relative risk of escalation to CP after an FGC (per conference held), by offer point (4 slots)
 export const C_RR_CARE: i32 = 17; // relative risk of entering care after an FGC (per conference held), by offer point (4 slots)
 export const C_KINSHIP: i32 = 21; // kinship share of care entries after an FGC, by offer point (4 slots)
-export const C_EXIT_SHARES: i32 = 25; // exit shares: OPEN_STATES rows of EXIT_SLOTS, in EXITS order (20 slots)
-export const C_EXIT_COST: i32 = 45; // £ per child of leaving a state for another: EXIT_ROW × EXIT_ROW (64 slots)
-export const C_PLACEMENTS: i32 = 109; // placement shares of care entries, PLACEMENTS order (5 slots)
-export const C_HAS_TABLE: i32 = 114; // 1 where quantile table i is given (TABLE_COUNT of them), else 0 (7 slots)
-export const C_CONFERENCE_COST: i32 = 121; // £ per conference held (per family) (1 slot)
-export const C_PRESTART_SHARE: i32 = 122; // of the entries to each open state, the share that are the event its offer point names (a CIN plan after an assessment, an ICPC after an assessment or from CIN), at steady state (5 slots)
-export const C_PRESTART_WINDOW: i32 = 127; // months before month 0 within which an offer can still be waiting or in preparation at month 0: the longest wait and three mean lead times (1 slot)
-export const CONSTANTS: i32 = 128; // The run's constants block, f64 slots: how many
+export const C_RR_PROCEEDINGS: i32 = 25; // relative risk of care proceedings after an FGC (per conference held), by offer point (4 slots)
+export const C_STEP_DOWN: i32 = 29; // of the escalations an FGC avoids, the share that go to the nearest step-down exit (-1: all step-down exits in proportion), by offer point (4 slots)
+export const C_HR_HOME: i32 = 33; // hazard ratio on returning home from care after an FGC, by offer point (4 slots)
+export const C_PROCEEDINGS_PP: i32 = 37; // share of families leaving pre-proceedings with care proceedings issued (those entering care among them) (1 slot)
+export const C_PROCEEDINGS_DIRECT: i32 = 38; // share of care entries by other routes (from an assessment, CIN or CP plan) with care proceedings (1 slot)
+export const C_PROCEEDINGS_COST: i32 = 39; // £ per family of care proceedings (1 slot)
+export const C_EXIT_SHARES: i32 = 40; // exit shares: OPEN_STATES rows of EXIT_SLOTS, in EXITS order (20 slots)
+export const C_EXIT_COST: i32 = 60; // £ per family of leaving a state for another (an enquiry, a conference): EXIT_ROW × EXIT_ROW (64 slots)
+export const C_PLACEMENTS: i32 = 124; // placement shares of care entries, PLACEMENTS order (5 slots)
+export const C_HAS_TABLE: i32 = 129; // 1 where quantile table i is given (TABLE_COUNT of them), else 0 (7 slots)
+export const C_CONFERENCE_COST: i32 = 136; // £ per conference held (per family) (1 slot)
+export const C_PRESTART_SHARE: i32 = 137; // of the entries to each open state, the share that are the event its offer point names (a CIN plan after an assessment, an ICPC after an assessment or from CIN), at steady state (5 slots)
+export const C_PRESTART_WINDOW: i32 = 142; // months before month 0 within which an offer can still be waiting or in preparation at month 0: the longest wait and three mean lead times (1 slot)
+export const CONSTANTS: i32 = 143; // The run's constants block, f64 slots: how many
 export const ACC_STOCK_DIFF_H1: i32 = 0; // STOCK_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_STOCK_DIFF_H2: i32 = 0;
 export const ACC_STOCK_DIFF_FIXED: i32 = 0;
@@ -85,19 +93,19 @@ export const ACC_SERVICE_DIRECT_FIXED: i32 = 0;
 export const ACC_FLOWS_H1: i32 = 2; // FLOWS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_FLOWS_H2: i32 = 18;
 export const ACC_FLOWS_FIXED: i32 = 0;
-export const ACC_FAMILY_MONTHS_H1: i32 = 6; // FAMILY_MONTHS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_FAMILY_MONTHS_H1: i32 = 7; // FAMILY_MONTHS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_FAMILY_MONTHS_H2: i32 = 18;
 export const ACC_FAMILY_MONTHS_FIXED: i32 = 0;
-export const ACC_LEDGER_H1: i32 = 6; // LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_LEDGER_H1: i32 = 7; // LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_LEDGER_H2: i32 = 18;
 export const ACC_LEDGER_FIXED: i32 = 2;
-export const ACC_FAMILIES_DIFF_H1: i32 = 30; // FAMILIES_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_FAMILIES_DIFF_H1: i32 = 31; // FAMILIES_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_FAMILIES_DIFF_H2: i32 = 18;
 export const ACC_FAMILIES_DIFF_FIXED: i32 = 2;
-export const ACC_SIZE_H1: i32 = 6; // SIZE: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_SIZE_H1: i32 = 7; // SIZE: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_SIZE_H2: i32 = 18;
 export const ACC_SIZE_FIXED: i32 = 2;
-export const ACC_SIZE_WITH_LEDGER_H1: i32 = 30; // SIZE_WITH_LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_SIZE_WITH_LEDGER_H1: i32 = 31; // SIZE_WITH_LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_SIZE_WITH_LEDGER_H2: i32 = 26;
 export const ACC_SIZE_WITH_LEDGER_FIXED: i32 = 2;
 export const L_LENGTH: i32 = 0; // byte offset in a growable list's header

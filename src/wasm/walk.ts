@@ -19,14 +19,20 @@ import {
   C_EXIT_SHARES,
   C_FADE_RATE,
   C_FRONT_DOOR,
+  C_HR_HOME,
   C_HAS_TABLE,
   C_KINSHIP,
   C_PRESTART_SHARE,
   C_PRESTART_WINDOW,
   C_PLACEMENTS,
+  C_PROCEEDINGS_COST,
+  C_PROCEEDINGS_DIRECT,
+  C_PROCEEDINGS_PP,
   C_RE_REFERRAL_P,
   C_RR_CARE,
   C_RR_CP,
+  C_RR_PROCEEDINGS,
+  C_STEP_DOWN,
   C_TIME_IN_CARE,
   C_TIME_IN_SYSTEM,
   DEST,
@@ -35,6 +41,7 @@ import {
   EXIT_SLOTS,
   FLOW_CLA_ENTRIES,
   FLOW_CLA_EXITS,
+  FLOW_CARE_PROCEEDINGS,
   FLOW_CLA_RETURNS_HOME,
   FLOW_REFERRALS,
   KIND,
@@ -51,6 +58,7 @@ import {
   PURPOSE_BRANCH,
   PURPOSE_OFFER,
   PURPOSE_PLACEMENT,
+  PURPOSE_PROCEEDINGS,
   PURPOSE_RE_REFERRAL,
   PURPOSE_SOJOURN,
   P_LENGTH,
@@ -60,7 +68,7 @@ import {
 } from './layout';
 import { assignFamilyRecord, candidateAt, pointAt, pushCandidate, pushPoint } from './lists';
 import { cost, familyIn, flow, move, sojourn } from './accumulators';
-import { hostExp, reReferralStay, sampleStay } from './host';
+import { hazardScaledStay, hostExp, reReferralStay, sampleStay } from './host';
 import { mix32, pickShare, subStream, uniformOf } from './draws';
 
 @inline export function effectWeight(lastHeld: f64, t: f64): f64 {
@@ -78,7 +86,13 @@ export function shortened(d: f64, s: i32, t: f64, lastHeld: f64, point: i32): f6
   return factor == 1 ? d : d * (1 - (1 - factor) * effectWeight(lastHeld, t));
 }
 
-/** The branch out of state s at uniform u after an FGC held at `point`, its effect weighted w (see EXITS' kinds). */
+/**
+ * The branch out of state s at uniform u after an FGC held at `point`, its effect weighted w (see EXITS' kinds).
+ * The share an effect frees from escalating goes to the step-down exits: the offer point's step-down share of it to
+ * the nearest (the first step-down exit in the state's order: pre-proceedings → CP plan, assessment → CIN plan), the
+ * rest to the further ones (→ CIN plan, → no further action) in proportion; without a step-down share, or where
+ * there is one step-down exit, to all of them in proportion to their own shares.
+ */
 export function pickBranch(s: i32, u: f64, w: f64, point: i32): i32 {
   const shares = constants + (<usize>(C_EXIT_SHARES + s * EXIT_SLOTS) << 3);
   const n = <i32>load<u8>(EXIT_COUNT + s);
@@ -86,14 +100,20 @@ export function pickBranch(s: i32, u: f64, w: f64, point: i32): i32 {
   const kinds = KIND + <usize>(s * EXIT_SLOTS);
   let a0: f64 = 0, a1: f64 = 0, a2: f64 = 0, a3: f64 = 0;
   let freed: f64 = 0;
-  let stepDown: f64 = 0;
+  // The nearest step-down exit (the first), and the others' shares together.
+  let nearest = -1;
+  let toNearest: f64 = 0;
+  let toFurther: f64 = 0;
   for (let i = 0; i < n; i++) {
     const base = load<f64>(shares + (<usize>i << 3));
     const kind = load<u8>(kinds + i);
     let adjusted: f64;
     if (kind == BRANCH_STEP_DOWN) {
       adjusted = base;
-      stepDown += base;
+      if (nearest < 0) {
+        nearest = i;
+        toNearest = base;
+      } else toFurther += base;
     } else if (kind == BRANCH_ONWARD) {
       adjusted = base;
     } else {
@@ -106,11 +126,20 @@ export function pickBranch(s: i32, u: f64, w: f64, point: i32): i32 {
     else if (i == 2) a2 = adjusted;
     else a3 = adjusted;
   }
-  const scale = stepDown > 0 ? Math.max(0, 1 + freed / stepDown) : 1;
-  if (load<u8>(kinds) == BRANCH_STEP_DOWN) a0 *= scale;
-  if (load<u8>(kinds, 1) == BRANCH_STEP_DOWN) a1 *= scale;
-  if (n > 2 && load<u8>(kinds, 2) == BRANCH_STEP_DOWN) a2 *= scale;
-  if (n > 3 && load<u8>(kinds, 3) == BRANCH_STEP_DOWN) a3 *= scale;
+  const split = constant(C_STEP_DOWN + point);
+  let nearScale: f64 = 1;
+  let furtherScale: f64 = 1;
+  if (split >= 0 && toNearest > 0 && toFurther > 0) {
+    nearScale = Math.max(0, 1 + (freed * split) / toNearest);
+    furtherScale = Math.max(0, 1 + (freed * (1 - split)) / toFurther);
+  } else if (toNearest + toFurther > 0) {
+    nearScale = Math.max(0, 1 + freed / (toNearest + toFurther));
+    furtherScale = nearScale;
+  }
+  if (load<u8>(kinds) == BRANCH_STEP_DOWN) a0 *= nearest == 0 ? nearScale : furtherScale;
+  if (load<u8>(kinds, 1) == BRANCH_STEP_DOWN) a1 *= nearest == 1 ? nearScale : furtherScale;
+  if (n > 2 && load<u8>(kinds, 2) == BRANCH_STEP_DOWN) a2 *= nearest == 2 ? nearScale : furtherScale;
+  if (n > 3 && load<u8>(kinds, 3) == BRANCH_STEP_DOWN) a3 *= nearest == 3 ? nearScale : furtherScale;
   let total: f64 = a0 + a1;
   if (n > 2) total += a2;
   if (n > 3) total += a3;
@@ -124,6 +153,48 @@ export function pickBranch(s: i32, u: f64, w: f64, point: i32): i32 {
   c += a2;
   if (target < c) return 2;
   return 3;
+}
+
+/**
+ * The route out of care at uniform u when an FGC multiplied the hazard of returning home (the first route) by
+ * `ratio`: the cause-specific hazards are the routes' shares of one hazard, so returning home takes
+ * share × ratio / (1 + share × (ratio - 1)) and the other routes keep their proportions (monotone in u).
+ */
+export function pickCareRoute(u: f64, ratio: f64): i32 {
+  const shares = constants + (<usize>(C_EXIT_SHARES + CLA * EXIT_SLOTS) << 3);
+  const n = <i32>load<u8>(EXIT_COUNT + CLA);
+  const home = load<f64>(shares);
+  const homeNow = (home * ratio) / (1 + home * (ratio - 1));
+  if (u < homeNow) return 0;
+  const i = pickShare(shares, n, home + ((u - homeNow) / (1 - homeNow)) * (1 - home));
+  return i > 0 ? i : 1;
+}
+
+/**
+ * Whether leaving `from` for `to` at t brings care proceedings, at the proceedings stream's uniform u. Every care
+ * entry from pre-proceedings does; of the other families leaving pre-proceedings, those the share with proceedings
+ * leaves beyond the care entries; of care entries by other routes, the direct-entry share. After an FGC (weight w,
+ * at `point`) the share with proceedings is multiplied by the relative risk of proceedings once, on any route:
+ * from pre-proceedings it falls from p to p × RR (never below the care entries, themselves × RR of care); on a
+ * direct entry, whose chance the RR of care has already cut, the share is × RR of proceedings / RR of care.
+ */
+export function proceedingsIssued(from: i32, to: i32, u: f64, w: f64, point: i32): bool {
+  let rrProceedings: f64 = 1;
+  let rrCare: f64 = 1;
+  if (w > 0) {
+    rrProceedings = 1 - (1 - constant(C_RR_PROCEEDINGS + point)) * w;
+    rrCare = 1 - (1 - constant(C_RR_CARE + point)) * w;
+  }
+  if (from == PRE_PROCEEDINGS) {
+    if (to == CLA) return true;
+    const care = Math.min(1, constant(C_EXIT_SHARES + PRE_PROCEEDINGS * EXIT_SLOTS) * rrCare);
+    if (!(care < 1)) return false;
+    const q = (constant(C_PROCEEDINGS_PP) * rrProceedings - care) / (1 - care);
+    return u < q;
+  }
+  let direct = constant(C_PROCEEDINGS_DIRECT);
+  if (w > 0 && rrCare > 0) direct = Math.min(1, (direct * rrProceedings) / rrCare);
+  return u < direct;
 }
 
 export function pickPlacement(u: f64, w: f64, point: i32): i32 {
@@ -233,6 +304,29 @@ export function walk(
       // re-referral. The branch is drawn at the stay's own end, with this family's own uniform.
       // A conference at or after the shortened end belongs to the next state if the stay is shortened: `cut` keeps
       // where the list stood when the first one came, to go back to.
+      // In care, an FGC multiplies the hazard of returning home from the conference on (or from entry, for one held
+      // before the stay): the stay's own uniform, moved (src/engine/sim/family.ts hazardScaledStay).
+      let homeRatio: f64 = 1;
+      if (state == CLA) {
+        // The stay began at t, or before month 0 for a family found in care then (its time already spent).
+        const began = episode == 0 && f < initialCount ? -load<f64>(initialAge + (<usize>f << 3)) : t;
+        let i = next;
+        while (i < count && load<f64>(conferences + (<usize>i << 3)) < t) i++;
+        let from: f64 = -1;
+        let ratio: f64 = 1;
+        if (i < count && load<f64>(conferences + (<usize>i << 3)) < exit) {
+          from = load<f64>(conferences + (<usize>i << 3)) - began;
+          ratio = constant(C_HR_HOME + <i32>load<u8>(conferencePoints + <usize>i));
+        } else if (lastHeld >= 0 && entryStay >= 0) {
+          from = 0;
+          ratio = 1 - (1 - constant(C_HR_HOME + lastPoint)) * effectWeight(lastHeld, t);
+        }
+        if (from >= 0 && ratio != 1) {
+          const factor = 1 + constant(C_EXIT_SHARES + CLA * EXIT_SLOTS) * (ratio - 1);
+          exit = began + hazardScaledStay(CLA, exit - began, from, factor);
+          homeRatio = ratio;
+        }
+      }
       let short = entryStay >= 0 && lastHeld >= 0 ? t + shortened(entryStay, state, t, lastHeld, lastPoint) : exit;
       let cut = -1;
       let heldAtCut = 0;
@@ -286,6 +380,10 @@ export function walk(
             : pickBranch(state, u, effectWeight(lastHeld, exit), lastPoint);
         to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
       }
+      if (homeRatio != 1) {
+        branch = pickCareRoute(u, homeRatio);
+        to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
+      }
       if (acc != 0) {
         const k = state == CLA ? CLASS_CLA0 + placement : state == ASSESSMENT ? CLASS_ASSESSMENT : state - CIN + CLASS_CIN;
         sojourn(acc, k, size, t, exit, sign);
@@ -297,8 +395,16 @@ export function walk(
       const from = state;
       t = exit;
       if (acc != 0) {
+        // An enquiry, a conference: per family (a sibling group's).
         const exitCost = constant(C_EXIT_COST + from * EXIT_ROW + to);
-        if (exitCost != 0) cost(acc, size * exitCost, t, sign);
+        if (exitCost != 0) cost(acc, exitCost, t, sign);
+        if (
+          (to == CLA || from == PRE_PROCEEDINGS) &&
+          proceedingsIssued(from, to, uniformOf(subStream(hash, PURPOSE_PROCEEDINGS, episode), 1), effectWeight(lastHeld, t), lastPoint)
+        ) {
+          cost(acc, constant(C_PROCEEDINGS_COST), t, sign);
+          flow(acc, FLOW_CARE_PROCEEDINGS, size, t, sign);
+        }
         if (from == CLA) {
           flow(acc, FLOW_CLA_EXITS, size, t, sign);
           if (branch == 0) flow(acc, FLOW_CLA_RETURNS_HOME, size, t, sign);

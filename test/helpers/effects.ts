@@ -6,6 +6,9 @@ export interface TestEffects {
   timeInSystemFactor?: number;
   timeInCareFactor?: number;
   kinshipShareOfCareEntries?: number;
+  rrCareProceedings?: number;
+  stepDownShare?: number;
+  hrReturnHome?: number;
   fadeHalfLifeMonths?: number;
 }
 
@@ -19,6 +22,9 @@ export function effectsEverywhere(e: TestEffects = {}) {
     timeInSystemFactor: fixed(e.timeInSystemFactor ?? 1, 'ratio'),
     timeInCareFactor: fixed(e.timeInCareFactor ?? 1, 'ratio'),
     kinshipShareOfCareEntries: fixed(e.kinshipShareOfCareEntries ?? 0, 'share'),
+    ...(e.rrCareProceedings !== undefined ? { rrCareProceedings: fixed(e.rrCareProceedings, 'relative risk', true) } : {}),
+    ...(e.stepDownShare !== undefined ? { stepDownShare: fixed(e.stepDownShare, 'share') } : {}),
+    ...(e.hrReturnHome !== undefined ? { hrReturnHome: fixed(e.hrReturnHome, 'hazard ratio') } : {}),
   });
   return {
     preset: 'custom',

@@ -51,7 +51,7 @@ describe('the upper bounds admit every published figure, England included (pass 
       r.demand.trendPerYear.value = 0.05;
       r.simulation.horizonMonths = 120;
       r.costs.perChild.cla.residential = money(weekly * 52, 'GBP/year');
-      r.costs.process.careProceedings = money(weekly * 52, 'GBP');
+      r.costs.process.careProceedings = money(weekly * 52, 'GBP/family');
       r.arms.options[0].coordinatorsFte = 200;
     });
     expect(result.ok ? [] : result.errors).toEqual([]);

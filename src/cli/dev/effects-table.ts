@@ -16,25 +16,31 @@ const COUNCILS = [
 ] as const;
 const POINTS = ['referral', 'icpc', 'preProceedings', 'inCare'] as const;
 const POINT_NAMES: Record<(typeof POINTS)[number], string> = { referral: 'CIN plan', icpc: 'ICPC', preProceedings: 'pre-proceedings', inCare: 'in care' };
-const EFFECTS = ['rrEntryToCare', 'rrEscalationToCp', 'timeInSystemFactor', 'timeInCareFactor', 'kinshipShareOfCareEntries'] as const;
+const EFFECTS = ['rrEntryToCare', 'rrEscalationToCp', 'rrCareProceedings', 'timeInSystemFactor', 'timeInCareFactor', 'hrReturnHome', 'kinshipShareOfCareEntries', 'stepDownShare'] as const;
 const EFFECT_NAMES: Record<(typeof EFFECTS)[number], string> = {
   rrEntryToCare: 'care',
   rrEscalationToCp: 'CP',
+  rrCareProceedings: 'proceedings',
   timeInSystemFactor: 'time to close',
   timeInCareFactor: 'time in care',
+  hrReturnHome: 'returning home',
   kinshipShareOfCareEntries: 'kinship',
+  stepDownShare: 'step-down share',
 };
+/** Effects on a risk, which say whether they are by intention to treat. */
+const MEASURED: readonly string[] = ['rrEntryToCare', 'rrEscalationToCp', 'rrCareProceedings'];
 const GRADES: Record<string, string> = { 'randomised trial': 'RCT', 'quasi-experimental': 'QE', 'uncontrolled comparison': 'UC', assumption: 'A' };
 const RUNS = Number(process.env.EFFECTS_TABLE_RUNS ?? 100);
 const SEED = 'effects-table';
 
 type Raw = any;
 
-/** No effect: what an effect is when switched off. */
+/** No effect: what an effect is when switched off (undefined: the effect left out, which is no effect, or for the step-down share, in proportion). */
 function none(key: (typeof EFFECTS)[number]) {
+  if (key === 'stepDownShare') return undefined;
   if (key === 'kinshipShareOfCareEntries') return { value: 0, unit: 'share', source: 'off', grade: 'assumption' };
-  const measured = key === 'rrEntryToCare' || key === 'rrEscalationToCp';
-  return { value: 1, unit: key.startsWith('rr') ? 'relative risk' : 'ratio', source: 'off', grade: 'assumption', ...(measured ? { measure: 'per conference' } : {}) };
+  const unit = key.startsWith('rr') ? 'relative risk' : key === 'hrReturnHome' ? 'hazard ratio' : 'ratio';
+  return { value: 1, unit, source: 'off', grade: 'assumption', ...(MEASURED.includes(key) ? { measure: 'per conference' } : {}) };
 }
 
 function validated(raw: Raw): Scenario {
@@ -56,8 +62,13 @@ function offeringOnlyAt(base: Raw, point: (typeof POINTS)[number], effect?: (typ
   raw.arms = { counterfactual: { name: 'No service', coordinatorsFte: 0 }, options: [{ ...largest, name: `Offering at ${POINT_NAMES[point]}` }] };
   if (effect) {
     const at = raw.fgc.effects.byOfferPoint[point];
-    for (const key of EFFECTS) if (key !== effect) at[key] = none(key);
-    if (at.uptake && ![at.rrEntryToCare, at.rrEscalationToCp].some((q: Raw) => q.measure === 'intention to treat')) delete at.uptake;
+    for (const key of EFFECTS) {
+      if (key === effect) continue;
+      const off = none(key);
+      if (off) at[key] = off;
+      else delete at[key];
+    }
+    if (at.uptake && !MEASURED.some((key) => at[key]?.measure === 'intention to treat')) delete at.uptake;
     raw.fgc.effects.preset = 'custom';
   }
   return validated(raw);
@@ -89,8 +100,10 @@ for (const [council, file] of COUNCILS) {
     for (const point of POINTS) {
       const all = measure(offeringOnlyAt(base, point));
       const cells = EFFECTS.map((effect) => {
-        const grade = GRADES[base.fgc.effects.byOfferPoint[point][effect].grade] ?? '?';
-        return `${pounds(measure(offeringOnlyAt(base, point, effect)).perFgc)} (${grade})`;
+        const input = base.fgc.effects.byOfferPoint[point][effect];
+        // Not given: no effect (the step-down share: in proportion to the step-down exits), nothing of its own to measure.
+        if (!input) return effect === 'stepDownShare' ? 'in proportion' : 'none';
+        return `${pounds(measure(offeringOnlyAt(base, point, effect)).perFgc)} (${GRADES[input.grade] ?? '?'})`;
       });
       lines.push(`| ${POINT_NAMES[point]} | ${Math.round(all.held).toLocaleString('en-GB')} | ${pounds(all.perFgc)} | ${cells.join(' | ')} |`);
     }

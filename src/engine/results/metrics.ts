@@ -10,6 +10,7 @@ export const METRICS = [
   'claExits',
   'claReturnsHome',
   'referrals',
+  'careProceedings',
   'fgcJoined',
   'fgcAllocated',
   'fgcHeld',

@@ -40,7 +40,7 @@ export class Accumulators implements MemoryViews {
   costDirect!: Float64Array;
   /** £ of the FGC service (coordinators, conferences) in each month; also counted in costDirect. */
   serviceDirect!: Float64Array;
-  /** FlowRow rows (claEntries, claExits, claReturnsHome, referrals) of H + 1, children. */
+  /** FlowRow rows (claEntries, claExits, claReturnsHome, referrals, careProceedings) of H + 1, children. */
   flows!: Float64Array;
   private months!: Float64Array;
   /** Optional audit: moves and families by state (see Ledger). */
@@ -139,6 +139,7 @@ export class Accumulators implements MemoryViews {
       out[M.claExits * row + m] = this.flows[FlowRow.ClaExits * row + m]!;
       out[M.claReturnsHome * row + m] = this.flows[FlowRow.ClaReturnsHome * row + m]!;
       out[M.referrals * row + m] = this.flows[FlowRow.Referrals * row + m]!;
+      out[M.careProceedings * row + m] = this.flows[FlowRow.CareProceedings * row + m]!;
     }
   }
 

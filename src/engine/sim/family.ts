@@ -17,13 +17,19 @@ import {
   C_FADE_RATE,
   C_FRONT_DOOR,
   C_HAS_TABLE,
+  C_HR_HOME,
   C_KINSHIP,
   C_PRESTART_SHARE,
   C_PRESTART_WINDOW,
   C_PLACEMENTS,
+  C_PROCEEDINGS_COST,
+  C_PROCEEDINGS_DIRECT,
+  C_PROCEEDINGS_PP,
   C_RE_REFERRAL_P,
   C_RR_CARE,
   C_RR_CP,
+  C_RR_PROCEEDINGS,
+  C_STEP_DOWN,
   C_TIME_IN_CARE,
   C_TIME_IN_SYSTEM,
   CONSTANTS,
@@ -106,19 +112,26 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
       constants[C_RR_CP + point] = e.rrEscalationToCp;
       constants[C_RR_CARE + point] = e.rrEntryToCare;
       constants[C_KINSHIP + point] = e.kinshipShareOfCareEntries;
+      constants[C_RR_PROCEEDINGS + point] = e.rrCareProceedings;
+      constants[C_STEP_DOWN + point] = e.stepDownShare ?? -1;
+      constants[C_HR_HOME + point] = e.hrReturnHome;
     }
     for (let s = 0; s < exits.length; s++) {
       const shares = exits[s]!;
       if (shares.length !== EXIT_COUNT[s]) throw new Error(`exit shares of state ${s}: expected ${EXIT_COUNT[s]}, got ${shares.length}`);
       constants.set(shares, C_EXIT_SHARES + EXIT_SLOTS * s);
     }
-    // £ per child of leaving `from` for `to` (filled for every pair; the walk only makes the pathway's moves).
+    // Care proceedings (per family): on every care entry from pre-proceedings and this share of the other families
+    // leaving it; on this share of care entries by other routes.
+    constants[C_PROCEEDINGS_PP] = p.proceedings.preProceedings;
+    constants[C_PROCEEDINGS_DIRECT] = p.proceedings.directEntries;
+    constants[C_PROCEEDINGS_COST] = c.careProceedings;
+    // £ per family of leaving `from` for `to` (filled for every pair; the walk only makes the pathway's moves).
     for (let from = State.Assessment; from <= State.Cla; from++) {
       for (let to = State.Assessment; to <= State.Out; to++) {
         let cost = 0;
         if (from === State.Cp) cost += c.reviewConference;
         if (to === State.Cp && (from === State.Assessment || from === State.Cin)) cost += c.s47 + c.icpc;
-        if (to === State.Cla) cost += c.careProceedings;
         constants[C_EXIT_COST + from * EXIT_ROW + to] = cost;
       }
     }
@@ -230,6 +243,11 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
   /** A fresh stay in s, months, for the samplers that take several draws (gamma, empirical). */
   sampleStay(s: number, f: number, episode: number): number {
     return this.sojourns[s]!.sample(this.stream.at(f, Purpose.Sojourn, episode));
+  }
+
+  /** A stay in state s of `stay` months, its hazard × factor from `from` months into it (Sojourn.hazardScaled). */
+  hazardScaledStay(s: number, stay: number, from: number, factor: number): number {
+    return this.sojourns[s]!.hazardScaled(stay, from, factor);
   }
 
   exactQuantile(table: number, u: number): number {

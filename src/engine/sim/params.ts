@@ -43,6 +43,8 @@ export interface RunParameters {
   exits: { assessment: Float64Array; cin: Float64Array; cp: Float64Array; preProceedings: Float64Array; cla: Float64Array };
   /** Shares of care entries by placement, in PLACEMENTS order. */
   placements: Float64Array;
+  /** Care proceedings: the share of families leaving pre-proceedings with proceedings issued, and of care entries by other routes. */
+  proceedings: { preProceedings: number; directEntries: number };
   reReferralProbability: number;
   fgc: {
     conferencesPerFtePerYear: number;
@@ -188,10 +190,26 @@ function inMonths(value: number, unit: 'days' | 'weeks' | 'months'): number {
   return unit === 'days' ? value / DAYS_PER_MONTH : unit === 'weeks' ? value / WEEKS_PER_MONTH : value;
 }
 
+/**
+ * The care-proceedings shares of a run: every care entry from pre-proceedings has proceedings, so the share of
+ * families leaving it with proceedings cannot be below its drawn care share (refused, naming both, if it is).
+ */
+function proceedingsShares(draw: ParameterDraw, p: ReturnType<typeof scenarioInputs>['tree']['pathway'], careShare: number, run: number): RunParameters['proceedings'] {
+  const preProceedings = draw.q(p.preProceedings.proceedingsShare);
+  if (preProceedings < careShare) {
+    throw new InputError(p.preProceedings.proceedingsShare.path, `run ${run} has ${+preProceedings.toPrecision(4)}, below the ${+careShare.toPrecision(4)} of families leaving pre-proceedings for care (pathway.preProceedings.exits), every one of whom has proceedings: raise it or lower the care share`);
+  }
+  return { preProceedings, directEntries: draw.q(p.cla.proceedingsShareOfDirectEntries) };
+}
+
 /** The effects of a conference held at one offer point, per conference held (an intention-to-treat effect converted). */
 export interface PointEffects {
   rrEscalationToCp: number;
   rrEntryToCare: number;
+  rrCareProceedings: number;
+  /** Of the escalations avoided, the share that go to the nearest step-down exit (undefined: all step-down exits in proportion). */
+  stepDownShare: number | undefined;
+  hrReturnHome: number;
   timeInSystemFactor: number;
   timeInCareFactor: number;
   kinshipShareOfCareEntries: number;
@@ -225,6 +243,14 @@ export function drawParameters(s: Scenario, seed: string, run: number, drawn?: D
   const e = f.effects;
   const c = tree.costs;
   const finance = tree.finance;
+  const exits = {
+    // In the order the walk reads them (EXITS in src/wasm/layout-table.ts): where each leads is the module's.
+    assessment: draw.shares(p.assessment.exits, EXIT_KEYS[State.Assessment]),
+    cin: draw.shares(p.cin.exits, EXIT_KEYS[State.Cin]),
+    cp: draw.shares(p.cp.exits, EXIT_KEYS[State.Cp]),
+    preProceedings: draw.shares(p.preProceedings.exits, EXIT_KEYS[State.PreProceedings]),
+    cla: draw.shares(p.cla.exits, EXIT_KEYS[State.Cla]),
+  };
   const claMonthly = new Float64Array(PLACEMENTS.length);
   for (let i = 0; i < PLACEMENTS.length; i++) claMonthly[i] = draw.perMonth(c.perChild.cla[PLACEMENTS[i]!]);
   return {
@@ -250,15 +276,9 @@ export function drawParameters(s: Scenario, seed: string, run: number, drawn?: D
       reReferral: draw.sojourn(p.closed.timeToReReferral),
       toConference: draw.sojourn(f.weeksToConference),
     },
-    exits: {
-      // In the order the walk reads them (EXITS in src/wasm/layout-table.ts): where each leads is the module's.
-      assessment: draw.shares(p.assessment.exits, EXIT_KEYS[State.Assessment]),
-      cin: draw.shares(p.cin.exits, EXIT_KEYS[State.Cin]),
-      cp: draw.shares(p.cp.exits, EXIT_KEYS[State.Cp]),
-      preProceedings: draw.shares(p.preProceedings.exits, EXIT_KEYS[State.PreProceedings]),
-      cla: draw.shares(p.cla.exits, EXIT_KEYS[State.Cla]),
-    },
+    exits,
     placements: draw.shares(p.cla.placements, PLACEMENTS),
+    proceedings: proceedingsShares(draw, p, exits.preProceedings[0]!, run),
     reReferralProbability: draw.q(p.closed.reReferralProbability),
     fgc: {
       conferencesPerFtePerYear: draw.q(f.conferencesPerFtePerYear),
@@ -275,7 +295,8 @@ export function drawParameters(s: Scenario, seed: string, run: number, drawn?: D
       effects: OFFER_POINT_KEYS.map((key) => {
         const point = e.byOfferPoint[key];
         const uptake = point.uptake ? draw.q(point.uptake) : 1;
-        const risk = (input: typeof point.rrEntryToCare) => {
+        const risk = (input: typeof point.rrEntryToCare | undefined) => {
+          if (!input) return 1;
           const rr = draw.q(input);
           if (input.node.measure !== 'intention to treat') return rr;
           // A referral's effect larger than the share who held a conference cannot be one conference's: refused, not cut to 0.
@@ -288,6 +309,9 @@ export function drawParameters(s: Scenario, seed: string, run: number, drawn?: D
           timeInSystemFactor: draw.q(point.timeInSystemFactor),
           timeInCareFactor: draw.q(point.timeInCareFactor),
           kinshipShareOfCareEntries: draw.q(point.kinshipShareOfCareEntries),
+          rrCareProceedings: risk(point.rrCareProceedings),
+          stepDownShare: point.stepDownShare ? draw.q(point.stepDownShare) : undefined,
+          hrReturnHome: point.hrReturnHome ? draw.q(point.hrReturnHome) : 1,
         };
       }),
       fadeHalfLifeMonths: draw.q(e.fadeHalfLifeMonths),

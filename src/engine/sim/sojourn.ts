@@ -2,7 +2,7 @@
 import { gamma } from '../random/distributions';
 import type { KeyedStream } from '../random/rng';
 import { QuantileTable } from '../random/quantile-table';
-import { logGamma, normalQuantile } from '../random/special';
+import { gammaP, logGamma, normalQuantile } from '../random/special';
 
 /** Days in an average month (365.25 / 12). */
 export const DAYS_PER_MONTH = 30.4375;
@@ -104,6 +104,64 @@ export class Sojourn {
       biased[i]! /= cb;
     }
     return new Sojourn(SojournKind.Empirical, mean / c, 0, 0, Float64Array.from(edges), cum, biased);
+  }
+
+  /** P(stay ≤ x), x in months. */
+  cdf(x: number): number {
+    if (!(x > 0)) return 0;
+    switch (this.kind) {
+      case SojournKind.Lognormal: {
+        if (this.b === 0) return x < Math.exp(this.a) ? 0 : 1;
+        const z = (Math.log(x) - this.a) / this.b;
+        // Φ(z) from the regularised incomplete gamma: erf(y) = P(1/2, y²).
+        const half = gammaP(0.5, (z * z) / 2) / 2;
+        return z < 0 ? 0.5 - half : 0.5 + half;
+      }
+      case SojournKind.Gamma:
+        return gammaP(this.a, x / this.b);
+      case SojournKind.Weibull:
+        return -Math.expm1(-Math.pow(x / this.b, this.a));
+      case SojournKind.Empirical: {
+        const e = this.edges;
+        let below = 0;
+        for (let i = 0; i < this.cumWeights.length; i++) {
+          const lo = e[i]!;
+          const hi = e[i + 1]!;
+          const weight = this.cumWeights[i]! - below;
+          if (x < hi) return below + (x > lo ? (weight * (x - lo)) / (hi - lo) : 0);
+          below = this.cumWeights[i]!;
+        }
+        return 1;
+      }
+    }
+  }
+
+  /** The stay of months whose cdf is p, by bisection on cdf (exact to about 1e-12 of the stay): for the rare calls only. */
+  quantile(p: number): number {
+    if (!(p > 0)) return 0;
+    let lo = 0;
+    let hi = Math.max(1, this.meanMonths);
+    while (this.cdf(hi) < p && hi < 1e12) hi *= 2;
+    for (let i = 0; i < 100 && hi - lo > 1e-12 * hi; i++) {
+      const mid = (lo + hi) / 2;
+      if (this.cdf(mid) < p) lo = mid;
+      else hi = mid;
+    }
+    return (lo + hi) / 2;
+  }
+
+  /**
+   * A stay of `stay` months whose hazard is multiplied by `factor` from `from` months into it on: the same draw's
+   * place in the distribution after `from`, moved, S'(x) = S(from) (S(x) / S(from))^factor. A stay that ended by
+   * `from` is unchanged; a factor above 1 shortens every stay that goes on past it, below 1 lengthens it.
+   */
+  hazardScaled(stay: number, from: number, factor: number): number {
+    if (!(stay > from) || factor === 1) return stay;
+    const survivingFrom = 1 - this.cdf(from);
+    const surviving = 1 - this.cdf(stay);
+    if (!(survivingFrom > 0) || !(surviving > 0)) return stay;
+    const moved = survivingFrom * Math.pow(surviving / survivingFrom, 1 / factor);
+    return Math.max(from, this.quantile(1 - moved));
   }
 
   /** A lognormal's log-mean and log-sd (months), else undefined. */

@@ -15,7 +15,7 @@ const evaluate: Evaluate = async (s, o) => runSimulation(s, o);
  */
 function oneDriver() {
   // A council where a CIN plan often ends in care, so an FGC offered when one starts has something to change.
-  const council = variant(SMALL, (raw) => (raw.pathway.cin.exits.shares = { cla: 0.15, cp: 0.06, close: 0.79 }));
+  const council = variant(SMALL, (raw) => (raw.pathway.cin.exits.shares = { cla: 0.25, cp: 0.06, close: 0.69 }));
   let s = centralScenario(council);
   s = withInputDist(s, 'fgc.effects.byOfferPoint.referral.rrEntryToCare', { dist: 'uniform', min: 0, max: 1 });
   s = withInputDist(s, 'finance.optimismBias', { dist: 'uniform', min: 0, max: 0.4 });

@@ -6,7 +6,8 @@ import { CandidateList } from '../../../src/engine/sim/candidates';
 import { FamilySimulator } from '../../../src/engine/sim/family';
 import { ResumePoints } from '../../../src/engine/sim/resume-points';
 import { makeRunContext } from '../../../src/engine/sim/run-context';
-import { LEEDS, loadScenario, SMALL } from '../../helpers/scenarios';
+import { effectsEverywhere } from '../../helpers/effects';
+import { LEEDS, loadScenario, SMALL, variant } from '../../helpers/scenarios';
 
 const NONE = new Float64Array(0);
 
@@ -25,10 +26,17 @@ function offersAfter(list: CandidateList, c: number): number[][] {
 }
 
 describe('resuming a family path at the stay that holds its first FGC', () => {
-  for (const [name, file] of [['small council', SMALL], ['Leeds', LEEDS]] as const) {
+  // The third: every conference in care's offer point, with a hazard ratio on returning home there (a stay in care
+  // moved on its own draw, from the conference on, for families found in care at month 0 as for later entrants).
+  const cases = [
+    ['small council', loadScenario(SMALL), undefined],
+    ['Leeds', loadScenario(LEEDS), undefined],
+    ['Leeds, in care, returning home × 1.5', variant(LEEDS, (raw) => (raw.fgc.effects = effectsEverywhere({ hrReturnHome: 1.5, rrEntryToCare: 0.8, fadeHalfLifeMonths: 12 }))), Uint8Array.of(3)],
+  ] as const;
+  for (const [name, scenario, offerPoints] of cases) {
     it(`changes the arm exactly as re-walking the whole path (${name})`, () => {
       const months = 36;
-      const ctx = makeRunContext(loadScenario(file), 'resume', 3, months);
+      const ctx = makeRunContext(scenario, 'resume', 3, months);
       const families = new FamilySimulator(ctx);
       const offers = new CandidateList();
       const points = new ResumePoints().clear(ctx.totalFamilies);
@@ -59,12 +67,12 @@ describe('resuming a family path at the stay that holds its first FGC', () => {
           const whole = new Accumulators(months, rates, true);
           const wholeOffers = new CandidateList();
           families.simulate(f, NONE, 0, -1, whole, null);
-          const heldWhole = families.simulate(f, conference, 1, 1, whole, wholeOffers);
+          const heldWhole = families.simulate(f, conference, 1, 1, whole, wholeOffers, null, offerPoints);
 
           const resumed = new Accumulators(months, rates, true);
           const resumedOffers = new CandidateList();
           families.resume(f, points, i, NONE, 0, -1, resumed, null);
-          const heldResumed = families.resume(f, points, i, conference, 1, 1, resumed, resumedOffers);
+          const heldResumed = families.resume(f, points, i, conference, 1, 1, resumed, resumedOffers, offerPoints);
 
           expect(heldResumed).toBe(heldWhole);
           const a = contents(whole);

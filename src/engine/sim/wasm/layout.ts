@@ -19,12 +19,13 @@ export const enum StockClass {
   Cla0 = 3,
   Assessment = 8,
 }
-/** Flow rows: entries to care, exits from care, returns home, referrals (children in the month). */
+/** Flow rows: entries to care, exits from care, returns home, referrals, children in care proceedings issued (children in the month). */
 export const enum FlowRow {
   ClaEntries = 0,
   ClaExits = 1,
   ClaReturnsHome = 2,
   Referrals = 3,
+  CareProceedings = 4,
 }
 /** Purposes of a family's sub-streams, so that one kind of draw never shifts another. */
 export const enum Purpose {
@@ -37,6 +38,7 @@ export const enum Purpose {
   LeadTime = 7,
   ReReferral = 8,
   InitialState = 9,
+  Proceedings = 10,
 }
 /** Branch kinds: a step down (takes the freed share), an escalation to CP (relative risk of CP), into care (relative risk of care), a step on the way to care that no effect acts on (the effect on care acts once, where the route enters care). */
 export const enum BranchKind {
@@ -62,7 +64,7 @@ export const enum QuantileTableIndex {
 
 export const LEDGER_STATES = 8; // how many State codes
 export const CLASS_COUNT = 9; // how many StockClass codes
-export const FLOW_COUNT = 4; // how many FlowRow codes
+export const FLOW_COUNT = 5; // how many FlowRow codes
 export const SERVICE_ROWS = 6; // how many ServiceRow codes
 export const TABLE_COUNT = 7; // how many QuantileTableIndex codes
 export const QUANTILE_CELLS = 2048; // cells of a quantile table (src/engine/random/quantile-table.ts)
@@ -84,14 +86,20 @@ export const C_FADE_RATE = 12; // the effect's fade, per month (ln 2 / half-life
 export const C_RR_CP = 13; // relative risk of escalation to CP after an FGC (per conference held), by offer point (4 slots)
 export const C_RR_CARE = 17; // relative risk of entering care after an FGC (per conference held), by offer point (4 slots)
 export const C_KINSHIP = 21; // kinship share of care entries after an FGC, by offer point (4 slots)
-export const C_EXIT_SHARES = 25; // exit shares: OPEN_STATES rows of EXIT_SLOTS, in EXITS order (20 slots)
-export const C_EXIT_COST = 45; // £ per child of leaving a state for another: EXIT_ROW × EXIT_ROW (64 slots)
-export const C_PLACEMENTS = 109; // placement shares of care entries, PLACEMENTS order (5 slots)
-export const C_HAS_TABLE = 114; // 1 where quantile table i is given (TABLE_COUNT of them), else 0 (7 slots)
-export const C_CONFERENCE_COST = 121; // £ per conference held (per family) (1 slot)
-export const C_PRESTART_SHARE = 122; // of the entries to each open state, the share that are the event its offer point names (a CIN plan after an assessment, an ICPC after an assessment or from CIN), at steady state (5 slots)
-export const C_PRESTART_WINDOW = 127; // months before month 0 within which an offer can still be waiting or in preparation at month 0: the longest wait and three mean lead times (1 slot)
-export const CONSTANTS = 128; // The run's constants block, f64 slots: how many
+export const C_RR_PROCEEDINGS = 25; // relative risk of care proceedings after an FGC (per conference held), by offer point (4 slots)
+export const C_STEP_DOWN = 29; // of the escalations an FGC avoids, the share that go to the nearest step-down exit (-1: all step-down exits in proportion), by offer point (4 slots)
+export const C_HR_HOME = 33; // hazard ratio on returning home from care after an FGC, by offer point (4 slots)
+export const C_PROCEEDINGS_PP = 37; // share of families leaving pre-proceedings with care proceedings issued (those entering care among them) (1 slot)
+export const C_PROCEEDINGS_DIRECT = 38; // share of care entries by other routes (from an assessment, CIN or CP plan) with care proceedings (1 slot)
+export const C_PROCEEDINGS_COST = 39; // £ per family of care proceedings (1 slot)
+export const C_EXIT_SHARES = 40; // exit shares: OPEN_STATES rows of EXIT_SLOTS, in EXITS order (20 slots)
+export const C_EXIT_COST = 60; // £ per family of leaving a state for another (an enquiry, a conference): EXIT_ROW × EXIT_ROW (64 slots)
+export const C_PLACEMENTS = 124; // placement shares of care entries, PLACEMENTS order (5 slots)
+export const C_HAS_TABLE = 129; // 1 where quantile table i is given (TABLE_COUNT of them), else 0 (7 slots)
+export const C_CONFERENCE_COST = 136; // £ per conference held (per family) (1 slot)
+export const C_PRESTART_SHARE = 137; // of the entries to each open state, the share that are the event its offer point names (a CIN plan after an assessment, an ICPC after an assessment or from CIN), at steady state (5 slots)
+export const C_PRESTART_WINDOW = 142; // months before month 0 within which an offer can still be waiting or in preparation at month 0: the longest wait and three mean lead times (1 slot)
+export const CONSTANTS = 143; // The run's constants block, f64 slots: how many
 export const ACC_STOCK_DIFF_H1 = 0; // STOCK_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_STOCK_DIFF_H2 = 0;
 export const ACC_STOCK_DIFF_FIXED = 0;
@@ -107,19 +115,19 @@ export const ACC_SERVICE_DIRECT_FIXED = 0;
 export const ACC_FLOWS_H1 = 2; // FLOWS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_FLOWS_H2 = 18;
 export const ACC_FLOWS_FIXED = 0;
-export const ACC_FAMILY_MONTHS_H1 = 6; // FAMILY_MONTHS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_FAMILY_MONTHS_H1 = 7; // FAMILY_MONTHS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_FAMILY_MONTHS_H2 = 18;
 export const ACC_FAMILY_MONTHS_FIXED = 0;
-export const ACC_LEDGER_H1 = 6; // LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_LEDGER_H1 = 7; // LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_LEDGER_H2 = 18;
 export const ACC_LEDGER_FIXED = 2;
-export const ACC_FAMILIES_DIFF_H1 = 30; // FAMILIES_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_FAMILIES_DIFF_H1 = 31; // FAMILIES_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_FAMILIES_DIFF_H2 = 18;
 export const ACC_FAMILIES_DIFF_FIXED = 2;
-export const ACC_SIZE_H1 = 6; // SIZE: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_SIZE_H1 = 7; // SIZE: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_SIZE_H2 = 18;
 export const ACC_SIZE_FIXED = 2;
-export const ACC_SIZE_WITH_LEDGER_H1 = 30; // SIZE_WITH_LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_SIZE_WITH_LEDGER_H1 = 31; // SIZE_WITH_LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_SIZE_WITH_LEDGER_H2 = 26;
 export const ACC_SIZE_WITH_LEDGER_FIXED = 2;
 export const L_LENGTH = 0; // byte offset in a growable list's header
@@ -199,7 +207,8 @@ export const LAYOUT: Readonly<Record<string, number>> = {
   FLOW_CLA_EXITS: 1,
   FLOW_CLA_RETURNS_HOME: 2,
   FLOW_REFERRALS: 3,
-  FLOW_COUNT: 4,
+  FLOW_CARE_PROCEEDINGS: 4,
+  FLOW_COUNT: 5,
   PURPOSE_ARRIVAL_TIME: 1,
   PURPOSE_FAMILY_SIZE: 2,
   PURPOSE_SOJOURN: 3,
@@ -209,6 +218,7 @@ export const LAYOUT: Readonly<Record<string, number>> = {
   PURPOSE_LEAD_TIME: 7,
   PURPOSE_RE_REFERRAL: 8,
   PURPOSE_INITIAL_STATE: 9,
+  PURPOSE_PROCEEDINGS: 10,
   BRANCH_STEP_DOWN: 0,
   BRANCH_TO_CP: 1,
   BRANCH_TO_CARE: 2,
@@ -242,14 +252,20 @@ export const LAYOUT: Readonly<Record<string, number>> = {
   C_RR_CP: 13,
   C_RR_CARE: 17,
   C_KINSHIP: 21,
-  C_EXIT_SHARES: 25,
-  C_EXIT_COST: 45,
-  C_PLACEMENTS: 109,
-  C_HAS_TABLE: 114,
-  C_CONFERENCE_COST: 121,
-  C_PRESTART_SHARE: 122,
-  C_PRESTART_WINDOW: 127,
-  CONSTANTS: 128,
+  C_RR_PROCEEDINGS: 25,
+  C_STEP_DOWN: 29,
+  C_HR_HOME: 33,
+  C_PROCEEDINGS_PP: 37,
+  C_PROCEEDINGS_DIRECT: 38,
+  C_PROCEEDINGS_COST: 39,
+  C_EXIT_SHARES: 40,
+  C_EXIT_COST: 60,
+  C_PLACEMENTS: 124,
+  C_HAS_TABLE: 129,
+  C_CONFERENCE_COST: 136,
+  C_PRESTART_SHARE: 137,
+  C_PRESTART_WINDOW: 142,
+  CONSTANTS: 143,
   ACC_STOCK_DIFF_H1: 0,
   ACC_STOCK_DIFF_H2: 0,
   ACC_STOCK_DIFF_FIXED: 0,
@@ -265,19 +281,19 @@ export const LAYOUT: Readonly<Record<string, number>> = {
   ACC_FLOWS_H1: 2,
   ACC_FLOWS_H2: 18,
   ACC_FLOWS_FIXED: 0,
-  ACC_FAMILY_MONTHS_H1: 6,
+  ACC_FAMILY_MONTHS_H1: 7,
   ACC_FAMILY_MONTHS_H2: 18,
   ACC_FAMILY_MONTHS_FIXED: 0,
-  ACC_LEDGER_H1: 6,
+  ACC_LEDGER_H1: 7,
   ACC_LEDGER_H2: 18,
   ACC_LEDGER_FIXED: 2,
-  ACC_FAMILIES_DIFF_H1: 30,
+  ACC_FAMILIES_DIFF_H1: 31,
   ACC_FAMILIES_DIFF_H2: 18,
   ACC_FAMILIES_DIFF_FIXED: 2,
-  ACC_SIZE_H1: 6,
+  ACC_SIZE_H1: 7,
   ACC_SIZE_H2: 18,
   ACC_SIZE_FIXED: 2,
-  ACC_SIZE_WITH_LEDGER_H1: 30,
+  ACC_SIZE_WITH_LEDGER_H1: 31,
   ACC_SIZE_WITH_LEDGER_H2: 26,
   ACC_SIZE_WITH_LEDGER_FIXED: 2,
   L_LENGTH: 0,
@@ -343,10 +359,10 @@ export function accumulatorLayout(H: number, withLedger: boolean) {
     costDirect: 18 * (H + 2),
     serviceDirect: 1 * (H + 1) + 18 * (H + 2),
     flows: 2 * (H + 1) + 18 * (H + 2),
-    familyMonths: 6 * (H + 1) + 18 * (H + 2),
-    ledger: 6 * (H + 1) + 18 * (H + 2) + 2,
-    familiesDiff: 30 * (H + 1) + 18 * (H + 2) + 2,
-    size: withLedger ? 30 * (H + 1) + 26 * (H + 2) + 2 : 6 * (H + 1) + 18 * (H + 2) + 2,
+    familyMonths: 7 * (H + 1) + 18 * (H + 2),
+    ledger: 7 * (H + 1) + 18 * (H + 2) + 2,
+    familiesDiff: 31 * (H + 1) + 18 * (H + 2) + 2,
+    size: withLedger ? 31 * (H + 1) + 26 * (H + 2) + 2 : 7 * (H + 1) + 18 * (H + 2) + 2,
   };
 }
 
@@ -420,6 +436,8 @@ export interface PathwayImports {
   exactQuantile(table: number, u: number): number;
   /** Time to re-referral when it has no quantile table, months. */
   reReferralStay(f: number, episode: number): number;
+  /** A stay in a state drawn as `stay` months, its hazard multiplied by `factor` from `from` months into it (the same uniform, so monotone). */
+  hazardScaledStay(state: number, stay: number, from: number, factor: number): number;
   /** Time from allocation to conference when it has no quantile table, months. */
   leadTime(f: number, episode: number): number;
 }

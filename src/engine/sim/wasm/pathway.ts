@@ -6,7 +6,7 @@ import { PATHWAY_WASM_BASE64 } from './pathway-wasm';
 export type { PathwayExports };
 
 /** What the module asks of the run that set it up: the imports a run answers (the rest are the thread's). */
-export type PathwayHost = Pick<PathwayImports, 'sampleStay' | 'exactQuantile' | 'reReferralStay' | 'leadTime'>;
+export type PathwayHost = Pick<PathwayImports, 'sampleStay' | 'exactQuantile' | 'reReferralStay' | 'leadTime' | 'hazardScaledStay'>;
 
 /** The parts of the host's WebAssembly API used here (the engine compiles against ES2022 alone, which does not declare it). */
 interface WasmMemory {
@@ -105,6 +105,7 @@ export class Pathway {
       exactQuantile: (table: number, u: number) => call().exactQuantile(table, u),
       reReferralStay: (f: number, e: number) => call().reReferralStay(f, e),
       leadTime: (f: number, e: number) => call().leadTime(f, e),
+      hazardScaledStay: (state: number, stay: number, from: number, factor: number) => call().hazardScaledStay(state, stay, from, factor),
     };
     const env = { memory: this.memory, ...imports };
     const module = new wasm.Module(decodeBase64(PATHWAY_WASM_BASE64));
