@@ -23,7 +23,7 @@ export interface CliOptions {
 }
 
 export const USAGE =
-  'usage: npm run --silent simulate -- <scenario.json> [--runs N] [--seed S] [--months M] [--capacity F1,F2,...] [--workers W] [--discount-rate R] [--price-year YYYY/YY] [--effects PRESET] [--sensitivity [--sensitivity-output netSaving|npv|claAtHorizon] [--tornado-runs N]] [--format json|csv] [--out FILE]';
+  'usage: npm run --silent simulate -- <scenario.json> [--runs N] [--seed S] [--months M] [--capacity F1,F2,...] [--workers W] [--discount-rate R] [--appraisal-years N] [--price-year YYYY/YY] [--effects PRESET] [--sensitivity [--sensitivity-output netSaving|npv|claAtHorizon] [--tornado-runs N]] [--format json|csv] [--out FILE]';
 
 /** The most worker threads a command starts: more than a machine's cores only adds memory (256 took 4.3 GB for a 2 s job). */
 export const MAX_WORKERS = 32;
@@ -94,6 +94,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       out: { type: 'string' },
       workers: { type: 'string' },
       'discount-rate': { type: 'string' },
+      'appraisal-years': { type: 'string' },
       'price-year': { type: 'string' },
       effects: { type: 'string' },
       sensitivity: { type: 'boolean' },
@@ -126,6 +127,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     if (r === undefined || r > 1) throw new UsageError(`--discount-rate must be a rate a year from 0 to 1 written as a decimal (e.g. 0.035), got ${JSON.stringify(rate)}`);
     run.discountRate = r;
   }
+  if (values['appraisal-years'] !== undefined) run.appraisalYears = wholeNumber('--appraisal-years', values['appraisal-years'], 1, 60);
   const priceYear = values['price-year'];
   if (priceYear !== undefined && !/^\d{4}(\/\d{2})?$/.test(priceYear)) throw new UsageError(`--price-year must be a financial year "YYYY/YY" (e.g. 2019/20) or a calendar year "YYYY", got ${JSON.stringify(priceYear)}`);
   let sensitivity: CliOptions['sensitivity'];

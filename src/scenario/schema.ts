@@ -193,6 +193,7 @@ const prob = quantity(PROBABILITY, ['probability', 'share']);
 const perChildMoney = quantity(COST, ['GBP/child'], { money: true });
 const perFamilyMoney = quantity(COST, ['GBP/family'], { money: true });
 const monthlyMoney = quantity(COST, ['GBP/week', 'GBP/month', 'GBP/year'], { money: true });
+const placementCost = obj({ marginal: monthlyMoney, fixed: monthlyMoney, note: optional(str()) });
 
 export const PLACEMENTS = ['kinship', 'inHouseFostering', 'independentFostering', 'residential', 'other'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
@@ -342,7 +343,12 @@ export const scenarioSchema = obj({
       cin: monthlyMoney,
       cp: monthlyMoney,
       preProceedings: monthlyMoney,
-      cla: obj(Object.fromEntries(PLACEMENTS.map((p) => [p, monthlyMoney])) as Record<Placement, typeof monthlyMoney>),
+      /**
+       * A placement's cost per child, in two parts: the marginal part the council stops paying when the placement
+       * ends (allowances, an agency's or a provider's fee: cashable) and the fixed part it goes on paying in the
+       * short run (its own staff and overheads: not cashable). Each with its own source and price year.
+       */
+      cla: obj(Object.fromEntries(PLACEMENTS.map((p) => [p, placementCost])) as Record<Placement, typeof placementCost>),
     }),
     fgcService: obj({ coordinatorAnnualCost: quantity(COST, ['GBP/year'], { money: true }) }),
   }),
@@ -351,9 +357,18 @@ export const scenarioSchema = obj({
   finance: optional(
     obj({
       discountRate: quantity({ min: 0, max: 1, reason: 'a discount rate a year lies between 0 and 100%' }, ['fraction/year']),
+      /** Share of benefits removed for optimism bias. */
       optimismBias: prob,
+      /** Share added to the FGC service's extra cost (set-up included) for optimism bias (Green Book: costs as well as benefits). */
+      optimismBiasCosts: optional(quantity({ min: 0, max: 10, reason: 'an uplift on costs from 0 (none) to 10 (×11)' }, ['share'])),
       deadweight: prob,
       setUpCostPerAddedFte: quantity(COST, ['GBP/FTE'], { money: true }),
+      /** Years appraised from the first financial year (default 10): past the simulation, the last full year's amounts are carried. */
+      appraisalYears: optional(
+        refine(quantity({ min: 1, max: 60, integer: true, reason: 'an appraisal runs for 1 to 60 whole years' }, ['years']), (q) =>
+          'value' in q ? undefined : 'must be a fixed number of years ({ "value": 10, ... }), not a distribution',
+        ),
+      ),
     }),
   ),
   /** Price years: money inputs are uprated from their own price year to `reportingYear` with the deflator. */

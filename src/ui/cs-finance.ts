@@ -7,6 +7,12 @@ import { formatFixed, formatGbp, formatShare, monthsText, paidBackBy } from './f
 const band = (s: Stat | null, f: (x: number) => string) => (s ? html`${f(s.p50)} <span class="band">(${f(s.p10)} to ${f(s.p90)})</span>` : html`–`);
 const ratio = (x: number) => formatFixed(x, 2);
 
+/** What of a year was simulated: nothing to say for a whole simulated year. */
+function yearNote(months: number, carried: number) {
+  if (carried === 0) return months < 12 ? html` <span class="band">(${monthsText(months)})</span>` : nothing;
+  return html` <span class="band">(${months > 0 ? `${monthsText(months)} simulated, ${carried} carried` : 'carried forward'})</span>`;
+}
+
 @customElement('cs-finance')
 export class CsFinance extends LitElement {
   static override styles = css`
@@ -18,6 +24,8 @@ export class CsFinance extends LitElement {
     .band { color: #666; font-size: 0.85em; }
     .note { color: #555; font-size: 0.85rem; }
     .bar { display: inline-block; height: 0.7rem; background: #0072B2; vertical-align: middle; }
+    .warning { border-left: 4px solid #D55E00; padding: 0.3rem 0.6rem; background: #fdf3ec; }
+    tr.carried td { color: #555; font-style: italic; }
   `;
 
   /** The run's summary (with its finance object). */
@@ -27,10 +35,17 @@ export class CsFinance extends LitElement {
     const f = this.summary?.finance;
     if (!f) return nothing;
     return html`
-      <p class="note">Discounted at ${(f.discountRate * 100).toFixed(1)}% a year (Green Book), year 0 = ${f.financialYears[0]}; money ${f.priceBasis}. Medians with P10 to P90 over runs.</p>
+      <p class="note">
+        Discounted at ${(f.discountRate * 100).toFixed(1)}% a year (Green Book), year 0 = ${f.financialYears[0]}, over ${f.appraisalYears} years; money ${f.priceBasis}. Medians with P10 to P90 over runs.
+        ${f.carriedFrom ? html`The simulation covers ${f.simulatedYears} financial years: the years after it (in italics) are carried at ${f.carriedFrom}’s level.` : nothing}
+        Cashable: what stops being paid (placements’ marginal cost: allowances, fees). Non-cashable: staff time and placements’ fixed cost, which the budget does not get back in the short run.
+      </p>
+      ${f.comparisons
+        .filter((c) => c.stillRising?.rising)
+        .map((c) => html`<p class="warning" data-warning="still-rising">${c.arm}: net benefit was still rising in ${c.stillRising!.year}, the last full year simulated (in ${formatShare(c.stillRising!.share)} of runs), so the answer turns on the horizon: compare the NPVs over 5 and 10 years below, or simulate longer.</p>`)}
       <table id="appraisal">
         <caption>Appraisal against ${f.comparisons[0]?.reference ?? ''}</caption>
-        <thead><tr><th scope="col">Arm</th><th scope="col">Net present value</th><th scope="col">Chance NPV &gt; 0</th><th scope="col">Return on investment</th><th scope="col">Benefit–cost ratio</th><th scope="col">Paid back by (share of runs)</th></tr></thead>
+        <thead><tr><th scope="col">Arm</th><th scope="col">Net present value (${f.appraisalYears} years)</th><th scope="col">Chance NPV &gt; 0</th><th scope="col">Return on investment</th><th scope="col">Benefit–cost ratio</th><th scope="col">Paid back by (share of runs)</th></tr></thead>
         <tbody>
           ${f.comparisons.map(
             (c) => html`<tr>
@@ -44,12 +59,19 @@ export class CsFinance extends LitElement {
           )}
         </tbody>
       </table>
+      <table id="npv-by-horizon">
+        <caption>Net present value by appraisal horizon</caption>
+        <thead><tr><th scope="col">Arm</th>${(f.comparisons[0]?.npvByHorizon ?? []).map((h) => html`<th scope="col">${h.years} years</th>`)}</tr></thead>
+        <tbody>
+          ${f.comparisons.map((c) => html`<tr><td>${c.arm}</td>${c.npvByHorizon.map((h) => html`<td data-years=${h.years}>${band(h.npv, formatGbp)} <span class="band">NPV &gt; 0 in ${formatShare(h.probabilityPositive)}</span></td>`)}</tr>`)}
+        </tbody>
+      </table>
       ${f.comparisons.map(
         (c) => html`<table class="by-year">
           <caption>${c.arm}: money by financial year</caption>
-          <thead><tr><th scope="col">Year</th><th scope="col">Cashable saving (placements)</th><th scope="col">Non-cashable saving (staff time)</th><th scope="col">Extra FGC service cost</th><th scope="col">Net</th></tr></thead>
+          <thead><tr><th scope="col">Year</th><th scope="col">Cashable saving (placements’ marginal cost)</th><th scope="col">Non-cashable saving (staff time, fixed costs)</th><th scope="col">Extra FGC service cost</th><th scope="col">Net</th></tr></thead>
           <tbody>${c.byYear.map(
-            (y) => html`<tr><td>${y.year}${y.months < 12 ? html` <span class="band">(${monthsText(y.months)})</span>` : nothing}</td><td>${band(y.cashableSaving, formatGbp)}</td><td>${band(y.nonCashableSaving, formatGbp)}</td><td>${band(y.serviceCost, formatGbp)}</td><td>${band(y.net, formatGbp)}</td></tr>`,
+            (y) => html`<tr class=${y.carriedMonths > 0 ? 'carried' : ''}><td>${y.year}${yearNote(y.months, y.carriedMonths)}</td><td>${band(y.cashableSaving, formatGbp)}</td><td>${band(y.nonCashableSaving, formatGbp)}</td><td>${band(y.serviceCost, formatGbp)}</td><td>${band(y.net, formatGbp)}</td></tr>`,
           )}</tbody>
         </table>`,
       )}

@@ -88,7 +88,9 @@ const FIELDS: Record<string, string> = {
   'arms.options[].rampUp[].month': 'From the month (YYYY-MM)',
   'arms.options[].rampUp[].coordinatorsFte': 'Coordinators (FTE) from then',
   'finance.discountRate': 'Discount rate a year (Green Book: 3.5%)',
-  'finance.optimismBias': 'Optimism bias (share of benefits removed)',
+  'finance.optimismBias': 'Optimism bias on benefits (share removed)',
+  'finance.optimismBiasCosts': 'Optimism bias on costs (share added to the service’s cost)',
+  'finance.appraisalYears': 'Appraisal horizon (years from the first financial year)',
   'finance.deadweight': 'Deadweight (share of benefits that would happen anyway)',
   'finance.setUpCostPerAddedFte': 'Set-up cost per coordinator FTE added',
   'prices.reportingYear': 'Reporting year (money is shown at its prices)',
@@ -122,6 +124,9 @@ export function fieldLabel(path: string): string {
   if (keys[0] === 'pathway' && last === 'duration') return `${word(parent)}: time in it`;
   if (keys[0] === 'pathway' && last === 'exits') return `${word(parent)}: where families go next`;
   if (keys[0] === 'costs' && parent === 'cla') return `${word(last)}, per child`;
+  if (keys[0] === 'costs' && keys.at(-3) === 'cla' && (last === 'marginal' || last === 'fixed')) {
+    return `${word(parent)}, per child: ${last === 'marginal' ? 'marginal part (stops with the placement: cashable)' : 'fixed part (staff, overheads: not cashable)'}`;
+  }
   if (keys[0] === 'prices' && parent === 'index') return `Deflator, ${last}`;
   return word(last);
 }

@@ -82,7 +82,7 @@ describe('hostile scenario files are one line naming the field, exit 2 (fail on 
     await refused(simulate, [variantFile('cla1e9', (r) => (r.initialStocks.cla.value = 1e9))], /initialStocks\.cla\.value: must be ≤ 1000000, got 1000000000/);
     await refused(simulate, [variantFile('ref1e308', (r) => (r.demand.referralsPerMonth.value = 1e308))], /demand\.referralsPerMonth\.value: must be ≤ 100000, got 1e\+308/);
     await refused(simulate, [variantFile('trend3', (r) => (r.demand.trendPerYear.value = 3)), '--months', '120'], /demand\.trendPerYear\.value: must be ≤ 1, got 3/);
-    await refused(simulate, [variantFile('cost', (r) => (r.costs.perChild.cla.residential.value = 1e308))], /costs\.perChild\.cla\.residential\.value: must be ≤ 100000000, got 1e\+308/);
+    await refused(simulate, [variantFile('cost', (r) => (r.costs.perChild.cla.residential.marginal.value = 1e308))], /costs\.perChild\.cla\.residential\.marginal\.value: must be ≤ 100000000, got 1e\+308/);
     await refused(simulate, [variantFile('size256', (r) => (r.demand.childrenPerFamily.sharesBySize = [...Array(255).fill(0), 1]))], /demand\.childrenPerFamily\.sharesBySize: must have at most 30 items, got 256/);
   });
 

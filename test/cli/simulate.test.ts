@@ -91,7 +91,7 @@ describe('simulate (command line)', () => {
   });
 
   it('--sensitivity adds a tornado sorted by swing and a global ranking of every uncertain input', async () => {
-    const { code, stdout, stderr } = await simulate(SMALL, '--runs', '24', '--months', '6', '--sensitivity', '--tornado-runs', '3', '--workers', '2');
+    const { code, stdout, stderr } = await simulate(SMALL, '--runs', '30', '--months', '6', '--sensitivity', '--tornado-runs', '3', '--workers', '2');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const { sensitivity } = JSON.parse(stdout);

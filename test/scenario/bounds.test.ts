@@ -50,7 +50,7 @@ describe('the upper bounds admit every published figure, England included (pass 
       r.demand.referralsPerMonth.value = referralsPerMonth;
       r.demand.trendPerYear.value = 0.05;
       r.simulation.horizonMonths = 120;
-      r.costs.perChild.cla.residential = money(weekly * 52, 'GBP/year');
+      r.costs.perChild.cla.residential = { marginal: money(weekly * 52, 'GBP/year'), fixed: money(0, 'GBP/year') };
       r.costs.process.careProceedings = money(weekly * 52, 'GBP/family');
       r.arms.options[0].coordinatorsFte = 200;
     });
@@ -73,7 +73,7 @@ describe('past a bound, the problem names the field, the bound and the value (fa
     expect(problems((r) => (r.demand.trendPerYear.value = 3))).toEqual([expect.stringMatching(/^demand\.trendPerYear\.value: must be ≤ 1, got 3 \(/)]);
     expect(problems((r) => (r.demand.trendPerYear.value = 1e6))).toEqual([expect.stringMatching(/^demand\.trendPerYear\.value: must be ≤ 1, got 1000000/)]);
     expect(problems((r) => (r.arms.options[0].coordinatorsFte = 1e308))).toEqual([expect.stringMatching(/^arms\.options\[0\]\.coordinatorsFte: must be ≤ 1000, got 1e\+308/)]);
-    expect(problems((r) => (r.costs.perChild.cla.residential.value = 1e308))).toEqual([expect.stringMatching(/^costs\.perChild\.cla\.residential\.value: must be ≤ 100000000, got 1e\+308/)]);
+    expect(problems((r) => (r.costs.perChild.cla.residential.marginal.value = 1e308))).toEqual([expect.stringMatching(/^costs\.perChild\.cla\.residential\.marginal\.value: must be ≤ 100000000, got 1e\+308/)]);
     expect(problems((r) => (r.costs.fgcService.coordinatorAnnualCost.max = 1e12))).toEqual([expect.stringMatching(/^costs\.fgcService\.coordinatorAnnualCost\.max: must be ≤ 100000000, got 1000000000000/)]);
   });
 
@@ -118,7 +118,7 @@ describe('past a bound, the problem names the field, the bound and the value (fa
       'demand.referralsPerMonth': 100_000,
       'demand.trendPerYear': 1,
       'initialStocks.cla': 1_000_000,
-      'costs.perChild.cla.residential': 100_000_000,
+      'costs.perChild.cla.residential.marginal': 100_000_000,
       'costs.fgcService.coordinatorAnnualCost': 100_000_000,
     });
     for (const input of all) if (input.bounds.limit !== undefined) expect(input.bounds.limitReason, input.path).toMatch(/\w/);

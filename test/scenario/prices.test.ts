@@ -53,8 +53,9 @@ describe('price years', () => {
     const plain = validated(smallAt(undefined));
     const uprated = drawParameters(s, 'seed', 0);
     const raw = drawParameters(plain, 'seed', 0);
-    expect(plain.costs.perChild.cla.residential).toMatchObject({ value: 2995, unit: 'GBP/week' });
-    expect(uprated.costs.claMonthly[3]).toBeCloseTo(2995 * 1.25 * WEEKS_PER_MONTH, 9);
+    expect(plain.costs.perChild.cla.residential).toMatchObject({ marginal: { value: 1474, unit: 'GBP/week' }, fixed: { value: 1498, unit: 'GBP/week' } });
+    expect(uprated.costs.claMonthly[3]).toBeCloseTo((1474 + 1498) * 1.25 * WEEKS_PER_MONTH, 9);
+    expect(uprated.costs.claCashableMonthly[3]).toBeCloseTo(1474 * 1.25 * WEEKS_PER_MONTH, 9);
     expect(uprated.costs.referral).toBeCloseTo(raw.costs.referral * 1.25, 9);
     expect(uprated.costs.coordinatorAnnual).toBeCloseTo(raw.costs.coordinatorAnnual * 1.25, 9);
     // Reported in 2014/15 prices instead: 90 / 80.
@@ -74,14 +75,14 @@ describe('price years', () => {
 
   it('names the input whose price year cannot be uprated, and a reporting year the series does not reach', () => {
     const raw = smallAt('2015/16');
-    raw.costs.perChild.cla.residential.priceYear = '2017 edition';
+    raw.costs.perChild.cla.residential.marginal.priceYear = '2017 edition';
     raw.costs.process.referral.priceYear = '2009/10';
     const parsed = parseScenario(raw);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors).toEqual([
       { path: 'costs.process.referral.priceYear', message: '2009/10 is outside the deflator series (prices.deflator.index covers 2013/14 to 2015/16)' },
-      { path: 'costs.perChild.cla.residential.priceYear', message: 'must be one financial year "YYYY/YY" or calendar year "YYYY" to be uprated, got "2017 edition"' },
+      { path: 'costs.perChild.cla.residential.marginal.priceYear', message: 'must be one financial year "YYYY/YY" or calendar year "YYYY" to be uprated, got "2017 edition"' },
     ]);
     const late = parseScenario(smallAt('2016/17'));
     expect(late.ok ? [] : late.errors).toEqual([{ path: 'prices.reportingYear', message: '2016/17 is outside the deflator series (prices.deflator.index covers 2013/14 to 2015/16)' }]);

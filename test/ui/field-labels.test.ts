@@ -43,6 +43,8 @@ describe('scenario editor labels', () => {
     expect(fieldLabel('pathway.cin.duration')).toBe('Child in need (CIN): time in it');
     expect(fieldLabel('pathway.cla.exits')).toBe('Care (CLA): where families go next');
     expect(fieldLabel('costs.perChild.cla.independentFostering')).toBe('Independent fostering, per child');
+    expect(fieldLabel('costs.perChild.cla.residential.marginal')).toBe('Residential care, per child: marginal part (stops with the placement: cashable)');
+    expect(fieldLabel('costs.perChild.cla.residential.fixed')).toBe('Residential care, per child: fixed part (staff, overheads: not cashable)');
     expect(fieldLabel('fgc.effects.byOfferPoint.preProceedings.rrEntryToCare')).toBe('Relative risk of entering care after an FGC at pre-proceedings');
     expect(fieldLabel('arms.options[0].coordinatorsFte')).toBe('Coordinators (FTE)');
     expect(fieldLabel('prices.deflator.index.2015')).toBe('Deflator, 2015');

@@ -1,5 +1,5 @@
 // The appraisal of every arm against the reference, run by run, summarised: NPV, ROI, BCR, payback and yearly amounts.
-import { appraiseRun, yearlyAppraisal, type AppraisalInputs } from './finance';
+import { appraiseRun, DEFAULT_APPRAISAL_YEARS, stillRising, yearlyAppraisal, type AppraisalInputs } from './finance';
 import type { FinancialYear } from './financial-years';
 import { M } from './metrics';
 import { peakFte, type RunPlan } from './plan';
@@ -15,9 +15,11 @@ export interface YearlyMoney {
 
 export interface FinanceYear {
   year: string;
-  /** Months of the year inside the horizon. */
+  /** Months of the year simulated (the rest of the year, if any, is carried forward: carriedMonths). */
   months: number;
-  /** Benefits after optimism bias and deadweight: placements (cashable) and the rest (staff time, not cashable), £. */
+  /** Months of the year not simulated but carried at the last full simulated year's level (0: all simulated). */
+  carriedMonths: number;
+  /** Benefits after optimism bias and deadweight: placements' marginal cost (cashable) and the rest (staff time, placements' fixed cost: not cashable), £. */
   cashableSaving: Stat;
   nonCashableSaving: Stat;
   /** Extra cost of the arm's FGC service over the reference's, set-up included, £. */
@@ -29,8 +31,15 @@ export interface FinanceYear {
 export interface FinanceComparison {
   arm: string;
   reference: string;
-  /** Net present value over the horizon, £ (discounted; year 0 = the first financial year). */
+  /** Net present value over the appraisal horizon, £ (discounted; year 0 = the first financial year). */
   npv: Stat;
+  /** NPV over 5 years, 10 years and the appraisal horizon, side by side (the answer may turn on the horizon). */
+  npvByHorizon: { years: number; npv: Stat; probabilityPositive: number }[];
+  /**
+   * Whether net benefit is still rising when the simulation ends (the median rise from the year before to the last
+   * full year simulated, and the share of runs in which it rose); absent when there are not two full years.
+   */
+  stillRising?: { year: string; rising: boolean; medianRise: number; share: number };
   /** The NPV of each run, in run order (for targets and sensitivity). */
   npvRuns: number[];
   /** NPV / present value of the extra service cost (runs where the arm costs more only). */
@@ -51,6 +60,12 @@ export interface FinanceSummary {
   /** The same in words, with the deflator used. */
   priceBasis: string;
   financialYears: string[];
+  /** Years appraised (NPV, ROI, BCR, payback), from the first financial year. */
+  appraisalYears: number;
+  /** Financial years the simulation covers (the last may be part of one). */
+  simulatedYears: number;
+  /** The full simulated year whose amounts are carried to the years after the simulation (absent if none are). */
+  carriedFrom?: string;
   comparisons: FinanceComparison[];
 }
 
@@ -62,20 +77,81 @@ function finite(values: number[]): Stat | null {
 /** Runs appraised between yields. */
 const RUNS_PER_STEP = 200;
 
-/** An arm's money by run and financial year (runs × years, run order): total cost, placements, the FGC service. */
-function armMoney(set: YearlyMoney, arm: number, years: FinancialYear[]): { total: Float64Array; placements: Float64Array; service: Float64Array } {
+/** The financial year after "2015/16": "2016/17". */
+function nextYear(label: string): string {
+  const start = Number(label.slice(0, 4)) + 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/**
+ * The appraisal's years: the simulated financial years, then (up to `length`) years carried at the last full
+ * simulated year's level; a last simulated year that is part of one is completed at that level too. Each year says
+ * which simulated year it reads (`from`, -1: none), and what share of a full carried year it adds (`carry`). With no
+ * full year simulated, nothing is carried: the years are the simulated ones.
+ */
+export function appraisalYears(years: FinancialYear[], length: number): { label: string; months: number; carriedMonths: number; from: number; carry: number }[] {
+  let full = -1;
+  for (let i = years.length - 1; i >= 0 && full < 0; i--) if (years[i]!.months === 12) full = i;
+  const out = years.map((y, i) => ({ label: y.label, months: y.months, carriedMonths: 0, from: i, carry: 0 }));
+  // A last year cut short by the horizon is completed at the last full year's level (or its own, scaled, if none is full).
+  const last = out.at(-1);
+  if (last && last.months < 12 && out.length > 1 && full >= 0) {
+    last.carriedMonths = 12 - last.months;
+    last.carry = last.carriedMonths / 12;
+  }
+  // With no full year simulated there is no level to carry: the appraisal stops with the simulation.
+  while (full >= 0 && out.length < length) out.push({ label: nextYear(out.at(-1)!.label), months: 0, carriedMonths: 12, from: -1, carry: 1 });
+  return out;
+}
+
+/** An arm's money by run and financial year (runs × years, run order): total cost, its cashable part, the FGC service. */
+function armMoney(set: YearlyMoney, arm: number, years: FinancialYear[]): { total: Float64Array; cashable: Float64Array; service: Float64Array } {
   return {
     total: set.costByYear(arm, years, M.cost),
-    placements: set.costByYear(arm, years, M.costPlacements),
+    cashable: set.costByYear(arm, years, M.costCashable),
     service: set.costByYear(arm, years, M.costFgcService),
   };
 }
 
-/** Appraises each arm against the first, run by run in run order, from the RunSet's yearly money. */
-export function* appraiseComparisons(set: YearlyMoney, years: FinancialYear[], prices: { priceYear: string | null; priceBasis: string }): Steps<FinanceSummary> {
+/** One run's money a year for the appraisal's years: simulated, completed and carried (see appraisalYears). */
+function fillRun(
+  into: { total: Float64Array; cashable: Float64Array; service: Float64Array },
+  money: { total: Float64Array; cashable: Float64Array; service: Float64Array },
+  run: number,
+  simulated: number,
+  plan: ReturnType<typeof appraisalYears>,
+  carriedFrom: number,
+): void {
+  const from = run * simulated;
+  for (const key of ['total', 'cashable', 'service'] as const) {
+    const source = money[key];
+    const out = into[key];
+    const level = carriedFrom >= 0 ? source[from + carriedFrom]! : 0;
+    for (let t = 0; t < plan.length; t++) {
+      const y = plan[t]!;
+      out[t] = (y.from >= 0 ? source[from + y.from]! : 0) + y.carry * level;
+    }
+  }
+}
+
+/** Appraises each arm against the first, run by run in run order, from the RunSet's yearly money, over `horizonYears` years (default 10). */
+export function* appraiseComparisons(
+  set: YearlyMoney,
+  years: FinancialYear[],
+  prices: { priceYear: string | null; priceBasis: string },
+  horizonYears: number = DEFAULT_APPRAISAL_YEARS,
+): Steps<FinanceSummary> {
   const inputs = set.appraisalInputs();
   const runs = inputs.length;
   const Y = years.length;
+  // The years appraised: at least 5 and 10 (for the NPVs side by side), the horizon, and every simulated year.
+  const plan = appraisalYears(years, Math.max(horizonYears, 10, Y));
+  const L = plan.length;
+  const A = Math.min(horizonYears, L);
+  let carriedFrom = -1;
+  for (let i = Y - 1; i >= 0 && carriedFrom < 0; i--) if (years[i]!.months === 12) carriedFrom = i;
+  const carries = plan.some((y) => y.carry > 0);
+  const horizons = [...new Set([5, 10, A])].filter((h) => h <= L).sort((a, b) => a - b);
   const ref = armMoney(set, 0, years);
   yield;
   // Set-up is for the coordinators an arm adds at its most (a ramp-up's last step, not its first).
@@ -87,31 +163,26 @@ export function* appraiseComparisons(set: YearlyMoney, years: FinancialYear[], p
     const npv: number[] = [];
     const roi: number[] = [];
     const bcr: number[] = [];
-    const paybackCounts = new Int32Array(Y);
+    const npvAt = horizons.map(() => new Float64Array(runs));
+    const paybackCounts = new Int32Array(L);
     let never = 0;
-    const yearly = Array.from({ length: Y }, () => ({ cashable: new Float64Array(runs), nonCashable: new Float64Array(runs), service: new Float64Array(runs), net: new Float64Array(runs) }));
+    const yearly = Array.from({ length: L }, () => ({ cashable: new Float64Array(runs), nonCashable: new Float64Array(runs), service: new Float64Array(runs), net: new Float64Array(runs) }));
     // One run's years at a time, in arrays made once (not views and results made for each of 10,000 runs).
-    const refRun = { total: new Float64Array(Y), placements: new Float64Array(Y), service: new Float64Array(Y), fte: refFte };
-    const armRun = { total: new Float64Array(Y), placements: new Float64Array(Y), service: new Float64Array(Y), fte: peakFte(arm) };
-    const into = yearlyAppraisal(Y);
+    const refRun = { total: new Float64Array(L), cashable: new Float64Array(L), service: new Float64Array(L), fte: refFte };
+    const armRun = { total: new Float64Array(L), cashable: new Float64Array(L), service: new Float64Array(L), fte: peakFte(arm) };
+    const into = yearlyAppraisal(L);
     for (let r = 0; r < runs; r++) {
       if (r % RUNS_PER_STEP === RUNS_PER_STEP - 1) yield;
-      const from = r * Y;
-      for (let t = 0; t < Y; t++) {
-        refRun.total[t] = ref.total[from + t]!;
-        refRun.placements[t] = ref.placements[from + t]!;
-        refRun.service[t] = ref.service[from + t]!;
-        armRun.total[t] = mine.total[from + t]!;
-        armRun.placements[t] = mine.placements[from + t]!;
-        armRun.service[t] = mine.service[from + t]!;
-      }
-      const a = appraiseRun(refRun, armRun, inputs[r]!, into);
+      fillRun(refRun, ref, r, Y, plan, carriedFrom);
+      fillRun(armRun, mine, r, Y, plan, carriedFrom);
+      const a = appraiseRun(refRun, armRun, inputs[r]!, into, A);
       npv.push(a.npv);
       roi.push(a.roi);
       bcr.push(a.bcr);
+      horizons.forEach((h, k) => (npvAt[k]![r] = a.cumulativeNpv[h - 1]!));
       if (a.payback < 0) never++;
       else paybackCounts[a.payback]!++;
-      for (let t = 0; t < Y; t++) {
+      for (let t = 0; t < L; t++) {
         yearly[t]!.cashable[r] = a.cashable[t]!;
         yearly[t]!.nonCashable[r] = a.nonCashable[t]!;
         yearly[t]!.service[r] = a.serviceCost[t]!;
@@ -119,20 +190,24 @@ export function* appraiseComparisons(set: YearlyMoney, years: FinancialYear[], p
       }
     }
     const payback: Record<string, number> = {};
-    for (let t = 0; t < Y; t++) if (paybackCounts[t]! > 0) payback[years[t]!.label] = paybackCounts[t]! / runs;
+    for (let t = 0; t < L; t++) if (paybackCounts[t]! > 0) payback[plan[t]!.label] = paybackCounts[t]! / runs;
+    const rising = carriedFrom >= 1 && years[carriedFrom - 1]!.months === 12 ? stillRising(yearly.map((y) => y.net), carriedFrom) : undefined;
     yield;
     comparisons.push({
       arm: arm.name,
       reference: set.plan.arms[0]!.name,
       npv: statInPlace(Float64Array.from(npv)),
       npvRuns: npv,
+      npvByHorizon: horizons.map((h, k) => ({ years: h, probabilityPositive: npvAt[k]!.filter((v) => v > 0).length / runs, npv: statInPlace(npvAt[k]!) })),
+      ...(rising ? { stillRising: { year: years[carriedFrom]!.label, ...rising } } : {}),
       roi: finite(roi),
       benefitCostRatio: finite(bcr),
       probabilityNpvPositive: npv.filter((v) => v > 0).length / runs,
       payback: { byYear: payback, never: never / runs },
-      byYear: years.map((y, t) => ({
+      byYear: plan.map((y, t) => ({
         year: y.label,
         months: y.months,
+        carriedMonths: y.carriedMonths,
         cashableSaving: statInPlace(yearly[t]!.cashable),
         nonCashableSaving: statInPlace(yearly[t]!.nonCashable),
         serviceCost: statInPlace(yearly[t]!.service),
@@ -143,7 +218,10 @@ export function* appraiseComparisons(set: YearlyMoney, years: FinancialYear[], p
   return {
     discountRate: inputs[0]?.discountRate ?? 0,
     ...prices,
-    financialYears: years.map((y) => y.label),
+    financialYears: plan.map((y) => y.label),
+    appraisalYears: A,
+    simulatedYears: Y,
+    ...(carries && carriedFrom >= 0 ? { carriedFrom: years[carriedFrom]!.label } : {}),
     comparisons,
   };
 }

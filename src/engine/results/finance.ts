@@ -6,12 +6,17 @@ export interface AppraisalInputs {
   discountRate: number;
   /** Share of benefits removed for optimism bias, 0–1. */
   optimismBias: number;
+  /** Share added to the FGC service's extra cost (set-up included) for optimism bias, ≥ 0. */
+  optimismBiasCosts: number;
   /** Share of benefits that would have happened anyway, 0–1. */
   deadweight: number;
   /** One-off cost of setting up each added coordinator FTE, £, in the first year. */
   setUpCostPerAddedFte: number;
 }
-export const APPRAISAL_FIELDS = 4;
+export const APPRAISAL_FIELDS = 5;
+
+/** The default appraisal horizon, years (Green Book: the period over which the option has effects; 10 unless the user sets another). */
+export const DEFAULT_APPRAISAL_YEARS = 10;
 
 /** Discount factors for years 0..n-1: year 0 is not discounted, year t by (1 + r)^-t. */
 export function discountFactors(years: number, rate: number): Float64Array {
@@ -41,21 +46,23 @@ export function paybackYear(net: ArrayLike<number>, rate: number): number {
 
 /** One run's yearly amounts of an arm against the reference, £ a year. */
 export interface YearlyAppraisal {
-  /** Benefits after optimism bias and deadweight, £ a year: cashable and not. */
+  /** Benefits after optimism bias and deadweight, £ a year: cashable (placements' marginal cost) and not (the rest). */
   cashable: Float64Array;
   nonCashable: Float64Array;
-  /** Extra cost of the arm's FGC service over the reference's (coordinators, conferences, set-up), £ a year. */
+  /** Extra cost of the arm's FGC service over the reference's (coordinators, conferences, set-up), after optimism bias, £ a year. */
   serviceCost: Float64Array;
   /** Benefits − service cost, £ a year. */
   net: Float64Array;
+  /** NPV over the first t + 1 years, for each t. */
+  cumulativeNpv: Float64Array;
 }
 
 /** Arrays for the yearly amounts of `years` years, to be filled by appraiseRun run after run. */
 export function yearlyAppraisal(years: number): YearlyAppraisal {
-  return { cashable: new Float64Array(years), nonCashable: new Float64Array(years), serviceCost: new Float64Array(years), net: new Float64Array(years) };
+  return { cashable: new Float64Array(years), nonCashable: new Float64Array(years), serviceCost: new Float64Array(years), net: new Float64Array(years), cumulativeNpv: new Float64Array(years) };
 }
 
-/** One run's appraisal of an arm: yearly amounts in, Green Book measures out. */
+/** One run's appraisal of an arm: yearly amounts in, Green Book measures out (over the appraisal horizon). */
 export interface RunAppraisal extends YearlyAppraisal {
   npv: number;
   /** NPV / PV of service cost (NaN when the arm costs no more than the reference). */
@@ -66,45 +73,75 @@ export interface RunAppraisal extends YearlyAppraisal {
   payback: number;
 }
 
+/** One arm's money a year, £: its whole cost, the cashable part of it (placements' marginal cost), its FGC service, and its peak coordinator FTE. */
+export interface ArmMoney {
+  total: ArrayLike<number>;
+  cashable: ArrayLike<number>;
+  service: ArrayLike<number>;
+  fte: number;
+}
+
 /**
- * Appraises one run. Pathway costs exclude each arm's own service cost; benefits are the
- * reference's pathway cost minus the arm's, split into cashable (placements) and the rest (staff
- * time), reduced by optimism bias and deadweight; costs are the arm's service cost minus the
- * reference's, plus set-up for each added FTE in the first year. The yearly amounts are written into
- * `into` and returned in it: a caller appraising run after run passes the same arrays each time and
- * reads them before the next run.
+ * Appraises one run. Pathway costs exclude each arm's own service cost; benefits are the reference's pathway cost
+ * minus the arm's, split into cashable (what stops being paid: placements' marginal cost) and the rest (staff
+ * time, placements' fixed cost, processes: not cashable), reduced by optimism bias and deadweight; costs are the
+ * arm's service cost minus the reference's, plus set-up for each added FTE once, in the first year, raised by the
+ * optimism bias on costs. Measures (NPV, ROI, BCR, payback) are over the first `horizon` years (all by default);
+ * `cumulativeNpv` over every year given. The yearly amounts are written into `into` and returned in it: a caller
+ * appraising run after run passes the same arrays each time and reads them before the next run.
  */
-export function appraiseRun(
-  ref: { total: ArrayLike<number>; placements: ArrayLike<number>; service: ArrayLike<number>; fte: number },
-  arm: { total: ArrayLike<number>; placements: ArrayLike<number>; service: ArrayLike<number>; fte: number },
-  inputs: AppraisalInputs,
-  into: YearlyAppraisal = yearlyAppraisal(ref.total.length),
-): RunAppraisal {
+export function appraiseRun(ref: ArmMoney, arm: ArmMoney, inputs: AppraisalInputs, into: YearlyAppraisal = yearlyAppraisal(ref.total.length), horizon = ref.total.length): RunAppraisal {
   const n = ref.total.length;
   const keep = (1 - inputs.optimismBias) * (1 - inputs.deadweight);
-  const { cashable, nonCashable, serviceCost, net } = into;
+  const uplift = 1 + inputs.optimismBiasCosts;
+  const { cashable, nonCashable, serviceCost, net, cumulativeNpv } = into;
   if (cashable.length !== n) throw new Error(`appraiseRun: ${n} years of money but room for ${cashable.length}`);
+  if (!(horizon >= 1 && horizon <= n)) throw new Error(`appraiseRun: a horizon of ${horizon} years, with ${n} years of money`);
+  const r = inputs.discountRate;
+  let pvBenefits = 0;
+  let pvCosts = 0;
+  let cumulative = 0;
   for (let t = 0; t < n; t++) {
     const pathwaySaving = ref.total[t]! - ref.service[t]! - (arm.total[t]! - arm.service[t]!);
-    const placementSaving = ref.placements[t]! - arm.placements[t]!;
-    cashable[t] = placementSaving * keep;
-    nonCashable[t] = (pathwaySaving - placementSaving) * keep;
-    serviceCost[t] = arm.service[t]! - ref.service[t]! + (t === 0 ? inputs.setUpCostPerAddedFte * Math.max(0, arm.fte - ref.fte) : 0);
+    const cashableSaving = ref.cashable[t]! - arm.cashable[t]!;
+    cashable[t] = cashableSaving * keep;
+    nonCashable[t] = (pathwaySaving - cashableSaving) * keep;
+    serviceCost[t] = (arm.service[t]! - ref.service[t]! + (t === 0 ? inputs.setUpCostPerAddedFte * Math.max(0, arm.fte - ref.fte) : 0)) * uplift;
     net[t] = cashable[t]! + nonCashable[t]! - serviceCost[t]!;
+    const factor = Math.pow(1 + r, -t); // discountFactors' factor
+    cumulative += net[t]! * factor;
+    cumulativeNpv[t] = cumulative;
+    if (t < horizon) {
+      pvBenefits += (cashable[t]! + nonCashable[t]!) * factor;
+      pvCosts += serviceCost[t]! * factor;
+    }
   }
-  const r = inputs.discountRate;
-  let pvBenefits = 0; // presentValue of cashable + non-cashable, year by year
-  for (let t = 0; t < n; t++) pvBenefits += (cashable[t]! + nonCashable[t]!) * Math.pow(1 + r, -t);
-  const pvCosts = presentValue(serviceCost, r);
   const npv = pvBenefits - pvCosts;
   return {
     cashable,
     nonCashable,
     serviceCost,
     net,
+    cumulativeNpv,
     npv,
     roi: pvCosts > 0 ? npv / pvCosts : NaN,
     bcr: pvCosts > 0 ? pvBenefits / pvCosts : NaN,
-    payback: paybackYear(net, r),
+    payback: paybackYear(horizon === n ? net : net.subarray(0, horizon), r),
   };
+}
+
+/**
+ * Whether net benefit is still rising when the simulation ends: the median, over runs, of the last full simulated
+ * year's net less the year before's is above 0 (then the NPV turns on the horizon). `lastFull` and `lastFull - 1`
+ * index years of `netByYear` (years × runs); undefined when there are not two full years to compare.
+ */
+export function stillRising(netByYear: readonly Float64Array[], lastFull: number): { rising: boolean; medianRise: number; share: number } | undefined {
+  if (lastFull < 1 || lastFull >= netByYear.length) return undefined;
+  const last = netByYear[lastFull]!;
+  const before = netByYear[lastFull - 1]!;
+  const rise = Float64Array.from(last, (x, i) => x - before[i]!).sort();
+  if (rise.length === 0) return undefined;
+  const mid = rise.length >> 1;
+  const median = rise.length % 2 ? rise[mid]! : (rise[mid - 1]! + rise[mid]!) / 2;
+  return { rising: median > 0, medianRise: median, share: rise.filter((x) => x > 0).length / rise.length };
 }

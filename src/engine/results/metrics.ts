@@ -20,6 +20,7 @@ export const METRICS = [
   'cost',
   'costPlacements',
   'costFgcService',
+  'costCashable',
   'claKinship',
   'claInHouseFostering',
   'claIndependentFostering',

@@ -15,6 +15,8 @@ export interface RunOptions {
   capacity?: number[];
   /** Discount rate a year for the appraisal, replacing the scenario's (0–1). */
   discountRate?: number;
+  /** Years appraised, replacing the scenario's (finance.appraisalYears; default 10). */
+  appraisalYears?: number;
   /** Series whose every run is kept and returned (`runSeries` in each arm), for calibration. */
   keepRunSeries?: Metric[];
 }
@@ -27,6 +29,8 @@ export interface RunPlan {
   arms: Arm[];
   /** A discount rate fixed for every run, if the user set one. */
   discountRate?: number;
+  /** The appraisal horizon in years, if the user set one. */
+  appraisalYears?: number;
   /** Series kept run by run (see RunOptions). */
   keepRunSeries?: Metric[];
 }
@@ -43,6 +47,7 @@ export function planRun(scenario: Scenario, options: RunOptions = {}): RunPlan {
     seed: options.seed ?? scenario.simulation.seed,
     months: options.months ?? scenario.simulation.horizonMonths,
     ...(options.discountRate !== undefined ? { discountRate: options.discountRate } : {}),
+    ...(options.appraisalYears !== undefined ? { appraisalYears: options.appraisalYears } : {}),
     ...(options.keepRunSeries?.length ? { keepRunSeries: options.keepRunSeries } : {}),
     arms: [scenario.arms.counterfactual, ...arms],
   };
@@ -56,7 +61,7 @@ export interface RunBlock {
   arms: Float64Array[];
   /** Open family-months simulated, summed over arms and runs. */
   familyMonths: number;
-  /** Each run's appraisal inputs (discount rate, optimism bias, deadweight, set-up £ per added FTE): count × 4. */
+  /** Each run's appraisal inputs (discount rate, optimism bias on benefits and on costs, deadweight, set-up £ per added FTE): count × APPRAISAL_FIELDS. */
   appraisal: Float64Array;
 }
 

@@ -3,7 +3,7 @@ import { M, METRIC_COUNT, METRICS, type Metric } from './metrics';
 import { CountQuantiles, CountTally, PER_RUN_SERIES, SCALES, type CountsSnapshot } from './series-counts';
 import { presetOf } from '../../scenario/effect-presets';
 import type { Scenario } from '../../scenario/schema';
-import { APPRAISAL_FIELDS, type AppraisalInputs } from './finance';
+import { APPRAISAL_FIELDS, DEFAULT_APPRAISAL_YEARS, type AppraisalInputs } from './finance';
 import { appraiseComparisons, type FinanceSummary } from './finance-summary';
 import { financialYears, sumByYear, type FinancialYear } from './financial-years';
 import { monthLabels, type RunBlock, type RunPlan } from './plan';
@@ -264,7 +264,7 @@ export class RunSet {
     for (let r = 0; r < this.plan.runs; r++) {
       if (!this.counted[r]) continue;
       const a = this.appraisal.subarray(r * APPRAISAL_FIELDS, (r + 1) * APPRAISAL_FIELDS);
-      out.push({ discountRate: a[0]!, optimismBias: a[1]!, deadweight: a[2]!, setUpCostPerAddedFte: a[3]! });
+      out.push({ discountRate: a[0]!, optimismBias: a[1]!, optimismBiasCosts: a[2]!, deadweight: a[3]!, setUpCostPerAddedFte: a[4]! });
     }
     return out;
   }
@@ -354,7 +354,7 @@ export function* summariseRunsInSteps(scenario: Scenario, set: RunSet): Steps<Ru
     comparisons.push({ ...compare(arm.name, reference.name, refCost, cost, refCla, cla), savingByYear: savingsByYear(years, refByYear, set.costByYear(i + 1, years)) });
     yield;
   }
-  const finance = yield* appraiseComparisons(set, years, { priceYear: scenario.prices?.reportingYear ?? null, priceBasis: priceBasis(scenario) });
+  const finance = yield* appraiseComparisons(set, years, { priceYear: scenario.prices?.reportingYear ?? null, priceBasis: priceBasis(scenario) }, plan.appraisalYears ?? appraisalYearsOf(scenario));
   return {
     scenario: scenario.name,
     seed: plan.seed,
@@ -366,6 +366,12 @@ export function* summariseRunsInSteps(scenario: Scenario, set: RunSet): Steps<Ru
     effects: { preset: effectsPreset(scenario), values: scenario.fgc.effects },
     diagnostics: { familyMonths: set.familyMonths },
   };
+}
+
+/** The scenario's appraisal horizon, years (finance.appraisalYears, fixed by the schema), or the default. */
+function appraisalYearsOf(scenario: Scenario): number {
+  const q = scenario.finance?.appraisalYears;
+  return q && 'value' in q ? q.value : DEFAULT_APPRAISAL_YEARS;
 }
 
 /** The name of the effect preset a scenario's effects are, or "custom" when they are not one exactly (src/scenario/effect-presets.ts). */

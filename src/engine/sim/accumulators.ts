@@ -4,9 +4,12 @@ import type { RunParameters } from './params';
 import { accumulatorLayout, CLASS_COUNT, FLOW_COUNT, FlowRow, LEDGER_STATES, LEDGER_WIDTH, PLACEMENTS, StockClass } from './wasm/layout';
 import { Pathway, type MemoryViews } from './wasm/pathway';
 
-/** £ per child-month in each stock class (assessment costs nothing by the month), from a run's costs. */
+/**
+ * £ per child-month in each stock class (assessment costs nothing by the month), from a run's costs: CLASS_COUNT
+ * whole costs, then CLASS_COUNT cashable parts (a placement's marginal cost; nothing of a plan's staff time).
+ */
 export function monthlyCostByClass(costs: RunParameters['costs']): Float64Array {
-  return Float64Array.of(costs.cinMonthly, costs.cpMonthly, costs.preProceedingsMonthly, ...costs.claMonthly, 0);
+  return Float64Array.of(costs.cinMonthly, costs.cpMonthly, costs.preProceedingsMonthly, ...costs.claMonthly, 0, 0, 0, 0, ...costs.claCashableMonthly, 0);
 }
 
 /**
@@ -23,7 +26,7 @@ export function monthlyCostByClass(costs: RunParameters['costs']): Float64Array 
  */
 export class Accumulators implements MemoryViews {
   readonly H: number;
-  /** £ per child-month by stock class. */
+  /** £ per child-month by stock class: CLASS_COUNT whole costs, then (if given) CLASS_COUNT cashable parts. */
   readonly rates: Float64Array;
   readonly withLedger: boolean;
   /** Byte offset of the block in the pathway memory. */
@@ -113,15 +116,19 @@ export class Accumulators implements MemoryViews {
     const row = H + 1;
     const rates = this.rates;
     const stock = new Float64Array(CLASS_COUNT);
+    const withCashable = rates.length >= 2 * CLASS_COUNT;
     for (let m = 0; m <= H; m++) {
       let stateCost = 0;
       let placementCost = 0;
+      let cashableCost = 0;
       for (let k = 0; k < CLASS_COUNT; k++) {
         const i = k * (H + 2) + m;
         stock[k]! += this.stockDiff[i]!;
-        const cost = rates[k]! * (stock[k]! + this.correction[i]!);
+        const childMonths = stock[k]! + this.correction[i]!;
+        const cost = rates[k]! * childMonths;
         stateCost += cost;
         if (k >= StockClass.Cla0 && k < StockClass.Assessment) placementCost += cost;
+        if (withCashable) cashableCost += rates[CLASS_COUNT + k]! * childMonths;
       }
       let cla = 0;
       for (let i = 0; i < PLACEMENTS; i++) {
@@ -135,6 +142,9 @@ export class Accumulators implements MemoryViews {
       out[M.cost * row + m] = m === 0 ? 0 : this.costDirect[m]! + stateCost;
       out[M.costPlacements * row + m] = m === 0 ? 0 : placementCost;
       out[M.costFgcService * row + m] = m === 0 ? 0 : this.serviceDirect[m]!;
+      // The cashable part of the pathway's cost: placements' marginal part, from its own rates (the rest, staff
+      // time, placements' fixed part and processes, is cost − costFgcService − this: not kept, to keep a run small).
+      out[M.costCashable * row + m] = m === 0 ? 0 : cashableCost;
       out[M.claEntries * row + m] = this.flows[FlowRow.ClaEntries * row + m]!;
       out[M.claExits * row + m] = this.flows[FlowRow.ClaExits * row + m]!;
       out[M.claReturnsHome * row + m] = this.flows[FlowRow.ClaReturnsHome * row + m]!;

@@ -5,6 +5,7 @@ import type { Scenario } from '../../scenario/schema';
 import { PLACEMENTS } from '../../scenario/schema';
 import { moneyInputs, upratingFactors } from '../../scenario/prices';
 import { drawDist } from '../random/draw';
+import { DEFAULT_APPRAISAL_YEARS } from '../results/finance';
 import { gamma } from '../random/distributions';
 import { makeInputRng } from '../random/rng';
 import { DAYS_PER_MONTH, Sojourn } from './sojourn';
@@ -58,8 +59,8 @@ export interface RunParameters {
     effects: PointEffects[];
     fadeHalfLifeMonths: number;
   };
-  /** Appraisal settings (Green Book): discount rate a year, optimism bias, deadweight, set-up £ per added FTE. */
-  appraisal: { discountRate: number; optimismBias: number; deadweight: number; setUpCostPerAddedFte: number };
+  /** Appraisal settings (Green Book); `years` is the horizon the summary appraises over (fixed in a valid scenario: drawn here so every input is read in one place). */
+  appraisal: { discountRate: number; optimismBias: number; optimismBiasCosts: number; deadweight: number; setUpCostPerAddedFte: number; years: number };
   costs: {
     referral: number;
     assessment: number;
@@ -72,8 +73,10 @@ export interface RunParameters {
     cinMonthly: number;
     cpMonthly: number;
     preProceedingsMonthly: number;
-    /** £ per child-month by placement, in PLACEMENTS order. */
+    /** £ per child-month by placement, in PLACEMENTS order: the whole cost, marginal and fixed. */
     claMonthly: Float64Array;
+    /** The marginal (cashable) part of it: what stops being paid when a placement ends. */
+    claCashableMonthly: Float64Array;
     coordinatorAnnual: number;
   };
 }
@@ -252,7 +255,12 @@ export function drawParameters(s: Scenario, seed: string, run: number, drawn?: D
     cla: draw.shares(p.cla.exits, EXIT_KEYS[State.Cla]),
   };
   const claMonthly = new Float64Array(PLACEMENTS.length);
-  for (let i = 0; i < PLACEMENTS.length; i++) claMonthly[i] = draw.perMonth(c.perChild.cla[PLACEMENTS[i]!]);
+  const claCashableMonthly = new Float64Array(PLACEMENTS.length);
+  for (let i = 0; i < PLACEMENTS.length; i++) {
+    const placement = c.perChild.cla[PLACEMENTS[i]!];
+    claCashableMonthly[i] = draw.perMonth(placement.marginal);
+    claMonthly[i] = claCashableMonthly[i]! + draw.perMonth(placement.fixed);
+  }
   return {
     referralsPerMonth: draw.q(tree.demand.referralsPerMonth),
     countModel: s.demand.countModel,
@@ -319,8 +327,10 @@ export function drawParameters(s: Scenario, seed: string, run: number, drawn?: D
     appraisal: {
       discountRate: finance ? draw.q(finance.discountRate) : GREEN_BOOK_DISCOUNT_RATE,
       optimismBias: finance ? draw.q(finance.optimismBias) : 0,
+      optimismBiasCosts: finance?.optimismBiasCosts ? draw.q(finance.optimismBiasCosts) : 0,
       deadweight: finance ? draw.q(finance.deadweight) : 0,
       setUpCostPerAddedFte: finance ? draw.money(finance.setUpCostPerAddedFte) : 0,
+      years: finance?.appraisalYears ? draw.q(finance.appraisalYears) : DEFAULT_APPRAISAL_YEARS,
     },
     costs: {
       referral: draw.money(c.process.referral),
@@ -334,6 +344,7 @@ export function drawParameters(s: Scenario, seed: string, run: number, drawn?: D
       cpMonthly: draw.perMonth(c.perChild.cp),
       preProceedingsMonthly: draw.perMonth(c.perChild.preProceedings),
       claMonthly,
+      claCashableMonthly,
       coordinatorAnnual: draw.money(c.fgcService.coordinatorAnnualCost),
     },
   };

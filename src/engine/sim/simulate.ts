@@ -47,7 +47,7 @@ export function simulateBlock(scenario: Scenario, plan: RunPlan, first: number, 
       outs.push(arms[a]!.subarray(i * size, (i + 1) * size));
     }
     const a = ctx.params.appraisal;
-    appraisal.set([plan.discountRate ?? a.discountRate, a.optimismBias, a.deadweight, a.setUpCostPerAddedFte], i * APPRAISAL_FIELDS);
+    appraisal.set([plan.discountRate ?? a.discountRate, a.optimismBias, a.optimismBiasCosts, a.deadweight, a.setUpCostPerAddedFte], i * APPRAISAL_FIELDS);
     familyMonths += simulateRun(ctx, plans, outs, undefined);
     for (let a = 0; a < armCount; a++) checkFinite(outs[a]!, monthCount, first + i, plan.arms[a]!.name);
     afterRun?.(first + i);

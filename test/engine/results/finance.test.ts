@@ -24,9 +24,9 @@ describe('Green Book appraisal', () => {
   });
 
   it('appraises an arm: cashable placements apart, optimism bias and deadweight off benefits, set-up per added FTE', () => {
-    const ref = { total: [1000, 1000], placements: [600, 600], service: [100, 100], fte: 2 };
-    const arm = { total: [1100, 900], placements: [580, 500], service: [300, 300], fte: 6 };
-    const a = appraiseRun(ref, arm, { discountRate: 0, optimismBias: 0.2, deadweight: 0.5, setUpCostPerAddedFte: 10 });
+    const ref = { total: [1000, 1000], cashable: [600, 600], service: [100, 100], fte: 2 };
+    const arm = { total: [1100, 900], cashable: [580, 500], service: [300, 300], fte: 6 };
+    const a = appraiseRun(ref, arm, { discountRate: 0, optimismBias: 0.2, optimismBiasCosts: 0, deadweight: 0.5, setUpCostPerAddedFte: 10 });
     // Pathway saving (service excluded): year 0: 900 − 800 = 100; year 1: 900 − 600 = 300. Kept: × 0.8 × 0.5 = 0.4.
     expect(Array.from(a.cashable)).toEqual([20 * 0.4, 100 * 0.4]);
     expect(Array.from(a.nonCashable).map((x) => Math.round(x * 1e9) / 1e9)).toEqual([80 * 0.4, 200 * 0.4]);
@@ -39,19 +39,19 @@ describe('Green Book appraisal', () => {
   });
 
   it('an arm identical to the reference has zero saving and zero service cost', () => {
-    const same = { total: [10, 20], placements: [5, 5], service: [0, 0], fte: 0 };
-    const a = appraiseRun(same, same, { discountRate: 0.035, optimismBias: 0, deadweight: 0, setUpCostPerAddedFte: 1000 });
+    const same = { total: [10, 20], cashable: [5, 5], service: [0, 0], fte: 0 };
+    const a = appraiseRun(same, same, { discountRate: 0.035, optimismBias: 0, optimismBiasCosts: 0, deadweight: 0, setUpCostPerAddedFte: 1000 });
     expect(a.npv).toBe(0);
     expect(Array.from(a.serviceCost)).toEqual([0, 0]);
     expect(Number.isNaN(a.bcr)).toBe(true);
   });
 
   it('writes each run into arrays it is given, leaving nothing of the run before, and refuses arrays of the wrong length', () => {
-    const inputs = { discountRate: 0.035, optimismBias: 0.1, deadweight: 0.2, setUpCostPerAddedFte: 50 };
-    const ref = { total: [1000, 1200, 900], placements: [600, 700, 500], service: [100, 100, 100], fte: 2 };
+    const inputs = { discountRate: 0.035, optimismBias: 0.1, optimismBiasCosts: 0.2, deadweight: 0.2, setUpCostPerAddedFte: 50 };
+    const ref = { total: [1000, 1200, 900], cashable: [600, 700, 500], service: [100, 100, 100], fte: 2 };
     const arms = [
-      { total: [1100, 900, 800], placements: [580, 500, 450], service: [300, 300, 300], fte: 6 },
-      { total: [990, 1250, 700], placements: [610, 650, 300], service: [150, 150, 150], fte: 3 },
+      { total: [1100, 900, 800], cashable: [580, 500, 450], service: [300, 300, 300], fte: 6 },
+      { total: [990, 1250, 700], cashable: [610, 650, 300], service: [150, 150, 150], fte: 3 },
     ];
     const into = yearlyAppraisal(3);
     for (const arm of arms) {

@@ -38,9 +38,9 @@ describe('results are finite numbers or the run fails', () => {
 
   it('a weekly cost of 1e308 names the cost (a month of it overflows)', () => {
     const s = variant(SMALL, (raw) => {
-      raw.costs.perChild.cla.residential.value = 1e308;
+      raw.costs.perChild.cla.residential.marginal.value = 1e308;
     });
-    expect(() => runSimulation(s, OPTIONS)).toThrow(/^costs\.perChild\.cla\.residential: (uprated to the reporting year it is Infinity|a month of it is Infinity), not a finite number of pounds$/);
+    expect(() => runSimulation(s, OPTIONS)).toThrow(/^costs\.perChild\.cla\.residential\.marginal: (uprated to the reporting year it is Infinity|a month of it is Infinity), not a finite number of pounds$/);
   });
 
   it('coordinators of 1e308 FTE make a cost that is not finite: the run fails naming the arm, series and month', () => {

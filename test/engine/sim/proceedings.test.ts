@@ -24,7 +24,7 @@ function bare(size: number, edit: (raw: any) => void) {
     raw.pathway.closed.reReferralProbability = fixed(0, 'probability');
     for (const key of Object.keys(raw.costs.process)) raw.costs.process[key] = money(0, raw.costs.process[key].unit);
     for (const key of ['cin', 'cp', 'preProceedings']) raw.costs.perChild[key] = money(0, 'GBP/month');
-    for (const key of Object.keys(raw.costs.perChild.cla)) raw.costs.perChild.cla[key] = money(0, 'GBP/month');
+    for (const key of Object.keys(raw.costs.perChild.cla)) raw.costs.perChild.cla[key] = { marginal: money(0, 'GBP/month'), fixed: money(0, 'GBP/month') };
     raw.arms.options = [];
     edit(raw);
   });
