@@ -36,8 +36,9 @@ export interface FinanceComparison {
   /** NPV over 5 years, 10 years and the appraisal horizon, side by side (the answer may turn on the horizon). */
   npvByHorizon: { years: number; npv: Stat; probabilityPositive: number }[];
   /**
-   * Whether net benefit is still rising when the simulation ends (the median rise from the year before to the last
-   * full year simulated, and the share of runs in which it rose); absent when there are not two full years.
+   * Whether net benefit is still rising when the simulation ends (more runs rose from the year before to the last
+   * full year simulated than chance would give; with the median rise and the share of runs that rose); absent when
+   * there are not two full years.
    */
   stillRising?: { year: string; rising: boolean; medianRise: number; share: number };
   /** The NPV of each run, in run order (for targets and sensitivity). */

@@ -131,17 +131,20 @@ export function appraiseRun(ref: ArmMoney, arm: ArmMoney, inputs: AppraisalInput
 }
 
 /**
- * Whether net benefit is still rising when the simulation ends: the median, over runs, of the last full simulated
- * year's net less the year before's is above 0 (then the NPV turns on the horizon). `lastFull` and `lastFull - 1`
- * index years of `netByYear` (years × runs); undefined when there are not two full years to compare.
+ * Whether net benefit is still rising when the simulation ends: in more of the runs than chance would give, the
+ * last full simulated year's net is above the year before's (a sign test: the share of runs rising is above one
+ * half by more than two binomial standard errors, √(0.25 / runs)); then the NPV turns on the horizon. `lastFull`
+ * and `lastFull - 1` index years of `netByYear` (years × runs); undefined when there are not two full years.
  */
 export function stillRising(netByYear: readonly Float64Array[], lastFull: number): { rising: boolean; medianRise: number; share: number } | undefined {
   if (lastFull < 1 || lastFull >= netByYear.length) return undefined;
   const last = netByYear[lastFull]!;
   const before = netByYear[lastFull - 1]!;
   const rise = Float64Array.from(last, (x, i) => x - before[i]!).sort();
-  if (rise.length === 0) return undefined;
-  const mid = rise.length >> 1;
-  const median = rise.length % 2 ? rise[mid]! : (rise[mid - 1]! + rise[mid]!) / 2;
-  return { rising: median > 0, medianRise: median, share: rise.filter((x) => x > 0).length / rise.length };
+  const n = rise.length;
+  if (n === 0) return undefined;
+  const mid = n >> 1;
+  const median = n % 2 ? rise[mid]! : (rise[mid - 1]! + rise[mid]!) / 2;
+  const share = rise.filter((x) => x > 0).length / n;
+  return { rising: share > 0.5 + 2 * Math.sqrt(0.25 / n), medianRise: median, share };
 }

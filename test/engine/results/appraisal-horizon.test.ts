@@ -161,5 +161,9 @@ describe('the appraisal horizon', () => {
     expect(falling.comparisons[0]!.stillRising!.rising).toBe(false);
     // One full year only: nothing to compare.
     expect(stillRising([Float64Array.of(1, 2)], 0)).toBeUndefined();
+    // A sign test: 100 runs, 56 rising is within chance of half (2 standard errors: 0.6); 61 is not.
+    const runs = (up: number) => [new Float64Array(100), Float64Array.from({ length: 100 }, (_, i) => (i < up ? 1 : -1))];
+    expect(stillRising(runs(56), 1)!.rising).toBe(false);
+    expect(stillRising(runs(61), 1)!.rising).toBe(true);
   });
 });
