@@ -36,7 +36,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       USAGE,
     );
     if (values.write !== undefined) checkOutputPath('--write', values.write, [path]);
-    const scenario = loadScenario(path);
+    const scenario = loadScenario(path, io);
     if (!scenario.observed) throw new UsageError(`${path} carries no observed series to calibrate to (an "observed" block)`);
     const options: CalibrationOptions = { runs: values.runs === undefined ? 500 : wholeNumber('--runs', values.runs, 10, 100_000), seed: values.seed };
     if (values.inputs !== undefined) options.inputs = values.inputs.split(',').map((p) => p.trim());

@@ -9,7 +9,7 @@ import { UsageError } from './options';
 export const MAX_SCENARIO_FILE_BYTES = 100_000_000;
 
 /** Reads and validates a scenario file; problems become one UsageError line. */
-export function loadScenario(path: string) {
+export function loadScenario(path: string, io?: CliIo) {
   let bytes: Uint8Array;
   try {
     const size = statSync(path).size;
@@ -26,6 +26,8 @@ export function loadScenario(path: string) {
     const detail = parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
     throw new UsageError(`${path} is not a valid scenario (${n} problem${n === 1 ? '' : 's'}): ${detail}`);
   }
+  // A file written for an earlier schema is run upgraded; say what changed, on stderr (stdout is the result).
+  if (parsed.upgraded && io) io.stderr(`note: ${path} was written for an earlier version and was upgraded to run (the file is unchanged):\n${parsed.upgraded.map((n) => `  - ${n}`).join('\n')}\n`);
   return parsed.value;
 }
 

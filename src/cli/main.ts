@@ -16,7 +16,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   return runCommand(io, async () => {
     const options = parseCliArgs(argv);
     if (options.out !== undefined) checkOutputPath('--out', options.out, [options.scenarioPath]);
-    let scenario = loadScenario(options.scenarioPath);
+    let scenario = loadScenario(options.scenarioPath, io);
     if (options.effects !== undefined) {
       const parsed = parseScenario(withEffectPreset(scenario, options.effects));
       if (!parsed.ok) throw new UsageError(`--effects ${options.effects}: ${formatErrors(parsed.errors).replace(/\n/g, '; ')}`);

@@ -14,7 +14,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   return runCommand(io, async () => {
     const { values, path } = parseFlags(argv, { arm: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' } }, USAGE);
     const runs = values.runs === undefined ? 500 : wholeNumber('--runs', values.runs, 1, 100_000);
-    const scenario = loadScenario(path);
+    const scenario = loadScenario(path, io);
     if (!scenario.observed) throw new UsageError(`${scenario.name} carries no observed series`);
     const arms = scenario.arms.options.length + 1;
     const armIndex = values.arm === undefined ? arms - 1 : wholeNumber('--arm', values.arm, 0, arms - 1);

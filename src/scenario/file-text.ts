@@ -1,7 +1,6 @@
 // A scenario file's bytes as text (UTF-8 only, a byte-order mark dropped), then parsed: for the command line and the
 // page's import. Kept apart from parse.ts so that the engine, which has no TextDecoder in its types, does not import it.
-import { parseScenarioText, type Result, type ScenarioError } from './parse';
-import type { Scenario } from './schema';
+import { parseScenarioText, type ParseResult, type Result } from './parse';
 
 /**
  * A file's text from its bytes: UTF-8 only (a byte that is not UTF-8 is refused with its offset, never silently
@@ -36,7 +35,7 @@ function firstBadByte(bytes: Uint8Array, start: number): number {
 }
 
 /** Parses a scenario file's bytes: UTF-8 (see decodeUtf8), then JSON, then the schema. */
-export function parseScenarioBytes(bytes: Uint8Array): Result<Scenario, ScenarioError[]> {
+export function parseScenarioBytes(bytes: Uint8Array): ParseResult {
   const text = decodeUtf8(bytes);
   return text.ok ? parseScenarioText(text.value) : { ok: false, errors: [{ path: '(file)', message: text.errors }] };
 }

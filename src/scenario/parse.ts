@@ -3,14 +3,27 @@ import { guarded, type ScenarioError } from './check';
 import { upratingFactors } from './prices';
 import type { Quantity } from './quantity';
 import { LIMITS, scenarioSchema, type Scenario } from './schema';
+import { upgradeScenario } from './upgrade';
 
 export type { ScenarioError } from './check';
 
 /** A value or the reasons there is none (expected failures are values, never throws). */
 export type Result<T, E> = { ok: true; value: T } | { ok: false; errors: E };
 
-/** Validates a scenario object; errors name the field path and the rule. */
-export function parseScenario(raw: unknown): Result<Scenario, ScenarioError[]> {
+/** A parse's result, and what was upgraded on the way when the file was written for an earlier schema (see upgradeScenario). */
+export type ParseResult = Result<Scenario, ScenarioError[]> & { upgraded?: string[] };
+
+/**
+ * Validates a scenario object, first upgrading one written before costs went to their units (src/scenario/upgrade.ts:
+ * each change is in `upgraded`); errors name the field path and the rule.
+ */
+export function parseScenario(raw: unknown): ParseResult {
+  const up = upgradeScenario(raw);
+  const result = validate(up.raw);
+  return up.notes.length ? { ...result, upgraded: up.notes } : result;
+}
+
+function validate(raw: unknown): Result<Scenario, ScenarioError[]> {
   const errors: ScenarioError[] = [];
   // Guarded: whatever a check throws becomes a problem at the deepest field path that caught it, never a crash.
   const value = guarded(scenarioSchema, raw, '', errors);
@@ -92,7 +105,7 @@ export function printable(text: string): string {
 }
 
 /** Parses JSON text then validates it; a syntax error is reported like any other problem. */
-export function parseScenarioText(text: string): Result<Scenario, ScenarioError[]> {
+export function parseScenarioText(text: string): ParseResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { type RunSummary, type Metric, monthLabels, type Evaluate } from '../engine';
 import { enginePool } from '../client/engine-client';
+import { upgradeScenario } from '../scenario/upgrade';
 import { formatErrors, parseScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
 import type { CompareRequestEvent, RunRequestEvent, ScenarioChangeEvent, ScenarioLoadEvent, SweepRequestEvent } from './events';
@@ -124,7 +125,8 @@ export class CsApp extends LitElement {
     if (draft && this._loadRaw(draft.raw, draft.origin) === undefined) {
       this._edited = true;
       this._draftKept = saveDraft(draft);
-      this._restored = 'Your edits from before the page was reloaded are back. They are not saved: save them to keep them beyond this tab.';
+      const upgraded = this._restored;
+      this._restored = `Your edits from before the page was reloaded are back. They are not saved: save them to keep them beyond this tab.${upgraded ? ` ${upgraded}` : ''}`;
     } else {
       const shared = await scenarioFromHash(location.hash);
       const refused = shared && 'raw' in shared ? this._loadRaw(shared.raw, 'Shared link') : undefined;
@@ -146,7 +148,9 @@ export class CsApp extends LitElement {
    * draw is refused whole, the current scenario left as it was: the reason is returned (and said, for a load that
    * came from elsewhere on the page).
    */
-  private _loadRaw(raw: unknown, origin: string): string | undefined {
+  private _loadRaw(given: unknown, origin: string): string | undefined {
+    // A scenario written for an earlier schema opens upgraded, saying what changed (src/scenario/upgrade.ts).
+    const { raw, notes } = upgradeScenario(given);
     const refused = cannotDraw(raw);
     if (refused !== undefined) {
       this._error = `${origin || 'The scenario'} was not opened, and the scenario you had is as it was: ${refused}.`;
@@ -159,7 +163,7 @@ export class CsApp extends LitElement {
     this._edited = false;
     clearDraft();
     this._draftKept = true;
-    this._restored = '';
+    this._restored = notes.length ? `${origin || 'This scenario'} was written for an earlier version and was upgraded to open: ${notes.join('; ')}.` : '';
     this._linkProblem = '';
     this._summary = undefined;
     this._sweep = undefined;

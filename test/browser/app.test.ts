@@ -479,6 +479,22 @@ describe('keep and share in Chromium', () => {
     expect(await app.locator('#scenario option:checked').textContent()).toContain('Leeds 2015');
     await context.close();
   }, 120_000);
+
+  it('importing a file written before costs went to their units opens it upgraded, saying what changed', async () => {
+    const { context, app } = await openApp(server().url);
+    const { readFile } = await import('node:fs/promises');
+    const old = await readFile(new URL('../fixtures/leeds-2015-before-issue-23.json', import.meta.url));
+    await app.locator('cs-keep-share #import').setInputFiles({ name: 'old-leeds.json', mimeType: 'application/json', buffer: old });
+    const note = app.locator('p.restored[role="status"]');
+    await expect.poll(() => note.textContent(), { timeout: 10_000 }).toContain('was written for an earlier version and was upgraded to open');
+    expect(await note.textContent()).toContain('costs.process.icpc: unit GBP is now GBP/family');
+    // It opened with no problems: the editor draws the upgraded form.
+    expect(await app.locator('p.error[role="alert"]').count()).toBe(0);
+    await app.locator('details.inputs > summary').click();
+    await app.locator('cs-scenario-editor details.group > summary', { hasText: /^Costs/ }).click();
+    expect(await app.locator('cs-scenario-editor input[data-path="costs.perChild.cla.residential.marginal.value"]').inputValue()).toBe('0');
+    await context.close();
+  }, 120_000);
 });
 
 async function readDownload(download: import('playwright-core').Download): Promise<string> {
