@@ -41,6 +41,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     pool = threadPool(options.workers);
     const runPool = pool;
     const summary = await runPool.simulate(scenario, options.run);
+    // An appraisal that could not cover what was asked, or rests on one year carried forward, is said on stderr too.
+    for (const w of summary.finance.warnings) if (w.kind === 'horizon cut' || w.kind === 'one full year') io.stderr(`note: ${w.message}\n`);
     let text: string;
     if (options.sensitivity) {
       const evaluate: Evaluate = (s, o) => runPool.simulate(s, { ...options.run, ...o });

@@ -127,7 +127,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     if (r === undefined || r > 1) throw new UsageError(`--discount-rate must be a rate a year from 0 to 1 written as a decimal (e.g. 0.035), got ${JSON.stringify(rate)}`);
     run.discountRate = r;
   }
-  if (values['appraisal-years'] !== undefined) run.appraisalYears = wholeNumber('--appraisal-years', values['appraisal-years'], 1, 60);
+  if (values['appraisal-years'] !== undefined) run.appraisalYears = wholeNumber('--appraisal-years', values['appraisal-years'], 1, 30);
   const priceYear = values['price-year'];
   if (priceYear !== undefined && !/^\d{4}(\/\d{2})?$/.test(priceYear)) throw new UsageError(`--price-year must be a financial year "YYYY/YY" (e.g. 2019/20) or a calendar year "YYYY", got ${JSON.stringify(priceYear)}`);
   let sensitivity: CliOptions['sensitivity'];

@@ -40,7 +40,22 @@ function validate(raw: unknown): Result<Scenario, ScenarioError[]> {
   if (demand) return { ok: false, errors: [demand] };
   const ramps = rampUpProblems(value);
   if (ramps.length > 0) return { ok: false, errors: ramps };
+  const proceedings = proceedingsProblem(value);
+  if (proceedings) return { ok: false, errors: [proceedings] };
   return { ok: true, value };
+}
+
+/**
+ * Every care entry from pre-proceedings has proceedings, so the share of families leaving it with proceedings (at its
+ * upper end) cannot be below the share leaving for care: refused here, naming both (a run's Dirichlet draw of the
+ * shares is checked again as it is drawn).
+ */
+function proceedingsProblem(s: Scenario): ScenarioError | undefined {
+  const pp = s.pathway.preProceedings;
+  const care = pp.exits.shares.cla;
+  const upper = upperEnd(pp.proceedingsShare);
+  if (upper >= care) return undefined;
+  return { path: 'pathway.preProceedings.proceedingsShare', message: `is at most ${upper}, below the ${care} of families leaving pre-proceedings for care (pathway.preProceedings.exits), every one of whom has proceedings: raise it or lower the care share` };
 }
 
 /** Months from `from` to `to` ("YYYY-MM" each): 0 for the same month. */

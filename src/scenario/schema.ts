@@ -307,7 +307,7 @@ export const scenarioSchema = obj({
     }),
     cla: obj({
       duration,
-      /** Of care entries by other routes (from an assessment, a CIN or a CP plan), the share with care proceedings. */
+      /** Of care entries by other routes (from an assessment or a CIN plan), the share that lead to care proceedings (at entry or later, booked at entry). */
       proceedingsShareOfDirectEntries: prob,
       exits: shares(['returnHome', 'specialGuardianship', 'adoption', 'leavingCare'] as const),
       placements: shares(PLACEMENTS),
@@ -365,7 +365,7 @@ export const scenarioSchema = obj({
       setUpCostPerAddedFte: quantity(COST, ['GBP/FTE'], { money: true }),
       /** Years appraised from the first financial year (default 10): past the simulation, the last full year's amounts are carried. */
       appraisalYears: optional(
-        refine(quantity({ min: 1, max: 60, integer: true, reason: 'an appraisal runs for 1 to 60 whole years' }, ['years']), (q) =>
+        refine(quantity({ min: 1, max: 30, integer: true, reason: 'an appraisal runs for 1 to 30 whole years (the Green Book\'s 3.5% a year holds for years 0 to 30; after that it falls)' }, ['years']), (q) =>
           'value' in q ? undefined : 'must be a fixed number of years ({ "value": 10, ... }), not a distribution',
         ),
       ),

@@ -80,5 +80,9 @@ export function upgradeScenario(raw: unknown): { raw: unknown; notes: string[] }
     pathway.cla = { ...pathway.cla, proceedingsShareOfDirectEntries: { ...DIRECT_ENTRIES_SHARE } };
     notes.push('pathway.cla.proceedingsShareOfDirectEntries: added, 0.1 to 0.4 (below England\'s 40% of care starts under an order): set it from the council\'s own figures');
   }
+  // An old file had no appraisal horizon: it is now 10 years, past the simulation (only said for a file upgraded).
+  if (notes.length && (!isObject(out.finance) || !('appraisalYears' in out.finance))) {
+    notes.push('finance.appraisalYears: not given: the appraisal now runs 10 years, carrying the last full simulated year past the simulation; set it to the simulated years to appraise those only');
+  }
   return notes.length ? { raw: out, notes } : { raw, notes };
 }

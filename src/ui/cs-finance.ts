@@ -34,27 +34,29 @@ export class CsFinance extends LitElement {
   override render() {
     const f = this.summary?.finance;
     if (!f) return nothing;
+    // Years not (wholly) simulated: a payback in one of them rests on the carry.
+    const carried = new Set((f.comparisons[0]?.byYear ?? []).filter((y) => y.carriedMonths > 0).map((y) => y.year));
     return html`
       <p class="note">
         Discounted at ${(f.discountRate * 100).toFixed(1)}% a year (Green Book), year 0 = ${f.financialYears[0]}, over ${f.appraisalYears} years; money ${f.priceBasis}. Medians with P10 to P90 over runs.
         ${f.carriedFrom ? html`The simulation covers ${f.simulatedYears} financial years: the years after it (in italics) are carried at ${f.carriedFrom}’s level.` : nothing}
         Cashable: what stops being paid (placements’ marginal cost: allowances, fees). Non-cashable: staff time and placements’ fixed cost, which the budget does not get back in the short run.
       </p>
-      ${f.comparisons
-        .filter((c) => c.stillRising?.rising)
-        .map((c) => html`<p class="warning" data-warning="still-rising">${c.arm}: net benefit was still rising in ${c.stillRising!.year}, the last full year simulated (in ${formatShare(c.stillRising!.share)} of runs), so the answer turns on the horizon: compare the NPVs over 5 and 10 years below, or simulate longer.</p>`)}
+      ${f.warnings.map((w) => html`<p class="warning" data-warning=${w.kind.replace(/ /g, '-')}>${w.message}</p>`)}
+      <p class="note">The net here is the savings less the service’s extra cost with set-up (once, in the first year) and optimism bias on costs (${band(f.inputs.optimismBiasCosts, formatShare)} added); the savings table above is the plain cost difference, without either. Each column is its own median over runs, so the columns need not add across.</p>
       <table id="appraisal">
         <caption>Appraisal against ${f.comparisons[0]?.reference ?? ''}</caption>
-        <thead><tr><th scope="col">Arm</th><th scope="col">Net present value (${f.appraisalYears} years)</th><th scope="col">Chance NPV &gt; 0</th><th scope="col">Return on investment</th><th scope="col">Benefit–cost ratio</th><th scope="col">Paid back by (share of runs)</th></tr></thead>
+        <thead><tr><th scope="col">Arm</th><th scope="col">Net present value (${f.appraisalYears} years; staff time included)</th><th scope="col">Chance NPV &gt; 0</th><th scope="col">Budget NPV (cashable only)</th><th scope="col">Return on investment</th><th scope="col">Benefit–cost ratio</th><th scope="col">Paid back by (share of runs)</th></tr></thead>
         <tbody>
           ${f.comparisons.map(
             (c) => html`<tr>
               <td>${c.arm}</td>
               <td data-stat="npv">${band(c.npv, formatGbp)}</td>
               <td>${formatShare(c.probabilityNpvPositive)}</td>
+              <td data-stat="cash-npv">${band(c.cashNpv, formatGbp)} <span class="band">&gt; 0 in ${formatShare(c.probabilityCashNpvPositive)}; paid back ${paidBackBy(c.cashPayback.byYear, carried)}never: ${formatShare(c.cashPayback.never)}</span></td>
               <td>${band(c.roi, (x) => formatShare(x))}</td>
               <td>${band(c.benefitCostRatio, ratio)}</td>
-              <td data-stat="payback">${paidBackBy(c.payback.byYear)}never within the horizon: ${formatShare(c.payback.never)}</td>
+              <td data-stat="payback">${paidBackBy(c.payback.byYear, carried)}never within the horizon: ${formatShare(c.payback.never)}</td>
             </tr>`,
           )}
         </tbody>
@@ -71,7 +73,7 @@ export class CsFinance extends LitElement {
           <caption>${c.arm}: money by financial year</caption>
           <thead><tr><th scope="col">Year</th><th scope="col">Cashable saving (placements’ marginal cost)</th><th scope="col">Non-cashable saving (staff time, fixed costs)</th><th scope="col">Extra FGC service cost</th><th scope="col">Net</th></tr></thead>
           <tbody>${c.byYear.map(
-            (y) => html`<tr class=${y.carriedMonths > 0 ? 'carried' : ''}><td>${y.year}${yearNote(y.months, y.carriedMonths)}</td><td>${band(y.cashableSaving, formatGbp)}</td><td>${band(y.nonCashableSaving, formatGbp)}</td><td>${band(y.serviceCost, formatGbp)}</td><td>${band(y.net, formatGbp)}</td></tr>`,
+            (y) => html`<tr class=${y.carriedMonths > 0 ? 'carried' : ''}><td>${y.year}${yearNote(y.months, y.carriedMonths)}${y.inHorizon ? nothing : html` <span class="band">(after the horizon)</span>`}</td><td>${band(y.cashableSaving, formatGbp)}</td><td>${band(y.nonCashableSaving, formatGbp)}</td><td>${band(y.serviceCost, formatGbp)}</td><td>${band(y.net, formatGbp)}</td></tr>`,
           )}</tbody>
         </table>`,
       )}

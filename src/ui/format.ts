@@ -25,13 +25,13 @@ export const formatGbpMillions = (x: number): string => {
 };
 
 /** "by 2016/17: 2%; by 2017/18: 12%; …": the share of runs that have paid back by the end of each year they do, years in order. */
-export function paidBackBy(byYear: Record<string, number>): string {
+export function paidBackBy(byYear: Record<string, number>, carried: ReadonlySet<string> = new Set()): string {
   let cumulative = 0;
   return Object.keys(byYear)
     .sort() // "2016/17" labels sort as years
     .map((year) => {
       cumulative += byYear[year]!;
-      return `by ${year}: ${formatShare(cumulative)}; `;
+      return `by ${year}${carried.has(year) ? ' (carried)' : ''}: ${formatShare(cumulative)}; `;
     })
     .join('');
 }

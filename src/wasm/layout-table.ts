@@ -118,7 +118,7 @@ export const FLOW_ROWS: CodeSet = {
     ['CareProceedings', 4],
   ],
   count: ['Count', FLOW_COUNT],
-  what: 'Flow rows: entries to care, exits from care, returns home, referrals, children in care proceedings issued (children in the month).',
+  what: 'Flow rows: entries to care, exits from care, returns home, referrals (children in the month); care applications issued (families in the month).',
 };
 
 /** Purposes that split a family's randomness (the keyed draws of src/engine/random/rng.ts and src/wasm/draws.ts). */
@@ -231,7 +231,7 @@ export const CONSTANTS_BLOCK: SlotBlock = {
     ['STEP_DOWN', OFFER_POINTS, 'of the escalations an FGC avoids, the share that go to the nearest step-down exit (-1: all step-down exits in proportion), by offer point'],
     ['HR_HOME', OFFER_POINTS, 'hazard ratio on returning home from care after an FGC, by offer point'],
     ['PROCEEDINGS_PP', 1, 'share of families leaving pre-proceedings with care proceedings issued (those entering care among them)'],
-    ['PROCEEDINGS_DIRECT', 1, 'share of care entries by other routes (from an assessment, CIN or CP plan) with care proceedings'],
+    ['PROCEEDINGS_DIRECT', 1, 'share of care entries by other routes (from an assessment or a CIN plan) with care proceedings'],
     ['PROCEEDINGS_COST', 1, '£ per family of care proceedings'],
     ['EXIT_SHARES', OPEN_STATES * EXIT_SLOTS, 'exit shares: OPEN_STATES rows of EXIT_SLOTS, in EXITS order'],
     ['EXIT_COST', EXIT_ROW * EXIT_ROW, '£ per family of leaving a state for another (an enquiry, a conference): EXIT_ROW × EXIT_ROW'],

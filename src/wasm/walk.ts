@@ -173,7 +173,7 @@ export function pickCareRoute(u: f64, ratio: f64): i32 {
 /**
  * Whether leaving `from` for `to` at t brings care proceedings, at the proceedings stream's uniform u. Every care
  * entry from pre-proceedings does; of the other families leaving pre-proceedings, those the share with proceedings
- * leaves beyond the care entries; of care entries by other routes, the direct-entry share. After an FGC (weight w,
+ * leaves beyond the care entries; of care entries by other routes (from an assessment or a CIN plan), the direct-entry share. After an FGC (weight w,
  * at `point`) the share with proceedings is multiplied by the relative risk of proceedings once, on any route:
  * from pre-proceedings it falls from p to p × RR (never below the care entries, themselves × RR of care); on a
  * direct entry, whose chance the RR of care has already cut, the share is × RR of proceedings / RR of care.
@@ -327,7 +327,8 @@ export function walk(
           homeRatio = ratio;
         }
       }
-      let short = entryStay >= 0 && lastHeld >= 0 ? t + shortened(entryStay, state, t, lastHeld, lastPoint) : exit;
+      // A stay whose clock the hazard ratio moved is shortened (by a time-in-care factor) from its moved length.
+      let short = entryStay >= 0 && lastHeld >= 0 ? t + shortened(homeRatio != 1 ? exit - t : entryStay, state, t, lastHeld, lastPoint) : exit;
       let cut = -1;
       let heldAtCut = 0;
       let lastAtCut: f64 = -1;
@@ -402,8 +403,9 @@ export function walk(
           (to == CLA || from == PRE_PROCEEDINGS) &&
           proceedingsIssued(from, to, uniformOf(subStream(hash, PURPOSE_PROCEEDINGS, episode), 1), effectWeight(lastHeld, t), lastPoint)
         ) {
+          // One care application for the sibling group (as Cafcass counts them), at its cost.
           cost(acc, constant(C_PROCEEDINGS_COST), t, sign);
-          flow(acc, FLOW_CARE_PROCEEDINGS, size, t, sign);
+          flow(acc, FLOW_CARE_PROCEEDINGS, 1, t, sign);
         }
         if (from == CLA) {
           flow(acc, FLOW_CLA_EXITS, size, t, sign);

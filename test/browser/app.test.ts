@@ -117,8 +117,8 @@ describe('the app in Chromium', () => {
     expect(await z.nth(1).textContent()).toBe('6.50');
     // Paid back by each year: shares that only grow, years in order.
     const payback = (await finance.locator('td[data-stat="payback"]').first().textContent()) ?? '';
-    expect(payback).toMatch(/^(by \d{4}\/\d{2}: \d+%; )*never within the horizon: \d+%$/);
-    const by = [...payback.matchAll(/by (\d{4})\/\d{2}: (\d+)%/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    expect(payback).toMatch(/^(by \d{4}\/\d{2}( \(carried\))?: \d+%; )*never within the horizon: \d+%$/);
+    const by = [...payback.matchAll(/by (\d{4})\/\d{2}(?: \(carried\))?: (\d+)%/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
     expect(by.length).toBeGreaterThan(0);
     for (let i = 1; i < by.length; i++) {
       expect(by[i]![0]).toBeGreaterThan(by[i - 1]![0]);
@@ -145,7 +145,7 @@ describe('the app in Chromium', () => {
     const { page, problems } = await open();
     await expect.poll(() => app(page).locator('.partial').count(), { timeout: 60_000 }).toBe(0);
     await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
-    expect(await app(page).locator('cs-finance .note').textContent()).toContain('£ at 2015/16 prices');
+    expect(await app(page).locator('cs-finance .note').first().textContent()).toContain('£ at 2015/16 prices');
     expect(await app(page).locator('#arms caption').textContent()).toContain('2015/16 prices');
     await app(page).locator('details.inputs > summary').click();
     const editor = app(page).locator('cs-scenario-editor');
@@ -162,7 +162,7 @@ describe('the app in Chromium', () => {
     await app(page).locator('cs-run-controls #runs').fill('10');
     await app(page).locator('cs-run-controls #run').click();
     await expect.poll(async () => (await app(page).locator('cs-run-controls .status').textContent()) ?? '', { timeout: 60_000 }).toContain('10 of 10 runs — done');
-    expect(await app(page).locator('cs-finance .note').textContent()).toContain('£ at 2023/24 prices');
+    expect(await app(page).locator('cs-finance .note').first().textContent()).toContain('£ at 2023/24 prices');
     expect(await app(page).locator('cs-savings-table #target-note').textContent()).toContain('2023/24 prices');
     expect(problems, problems.join('\n')).toEqual([]);
     await page.close();
@@ -436,7 +436,9 @@ describe('keep and share in Chromium', () => {
     const lines = seriesText.trimEnd().split('\n');
     expect(lines[0]).toBe('arm,coordinatorsFte,month,metric,mean,p5,p25,p50,p75,p95,priceYear,effectsPreset');
     const { METRICS } = await import('../../src/engine/results/metrics');
-    expect(lines).toHaveLength(1 + 3 * 61 * METRICS.length);
+    // The series, then the appraisal's rows (finance.*).
+    expect(lines.filter((l) => !l.includes(',finance.'))).toHaveLength(1 + 3 * 61 * METRICS.length);
+    expect(lines.some((l) => l.includes(',finance.cashableSaving,'))).toBe(true);
     const [totals] = await Promise.all([page.waitForEvent('download'), app.locator('cs-keep-share #csv-runs').click()]);
     const totalLines = (await readDownload(totals)).trimEnd().split('\n');
     expect(totalLines[0]).toBe('arm,coordinatorsFte,run,totalCostGbp,fgcHeld,claEntries,claAtHorizon,savingGbp,priceYear');

@@ -14,3 +14,8 @@ export function notFinite(value: unknown, at = ''): string[] {
   if (typeof value === 'object') return Object.entries(value as Json).flatMap(([k, v]) => notFinite(v, `${at}.${k}`));
   return [];
 }
+
+/** A command's stderr less its `note:` lines (what it says about a run it did, such as an appraisal cut short): what is left is a problem. */
+export function withoutNotes(stderr: string): string {
+  return stderr.replace(/^note: .*\n/gm, '');
+}

@@ -1,6 +1,7 @@
 // Renders a RunSummary as JSON or CSV, for the command line and the page's downloads.
 import { METRICS } from './metrics';
 import type { RunSummary } from './run-set';
+import type { Stat } from './summarise';
 
 const BAND_KEYS = ['mean', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
 /** Series in £. */
@@ -46,7 +47,34 @@ export function toCsv(summary: RunSummary): string {
       }
     });
   }
+  lines.push(...financeRows(summary, priceYear, preset));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The appraisal in the same columns, after the series: each arm's money by financial year against the reference
+ * (`finance.cashableSaving`, `finance.nonCashableSaving`, `finance.serviceCost`, `finance.net`; the month column
+ * holds the year, marked when some of its months are carried, not simulated, or it is after the horizon) and its
+ * NPVs (`finance.npv` over 5 years, 10 and the horizon; `finance.cashNpv`, the budget's, over the horizon).
+ */
+function financeRows(summary: RunSummary, priceYear: string, preset: string): string[] {
+  const f = summary.finance;
+  const fte = new Map(summary.arms.map((a) => [a.name, a.coordinatorsFte]));
+  const rows: string[] = [];
+  const row = (arm: string, when: string, metric: string, stat: Stat) => rows.push([arm, fte.get(arm) ?? '', when, metric, ...BAND_KEYS.map((k) => tidy(stat[k])), priceYear, preset].map(csvCell).join(','));
+  for (const c of f.comparisons) {
+    for (const y of c.byYear) {
+      const marks = [y.carriedMonths > 0 ? `${y.carriedMonths} months carried` : '', y.inHorizon ? '' : 'after the horizon'].filter(Boolean);
+      const when = marks.length ? `${y.year} (${marks.join(', ')})` : y.year;
+      row(c.arm, when, 'finance.cashableSaving', y.cashableSaving);
+      row(c.arm, when, 'finance.nonCashableSaving', y.nonCashableSaving);
+      row(c.arm, when, 'finance.serviceCost', y.serviceCost);
+      row(c.arm, when, 'finance.net', y.net);
+    }
+    for (const h of c.npvByHorizon) row(c.arm, `${h.years} years`, 'finance.npv', h.npv);
+    row(c.arm, `${f.appraisalYears} years`, 'finance.cashNpv', c.cashNpv);
+  }
+  return rows;
 }
 
 /** One row per arm × run: the run-level totals (and the saving against the first arm, run by run). */

@@ -19,6 +19,8 @@ export interface FinanceYear {
   months: number;
   /** Months of the year not simulated but carried at the last full simulated year's level (0: all simulated). */
   carriedMonths: number;
+  /** Whether the year is inside the appraisal horizon (years after it are listed for the NPVs over 5 and 10 years). */
+  inHorizon: boolean;
   /** Benefits after optimism bias and deadweight: placements' marginal cost (cashable) and the rest (staff time, placements' fixed cost: not cashable), £. */
   cashableSaving: Stat;
   nonCashableSaving: Stat;
@@ -31,8 +33,15 @@ export interface FinanceYear {
 export interface FinanceComparison {
   arm: string;
   reference: string;
-  /** Net present value over the appraisal horizon, £ (discounted; year 0 = the first financial year). */
+  /** Net present value over the appraisal horizon, £ (discounted; year 0 = the first financial year): the economic case, non-cashable savings (staff time, fixed costs) included. */
   npv: Stat;
+  /** The budget's NPV over the horizon: cashable savings less the service's extra cost; non-cashable savings left out. */
+  cashNpv: Stat;
+  probabilityCashNpvPositive: number;
+  /** Share of runs whose cash net pays back in each financial year, and never within the horizon. */
+  cashPayback: { byYear: Record<string, number>; never: number };
+  /** The present value of the years carried beyond the simulation, inside the horizon (0 when none are). */
+  npvFromCarriedYears: Stat;
   /** NPV over 5 years, 10 years and the appraisal horizon, side by side (the answer may turn on the horizon). */
   npvByHorizon: { years: number; npv: Stat; probabilityPositive: number }[];
   /**
@@ -40,7 +49,13 @@ export interface FinanceComparison {
    * full year simulated than chance would give; with the median rise and the share of runs that rose); absent when
    * there are not two full years.
    */
-  stillRising?: { year: string; rising: boolean; medianRise: number; share: number };
+  stillRising?: { year: string; rising: boolean; meanRise: number; standardError: number; share: number };
+  /**
+   * The NPV over the horizon were each run's net to go on changing after the simulation by its last year's change
+   * (a straight line) rather than stay at the last full year's level; beside `npv`, it shows how much the carry
+   * assumption holds (equal to `npv` when nothing is carried).
+   */
+  npvWithTrend: Stat;
   /** The NPV of each run, in run order (for targets and sensitivity). */
   npvRuns: number[];
   /** NPV / present value of the extra service cost (runs where the arm costs more only). */
@@ -67,6 +82,10 @@ export interface FinanceSummary {
   simulatedYears: number;
   /** The full simulated year whose amounts are carried to the years after the simulation (absent if none are). */
   carriedFrom?: string;
+  /** The appraisal inputs the runs drew (optimism bias on benefits and on costs, deadweight, set-up £ per added FTE). */
+  inputs: { optimismBias: Stat; optimismBiasCosts: Stat; deadweight: Stat; setUpCostPerAddedFte: Stat };
+  /** What the figures rest on that a reader should know: a horizon cut short, years carried, net still rising. */
+  warnings: FinanceWarning[];
   comparisons: FinanceComparison[];
 }
 
@@ -152,6 +171,8 @@ export function* appraiseComparisons(
   let carriedFrom = -1;
   for (let i = Y - 1; i >= 0 && carriedFrom < 0; i--) if (years[i]!.months === 12) carriedFrom = i;
   const carries = plan.some((y) => y.carry > 0);
+  // The first year with carried months (its present value and those after it, inside the horizon, rest on the carry).
+  const firstCarried = plan.findIndex((y) => y.carry > 0) < 0 ? L : plan.findIndex((y) => y.carry > 0);
   const horizons = [...new Set([5, 10, A])].filter((h) => h <= L).sort((a, b) => a - b);
   const ref = armMoney(set, 0, years);
   yield;
@@ -162,6 +183,10 @@ export function* appraiseComparisons(
     const mine = armMoney(set, i + 1, years);
     yield;
     const npv: number[] = [];
+    const cashNpv = new Float64Array(runs);
+    const carriedPv = new Float64Array(runs);
+    const cashPaybackCounts = new Int32Array(L);
+    let cashNever = 0;
     const roi: number[] = [];
     const bcr: number[] = [];
     const npvAt = horizons.map(() => new Float64Array(runs));
@@ -178,6 +203,10 @@ export function* appraiseComparisons(
       fillRun(armRun, mine, r, Y, plan, carriedFrom);
       const a = appraiseRun(refRun, armRun, inputs[r]!, into, A);
       npv.push(a.npv);
+      cashNpv[r] = a.cashNpv;
+      carriedPv[r] = firstCarried < A ? a.cumulativeNpv[A - 1]! - (firstCarried > 0 ? a.cumulativeNpv[firstCarried - 1]! : 0) : 0;
+      if (a.cashPayback < 0) cashNever++;
+      else cashPaybackCounts[a.cashPayback]!++;
       roi.push(a.roi);
       bcr.push(a.bcr);
       horizons.forEach((h, k) => (npvAt[k]![r] = a.cumulativeNpv[h - 1]!));
@@ -192,15 +221,32 @@ export function* appraiseComparisons(
     }
     const payback: Record<string, number> = {};
     for (let t = 0; t < L; t++) if (paybackCounts[t]! > 0) payback[plan[t]!.label] = paybackCounts[t]! / runs;
+    const cashPayback: Record<string, number> = {};
+    for (let t = 0; t < L; t++) if (cashPaybackCounts[t]! > 0) cashPayback[plan[t]!.label] = cashPaybackCounts[t]! / runs;
     const rising = carriedFrom >= 1 && years[carriedFrom - 1]!.months === 12 ? stillRising(yearly.map((y) => y.net), carriedFrom) : undefined;
+    // The NPV with the last year's change carried on as a trend: each carried year adds (years since the last full
+    // one) × that change, in the share of the year that is carried.
+    const withTrend = Float64Array.from(npv);
+    if (rising) {
+      for (let r = 0; r < runs; r++) {
+        const rise = yearly[carriedFrom]!.net[r]! - yearly[carriedFrom - 1]!.net[r]!;
+        const rate = inputs[r]!.discountRate;
+        for (let t = carriedFrom + 1; t < A; t++) withTrend[r]! += (t - carriedFrom) * plan[t]!.carry * rise * Math.pow(1 + rate, -t);
+      }
+    }
     yield;
     comparisons.push({
       arm: arm.name,
       reference: set.plan.arms[0]!.name,
       npv: statInPlace(Float64Array.from(npv)),
       npvRuns: npv,
+      probabilityCashNpvPositive: cashNpv.filter((v) => v > 0).length / runs,
+      cashNpv: statInPlace(cashNpv),
+      cashPayback: { byYear: cashPayback, never: cashNever / runs },
+      npvFromCarriedYears: statInPlace(carriedPv),
       npvByHorizon: horizons.map((h, k) => ({ years: h, probabilityPositive: npvAt[k]!.filter((v) => v > 0).length / runs, npv: statInPlace(npvAt[k]!) })),
       ...(rising ? { stillRising: { year: years[carriedFrom]!.label, ...rising } } : {}),
+      npvWithTrend: statInPlace(withTrend),
       roi: finite(roi),
       benefitCostRatio: finite(bcr),
       probabilityNpvPositive: npv.filter((v) => v > 0).length / runs,
@@ -209,6 +255,7 @@ export function* appraiseComparisons(
         year: y.label,
         months: y.months,
         carriedMonths: y.carriedMonths,
+        inHorizon: t < A,
         cashableSaving: statInPlace(yearly[t]!.cashable),
         nonCashableSaving: statInPlace(yearly[t]!.nonCashable),
         serviceCost: statInPlace(yearly[t]!.service),
@@ -216,13 +263,67 @@ export function* appraiseComparisons(
       })),
     });
   }
-  return {
+  const summary = {
     discountRate: inputs[0]?.discountRate ?? 0,
     ...prices,
     financialYears: plan.map((y) => y.label),
     appraisalYears: A,
     simulatedYears: Y,
     ...(carries && carriedFrom >= 0 ? { carriedFrom: years[carriedFrom]!.label } : {}),
+    inputs: {
+      optimismBias: statInPlace(Float64Array.from(inputs, (i) => i.optimismBias)),
+      optimismBiasCosts: statInPlace(Float64Array.from(inputs, (i) => i.optimismBiasCosts)),
+      deadweight: statInPlace(Float64Array.from(inputs, (i) => i.deadweight)),
+      setUpCostPerAddedFte: statInPlace(Float64Array.from(inputs, (i) => i.setUpCostPerAddedFte)),
+    },
+    warnings: [] as FinanceWarning[],
     comparisons,
   };
+  summary.warnings = financeWarnings(summary, horizonYears, years);
+  return summary;
+}
+
+/**
+ * A caution on the appraisal: its horizon cut short (no full year to carry), years carried beyond the simulation,
+ * only one full year simulated (carried, and rising or not unknown), or an arm's net benefit still rising.
+ */
+export interface FinanceWarning {
+  kind: 'horizon cut' | 'years carried' | 'one full year' | 'still rising';
+  message: string;
+}
+
+/** £m with two decimals, signed: "−£4.32m". */
+function millions(x: number): string {
+  return `${x < 0 ? '−' : ''}£${(Math.abs(x) / 1e6).toFixed(2)}m`;
+}
+
+/**
+ * What the figures rest on, in words: an appraisal cut short (no full year to carry), years carried beyond the
+ * simulation and how much of each arm's NPV they hold, a carried year that may still be ramping up (only one full
+ * year simulated), and net benefit still rising as the simulation ends.
+ */
+export function financeWarnings(f: Omit<FinanceSummary, 'warnings'>, requested: number, years: FinancialYear[]): FinanceWarning[] {
+  const out: FinanceWarning[] = [];
+  if (f.appraisalYears < requested) {
+    out.push({ kind: 'horizon cut', message: `The appraisal covers ${f.appraisalYears} year${f.appraisalYears === 1 ? '' : 's'}, not the ${requested} asked for: the simulation has no full financial year to carry forward; simulate at least one whole April-to-March year.` });
+  }
+  if (f.carriedFrom) {
+    const held = f.comparisons.map((c) => `${c.arm} ${millions(c.npvFromCarriedYears.p50)} of ${millions(c.npv.p50)}`).join('; ');
+    out.push({ kind: 'years carried', message: `Years after the ${f.simulatedYears} simulated are carried at ${f.carriedFrom}'s level, not simulated: of each arm's NPV (medians), ${held} comes from them.` });
+    const full = years.filter((y) => y.months === 12).length;
+    if (full < 2) out.push({ kind: 'one full year', message: `Only one full year (${f.carriedFrom}) was simulated: it is carried forward though it may still be ramping up, and whether net benefit is still rising cannot be told; simulate longer.` });
+  }
+  for (const c of f.comparisons) {
+    // Said when it is more than noise and it matters: the trend moves the NPV by a tenth of it or more, or across 0.
+    const flat = c.npv.p50;
+    const trend = c.npvWithTrend.p50;
+    const matters = Math.abs(trend - flat) >= 0.1 * Math.abs(flat) || Math.sign(trend) !== Math.sign(flat);
+    if (c.stillRising?.rising && matters) {
+      out.push({
+        kind: 'still rising',
+        message: `${c.arm}: net benefit was still rising in ${c.stillRising.year}, the last full year simulated (by ${millions(c.stillRising.meanRise)} a year on average, more than twice its standard error): carried at that year's level the NPV over ${f.appraisalYears} years is ${millions(flat)}, rising on at that rate ${millions(trend)} (medians), so the answer turns on the horizon and on what follows it: simulate longer.`,
+      });
+    }
+  }
+  return out;
 }

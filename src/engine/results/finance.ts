@@ -65,6 +65,10 @@ export function yearlyAppraisal(years: number): YearlyAppraisal {
 /** One run's appraisal of an arm: yearly amounts in, Green Book measures out (over the appraisal horizon). */
 export interface RunAppraisal extends YearlyAppraisal {
   npv: number;
+  /** The budget's NPV: cashable savings less the service's extra cost (non-cashable savings left out), over the horizon. */
+  cashNpv: number;
+  /** First year index with the cumulative discounted cash net ≥ 0, -1 if never within the horizon. */
+  cashPayback: number;
   /** NPV / PV of service cost (NaN when the arm costs no more than the reference). */
   roi: number;
   /** PV benefits / PV service cost (NaN likewise). */
@@ -100,13 +104,19 @@ export function appraiseRun(ref: ArmMoney, arm: ArmMoney, inputs: AppraisalInput
   const r = inputs.discountRate;
   let pvBenefits = 0;
   let pvCosts = 0;
+  let pvCashable = 0;
   let cumulative = 0;
+  let cashCumulative = 0;
+  let cashPayback = -1;
+  let cashWasNegative = false;
   for (let t = 0; t < n; t++) {
     const pathwaySaving = ref.total[t]! - ref.service[t]! - (arm.total[t]! - arm.service[t]!);
     const cashableSaving = ref.cashable[t]! - arm.cashable[t]!;
     cashable[t] = cashableSaving * keep;
     nonCashable[t] = (pathwaySaving - cashableSaving) * keep;
-    serviceCost[t] = (arm.service[t]! - ref.service[t]! + (t === 0 ? inputs.setUpCostPerAddedFte * Math.max(0, arm.fte - ref.fte) : 0)) * uplift;
+    // Optimism bias raises a cost, never a saving: an arm cheaper to run than the reference is not made cheaper still.
+    const extra = arm.service[t]! - ref.service[t]! + (t === 0 ? inputs.setUpCostPerAddedFte * Math.max(0, arm.fte - ref.fte) : 0);
+    serviceCost[t] = extra > 0 ? extra * uplift : extra;
     net[t] = cashable[t]! + nonCashable[t]! - serviceCost[t]!;
     const factor = Math.pow(1 + r, -t); // discountFactors' factor
     cumulative += net[t]! * factor;
@@ -114,6 +124,13 @@ export function appraiseRun(ref: ArmMoney, arm: ArmMoney, inputs: AppraisalInput
     if (t < horizon) {
       pvBenefits += (cashable[t]! + nonCashable[t]!) * factor;
       pvCosts += serviceCost[t]! * factor;
+      pvCashable += cashable[t]! * factor;
+      // paybackYear's rule, on the cash net.
+      cashCumulative += (cashable[t]! - serviceCost[t]!) * factor;
+      if (cashPayback < 0) {
+        if (cashCumulative < 0) cashWasNegative = true;
+        else if (cashWasNegative || t === horizon - 1 || cashCumulative > 0) cashPayback = t;
+      }
     }
   }
   const npv = pvBenefits - pvCosts;
@@ -124,6 +141,8 @@ export function appraiseRun(ref: ArmMoney, arm: ArmMoney, inputs: AppraisalInput
     net,
     cumulativeNpv,
     npv,
+    cashNpv: pvCashable - pvCosts,
+    cashPayback,
     roi: pvCosts > 0 ? npv / pvCosts : NaN,
     bcr: pvCosts > 0 ? pvBenefits / pvCosts : NaN,
     payback: paybackYear(horizon === n ? net : net.subarray(0, horizon), r),
@@ -131,20 +150,27 @@ export function appraiseRun(ref: ArmMoney, arm: ArmMoney, inputs: AppraisalInput
 }
 
 /**
- * Whether net benefit is still rising when the simulation ends: in more of the runs than chance would give, the
- * last full simulated year's net is above the year before's (a sign test: the share of runs rising is above one
- * half by more than two binomial standard errors, √(0.25 / runs)); then the NPV turns on the horizon. `lastFull`
- * and `lastFull - 1` index years of `netByYear` (years × runs); undefined when there are not two full years.
+ * Whether net benefit is still rising when the simulation ends: the mean rise from the year before to the last full
+ * simulated year, run by run (paired), is above 0 by more than two standard errors; then the NPV turns on the
+ * horizon. `lastFull` and `lastFull - 1` index years of `netByYear` (years × runs); undefined when there are not
+ * two full years. Also the share of runs that rose.
  */
-export function stillRising(netByYear: readonly Float64Array[], lastFull: number): { rising: boolean; medianRise: number; share: number } | undefined {
+export function stillRising(netByYear: readonly Float64Array[], lastFull: number): { rising: boolean; meanRise: number; standardError: number; share: number } | undefined {
   if (lastFull < 1 || lastFull >= netByYear.length) return undefined;
   const last = netByYear[lastFull]!;
   const before = netByYear[lastFull - 1]!;
-  const rise = Float64Array.from(last, (x, i) => x - before[i]!).sort();
-  const n = rise.length;
+  const n = last.length;
   if (n === 0) return undefined;
-  const mid = n >> 1;
-  const median = n % 2 ? rise[mid]! : (rise[mid - 1]! + rise[mid]!) / 2;
-  const share = rise.filter((x) => x > 0).length / n;
-  return { rising: share > 0.5 + 2 * Math.sqrt(0.25 / n), medianRise: median, share };
+  let sum = 0;
+  let up = 0;
+  for (let i = 0; i < n; i++) {
+    const rise = last[i]! - before[i]!;
+    sum += rise;
+    if (rise > 0) up++;
+  }
+  const mean = sum / n;
+  let squares = 0;
+  for (let i = 0; i < n; i++) squares += (last[i]! - before[i]! - mean) ** 2;
+  const standardError = n > 1 ? Math.sqrt(squares / (n - 1) / n) : Infinity;
+  return { rising: mean > 2 * standardError, meanRise: mean, standardError, share: up / n };
 }

@@ -43,7 +43,7 @@ export class Accumulators implements MemoryViews {
   costDirect!: Float64Array;
   /** £ of the FGC service (coordinators, conferences) in each month; also counted in costDirect. */
   serviceDirect!: Float64Array;
-  /** FlowRow rows (claEntries, claExits, claReturnsHome, referrals, careProceedings) of H + 1, children. */
+  /** FlowRow rows (claEntries, claExits, claReturnsHome, referrals: children; careProceedings: families) of H + 1. */
   flows!: Float64Array;
   private months!: Float64Array;
   /** Optional audit: moves and families by state (see Ledger). */

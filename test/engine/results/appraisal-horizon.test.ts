@@ -80,6 +80,12 @@ describe('costs and set-up in the appraisal', () => {
     expect(Array.from(biased.cashable)).toEqual(Array.from(plain.cashable));
   });
 
+  it('optimism bias never makes an arm cheaper to run than the reference look cheaper still', () => {
+    const cheaper = { ...arm, service: [50, 50, 50], fte: 2 };
+    const a = appraiseRun(ref, cheaper, { ...NONE, optimismBiasCosts: 0.4 });
+    expect(Array.from(a.serviceCost)).toEqual([-50, -50, -50]);
+  });
+
   it('books set-up once, in the first year, whatever the horizon', () => {
     const a = appraiseRun(ref, arm, { ...NONE, setUpCostPerAddedFte: 1000 });
     expect(a.serviceCost[0]! - 300).toBe(4000);
@@ -154,16 +160,49 @@ describe('the appraisal horizon', () => {
 
   it('warns when net benefit rises in the last full year simulated, and not when it is flat or falling', () => {
     const rising = finish(appraiseComparisons(money(3, (t) => 100 * (t + 1)), fullYears(3), { priceYear: null, priceBasis: 'x' }));
-    expect(rising.comparisons[0]!.stillRising).toMatchObject({ year: '2017/18', rising: true, share: 1 });
+    expect(rising.comparisons[0]!.stillRising).toMatchObject({ year: '2017/18', rising: true, meanRise: 100, share: 1 });
+    expect(rising.warnings.map((w) => w.kind)).toEqual(['years carried', 'still rising']);
     const flat = finish(appraiseComparisons(money(3, () => 100), fullYears(3), { priceYear: null, priceBasis: 'x' }));
-    expect(flat.comparisons[0]!.stillRising).toMatchObject({ rising: false, medianRise: 0 });
+    expect(flat.comparisons[0]!.stillRising).toMatchObject({ rising: false, meanRise: 0 });
+    expect(flat.warnings.map((w) => w.kind)).toEqual(['years carried']);
+    // Rising beyond noise but by too little to move the NPV (a tenth of it): no warning, though the JSON says it rose.
+    const slight = finish(appraiseComparisons(money(3, (t) => 1000 + t), fullYears(3), { priceYear: null, priceBasis: 'x' }));
+    expect(slight.comparisons[0]!.stillRising!.rising).toBe(true);
+    expect(slight.warnings.map((w) => w.kind)).toEqual(['years carried']);
+    // Where it matters, the trend's NPV is beside the flat one's.
+    expect(rising.comparisons[0]!.npvWithTrend.p50).toBeGreaterThan(rising.comparisons[0]!.npv.p50 * 1.1);
     const falling = finish(appraiseComparisons(money(3, (t) => 300 - 100 * t), fullYears(3), { priceYear: null, priceBasis: 'x' }));
     expect(falling.comparisons[0]!.stillRising!.rising).toBe(false);
     // One full year only: nothing to compare.
     expect(stillRising([Float64Array.of(1, 2)], 0)).toBeUndefined();
-    // A sign test: 100 runs, 56 rising is within chance of half (2 standard errors: 0.6); 61 is not.
-    const runs = (up: number) => [new Float64Array(100), Float64Array.from({ length: 100 }, (_, i) => (i < up ? 1 : -1))];
-    expect(stillRising(runs(56), 1)!.rising).toBe(false);
-    expect(stillRising(runs(61), 1)!.rising).toBe(true);
+    // Paired: a mean rise of 1 with a spread of 10 over 100 runs is within two standard errors (2.0); over 1,000 runs not.
+    const runs = (n: number) => [new Float64Array(n), Float64Array.from({ length: n }, (_, i) => 1 + (i % 2 ? 10 : -10))];
+    expect(stillRising(runs(100), 1)!.rising).toBe(false);
+    expect(stillRising(runs(1000), 1)!.rising).toBe(true);
+  });
+
+  it('says when the horizon asked for cannot be met, or rests on one full year carried forward', () => {
+    // Six months: no full year to carry, the appraisal stops with the simulation.
+    const short = finish(appraiseComparisons(money(1, () => 100), [{ label: '2015/16', first: 1, last: 6, months: 6 }], { priceYear: null, priceBasis: 'x' }, 10));
+    expect(short.appraisalYears).toBe(1);
+    expect(short.warnings[0]).toMatchObject({ kind: 'horizon cut' });
+    expect(short.warnings[0]!.message).toMatch(/^The appraisal covers 1 year, not the 10 asked for/);
+    // One full year: carried, and flagged.
+    const one = finish(appraiseComparisons(money(2, () => 100), [{ label: '2015/16', first: 1, last: 11, months: 11 }, { label: '2016/17', first: 12, last: 23, months: 12 }], { priceYear: null, priceBasis: 'x' }));
+    expect(one.warnings.map((w) => w.kind)).toEqual(['years carried', 'one full year']);
+  });
+
+  it('keeps the budget’s own NPV apart: cashable savings less the service’s cost, non-cashable left out', () => {
+    const f = finish(appraiseComparisons(money(3, () => 100), fullYears(3), { priceYear: null, priceBasis: 'x' }, 3));
+    const c = f.comparisons[0]!;
+    // Here every saving is cashable (the arm's cost falls on placements' marginal cost only): the two NPVs agree.
+    expect(c.cashNpv.p50).toBeCloseTo(c.npv.p50, 6);
+    const ref = { total: [1000, 1000], cashable: [400, 400], service: [0, 0], fte: 0 };
+    const arm = { total: [900, 900], cashable: [380, 380], service: [50, 50], fte: 0 };
+    const a = appraiseRun(ref, arm, NONE);
+    // Savings 150 a year, of which 20 cashable; service 50: economic NPV 200, budget NPV −60.
+    expect(a.npv).toBeCloseTo(200, 9);
+    expect(a.cashNpv).toBeCloseTo(-60, 9);
+    expect(a.cashPayback).toBe(-1);
   });
 });

@@ -59,4 +59,25 @@ describe('CSV exports', () => {
     // Savings against the first arm are negative in some runs or zero; either way they are printed as plain numbers.
     for (const line of totals.slice(1, -1)) expect(line.split(',').at(-2)).toMatch(/^-?\d+(\.\d+)?$/);
   });
+
+  it('carries the appraisal: cashable and non-cashable savings by year, marked when carried or after the horizon, and the NPVs', () => {
+    const small = loadScenario(SMALL);
+    const plan = planRun(small, { runs: 4, months: 24, appraisalYears: 5 });
+    const set = new RunSet(plan);
+    set.add(simulateBlock(small, plan, 0, 4));
+    const summary = summariseRuns(small, set);
+    const rows = toCsv(summary).trimEnd().split('\n').filter((l) => l.includes(',finance.'));
+    const c = summary.finance.comparisons[1]!;
+    const arm = `${c.arm},${summary.arms[2]!.coordinatorsFte}`;
+    const y0 = c.byYear[0]!;
+    expect(rows).toContain(`${arm},${y0.year} (${y0.months} months carried)`.replace(` (${y0.months} months carried)`, y0.carriedMonths ? ` (${y0.carriedMonths} months carried)` : '') + `,finance.cashableSaving,${[y0.cashableSaving.mean, y0.cashableSaving.p5, y0.cashableSaving.p25, y0.cashableSaving.p50, y0.cashableSaving.p75, y0.cashableSaving.p95].map((x) => Math.round(x * 1e6) / 1e6).join(',')},source years,trial evidence`);
+    // 24 months from April 2015: 2015/16 (11 months), 2016/17, 2017/18 (1 month simulated, 11 carried), then carried;
+    // the appraisal is 5 years, the years after it listed for the NPV over 10.
+    expect(rows.some((l) => l.startsWith(`${arm},2017/18 (11 months carried),finance.nonCashableSaving,`))).toBe(true);
+    expect(rows.some((l) => l.startsWith(`${arm},2018/19 (12 months carried),finance.net,`))).toBe(true);
+    // A cell with a comma in it is quoted (RFC 4180).
+    expect(rows.some((l) => l.startsWith(`${arm},"2020/21 (12 months carried, after the horizon)",finance.serviceCost,`))).toBe(true);
+    expect(rows.filter((l) => l.startsWith(`${arm},`) && l.includes(',finance.npv,')).map((l) => l.split(',')[2])).toEqual(['5 years', '10 years']);
+    expect(rows.some((l) => l.startsWith(`${arm},5 years,finance.cashNpv,`))).toBe(true);
+  });
 });

@@ -71,6 +71,48 @@ describe('an FGC in care and returning home', () => {
     });
   }
 
+  /** One-child families: a CIN plan (offered an FGC as it starts, held about a week later), then care or closing. */
+  function beforeCare(hrReturnHome: number) {
+    return variant(SMALL, (raw) => {
+      raw.demand.childrenPerFamily.sharesBySize = [1];
+      raw.initialStocks = { cin: fixed(0, 'children'), cp: fixed(0, 'children'), preProceedings: fixed(0, 'children'), cla: fixed(0, 'children') };
+      raw.pathway.assessment.exits = shares({ cla: 0, cp: 0, cin: 1, noFurtherAction: 0 });
+      raw.pathway.cin.exits = shares({ cla: 0.5, cp: 0, close: 0.5 });
+      raw.pathway.cin.duration = { family: 'gamma', mean: 2, sd: 0.5, unit: 'months', source: 'test' };
+      raw.pathway.cla.duration = { family: 'lognormal', mean: 12, sd: 10, unit: 'months', source: 'test' };
+      raw.pathway.cla.exits = shares({ returnHome: 0.28, specialGuardianship: 0.18, adoption: 0.16, leavingCare: 0.38 });
+      raw.pathway.closed.reReferralProbability = fixed(0, 'probability');
+      raw.fgc.offerPoints = {
+        referral: { eligibleShare: fixed(1, 'share') },
+        icpc: { eligibleShare: fixed(0, 'share') },
+        preProceedings: { eligibleShare: fixed(0, 'share') },
+        inCare: { eligibleShare: fixed(0, 'share') },
+      };
+      raw.fgc.acceptance = fixed(1, 'probability');
+      raw.fgc.conversion = fixed(1, 'probability');
+      raw.fgc.weeksToConference = { family: 'lognormal', mean: 1, sd: 0.2, unit: 'weeks', source: 'test' };
+      raw.fgc.maxWaitWeeks = fixed(10_000, 'weeks');
+      raw.arms.options = [{ name: 'Ample', coordinatorsFte: 200 }];
+      raw.fgc.effects = effectsEverywhere({ hrReturnHome, fadeHalfLifeMonths: 1e6 });
+    });
+  }
+
+  it('after an FGC before care, a hazard ratio below 1 keeps children in care longer and fewer return home (was lost: the stay was cut back)', () => {
+    const runs = 10;
+    const [none, ample] = runSimulation(beforeCare(0.5), { runs, months: 36, seed: 'before care' }).arms;
+    expect(ample!.totals.fgcHeld.mean).toBeGreaterThan(500);
+    // The same families enter care at the same times (no other effect): only their stays and routes change.
+    expect(ample!.series.claEntries).toEqual(none!.series.claEntries);
+    const exits = total(ample!.series.claExits.mean) * runs;
+    const expected = (0.28 * 0.5) / (1 + 0.28 * -0.5);
+    const sd = Math.sqrt((expected * (1 - expected)) / exits);
+    expect(exits).toBeGreaterThan(3000);
+    expect(Math.abs(total(ample!.series.claReturnsHome.mean) * runs / exits - expected)).toBeLessThan(5 * sd);
+    // The whole hazard is × 0.86 (on each stay's own draw, so no stay ends sooner): never fewer in care, and more by the end.
+    for (let m = 1; m <= 36; m++) expect(ample!.series.cla.mean[m]!).toBeGreaterThanOrEqual(none!.series.cla.mean[m]!);
+    expect(ample!.series.cla.mean[36]! - none!.series.cla.mean[36]!).toBeGreaterThan(10);
+  });
+
   it('returning home takes share × HR / (1 + share × (HR − 1)) of the exits, and children leave care sooner', () => {
     const runs = 10;
     const s = runSimulation(inCare(2), { runs, months: 36, seed: 'home' });

@@ -19,7 +19,7 @@ export const enum StockClass {
   Cla0 = 3,
   Assessment = 8,
 }
-/** Flow rows: entries to care, exits from care, returns home, referrals, children in care proceedings issued (children in the month). */
+/** Flow rows: entries to care, exits from care, returns home, referrals (children in the month); care applications issued (families in the month). */
 export const enum FlowRow {
   ClaEntries = 0,
   ClaExits = 1,
@@ -90,7 +90,7 @@ export const C_RR_PROCEEDINGS = 25; // relative risk of care proceedings after a
 export const C_STEP_DOWN = 29; // of the escalations an FGC avoids, the share that go to the nearest step-down exit (-1: all step-down exits in proportion), by offer point (4 slots)
 export const C_HR_HOME = 33; // hazard ratio on returning home from care after an FGC, by offer point (4 slots)
 export const C_PROCEEDINGS_PP = 37; // share of families leaving pre-proceedings with care proceedings issued (those entering care among them) (1 slot)
-export const C_PROCEEDINGS_DIRECT = 38; // share of care entries by other routes (from an assessment, CIN or CP plan) with care proceedings (1 slot)
+export const C_PROCEEDINGS_DIRECT = 38; // share of care entries by other routes (from an assessment or a CIN plan) with care proceedings (1 slot)
 export const C_PROCEEDINGS_COST = 39; // £ per family of care proceedings (1 slot)
 export const C_EXIT_SHARES = 40; // exit shares: OPEN_STATES rows of EXIT_SLOTS, in EXITS order (20 slots)
 export const C_EXIT_COST = 60; // £ per family of leaving a state for another (an enquiry, a conference): EXIT_ROW × EXIT_ROW (64 slots)
