@@ -43,7 +43,7 @@ export class CsFinance extends LitElement {
         Cashable: what stops being paid (placements’ marginal cost: allowances, fees). Non-cashable: staff time and placements’ fixed cost, which the budget does not get back in the short run.
       </p>
       ${f.warnings.map((w) => html`<p class="warning" data-warning=${w.kind.replace(/ /g, '-')}>${w.message}</p>`)}
-      <p class="note">The net here is the savings less the service’s extra cost with set-up (once, in the first year) and optimism bias on costs (${band(f.inputs.optimismBiasCosts, formatShare)} added); the savings table above is the plain cost difference, without either. Each column is its own median over runs, so the columns need not add across.</p>
+      <p class="note">The net here is the savings less the service’s extra cost with set-up (once, in the first year) and optimism bias on costs (${band(f.inputs.optimismBiasCosts, formatShare)} added); the “Savings by financial year” table is the plain cost difference, without either. Each column is its own median over runs, so the columns need not add across.</p>
       <table id="appraisal">
         <caption>Appraisal against ${f.comparisons[0]?.reference ?? ''}</caption>
         <thead><tr><th scope="col">Arm</th><th scope="col">Net present value (${f.appraisalYears} years; staff time included)</th><th scope="col">Chance NPV &gt; 0</th><th scope="col">Budget NPV (cashable only)</th><th scope="col">Return on investment</th><th scope="col">Benefit–cost ratio</th><th scope="col">Paid back by (share of runs)</th></tr></thead>
