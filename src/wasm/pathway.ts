@@ -1,6 +1,6 @@
 // AssemblyScript: the family walk and an arm's FGC service, compiled to WebAssembly. One family's path
 // event by event, from its own keyed draws, booked into an arm's accumulators in this module's memory
-// (walk.ts, accumulators.ts); the service's queue, coordinator slots and conferences, each conference
+// (walk.ts, its effects in effects.ts, accumulators.ts); the service's queue, coordinator slots and conferences, each conference
 // re-walking its family (service.ts); the run's arrivals and initial population (population.ts) and
 // its offers' time order (lists.ts). This file is the module's entry: what the host may call, and every
 // layout constant (exported so that a test can check the host's copy).

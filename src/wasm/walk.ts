@@ -1,13 +1,24 @@
-// One family's path (the FGC's effects, then the walk itself), event by event to the horizon.
-import { H, arrivalTime, children, conferencePoints, conferences, constant, constants, initialAge, initialCount, initialExit, initialPlacement, initialState, key0, tableAt } from './run';
+// One family's path, event by event to the horizon (what an FGC's effects do to it: ./effects).
+import {
+  H,
+  arrivalTime,
+  children,
+  conferencePoints,
+  conferences,
+  constant,
+  constants,
+  initialAge,
+  initialCount,
+  initialExit,
+  initialPlacement,
+  initialState,
+  key0,
+  tableAt,
+} from './run';
 import {
   ASSESSMENT,
-  BRANCH_ONWARD,
-  BRANCH_STEP_DOWN,
-  BRANCH_TO_CP,
   CLA,
   CIN,
-  CP,
   PRE_PROCEEDINGS,
   CLASS_ASSESSMENT,
   CLASS_CIN,
@@ -17,24 +28,13 @@ import {
   C_CONVERSION,
   C_EXIT_COST,
   C_EXIT_SHARES,
-  C_FADE_RATE,
   C_FRONT_DOOR,
   C_HR_HOME,
   C_HAS_TABLE,
-  C_KINSHIP,
   C_PRESTART_SHARE,
   C_PRESTART_WINDOW,
-  C_PLACEMENTS,
   C_PROCEEDINGS_COST,
-  C_PROCEEDINGS_DIRECT,
-  C_PROCEEDINGS_PP,
   C_RE_REFERRAL_P,
-  C_RR_CARE,
-  C_RR_CP,
-  C_RR_PROCEEDINGS,
-  C_STEP_DOWN,
-  C_TIME_IN_CARE,
-  C_TIME_IN_SYSTEM,
   DEST,
   EXIT_COUNT,
   EXIT_ROW,
@@ -44,11 +44,9 @@ import {
   FLOW_CARE_PROCEEDINGS,
   FLOW_CLA_RETURNS_HOME,
   FLOW_REFERRALS,
-  KIND,
   L_LENGTH,
   NOT_ARRIVED,
   OUT,
-  PLACEMENTS,
   PT_CASE_START,
   PT_EPISODE,
   PT_EXIT,
@@ -68,158 +66,9 @@ import {
 } from './layout';
 import { assignFamilyRecord, candidateAt, pointAt, pushCandidate, pushPoint } from './lists';
 import { cost, familyIn, flow, move, sojourn } from './accumulators';
-import { hazardScaledStay, hostExp, reReferralStay, sampleStay } from './host';
+import { hazardScaledStay, reReferralStay, sampleStay } from './host';
 import { mix32, pickShare, subStream, uniformOf } from './draws';
-
-@inline export function effectWeight(lastHeld: f64, t: f64): f64 {
-  if (lastHeld < 0) return 0;
-  return hostExp(-constant(C_FADE_RATE) * (t - lastHeld));
-}
-
-/** The factor an FGC held at offer point `point` puts on the time left in state s (1 in assessment). */
-@inline export function timeFactor(s: i32, point: i32): f64 {
-  return s == CLA ? constant(C_TIME_IN_CARE + point) : s == ASSESSMENT ? 1 : constant(C_TIME_IN_SYSTEM + point);
-}
-
-export function shortened(d: f64, s: i32, t: f64, lastHeld: f64, point: i32): f64 {
-  const factor = timeFactor(s, point);
-  return factor == 1 ? d : d * (1 - (1 - factor) * effectWeight(lastHeld, t));
-}
-
-/**
- * The branch out of state s at uniform u after an FGC held at `point`, its effect weighted w (see EXITS' kinds).
- * The share an effect frees from escalating goes to the step-down exits: the offer point's step-down share of it to
- * the nearest (the first step-down exit in the state's order: pre-proceedings → CP plan, assessment → CIN plan), the
- * rest to the further ones (→ CIN plan, → no further action) in proportion; without a step-down share, or where
- * there is one step-down exit, to all of them in proportion to their own shares.
- */
-export function pickBranch(s: i32, u: f64, w: f64, point: i32): i32 {
-  const shares = constants + (<usize>(C_EXIT_SHARES + s * EXIT_SLOTS) << 3);
-  const n = <i32>load<u8>(EXIT_COUNT + s);
-  if (w == 0) return pickShare(shares, n, u);
-  const kinds = KIND + <usize>(s * EXIT_SLOTS);
-  let a0: f64 = 0, a1: f64 = 0, a2: f64 = 0, a3: f64 = 0;
-  let freed: f64 = 0;
-  // The nearest step-down exit (the first), and the others' shares together.
-  let nearest = -1;
-  let toNearest: f64 = 0;
-  let toFurther: f64 = 0;
-  for (let i = 0; i < n; i++) {
-    const base = load<f64>(shares + (<usize>i << 3));
-    const kind = load<u8>(kinds + i);
-    let adjusted: f64;
-    if (kind == BRANCH_STEP_DOWN) {
-      adjusted = base;
-      if (nearest < 0) {
-        nearest = i;
-        toNearest = base;
-      } else toFurther += base;
-    } else if (kind == BRANCH_ONWARD) {
-      adjusted = base;
-    } else {
-      const rr = kind == BRANCH_TO_CP ? constant(C_RR_CP + point) : constant(C_RR_CARE + point);
-      adjusted = Math.min(1, base * (1 - (1 - rr) * w));
-      freed += base - adjusted;
-    }
-    if (i == 0) a0 = adjusted;
-    else if (i == 1) a1 = adjusted;
-    else if (i == 2) a2 = adjusted;
-    else a3 = adjusted;
-  }
-  const split = constant(C_STEP_DOWN + point);
-  let nearScale: f64 = 1;
-  let furtherScale: f64 = 1;
-  if (split >= 0 && toNearest > 0 && toFurther > 0) {
-    nearScale = Math.max(0, 1 + (freed * split) / toNearest);
-    furtherScale = Math.max(0, 1 + (freed * (1 - split)) / toFurther);
-  } else if (toNearest + toFurther > 0) {
-    nearScale = Math.max(0, 1 + freed / (toNearest + toFurther));
-    furtherScale = nearScale;
-  }
-  if (load<u8>(kinds) == BRANCH_STEP_DOWN) a0 *= nearest == 0 ? nearScale : furtherScale;
-  if (load<u8>(kinds, 1) == BRANCH_STEP_DOWN) a1 *= nearest == 1 ? nearScale : furtherScale;
-  if (n > 2 && load<u8>(kinds, 2) == BRANCH_STEP_DOWN) a2 *= nearest == 2 ? nearScale : furtherScale;
-  if (n > 3 && load<u8>(kinds, 3) == BRANCH_STEP_DOWN) a3 *= nearest == 3 ? nearScale : furtherScale;
-  let total: f64 = a0 + a1;
-  if (n > 2) total += a2;
-  if (n > 3) total += a3;
-  const target = u * total;
-  let c = a0;
-  if (target < c) return 0;
-  if (n - 1 == 1) return 1;
-  c += a1;
-  if (target < c) return 1;
-  if (n - 1 == 2) return 2;
-  c += a2;
-  if (target < c) return 2;
-  return 3;
-}
-
-/**
- * The route out of care at uniform u when an FGC multiplied the hazard of returning home (the first route) by
- * `ratio`: the cause-specific hazards are the routes' shares of one hazard, so returning home takes
- * share × ratio / (1 + share × (ratio - 1)) and the other routes keep their proportions (monotone in u).
- */
-export function pickCareRoute(u: f64, ratio: f64): i32 {
-  const shares = constants + (<usize>(C_EXIT_SHARES + CLA * EXIT_SLOTS) << 3);
-  const n = <i32>load<u8>(EXIT_COUNT + CLA);
-  const home = load<f64>(shares);
-  const homeNow = (home * ratio) / (1 + home * (ratio - 1));
-  if (u < homeNow) return 0;
-  const i = pickShare(shares, n, home + ((u - homeNow) / (1 - homeNow)) * (1 - home));
-  return i > 0 ? i : 1;
-}
-
-/**
- * Whether leaving `from` for `to` at t brings care proceedings, at the proceedings stream's uniform u. Every care
- * entry from pre-proceedings does; of the other families leaving pre-proceedings, those the share with proceedings
- * leaves beyond the care entries; of care entries by other routes (from an assessment or a CIN plan), the direct-entry share. After an FGC (weight w,
- * at `point`) the share with proceedings is multiplied by the relative risk of proceedings once, on any route:
- * from pre-proceedings it falls from p to p × RR (never below the care entries, themselves × RR of care); on a
- * direct entry, whose chance the RR of care has already cut, the share is × RR of proceedings / RR of care.
- */
-export function proceedingsIssued(from: i32, to: i32, u: f64, w: f64, point: i32): bool {
-  let rrProceedings: f64 = 1;
-  let rrCare: f64 = 1;
-  if (w > 0) {
-    rrProceedings = 1 - (1 - constant(C_RR_PROCEEDINGS + point)) * w;
-    rrCare = 1 - (1 - constant(C_RR_CARE + point)) * w;
-  }
-  if (from == PRE_PROCEEDINGS) {
-    if (to == CLA) return true;
-    const care = Math.min(1, constant(C_EXIT_SHARES + PRE_PROCEEDINGS * EXIT_SLOTS) * rrCare);
-    if (!(care < 1)) return false;
-    const q = (constant(C_PROCEEDINGS_PP) * rrProceedings - care) / (1 - care);
-    return u < q;
-  }
-  let direct = constant(C_PROCEEDINGS_DIRECT);
-  if (w > 0 && rrCare > 0) direct = Math.min(1, (direct * rrProceedings) / rrCare);
-  return u < direct;
-}
-
-export function pickPlacement(u: f64, w: f64, point: i32): i32 {
-  const shares = constants + (<usize>C_PLACEMENTS << 3);
-  const base = load<f64>(shares);
-  const target = constant(C_KINSHIP + point);
-  if (w == 0 || target <= base) return pickShare(shares, PLACEMENTS, u);
-  const kin = base + (target - base) * w;
-  if (u < kin) return 0;
-  const v = base + ((u - kin) / (1 - kin)) * (1 - base);
-  const i = pickShare(shares, PLACEMENTS, v);
-  return i > 1 ? i : 1;
-}
-
-/**
- * Whether entering `state` from `from` is the event its offer point names: a CIN plan starting after an assessment
- * (not a step down from CP or pre-proceedings); an initial child protection conference, after an assessment or from a
- * CIN plan (not a return to CP from pre-proceedings); pre-proceedings; entering care.
- */
-@inline export function offeredOn(state: i32, from: i32): bool {
-  if (state == CIN) return from == ASSESSMENT;
-  if (state == CP) return from == ASSESSMENT || from == CIN;
-  return state == PRE_PROCEEDINGS || state == CLA;
-}
-
+import { effectWeight, timeFactor, shortened, pickBranch, pickCareRoute, proceedingsIssued, pickPlacement, offeredOn } from './effects';
 /** The last conference held before a stay's shortened end: the one saved at the cut, or the last of all if none came after it. */
 @inline function lastAtCutOr(cut: i32, lastHeld: f64, lastAtCut: f64): f64 {
   return cut >= 0 ? lastAtCut : lastHeld;
