@@ -154,7 +154,7 @@ export const EFFECT_PRESETS: Record<string, EffectPreset> = {
     description: 'One effect everywhere, as the published evaluations applied it: the trial\'s relative risks taken per conference at every offer point, Leeds\'s uncontrolled 30% shorter time in the system, more kinship care.',
     effects: {
       preset: 'as the evaluations assumed',
-      fadeHalfLifeMonths: { dist: 'uniform', min: 6, max: 24, unit: 'months', source: 'assumption: 40% of family plans did not work or stopped working within weeks (000_8890056140a8d8e5.txt:L809)', grade: 'assumption' },
+      fadeHalfLifeMonths: { dist: 'uniform', min: 6, max: 24, unit: 'months', source: 'assumption: 6 to 24 months; 40% of family plans did not work, or stopped working a few weeks after the FGC (000_8890056140a8d8e5.txt:L809), which points to faster fading for those families, and the seeds give no figure for the rest', grade: 'assumption' },
       byOfferPoint: { referral: asEvaluated(), icpc: asEvaluated(), preProceedings: asEvaluated(), inCare: asEvaluated() },
     },
   },
