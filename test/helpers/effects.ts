@@ -32,3 +32,18 @@ export function effectsEverywhere(e: TestEffects = {}) {
     byOfferPoint: { referral: point(), icpc: point(), preProceedings: point(), inCare: point() },
   };
 }
+
+/**
+ * Every family offered an FGC at one offer point only, accepted and converted, held about a week after it is
+ * allocated by a service that never runs out (one option arm of 200 FTE, no maximum wait): for tests of what a
+ * conference held there does.
+ */
+export function offerAt(raw: any, point: 'referral' | 'icpc' | 'preProceedings' | 'inCare'): void {
+  const share = (p: string) => ({ eligibleShare: { value: p === point ? 1 : 0, unit: 'share', source: 'test' } });
+  raw.fgc.offerPoints = { referral: share('referral'), icpc: share('icpc'), preProceedings: share('preProceedings'), inCare: share('inCare') };
+  raw.fgc.acceptance = { value: 1, unit: 'probability', source: 'test' };
+  raw.fgc.conversion = { value: 1, unit: 'probability', source: 'test' };
+  raw.fgc.weeksToConference = { family: 'lognormal', mean: 1, sd: 0.2, unit: 'weeks', source: 'test' };
+  raw.fgc.maxWaitWeeks = { value: 10_000, unit: 'weeks', source: 'test' };
+  raw.arms.options = [{ name: 'Ample', coordinatorsFte: 200 }];
+}

@@ -6,7 +6,7 @@
 // effect on, Leeds's care entries rose by 8 in 60 months).
 import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../../src/engine/sim/simulate';
-import { effectsEverywhere } from '../../helpers/effects';
+import { effectsEverywhere, offerAt } from '../../helpers/effects';
 import { LEEDS, SMALL, variant } from '../../helpers/scenarios';
 
 const fixed = (value: number, unit: string) => ({ value, unit, source: 'test' });
@@ -26,17 +26,7 @@ function routeToCare(effects: { rrCare?: number; timeFactor?: number }) {
     raw.pathway.cp.exits = shares({ preProceedings: TO_PP, cin: 0, close: 1 - TO_PP });
     raw.pathway.preProceedings.exits = shares({ cla: PP_TO_CARE, cp: 0, cin: 1 - PP_TO_CARE });
     raw.pathway.closed.reReferralProbability = fixed(0, 'probability');
-    raw.fgc.offerPoints = {
-      referral: { eligibleShare: fixed(0, 'share') },
-      icpc: { eligibleShare: fixed(1, 'share') },
-      preProceedings: { eligibleShare: fixed(0, 'share') },
-      inCare: { eligibleShare: fixed(0, 'share') },
-    };
-    raw.fgc.acceptance = fixed(1, 'probability');
-    raw.fgc.conversion = fixed(1, 'probability');
-    raw.fgc.weeksToConference = { family: 'lognormal', mean: 1, sd: 0.2, unit: 'weeks', source: 'test' };
-    raw.fgc.maxWaitWeeks = fixed(10_000, 'weeks');
-    raw.arms.options = [{ name: 'Big', coordinatorsFte: 60 }];
+    offerAt(raw, 'icpc');
     raw.fgc.effects = effectsEverywhere({ rrEntryToCare: effects.rrCare, timeInSystemFactor: effects.timeFactor, fadeHalfLifeMonths: 1e6 });
   });
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../../src/engine/sim/simulate';
 import { parseScenario } from '../../../src/scenario/parse';
-import { effectsEverywhere, type TestEffects } from '../../helpers/effects';
+import { effectsEverywhere, offerAt, type TestEffects } from '../../helpers/effects';
 import { SMALL, variant } from '../../helpers/scenarios';
 
 const fixed = (value: number, unit: string) => ({ value, unit, source: 'test' });
@@ -91,21 +91,6 @@ function preProceedingsRoute(effects: TestEffects, exits = { cla: PP_TO_CARE, cp
     offerAt(raw, 'preProceedings');
     raw.fgc.effects = effectsEverywhere({ fadeHalfLifeMonths: 1e6, ...effects });
   });
-}
-
-/** Every family offered an FGC at one offer point, held about a week later by a service that never runs out. */
-function offerAt(raw: any, point: 'referral' | 'icpc' | 'preProceedings' | 'inCare') {
-  raw.fgc.offerPoints = {
-    referral: { eligibleShare: fixed(point === 'referral' ? 1 : 0, 'share') },
-    icpc: { eligibleShare: fixed(point === 'icpc' ? 1 : 0, 'share') },
-    preProceedings: { eligibleShare: fixed(point === 'preProceedings' ? 1 : 0, 'share') },
-    inCare: { eligibleShare: fixed(point === 'inCare' ? 1 : 0, 'share') },
-  };
-  raw.fgc.acceptance = fixed(1, 'probability');
-  raw.fgc.conversion = fixed(1, 'probability');
-  raw.fgc.weeksToConference = { family: 'lognormal', mean: 1, sd: 0.2, unit: 'weeks', source: 'test' };
-  raw.fgc.maxWaitWeeks = fixed(10_000, 'weeks');
-  raw.arms.options = [{ name: 'Ample', coordinatorsFte: 200 }];
 }
 
 const RUN = { runs: 20, months: 36, seed: 'proceedings' };

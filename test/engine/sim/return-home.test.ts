@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../../src/engine/sim/simulate';
 import { Sojourn } from '../../../src/engine/sim/sojourn';
-import { effectsEverywhere } from '../../helpers/effects';
+import { effectsEverywhere, offerAt } from '../../helpers/effects';
 import { SMALL, variant } from '../../helpers/scenarios';
 
 const fixed = (value: number, unit: string) => ({ value, unit, source: 'test' });
@@ -47,55 +47,29 @@ describe('a stay whose hazard is multiplied from a time on', () => {
 });
 
 describe('an FGC in care and returning home', () => {
-  /** One-child families entering care straight from assessment, each offered an FGC on entering care (ample coordinators). */
-  function inCare(hrReturnHome: number) {
+  /**
+   * One-child families offered an FGC (ample coordinators) either on entering care straight from assessment, or as
+   * a CIN plan starts, before care (the plan then ends in care or closes).
+   */
+  function families(where: 'inCare' | 'beforeCare', hrReturnHome: number) {
     return variant(SMALL, (raw) => {
       raw.demand.childrenPerFamily.sharesBySize = [1];
       raw.initialStocks = { cin: fixed(0, 'children'), cp: fixed(0, 'children'), preProceedings: fixed(0, 'children'), cla: fixed(0, 'children') };
-      raw.pathway.assessment.exits = shares({ cla: 1, cp: 0, cin: 0, noFurtherAction: 0 });
+      if (where === 'inCare') raw.pathway.assessment.exits = shares({ cla: 1, cp: 0, cin: 0, noFurtherAction: 0 });
+      else {
+        raw.pathway.assessment.exits = shares({ cla: 0, cp: 0, cin: 1, noFurtherAction: 0 });
+        raw.pathway.cin.exits = shares({ cla: 0.5, cp: 0, close: 0.5 });
+        raw.pathway.cin.duration = { family: 'gamma', mean: 2, sd: 0.5, unit: 'months', source: 'test' };
+      }
       raw.pathway.cla.duration = { family: 'lognormal', mean: 12, sd: 10, unit: 'months', source: 'test' };
       raw.pathway.cla.exits = shares({ returnHome: 0.28, specialGuardianship: 0.18, adoption: 0.16, leavingCare: 0.38 });
       raw.pathway.closed.reReferralProbability = fixed(0, 'probability');
-      raw.fgc.offerPoints = {
-        referral: { eligibleShare: fixed(0, 'share') },
-        icpc: { eligibleShare: fixed(0, 'share') },
-        preProceedings: { eligibleShare: fixed(0, 'share') },
-        inCare: { eligibleShare: fixed(1, 'share') },
-      };
-      raw.fgc.acceptance = fixed(1, 'probability');
-      raw.fgc.conversion = fixed(1, 'probability');
-      raw.fgc.weeksToConference = { family: 'lognormal', mean: 1, sd: 0.2, unit: 'weeks', source: 'test' };
-      raw.fgc.maxWaitWeeks = fixed(10_000, 'weeks');
-      raw.arms.options = [{ name: 'Ample', coordinatorsFte: 200 }];
+      offerAt(raw, where === 'inCare' ? 'inCare' : 'referral');
       raw.fgc.effects = effectsEverywhere({ hrReturnHome, fadeHalfLifeMonths: 1e6 });
     });
   }
-
-  /** One-child families: a CIN plan (offered an FGC as it starts, held about a week later), then care or closing. */
-  function beforeCare(hrReturnHome: number) {
-    return variant(SMALL, (raw) => {
-      raw.demand.childrenPerFamily.sharesBySize = [1];
-      raw.initialStocks = { cin: fixed(0, 'children'), cp: fixed(0, 'children'), preProceedings: fixed(0, 'children'), cla: fixed(0, 'children') };
-      raw.pathway.assessment.exits = shares({ cla: 0, cp: 0, cin: 1, noFurtherAction: 0 });
-      raw.pathway.cin.exits = shares({ cla: 0.5, cp: 0, close: 0.5 });
-      raw.pathway.cin.duration = { family: 'gamma', mean: 2, sd: 0.5, unit: 'months', source: 'test' };
-      raw.pathway.cla.duration = { family: 'lognormal', mean: 12, sd: 10, unit: 'months', source: 'test' };
-      raw.pathway.cla.exits = shares({ returnHome: 0.28, specialGuardianship: 0.18, adoption: 0.16, leavingCare: 0.38 });
-      raw.pathway.closed.reReferralProbability = fixed(0, 'probability');
-      raw.fgc.offerPoints = {
-        referral: { eligibleShare: fixed(1, 'share') },
-        icpc: { eligibleShare: fixed(0, 'share') },
-        preProceedings: { eligibleShare: fixed(0, 'share') },
-        inCare: { eligibleShare: fixed(0, 'share') },
-      };
-      raw.fgc.acceptance = fixed(1, 'probability');
-      raw.fgc.conversion = fixed(1, 'probability');
-      raw.fgc.weeksToConference = { family: 'lognormal', mean: 1, sd: 0.2, unit: 'weeks', source: 'test' };
-      raw.fgc.maxWaitWeeks = fixed(10_000, 'weeks');
-      raw.arms.options = [{ name: 'Ample', coordinatorsFte: 200 }];
-      raw.fgc.effects = effectsEverywhere({ hrReturnHome, fadeHalfLifeMonths: 1e6 });
-    });
-  }
+  const inCare = (hr: number) => families('inCare', hr);
+  const beforeCare = (hr: number) => families('beforeCare', hr);
 
   it('after an FGC before care, a hazard ratio below 1 keeps children in care longer and fewer return home (was lost: the stay was cut back)', () => {
     const runs = 10;
