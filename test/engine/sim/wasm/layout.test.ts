@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generatedLayout } from '../../../../src/cli/dev/wasm-layout';
 import { QUANTILE_CELLS as HOST_QUANTILE_CELLS } from '../../../../src/engine/random/quantile-table';
 import * as host from '../../../../src/engine/sim/wasm/layout';
+import { LAYOUT } from '../../../../src/engine/sim/wasm/layout-names';
 import { HEAP_BASE } from '../../../../src/engine/sim/wasm/pathway';
 import { PATHWAY_WASM_BASE64 } from '../../../../src/engine/sim/wasm/pathway-wasm';
 import { METRICS, M_PLACEMENT0 } from '../../../../src/engine/results/metrics';
@@ -45,15 +46,15 @@ describe('the host ↔ module layout', () => {
 
   it('the built module exports every layout constant, each equal to the host\'s', () => {
     const { exports } = instantiate();
-    const names = Object.keys(host.LAYOUT);
+    const names = Object.keys(LAYOUT);
     expect(names.length).toBeGreaterThan(100);
     const fromModule = Object.fromEntries(names.map((name) => [name, (exports[name] as WebAssembly.Global | undefined)?.value]));
-    expect(fromModule).toEqual(host.LAYOUT);
+    expect(fromModule).toEqual(LAYOUT);
     // The host's named constants are the same numbers as its table of them (a header's i32 slots are its byte offsets / 4).
     for (const [name, value] of Object.entries(host)) {
       if (typeof value !== 'number') continue;
-      if (name.endsWith('_SLOT')) expect([name, 4 * value]).toEqual([name, host.LAYOUT[name.slice(0, -'_SLOT'.length)]]);
-      else expect([name, value]).toEqual([name, host.LAYOUT[name]]);
+      if (name.endsWith('_SLOT')) expect([name, 4 * value]).toEqual([name, LAYOUT[name.slice(0, -'_SLOT'.length)]]);
+      else expect([name, value]).toEqual([name, LAYOUT[name]]);
     }
   });
 
@@ -74,7 +75,7 @@ describe('the host ↔ module layout', () => {
     expect(host.PLACEMENTS).toBe(PLACEMENTS.length);
     expect(PLACEMENTS[0]).toBe('kinship');
     expect(PLACEMENTS.map((_, i) => METRICS[M_PLACEMENT0 + i])).toEqual(PLACEMENTS.map((p) => `cla${p[0]!.toUpperCase()}${p.slice(1)}`));
-    expect(host.CLASS_COUNT).toBe(host.LAYOUT.CLASS_CLA0! + PLACEMENTS.length + 1);
+    expect(host.CLASS_COUNT).toBe(LAYOUT.CLASS_CLA0! + PLACEMENTS.length + 1);
   });
 
   it('the module\'s exit arrays (DEST, KIND, EXIT_COUNT) hold the host\'s', () => {
