@@ -1,9 +1,11 @@
 // `npm run --silent observed -- <scenario.json> [--arm N] [--runs N] [--seed S]`: the scenario's observed series against the simulated bands, as Markdown.
 import type { RunPool } from '../client/pool';
-import { compareWithObserved } from '../engine';
+import { compareTotals, compareWithObserved, totalMetrics } from '../engine';
 import { exitQuietlyOnClosedPipe, isEntry, loadScenario, processIo, runCommand, type CliIo } from './main-helpers';
 import { parseFlags, UsageError, wholeNumber } from './options';
 import { threadPool } from './thread-pool';
+import { monthsFrom } from '../scenario/parse';
+import type { Scenario } from '../scenario/schema';
 
 const USAGE = 'usage: npm run --silent observed -- <scenario.json> [--arm N] [--runs N] [--seed S]';
 
@@ -18,21 +20,40 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (!scenario.observed) throw new UsageError(`${scenario.name} carries no observed series`);
     const arms = scenario.arms.options.length + 1;
     const armIndex = values.arm === undefined ? arms - 1 : wholeNumber('--arm', values.arm, 0, arms - 1);
-    const last = scenario.observed.series.cla?.length ?? 17;
+    const months = observedMonths(scenario);
     pool = threadPool();
-    const summary = await pool.simulate(scenario, { months: last - 1, runs, seed: values.seed });
+    const keep = totalMetrics(scenario);
+    const summary = await pool.simulate(scenario, { months, runs, seed: values.seed, ...(keep.length ? { keepRunSeries: keep } : {}) });
     const arm = summary.arms[armIndex]!;
     const rows = compareWithObserved(scenario, summary, arm);
     print(`${scenario.name}: arm "${arm.name}", ${summary.runs} runs, seed ${summary.seed}\n`);
     for (const row of rows) {
-      print(`${row.metric}: ${Math.round(row.coverage * 100)}% of ${row.points.length} observed months inside P5–P95; observed mean ${row.observedMean.toFixed(1)}, simulated mean ${row.simulatedMean.toFixed(1)}`);
+      print(
+        `${row.metric}: ${Math.round(row.coverage * 100)}% of ${row.points.length} observed months inside P5–P95; observed mean ${row.observedMean.toFixed(1)}, simulated mean ${row.simulatedMean.toFixed(1)}; medians' mean bias ${signed(row.medianBias)}`,
+      );
     }
-    const cla = rows.find((r) => r.metric === 'cla');
-    if (cla) {
-      print('\n| Month | Observed CLA | Simulated mean | P5 | P95 | Inside |\n|---|---|---|---|---|---|');
-      for (const p of cla.points) print(`| ${p.month} | ${p.observed} | ${p.mean.toFixed(0)} | ${p.p5.toFixed(0)} | ${p.p95.toFixed(0)} | ${p.inside ? 'yes' : 'no'} |`);
+    const totals = compareTotals(scenario, summary, arm);
+    if (totals.length > 0) {
+      print('\n| Total | Months | Observed | Simulated P50 | P5 | P95 | P50 vs observed | Inside | Source |\n|---|---|---|---|---|---|---|---|---|');
+      for (const t of totals) {
+        print(`| ${t.metric} (${t.unit}) | ${t.from} to ${t.to} | ${t.observed} | ${t.p50.toFixed(0)} | ${t.p5.toFixed(0)} | ${t.p95.toFixed(0)} | ${signed(t.relativeError * 100)}% | ${t.inside ? 'yes' : 'no'} | ${t.source} |`);
+      }
+    }
+    for (const row of rows.filter((r) => r.metric === 'cla' || r.metric === 'cp' || r.metric === 'cin')) {
+      print(`\n| Month | Observed ${row.metric.toUpperCase()} | Simulated P50 | P5 | P95 | Inside |\n|---|---|---|---|---|---|`);
+      for (const p of row.points) print(`| ${p.month} | ${p.observed} | ${p.p50.toFixed(0)} | ${p.p5.toFixed(0)} | ${p.p95.toFixed(0)} | ${p.inside ? 'yes' : 'no'} |`);
     }
   }, () => pool?.dispose());
+}
+
+const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`;
+
+/** Months to simulate: to the last observed month of any series or total. */
+function observedMonths(scenario: Scenario): number {
+  const observed = scenario.observed!;
+  const longest = Math.max(1, ...Object.values(observed.series).map((v) => v?.length ?? 0));
+  const lastTotal = Math.max(0, ...(observed.totals ?? []).map((t) => monthsFrom(scenario.startMonth, t.to)));
+  return Math.max(monthsFrom(scenario.startMonth, observed.startMonth) + longest - 1, lastTotal);
 }
 
 if (isEntry(import.meta.url)) {

@@ -16,7 +16,7 @@ export { breakEvenFte, sweepPoints, sweepSteps, type SweepPoint } from './analys
 export { effectBreakEven, fteGoalSeek, type EffectBreakEven, type FteGoalSeek } from './analysis/goal-seek';
 export { uncertainInputs } from './analysis/inputs';
 export { CALIBRATION_METRICS, CalibrationError, DEFAULT_CALIBRATION_INPUTS, DEFAULT_CALIBRATION_METRICS, backtest, calibrate, type Backtest, type Calibration, type CalibrationMetric, type CalibrationOptions } from './analysis/calibrate';
-export { compareWithObserved } from './analysis/observed';
+export { compareWithObserved, compareTotals, totalMetrics, type ObservedTotalComparison } from './analysis/observed';
 
 // The published analyses, line by line.
 export { reproduce, stress, type StressResult } from './worksheet/worksheet';

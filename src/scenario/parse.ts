@@ -40,6 +40,8 @@ function validate(raw: unknown): Result<Scenario, ScenarioError[]> {
   if (demand) return { ok: false, errors: [demand] };
   const ramps = rampUpProblems(value);
   if (ramps.length > 0) return { ok: false, errors: ramps };
+  const totals = observedTotalProblems(value);
+  if (totals.length > 0) return { ok: false, errors: totals };
   const proceedings = proceedingsProblem(value);
   if (proceedings) return { ok: false, errors: [proceedings] };
   return { ok: true, value };
@@ -77,6 +79,17 @@ function rampUpProblems(s: Scenario): ScenarioError[] {
       last = Math.max(last, k);
     });
   }
+  return errors;
+}
+
+/** Each observed total spans months after month 0 (a flow in month 0 happened before it), from no later than to. */
+function observedTotalProblems(s: Scenario): ScenarioError[] {
+  const errors: ScenarioError[] = [];
+  s.observed?.totals?.forEach((t, i) => {
+    const path = `observed.totals[${i}]`;
+    if (monthsFrom(s.startMonth, t.from) < 1) errors.push({ path: `${path}.from`, message: `must come after month 0 (${s.startMonth}): a flow in month 0 happened before it; got ${t.from}` });
+    else if (monthsFrom(t.from, t.to) < 0) errors.push({ path: `${path}.to`, message: `must not come before from (${t.from}), got ${t.to}` });
+  });
   return errors;
 }
 

@@ -228,6 +228,9 @@ const arm = obj({
   ),
 });
 
+/** Flows an observed total can be given for (src/engine/results/metrics.ts names). */
+export const OBSERVED_TOTAL_METRICS = ['claEntries', 'claExits', 'referrals', 'fgcHeld', 'careProceedings'] as const;
+
 const series = optional(arr((x, path, errors) => (x === null ? null : num(NON_NEGATIVE)(x, path, errors)) as number | null | undefined, { maxLength: LIMITS.observedMonths, why: '100 years of months' }));
 
 export const scenarioSchema = obj({
@@ -281,6 +284,13 @@ export const scenarioSchema = obj({
       placements: shares(PLACEMENTS),
     }),
     closed: obj({ reReferralProbability: prob, timeToReReferral: duration }),
+    /**
+     * The relative change a year in the share of each exit that escalates (from an assessment to a CIN plan, a CP plan
+     * or care; from a CIN plan to CP or care; from CP to pre-proceedings; from pre-proceedings to care), from month 0;
+     * the share it takes or gives goes to the state's other exits in proportion. A stock falling while referrals do
+     * not is fitted here, not absorbed by the referral volume.
+     */
+    escalationTrendPerYear: optional(quantity({ min: -0.9, max: 0.9, reason: 'a change of 90% a year in the shares that escalate; none comes near' }, ['fraction/year'])),
   }),
   fgc: obj({
     conferencesPerFtePerYear: CONFERENCES_PER_FTE,
@@ -360,6 +370,24 @@ export const scenarioSchema = obj({
       source: str(),
       note: optional(str()),
       series: obj({ cla: series, cp: series, cin: series, claEntries: series, claExits: series, referrals: series, fgcHeld: series }),
+      /**
+       * A flow's total over a span of months, where it is published as a total rather than month by month (FGCs held
+       * in a financial year, a pilot's conferences in a quarter): months `from` to `to` inclusive, after month 0.
+       */
+      totals: optional(
+        arr(
+          obj({
+            metric: literal(...OBSERVED_TOTAL_METRICS),
+            from: str({ pattern: MONTH, rule: 'a month as "YYYY-MM"' }),
+            to: str({ pattern: MONTH, rule: 'a month as "YYYY-MM"' }),
+            value: num(NON_NEGATIVE),
+            unit: str(),
+            source: str(),
+            note: optional(str()),
+          }),
+          { maxLength: LIMITS.observedMonths, why: 'a total a month for 100 years' },
+        ),
+      ),
     }),
   ),
 });

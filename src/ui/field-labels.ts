@@ -50,6 +50,7 @@ const FIELDS: Record<string, string> = {
   'demand.countModel': 'Monthly count model (poisson or negativeBinomial)',
   'demand.dispersion': 'Dispersion of monthly referrals (negative binomial)',
   'demand.trendPerYear': 'Trend in referrals a year',
+  'pathway.escalationTrendPerYear': 'Trend in the shares that escalate, a year',
   'demand.seasonality.multipliers': 'Seasonal multipliers, January to December',
   'demand.childrenPerFamily.sharesBySize': 'Families by number of children (1 to 5)',
   'initialStocks.cin': 'Children in need (CIN plans)',

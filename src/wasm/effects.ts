@@ -9,7 +9,9 @@ import {
   CLA,
   CIN,
   CP,
+  DEST,
   PRE_PROCEEDINGS,
+  C_ESCALATION_TREND,
   C_EXIT_SHARES,
   C_FADE_RATE,
   C_KINSHIP,
@@ -45,17 +47,50 @@ export function shortened(d: f64, s: i32, t: f64, lastHeld: f64, point: i32): f6
   return factor == 1 ? d : d * (1 - (1 - factor) * effectWeight(lastHeld, t));
 }
 
+/** The factor the escalation trend puts on the escalating exits' shares at t (months from month 0): 1 without one. */
+@inline export function trendFactor(t: f64): f64 {
+  const rate = constant(C_ESCALATION_TREND);
+  return rate == 0 ? 1 : hostExp(rate * t);
+}
+
+/** Whether exit i of state s escalates, for the trend: into CP, pre-proceedings or care, or from an assessment to a CIN plan. */
+@inline function escalates(s: i32, i: i32): bool {
+  const at = <usize>(s * EXIT_SLOTS + i);
+  return load<u8>(KIND + at) != BRANCH_STEP_DOWN || (s == ASSESSMENT && load<u8>(DEST + at) == CIN);
+}
+
 /**
- * The branch out of state s at uniform u after an FGC held at `point`, its effect weighted w (see EXITS' kinds).
- * The share an effect frees from escalating goes to the step-down exits: the offer point's step-down share of it to
- * the nearest (the first step-down exit in the state's order: pre-proceedings → CP plan, assessment → CIN plan), the
- * rest to the further ones (→ CIN plan, → no further action) in proportion; without a step-down share, or where
- * there is one step-down exit, to all of them in proportion to their own shares.
+ * The branch out of state s at uniform u and time t (months from month 0) after an FGC held at `point`, its effect
+ * weighted w (0: none). The escalation trend first scales the escalating exits' shares (the others take up the
+ * difference in proportion); the effect then acts on those shares (pickBranch). Without either it is the plain pick.
  */
-export function pickBranch(s: i32, u: f64, w: f64, point: i32): i32 {
+export function branchAt(s: i32, u: f64, w: f64, point: i32, t: f64): i32 {
+  const g = s == CLA ? 1 : trendFactor(t);
+  if (w == 0 && g == 1) return pickShare(constants + (<usize>(C_EXIT_SHARES + s * EXIT_SLOTS) << 3), <i32>load<u8>(EXIT_COUNT + s), u);
+  return pickBranch(s, u, w, point, g);
+}
+
+/**
+ * The branch out of state s at uniform u after an FGC held at `point`, its effect weighted w (see EXITS' kinds), the
+ * escalating shares scaled by the trend's factor g. The share an effect frees from escalating goes to the step-down
+ * exits: the offer point's step-down share of it to the nearest (the first step-down exit in the state's order:
+ * pre-proceedings → CP plan, assessment → CIN plan), the rest to the further ones (→ CIN plan, → no further action) in
+ * proportion; without a step-down share, or where there is one step-down exit, to all of them in proportion to their own shares.
+ */
+function pickBranch(s: i32, u: f64, w: f64, point: i32, g: f64): i32 {
   const shares = constants + (<usize>(C_EXIT_SHARES + s * EXIT_SLOTS) << 3);
   const n = <i32>load<u8>(EXIT_COUNT + s);
-  if (w == 0) return pickShare(shares, n, u);
+  // The shares at t: the escalating ones × g (at most all of them), the others scaled to make up 1.
+  let up: f64 = 1;
+  let down: f64 = 1;
+  if (g != 1) {
+    let e: f64 = 0;
+    for (let i = 0; i < n; i++) if (escalates(s, i)) e += load<f64>(shares + (<usize>i << 3));
+    if (e > 0 && e < 1) {
+      up = Math.min(g, 1 / e);
+      down = (1 - e * up) / (1 - e);
+    }
+  }
   const kinds = KIND + <usize>(s * EXIT_SLOTS);
   let a0: f64 = 0, a1: f64 = 0, a2: f64 = 0, a3: f64 = 0;
   let freed: f64 = 0;
@@ -64,7 +99,7 @@ export function pickBranch(s: i32, u: f64, w: f64, point: i32): i32 {
   let toNearest: f64 = 0;
   let toFurther: f64 = 0;
   for (let i = 0; i < n; i++) {
-    const base = load<f64>(shares + (<usize>i << 3));
+    const base = load<f64>(shares + (<usize>i << 3)) * (escalates(s, i) ? up : down);
     const kind = load<u8>(kinds + i);
     let adjusted: f64;
     if (kind == BRANCH_STEP_DOWN) {
@@ -73,7 +108,7 @@ export function pickBranch(s: i32, u: f64, w: f64, point: i32): i32 {
         nearest = i;
         toNearest = base;
       } else toFurther += base;
-    } else if (kind == BRANCH_ONWARD) {
+    } else if (kind == BRANCH_ONWARD || w == 0) {
       adjusted = base;
     } else {
       const rr = kind == BRANCH_TO_CP ? constant(C_RR_CP + point) : constant(C_RR_CARE + point);
@@ -88,7 +123,9 @@ export function pickBranch(s: i32, u: f64, w: f64, point: i32): i32 {
   const split = constant(C_STEP_DOWN + point);
   let nearScale: f64 = 1;
   let furtherScale: f64 = 1;
-  if (split >= 0 && toNearest > 0 && toFurther > 0) {
+  if (freed == 0) {
+    // Nothing freed: the shares stand.
+  } else if (split >= 0 && toNearest > 0 && toFurther > 0) {
     nearScale = Math.max(0, 1 + (freed * split) / toNearest);
     furtherScale = Math.max(0, 1 + (freed * (1 - split)) / toFurther);
   } else if (toNearest + toFurther > 0) {
@@ -137,7 +174,7 @@ export function pickCareRoute(u: f64, ratio: f64): i32 {
  * from pre-proceedings it falls from p to p × RR (never below the care entries, themselves × RR of care); on a
  * direct entry, whose chance the RR of care has already cut, the share is × RR of proceedings / RR of care.
  */
-export function proceedingsIssued(from: i32, to: i32, u: f64, w: f64, point: i32): bool {
+export function proceedingsIssued(from: i32, to: i32, u: f64, w: f64, point: i32, t: f64): bool {
   let rrProceedings: f64 = 1;
   let rrCare: f64 = 1;
   if (w > 0) {
@@ -146,7 +183,9 @@ export function proceedingsIssued(from: i32, to: i32, u: f64, w: f64, point: i32
   }
   if (from == PRE_PROCEEDINGS) {
     if (to == CLA) return true;
-    const care = Math.min(1, constant(C_EXIT_SHARES + PRE_PROCEEDINGS * EXIT_SLOTS) * rrCare);
+    // The care share at t (the escalation trend scales it, as in branchAt), then × RR of care.
+    const base = constant(C_EXIT_SHARES + PRE_PROCEEDINGS * EXIT_SLOTS);
+    const care = Math.min(1, Math.min(base * trendFactor(t), 1) * rrCare);
     if (!(care < 1)) return false;
     const q = (constant(C_PROCEEDINGS_PP) * rrProceedings - care) / (1 - care);
     return u < q;

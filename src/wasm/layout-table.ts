@@ -233,6 +233,7 @@ export const CONSTANTS_BLOCK: SlotBlock = {
     ['PROCEEDINGS_PP', 1, 'share of families leaving pre-proceedings with care proceedings issued (those entering care among them)'],
     ['PROCEEDINGS_DIRECT', 1, 'share of care entries by other routes (from an assessment or a CIN plan) with care proceedings'],
     ['PROCEEDINGS_COST', 1, '£ per family of care proceedings'],
+    ['ESCALATION_TREND', 1, 'the change in the escalating exits\' shares, per month: ln(1 + trend a year) / 12 (0: none)'],
     ['EXIT_SHARES', OPEN_STATES * EXIT_SLOTS, 'exit shares: OPEN_STATES rows of EXIT_SLOTS, in EXITS order'],
     ['EXIT_COST', EXIT_ROW * EXIT_ROW, '£ per family of leaving a state for another (an enquiry, a conference): EXIT_ROW × EXIT_ROW'],
     ['PLACEMENTS', PLACEMENTS, 'placement shares of care entries, PLACEMENTS order'],

@@ -67,8 +67,8 @@ import {
 import { assignFamilyRecord, candidateAt, pointAt, pushCandidate, pushPoint } from './lists';
 import { cost, familyIn, flow, move, sojourn } from './accumulators';
 import { hazardScaledStay, reReferralStay, sampleStay } from './host';
-import { mix32, pickShare, subStream, uniformOf } from './draws';
-import { effectWeight, timeFactor, shortened, pickBranch, pickCareRoute, proceedingsIssued, pickPlacement, offeredOn } from './effects';
+import { mix32, subStream, uniformOf } from './draws';
+import { effectWeight, timeFactor, shortened, branchAt, pickCareRoute, proceedingsIssued, pickPlacement, offeredOn } from './effects';
 /** The last conference held before a stay's shortened end: the one saved at the cut, or the last of all if none came after it. */
 @inline function lastAtCutOr(cut: i32, lastHeld: f64, lastAtCut: f64): f64 {
   return cut >= 0 ? lastAtCut : lastHeld;
@@ -210,7 +210,7 @@ export function walk(
       if (short < exit) {
         // Would the stay, shortened, close the case? Decided with the conferences held before its shortened end
         // only (one after it cannot cause the closing that ends the stay before it).
-        branch = lastAtCutOr(cut, lastHeld, lastAtCut) < 0 ? pickShare(constants + (<usize>(C_EXIT_SHARES + state * EXIT_SLOTS) << 3), <i32>load<u8>(EXIT_COUNT + state), u) : pickBranch(state, u, effectWeight(lastAtCutOr(cut, lastHeld, lastAtCut), short), cut >= 0 ? pointAtCut : lastPoint);
+        branch = branchAt(state, u, effectWeight(lastAtCutOr(cut, lastHeld, lastAtCut), short), cut >= 0 ? pointAtCut : lastPoint, short);
         to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
         if (to == CLOSED || to == OUT) {
           exit = short;
@@ -224,10 +224,7 @@ export function walk(
       }
       if (exit == due) {
         // The whole stay: its branch with every conference held in it.
-        branch =
-          lastHeld < 0
-            ? pickShare(constants + (<usize>(C_EXIT_SHARES + state * EXIT_SLOTS) << 3), <i32>load<u8>(EXIT_COUNT + state), u)
-            : pickBranch(state, u, effectWeight(lastHeld, exit), lastPoint);
+        branch = branchAt(state, u, effectWeight(lastHeld, exit), lastPoint, exit);
         to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
       }
       if (homeRatio != 1) {
@@ -250,7 +247,7 @@ export function walk(
         if (exitCost != 0) cost(acc, exitCost, t, sign);
         if (
           (to == CLA || from == PRE_PROCEEDINGS) &&
-          proceedingsIssued(from, to, uniformOf(subStream(hash, PURPOSE_PROCEEDINGS, episode), 1), effectWeight(lastHeld, t), lastPoint)
+          proceedingsIssued(from, to, uniformOf(subStream(hash, PURPOSE_PROCEEDINGS, episode), 1), effectWeight(lastHeld, t), lastPoint, t)
         ) {
           // One care application for the sibling group (as Cafcass counts them), at its cost.
           cost(acc, constant(C_PROCEEDINGS_COST), t, sign);

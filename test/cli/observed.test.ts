@@ -5,15 +5,17 @@ import { runInProcess } from '../helpers/cli';
 import { LEEDS, SMALL } from '../helpers/scenarios';
 
 describe('observed (command line)', () => {
-  it('prints a coverage line per observed series and the CLA table, one row per observed month', async () => {
+  it('prints a coverage line per observed series with the medians\' bias, and a table per observed stock, one row per observed month', async () => {
     const { code, stdout, stderr } = await runInProcess(main, [LEEDS, '--runs', '20', '--seed', 'observed']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.split('\n');
     expect(lines[0]).toMatch(/^Leeds .*: arm ".+", 20 runs, seed observed$/);
-    expect(lines).toContain('| Month | Observed CLA | Simulated mean | P5 | P95 | Inside |');
-    expect(stdout).toMatch(/^cla: \d+% of 17 observed months inside P5–P95; observed mean [\d.]+, simulated mean [\d.]+$/m);
-    expect(lines.filter((l) => /^\| \d{4}-\d{2} \| \d+ \| \d+ \| \d+ \| \d+ \| (yes|no) \|$/.test(l))).toHaveLength(17);
+    expect(lines).toContain('| Month | Observed CLA | Simulated P50 | P5 | P95 | Inside |');
+    expect(lines).toContain('| Month | Observed CP | Simulated P50 | P5 | P95 | Inside |');
+    expect(stdout).toMatch(/^cla: \d+% of 17 observed months inside P5–P95; observed mean [\d.]+, simulated mean [\d.]+; medians' mean bias [+−][\d.]+$/m);
+    // CLA and CP observed in 17 months, CIN in 13.
+    expect(lines.filter((l) => /^\| \d{4}-\d{2} \| \d+ \| \d+ \| \d+ \| \d+ \| (yes|no) \|$/.test(l))).toHaveLength(17 + 17 + 13);
     expect(stdout.endsWith(' |\n')).toBe(true);
   });
 

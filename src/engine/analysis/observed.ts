@@ -3,12 +3,13 @@ import type { Scenario } from '../../scenario/schema';
 import type { Metric } from '../results/metrics';
 import { monthLabels } from '../results/plan';
 import type { RunSummary } from '../results/run-set';
-import type { ArmSummary } from '../results/summarise';
+import { stat, type ArmSummary } from '../results/summarise';
 
 export interface ObservedPoint {
   month: string;
   observed: number;
   mean: number;
+  p50: number;
   p5: number;
   p95: number;
   inside: boolean;
@@ -22,6 +23,8 @@ export interface ObservedComparison {
   /** Mean of the observed values and of the simulated means over the same months. */
   observedMean: number;
   simulatedMean: number;
+  /** Mean over the observed months of the simulated median less the observed value (positive: the model is above). */
+  medianBias: number;
 }
 
 /**
@@ -44,7 +47,7 @@ export function compareWithObserved(scenario: Scenario, summary: RunSummary, arm
       if (value === null || m === undefined || (isFlow && m === 0)) return;
       const p5 = band.p5[m]!;
       const p95 = band.p95[m]!;
-      points.push({ month: labels[i]!, observed: value, mean: band.mean[m]!, p5, p95, inside: value >= p5 && value <= p95 });
+      points.push({ month: labels[i]!, observed: value, mean: band.mean[m]!, p50: band.p50[m]!, p5, p95, inside: value >= p5 && value <= p95 });
     });
     if (points.length === 0) continue;
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -54,7 +57,54 @@ export function compareWithObserved(scenario: Scenario, summary: RunSummary, arm
       coverage: points.filter((p) => p.inside).length / points.length,
       observedMean: avg(points.map((p) => p.observed)),
       simulatedMean: avg(points.map((p) => p.mean)),
+      medianBias: avg(points.map((p) => p.p50 - p.observed)),
     });
   }
   return results;
+}
+
+export interface ObservedTotalComparison {
+  metric: ObservedTotal['metric'];
+  from: string;
+  to: string;
+  observed: number;
+  unit: string;
+  source: string;
+  /** The arm's total over the same months, run by run: quantiles over the runs. */
+  p5: number;
+  p50: number;
+  p95: number;
+  mean: number;
+  /** (P50 - observed) / observed. */
+  relativeError: number;
+  inside: boolean;
+}
+
+type ObservedTotal = NonNullable<NonNullable<Scenario['observed']>['totals']>[number];
+
+/** The metrics whose every run the totals need (RunOptions.keepRunSeries). */
+export function totalMetrics(scenario: Scenario): Metric[] {
+  return [...new Set((scenario.observed?.totals ?? []).map((t) => t.metric as Metric))];
+}
+
+/**
+ * Each observed total (a flow summed over months `from`..`to`) against the arm's same sum run by run; the summary
+ * must have kept those series run by run (totalMetrics). A total reaching past the simulated months is an error.
+ */
+export function compareTotals(scenario: Scenario, summary: RunSummary, arm: ArmSummary): ObservedTotalComparison[] {
+  const index = new Map(summary.months.map((label, m) => [label, m]));
+  return (scenario.observed?.totals ?? []).map((t) => {
+    const from = index.get(t.from);
+    const to = index.get(t.to);
+    if (from === undefined || to === undefined) throw new Error(`observed total of ${t.metric} ${t.from} to ${t.to} reaches past the months simulated (${summary.months[0]} to ${summary.months.at(-1)})`);
+    const runs = arm.runSeries?.[t.metric as Metric];
+    if (!runs) throw new Error(`the series ${t.metric} was not kept run by run (RunOptions.keepRunSeries)`);
+    const sums = Float64Array.from(runs, (series) => {
+      let sum = 0;
+      for (let m = from; m <= to; m++) sum += series[m]!;
+      return sum;
+    }).sort();
+    const s = stat(sums);
+    return { metric: t.metric, from: t.from, to: t.to, observed: t.value, unit: t.unit, source: t.source, p5: s.p5, p50: s.p50, p95: s.p95, mean: s.mean, relativeError: (s.p50 - t.value) / t.value, inside: t.value >= s.p5 && t.value <= s.p95 };
+  });
 }

@@ -23,6 +23,7 @@ import {
   C_PRESTART_WINDOW,
   C_PLACEMENTS,
   C_PROCEEDINGS_COST,
+  C_ESCALATION_TREND,
   C_PROCEEDINGS_DIRECT,
   C_PROCEEDINGS_PP,
   C_RE_REFERRAL_P,
@@ -126,6 +127,8 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     constants[C_PROCEEDINGS_PP] = p.proceedings.preProceedings;
     constants[C_PROCEEDINGS_DIRECT] = p.proceedings.directEntries;
     constants[C_PROCEEDINGS_COST] = c.careProceedings;
+    // The escalating exits' shares × (1 + trend)^(t / 12) at t months from month 0 (src/wasm/effects.ts branchAt).
+    constants[C_ESCALATION_TREND] = Math.log1p(p.escalationTrendPerYear) / 12;
     // £ per family of leaving `from` for `to` (filled for every pair; the walk only makes the pathway's moves).
     for (let from = State.Assessment; from <= State.Cla; from++) {
       for (let to = State.Assessment; to <= State.Out; to++) {

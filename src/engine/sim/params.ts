@@ -47,6 +47,8 @@ export interface RunParameters {
   /** Care proceedings: the share of families leaving pre-proceedings with proceedings issued, and of care entries by other routes. */
   proceedings: { preProceedings: number; directEntries: number };
   reReferralProbability: number;
+  /** The relative change a year in the escalating exits' shares (pathway.escalationTrendPerYear; 0 without one). */
+  escalationTrendPerYear: number;
   fgc: {
     conferencesPerFtePerYear: number;
     /** Each scenario arm's own throughput where it gives one ([counterfactual, ...options]; undefined: the one above). */
@@ -288,6 +290,7 @@ export function drawParameters(s: Scenario, seed: string, run: number, drawn?: D
     placements: draw.shares(p.cla.placements, PLACEMENTS),
     proceedings: proceedingsShares(draw, p, exits.preProceedings[0]!, run),
     reReferralProbability: draw.q(p.closed.reReferralProbability),
+    escalationTrendPerYear: p.escalationTrendPerYear ? draw.q(p.escalationTrendPerYear) : 0,
     fgc: {
       conferencesPerFtePerYear: draw.q(f.conferencesPerFtePerYear),
       conferencesPerFteByArm: [tree.arms.counterfactual, ...tree.arms.options].map((a) => (a.conferencesPerFtePerYear ? draw.q(a.conferencesPerFtePerYear) : undefined)),
