@@ -1,4 +1,4 @@
-// `npm run --silent calibrate -- <scenario.json> [--runs N] [--seed S] [--inputs P1,P2] [--metrics M1,M2] [--accept F] [--arm N] [--backtest] [--write FILE] [--workers W]`:
+// `npm run --silent calibrate -- <scenario.json> [--runs N] [--seed S] [--inputs P1,P2] [--metrics M1,M2] [--accept F] [--rounds R] [--arm N] [--backtest] [--write FILE] [--workers W]`:
 // fits inputs to the scenario's observed series by ABC rejection on a pool of worker threads and prints the fit as JSON.
 import type { RunPool } from '../client/pool';
 import { backtest, calibrate, CalibrationError, CALIBRATION_METRICS, type Calibration, type CalibrationMetric, type CalibrationOptions, type Evaluate } from '../engine';
@@ -8,7 +8,7 @@ import { checkOutputPath, writeOutputFile } from './output-file';
 import { threadPool } from './thread-pool';
 
 const USAGE =
-  'usage: npm run --silent calibrate -- <scenario.json> [--runs N] [--seed S] [--inputs P1,P2,...] [--metrics cla,cp,...] [--accept 0.1] [--arm N] [--backtest] [--write FILE] [--workers W]';
+  'usage: npm run --silent calibrate -- <scenario.json> [--runs N] [--seed S] [--inputs P1,P2,...] [--metrics cla,cp,...] [--accept 0.1] [--rounds 2] [--arm N] [--backtest] [--write FILE] [--workers W]';
 
 /** The fit without the fitted scenario itself (written with --write). */
 function fitReport(c: Calibration) {
@@ -28,6 +28,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         inputs: { type: 'string' },
         metrics: { type: 'string' },
         accept: { type: 'string' },
+        rounds: { type: 'string' },
         arm: { type: 'string' },
         backtest: { type: 'boolean' },
         write: { type: 'string' },
@@ -51,6 +52,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       if (f === undefined || !(f > 0 && f <= 1)) throw new UsageError(`--accept must be a share of runs above 0 and at most 1, written as a decimal (e.g. 0.1), got ${JSON.stringify(values.accept)}`);
       options.acceptShare = f;
     }
+    if (values.rounds !== undefined) options.rounds = wholeNumber('--rounds', values.rounds, 1, 10);
     if (values.arm !== undefined) options.arm = wholeNumber('--arm', values.arm, 0, scenario.arms.options.length);
     pool = threadPool(values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 1, MAX_WORKERS));
     const runPool = pool;

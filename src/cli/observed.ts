@@ -19,7 +19,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const scenario = loadScenario(path, io);
     if (!scenario.observed) throw new UsageError(`${scenario.name} carries no observed series`);
     const arms = scenario.arms.options.length + 1;
-    const armIndex = values.arm === undefined ? arms - 1 : wholeNumber('--arm', values.arm, 0, arms - 1);
+    const armIndex = values.arm === undefined ? (scenario.observed.arm ?? arms - 1) : wholeNumber('--arm', values.arm, 0, arms - 1);
     const months = observedMonths(scenario);
     pool = threadPool();
     const keep = totalMetrics(scenario);

@@ -85,6 +85,8 @@ function rampUpProblems(s: Scenario): ScenarioError[] {
 /** Each observed total spans months after month 0 (a flow in month 0 happened before it), from no later than to. */
 function observedTotalProblems(s: Scenario): ScenarioError[] {
   const errors: ScenarioError[] = [];
+  const arm = s.observed?.arm;
+  if (arm !== undefined && arm > s.arms.options.length) errors.push({ path: 'observed.arm', message: `must name an arm of the scenario: 0 for the counterfactual, 1 to ${s.arms.options.length} for the options; got ${arm}` });
   s.observed?.totals?.forEach((t, i) => {
     const path = `observed.totals[${i}]`;
     if (monthsFrom(s.startMonth, t.from) < 1) errors.push({ path: `${path}.from`, message: `must come after month 0 (${s.startMonth}): a flow in month 0 happened before it; got ${t.from}` });

@@ -211,6 +211,9 @@ const pointEffects = refine(
 const arm = obj({
   name: str(),
   coordinatorsFte: num(FTE),
+  /** Where the arm's coordinators come from, and how its figures reconcile with other sources. */
+  source: optional(str()),
+  note: optional(str()),
   /** Eligible share at each offer point for this arm, overriding fgc.offerPoints. */
   offerPoints: optional(armOffer),
   /** This arm's own throughput, overriding fgc.conferencesPerFtePerYear (a team of 6 need not hold what a team of 2 does). */
@@ -369,6 +372,8 @@ export const scenarioSchema = obj({
       startMonth: str({ pattern: MONTH, rule: 'a month as "YYYY-MM"' }),
       source: str(),
       note: optional(str()),
+      /** The arm whose service was running when these were observed (0 the counterfactual, 1.. the options); default the last. */
+      arm: optional(num({ min: 0, integer: true, max: LIMITS.arms, reason: 'an arm of the scenario' })),
       series: obj({ cla: series, cp: series, cin: series, claEntries: series, claExits: series, referrals: series, fgcHeld: series }),
       /**
        * A flow's total over a span of months, where it is published as a total rather than month by month (FGCs held

@@ -119,7 +119,7 @@ export class CsCalibration extends LitElement {
     const r = this._result;
     const b = this._backtest;
     return html`
-      <p class="note">Approximate Bayesian computation (rejection): every run draws the chosen inputs from their priors (a fixed input gets uniform ±30%), the runs closest to what was observed (${scenario.observed.source}) are kept, and their draws are the fitted distributions.</p>
+      <p class="note">Approximate Bayesian computation (rejection): every run draws the chosen inputs from their priors (a fixed input gets uniform ±30%, a fixed trend ±0.2 a year; a group of shares, pathway.every run draws the chosen inputs from their priors (a fixed input gets uniform ±30%), the runs closestlt;stateevery run draws the chosen inputs from their priors (a fixed input gets uniform ±30%), the runs closestgt;.exits, its Dirichlet at most 150 concentrated), the runs closest to what was observed (${scenario.observed.source}) are kept, and their draws are the fitted distributions; two rounds, the second starting from the first's fit.</p>
       <div class="form">
         <label>Inputs to fit (field paths, comma-separated)
           <input id="calib-inputs" .value=${DEFAULT_CALIBRATION_INPUTS.join(', ')} />

@@ -23,10 +23,13 @@ describe('calibrate (command line)', () => {
     expect(fit.method).toBe('ABC rejection');
     expect(fit.runs).toBe(40);
     expect(fit.accepted).toBe(4);
-    expect(fit.metrics).toEqual(['cla', 'cp', 'claEntries', 'claExits']);
-    expect(fit.inputs.map((i: { input: string }) => i.input)).toEqual(['demand.referralsPerMonth', 'pathway.cla.duration.mean', 'pathway.closed.reReferralProbability']);
+    expect(fit.metrics).toEqual(['cla', 'cp', 'cin', 'claEntries', 'claExits', 'referrals']);
+    expect(fit.rounds).toBe(2);
+    const shares = ['cla', 'cp', 'cin', 'noFurtherAction'].map((b) => `pathway.assessment.exits.shares.${b}`);
+    expect(fit.inputs.map((i: { input: string }) => i.input)).toEqual(['demand.referralsPerMonth', 'pathway.cla.duration.mean', 'pathway.closed.reReferralProbability', 'pathway.escalationTrendPerYear', ...shares]);
     for (const i of fit.inputs) {
-      expect(i.fitted.dist).toBe('pert');
+      // A number's posterior goes back as PERT; a group of shares as each branch's mean.
+      expect(i.fitted.dist ?? 'mean').toBe(i.input.includes('.shares.') ? 'mean' : 'pert');
       expect(i.posterior.p5).toBeLessThanOrEqual(i.posterior.p95);
     }
     // Leeds refers 826.5 children a month (fixed): the prior is uniform ±30%, and the kept runs are some of its draws.

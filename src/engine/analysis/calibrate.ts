@@ -5,6 +5,7 @@
 import type { DistSpec } from '../../scenario/quantity';
 import type { Scenario } from '../../scenario/schema';
 import { drawnInput, inputGroup, numericInput, uncertainInputs, withInputDist, withInputFixed, type InputGroup } from './inputs';
+import { CalibrationError, drawnShares, ESCALATION_TREND, isShareGroup, posteriorConcentration, SHARES_PRIOR_CONCENTRATION, withFittedShares, withPriors } from './calibrate-inputs';
 import type { Metric } from '../results/metrics';
 import { monthLabels } from '../results/plan';
 import type { Evaluate } from './sensitivity';
@@ -13,41 +14,18 @@ import { quantileSorted, stat, type Stat } from '../results/summarise';
 /** Observed series the calibration can fit (stocks at month end, flows in the month). */
 export const CALIBRATION_METRICS = ['cla', 'cp', 'cin', 'claEntries', 'claExits', 'referrals', 'fgcHeld'] as const;
 export type CalibrationMetric = (typeof CALIBRATION_METRICS)[number];
-/** Fitted by default: the series the issue names (Leeds 2015–16 has all four). */
-export const DEFAULT_CALIBRATION_METRICS: CalibrationMetric[] = ['cla', 'cp', 'claEntries', 'claExits'];
-/** Fitted by default, where the scenario has them (a duration's mean only if its family has one): referral volume, time in care, re-referral. */
-export const DEFAULT_CALIBRATION_INPUTS = ['demand.referralsPerMonth', 'pathway.cla.duration.mean', 'pathway.closed.reReferralProbability'];
-/** A fixed input chosen for fitting gets a uniform prior from (1 − w) to (1 + w) times its value. */
-const PRIOR_HALF_WIDTH = 0.3;
+/** Fitted by default, each where the scenario observes it: every stock, care's flows, and referrals (so the referral volume cannot absorb a falling stock). */
+export const DEFAULT_CALIBRATION_METRICS: CalibrationMetric[] = ['cla', 'cp', 'cin', 'claEntries', 'claExits', 'referrals'];
+/**
+ * Fitted by default, where the scenario has them (a duration's mean only if its family has one): referral volume, time
+ * in care, re-referral, the trend in the escalation shares (added at no trend where the scenario has none), and the
+ * assessment's outcome shares (as a group).
+ */
+export const DEFAULT_CALIBRATION_INPUTS = ['demand.referralsPerMonth', 'pathway.cla.duration.mean', 'pathway.closed.reReferralProbability', ESCALATION_TREND, 'pathway.assessment.exits'];
 
 const STOCKS = new Set<string>(['cla', 'cp', 'cin']);
 
-/** A calibration that cannot be set up as asked (an input, series, arm or split the scenario does not have). */
-export class CalibrationError extends Error {
-  override name = 'CalibrationError';
-}
-
-/**
- * The scenario with a prior on each input to fit (each path must name a numeric input of the
- * scenario, as src/scenario/inputs.ts walks them): an input that is already a distribution keeps
- * it; a fixed one gets uniform ±30% around its value, capped at the input's upper bound (1 for a
- * probability or share).
- */
-export function withPriors(s: Scenario, paths: string[]): Scenario {
-  let out = s;
-  for (const path of paths) {
-    const input = numericInput(s, path);
-    if (!input) throw new CalibrationError(`${path}: not a numeric input of this scenario`);
-    const node = input.node;
-    if (typeof node === 'object' && 'dist' in node) continue;
-    const value = typeof node === 'number' ? node : node.value;
-    const min = value * (1 - PRIOR_HALF_WIDTH);
-    const max = Math.min(input.bounds.max ?? Infinity, value * (1 + PRIOR_HALF_WIDTH));
-    if (!(max > min)) throw new CalibrationError(`${path}: cannot put a prior around ${value}`);
-    out = withInputDist(out, path, { dist: 'uniform', min, max }, `prior for calibration: uniform ±${PRIOR_HALF_WIDTH * 100}% around ${value}`);
-  }
-  return out;
-}
+export { CalibrationError, withPriors };
 
 export interface CalibrationOptions {
   runs: number;
@@ -57,10 +35,15 @@ export interface CalibrationOptions {
   metrics?: CalibrationMetric[];
   /** Share of runs kept (the rejection tolerance as a quantile of the distances); default 0.1. */
   acceptShare?: number;
-  /** Arm the observed series reflect (default: the last). */
+  /** Arm the observed series reflect (default: the scenario's observed.arm, else the last). */
   arm?: number;
   /** Fit only the first N observed months (a backtest holds out the rest); default all. */
   fitMonths?: number;
+  /**
+   * Rounds of rejection (default 2): each round after the first takes the one before's fitted scenario as its prior
+   * (a sequential ABC); a group of shares is drawn with twice the variance the round before fitted.
+   */
+  rounds?: number;
 }
 
 export interface FittedInput {
@@ -95,6 +78,8 @@ export interface SeriesFit {
 
 export interface Calibration {
   method: 'ABC rejection';
+  /** Rounds of rejection, each from the one before's fit. */
+  rounds: number;
   arm: string;
   runs: number;
   accepted: number;
@@ -162,13 +147,36 @@ function monthIndex(label: string): number {
  * `acceptShare` kept. The posterior is the kept runs' draws, re-drawn from each input's own stream.
  */
 export async function calibrate(scenario: Scenario, evaluate: Evaluate, options: CalibrationOptions): Promise<Calibration> {
+  const rounds = options.rounds ?? 2;
+  if (!(Number.isInteger(rounds) && rounds >= 1 && rounds <= 10)) throw new CalibrationError(`rounds must be a whole number from 1 to 10, got ${rounds}`);
+  let current = scenario;
+  let result: Calibration | undefined;
+  let first: Calibration | undefined;
+  for (let round = 1; round <= rounds; round++) {
+    result = await calibrateOnce(current, evaluate, options, round === 1 ? SHARES_PRIOR_CONCENTRATION : undefined);
+    first ??= result;
+    current = result.fittedScenario;
+  }
+  // The report's priors are the first round's (before any fitting); its name says it was calibrated once.
+  const rmsePrior = new Map(first!.series.map((x) => [x.metric, x.rmsePrior]));
+  const prior = new Map(first!.inputs.map((x) => [x.input, x.prior]));
+  return {
+    ...result!,
+    rounds,
+    series: result!.series.map((x) => ({ ...x, rmsePrior: rmsePrior.get(x.metric) ?? x.rmsePrior })),
+    inputs: result!.inputs.map((x) => ({ ...x, prior: prior.get(x.input) ?? x.prior })),
+    fittedScenario: { ...result!.fittedScenario, name: `${scenario.name} (calibrated)` },
+  };
+}
+
+async function calibrateOnce(scenario: Scenario, evaluate: Evaluate, options: CalibrationOptions, sharesConcentration: number | undefined): Promise<Calibration> {
   const metrics = options.metrics ?? DEFAULT_CALIBRATION_METRICS;
-  const paths = options.inputs ?? DEFAULT_CALIBRATION_INPUTS.filter((p) => numericInput(scenario, p) !== undefined);
-  const prior = withPriors(scenario, paths);
+  const paths = options.inputs ?? DEFAULT_CALIBRATION_INPUTS.filter((p) => p === ESCALATION_TREND || isShareGroup(p) || numericInput(scenario, p) !== undefined);
+  const prior = withPriors(scenario, paths, sharesConcentration);
   const { targets: fit, months } = targets(prior, metrics, options.fitMonths);
   const seed = options.seed ?? scenario.simulation.seed;
   const summary = await evaluate(prior, { runs: options.runs, seed, months, keepRunSeries: fit.map((t) => t.metric as Metric) });
-  const armIndex = options.arm ?? summary.arms.length - 1;
+  const armIndex = options.arm ?? scenario.observed?.arm ?? summary.arms.length - 1;
   const arm = summary.arms[armIndex];
   if (!arm?.runSeries) throw new CalibrationError(`the scenario has no arm ${armIndex} (0 is the counterfactual, 1..${summary.arms.length - 1} its options)`);
   const runs = summary.runs;
@@ -203,6 +211,22 @@ export async function calibrate(scenario: Scenario, evaluate: Evaluate, options:
     fittedScenario = 'value' in fitted ? withInputFixed(fittedScenario, input.path, fitted.value) : withInputDist(fittedScenario, input.path, fitted, note);
     return { input: input.path, group: inputGroup(input.path), unit: input.unit, prior: stat(all), posterior: stat(post), fitted };
   });
+  // A group of shares: each branch's mean over the kept runs, written back (the scenario's own concentration kept).
+  for (const path of paths.filter(isShareGroup)) {
+    const drawn = drawnShares(prior, path, seed, runs);
+    const means = new Map<string, number>();
+    const variances: number[] = [];
+    for (const [branch, all] of drawn) {
+      const post = Float64Array.from(kept, (r) => all[r]!);
+      const posterior = stat(post);
+      means.set(branch, posterior.mean);
+      variances.push(standardDeviation(post) ** 2);
+      fittedInputs.push({ input: `${path}.shares.${branch}`, group: 'council flows', unit: 'share', prior: stat(all), posterior, fitted: { value: posterior.mean } });
+    }
+    const concentration = posteriorConcentration([...means.values()], variances);
+    const note = `calibrated by ABC rejection to ${prior.observed!.source}: the mean shares of the ${accepted} of ${runs} runs kept (seed ${seed}, drawn with concentration ${groupConcentration(prior, path)}), and the concentration their spread gives`;
+    fittedScenario = withFittedShares(fittedScenario, scenario, path, means, concentration, note);
+  }
 
   const band = (t: Target, which: number[]) => {
     const series = arm.runSeries![t.metric as Metric]!;
@@ -233,6 +257,7 @@ export async function calibrate(scenario: Scenario, evaluate: Evaluate, options:
   });
   return {
     method: 'ABC rejection',
+    rounds: 1,
     arm: arm.name,
     runs,
     accepted,
@@ -243,6 +268,11 @@ export async function calibrate(scenario: Scenario, evaluate: Evaluate, options:
     series,
     fittedScenario,
   };
+}
+
+function groupConcentration(s: Scenario, path: string): number {
+  const state = path.split('.')[1] as 'assessment';
+  return s.pathway[state].exits.concentration ?? Infinity;
 }
 
 /** PERT(min, median, max) over the kept draws; a fixed value if they are all equal. */

@@ -1,6 +1,7 @@
 // Sensitivity and calibration re-draw what the run drew: for every uncertain input of every shipped scenario, drawnInput equals drawParameters' own draw.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CALIBRATION_INPUTS, withPriors } from '../../../src/engine/analysis/calibrate';
+import { ESCALATION_TREND, isShareGroup } from '../../../src/engine/analysis/calibrate-inputs';
 import { drawnInput, numericInput, uncertainInputs, withInputDist } from '../../../src/engine/analysis/inputs';
 import { drawParameters, WEEKS_PER_MONTH, type DrawnInputs } from '../../../src/engine/sim/params';
 import { scenarioInputs } from '../../../src/scenario/inputs';
@@ -77,8 +78,18 @@ describe('the inputs a run drew', () => {
   });
 
   it("calibration's default inputs are numeric inputs of every shipped scenario, and it refuses any other path", () => {
-    for (const file of SCENARIOS) for (const path of DEFAULT_CALIBRATION_INPUTS) expect(numericInput(loadScenario(file), path), `${file}: ${path}`).toBeDefined();
+    // Numeric inputs, except the trend (added at 0 where a scenario has none) and a group of shares (fitted as a whole).
+    for (const file of SCENARIOS) {
+      for (const path of DEFAULT_CALIBRATION_INPUTS) {
+        if (isShareGroup(path)) expect(path).toMatch(/^pathway\.\w+\.exits$/);
+        else if (path !== ESCALATION_TREND) expect(numericInput(loadScenario(file), path), `${file}: ${path}`).toBeDefined();
+      }
+    }
     expect(() => withPriors(loadScenario(SMALL), ['simulation.runs'])).toThrow('simulation.runs: not a numeric input of this scenario');
-    expect(() => withPriors(loadScenario(SMALL), ['pathway.cla.exits'])).toThrow('pathway.cla.exits: not a numeric input of this scenario');
+    expect(() => withPriors(loadScenario(SMALL), ['pathway.cla.placements'])).toThrow('pathway.cla.placements: not a numeric input of this scenario, nor a group of branch shares');
+    // The trend is added at 0 with a prior of ±0.2 a year; a group of shares is drawn at most 150 concentrated.
+    const primed = withPriors(loadScenario(SMALL), [ESCALATION_TREND, 'pathway.assessment.exits']);
+    expect(primed.pathway.escalationTrendPerYear).toMatchObject({ dist: 'uniform', min: -0.2, max: 0.2, unit: 'fraction/year' });
+    expect(primed.pathway.assessment.exits.concentration).toBe(150);
   });
 });
