@@ -60,8 +60,8 @@ export function shortened(d: f64, s: i32, t: f64, lastHeld: f64, point: i32): f6
 }
 
 /**
- * The branch out of state s at uniform u and time t (months from month 0) after an FGC held at `point`, its effect
- * weighted w (0: none). The escalation trend first scales the escalating exits' shares (the others take up the
+ * The branch out of state s at uniform u for a stay entered at t (months from month 0: the trend is the one at entry,
+ * so an effect that ends the stay sooner leaves its branch be) after an FGC held at `point`, its effect weighted w (0: none). The escalation trend first scales the escalating exits' shares (the others take up the
  * difference in proportion); the effect then acts on those shares (pickBranch). Without either it is the plain pick.
  */
 export function branchAt(s: i32, u: f64, w: f64, point: i32, t: f64): i32 {

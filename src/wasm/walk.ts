@@ -210,7 +210,7 @@ export function walk(
       if (short < exit) {
         // Would the stay, shortened, close the case? Decided with the conferences held before its shortened end
         // only (one after it cannot cause the closing that ends the stay before it).
-        branch = branchAt(state, u, effectWeight(lastAtCutOr(cut, lastHeld, lastAtCut), short), cut >= 0 ? pointAtCut : lastPoint, short);
+        branch = branchAt(state, u, effectWeight(lastAtCutOr(cut, lastHeld, lastAtCut), short), cut >= 0 ? pointAtCut : lastPoint, t);
         to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
         if (to == CLOSED || to == OUT) {
           exit = short;
@@ -224,7 +224,7 @@ export function walk(
       }
       if (exit == due) {
         // The whole stay: its branch with every conference held in it.
-        branch = branchAt(state, u, effectWeight(lastHeld, exit), lastPoint, exit);
+        branch = branchAt(state, u, effectWeight(lastHeld, exit), lastPoint, t);
         to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
       }
       if (homeRatio != 1) {
@@ -240,6 +240,8 @@ export function walk(
 
       // Leave by the branch drawn above (an FGC moved its thresholds).
       const from = state;
+      // The escalation trend acts on a stay's branch at its entry (an effect that ends it sooner leaves its branch be).
+      const entered = t;
       t = exit;
       if (acc != 0) {
         // An enquiry, a conference: per family (a sibling group's).
@@ -247,7 +249,7 @@ export function walk(
         if (exitCost != 0) cost(acc, exitCost, t, sign);
         if (
           (to == CLA || from == PRE_PROCEEDINGS) &&
-          proceedingsIssued(from, to, uniformOf(subStream(hash, PURPOSE_PROCEEDINGS, episode), 1), effectWeight(lastHeld, t), lastPoint, t)
+          proceedingsIssued(from, to, uniformOf(subStream(hash, PURPOSE_PROCEEDINGS, episode), 1), effectWeight(lastHeld, t), lastPoint, entered)
         ) {
           // One care application for the sibling group (as Cafcass counts them), at its cost.
           cost(acc, constant(C_PROCEEDINGS_COST), t, sign);

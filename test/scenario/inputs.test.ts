@@ -60,7 +60,8 @@ describe('the inputs of a scenario', () => {
       // Every quantity the scenario holds is in the walk (a generic walk of the JSON finds no other).
       const quantities: string[] = [];
       const visit = (node: unknown, path: string) => {
-        if (node === null || typeof node !== 'object') return;
+        // What was observed (observed.totals carry a value and a source) is not an input.
+        if (node === null || typeof node !== 'object' || path === 'observed') return;
         if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${path}[${i}]`));
         const rec = node as Record<string, unknown>;
         if ('source' in rec && ('value' in rec || 'dist' in rec)) quantities.push(path);

@@ -2,7 +2,9 @@
 // the escalation trend (added at no trend if the scenario has none), or a group of branch shares (a state's exits),
 // fitted as a whole through the Dirichlet each run draws them from.
 import type { Scenario } from '../../scenario/schema';
-import { drawParameters } from '../sim/params';
+import { scenarioInputs } from '../../scenario/inputs';
+import { gamma } from '../random/distributions';
+import { makeInputRng } from '../random/rng';
 import { numericInput, withInputDist } from './inputs';
 
 /** A fixed input chosen for fitting gets a uniform prior from (1 − w) to (1 + w) times its value. */
@@ -83,14 +85,29 @@ export function withPriors(s: Scenario, paths: string[], sharesConcentration: nu
   return out;
 }
 
-/** Each branch's share as run `run` drew it (drawParameters' own streams), for a group of shares. */
+/**
+ * Each branch's share as each run drew it, for a group of shares: the Dirichlet draw of src/engine/sim/params.ts
+ * (ParameterDraw.shares) from the same stream (seed, path, run), branch by branch in the walk's order, a gamma of shape
+ * share × concentration each, normalised (test/engine/analysis/calibrate-shares.test.ts holds the two to the same values).
+ */
 export function drawnShares(s: Scenario, path: string, seed: string, runs: number): Map<string, Float64Array> {
-  const keys = Object.keys(groupAt(s, path).shares as Json);
+  const state = SHARE_GROUP.exec(path)![1]! as keyof ReturnType<typeof scenarioInputs>['tree']['pathway'];
+  const keys = (scenarioInputs(s).tree.pathway[state] as { exits: { keys: readonly string[] } }).exits.keys;
+  const group = groupAt(s, path);
+  const base = keys.map((k) => group.shares[k] as number);
   const out = new Map(keys.map((k) => [k, new Float64Array(runs)]));
   for (let r = 0; r < runs; r++) {
-    const drawn = new Map<string, number>();
-    drawParameters(s, seed, r, drawn);
-    for (const k of keys) out.get(k)![r] = drawn.get(`${path}.shares.${k}`)!;
+    const drawn = base.slice();
+    if (group.concentration !== undefined) {
+      const rng = makeInputRng(seed, path, r);
+      let total = 0;
+      for (let i = 0; i < drawn.length; i++) {
+        drawn[i] = base[i]! > 0 ? gamma(rng, base[i]! * group.concentration, 1) : 0;
+        total += drawn[i]!;
+      }
+      for (let i = 0; i < drawn.length; i++) drawn[i] = drawn[i]! / total;
+    }
+    keys.forEach((k, i) => (out.get(k)![r] = drawn[i]!));
   }
   return out;
 }

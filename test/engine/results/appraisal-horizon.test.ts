@@ -50,7 +50,8 @@ describe('cashable and non-cashable savings', () => {
         if (y.carriedMonths > 0) continue;
         // Optimism bias and deadweight are 0 on Leeds's benefits: the two savings add to the saving before the service's cost.
         const saving = s.comparisons[i]!.savingByYear![t]!;
-        const service = monthsOf(s.months, y.year).reduce((a, m) => a + arm.series.costFgcService.mean[m]!, 0);
+        // The service's cost in the option less the counterfactual's (Leeds's counterfactual is the service before).
+        const service = monthsOf(s.months, y.year).reduce((a, m) => a + arm.series.costFgcService.mean[m]! - s.arms[0]!.series.costFgcService.mean[m]!, 0);
         expect(y.cashableSaving.mean + y.nonCashableSaving.mean).toBeCloseTo(saving.saving.mean + service, 0);
         const fall = monthsOf(s.months, y.year).reduce((a, m) => a + s.arms[0]!.series.costCashable.mean[m]! - arm.series.costCashable.mean[m]!, 0);
         expect(y.cashableSaving.mean).toBeCloseTo(fall, 0);

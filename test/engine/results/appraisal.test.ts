@@ -63,6 +63,13 @@ describe('appraisal in the run summary', () => {
     // Leeds with the effects the published evaluations assumed pays back in several different years across runs,
     // so an order by first occurrence would show.
     const leeds = withEffectPreset(readJson('scenarios/leeds-2015-family-valued.json') as any, 'as the evaluations assumed');
+    // Against no service (Leeds's default comparison is the service before the expansion).
+    // Against no service, with the throughput a Darlington facilitator has (Leeds's default comparison is the service
+    // before the expansion, whose 8-9.5 FGCs a coordinator a year pay back in no run).
+    leeds.arms = { counterfactual: { name: 'No FGC service', coordinatorsFte: 0 }, options: [{ name: '22.5 FTE', coordinatorsFte: 22.5 }, { name: '41 FTE', coordinatorsFte: 41 }] };
+    leeds.fgc.conferencesPerFtePerYear = { dist: 'uniform', min: 22, max: 27, unit: 'conferences/FTE/year', source: 'test: Darlington' };
+    leeds.fgc.offerPoints.referral.eligibleShare.value = 0.85;
+    delete leeds.observed.arm;
     const summary = runSimulation(validated(leeds), { runs: 60 });
     for (const c of summary.finance.comparisons) {
       const years = Object.keys(c.payback.byYear);

@@ -71,6 +71,10 @@ describe('each FGC effect acts once', () => {
     const s = runSimulation(
       variant(LEEDS, (raw) => {
         raw.fgc.effects = effectsEverywhere({ timeInSystemFactor: 0.702, fadeHalfLifeMonths: 24 });
+        // Against no service: the arms with one.
+        raw.arms.counterfactual = { name: 'No FGC service', coordinatorsFte: 0 };
+        raw.arms.options = raw.arms.options.filter((a: { coordinatorsFte: number }) => a.coordinatorsFte > 0);
+        delete raw.observed.arm;
       }),
       { runs: 20, months: 60, seed: 'time' },
     );
