@@ -209,13 +209,14 @@ describe('the app in Chromium', () => {
     await calib.locator('#calib-runs').fill('40');
     await calib.locator('#calib-run').click();
     await expect.poll(async () => (await calib.locator('.status').textContent()) ?? '', { timeout: 100_000 }).toContain('Calibrated: 4 of 40 runs kept');
-    expect(await calib.locator('#fitted tbody tr').count()).toBe(3);
-    expect(await calib.locator('#fit-series tbody tr').count()).toBe(4);
+    // Four numbers (referrals, time in care, re-referral, the escalation trend) and the assessment's four shares; six series.
+    expect(await calib.locator('#fitted tbody tr').count()).toBe(8);
+    expect(await calib.locator('#fit-series tbody tr').count()).toBe(6);
     expect(await calib.locator('#calib-chart').count()).toBe(1);
     await calib.locator('#backtest-run').click();
     await expect.poll(async () => (await calib.locator('.status').textContent()) ?? '', { timeout: 100_000 }).toContain('Backtest: fitted on 11 months, 6 held out');
     expect(await calib.locator('#backtest-coverage').textContent()).toMatch(/of the 6 held-out months' observations fall inside the P5–P95 band/);
-    expect(await calib.locator('#backtest-table tbody tr').count()).toBe(4);
+    expect(await calib.locator('#backtest-table tbody tr').count()).toBe(6);
     await calib.locator('#open-fitted').click();
     await expect.poll(() => app(page).locator('#scenario option:checked').textContent()).toContain('(calibrated)');
     expect(problems, problems.join('\n')).toEqual([]);
