@@ -8,9 +8,9 @@ const SUM_TOLERANCE = 1e-6;
 // The size bounds (src/scenario/limits.ts), here for the schema's users as before.
 export { LIMITS } from './limits';
 import { LIMITS } from './limits';
+import { MONTH, observed } from './observed-schema';
 
 /** A month, "YYYY-MM". */
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Bounds of the model's inputs with why (src/scenario/inputs.ts gives each input its bounds). */
 const COST: NumRule = { ...NON_NEGATIVE, ...LIMITS.cost, reason: 'a cost cannot be negative' };
@@ -231,10 +231,6 @@ const arm = obj({
   ),
 });
 
-/** Flows an observed total can be given for (src/engine/results/metrics.ts names). */
-export const OBSERVED_TOTAL_METRICS = ['claEntries', 'claExits', 'referrals', 'fgcHeld', 'careProceedings'] as const;
-
-const series = optional(arr((x, path, errors) => (x === null ? null : num(NON_NEGATIVE)(x, path, errors)) as number | null | undefined, { maxLength: LIMITS.observedMonths, why: '100 years of months' }));
 
 export const scenarioSchema = obj({
   schemaVersion: literal(SCHEMA_VERSION),
@@ -367,34 +363,7 @@ export const scenarioSchema = obj({
       }),
     }),
   ),
-  observed: optional(
-    obj({
-      startMonth: str({ pattern: MONTH, rule: 'a month as "YYYY-MM"' }),
-      source: str(),
-      note: optional(str()),
-      /** The arm whose service was running when these were observed (0 the counterfactual, 1.. the options); default the last. */
-      arm: optional(num({ min: 0, integer: true, max: LIMITS.arms, reason: 'an arm of the scenario' })),
-      series: obj({ cla: series, cp: series, cin: series, claEntries: series, claExits: series, referrals: series, fgcHeld: series }),
-      /**
-       * A flow's total over a span of months, where it is published as a total rather than month by month (FGCs held
-       * in a financial year, a pilot's conferences in a quarter): months `from` to `to` inclusive, after month 0.
-       */
-      totals: optional(
-        arr(
-          obj({
-            metric: literal(...OBSERVED_TOTAL_METRICS),
-            from: str({ pattern: MONTH, rule: 'a month as "YYYY-MM"' }),
-            to: str({ pattern: MONTH, rule: 'a month as "YYYY-MM"' }),
-            value: num(NON_NEGATIVE),
-            unit: str(),
-            source: str(),
-            note: optional(str()),
-          }),
-          { maxLength: LIMITS.observedMonths, why: 'a total a month for 100 years' },
-        ),
-      ),
-    }),
-  ),
+  observed: optional(observed),
 });
 
 /** A validated scenario: the engine trusts this type and never re-validates. */
