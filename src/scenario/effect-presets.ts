@@ -7,7 +7,7 @@ export type Effects = Scenario['fgc']['effects'];
 type PointEffects = Effects['byOfferPoint']['referral'];
 
 const TRIAL = 'Coram / Foundations randomised trial of FGC at pre-proceedings (1,511 families in 21 councils, 2020-22; Taylor et al., BJSW 2024; external-references.md)';
-const REVIEW = 'the systematic review of FGC evidence found it not strong (What Works for Children\'s Social Care 2020, cited at 001_08fc2746a931d856.txt:L287)';
+const REVIEW = 'a systematic review of shared decision-making meetings found "a lack of high-quality evidence" that they affect care entry (Nurmatov et al., 2020, cited at 001_08fc2746a931d856.txt:L287)';
 
 /** A prior centred on no effect, ±15%: no study measured an FGC's effect at this offer point. */
 function noEvidence(what: string, unit: 'relative risk' | 'ratio', measured: boolean) {
@@ -23,7 +23,7 @@ function noEvidence(what: string, unit: 'relative risk' | 'ratio', measured: boo
   };
 }
 
-const NO_KINSHIP = { value: 0, unit: 'share', source: 'assumption: no figure for a change in kinship placements after an FGC (003_fb48446508806788.txt:L238 says FGCs enable swifter kinship assessments, without a number); 0 keeps the placement mix', grade: 'assumption' as const };
+const NO_KINSHIP = { value: 0, unit: 'share', source: 'assumption: no figure for a change in kinship placements after an FGC (003_fb48446508806788.txt:L238: FGCs enable "swifter kinship assessments to be made", without a number); 0 keeps the placement mix', grade: 'assumption' as const };
 const NO_TIME_IN_CARE = { value: 1, unit: 'ratio', source: 'assumption: no evidence in the seeds that an FGC shortens time in care', grade: 'assumption' as const };
 
 /** No effect on returning home from care: for an FGC held before care, whose effect on the route out of care no study measured. */
@@ -112,9 +112,9 @@ function asEvaluated(): PointEffects {
   return {
     rrEscalationToCp: { dist: 'triangular', min: 0.65, mode: 0.82, max: 1, unit: 'relative risk', source: `proxy: care proceedings issued 59% vs 72% (RR 0.82) in the ${TRIAL}; no direct evidence on CP escalation, assumed per conference at every offer point`, grade: 'assumption', measure: 'per conference' },
     rrEntryToCare: { dist: 'triangular', min: 0.6, mode: 0.81, max: 1, unit: 'relative risk', source: `the ${TRIAL}'s RR 0.81 taken per conference and at every offer point, as the published evaluations applied one effect everywhere; the range is an assumption`, grade: 'assumption', measure: 'per conference' },
-    timeInSystemFactor: { dist: 'uniform', min: 0.702, max: 1, unit: 'ratio', source: '166.17 vs 236.71 days in the system, FGC vs BAU (000_8890056140a8d8e5.txt:L1681); up to 1 because selection was not controlled (L1217)', grade: 'uncontrolled comparison' },
+    timeInSystemFactor: { dist: 'uniform', min: 0.702, max: 1, unit: 'ratio', source: '166.17 vs 236.71 days in the system, FGC vs BAU (000_8890056140a8d8e5.txt:L1681); up to 1 because selection was not controlled ("we do not have details about the families", L1217)', grade: 'uncontrolled comparison' },
     timeInCareFactor: NO_TIME_IN_CARE,
-    kinshipShareOfCareEntries: { dist: 'uniform', min: 0.2, max: 0.4, unit: 'share', source: 'assumption: FGCs enable swifter kinship assessments (003_fb48446508806788.txt:L238), no figure given', grade: 'assumption' },
+    kinshipShareOfCareEntries: { dist: 'uniform', min: 0.2, max: 0.4, unit: 'share', source: 'assumption: FGCs enable "swifter kinship assessments to be made" (003_fb48446508806788.txt:L238), no figure given', grade: 'assumption' },
     rrCareProceedings: { dist: 'triangular', min: 0.65, mode: 0.83, max: 1, unit: 'relative risk', source: `the ${TRIAL}'s RR 0.83 of care proceedings taken per conference and at every offer point, as the published evaluations applied one effect everywhere; the range is an assumption`, grade: 'assumption', measure: 'per conference' },
     hrReturnHome: NO_HOME_EFFECT,
   };
@@ -125,9 +125,9 @@ function optimistic(): PointEffects {
   return {
     rrEscalationToCp: { ...TRIAL_CARE, source: `the ${TRIAL}'s effect on care (RR 0.81 of a referral), assumed to hold for escalation to CP here too`, grade: 'assumption' },
     rrEntryToCare: { ...TRIAL_CARE, source: `the ${TRIAL}'s RR 0.81 of a referral, assumed to hold at this offer point too`, grade: 'assumption' },
-    timeInSystemFactor: { value: 0.702, unit: 'ratio', source: '166.17 vs 236.71 days in the system, FGC vs BAU (000_8890056140a8d8e5.txt:L1681), taken as it stands (selection not controlled, L1217)', grade: 'uncontrolled comparison' },
+    timeInSystemFactor: { value: 0.702, unit: 'ratio', source: '166.17 vs 236.71 days in the system, FGC vs BAU (000_8890056140a8d8e5.txt:L1681), taken as it stands (selection not controlled: "we do not have details about the families", L1217)', grade: 'uncontrolled comparison' },
     timeInCareFactor: NO_TIME_IN_CARE,
-    kinshipShareOfCareEntries: { value: 0.4, unit: 'share', source: 'assumption: the top of the range for FGCs enabling kinship care (003_fb48446508806788.txt:L238)', grade: 'assumption' },
+    kinshipShareOfCareEntries: { value: 0.4, unit: 'share', source: 'assumption: the top of the range for FGCs enabling "swifter kinship assessments to be made" (003_fb48446508806788.txt:L238)', grade: 'assumption' },
     rrCareProceedings: { ...TRIAL_PROCEEDINGS, source: `the ${TRIAL}'s RR 0.83 of care proceedings of a referral, assumed to hold at this offer point too`, grade: 'assumption' },
     hrReturnHome: { value: 1.15, unit: 'hazard ratio', source: 'assumption: the top of the range of the prior in care (no study measured it); applied after an FGC at any offer point', grade: 'assumption' },
     uptake: TRIAL_UPTAKE,

@@ -5,18 +5,31 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { citationKey, citationsIn, sourcesIn } from '../../scenario/citations';
+import { sourcedNodes } from '../../scenario/citation-figures';
 import { EFFECT_PRESETS } from '../../scenario/effect-presets';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const SEEDS = join(ROOT, '..', 'shared', 'seeds');
 export const PASSAGES = join(ROOT, 'scenarios', 'seed-passages.json');
 
-/** The shipped files whose sources cite the seeds, and the presets (which a scenario takes whole). */
-export function shippedSources(): { where: string; source: string }[] {
-  const files = [
+/** Every object with a source in the shipped files and the presets, with where it is. */
+export function shippedNodes(): { where: string; node: Record<string, unknown> }[] {
+  const out: { where: string; node: Record<string, unknown> }[] = [];
+  for (const f of shippedFiles()) for (const n of sourcedNodes(JSON.parse(readFileSync(join(ROOT, f), 'utf8')))) out.push({ where: `${f}: ${n.path}`, node: n.node });
+  for (const [name, preset] of Object.entries(EFFECT_PRESETS)) for (const n of sourcedNodes(preset.effects)) out.push({ where: `preset ${name}: ${n.path}`, node: n.node });
+  return out;
+}
+
+function shippedFiles(): string[] {
+  return [
     ...readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && f !== 'seed-passages.json').map((f) => join('scenarios', f)),
     ...readdirSync(join(ROOT, 'scenarios', 'published')).filter((f) => f.endsWith('.json')).map((f) => join('scenarios', 'published', f)),
   ];
+}
+
+/** The shipped files whose sources cite the seeds, and the presets (which a scenario takes whole). */
+export function shippedSources(): { where: string; source: string }[] {
+  const files = shippedFiles();
   const out: { where: string; source: string }[] = [];
   for (const f of files) for (const s of sourcesIn(JSON.parse(readFileSync(join(ROOT, f), 'utf8')))) out.push({ where: `${f}: ${s.path}`, source: s.source });
   for (const [name, preset] of Object.entries(EFFECT_PRESETS)) for (const s of sourcesIn(preset.effects)) out.push({ where: `preset ${name}: ${s.path}`, source: s.source });
