@@ -155,6 +155,30 @@ export type Duration =
   | { family: 'weibull'; mean: Out<ReturnType<typeof uncertain>>; shape: Out<ReturnType<typeof uncertain>>; unit: 'days' | 'weeks' | 'months'; source: string; note?: string }
   | { family: 'empirical'; binEdges: number[]; weights: number[]; unit: 'days' | 'weeks' | 'months'; source: string; note?: string };
 
+/** DfE's age bands (children looked after by age): under 1, 1–4, 5–9, 10–15, 16 and over (to the 18th birthday). */
+export const AGE_BANDS = ['under1', 'age1to4', 'age5to9', 'age10to15', 'age16plus'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+/** Shares of children by age band. */
+const ageMix = shares(AGE_BANDS);
+
+/** Routes out of care with their own clocks (the 18th birthday is not one: it comes on the day). */
+export const CARE_ROUTES = ['returnHome', 'specialGuardianship', 'adoption', 'other'] as const;
+export type CareRoute = (typeof CARE_ROUTES)[number];
+/**
+ * A route's clock: the time from entering care to leaving by this route were no other route and no birthday to come
+ * first (its latent time), and its hazard's multiplier by age band at entry (0: not a route at that age; absent: 1).
+ */
+const careRoute = obj({
+  clock: duration,
+  hazardByAgeAtEntry: optional(
+    obj({
+      multipliers: arr(num({ min: 0, max: 1000, reason: 'a multiplier on a route\'s hazard is 0 (not a route at that age) or more' }), { length: AGE_BANDS.length, why: 'one a DfE age band: under 1, 1–4, 5–9, 10–15, 16 and over' }),
+      source: str(),
+      note: optional(str()),
+    }),
+  ),
+});
+
 const count = describe(obj({ value: num(CHILDREN), unit: literal('children'), source: str(), note: optional(str()) }), { kind: 'count', rule: CHILDREN } satisfies InputDescription);
 const prob = quantity(PROBABILITY, ['probability', 'share']);
 /** A process's cost per child (a referral, an assessment) or per family (an enquiry, a conference, a care application: a sibling group's). */
@@ -263,8 +287,17 @@ export const scenarioSchema = obj({
       source: str(),
       note: optional(str()),
     }),
+    /** Children's ages at their family's first referral (and in the open states at month 0), by DfE age band; absent, England's (src/scenario/age-defaults.ts). */
+    ageMix: optional(ageMix),
   }),
-  initialStocks: obj({ cin: count, cp: count, preProceedings: count, cla: count }),
+  initialStocks: obj({
+    cin: count,
+    cp: count,
+    preProceedings: count,
+    cla: count,
+    /** Children in care at month 0 by DfE age band; absent, England's (src/scenario/age-defaults.ts). */
+    claAgeMix: optional(ageMix),
+  }),
   pathway: obj({
     assessment: obj({ duration, exits: shares(['cla', 'cp', 'cin', 'noFurtherAction'] as const) }),
     cin: obj({ duration, exits: shares(['cla', 'cp', 'close'] as const) }),
@@ -281,6 +314,12 @@ export const scenarioSchema = obj({
       proceedingsShareOfDirectEntries: prob,
       exits: shares(['returnHome', 'specialGuardianship', 'adoption', 'leavingCare'] as const),
       placements: shares(PLACEMENTS),
+      /**
+       * Each child in care on its own clocks: each route's latent time, the first of them or the 18th birthday ending
+       * its care (README, "Care per child"). Absent, siblings leave together by `duration` and `exits` (leaving care at
+       * 18 a share, as before).
+       */
+      routes: optional(obj({ returnHome: careRoute, specialGuardianship: careRoute, adoption: careRoute, other: careRoute, note: optional(str()) })),
     }),
     closed: obj({ reReferralProbability: prob, timeToReReferral: duration }),
     /**

@@ -67,8 +67,13 @@ export function sojournFor(horizon: i32, acc: usize, k: i32, count: f64, t0: f64
   swapHorizon(runHorizon);
 }
 
-/** `count` children in stock class k over [t0, t1): two month-end differences and two part-month corrections. */
+/** `count` children in stock class k over [t0, t1): two month-end differences and two part-month corrections; the family's months counted. */
 export function sojourn(acc: usize, k: i32, count: f64, t0: f64, t1: f64, sign: f64): void {
+  if (stock(acc, k, count, t0, t1, sign)) familyMonths(acc, t0, t1, sign);
+}
+
+/** The stock part of sojourn(): `count` children in class k over [t0, t1) (t0 ≤ H). Whether it reached a month end. */
+export function stock(acc: usize, k: i32, count: f64, t0: f64, t1: f64, sign: f64): bool {
   const c = sign * count;
   const row = k * (H + 2);
   const first = Math.ceil(t0);
@@ -82,9 +87,18 @@ export function sojourn(acc: usize, k: i32, count: f64, t0: f64, t1: f64, sign: 
   if (first < last) {
     add(stockDiffAt(acc), row + <i32>first, c);
     add(stockDiffAt(acc), row + <i32>last, -c);
-    const months = familyMonthsAt(acc);
-    store<f64>(months, load<f64>(months) + sign * (last - (first > 1 ? first : 1)));
+    return true;
   }
+  return false;
+}
+
+/** The open family-months of a stay over [t0, t1) (the run's diagnostics; the bench's unit of work). */
+export function familyMonths(acc: usize, t0: f64, t1: f64, sign: f64): void {
+  const first = Math.ceil(t0);
+  const last = t1 <= <f64>H ? Math.ceil(t1) : <f64>(H + 1);
+  if (!(first < last)) return;
+  const months = familyMonthsAt(acc);
+  store<f64>(months, load<f64>(months) + sign * (last - (first > 1 ? first : 1)));
 }
 
 @inline export function cost(acc: usize, amount: f64, t: f64, sign: f64): void {

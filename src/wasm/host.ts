@@ -2,6 +2,8 @@
 
 /** Math.exp, the host's (the same bits as the TypeScript engine). */
 @external('env', 'exp') export declare function hostExp(x: f64): f64;
+/** Math.pow, the host's (the module's own needs tables above the memory the host allocates from). */
+@external('env', 'pow') export declare function hostPow(x: f64, y: f64): f64;
 /** The standard normal quantile (src/engine/random/special.ts normalQuantile). */
 @external('env', 'normalQuantile') export declare function normalQuantile(p: f64): f64;
 /** Time left of initial family id in a state whose sojourn is not lognormal, months. */
@@ -16,5 +18,9 @@
 @external('env', 'reReferralStay') export declare function reReferralStay(f: i32, episode: i32): f64;
 /** A stay in a state drawn as `stay` months, its hazard multiplied by `factor` from `from` months into it (the same uniform, so monotone). */
 @external('env', 'hazardScaledStay') export declare function hazardScaledStay(state: i32, stay: f64, from: f64, factor: f64): f64;
+/** A care route's latent time, months from entry, for a child found in care after `spent` months: its clock (hazard × `hazard`) conditioned on having run that long, from uniform u (exact, the host's sojourn). */
+@external('env', 'routeResidual') export declare function routeResidual(route: i32, spent: f64, u: f64, hazard: f64): f64;
+/** A care route's latent time `stay`, its hazard × `factor` from `from` months on (the same uniform, moved: monotone). */
+@external('env', 'routeHazardScaled') export declare function routeHazardScaled(route: i32, stay: f64, from: f64, factor: f64): f64;
 /** Time from allocation to conference when it has no quantile table, months. */
 @external('env', 'leadTime') export declare function leadTime(f: i32, episode: i32): f64;

@@ -64,6 +64,7 @@ export const EXPORTS: Record<string, Signature> = {
 /** What the module imports from the host (module name `env`), with the module's own name for each. */
 export const IMPORTS: Record<string, Signature & { moduleName: string }> = {
   exp: { moduleName: 'hostExp', params: [['x', 'f64']], result: 'f64', what: 'Math.exp, the host\'s (the same bits as the TypeScript engine)' },
+  pow: { moduleName: 'hostPow', params: [['x', 'f64'], ['y', 'f64']], result: 'f64', what: 'Math.pow, the host\'s (the module\'s own needs tables above the memory the host allocates from)' },
   normalQuantile: { moduleName: 'normalQuantile', params: [['p', 'f64']], result: 'f64', what: 'The standard normal quantile (src/engine/random/special.ts normalQuantile)' },
   residual: { moduleName: 'residual', params: [['state', 'i32'], ['id', 'i32']], result: 'f64', what: 'Time left of initial family id in a state whose sojourn is not lognormal, months' },
   residualAge: { moduleName: 'residualAge', params: [], result: 'f64', what: 'The time already spent in the state by the family of the last residual call, months (the same length-biased stay)' },
@@ -75,6 +76,18 @@ export const IMPORTS: Record<string, Signature & { moduleName: string }> = {
     params: [['state', 'i32'], ['stay', 'f64'], ['from', 'f64'], ['factor', 'f64']],
     result: 'f64',
     what: 'A stay in a state drawn as `stay` months, its hazard multiplied by `factor` from `from` months into it (the same uniform, so monotone)',
+  },
+  routeResidual: {
+    moduleName: 'routeResidual',
+    params: [['route', 'i32'], ['spent', 'f64'], ['u', 'f64'], ['hazard', 'f64']],
+    result: 'f64',
+    what: 'A care route\'s latent time, months from entry, for a child found in care after `spent` months: its clock (hazard × `hazard`) conditioned on having run that long, from uniform u (exact, the host\'s sojourn)',
+  },
+  routeHazardScaled: {
+    moduleName: 'routeHazardScaled',
+    params: [['route', 'i32'], ['stay', 'f64'], ['from', 'f64'], ['factor', 'f64']],
+    result: 'f64',
+    what: 'A care route\'s latent time `stay`, its hazard × `factor` from `from` months on (the same uniform, moved: monotone)',
   },
   leadTime: { moduleName: 'leadTime', params: [['f', 'i32'], ['episode', 'i32']], result: 'f64', what: 'Time from allocation to conference when it has no quantile table, months' },
 };

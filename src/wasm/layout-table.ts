@@ -62,15 +62,26 @@ const EXIT_SLOTS = 4;
 const EXIT_ROW = 8;
 const PLACEMENTS = 5;
 const LEDGER_STATES = 8;
-/** Stock classes: CIN, CP, pre-proceedings, then care by placement, then assessment. */
+/** DfE's age bands: under 1, 1–4, 5–9, 10–15, 16 and over (to the 18th birthday). */
+const AGE_BANDS = 5;
+/** Routes out of care with their own clocks: home, special guardianship (or a child arrangements order), adoption, other. The 18th birthday is not a route with a clock. */
+const CARE_ROUTES = 4;
+/** Stock classes: CIN, CP, pre-proceedings, then care by placement, then assessment, then care by age band. */
 const CLASS_CLA0 = 3;
 const CLASS_ASSESSMENT = CLASS_CLA0 + PLACEMENTS;
-const CLASS_COUNT = CLASS_ASSESSMENT + 1;
-const FLOW_COUNT = 5;
-/** Quantile tables: one per open state, then re-referral's and time to conference's. */
+const CLASS_CLA_AGE0 = CLASS_ASSESSMENT + 1;
+const CLASS_COUNT = CLASS_CLA_AGE0 + AGE_BANDS;
+/** Flow rows: the first five, then leaving care by route, then care entries, exits and ageing by age band. */
+const FLOW_CARE_LEAVERS = 5;
+const FLOW_ENTRIES_AGE0 = FLOW_CARE_LEAVERS + CARE_ROUTES;
+const FLOW_EXITS_AGE0 = FLOW_ENTRIES_AGE0 + AGE_BANDS;
+const FLOW_AGED_OUT0 = FLOW_EXITS_AGE0 + AGE_BANDS;
+const FLOW_COUNT = FLOW_AGED_OUT0 + AGE_BANDS - 1;
+/** Quantile tables: one per open state, then re-referral's and time to conference's, then each care route's clock. */
 const TABLE_RE_REFERRAL = OPEN_STATES;
 const TABLE_TO_CONFERENCE = OPEN_STATES + 1;
-const TABLE_COUNT = OPEN_STATES + 2;
+const TABLE_ROUTE0 = OPEN_STATES + 2;
+const TABLE_COUNT = TABLE_ROUTE0 + CARE_ROUTES;
 const LEDGER_WIDTH = 3 * LEDGER_STATES;
 
 /** The pathway's states (the ledger adds one more: not yet arrived). */
@@ -101,9 +112,11 @@ export const STOCK_CLASSES: CodeSet = {
     ['PreProceedings', 2],
     ['Cla0', CLASS_CLA0],
     ['Assessment', CLASS_ASSESSMENT],
+    ['ClaAge0', CLASS_CLA_AGE0],
+    ['ClaAgeLast', CLASS_COUNT - 1],
   ],
   count: ['Count', CLASS_COUNT],
-  what: 'Stock classes: CIN, CP, pre-proceedings, CLA by placement (Cla0 + placement, five), assessment.',
+  what: 'Stock classes: CIN, CP, pre-proceedings, CLA by placement (Cla0 + placement, five), assessment, CLA by age band (ClaAge0 + band, five; the same children as by placement).',
 };
 
 /** Flow rows of an arm's accumulators, children in the month. */
@@ -116,9 +129,17 @@ export const FLOW_ROWS: CodeSet = {
     ['ClaReturnsHome', 2],
     ['Referrals', 3],
     ['CareProceedings', 4],
+    ['CareLeavers', FLOW_CARE_LEAVERS],
+    ['ClaSpecialGuardianship', FLOW_CARE_LEAVERS + 1],
+    ['ClaAdopted', FLOW_CARE_LEAVERS + 2],
+    ['ClaOtherExits', FLOW_CARE_LEAVERS + 3],
+    ['EntriesAge0', FLOW_ENTRIES_AGE0],
+    ['ExitsAge0', FLOW_EXITS_AGE0],
+    ['AgedOut0', FLOW_AGED_OUT0],
+    ['AgedOutLast', FLOW_COUNT - 1],
   ],
   count: ['Count', FLOW_COUNT],
-  what: 'Flow rows: entries to care, exits from care, returns home, referrals (children in the month); care applications issued (families in the month).',
+  what: 'Flow rows: entries to care, exits from care, returns home, referrals (children in the month); care applications issued (families in the month); leaving care at 18, by special guardianship, by adoption, by another route (children); then entries and exits by age band (EntriesAge0 + band, ExitsAge0 + band) and children ageing out of band b into b + 1 in care (AgedOut0 + b, four).',
 };
 
 /** Purposes that split a family's randomness (the keyed draws of src/engine/random/rng.ts and src/wasm/draws.ts). */
@@ -136,6 +157,8 @@ export const PURPOSES: CodeSet = {
     ['ReReferral', 8],
     ['InitialState', 9],
     ['Proceedings', 10],
+    ['Age', 11],
+    ['Route', 12],
   ],
   what: 'Purposes of a family\'s sub-streams, so that one kind of draw never shifts another.',
 };
@@ -179,9 +202,11 @@ export const TABLES: CodeSet = {
   codes: [
     ['ReReferral', TABLE_RE_REFERRAL],
     ['ToConference', TABLE_TO_CONFERENCE],
+    ['Route0', TABLE_ROUTE0],
+    ['RouteLast', TABLE_COUNT - 1],
   ],
   count: ['Count', TABLE_COUNT],
-  what: 'Quantile tables: open states 0–4 (by state), time to re-referral, time from allocation to conference.',
+  what: 'Quantile tables: open states 0–4 (by state), time to re-referral, time from allocation to conference, then each care route\'s clock (Route0 + route: home, special guardianship, adoption, other).',
 };
 
 /** Every code set, in the order the generated files list them. */
@@ -198,6 +223,10 @@ export const NUMBERS: [name: string, value: number, what: string][] = [
   ['OFFER_POINTS', OFFER_POINTS, 'offer points, by the state offered on entering (point = state - 1): CIN, CP, pre-proceedings, care'],
   ['PLACEMENTS', PLACEMENTS, 'placement types in care (src/scenario/schema.ts PLACEMENTS order)'],
   ['LEDGER_WIDTH', LEDGER_WIDTH, 'ledger slots a month: entries, exits and families, LEDGER_STATES each'],
+  ['AGE_BANDS', AGE_BANDS, 'DfE\'s age bands: under 1, 1–4, 5–9, 10–15, 16 and over'],
+  ['CARE_ROUTES', CARE_ROUTES, 'routes out of care with their own clocks: home, special guardianship, adoption, other (the 18th birthday is not one)'],
+  ['LEAVING_CARE_MONTHS', 216, 'the age care ends at, months (the 18th birthday)'],
+  ['MAX_CHILDREN', 32, 'the most children a family can have (the schema allows 30)'],
 ];
 
 /**
@@ -241,6 +270,10 @@ export const CONSTANTS_BLOCK: SlotBlock = {
     ['CONFERENCE_COST', 1, '£ per conference held (per family)'],
     ['PRESTART_SHARE', OPEN_STATES, 'of the entries to each open state, the share that are the event its offer point names (a CIN plan after an assessment, an ICPC after an assessment or from CIN), at steady state'],
     ['PRESTART_WINDOW', 1, 'months before month 0 within which an offer can still be waiting or in preparation at month 0: the longest wait and three mean lead times'],
+    ['AGE_MIX', AGE_BANDS, 'shares of children by age band at a family\'s first referral (and in the open states at month 0), AGE_BANDS order'],
+    ['CLA_AGE_MIX', AGE_BANDS, 'shares of children in care at month 0 by age band'],
+    ['CARE_PER_CHILD', 1, '1: each child in care has its own route clocks and leaves on its 18th birthday (pathway.cla.routes); 0: siblings leave care together by the family\'s stay and exit shares'],
+    ['ROUTE_HAZARD', CARE_ROUTES * AGE_BANDS, 'each route\'s hazard multiplier on its clock, by age band at entry to care (route × AGE_BANDS + band; 0: not a route at that age)'],
   ],
   size: 'CONSTANTS',
   what: 'The run\'s constants block, f64 slots',

@@ -14,13 +14,23 @@ export const CLASS_CP: i32 = 1; // StockClass.Cp
 export const CLASS_PRE_PROCEEDINGS: i32 = 2; // StockClass.PreProceedings
 export const CLASS_CLA0: i32 = 3; // StockClass.Cla0
 export const CLASS_ASSESSMENT: i32 = 8; // StockClass.Assessment
-export const CLASS_COUNT: i32 = 9; // how many StockClass codes
+export const CLASS_CLA_AGE0: i32 = 9; // StockClass.ClaAge0
+export const CLASS_CLA_AGE_LAST: i32 = 13; // StockClass.ClaAgeLast
+export const CLASS_COUNT: i32 = 14; // how many StockClass codes
 export const FLOW_CLA_ENTRIES: i32 = 0; // FlowRow.ClaEntries
 export const FLOW_CLA_EXITS: i32 = 1; // FlowRow.ClaExits
 export const FLOW_CLA_RETURNS_HOME: i32 = 2; // FlowRow.ClaReturnsHome
 export const FLOW_REFERRALS: i32 = 3; // FlowRow.Referrals
 export const FLOW_CARE_PROCEEDINGS: i32 = 4; // FlowRow.CareProceedings
-export const FLOW_COUNT: i32 = 5; // how many FlowRow codes
+export const FLOW_CARE_LEAVERS: i32 = 5; // FlowRow.CareLeavers
+export const FLOW_CLA_SPECIAL_GUARDIANSHIP: i32 = 6; // FlowRow.ClaSpecialGuardianship
+export const FLOW_CLA_ADOPTED: i32 = 7; // FlowRow.ClaAdopted
+export const FLOW_CLA_OTHER_EXITS: i32 = 8; // FlowRow.ClaOtherExits
+export const FLOW_ENTRIES_AGE0: i32 = 9; // FlowRow.EntriesAge0
+export const FLOW_EXITS_AGE0: i32 = 14; // FlowRow.ExitsAge0
+export const FLOW_AGED_OUT0: i32 = 19; // FlowRow.AgedOut0
+export const FLOW_AGED_OUT_LAST: i32 = 22; // FlowRow.AgedOutLast
+export const FLOW_COUNT: i32 = 23; // how many FlowRow codes
 export const PURPOSE_ARRIVAL_TIME: i32 = 1; // Purpose.ArrivalTime
 export const PURPOSE_FAMILY_SIZE: i32 = 2; // Purpose.FamilySize
 export const PURPOSE_SOJOURN: i32 = 3; // Purpose.Sojourn
@@ -31,6 +41,8 @@ export const PURPOSE_LEAD_TIME: i32 = 7; // Purpose.LeadTime
 export const PURPOSE_RE_REFERRAL: i32 = 8; // Purpose.ReReferral
 export const PURPOSE_INITIAL_STATE: i32 = 9; // Purpose.InitialState
 export const PURPOSE_PROCEEDINGS: i32 = 10; // Purpose.Proceedings
+export const PURPOSE_AGE: i32 = 11; // Purpose.Age
+export const PURPOSE_ROUTE: i32 = 12; // Purpose.Route
 export const BRANCH_STEP_DOWN: i32 = 0; // BranchKind.StepDown
 export const BRANCH_TO_CP: i32 = 1; // BranchKind.ToCp
 export const BRANCH_TO_CARE: i32 = 2; // BranchKind.ToCare
@@ -44,7 +56,9 @@ export const SERVICE_LONGEST_WAIT: i32 = 5; // ServiceRow.LongestWait
 export const SERVICE_ROWS: i32 = 6; // how many ServiceRow codes
 export const TABLE_RE_REFERRAL: i32 = 5; // QuantileTableIndex.ReReferral
 export const TABLE_TO_CONFERENCE: i32 = 6; // QuantileTableIndex.ToConference
-export const TABLE_COUNT: i32 = 7; // how many QuantileTableIndex codes
+export const TABLE_ROUTE0: i32 = 7; // QuantileTableIndex.Route0
+export const TABLE_ROUTE_LAST: i32 = 10; // QuantileTableIndex.RouteLast
+export const TABLE_COUNT: i32 = 11; // how many QuantileTableIndex codes
 export const QUANTILE_CELLS: i32 = 2048; // cells of a quantile table (src/engine/random/quantile-table.ts)
 export const TABLE_SIZE: i32 = 2049; // quantiles a table holds, f64
 export const EXIT_ROW: i32 = 8; // width of the exit-cost table: a row per state left, a column per state entered
@@ -54,6 +68,10 @@ export const PRESTART_MAX_MONTHS: i32 = 24; // the longest the service's pipelin
 export const OFFER_POINTS: i32 = 4; // offer points, by the state offered on entering (point = state - 1): CIN, CP, pre-proceedings, care
 export const PLACEMENTS: i32 = 5; // placement types in care (src/scenario/schema.ts PLACEMENTS order)
 export const LEDGER_WIDTH: i32 = 24; // ledger slots a month: entries, exits and families, LEDGER_STATES each
+export const AGE_BANDS: i32 = 5; // DfE's age bands: under 1, 1–4, 5–9, 10–15, 16 and over
+export const CARE_ROUTES: i32 = 4; // routes out of care with their own clocks: home, special guardianship, adoption, other (the 18th birthday is not one)
+export const LEAVING_CARE_MONTHS: i32 = 216; // the age care ends at, months (the 18th birthday)
+export const MAX_CHILDREN: i32 = 32; // the most children a family can have (the schema allows 30)
 export const C_FRONT_DOOR: i32 = 0; // £ per child of a referral and its assessment (1 slot)
 export const C_RE_REFERRAL_P: i32 = 1; // probability a closed case is re-referred (1 slot)
 export const C_ACCEPTANCE: i32 = 2; // probability a family accepts an FGC offer (1 slot)
@@ -74,40 +92,44 @@ export const C_ESCALATION_TREND: i32 = 40; // the change in the escalating exits
 export const C_EXIT_SHARES: i32 = 41; // exit shares: OPEN_STATES rows of EXIT_SLOTS, in EXITS order (20 slots)
 export const C_EXIT_COST: i32 = 61; // £ per family of leaving a state for another (an enquiry, a conference): EXIT_ROW × EXIT_ROW (64 slots)
 export const C_PLACEMENTS: i32 = 125; // placement shares of care entries, PLACEMENTS order (5 slots)
-export const C_HAS_TABLE: i32 = 130; // 1 where quantile table i is given (TABLE_COUNT of them), else 0 (7 slots)
-export const C_CONFERENCE_COST: i32 = 137; // £ per conference held (per family) (1 slot)
-export const C_PRESTART_SHARE: i32 = 138; // of the entries to each open state, the share that are the event its offer point names (a CIN plan after an assessment, an ICPC after an assessment or from CIN), at steady state (5 slots)
-export const C_PRESTART_WINDOW: i32 = 143; // months before month 0 within which an offer can still be waiting or in preparation at month 0: the longest wait and three mean lead times (1 slot)
-export const CONSTANTS: i32 = 144; // The run's constants block, f64 slots: how many
+export const C_HAS_TABLE: i32 = 130; // 1 where quantile table i is given (TABLE_COUNT of them), else 0 (11 slots)
+export const C_CONFERENCE_COST: i32 = 141; // £ per conference held (per family) (1 slot)
+export const C_PRESTART_SHARE: i32 = 142; // of the entries to each open state, the share that are the event its offer point names (a CIN plan after an assessment, an ICPC after an assessment or from CIN), at steady state (5 slots)
+export const C_PRESTART_WINDOW: i32 = 147; // months before month 0 within which an offer can still be waiting or in preparation at month 0: the longest wait and three mean lead times (1 slot)
+export const C_AGE_MIX: i32 = 148; // shares of children by age band at a family's first referral (and in the open states at month 0), AGE_BANDS order (5 slots)
+export const C_CLA_AGE_MIX: i32 = 153; // shares of children in care at month 0 by age band (5 slots)
+export const C_CARE_PER_CHILD: i32 = 158; // 1: each child in care has its own route clocks and leaves on its 18th birthday (pathway.cla.routes); 0: siblings leave care together by the family's stay and exit shares (1 slot)
+export const C_ROUTE_HAZARD: i32 = 159; // each route's hazard multiplier on its clock, by age band at entry to care (route × AGE_BANDS + band; 0: not a route at that age) (20 slots)
+export const CONSTANTS: i32 = 179; // The run's constants block, f64 slots: how many
 export const ACC_STOCK_DIFF_H1: i32 = 0; // STOCK_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_STOCK_DIFF_H2: i32 = 0;
 export const ACC_STOCK_DIFF_FIXED: i32 = 0;
 export const ACC_CORRECTION_H1: i32 = 0; // CORRECTION: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_CORRECTION_H2: i32 = 9;
+export const ACC_CORRECTION_H2: i32 = 14;
 export const ACC_CORRECTION_FIXED: i32 = 0;
 export const ACC_COST_DIRECT_H1: i32 = 0; // COST_DIRECT: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_COST_DIRECT_H2: i32 = 18;
+export const ACC_COST_DIRECT_H2: i32 = 28;
 export const ACC_COST_DIRECT_FIXED: i32 = 0;
 export const ACC_SERVICE_DIRECT_H1: i32 = 1; // SERVICE_DIRECT: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_SERVICE_DIRECT_H2: i32 = 18;
+export const ACC_SERVICE_DIRECT_H2: i32 = 28;
 export const ACC_SERVICE_DIRECT_FIXED: i32 = 0;
 export const ACC_FLOWS_H1: i32 = 2; // FLOWS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_FLOWS_H2: i32 = 18;
+export const ACC_FLOWS_H2: i32 = 28;
 export const ACC_FLOWS_FIXED: i32 = 0;
-export const ACC_FAMILY_MONTHS_H1: i32 = 7; // FAMILY_MONTHS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_FAMILY_MONTHS_H2: i32 = 18;
+export const ACC_FAMILY_MONTHS_H1: i32 = 25; // FAMILY_MONTHS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_FAMILY_MONTHS_H2: i32 = 28;
 export const ACC_FAMILY_MONTHS_FIXED: i32 = 0;
-export const ACC_LEDGER_H1: i32 = 7; // LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_LEDGER_H2: i32 = 18;
+export const ACC_LEDGER_H1: i32 = 25; // LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_LEDGER_H2: i32 = 28;
 export const ACC_LEDGER_FIXED: i32 = 2;
-export const ACC_FAMILIES_DIFF_H1: i32 = 31; // FAMILIES_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_FAMILIES_DIFF_H2: i32 = 18;
+export const ACC_FAMILIES_DIFF_H1: i32 = 49; // FAMILIES_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_FAMILIES_DIFF_H2: i32 = 28;
 export const ACC_FAMILIES_DIFF_FIXED: i32 = 2;
-export const ACC_SIZE_H1: i32 = 7; // SIZE: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_SIZE_H2: i32 = 18;
+export const ACC_SIZE_H1: i32 = 25; // SIZE: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_SIZE_H2: i32 = 28;
 export const ACC_SIZE_FIXED: i32 = 2;
-export const ACC_SIZE_WITH_LEDGER_H1: i32 = 31; // SIZE_WITH_LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_SIZE_WITH_LEDGER_H2: i32 = 26;
+export const ACC_SIZE_WITH_LEDGER_H1: i32 = 49; // SIZE_WITH_LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_SIZE_WITH_LEDGER_H2: i32 = 36;
 export const ACC_SIZE_WITH_LEDGER_FIXED: i32 = 2;
 export const L_LENGTH: i32 = 0; // byte offset in a growable list's header
 export const L_ALLOCATED: i32 = 4; // byte offset in a growable list's header

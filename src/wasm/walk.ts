@@ -25,6 +25,7 @@ import {
   CLASS_CLA0,
   CLOSED,
   C_ACCEPTANCE,
+  C_CARE_PER_CHILD,
   C_CONVERSION,
   C_EXIT_COST,
   C_EXIT_SHARES,
@@ -65,7 +66,8 @@ import {
   TABLE_RE_REFERRAL,
 } from './layout';
 import { assignFamilyRecord, candidateAt, pointAt, pushCandidate, pushPoint } from './lists';
-import { cost, familyIn, flow, move, sojourn } from './accumulators';
+import { cost, familyIn, familyMonths, flow, move, sojourn } from './accumulators';
+import { bookCare, careStay, careTogether, enteringCare, familyRoute, shortenCare } from './care';
 import { hazardScaledStay, reReferralStay, sampleStay } from './host';
 import { mix32, subStream, uniformOf } from './draws';
 import { effectWeight, timeFactor, shortened, branchAt, pickCareRoute, proceedingsIssued, pickPlacement, offeredOn } from './effects';
@@ -101,6 +103,8 @@ export function walk(
   const size = <f64>load<u8>(children + f);
   const ledger = acc != 0 && withLedger;
   const hash = mix32(key0 ^ mix32(f));
+  // Each child in care on its own clocks (./care), or siblings together by the family's stay (no pathway.cla.routes).
+  const perChild = constant(C_CARE_PER_CHILD) != 0;
   const firstCandidate = candidates != 0 ? load<i32>(candidates + L_LENGTH) : 0;
   const firstPoint = points != 0 ? load<i32>(points + P_LENGTH) : 0;
   let held = 0;
@@ -156,9 +160,9 @@ export function walk(
       // In care, an FGC multiplies the hazard of returning home from the conference on (or from entry, for one held
       // before the stay): the stay's own uniform, moved (src/engine/sim/family.ts hazardScaledStay).
       let homeRatio: f64 = 1;
+      // The stay began at t, or before month 0 for a family found in care then (its time already spent).
+      const began = state == CLA && episode == 0 && f < initialCount ? -load<f64>(initialAge + (<usize>f << 3)) : t;
       if (state == CLA) {
-        // The stay began at t, or before month 0 for a family found in care then (its time already spent).
-        const began = episode == 0 && f < initialCount ? -load<f64>(initialAge + (<usize>f << 3)) : t;
         let i = next;
         while (i < count && load<f64>(conferences + (<usize>i << 3)) < t) i++;
         let from: f64 = -1;
@@ -170,14 +174,18 @@ export function walk(
           from = 0;
           ratio = 1 - (1 - constant(C_HR_HOME + lastPoint)) * effectWeight(lastHeld, t);
         }
-        if (from >= 0 && ratio != 1) {
+        if (perChild) {
+          // Each child's clock of returning home moved from the conference on (./care careStay).
+          exit = careStay(hash, f, <i32>size, episode, began, from, ratio);
+        } else if (from >= 0 && ratio != 1) {
           const factor = 1 + constant(C_EXIT_SHARES + CLA * EXIT_SLOTS) * (ratio - 1);
           exit = began + hazardScaledStay(CLA, exit - began, from, factor);
           homeRatio = ratio;
         }
       }
       // A stay whose clock the hazard ratio moved is shortened (by a time-in-care factor) from its moved length.
-      let short = entryStay >= 0 && lastHeld >= 0 ? t + shortened(homeRatio != 1 ? exit - t : entryStay, state, t, lastHeld, lastPoint) : exit;
+      const moved = homeRatio != 1 || (perChild && state == CLA);
+      let short = entryStay >= 0 && lastHeld >= 0 ? t + shortened(moved ? exit - t : entryStay, state, t, lastHeld, lastPoint) : exit;
       let cut = -1;
       let heldAtCut = 0;
       let lastAtCut: f64 = -1;
@@ -207,7 +215,21 @@ export function walk(
       const due = exit;
       let branch = 0;
       let to = 0;
-      if (short < exit) {
+      if (perChild && state == CLA) {
+        // Every way out of care ends the case: a shortened stay shortens each child's time left alike.
+        if (short < exit) {
+          shortenCare(<i32>size, t, exit, short);
+          exit = short;
+          if (cut >= 0) {
+            next = cut;
+            held = heldAtCut;
+            lastHeld = lastAtCut;
+            lastPoint = pointAtCut;
+          }
+        }
+        branch = familyRoute();
+        to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
+      } else if (short < exit) {
         // Would the stay, shortened, close the case? Decided with the conferences held before its shortened end
         // only (one after it cannot cause the closing that ends the stay before it).
         branch = branchAt(state, u, effectWeight(lastAtCutOr(cut, lastHeld, lastAtCut), short), cut >= 0 ? pointAtCut : lastPoint, t);
@@ -222,7 +244,7 @@ export function walk(
           }
         }
       }
-      if (exit == due) {
+      if (exit == due && !(perChild && state == CLA)) {
         // The whole stay: its branch with every conference held in it.
         branch = branchAt(state, u, effectWeight(lastHeld, exit), lastPoint, t);
         to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
@@ -233,7 +255,14 @@ export function walk(
       }
       if (acc != 0) {
         const k = state == CLA ? CLASS_CLA0 + placement : state == ASSESSMENT ? CLASS_ASSESSMENT : state - CIN + CLASS_CIN;
-        sojourn(acc, k, size, t, exit, sign);
+        if (state == CLA) {
+          // Children in care by age band and route (and, each on its own clocks, by placement): ./care.
+          if (!perChild) careTogether(hash, f, <i32>size, began, exit, branch);
+          const closes = to == CLOSED && uniformOf(subStream(hash, PURPOSE_RE_REFERRAL, episode), 1) < constant(C_RE_REFERRAL_P);
+          bookCare(acc, <i32>size, placement, t, cameFrom >= 0, perChild, ledger, closes, sign);
+          if (perChild) familyMonths(acc, t, exit, sign);
+          else sojourn(acc, k, size, t, exit, sign);
+        } else sojourn(acc, k, size, t, exit, sign);
         if (ledger) familyIn(acc, state, t, exit, sign);
       }
       if (exit > horizon) break;
@@ -255,11 +284,12 @@ export function walk(
           cost(acc, constant(C_PROCEEDINGS_COST), t, sign);
           flow(acc, FLOW_CARE_PROCEEDINGS, 1, t, sign);
         }
-        if (from == CLA) {
+        // Each child's entry and exit are booked with its stay in care when it has its own clocks.
+        if (from == CLA && !perChild) {
           flow(acc, FLOW_CLA_EXITS, size, t, sign);
           if (branch == 0) flow(acc, FLOW_CLA_RETURNS_HOME, size, t, sign);
         }
-        if (to == CLA) flow(acc, FLOW_CLA_ENTRIES, size, t, sign);
+        if (to == CLA && !perChild) flow(acc, FLOW_CLA_ENTRIES, size, t, sign);
       }
 
       if (to == CLOSED || to == OUT) {
@@ -270,7 +300,7 @@ export function walk(
         if (to == CLOSED) {
           const reReferral = subStream(hash, PURPOSE_RE_REFERRAL, episode);
           if (uniformOf(reReferral, 1) < constant(C_RE_REFERRAL_P)) {
-            if (ledger) move(acc, from, CLOSED, size, t, sign);
+            if (ledger && !(perChild && from == CLA)) move(acc, from, CLOSED, size, t, sign);
             state = CLOSED;
             // The re-referral stream's second draw (its first decided whether), from the unshortened end.
             exit = due + (constant(C_HAS_TABLE + TABLE_RE_REFERRAL) != 0 ? tableAt(TABLE_RE_REFERRAL, uniformOf(reReferral, 2)) : reReferralStay(f, episode));
@@ -278,13 +308,20 @@ export function walk(
           }
         }
         if (ledger) {
-          move(acc, from, OUT, size, t, sign);
+          if (!(perChild && from == CLA)) move(acc, from, OUT, size, t, sign);
           familyIn(acc, OUT, t, Infinity, sign);
         }
         break;
       }
 
-      if (ledger) move(acc, from, to, size, t, sign);
+      if (ledger) {
+        if (perChild && to == CLA) {
+          // Children 18 or over by now do not come into care: they leave the pathway.
+          const entering = <f64>enteringCare(hash, f, <i32>size, t);
+          move(acc, from, CLA, entering, t, sign);
+          if (entering < size) move(acc, from, OUT, size - entering, t, sign);
+        } else move(acc, from, to, size, t, sign);
+      }
       cameFrom = from;
       state = to;
     }
@@ -296,7 +333,11 @@ export function walk(
       placement = pickPlacement(uniformOf(subStream(hash, PURPOSE_PLACEMENT, episode), 1), w, lastPoint);
     }
     const stay =
-      constant(C_HAS_TABLE + state) != 0 ? tableAt(state, uniformOf(subStream(hash, PURPOSE_SOJOURN, episode), 1)) : sampleStay(state, f, episode);
+      perChild && state == CLA
+        ? careStay(hash, f, <i32>size, episode, t, -1, 1) - t
+        : constant(C_HAS_TABLE + state) != 0
+          ? tableAt(state, uniformOf(subStream(hash, PURPOSE_SOJOURN, episode), 1))
+          : sampleStay(state, f, episode);
     exit = t + stay;
     entryStay = stay;
     if (candidates != 0 && offeredOn(state, cameFrom) && lastHeld < caseStart) {
@@ -322,7 +363,11 @@ export function simulate(f: i32, count: i32, sign: f64, acc: usize, withLedger: 
     const state = <i32>load<u8>(initialState + f);
     const size = <f64>load<u8>(children + f);
     if (acc != 0 && withLedger) move(acc, NOT_ARRIVED, state, size, 0, sign);
-    const exit = load<f64>(initialExit + (<usize>f << 3));
+    let exit = load<f64>(initialExit + (<usize>f << 3));
+    // A family found in care: its children's own clocks, run on from the time already spent (./care careStay).
+    if (state == CLA && constant(C_CARE_PER_CHILD) != 0) {
+      exit = careStay(mix32(key0 ^ mix32(f)), f, <i32>size, 0, -load<f64>(initialAge + (<usize>f << 3)), -1, 1);
+    }
     return walk(f, state, <i32>load<u8>(initialPlacement + f), 0, exit, 0, 0, count, sign, acc, withLedger, candidates, points);
   }
   // Not yet arrived: the arrival is a referral, handled like a re-referral from a pending state.

@@ -26,6 +26,21 @@ export const METRICS = [
   'claIndependentFostering',
   'claResidential',
   'claOther',
+  // Children in care by age band (DfE's), entries to care by age band at entry, and leaving care by route.
+  'claUnder1',
+  'cla1to4',
+  'cla5to9',
+  'cla10to15',
+  'cla16plus',
+  'claEntriesUnder1',
+  'claEntries1to4',
+  'claEntries5to9',
+  'claEntries10to15',
+  'claEntries16plus',
+  'careLeavers',
+  'claSpecialGuardianship',
+  'claAdopted',
+  'claOtherExits',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
@@ -33,3 +48,6 @@ export const M = Object.fromEntries(METRICS.map((m, i) => [m, i])) as Record<Met
 export const METRIC_COUNT = METRICS.length;
 /** Row of the first CLA-by-placement series; placements follow in PLACEMENTS order. */
 export const M_PLACEMENT0 = M.claKinship;
+/** Rows of the first CLA-by-age-band and entries-by-age-band series; the bands follow in AGE_BANDS order. */
+export const M_AGE0 = M.claUnder1;
+export const M_ENTRIES_AGE0 = M.claEntriesUnder1;

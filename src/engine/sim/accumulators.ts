@@ -1,7 +1,7 @@
 // One arm's monthly results built from family paths: each sojourn adds O(1) entries to difference arrays.
-import { M, M_PLACEMENT0 } from '../results/metrics';
+import { M, M_AGE0, M_ENTRIES_AGE0, M_PLACEMENT0 } from '../results/metrics';
 import type { RunParameters } from './params';
-import { accumulatorLayout, CLASS_COUNT, FLOW_COUNT, FlowRow, LEDGER_STATES, LEDGER_WIDTH, PLACEMENTS, StockClass } from './wasm/layout';
+import { AGE_BANDS, accumulatorLayout, CLASS_COUNT, FLOW_COUNT, FlowRow, LEDGER_STATES, LEDGER_WIDTH, PLACEMENTS, StockClass } from './wasm/layout';
 import { Pathway, type MemoryViews } from './wasm/pathway';
 
 /**
@@ -9,7 +9,9 @@ import { Pathway, type MemoryViews } from './wasm/pathway';
  * whole costs, then CLASS_COUNT cashable parts (a placement's marginal cost; nothing of a plan's staff time).
  */
 export function monthlyCostByClass(costs: RunParameters['costs']): Float64Array {
-  return Float64Array.of(costs.cinMonthly, costs.cpMonthly, costs.preProceedingsMonthly, ...costs.claMonthly, 0, 0, 0, 0, ...costs.claCashableMonthly, 0);
+  // Care by age band is the same children as care by placement: its child-months cost nothing again.
+  const byAge = new Array<number>(AGE_BANDS).fill(0);
+  return Float64Array.of(costs.cinMonthly, costs.cpMonthly, costs.preProceedingsMonthly, ...costs.claMonthly, 0, ...byAge, 0, 0, 0, ...costs.claCashableMonthly, 0, ...byAge);
 }
 
 /**
@@ -150,6 +152,14 @@ export class Accumulators implements MemoryViews {
       out[M.claReturnsHome * row + m] = this.flows[FlowRow.ClaReturnsHome * row + m]!;
       out[M.referrals * row + m] = this.flows[FlowRow.Referrals * row + m]!;
       out[M.careProceedings * row + m] = this.flows[FlowRow.CareProceedings * row + m]!;
+      for (let b = 0; b < AGE_BANDS; b++) {
+        out[(M_AGE0 + b) * row + m] = stock[StockClass.ClaAge0 + b]!;
+        out[(M_ENTRIES_AGE0 + b) * row + m] = this.flows[(FlowRow.EntriesAge0 + b) * row + m]!;
+      }
+      out[M.careLeavers * row + m] = this.flows[FlowRow.CareLeavers * row + m]!;
+      out[M.claSpecialGuardianship * row + m] = this.flows[FlowRow.ClaSpecialGuardianship * row + m]!;
+      out[M.claAdopted * row + m] = this.flows[FlowRow.ClaAdopted * row + m]!;
+      out[M.claOtherExits * row + m] = this.flows[FlowRow.ClaOtherExits * row + m]!;
     }
   }
 

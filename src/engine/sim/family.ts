@@ -2,7 +2,7 @@
 import type { Accumulators } from './accumulators';
 import type { CandidateList } from './candidates';
 import { Pathway, type MemoryViews, type PathwayHost } from './wasm/pathway';
-import type { QuantileTable } from '../random/quantile-table';
+import { QuantileTable } from '../random/quantile-table';
 import { KeyedStream } from '../random/rng';
 import { steadyState } from './steady-state';
 import type { ResumePoints } from './resume-points';
@@ -10,7 +10,11 @@ import type { RunContext } from './run-context';
 import type { Sojourn } from './sojourn';
 import {
   C_ACCEPTANCE,
+  C_AGE_MIX,
+  C_CARE_PER_CHILD,
+  C_CLA_AGE_MIX,
   C_CONFERENCE_COST,
+  C_ROUTE_HAZARD,
   C_CONVERSION,
   C_EXIT_COST,
   C_EXIT_SHARES,
@@ -84,7 +88,10 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     const d = p.durations;
     this.sojourns = [d.assessment, d.cin, d.cp, d.preProceedings, d.cla];
     // Written out, not spread from a map: V8 threw away this constructor's optimised code on the spread array's map, once per worker.
-    this.tables = [d.assessment.table, d.cin.table, d.cp.table, d.preProceedings.table, d.cla.table, d.reReferral.table, d.toConference.table];
+    // Each care route's clock is always a table (src/wasm/care.ts inverts it too): a sojourn with none gets one of its quantiles.
+    const routes = p.care.routes ?? [];
+    const routeTable = (i: number) => (routes[i] ? (routes[i].table ?? QuantileTable.of((u) => routes[i]!.quantile(u))) : undefined);
+    this.tables = [d.assessment.table, d.cin.table, d.cp.table, d.preProceedings.table, d.cla.table, d.reReferral.table, d.toConference.table, routeTable(0), routeTable(1), routeTable(2), routeTable(3)];
 
     const e = p.exits;
     const exits = [e.assessment, e.cin, e.cp, e.preProceedings, e.cla];
@@ -141,6 +148,11 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     constants.set(p.placements, C_PLACEMENTS);
     for (let i = 0; i < TABLE_COUNT; i++) constants[C_HAS_TABLE + i] = this.tables[i] ? 1 : 0;
     constants[C_CONFERENCE_COST] = c.fgcConference;
+    // Children in care: ages, and each route's clock when each child has its own (src/wasm/care.ts).
+    constants[C_CARE_PER_CHILD] = p.care.routes ? 1 : 0;
+    constants.set(p.care.ageMix, C_AGE_MIX);
+    constants.set(p.care.claAgeMix, C_CLA_AGE_MIX);
+    constants.set(p.care.routeHazard, C_ROUTE_HAZARD);
 
     // The run's columns, constants and tables in the pathway memory.
     const n = ctx.totalFamilies;
@@ -251,6 +263,18 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
   /** A stay in state s of `stay` months, its hazard × factor from `from` months into it (Sojourn.hazardScaled). */
   hazardScaledStay(s: number, stay: number, from: number, factor: number): number {
     return this.sojourns[s]!.hazardScaled(stay, from, factor);
+  }
+
+  /** A care route's latent time for a child found in care after `spent` months: S_D(spent) (1 − u)^(1/hazard), exactly (src/wasm/care.ts). */
+  routeResidual(route: number, spent: number, u: number, hazard: number): number {
+    const clock = this.ctx.params.care.routes![route]!;
+    const surviving = (1 - clock.cdf(spent)) * Math.pow(1 - u, 1 / hazard);
+    return surviving > 0 ? Math.max(spent, clock.quantile(1 - surviving)) : Infinity;
+  }
+
+  /** A care route's latent time, its hazard × factor from `from` months on (Sojourn.hazardScaled). */
+  routeHazardScaled(route: number, stay: number, from: number, factor: number): number {
+    return this.ctx.params.care.routes![route]!.hazardScaled(stay, from, factor);
   }
 
   exactQuantile(table: number, u: number): number {

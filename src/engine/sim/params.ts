@@ -2,7 +2,8 @@
 import { perConference } from '../../scenario/effect-presets';
 import { scenarioInputs, type DurationInputs, type DurationPartInput, type QuantityInput, type SharesInput } from '../../scenario/inputs';
 import type { Scenario } from '../../scenario/schema';
-import { PLACEMENTS } from '../../scenario/schema';
+import { AGE_BANDS, CARE_ROUTES, PLACEMENTS, type AgeBand } from '../../scenario/schema';
+import { ENGLAND_CLA_AGE_MIX, ENGLAND_REFERRAL_AGE_MIX } from '../../scenario/age-defaults';
 import { moneyInputs, upratingFactors } from '../../scenario/prices';
 import { drawDist } from '../random/draw';
 import { DEFAULT_APPRAISAL_YEARS } from '../results/finance';
@@ -44,6 +45,16 @@ export interface RunParameters {
   exits: { assessment: Float64Array; cin: Float64Array; cp: Float64Array; preProceedings: Float64Array; cla: Float64Array };
   /** Shares of care entries by placement, in PLACEMENTS order. */
   placements: Float64Array;
+  /** Children in care (src/wasm/care.ts): ages by DfE band, and each route's clock when each child has its own. */
+  care: {
+    /** Ages at a family's first referral (and in the open states at month 0); in care at month 0: AGE_BANDS order. */
+    ageMix: Float64Array;
+    claAgeMix: Float64Array;
+    /** Each route's clock (home, special guardianship, adoption, other), or undefined: siblings leave together by `durations.cla` and `exits.cla`. */
+    routes: Sojourn[] | undefined;
+    /** Each route's hazard multiplier by age band at entry: route × AGE_BANDS + band. */
+    routeHazard: Float64Array;
+  };
   /** Care proceedings: the share of families leaving pre-proceedings with proceedings issued, and of care entries by other routes. */
   proceedings: { preProceedings: number; directEntries: number };
   reReferralProbability: number;
@@ -207,6 +218,22 @@ function proceedingsShares(draw: ParameterDraw, p: ReturnType<typeof scenarioInp
   return { preProceedings, directEntries: draw.q(p.cla.proceedingsShareOfDirectEntries) };
 }
 
+/** Ages and route clocks of children in care: the scenario's, or England's age mixes where it gives none. */
+function careParameters(draw: ParameterDraw, s: Scenario, tree: ReturnType<typeof scenarioInputs>['tree']): RunParameters['care'] {
+  const mix = (input: SharesInput | undefined, england: { shares: Record<AgeBand, number> }) =>
+    input ? draw.shares(input, AGE_BANDS) : Float64Array.from(AGE_BANDS, (b) => england.shares[b]);
+  const given = s.pathway.cla.routes;
+  const routes = tree.pathway.cla.routes;
+  const routeHazard = new Float64Array(CARE_ROUTES.length * AGE_BANDS.length);
+  if (given) CARE_ROUTES.forEach((r, i) => routeHazard.set(given[r].hazardByAgeAtEntry?.multipliers ?? AGE_BANDS.map(() => 1), i * AGE_BANDS.length));
+  return {
+    ageMix: mix(tree.demand.ageMix, ENGLAND_REFERRAL_AGE_MIX),
+    claAgeMix: mix(tree.initialStocks.claAgeMix, ENGLAND_CLA_AGE_MIX),
+    routes: routes ? CARE_ROUTES.map((r) => draw.sojourn(routes[r].clock)) : undefined,
+    routeHazard,
+  };
+}
+
 /** The effects of a conference held at one offer point, per conference held (an intention-to-treat effect converted). */
 export interface PointEffects {
   rrEscalationToCp: number;
@@ -288,6 +315,7 @@ export function drawParameters(s: Scenario, seed: string, run: number, drawn?: D
     },
     exits,
     placements: draw.shares(p.cla.placements, PLACEMENTS),
+    care: careParameters(draw, s, tree),
     proceedings: proceedingsShares(draw, p, exits.preProceedings[0]!, run),
     reReferralProbability: draw.q(p.closed.reReferralProbability),
     escalationTrendPerYear: p.escalationTrendPerYear ? draw.q(p.escalationTrendPerYear) : 0,

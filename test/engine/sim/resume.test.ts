@@ -7,7 +7,7 @@ import { FamilySimulator } from '../../../src/engine/sim/family';
 import { ResumePoints } from '../../../src/engine/sim/resume-points';
 import { makeRunContext } from '../../../src/engine/sim/run-context';
 import { effectsEverywhere } from '../../helpers/effects';
-import { LEEDS, loadScenario, SMALL, variant } from '../../helpers/scenarios';
+import { LEEDS, loadScenario, SMALL, variant, withRoutes } from '../../helpers/scenarios';
 
 const NONE = new Float64Array(0);
 
@@ -32,6 +32,23 @@ describe('resuming a family path at the stay that holds its first FGC', () => {
     ['small council', loadScenario(SMALL), undefined],
     ['Leeds', loadScenario(LEEDS), undefined],
     ['Leeds, in care, returning home × 1.5', variant(LEEDS, (raw) => (raw.fgc.effects = effectsEverywhere({ hrReturnHome: 1.5, rrEntryToCare: 0.8, fadeHalfLifeMonths: 12 }))), Uint8Array.of(3)],
+    // Each child in care on its own clocks: the hazard ratio on each child's clock of returning home; a time-in-care factor.
+    [
+      'Leeds, each child on its own clocks, in care, returning home × 1.5',
+      variant(LEEDS, (raw) => {
+        withRoutes(raw);
+        raw.fgc.effects = effectsEverywhere({ hrReturnHome: 1.5, rrEntryToCare: 0.8, fadeHalfLifeMonths: 12 });
+      }),
+      Uint8Array.of(3),
+    ],
+    [
+      'Leeds, each child on its own clocks, a time-in-care factor',
+      variant(LEEDS, (raw) => {
+        withRoutes(raw);
+        raw.fgc.effects = effectsEverywhere({ timeInCareFactor: 0.8, rrEntryToCare: 0.8, fadeHalfLifeMonths: 12 });
+      }),
+      Uint8Array.of(3),
+    ],
   ] as const;
   for (const [name, scenario, offerPoints] of cases) {
     it(`changes the arm exactly as re-walking the whole path (${name})`, () => {

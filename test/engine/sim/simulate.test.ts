@@ -6,9 +6,11 @@ import { makeRunContext } from '../../../src/engine/sim/run-context';
 import { simulateRun } from '../../../src/engine/sim/run';
 import { mergeBlocks, planRun, runSimulation, simulateBlock } from '../../../src/engine/sim/simulate';
 import { State } from '../../../src/engine/sim/wasm/layout';
-import { loadScenario, SMALL, variant } from '../../helpers/scenarios';
+import { loadScenario, SMALL, variant, withRoutes } from '../../helpers/scenarios';
 
 const small = loadScenario(SMALL);
+/** The small council with each child in care on its own clocks (src/wasm/care.ts). */
+const smallPerChild = variant(SMALL, (raw) => withRoutes(raw));
 
 describe('reproducibility', () => {
   it('the same seed gives identical output', () => {
@@ -34,11 +36,12 @@ describe('reproducibility', () => {
 
 describe('accounting', () => {
   const months = 24;
-  const plan = planRun(small, { months });
+  for (const [scenario, how] of [[small, ''], [smallPerChild, ', each child in care on its own clocks']] as const) {
+  const plan = planRun(scenario, { months });
   for (const arm of plan.arms) {
-    it(`every family is accounted for and stocks change by entries minus exits (${arm.name})`, () => {
+    it(`every family is accounted for and stocks change by entries minus exits (${arm.name}${how})`, () => {
       for (let run = 0; run < 5; run++) {
-        const ctx = makeRunContext(small, 'ledger', run, months);
+        const ctx = makeRunContext(scenario, 'ledger', run, months);
         const out = new Float64Array(METRIC_COUNT * (months + 1));
         const ledger = new Ledger(months + 1);
         const eligible = { ...ctx.params.fgc.eligible };
@@ -61,6 +64,7 @@ describe('accounting', () => {
         }
       }
     });
+  }
   }
 
   it('month 0 reproduces the scenario’s CIN, CP, pre-proceedings and CLA stocks exactly in every run', () => {

@@ -11,21 +11,31 @@ export const enum State {
   Out = 6,
   NotArrived = 7,
 }
-/** Stock classes: CIN, CP, pre-proceedings, CLA by placement (Cla0 + placement, five), assessment. */
+/** Stock classes: CIN, CP, pre-proceedings, CLA by placement (Cla0 + placement, five), assessment, CLA by age band (ClaAge0 + band, five; the same children as by placement). */
 export const enum StockClass {
   Cin = 0,
   Cp = 1,
   PreProceedings = 2,
   Cla0 = 3,
   Assessment = 8,
+  ClaAge0 = 9,
+  ClaAgeLast = 13,
 }
-/** Flow rows: entries to care, exits from care, returns home, referrals (children in the month); care applications issued (families in the month). */
+/** Flow rows: entries to care, exits from care, returns home, referrals (children in the month); care applications issued (families in the month); leaving care at 18, by special guardianship, by adoption, by another route (children); then entries and exits by age band (EntriesAge0 + band, ExitsAge0 + band) and children ageing out of band b into b + 1 in care (AgedOut0 + b, four). */
 export const enum FlowRow {
   ClaEntries = 0,
   ClaExits = 1,
   ClaReturnsHome = 2,
   Referrals = 3,
   CareProceedings = 4,
+  CareLeavers = 5,
+  ClaSpecialGuardianship = 6,
+  ClaAdopted = 7,
+  ClaOtherExits = 8,
+  EntriesAge0 = 9,
+  ExitsAge0 = 14,
+  AgedOut0 = 19,
+  AgedOutLast = 22,
 }
 /** Purposes of a family's sub-streams, so that one kind of draw never shifts another. */
 export const enum Purpose {
@@ -39,6 +49,8 @@ export const enum Purpose {
   ReReferral = 8,
   InitialState = 9,
   Proceedings = 10,
+  Age = 11,
+  Route = 12,
 }
 /** Branch kinds: a step down (takes the freed share), an escalation to CP (relative risk of CP), into care (relative risk of care), a step on the way to care that no effect acts on (the effect on care acts once, where the route enters care). */
 export const enum BranchKind {
@@ -56,17 +68,19 @@ export const enum ServiceRow {
   Lapsed = 4,
   LongestWait = 5,
 }
-/** Quantile tables: open states 0–4 (by state), time to re-referral, time from allocation to conference. */
+/** Quantile tables: open states 0–4 (by state), time to re-referral, time from allocation to conference, then each care route's clock (Route0 + route: home, special guardianship, adoption, other). */
 export const enum QuantileTableIndex {
   ReReferral = 5,
   ToConference = 6,
+  Route0 = 7,
+  RouteLast = 10,
 }
 
 export const LEDGER_STATES = 8; // how many State codes
-export const CLASS_COUNT = 9; // how many StockClass codes
-export const FLOW_COUNT = 5; // how many FlowRow codes
+export const CLASS_COUNT = 14; // how many StockClass codes
+export const FLOW_COUNT = 23; // how many FlowRow codes
 export const SERVICE_ROWS = 6; // how many ServiceRow codes
-export const TABLE_COUNT = 7; // how many QuantileTableIndex codes
+export const TABLE_COUNT = 11; // how many QuantileTableIndex codes
 export const QUANTILE_CELLS = 2048; // cells of a quantile table (src/engine/random/quantile-table.ts)
 export const TABLE_SIZE = 2049; // quantiles a table holds, f64
 export const EXIT_ROW = 8; // width of the exit-cost table: a row per state left, a column per state entered
@@ -76,6 +90,10 @@ export const PRESTART_MAX_MONTHS = 24; // the longest the service's pipeline rea
 export const OFFER_POINTS = 4; // offer points, by the state offered on entering (point = state - 1): CIN, CP, pre-proceedings, care
 export const PLACEMENTS = 5; // placement types in care (src/scenario/schema.ts PLACEMENTS order)
 export const LEDGER_WIDTH = 24; // ledger slots a month: entries, exits and families, LEDGER_STATES each
+export const AGE_BANDS = 5; // DfE's age bands: under 1, 1–4, 5–9, 10–15, 16 and over
+export const CARE_ROUTES = 4; // routes out of care with their own clocks: home, special guardianship, adoption, other (the 18th birthday is not one)
+export const LEAVING_CARE_MONTHS = 216; // the age care ends at, months (the 18th birthday)
+export const MAX_CHILDREN = 32; // the most children a family can have (the schema allows 30)
 export const C_FRONT_DOOR = 0; // £ per child of a referral and its assessment (1 slot)
 export const C_RE_REFERRAL_P = 1; // probability a closed case is re-referred (1 slot)
 export const C_ACCEPTANCE = 2; // probability a family accepts an FGC offer (1 slot)
@@ -96,40 +114,44 @@ export const C_ESCALATION_TREND = 40; // the change in the escalating exits' sha
 export const C_EXIT_SHARES = 41; // exit shares: OPEN_STATES rows of EXIT_SLOTS, in EXITS order (20 slots)
 export const C_EXIT_COST = 61; // £ per family of leaving a state for another (an enquiry, a conference): EXIT_ROW × EXIT_ROW (64 slots)
 export const C_PLACEMENTS = 125; // placement shares of care entries, PLACEMENTS order (5 slots)
-export const C_HAS_TABLE = 130; // 1 where quantile table i is given (TABLE_COUNT of them), else 0 (7 slots)
-export const C_CONFERENCE_COST = 137; // £ per conference held (per family) (1 slot)
-export const C_PRESTART_SHARE = 138; // of the entries to each open state, the share that are the event its offer point names (a CIN plan after an assessment, an ICPC after an assessment or from CIN), at steady state (5 slots)
-export const C_PRESTART_WINDOW = 143; // months before month 0 within which an offer can still be waiting or in preparation at month 0: the longest wait and three mean lead times (1 slot)
-export const CONSTANTS = 144; // The run's constants block, f64 slots: how many
+export const C_HAS_TABLE = 130; // 1 where quantile table i is given (TABLE_COUNT of them), else 0 (11 slots)
+export const C_CONFERENCE_COST = 141; // £ per conference held (per family) (1 slot)
+export const C_PRESTART_SHARE = 142; // of the entries to each open state, the share that are the event its offer point names (a CIN plan after an assessment, an ICPC after an assessment or from CIN), at steady state (5 slots)
+export const C_PRESTART_WINDOW = 147; // months before month 0 within which an offer can still be waiting or in preparation at month 0: the longest wait and three mean lead times (1 slot)
+export const C_AGE_MIX = 148; // shares of children by age band at a family's first referral (and in the open states at month 0), AGE_BANDS order (5 slots)
+export const C_CLA_AGE_MIX = 153; // shares of children in care at month 0 by age band (5 slots)
+export const C_CARE_PER_CHILD = 158; // 1: each child in care has its own route clocks and leaves on its 18th birthday (pathway.cla.routes); 0: siblings leave care together by the family's stay and exit shares (1 slot)
+export const C_ROUTE_HAZARD = 159; // each route's hazard multiplier on its clock, by age band at entry to care (route × AGE_BANDS + band; 0: not a route at that age) (20 slots)
+export const CONSTANTS = 179; // The run's constants block, f64 slots: how many
 export const ACC_STOCK_DIFF_H1 = 0; // STOCK_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_STOCK_DIFF_H2 = 0;
 export const ACC_STOCK_DIFF_FIXED = 0;
 export const ACC_CORRECTION_H1 = 0; // CORRECTION: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_CORRECTION_H2 = 9;
+export const ACC_CORRECTION_H2 = 14;
 export const ACC_CORRECTION_FIXED = 0;
 export const ACC_COST_DIRECT_H1 = 0; // COST_DIRECT: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_COST_DIRECT_H2 = 18;
+export const ACC_COST_DIRECT_H2 = 28;
 export const ACC_COST_DIRECT_FIXED = 0;
 export const ACC_SERVICE_DIRECT_H1 = 1; // SERVICE_DIRECT: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_SERVICE_DIRECT_H2 = 18;
+export const ACC_SERVICE_DIRECT_H2 = 28;
 export const ACC_SERVICE_DIRECT_FIXED = 0;
 export const ACC_FLOWS_H1 = 2; // FLOWS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_FLOWS_H2 = 18;
+export const ACC_FLOWS_H2 = 28;
 export const ACC_FLOWS_FIXED = 0;
-export const ACC_FAMILY_MONTHS_H1 = 7; // FAMILY_MONTHS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_FAMILY_MONTHS_H2 = 18;
+export const ACC_FAMILY_MONTHS_H1 = 25; // FAMILY_MONTHS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_FAMILY_MONTHS_H2 = 28;
 export const ACC_FAMILY_MONTHS_FIXED = 0;
-export const ACC_LEDGER_H1 = 7; // LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_LEDGER_H2 = 18;
+export const ACC_LEDGER_H1 = 25; // LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_LEDGER_H2 = 28;
 export const ACC_LEDGER_FIXED = 2;
-export const ACC_FAMILIES_DIFF_H1 = 31; // FAMILIES_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_FAMILIES_DIFF_H2 = 18;
+export const ACC_FAMILIES_DIFF_H1 = 49; // FAMILIES_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_FAMILIES_DIFF_H2 = 28;
 export const ACC_FAMILIES_DIFF_FIXED = 2;
-export const ACC_SIZE_H1 = 7; // SIZE: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_SIZE_H2 = 18;
+export const ACC_SIZE_H1 = 25; // SIZE: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_SIZE_H2 = 28;
 export const ACC_SIZE_FIXED = 2;
-export const ACC_SIZE_WITH_LEDGER_H1 = 31; // SIZE_WITH_LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_SIZE_WITH_LEDGER_H2 = 26;
+export const ACC_SIZE_WITH_LEDGER_H1 = 49; // SIZE_WITH_LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_SIZE_WITH_LEDGER_H2 = 36;
 export const ACC_SIZE_WITH_LEDGER_FIXED = 2;
 export const L_LENGTH = 0; // byte offset in a growable list's header
 export const L_ALLOCATED = 4; // byte offset in a growable list's header
@@ -200,14 +222,14 @@ export const SERVICE_ROW_METRICS = ['fgcJoined', 'fgcAllocated', 'fgcHeld', 'fgc
 export function accumulatorLayout(H: number, withLedger: boolean) {
   return {
     stockDiff: 0,
-    correction: 9 * (H + 2),
-    costDirect: 18 * (H + 2),
-    serviceDirect: 1 * (H + 1) + 18 * (H + 2),
-    flows: 2 * (H + 1) + 18 * (H + 2),
-    familyMonths: 7 * (H + 1) + 18 * (H + 2),
-    ledger: 7 * (H + 1) + 18 * (H + 2) + 2,
-    familiesDiff: 31 * (H + 1) + 18 * (H + 2) + 2,
-    size: withLedger ? 31 * (H + 1) + 26 * (H + 2) + 2 : 7 * (H + 1) + 18 * (H + 2) + 2,
+    correction: 14 * (H + 2),
+    costDirect: 28 * (H + 2),
+    serviceDirect: 1 * (H + 1) + 28 * (H + 2),
+    flows: 2 * (H + 1) + 28 * (H + 2),
+    familyMonths: 25 * (H + 1) + 28 * (H + 2),
+    ledger: 25 * (H + 1) + 28 * (H + 2) + 2,
+    familiesDiff: 49 * (H + 1) + 28 * (H + 2) + 2,
+    size: withLedger ? 49 * (H + 1) + 36 * (H + 2) + 2 : 25 * (H + 1) + 28 * (H + 2) + 2,
   };
 }
 
@@ -269,6 +291,8 @@ export interface PathwayExports {
 export interface PathwayImports {
   /** Math.exp, the host's (the same bits as the TypeScript engine). */
   exp(x: number): number;
+  /** Math.pow, the host's (the module's own needs tables above the memory the host allocates from). */
+  pow(x: number, y: number): number;
   /** The standard normal quantile (src/engine/random/special.ts normalQuantile). */
   normalQuantile(p: number): number;
   /** Time left of initial family id in a state whose sojourn is not lognormal, months. */
@@ -283,6 +307,10 @@ export interface PathwayImports {
   reReferralStay(f: number, episode: number): number;
   /** A stay in a state drawn as `stay` months, its hazard multiplied by `factor` from `from` months into it (the same uniform, so monotone). */
   hazardScaledStay(state: number, stay: number, from: number, factor: number): number;
+  /** A care route's latent time, months from entry, for a child found in care after `spent` months: its clock (hazard × `hazard`) conditioned on having run that long, from uniform u (exact, the host's sojourn). */
+  routeResidual(route: number, spent: number, u: number, hazard: number): number;
+  /** A care route's latent time `stay`, its hazard × `factor` from `from` months on (the same uniform, moved: monotone). */
+  routeHazardScaled(route: number, stay: number, from: number, factor: number): number;
   /** Time from allocation to conference when it has no quantile table, months. */
   leadTime(f: number, episode: number): number;
 }

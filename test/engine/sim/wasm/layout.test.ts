@@ -8,9 +8,9 @@ import * as host from '../../../../src/engine/sim/wasm/layout';
 import { LAYOUT } from '../../../../src/engine/sim/wasm/layout-names';
 import { HEAP_BASE } from '../../../../src/engine/sim/wasm/pathway';
 import { PATHWAY_WASM_BASE64 } from '../../../../src/engine/sim/wasm/pathway-wasm';
-import { METRICS, M_PLACEMENT0 } from '../../../../src/engine/results/metrics';
+import { METRICS, M_AGE0, M_ENTRIES_AGE0, M_PLACEMENT0 } from '../../../../src/engine/results/metrics';
 import { scenarioInputs } from '../../../../src/scenario/inputs';
-import { PLACEMENTS } from '../../../../src/scenario/schema';
+import { AGE_BANDS, CARE_ROUTES, PLACEMENTS } from '../../../../src/scenario/schema';
 import { EXPORTS, IMPORTS } from '../../../../src/wasm/layout-table';
 import { LEEDS, loadScenario, ROOT } from '../../../helpers/scenarios';
 
@@ -60,7 +60,9 @@ describe('the host ↔ module layout', () => {
 
   it('the module\'s own data sits below the memory the host allocates from (HEAP_BASE)', () => {
     const { exports } = instantiate();
-    for (const [name, length] of [['DEST', host.EXIT_DEST.length], ['KIND', host.EXIT_KIND.length], ['EXIT_COUNT', host.EXIT_COUNT.length]] as const) {
+    const children = host.MAX_CHILDREN;
+    const data = [['DEST', host.EXIT_DEST.length], ['KIND', host.EXIT_KIND.length], ['EXIT_COUNT', host.EXIT_COUNT.length], ['BAND_START', 48], ['CHILD_ENTRY', 8 * children], ['CHILD_EXIT', 8 * children], ['CHILD_BIRTH', 8 * children], ['CHILD_ROUTE', children]] as const;
+    for (const [name, length] of data) {
       expect((exports[name] as WebAssembly.Global).value + length).toBeLessThanOrEqual(HEAP_BASE);
     }
   });
@@ -75,7 +77,15 @@ describe('the host ↔ module layout', () => {
     expect(host.PLACEMENTS).toBe(PLACEMENTS.length);
     expect(PLACEMENTS[0]).toBe('kinship');
     expect(PLACEMENTS.map((_, i) => METRICS[M_PLACEMENT0 + i])).toEqual(PLACEMENTS.map((p) => `cla${p[0]!.toUpperCase()}${p.slice(1)}`));
-    expect(host.CLASS_COUNT).toBe(LAYOUT.CLASS_CLA0! + PLACEMENTS.length + 1);
+    expect(host.CLASS_COUNT).toBe(LAYOUT.CLASS_CLA0! + PLACEMENTS.length + 1 + AGE_BANDS.length);
+  });
+
+  it('care by age band follows assessment, one class a DfE band, and the metrics\' age rows follow them', () => {
+    expect(host.AGE_BANDS).toBe(AGE_BANDS.length);
+    expect(host.StockClass.ClaAge0).toBe(host.StockClass.Assessment + 1);
+    expect(AGE_BANDS.map((_, i) => METRICS[M_AGE0 + i])).toEqual(['claUnder1', 'cla1to4', 'cla5to9', 'cla10to15', 'cla16plus']);
+    expect(AGE_BANDS.map((_, i) => METRICS[M_ENTRIES_AGE0 + i])).toEqual(['claEntriesUnder1', 'claEntries1to4', 'claEntries5to9', 'claEntries10to15', 'claEntries16plus']);
+    expect(host.CARE_ROUTES).toBe(CARE_ROUTES.length);
   });
 
   it('the module\'s exit arrays (DEST, KIND, EXIT_COUNT) hold the host\'s', () => {

@@ -1,0 +1,210 @@
+// Children in care one by one (issue 25): each child's age from its birth, each route out of care on its own clock,
+// and the 18th birthday. Siblings enter care together (the family's entry); each leaves by the first of its routes'
+// clocks and its 18th birthday, and the family's stay in care ends when its last child leaves.
+//
+// A route's clock: route r's cause-specific hazard is a_r,band × the hazard of the route's duration distribution D_r
+// (its quantile table), a_r,band the multiplier for the child's age band at entry (0: not a route at that age). So its
+// latent time has survival S_D^a: drawn as D_r's quantile at 1 − (1 − u)^(1/a), or, for a child found in care at month
+// 0 after `spent` months, at 1 − S_D(spent) (1 − u)^(1/a) (its clock conditioned on having run that long; the host's
+// exact distribution, as the tail the conditioning reaches is beyond a table's interpolated cells). The child
+// leaves by the route whose latent time comes first, or at 18. With every D_r the same and a_r its share, this is the
+// one-clock mixture the family walk used (the proportional case); README, "Care per child".
+import { H, arrivalTime, constant, constants, initialCount, initialState, tableAt } from './run';
+import {
+  AGE_BANDS,
+  CARE_ROUTES,
+  CLA,
+  CLASS_CLA0,
+  CLASS_CLA_AGE0,
+  CLOSED,
+  C_AGE_MIX,
+  C_CLA_AGE_MIX,
+  C_ROUTE_HAZARD,
+  FLOW_AGED_OUT0,
+  FLOW_CARE_LEAVERS,
+  FLOW_CLA_ENTRIES,
+  FLOW_CLA_EXITS,
+  FLOW_CLA_RETURNS_HOME,
+  FLOW_ENTRIES_AGE0,
+  FLOW_EXITS_AGE0,
+  LEAVING_CARE_MONTHS,
+  MAX_CHILDREN,
+  OUT,
+  PURPOSE_AGE,
+  PURPOSE_ROUTE,
+  TABLE_ROUTE0,
+} from './layout';
+import { flow, move, stock } from './accumulators';
+import { hostPow, routeHazardScaled, routeResidual } from './host';
+import { pickShare, subStream, uniformOf } from './draws';
+
+/** Where each age band starts, months of age (DfE's: under 1, 1–4, 5–9, 10–15, 16 and over), then the 18th birthday. */
+export const BAND_START = memory.data<f64>([0, 12, 60, 120, 192, 216]);
+/** Route codes beyond the clocks': the 18th birthday, and a child too old to enter care at all. */
+export const ROUTE_EIGHTEEN: i32 = CARE_ROUTES;
+const ROUTE_NONE: i32 = CARE_ROUTES + 1;
+
+// The family in care now: each child's entry and exit (months from month 0), birth and route. Exported so that a test
+// can check they sit below the memory the host allocates from (as the module's other data: no Math tables here, so
+// powers come from the host).
+export const CHILD_ENTRY = memory.data(8 * MAX_CHILDREN);
+export const CHILD_EXIT = memory.data(8 * MAX_CHILDREN);
+export const CHILD_BIRTH = memory.data(8 * MAX_CHILDREN);
+export const CHILD_ROUTE = memory.data(MAX_CHILDREN);
+/** The child of the family in care that leaves last (-1: none entered). */
+export let lastChild: i32 = -1;
+
+/** The age band of an age in months (16 and over past 18 too: a family stay with no birthday can run on). */
+@inline export function bandOf(ageMonths: f64): i32 {
+  return <i32>(ageMonths >= 12) + <i32>(ageMonths >= 60) + <i32>(ageMonths >= 120) + <i32>(ageMonths >= 192);
+}
+
+/**
+ * Child c's birth, months from month 0: its age at its family's first referral (or at month 0, for a family found
+ * then; in care, from the month-0 age mix of children in care) from its family's Age sub-stream keyed by the child:
+ * the band from the first draw, the age within it from the second, uniformly.
+ */
+export function birthOf(hash: i32, f: i32, c: i32): f64 {
+  const s = subStream(hash, PURPOSE_AGE, c);
+  const initial = f < initialCount;
+  const mix = initial && <i32>load<u8>(initialState + f) == CLA ? C_CLA_AGE_MIX : C_AGE_MIX;
+  const band = pickShare(constants + (<usize>mix << 3), AGE_BANDS, uniformOf(s, 1));
+  const lo = load<f64>(BAND_START + (<usize>band << 3));
+  const hi = load<f64>(BAND_START + (<usize>(band + 1) << 3));
+  const age = lo + uniformOf(s, 2) * (hi - lo);
+  return (initial ? 0 : load<f64>(arrivalTime + (<usize>f << 3))) - age;
+}
+
+/** Children of family f (of `size`) under 18 at time t: those who enter care with their family then. */
+export function enteringCare(hash: i32, f: i32, size: i32, t: f64): i32 {
+  let n = 0;
+  for (let c = 0; c < size; c++) n += <i32>(birthOf(hash, f, c) + <f64>LEAVING_CARE_MONTHS > t);
+  return n;
+}
+
+/** A probability kept strictly inside (0, 1), where every table has a quantile. */
+@inline function inside(p: f64): f64 {
+  return p < 1e-12 ? 1e-12 : p > 1 - 1e-12 ? 1 - 1e-12 : p;
+}
+
+/**
+ * Family f's `size` children in care from `began` (months from month 0; before 0 for a family found in care then),
+ * episode `episode`: each child's exit and route, into the scratch above; returns the family's exit, its last child's
+ * (`began` if none entered). The hazard of returning home is × `ratio` from `from` months after `began` (ratio 1 or
+ * from < 0: none), on each child's own clock (the same uniform, moved: monotone).
+ */
+export function careStay(hash: i32, f: i32, size: i32, episode: i32, began: f64, from: f64, ratio: f64): f64 {
+  const s = subStream(hash, PURPOSE_ROUTE, episode);
+  let last = began;
+  lastChild = -1;
+  for (let c = 0; c < size; c++) {
+    const birth = birthOf(hash, f, c);
+    // A child born after its family came into care (found in care at month 0) came in at birth.
+    const entry = birth > began ? birth : began;
+    const eighteen = birth + <f64>LEAVING_CARE_MONTHS;
+    store<f64>(CHILD_ENTRY + (<usize>c << 3), entry);
+    store<f64>(CHILD_BIRTH + (<usize>c << 3), birth);
+    if (eighteen <= entry) {
+      store<f64>(CHILD_EXIT + (<usize>c << 3), entry);
+      store<u8>(CHILD_ROUTE + c, ROUTE_NONE);
+      continue;
+    }
+    const spent = entry < 0 ? -entry : 0;
+    const band = bandOf(entry - birth);
+    let exit = eighteen;
+    let route = ROUTE_EIGHTEEN;
+    for (let r = 0; r < CARE_ROUTES; r++) {
+      const a = constant(C_ROUTE_HAZARD + r * AGE_BANDS + band);
+      if (a <= 0) continue;
+      const u = uniformOf(s, c * CARE_ROUTES + r + 1);
+      // A child found in care: its clock conditioned on having run `spent` months (the host's, exact in the tail).
+      let time = spent > 0 ? routeResidual(r, spent, u, a) : tableAt(TABLE_ROUTE0 + r, inside(1 - hostPow(1 - u, 1 / a)));
+      // From `from` on (months after the family's entry; this child's own clock started at `entry`).
+      if (r == 0 && ratio != 1 && from >= 0) time = routeHazardScaled(r, time, from - (entry - began), ratio);
+      if (entry + time < exit) {
+        exit = entry + time;
+        route = r;
+      }
+    }
+    store<f64>(CHILD_EXIT + (<usize>c << 3), exit);
+    store<u8>(CHILD_ROUTE + c, <u8>route);
+    if (exit > last) {
+      last = exit;
+      lastChild = c;
+    }
+  }
+  return last;
+}
+
+/** A family found in care, or in a stay with no per-child clocks: every child leaves at `exit` by `route` (0–3; 3: at 18). */
+export function careTogether(hash: i32, f: i32, size: i32, began: f64, exit: f64, route: i32): void {
+  lastChild = size - 1;
+  for (let c = 0; c < size; c++) {
+    const birth = birthOf(hash, f, c);
+    store<f64>(CHILD_ENTRY + (<usize>c << 3), birth > began ? birth : began);
+    store<f64>(CHILD_BIRTH + (<usize>c << 3), birth);
+    store<f64>(CHILD_EXIT + (<usize>c << 3), exit);
+    store<u8>(CHILD_ROUTE + c, <u8>(route == CARE_ROUTES - 1 ? ROUTE_EIGHTEEN : route));
+  }
+}
+
+/** The route the family's stay in care ends by (its last child's): 0–2 as the exit slots, 3 for any other way out. */
+export function familyRoute(): i32 {
+  if (lastChild < 0) return CARE_ROUTES - 1;
+  const r = <i32>load<u8>(CHILD_ROUTE + lastChild);
+  return r < CARE_ROUTES - 1 ? r : CARE_ROUTES - 1;
+}
+
+/** Shortens every child's time left from t so that the family's exit moves from `exit` to `short` (a time-in-care factor). */
+export function shortenCare(size: i32, t: f64, exit: f64, short: f64): void {
+  const k = exit > t ? (short - t) / (exit - t) : 1;
+  for (let c = 0; c < size; c++) {
+    const at = CHILD_EXIT + (<usize>c << 3);
+    const e = load<f64>(at);
+    if (e > t) store<f64>(at, t + (e - t) * k);
+  }
+}
+
+/**
+ * Books the family's children in care from t (the stay's start in this walk; 0 for a family found in care): by age
+ * band, with ageing from band to band, entries by band if they entered at t (`entered`), exits by band and route. With
+ * `perChild`, also by placement, the care entries and exits, returns home and (`ledger`) each child's move out of care
+ * (to closed for the last child of a family whose case closes, else out): a family stay books those whole otherwise.
+ */
+export function bookCare(acc: usize, size: i32, placement: i32, t: f64, entered: bool, perChild: bool, ledger: bool, closes: bool, sign: f64): void {
+  const horizon = <f64>H;
+  for (let c = 0; c < size; c++) {
+    const route = <i32>load<u8>(CHILD_ROUTE + c);
+    if (route == ROUTE_NONE) continue;
+    const birth = load<f64>(CHILD_BIRTH + (<usize>c << 3));
+    const entry = load<f64>(CHILD_ENTRY + (<usize>c << 3));
+    const exit = load<f64>(CHILD_EXIT + (<usize>c << 3));
+    const start = entry > t ? entry : t;
+    if (!(start < exit) || start > horizon) continue;
+    if (perChild) stock(acc, CLASS_CLA0 + placement, 1, start, exit, sign);
+    let band = bandOf(start - birth);
+    if (entered) {
+      flow(acc, FLOW_ENTRIES_AGE0 + band, 1, start, sign);
+      if (perChild) flow(acc, FLOW_CLA_ENTRIES, 1, start, sign);
+    }
+    let from = start;
+    for (;;) {
+      const edge = band < AGE_BANDS - 1 ? birth + load<f64>(BAND_START + (<usize>(band + 1) << 3)) : Infinity;
+      const to = edge < exit ? edge : exit;
+      stock(acc, CLASS_CLA_AGE0 + band, 1, from, to, sign);
+      if (to >= exit || to > horizon) break;
+      flow(acc, FLOW_AGED_OUT0 + band, 1, to, sign);
+      from = to;
+      band++;
+    }
+    if (exit > horizon) continue;
+    flow(acc, FLOW_EXITS_AGE0 + band, 1, exit, sign);
+    if (route == ROUTE_EIGHTEEN) flow(acc, FLOW_CARE_LEAVERS, 1, exit, sign);
+    else if (route > 0) flow(acc, FLOW_CARE_LEAVERS + route, 1, exit, sign);
+    if (perChild) {
+      flow(acc, FLOW_CLA_EXITS, 1, exit, sign);
+      if (route == 0) flow(acc, FLOW_CLA_RETURNS_HOME, 1, exit, sign);
+      if (ledger) move(acc, CLA, c == lastChild && closes ? CLOSED : OUT, 1, exit, sign);
+    }
+  }
+}
