@@ -9,7 +9,7 @@
 // exact distribution, as the tail the conditioning reaches is beyond a table's interpolated cells). The child
 // leaves by the route whose latent time comes first, or at 18. With every D_r the same and a_r its share, this is the
 // one-clock mixture the family walk used (the proportional case); README, "Care per child".
-import { H, arrivalTime, constant, constants, initialCount, initialState, tableAt } from './run';
+import { H, arrivalTime, constant, constants, initialCount, initialState, key0, tableAt } from './run';
 import {
   AGE_BANDS,
   CARE_ROUTES,
@@ -36,7 +36,7 @@ import {
 } from './layout';
 import { flow, move, stock } from './accumulators';
 import { hostPow, routeHazardScaled, routeResidual } from './host';
-import { pickShare, subStream, uniformOf } from './draws';
+import { mix32, pickShare, subStream, uniformOf } from './draws';
 
 /** Where each age band starts, months of age (DfE's: under 1, 1–4, 5–9, 10–15, 16 and over), then the 18th birthday. */
 export const BAND_START = memory.data<f64>([0, 12, 60, 120, 192, 216]);
@@ -134,6 +134,11 @@ export function careStay(hash: i32, f: i32, size: i32, episode: i32, began: f64,
     }
   }
   return last;
+}
+
+/** careStay for family f under the run's key (tests: each child's exit and route are then in CHILD_EXIT and CHILD_ROUTE). */
+export function careStayFor(f: i32, size: i32, episode: i32, began: f64, from: f64, ratio: f64): f64 {
+  return careStay(mix32(key0 ^ mix32(f)), f, size, episode, began, from, ratio);
 }
 
 /** A family found in care, or in a stay with no per-child clocks: every child leaves at `exit` by `route` (0–3; 3: at 18). */

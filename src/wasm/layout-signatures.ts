@@ -35,6 +35,11 @@ export const EXPORTS: Record<string, Signature> = {
   sortByTime: { params: [['list', 'usize']], result: 'i32', what: 'Puts an offer list in time order where it is' },
   timeOrder: { params: [['list', 'usize'], ['order', 'usize']], result: 'i32', what: 'Writes an offer list\'s indices in time order' },
   sojournFor: { params: [['horizon', 'i32'], ['acc', 'usize'], ['k', 'i32'], ['count', 'f64'], ['t0', 'f64'], ['t1', 'f64'], ['sign', 'f64']], result: 'void', what: 'Books a stay into accumulators of another horizon (tests)' },
+  careStayFor: {
+    params: [['f', 'i32'], ['size', 'i32'], ['episode', 'i32'], ['began', 'f64'], ['from', 'f64'], ['ratio', 'f64']],
+    result: 'f64',
+    what: 'Family f\'s children in care from `began` (episode `episode`): the family\'s exit; each child\'s in CHILD_EXIT, CHILD_ROUTE (tests)',
+  },
   simulate: { params: [['f', 'i32'], ['count', 'i32'], ['sign', 'f64'], ['acc', 'usize'], ['withLedger', 'bool'], ['candidates', 'usize'], ['points', 'usize']], result: 'i32', what: 'Family f from the start of the run; returns conferences held' },
   resume: { params: [['f', 'i32'], ['from', 'usize'], ['i', 'i32'], ['count', 'i32'], ['sign', 'f64'], ['acc', 'usize'], ['withLedger', 'bool'], ['candidates', 'usize']], result: 'i32', what: 'Family f from resume point i on' },
   simulateAll: { params: [['n', 'i32'], ['acc', 'usize'], ['withLedger', 'bool'], ['candidates', 'usize'], ['points', 'usize']], result: 'void', what: 'The shared pass: families 0..n-1 without an FGC' },

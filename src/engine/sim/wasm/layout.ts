@@ -269,6 +269,8 @@ export interface PathwayExports {
   timeOrder(list: number, order: number): number;
   /** Books a stay into accumulators of another horizon (tests). */
   sojournFor(horizon: number, acc: number, k: number, count: number, t0: number, t1: number, sign: number): void;
+  /** Family f's children in care from `began` (episode `episode`): the family's exit; each child's in CHILD_EXIT, CHILD_ROUTE (tests). */
+  careStayFor(f: number, size: number, episode: number, began: number, from: number, ratio: number): number;
   /** Family f from the start of the run; returns conferences held. */
   simulate(f: number, count: number, sign: number, acc: number, withLedger: number /* 0 or 1 */, candidates: number, points: number): number;
   /** Family f from resume point i on. */
@@ -315,4 +317,4 @@ export interface PathwayImports {
   leadTime(f: number, episode: number): number;
 }
 
-export const EXPORT_NAMES = ['setRun', 'setInitialAge', 'setConferencePoints', 'reset', 'mark', 'claim', 'alloc', 'candidateList', 'resumePoints', 'clearPoints', 'pushPoint', 'holding', 'assignFamilyRecord', 'familyRecordOf', 'sortByTime', 'timeOrder', 'sojournFor', 'simulate', 'resume', 'simulateAll', 'walk', 'prepareService', 'runService', 'arrivals', 'fillStock'] as const;
+export const EXPORT_NAMES = ['setRun', 'setInitialAge', 'setConferencePoints', 'reset', 'mark', 'claim', 'alloc', 'candidateList', 'resumePoints', 'clearPoints', 'pushPoint', 'holding', 'assignFamilyRecord', 'familyRecordOf', 'sortByTime', 'timeOrder', 'sojournFor', 'careStayFor', 'simulate', 'resume', 'simulateAll', 'walk', 'prepareService', 'runService', 'arrivals', 'fillStock'] as const;
