@@ -1,14 +1,15 @@
 // The scenario schema (version 1): every model input, its unit and its source; the Scenario type is inferred from it.
-import { arr, describe, fail, join, own, literal, num, obj, optional, record, refine, show, str, type Check, type NumRule, type Out } from './check';
-import { derivedProblem, MIN_GAMMA_SHAPE, NON_NEGATIVE, POSITIVE, PROBABILITY, quantity, uncertain, type InputDescription, type Quantity, type Uncertain } from './quantity';
+import { arr, describe, fail, join, literal, num, obj, optional, record, refine, str, type Check, type NumRule, type Out } from './check';
+import { MIN_GAMMA_SHAPE, NON_NEGATIVE, POSITIVE, PROBABILITY, quantity, type InputDescription, type Quantity } from './quantity';
 
 const SCHEMA_VERSION = 1;
-const SUM_TOLERANCE = 1e-6;
 
 // The size bounds (src/scenario/limits.ts), here for the schema's users as before.
 export { LIMITS } from './limits';
 import { LIMITS } from './limits';
 import { MONTH, observed } from './observed-schema';
+import { duration, sumProblem } from './duration-schema';
+export type { Duration } from './duration-schema';
 
 /** A month, "YYYY-MM". */
 
@@ -17,9 +18,6 @@ const COST: NumRule = { ...NON_NEGATIVE, ...LIMITS.cost, reason: 'a cost cannot 
 const CONCENTRATION: NumRule = { ...POSITIVE, reason: 'a Dirichlet concentration is above 0 (larger = less uncertain)' };
 const CHILDREN: NumRule = { min: 0, integer: true, ...LIMITS.children, reason: 'a number of children is a whole number, not negative' };
 const FTE: NumRule = { ...NON_NEGATIVE, ...LIMITS.fte, reason: 'a number of coordinator FTEs cannot be negative' };
-const MEAN_TIME: NumRule = { ...POSITIVE, reason: 'a mean time in a state is above 0' };
-const SPREAD: NumRule = { ...POSITIVE, reason: 'a standard deviation of time in a state is above 0' };
-const WEIBULL_SHAPE: NumRule = { ...POSITIVE, reason: 'a Weibull shape is above 0' };
 const RELATIVE_RISK: NumRule = { ...NON_NEGATIVE, reason: 'a relative risk cannot be negative (0: never after an FGC)' };
 const TIME_FACTOR: NumRule = { ...POSITIVE, reason: 'a factor on time in a state is above 0' };
 const POSITIVE_RATIO: NumRule = { ...POSITIVE, reason: 'a hazard ratio is above 0' };
@@ -29,10 +27,6 @@ function isOne(q: Quantity): boolean {
   return 'value' in q && q.value === 1;
 }
 
-function sumProblem(values: number[]): string | undefined {
-  const sum = values.reduce((a, b) => a + b, 0);
-  return Math.abs(sum - 1) > SUM_TOLERANCE ? `shares must sum to 1, got ${+sum.toFixed(6)}` : undefined;
-}
 
 /**
  * Branch shares that must sum to 1 (never silently rescaled). With `concentration`, each run
@@ -59,101 +53,6 @@ function shares<K extends string>(keys: readonly K[]) {
   return describe(check, { kind: 'shares', keys, share: PROBABILITY, concentration: CONCENTRATION } satisfies InputDescription);
 }
 
-const durationUnit = literal('days', 'weeks', 'months');
-
-/** The uncertain parts of a duration of each family (an empirical histogram has none: it is fixed). */
-const DURATION_PARTS = {
-  lognormal: { mean: uncertain(MEAN_TIME), sd: uncertain(SPREAD) },
-  gamma: { mean: uncertain(MEAN_TIME), sd: uncertain(SPREAD) },
-  weibull: { mean: uncertain(MEAN_TIME), shape: uncertain(WEIBULL_SHAPE) },
-  empirical: {},
-};
-
-/** A sojourn-time distribution: time spent in a state before its exit (not memoryless). */
-const durationCheck: Check<Duration> = (x, path, errors) => {
-  const family = typeof x === 'object' && x !== null ? own(x, 'family') : undefined;
-  const common = { unit: durationUnit, source: str(), note: optional(str()) };
-  switch (family) {
-    case 'lognormal':
-    case 'gamma':
-      return obj({ family: literal(family), ...DURATION_PARTS[family], ...common })(x, path, errors);
-    case 'weibull':
-      return obj({ family: literal('weibull'), ...DURATION_PARTS.weibull, ...common })(x, path, errors);
-    case 'empirical':
-      return refine(
-        obj({ family: literal('empirical'), binEdges: arr(num(NON_NEGATIVE), { minLength: 2, maxLength: LIMITS.bins + 1 }), weights: arr(num(NON_NEGATIVE), { minLength: 1, maxLength: LIMITS.bins }), ...common }),
-        (d) => {
-          if (d.weights.length !== d.binEdges.length - 1) return `weights must have one entry per bin (${d.binEdges.length - 1}), got ${d.weights.length}`;
-          if (d.binEdges.some((e, i) => i > 0 && e <= d.binEdges[i - 1]!)) return 'binEdges must increase';
-          return sumProblem(d.weights);
-        },
-      )(x, path, errors);
-    default:
-      if (typeof x !== 'object' || x === null) return fail(errors, path, `must be a duration object, got ${show(x)}`);
-      return fail(errors, join(path, 'family'), `must be "lognormal", "gamma", "weibull" or "empirical", got ${show(family)}`);
-  }
-};
-const DAYS_PER_UNIT = { days: 1, weeks: 7, months: 365.25 / 12 } as const;
-
-/** The values an uncertain part can take that bound it: a number itself, a bounded distribution's ends, an unbounded one's mean. */
-function spanOf(u: Uncertain): number[] {
-  if (typeof u === 'number') return [u];
-  switch (u.dist) {
-    case 'uniform':
-    case 'triangular':
-    case 'pert':
-      return [u.min, u.max];
-    case 'beta':
-      return [u.alpha / (u.alpha + u.beta)];
-    default:
-      return [u.mean];
-  }
-}
-
-/**
- * A duration whose mean stay is under a minute or over 100 years, whose lognormal or gamma parameters
- * (from mean and sd) are not finite, or whose Weibull shape makes the scale explode: the field and the problem.
- */
-function durationProblem(d: Duration): { key: string; message: string } | undefined {
-  if (d.family === 'empirical') return undefined;
-  const perDay = DAYS_PER_UNIT[d.unit];
-  const { min, max } = LIMITS.meanStayDays;
-  for (const mean of spanOf(d.mean)) {
-    const days = mean * perDay;
-    if (!(days >= min && days <= max)) return { key: 'mean', message: `a mean stay must be from one minute to 100 years (${+(min / perDay).toPrecision(3)} to ${+(max / perDay).toPrecision(6)} ${d.unit}), got ${mean}` };
-  }
-  if (d.family === 'weibull') {
-    for (const k of spanOf(d.shape)) {
-      if (!(k >= LIMITS.weibullShape.min && k <= LIMITS.weibullShape.max)) {
-        return { key: 'shape', message: `a Weibull shape must be from ${LIMITS.weibullShape.min} to ${LIMITS.weibullShape.max}, got ${k} (below, the scale mean/Γ(1 + 1/shape) collapses to 0 and almost no one leaves)` };
-      }
-    }
-    return undefined;
-  }
-  const sds = spanOf(d.sd);
-  for (const mean of spanOf(d.mean)) {
-    for (const sd of sds) {
-      const problem = derivedProblem(d.family, mean, sd);
-      if (problem) return { key: 'sd', message: problem };
-    }
-  }
-  return undefined;
-}
-
-const checkedDuration: Check<Duration> = (x, path, errors) => {
-  const d = durationCheck(x, path, errors);
-  if (d === undefined) return undefined;
-  const problem = durationProblem(d);
-  return problem ? fail(errors, join(path, problem.key), problem.message) : d;
-};
-
-const duration = describe(checkedDuration, { kind: 'duration', families: DURATION_PARTS } satisfies InputDescription);
-
-/** A sojourn-time distribution. Lognormal and gamma take mean and sd; Weibull mean and shape; empirical a histogram. */
-export type Duration =
-  | { family: 'lognormal' | 'gamma'; mean: Out<ReturnType<typeof uncertain>>; sd: Out<ReturnType<typeof uncertain>>; unit: 'days' | 'weeks' | 'months'; source: string; note?: string }
-  | { family: 'weibull'; mean: Out<ReturnType<typeof uncertain>>; shape: Out<ReturnType<typeof uncertain>>; unit: 'days' | 'weeks' | 'months'; source: string; note?: string }
-  | { family: 'empirical'; binEdges: number[]; weights: number[]; unit: 'days' | 'weeks' | 'months'; source: string; note?: string };
 
 /** DfE's age bands (children looked after by age): under 1, 1–4, 5–9, 10–15, 16 and over (to the 18th birthday). */
 export const AGE_BANDS = ['under1', 'age1to4', 'age5to9', 'age10to15', 'age16plus'] as const;

@@ -12,6 +12,7 @@ import { formatCount, formatGbpMillions, formatShare, moneyIn, monthName } from 
 import type { ObservedSeries } from './cs-fan-chart';
 import { DEFAULT_SCENARIO, SHIPPED } from './shipped-scenarios';
 import './cs-fan-chart';
+import './cs-care-ages';
 import './cs-run-controls';
 import './cs-savings-table';
 import './cs-capacity-sweep';
@@ -375,6 +376,7 @@ export class CsApp extends LitElement {
             <div class="charts" id="series-charts">
               ${CHARTS.map(([metric, heading, unit, from]) => html`<cs-fan-chart .summary=${s} metric=${metric} heading=${heading} unit=${metric === 'cost' ? `${unit} (${moneyIn(s)})` : unit} .from=${from} .observed=${this._observed(metric)}></cs-fan-chart>`)}
             </div>
+            <cs-care-ages .summary=${s}></cs-care-ages>
           `
         : nothing}
       <h2>Published cost–benefit analyses</h2>

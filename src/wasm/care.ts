@@ -4,10 +4,9 @@
 //
 // A route's clock: route r's cause-specific hazard is a_r,band × the hazard of the route's duration distribution D_r
 // (its quantile table), a_r,band the multiplier for the child's age band at entry (0: not a route at that age). So its
-// latent time has survival S_D^a: drawn as D_r's quantile at 1 − (1 − u)^(1/a), or, for a child found in care at month
-// 0 after `spent` months, at 1 − S_D(spent) (1 − u)^(1/a) (its clock conditioned on having run that long; the host's
-// exact distribution, as the tail the conditioning reaches is beyond a table's interpolated cells). The child
-// leaves by the route whose latent time comes first, or at 18. With every D_r the same and a_r its share, this is the
+// latent time has survival S_D^a: drawn as D_r's quantile at 1 − (1 − u)^(1/a). The child leaves by the route whose
+// latent time comes first, or at 18. A child found in care at month 0 is one of these stays, length-biased
+// (foundInCare below). With every D_r the same and a_r its share, this is the
 // one-clock mixture the family walk used (the proportional case); README, "Care per child".
 import { H, arrivalTime, constant, constants, initialCount, initialState, key0, tableAt } from './run';
 import {
@@ -31,11 +30,12 @@ import {
   MAX_CHILDREN,
   OUT,
   PURPOSE_AGE,
+  PURPOSE_FOUND_IN_CARE,
   PURPOSE_ROUTE,
   TABLE_ROUTE0,
 } from './layout';
 import { flow, move, stock } from './accumulators';
-import { hostPow, routeHazardScaled, routeResidual } from './host';
+import { hostPow, routeHazardScaled } from './host';
 import { mix32, pickShare, subStream, uniformOf } from './draws';
 
 /** Where each age band starts, months of age (DfE's: under 1, 1–4, 5–9, 10–15, 16 and over), then the 18th birthday. */
@@ -51,6 +51,8 @@ export const CHILD_ENTRY = memory.data(8 * MAX_CHILDREN);
 export const CHILD_EXIT = memory.data(8 * MAX_CHILDREN);
 export const CHILD_BIRTH = memory.data(8 * MAX_CHILDREN);
 export const CHILD_ROUTE = memory.data(MAX_CHILDREN);
+/** The child being placed: each route's latent time, months from its entry. */
+export const LATENT = memory.data(8 * CARE_ROUTES);
 /** The child of the family in care that leaves last (-1: none entered). */
 export let lastChild: i32 = -1;
 
@@ -94,33 +96,38 @@ export function enteringCare(hash: i32, f: i32, size: i32, t: f64): i32 {
  * from < 0: none), on each child's own clock (the same uniform, moved: monotone).
  */
 export function careStay(hash: i32, f: i32, size: i32, episode: i32, began: f64, from: f64, ratio: f64): f64 {
+  // Found in care at month 0: each child's entry, age and clocks drawn as the care the model runs would leave them.
+  const found = episode == 0 && f < initialCount;
   const s = subStream(hash, PURPOSE_ROUTE, episode);
   let last = began;
   lastChild = -1;
   for (let c = 0; c < size; c++) {
-    const birth = birthOf(hash, f, c);
-    // A child born after its family came into care (found in care at month 0) came in at birth.
-    const entry = birth > began ? birth : began;
-    const eighteen = birth + <f64>LEAVING_CARE_MONTHS;
-    store<f64>(CHILD_ENTRY + (<usize>c << 3), entry);
-    store<f64>(CHILD_BIRTH + (<usize>c << 3), birth);
-    if (eighteen <= entry) {
-      store<f64>(CHILD_EXIT + (<usize>c << 3), entry);
-      store<u8>(CHILD_ROUTE + c, ROUTE_NONE);
-      continue;
+    let birth: f64 = 0;
+    let entry: f64 = 0;
+    if (found) {
+      foundInCare(hash, c);
+      birth = load<f64>(CHILD_BIRTH + (<usize>c << 3));
+      entry = load<f64>(CHILD_ENTRY + (<usize>c << 3));
+    } else {
+      birth = birthOf(hash, f, c);
+      // Siblings enter together; one 18 or over by then does not enter at all.
+      entry = began;
+      store<f64>(CHILD_ENTRY + (<usize>c << 3), entry);
+      store<f64>(CHILD_BIRTH + (<usize>c << 3), birth);
+      if (birth + <f64>LEAVING_CARE_MONTHS <= entry) {
+        store<f64>(CHILD_EXIT + (<usize>c << 3), entry);
+        store<u8>(CHILD_ROUTE + c, ROUTE_NONE);
+        continue;
+      }
+      const band = bandOf(entry - birth);
+      for (let r = 0; r < CARE_ROUTES; r++) store<f64>(LATENT + (<usize>r << 3), latentTime(r, band, uniformOf(s, c * CARE_ROUTES + r + 1)));
     }
-    const spent = entry < 0 ? -entry : 0;
-    const band = bandOf(entry - birth);
-    let exit = eighteen;
+    let exit = birth + <f64>LEAVING_CARE_MONTHS;
     let route = ROUTE_EIGHTEEN;
     for (let r = 0; r < CARE_ROUTES; r++) {
-      const a = constant(C_ROUTE_HAZARD + r * AGE_BANDS + band);
-      if (a <= 0) continue;
-      const u = uniformOf(s, c * CARE_ROUTES + r + 1);
-      // A child found in care: its clock conditioned on having run `spent` months (the host's, exact in the tail).
-      let time = spent > 0 ? routeResidual(r, spent, u, a) : tableAt(TABLE_ROUTE0 + r, inside(1 - hostPow(1 - u, 1 / a)));
+      let time = load<f64>(LATENT + (<usize>r << 3));
       // From `from` on (months after the family's entry; this child's own clock started at `entry`).
-      if (r == 0 && ratio != 1 && from >= 0) time = routeHazardScaled(r, time, from - (entry - began), ratio);
+      if (r == 0 && ratio != 1 && from >= 0 && time < Infinity) time = routeHazardScaled(r, time, from - (entry - began), ratio);
       if (entry + time < exit) {
         exit = entry + time;
         route = r;
@@ -134,6 +141,50 @@ export function careStay(hash: i32, f: i32, size: i32, episode: i32, began: f64,
     }
   }
   return last;
+}
+
+/** Route r's latent time for a child entering care in age band `band`, months from entry (Infinity: not a route at that age). */
+function latentTime(r: i32, band: i32, u: f64): f64 {
+  const a = constant(C_ROUTE_HAZARD + r * AGE_BANDS + band);
+  return a > 0 ? tableAt(TABLE_ROUTE0 + r, inside(1 - hostPow(1 - u, 1 / a))) : Infinity;
+}
+
+/** Tries at most, for a child found in care at month 0 (one for under 0.1% of children in the shipped scenarios). */
+const FOUND_TRIES = 2000;
+
+/**
+ * Child c of a family found in care at month 0: its age there from the month-0 age mix (the band from the Age
+ * sub-stream's first draw, as birthOf); its age at entry, route clocks and time in care so far as the model's own
+ * care would leave a child of that age in care. Candidates are drawn as entrants (age at entry from demand.ageMix,
+ * each route's latent time, the 18th birthday) and accepted with probability stay / 18 years (length-biased: a
+ * stock holds long stays more often), with the time so far uniform on the stay, until the age at month 0 falls in
+ * the band. Its entry, birth and latent times go into the scratch; siblings found in care need not have come in
+ * together. src/engine/sim/ages.ts repeats it for the tests.
+ */
+function foundInCare(hash: i32, c: i32): void {
+  const band0 = pickShare(constants + (<usize>C_CLA_AGE_MIX << 3), AGE_BANDS, uniformOf(subStream(hash, PURPOSE_AGE, c), 1));
+  const lo = load<f64>(BAND_START + (<usize>band0 << 3));
+  const hi = load<f64>(BAND_START + (<usize>(band0 + 1) << 3));
+  const s = subStream(hash, PURPOSE_FOUND_IN_CARE, c);
+  for (let k = 0; k < FOUND_TRIES; k++) {
+    const base = k * 8;
+    const band = pickShare(constants + (<usize>C_AGE_MIX << 3), AGE_BANDS, uniformOf(s, base + 1));
+    const from = load<f64>(BAND_START + (<usize>band << 3));
+    const entryAge = from + uniformOf(s, base + 2) * (load<f64>(BAND_START + (<usize>(band + 1) << 3)) - from);
+    let stay = <f64>LEAVING_CARE_MONTHS - entryAge;
+    for (let r = 0; r < CARE_ROUTES; r++) {
+      const time = latentTime(r, band, uniformOf(s, base + 3 + r));
+      store<f64>(LATENT + (<usize>r << 3), time);
+      if (time < stay) stay = time;
+    }
+    const spent = uniformOf(s, base + 7) * stay;
+    const age = entryAge + spent;
+    if ((uniformOf(s, base + 8) * <f64>LEAVING_CARE_MONTHS < stay && age >= lo && age < hi) || k == FOUND_TRIES - 1) {
+      store<f64>(CHILD_ENTRY + (<usize>c << 3), -spent);
+      store<f64>(CHILD_BIRTH + (<usize>c << 3), -age);
+      return;
+    }
+  }
 }
 
 /** careStay for family f under the run's key (tests: each child's exit and route are then in CHILD_EXIT and CHILD_ROUTE). */

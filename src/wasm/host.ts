@@ -18,8 +18,6 @@
 @external('env', 'reReferralStay') export declare function reReferralStay(f: i32, episode: i32): f64;
 /** A stay in a state drawn as `stay` months, its hazard multiplied by `factor` from `from` months into it (the same uniform, so monotone). */
 @external('env', 'hazardScaledStay') export declare function hazardScaledStay(state: i32, stay: f64, from: f64, factor: f64): f64;
-/** A care route's latent time, months from entry, for a child found in care after `spent` months: its clock (hazard × `hazard`) conditioned on having run that long, from uniform u (exact, the host's sojourn). */
-@external('env', 'routeResidual') export declare function routeResidual(route: i32, spent: f64, u: f64, hazard: f64): f64;
 /** A care route's latent time `stay`, its hazard × `factor` from `from` months on (the same uniform, moved: monotone). */
 @external('env', 'routeHazardScaled') export declare function routeHazardScaled(route: i32, stay: f64, from: f64, factor: f64): f64;
 /** Time from allocation to conference when it has no quantile table, months. */

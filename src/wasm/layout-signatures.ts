@@ -82,12 +82,6 @@ export const IMPORTS: Record<string, Signature & { moduleName: string }> = {
     result: 'f64',
     what: 'A stay in a state drawn as `stay` months, its hazard multiplied by `factor` from `from` months into it (the same uniform, so monotone)',
   },
-  routeResidual: {
-    moduleName: 'routeResidual',
-    params: [['route', 'i32'], ['spent', 'f64'], ['u', 'f64'], ['hazard', 'f64']],
-    result: 'f64',
-    what: 'A care route\'s latent time, months from entry, for a child found in care after `spent` months: its clock (hazard × `hazard`) conditioned on having run that long, from uniform u (exact, the host\'s sojourn)',
-  },
   routeHazardScaled: {
     moduleName: 'routeHazardScaled',
     params: [['route', 'i32'], ['stay', 'f64'], ['from', 'f64'], ['factor', 'f64']],

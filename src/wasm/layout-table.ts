@@ -159,6 +159,7 @@ export const PURPOSES: CodeSet = {
     ['Proceedings', 10],
     ['Age', 11],
     ['Route', 12],
+    ['FoundInCare', 13],
   ],
   what: 'Purposes of a family\'s sub-streams, so that one kind of draw never shifts another.',
 };

@@ -43,6 +43,7 @@ export const PURPOSE_INITIAL_STATE: i32 = 9; // Purpose.InitialState
 export const PURPOSE_PROCEEDINGS: i32 = 10; // Purpose.Proceedings
 export const PURPOSE_AGE: i32 = 11; // Purpose.Age
 export const PURPOSE_ROUTE: i32 = 12; // Purpose.Route
+export const PURPOSE_FOUND_IN_CARE: i32 = 13; // Purpose.FoundInCare
 export const BRANCH_STEP_DOWN: i32 = 0; // BranchKind.StepDown
 export const BRANCH_TO_CP: i32 = 1; // BranchKind.ToCp
 export const BRANCH_TO_CARE: i32 = 2; // BranchKind.ToCare

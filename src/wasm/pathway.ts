@@ -20,6 +20,6 @@ export { alloc, claim, mark, reset } from './memory';
 export { assignFamilyRecord, candidateList, clearPoints, holding, pushPoint, resumePoints, familyRecordOf, sortByTime, timeOrder } from './lists';
 export { sojournFor } from './accumulators';
 export { resume, simulate, simulateAll, walk } from './walk';
-export { BAND_START, CHILD_BIRTH, CHILD_ENTRY, CHILD_EXIT, CHILD_ROUTE, careStayFor } from './care';
+export { BAND_START, CHILD_BIRTH, CHILD_ENTRY, CHILD_EXIT, CHILD_ROUTE, LATENT, careStayFor } from './care';
 export { prepareService, runService } from './service';
 export { arrivals, fillStock } from './population';

@@ -30,7 +30,7 @@ describe('the app in Chromium', () => {
 
   const app = (page: Page) => page.locator('cs-app');
 
-  it('loads Leeds, runs it, and shows CLA, savings, savings by year and seven charts with no console errors', async () => {
+  it('loads Leeds, runs it, and shows CLA, savings, savings by year, seven charts and care by age with no console errors', async () => {
     const { page, problems, csp, headers } = await open();
     await expect.poll(() => app(page).locator('#scenario option:checked').textContent()).toContain('Leeds 2015');
     const cla = app(page).locator('#arms td[data-metric="cla"]');
@@ -45,6 +45,13 @@ describe('the app in Chromium', () => {
     expect(await years.count()).toBeGreaterThanOrEqual(5);
     expect(await app(page).locator('cs-fan-chart').count()).toBe(7);
     expect(await app(page).locator('cs-fan-chart').first().locator('canvas').count()).toBe(1);
+    // Children in care by age band, stacked, and each arm's entries by age and exits by route (issue 25).
+    const ages = app(page).locator('cs-care-ages');
+    expect(await ages.locator('canvas').count()).toBe(1);
+    expect(await ages.locator('tbody tr').count()).toBe(3);
+    expect(await ages.locator('thead th').allTextContents()).toEqual(['Arm', 'Entries Under 1', 'Entries 1 to 4', 'Entries 5 to 9', 'Entries 10 to 15', 'Entries 16 and over', 'Returned home', 'Special guardianship', 'Adopted', 'Other routes', 'At 18 (care leavers)']);
+    const adopted = Number(((await ages.locator('tbody tr').first().locator('td').nth(8).textContent()) ?? '').replace(/[^0-9.]/g, ''));
+    expect(adopted).toBeGreaterThan(0);
     expect(problems, problems.join('\n')).toEqual([]);
     // Served with the Content-Security-Policy (the page and the worker's script), and nothing it does breaks it.
     expect(headers['/']).toBe(CONTENT_SECURITY_POLICY);

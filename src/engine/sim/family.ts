@@ -265,13 +265,6 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     return this.sojourns[s]!.hazardScaled(stay, from, factor);
   }
 
-  /** A care route's latent time for a child found in care after `spent` months: S_D(spent) (1 − u)^(1/hazard), exactly (src/wasm/care.ts). */
-  routeResidual(route: number, spent: number, u: number, hazard: number): number {
-    const clock = this.ctx.params.care.routes![route]!;
-    const surviving = (1 - clock.cdf(spent)) * Math.pow(1 - u, 1 / hazard);
-    return surviving > 0 ? Math.max(spent, clock.quantile(1 - surviving)) : Infinity;
-  }
-
   /** A care route's latent time, its hazard × factor from `from` months on (Sojourn.hazardScaled). */
   routeHazardScaled(route: number, stay: number, from: number, factor: number): number {
     return this.ctx.params.care.routes![route]!.hazardScaled(stay, from, factor);

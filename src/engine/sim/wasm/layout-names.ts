@@ -44,6 +44,7 @@ export const LAYOUT: Readonly<Record<string, number>> = {
   PURPOSE_PROCEEDINGS: 10,
   PURPOSE_AGE: 11,
   PURPOSE_ROUTE: 12,
+  PURPOSE_FOUND_IN_CARE: 13,
   BRANCH_STEP_DOWN: 0,
   BRANCH_TO_CP: 1,
   BRANCH_TO_CARE: 2,

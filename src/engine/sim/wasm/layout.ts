@@ -51,6 +51,7 @@ export const enum Purpose {
   Proceedings = 10,
   Age = 11,
   Route = 12,
+  FoundInCare = 13,
 }
 /** Branch kinds: a step down (takes the freed share), an escalation to CP (relative risk of CP), into care (relative risk of care), a step on the way to care that no effect acts on (the effect on care acts once, where the route enters care). */
 export const enum BranchKind {
@@ -309,8 +310,6 @@ export interface PathwayImports {
   reReferralStay(f: number, episode: number): number;
   /** A stay in a state drawn as `stay` months, its hazard multiplied by `factor` from `from` months into it (the same uniform, so monotone). */
   hazardScaledStay(state: number, stay: number, from: number, factor: number): number;
-  /** A care route's latent time, months from entry, for a child found in care after `spent` months: its clock (hazard × `hazard`) conditioned on having run that long, from uniform u (exact, the host's sojourn). */
-  routeResidual(route: number, spent: number, u: number, hazard: number): number;
   /** A care route's latent time `stay`, its hazard × `factor` from `from` months on (the same uniform, moved: monotone). */
   routeHazardScaled(route: number, stay: number, from: number, factor: number): number;
   /** Time from allocation to conference when it has no quantile table, months. */

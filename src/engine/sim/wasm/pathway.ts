@@ -6,7 +6,7 @@ import { PATHWAY_WASM_BASE64 } from './pathway-wasm';
 export type { PathwayExports };
 
 /** What the module asks of the run that set it up: the imports a run answers (the rest are the thread's). */
-export type PathwayHost = Pick<PathwayImports, 'sampleStay' | 'exactQuantile' | 'reReferralStay' | 'leadTime' | 'hazardScaledStay' | 'routeResidual' | 'routeHazardScaled'>;
+export type PathwayHost = Pick<PathwayImports, 'sampleStay' | 'exactQuantile' | 'reReferralStay' | 'leadTime' | 'hazardScaledStay' | 'routeHazardScaled'>;
 
 /** The parts of the host's WebAssembly API used here (the engine compiles against ES2022 alone, which does not declare it). */
 interface WasmMemory {
@@ -107,7 +107,6 @@ export class Pathway {
       reReferralStay: (f: number, e: number) => call().reReferralStay(f, e),
       leadTime: (f: number, e: number) => call().leadTime(f, e),
       hazardScaledStay: (state: number, stay: number, from: number, factor: number) => call().hazardScaledStay(state, stay, from, factor),
-      routeResidual: (route: number, spent: number, u: number, hazard: number) => call().routeResidual(route, spent, u, hazard),
       routeHazardScaled: (route: number, stay: number, from: number, factor: number) => call().routeHazardScaled(route, stay, from, factor),
     };
     const env = { memory: this.memory, ...imports };

@@ -61,7 +61,7 @@ describe('the host ↔ module layout', () => {
   it('the module\'s own data sits below the memory the host allocates from (HEAP_BASE)', () => {
     const { exports } = instantiate();
     const children = host.MAX_CHILDREN;
-    const data = [['DEST', host.EXIT_DEST.length], ['KIND', host.EXIT_KIND.length], ['EXIT_COUNT', host.EXIT_COUNT.length], ['BAND_START', 48], ['CHILD_ENTRY', 8 * children], ['CHILD_EXIT', 8 * children], ['CHILD_BIRTH', 8 * children], ['CHILD_ROUTE', children]] as const;
+    const data = [['DEST', host.EXIT_DEST.length], ['KIND', host.EXIT_KIND.length], ['EXIT_COUNT', host.EXIT_COUNT.length], ['BAND_START', 48], ['CHILD_ENTRY', 8 * children], ['CHILD_EXIT', 8 * children], ['CHILD_BIRTH', 8 * children], ['CHILD_ROUTE', children], ['LATENT', 8 * host.CARE_ROUTES]] as const;
     for (const [name, length] of data) {
       expect((exports[name] as WebAssembly.Global).value + length).toBeLessThanOrEqual(HEAP_BASE);
     }
