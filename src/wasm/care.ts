@@ -8,7 +8,7 @@
 // latent time comes first, or at 18. A child found in care at month 0 is one of these stays, length-biased
 // (foundInCare below). With every D_r the same and a_r its share, this is the
 // one-clock mixture the family walk used (the proportional case); README, "Care per child".
-import { H, arrivalTime, constant, constants, initialCount, initialState, key0, tableAt } from './run';
+import { H, arrivalTime, constant, constants, initialCount, initialState, key0, tableAt, tables } from './run';
 import {
   AGE_BANDS,
   CARE_ROUTES,
@@ -32,10 +32,13 @@ import {
   PURPOSE_AGE,
   PURPOSE_FOUND_IN_CARE,
   PURPOSE_ROUTE,
+  QUANTILE_CELLS,
   TABLE_ROUTE0,
+  TABLE_SIZE,
 } from './layout';
 import { flow, move, stock } from './accumulators';
-import { hostPow, routeHazardScaled } from './host';
+import { routeHazardScaled } from './host';
+import { unitPower } from './unit-power';
 import { mix32, pickShare, subStream, uniformOf } from './draws';
 
 /** Where each age band starts, months of age (DfE's: under 1, 1–4, 5–9, 10–15, 16 and over), then the 18th birthday. */
@@ -55,6 +58,15 @@ export const CHILD_ROUTE = memory.data(MAX_CHILDREN);
 export const LATENT = memory.data(8 * CARE_ROUTES);
 /** The child of the family in care that leaves last (-1: none entered). */
 export let lastChild: i32 = -1;
+/** Whether the scratch holds the stay the walk is about to book (careStay just ran for it, with no FGC effect). */
+let fresh = false;
+
+/** Whether the scratch is the stay just drawn (then the walk need not draw it again); reading it clears it. */
+export function freshCare(): bool {
+  const was = fresh;
+  fresh = false;
+  return was;
+}
 
 /** The age band of an age in months (16 and over past 18 too: a family stay with no birthday can run on). */
 @inline export function bandOf(ageMonths: f64): i32 {
@@ -77,11 +89,12 @@ export function birthOf(hash: i32, f: i32, c: i32): f64 {
   return (initial ? 0 : load<f64>(arrivalTime + (<usize>f << 3))) - age;
 }
 
-/** Children of family f (of `size`) under 18 at time t: those who enter care with their family then. */
-export function enteringCare(hash: i32, f: i32, size: i32, t: f64): i32 {
-  let n = 0;
-  for (let c = 0; c < size; c++) n += <i32>(birthOf(hash, f, c) + <f64>LEAVING_CARE_MONTHS > t);
-  return n;
+/** The ledger's move of family f's children from `from` into care at t: those 18 or over by then leave the pathway. */
+export function moveIntoCare(acc: usize, from: i32, hash: i32, f: i32, size: i32, t: f64, sign: f64): void {
+  let entering = 0;
+  for (let c = 0; c < size; c++) entering += <i32>(birthOf(hash, f, c) + <f64>LEAVING_CARE_MONTHS > t);
+  move(acc, from, CLA, <f64>entering, t, sign);
+  if (entering < size) move(acc, from, OUT, <f64>(size - entering), t, sign);
 }
 
 /** A probability kept strictly inside (0, 1), where every table has a quantile. */
@@ -105,7 +118,7 @@ export function careStay(hash: i32, f: i32, size: i32, episode: i32, began: f64,
     let birth: f64 = 0;
     let entry: f64 = 0;
     if (found) {
-      foundInCare(hash, c);
+      foundInCare(hash, c, ratio != 1 && from >= 0);
       birth = load<f64>(CHILD_BIRTH + (<usize>c << 3));
       entry = load<f64>(CHILD_ENTRY + (<usize>c << 3));
     } else {
@@ -120,7 +133,10 @@ export function careStay(hash: i32, f: i32, size: i32, episode: i32, began: f64,
         continue;
       }
       const band = bandOf(entry - birth);
-      for (let r = 0; r < CARE_ROUTES; r++) store<f64>(LATENT + (<usize>r << 3), latentTime(r, band, uniformOf(s, c * CARE_ROUTES + r + 1)));
+      // Returning home's clock in full where an FGC's hazard ratio may move it from before the birthday.
+      const cap = birth + <f64>LEAVING_CARE_MONTHS - entry;
+      const moved = ratio != 1 && from >= 0;
+      for (let r = 0; r < CARE_ROUTES; r++) store<f64>(LATENT + (<usize>r << 3), latentTime(r, band, uniformOf(s, c * CARE_ROUTES + r + 1), r == 0 && moved ? Infinity : cap));
     }
     let exit = birth + <f64>LEAVING_CARE_MONTHS;
     let route = ROUTE_EIGHTEEN;
@@ -140,28 +156,38 @@ export function careStay(hash: i32, f: i32, size: i32, episode: i32, began: f64,
       lastChild = c;
     }
   }
+  fresh = !(ratio != 1 && from >= 0);
   return last;
 }
 
-/** Route r's latent time for a child entering care in age band `band`, months from entry (Infinity: not a route at that age). */
-function latentTime(r: i32, band: i32, u: f64): f64 {
+/**
+ * Route r's latent time for a child entering care in age band `band`, months from entry (Infinity: not a route at
+ * that age). One at or past `cap` cannot come first (the 18th birthday comes then): where the table would call the
+ * host for its last cell's exact quantile, at or past the last interpolated one, Infinity stands in for it.
+ */
+function latentTime(r: i32, band: i32, u: f64, cap: f64): f64 {
   const a = constant(C_ROUTE_HAZARD + r * AGE_BANDS + band);
-  return a > 0 ? tableAt(TABLE_ROUTE0 + r, inside(1 - hostPow(1 - u, 1 / a))) : Infinity;
+  if (!(a > 0)) return Infinity;
+  const p = inside(1 - unitPower(1 - u, 1 / a));
+  if (p * <f64>QUANTILE_CELLS >= <f64>(QUANTILE_CELLS - 1) && load<f64>(tables + (<usize>((TABLE_ROUTE0 + r) * TABLE_SIZE + QUANTILE_CELLS - 1) << 3)) >= cap) return Infinity;
+  return tableAt(TABLE_ROUTE0 + r, p);
 }
 
-/** Tries at most, for a child found in care at month 0 (one for under 0.1% of children in the shipped scenarios). */
+/** Tries at most, for a child found in care at month 0 (about 5 on average in the shipped scenarios). */
 const FOUND_TRIES = 2000;
 
 /**
  * Child c of a family found in care at month 0: its age there from the month-0 age mix (the band from the Age
  * sub-stream's first draw, as birthOf); its age at entry, route clocks and time in care so far as the model's own
- * care would leave a child of that age in care. Candidates are drawn as entrants (age at entry from demand.ageMix,
- * each route's latent time, the 18th birthday) and accepted with probability stay / 18 years (length-biased: a
- * stock holds long stays more often), with the time so far uniform on the stay, until the age at month 0 falls in
- * the band. Its entry, birth and latent times go into the scratch; siblings found in care need not have come in
- * together. src/engine/sim/ages.ts repeats it for the tests.
+ * care would leave a child of that age in care. A stock holds a stay in proportion to its length (length-biased),
+ * with the time so far uniform on it; of those, the ones whose age at month 0 falls in the band. So a candidate is an
+ * entrant (age at entry from demand.ageMix, each route's latent time, the 18th birthday: its stay), its time so far
+ * must lie in I = [0, stay) ∩ [band start − entry age, band end − entry age), and it is accepted with probability
+ * |I| / the band's width, its time so far then uniform on I (an entrant too old for the band is passed over
+ * before its clocks are drawn). Its entry, birth and latent times go into the scratch; siblings found in care need
+ * not have come in together. src/engine/sim/ages.ts repeats it for the tests.
  */
-function foundInCare(hash: i32, c: i32): void {
+function foundInCare(hash: i32, c: i32, moved: bool): void {
   const band0 = pickShare(constants + (<usize>C_CLA_AGE_MIX << 3), AGE_BANDS, uniformOf(subStream(hash, PURPOSE_AGE, c), 1));
   const lo = load<f64>(BAND_START + (<usize>band0 << 3));
   const hi = load<f64>(BAND_START + (<usize>(band0 + 1) << 3));
@@ -171,17 +197,22 @@ function foundInCare(hash: i32, c: i32): void {
     const band = pickShare(constants + (<usize>C_AGE_MIX << 3), AGE_BANDS, uniformOf(s, base + 1));
     const from = load<f64>(BAND_START + (<usize>band << 3));
     const entryAge = from + uniformOf(s, base + 2) * (load<f64>(BAND_START + (<usize>(band + 1) << 3)) - from);
+    const last = k == FOUND_TRIES - 1;
+    if (entryAge >= hi && !last) continue;
     let stay = <f64>LEAVING_CARE_MONTHS - entryAge;
     for (let r = 0; r < CARE_ROUTES; r++) {
-      const time = latentTime(r, band, uniformOf(s, base + 3 + r));
+      const time = latentTime(r, band, uniformOf(s, base + 3 + r), r == 0 && moved ? Infinity : <f64>LEAVING_CARE_MONTHS - entryAge);
       store<f64>(LATENT + (<usize>r << 3), time);
       if (time < stay) stay = time;
     }
-    const spent = uniformOf(s, base + 7) * stay;
-    const age = entryAge + spent;
-    if ((uniformOf(s, base + 8) * <f64>LEAVING_CARE_MONTHS < stay && age >= lo && age < hi) || k == FOUND_TRIES - 1) {
+    const start = lo - entryAge > 0 ? lo - entryAge : 0;
+    const end = hi - entryAge < stay ? hi - entryAge : stay;
+    const width = end - start;
+    if ((width > 0 && uniformOf(s, base + 8) * (hi - lo) < width) || last) {
+      // The last try, if it comes to that, keeps its stay whatever the band.
+      const spent = width > 0 ? start + uniformOf(s, base + 7) * width : uniformOf(s, base + 7) * stay;
       store<f64>(CHILD_ENTRY + (<usize>c << 3), -spent);
-      store<f64>(CHILD_BIRTH + (<usize>c << 3), -age);
+      store<f64>(CHILD_BIRTH + (<usize>c << 3), -(entryAge + spent));
       return;
     }
   }

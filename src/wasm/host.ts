@@ -2,8 +2,6 @@
 
 /** Math.exp, the host's (the same bits as the TypeScript engine). */
 @external('env', 'exp') export declare function hostExp(x: f64): f64;
-/** Math.pow, the host's (the module's own needs tables above the memory the host allocates from). */
-@external('env', 'pow') export declare function hostPow(x: f64, y: f64): f64;
 /** The standard normal quantile (src/engine/random/special.ts normalQuantile). */
 @external('env', 'normalQuantile') export declare function normalQuantile(p: f64): f64;
 /** Time left of initial family id in a state whose sojourn is not lognormal, months. */

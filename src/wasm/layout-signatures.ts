@@ -69,7 +69,6 @@ export const EXPORTS: Record<string, Signature> = {
 /** What the module imports from the host (module name `env`), with the module's own name for each. */
 export const IMPORTS: Record<string, Signature & { moduleName: string }> = {
   exp: { moduleName: 'hostExp', params: [['x', 'f64']], result: 'f64', what: 'Math.exp, the host\'s (the same bits as the TypeScript engine)' },
-  pow: { moduleName: 'hostPow', params: [['x', 'f64'], ['y', 'f64']], result: 'f64', what: 'Math.pow, the host\'s (the module\'s own needs tables above the memory the host allocates from)' },
   normalQuantile: { moduleName: 'normalQuantile', params: [['p', 'f64']], result: 'f64', what: 'The standard normal quantile (src/engine/random/special.ts normalQuantile)' },
   residual: { moduleName: 'residual', params: [['state', 'i32'], ['id', 'i32']], result: 'f64', what: 'Time left of initial family id in a state whose sojourn is not lognormal, months' },
   residualAge: { moduleName: 'residualAge', params: [], result: 'f64', what: 'The time already spent in the state by the family of the last residual call, months (the same length-biased stay)' },

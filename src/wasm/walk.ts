@@ -67,7 +67,7 @@ import {
 } from './layout';
 import { assignFamilyRecord, candidateAt, pointAt, pushCandidate, pushPoint } from './lists';
 import { cost, familyIn, familyMonths, flow, move, sojourn } from './accumulators';
-import { bookCare, careStay, careTogether, enteringCare, familyRoute, shortenCare } from './care';
+import { bookCare, careStay, careTogether, familyRoute, freshCare, moveIntoCare, shortenCare } from './care';
 import { hazardScaledStay, reReferralStay, sampleStay } from './host';
 import { mix32, subStream, uniformOf } from './draws';
 import { effectWeight, timeFactor, shortened, branchAt, pickCareRoute, proceedingsIssued, pickPlacement, offeredOn } from './effects';
@@ -175,8 +175,10 @@ export function walk(
           ratio = 1 - (1 - constant(C_HR_HOME + lastPoint)) * effectWeight(lastHeld, t);
         }
         if (perChild) {
-          // Each child's clock of returning home moved from the conference on (./care careStay).
-          exit = careStay(hash, f, <i32>size, episode, began, from, ratio);
+          // Each child's clock of returning home moved from the conference on (./care careStay); with no effect, the
+          // children drawn on entering (or at month 0) are this stay's.
+          const unmoved = !(from >= 0 && ratio != 1);
+          if (!(freshCare() && unmoved)) exit = careStay(hash, f, <i32>size, episode, began, from, ratio);
         } else if (from >= 0 && ratio != 1) {
           const factor = 1 + constant(C_EXIT_SHARES + CLA * EXIT_SLOTS) * (ratio - 1);
           exit = began + hazardScaledStay(CLA, exit - began, from, factor);
@@ -258,8 +260,7 @@ export function walk(
         if (state == CLA) {
           // Children in care by age band and route (and, each on its own clocks, by placement): ./care.
           if (!perChild) careTogether(hash, f, <i32>size, began, exit, branch);
-          const closes = to == CLOSED && uniformOf(subStream(hash, PURPOSE_RE_REFERRAL, episode), 1) < constant(C_RE_REFERRAL_P);
-          bookCare(acc, <i32>size, placement, t, cameFrom >= 0, perChild, ledger, closes, sign);
+          bookCare(acc, <i32>size, placement, t, cameFrom >= 0, perChild, ledger, to == CLOSED && uniformOf(subStream(hash, PURPOSE_RE_REFERRAL, episode), 1) < constant(C_RE_REFERRAL_P), sign);
           if (perChild) familyMonths(acc, t, exit, sign);
           else sojourn(acc, k, size, t, exit, sign);
         } else sojourn(acc, k, size, t, exit, sign);
@@ -315,12 +316,8 @@ export function walk(
       }
 
       if (ledger) {
-        if (perChild && to == CLA) {
-          // Children 18 or over by now do not come into care: they leave the pathway.
-          const entering = <f64>enteringCare(hash, f, <i32>size, t);
-          move(acc, from, CLA, entering, t, sign);
-          if (entering < size) move(acc, from, OUT, size - entering, t, sign);
-        } else move(acc, from, to, size, t, sign);
+        if (perChild && to == CLA) moveIntoCare(acc, from, hash, f, <i32>size, t, sign);
+        else move(acc, from, to, size, t, sign);
       }
       cameFrom = from;
       state = to;
@@ -359,6 +356,7 @@ export function walk(
 
 /** Family f from the start of the run (src/engine/sim/family.ts FamilySimulator.simulate). */
 export function simulate(f: i32, count: i32, sign: f64, acc: usize, withLedger: bool, candidates: usize, points: usize): i32 {
+  freshCare();
   if (f < initialCount) {
     const state = <i32>load<u8>(initialState + f);
     const size = <f64>load<u8>(children + f);
@@ -376,6 +374,7 @@ export function simulate(f: i32, count: i32, sign: f64, acc: usize, withLedger: 
 
 /** Family f from resume point i of `from` (see resumePoints) on: the same as simulate() from there. */
 export function resume(f: i32, from: usize, i: i32, count: i32, sign: f64, acc: usize, withLedger: bool, candidates: usize): i32 {
+  freshCare();
   const r = pointAt(from, i);
   return walk(
     f,

@@ -1,6 +1,7 @@
 // Children's births, months from month 0: the same arithmetic as src/wasm/care.ts birthOf, for the host's checks and
 // the tests (a child's age is its family's Age sub-stream keyed by the child: the band, then the age within it).
 import { QuantileTable } from '../random/quantile-table';
+import { unitPower } from '../random/unit-power';
 import { KeyedStream } from '../random/rng';
 import type { RunContext } from './run-context';
 import { Purpose, State } from './wasm/layout';
@@ -58,15 +59,21 @@ export function foundInCare(ctx: RunContext, f: number, c: number): { birth: num
     const band = pick(care.ageMix, u(base + 1));
     const from = BAND_START_MONTHS[band]!;
     const entryAge = from + u(base + 2) * (BAND_START_MONTHS[band + 1]! - from);
+    const last = k === FOUND_TRIES - 1;
+    if (entryAge >= hi && !last) continue;
     let stay = 216 - entryAge;
     for (let r = 0; r < routes.length; r++) {
       const a = care.routeHazard[r * 5 + band]!;
-      const time = a > 0 ? tables[r]!.at(inside(1 - Math.pow(1 - u(base + 3 + r), 1 / a))) : Infinity;
+      const time = a > 0 ? tables[r]!.at(inside(1 - unitPower(1 - u(base + 3 + r), 1 / a))) : Infinity;
       if (time < stay) stay = time;
     }
-    const spent = u(base + 7) * stay;
-    const age = entryAge + spent;
-    if ((u(base + 8) * 216 < stay && age >= lo && age < hi) || k === FOUND_TRIES - 1) return { birth: -age, entry: -spent };
+    const start = lo - entryAge > 0 ? lo - entryAge : 0;
+    const end = hi - entryAge < stay ? hi - entryAge : stay;
+    const width = end - start;
+    if ((width > 0 && u(base + 8) * (hi - lo) < width) || last) {
+      const spent = width > 0 ? start + u(base + 7) * width : u(base + 7) * stay;
+      return { birth: -(entryAge + spent), entry: -spent };
+    }
   }
   throw new Error('unreachable');
 }

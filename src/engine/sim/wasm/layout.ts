@@ -294,8 +294,6 @@ export interface PathwayExports {
 export interface PathwayImports {
   /** Math.exp, the host's (the same bits as the TypeScript engine). */
   exp(x: number): number;
-  /** Math.pow, the host's (the module's own needs tables above the memory the host allocates from). */
-  pow(x: number, y: number): number;
   /** The standard normal quantile (src/engine/random/special.ts normalQuantile). */
   normalQuantile(p: number): number;
   /** Time left of initial family id in a state whose sojourn is not lognormal, months. */

@@ -92,7 +92,6 @@ export class Pathway {
     };
     const imports: PathwayImports = {
       exp: Math.exp,
-      pow: Math.pow,
       normalQuantile,
       residual: (state: number, id: number) => {
         if (!this.residual) throw new Error('pathway: an initial family\'s time left asked for outside makeRunContext');
