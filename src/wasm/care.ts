@@ -198,7 +198,9 @@ function foundInCare(hash: i32, c: i32, moved: bool): void {
     const from = load<f64>(BAND_START + (<usize>band << 3));
     const entryAge = from + uniformOf(s, base + 2) * (load<f64>(BAND_START + (<usize>(band + 1) << 3)) - from);
     const last = k == FOUND_TRIES - 1;
-    if (entryAge >= hi && !last) continue;
+    // The widest I can be whatever the clocks: a try that this already turns down needs none of them drawn.
+    const widest = hi - entryAge - (lo - entryAge > 0 ? lo - entryAge : 0);
+    if ((entryAge >= hi || uniformOf(s, base + 8) * (hi - lo) >= widest) && !last) continue;
     let stay = <f64>LEAVING_CARE_MONTHS - entryAge;
     for (let r = 0; r < CARE_ROUTES; r++) {
       const time = latentTime(r, band, uniformOf(s, base + 3 + r), r == 0 && moved ? Infinity : <f64>LEAVING_CARE_MONTHS - entryAge);
