@@ -41,6 +41,9 @@ const EFFECTS: Record<string, string> = {
   uptake: 'Share of referred families who held one (turns an effect of a referral into one per conference)',
 };
 
+/** Routes out of care (pathway.cla.routes), in words. */
+const ROUTES: Record<string, string> = { returnHome: 'returning home', specialGuardianship: 'special guardianship', adoption: 'adoption', other: 'another route' };
+
 /** Whole paths (array indices written []), for inputs whose last key alone says too little. */
 const FIELDS: Record<string, string> = {
   'simulation.runs': 'Monte Carlo runs',
@@ -60,6 +63,8 @@ const FIELDS: Record<string, string> = {
   'pathway.closed.reReferralProbability': 'Chance a closed case is re-referred',
   'pathway.closed.timeToReReferral': 'Time from closure to re-referral',
   'pathway.cla.placements': 'Care placements on entry',
+  'demand.ageMix': 'Children’s ages at referral (DfE bands)',
+  'initialStocks.claAgeMix': 'Ages of children in care at month 0 (DfE bands)',
   'fgc.conferencesPerFtePerYear': 'Conferences a coordinator FTE holds a year',
   'fgc.maxWaitWeeks': 'Longest a family waits for a coordinator before going on without an FGC',
   'fgc.weeksToConference': 'Time from allocation to the conference',
@@ -123,6 +128,8 @@ export function fieldLabel(path: string): string {
   if (keys[1] === 'effects' && keys[2] === 'byOfferPoint' && keys.length === 5) return `${EFFECTS[last] ?? word(last)} after an FGC at ${OFFER_POINTS[parent] ?? word(parent)}`;
   if (keys[0] === 'arms' && parent === 'offerPoints') return `This arm’s eligible share at ${OFFER_POINTS[last] ?? word(last)}`;
   if (keys[0] === 'pathway' && last === 'duration') return `${word(parent)}: time in it`;
+  if (keys[0] === 'pathway' && keys[2] === 'routes' && last === 'clock') return `Leaving care by ${ROUTES[parent] ?? word(parent)}: the route's clock`;
+  if (keys[0] === 'pathway' && keys[2] === 'routes' && last === 'multipliers') return `Leaving care by ${ROUTES[keys[3]!] ?? word(keys[3]!)}: hazard multiplier by age at entry (under 1, 1–4, 5–9, 10–15, 16+)`;
   if (keys[0] === 'pathway' && last === 'exits') return `${word(parent)}: where families go next`;
   if (keys[0] === 'costs' && parent === 'cla') return `${word(last)}, per child`;
   if (keys[0] === 'costs' && keys.at(-3) === 'cla' && (last === 'marginal' || last === 'fixed')) {
