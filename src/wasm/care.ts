@@ -17,6 +17,7 @@ import {
   CLASS_CLA_AGE0,
   CLOSED,
   C_AGE_MIX,
+  C_CARE_PER_CHILD,
   C_CLA_AGE_MIX,
   C_ROUTE_HAZARD,
   FLOW_AGED_OUT0,
@@ -81,7 +82,13 @@ export function freshCare(): bool {
 export function birthOf(hash: i32, f: i32, c: i32): f64 {
   const s = subStream(hash, PURPOSE_AGE, c);
   const initial = f < initialCount;
-  const mix = initial && <i32>load<u8>(initialState + f) == CLA ? C_CLA_AGE_MIX : C_AGE_MIX;
+  const inCare = initial && <i32>load<u8>(initialState + f) == CLA;
+  // A child found in care with its own clocks: the birth its stay then was drawn with, in every later episode too.
+  if (inCare && constant(C_CARE_PER_CHILD) != 0) {
+    foundInCare(hash, c, false);
+    return load<f64>(CHILD_BIRTH + (<usize>c << 3));
+  }
+  const mix = inCare ? C_CLA_AGE_MIX : C_AGE_MIX;
   const band = pickShare(constants + (<usize>mix << 3), AGE_BANDS, uniformOf(s, 1));
   const lo = load<f64>(BAND_START + (<usize>band << 3));
   const hi = load<f64>(BAND_START + (<usize>(band + 1) << 3));
@@ -89,10 +96,16 @@ export function birthOf(hash: i32, f: i32, c: i32): f64 {
   return (initial ? 0 : load<f64>(arrivalTime + (<usize>f << 3))) - age;
 }
 
-/** The ledger's move of family f's children from `from` into care at t: those 18 or over by then leave the pathway. */
-export function moveIntoCare(acc: usize, from: i32, hash: i32, f: i32, size: i32, t: f64, sign: f64): void {
+/** Family f's children under 18 at t: those who come into care with it then. */
+export function enteringCare(hash: i32, f: i32, size: i32, t: f64): i32 {
   let entering = 0;
   for (let c = 0; c < size; c++) entering += <i32>(birthOf(hash, f, c) + <f64>LEAVING_CARE_MONTHS > t);
+  return entering;
+}
+
+/** The ledger's move of family f's children from `from` into care at t: those 18 or over by then leave the pathway. */
+export function moveIntoCare(acc: usize, from: i32, hash: i32, f: i32, size: i32, t: f64, sign: f64): void {
+  const entering = enteringCare(hash, f, size, t);
   move(acc, from, CLA, <f64>entering, t, sign);
   if (entering < size) move(acc, from, OUT, <f64>(size - entering), t, sign);
 }
@@ -244,13 +257,19 @@ export function familyRoute(): i32 {
   return r < CARE_ROUTES - 1 ? r : CARE_ROUTES - 1;
 }
 
-/** Shortens every child's time left from t so that the family's exit moves from `exit` to `short` (a time-in-care factor). */
-export function shortenCare(size: i32, t: f64, exit: f64, short: f64): void {
-  const k = exit > t ? (short - t) / (exit - t) : 1;
+/**
+ * An FGC's effect on time in care, as the family's stay takes it: each child's time left from `from` × k, the same
+ * arithmetic as the family's end (so the last child's is it, bit for bit); a child gone by then is as it was. One due
+ * to leave on its 18th birthday and now leaving sooner leaves by another route.
+ */
+export function scaleCare(size: i32, from: f64, k: f64): void {
   for (let c = 0; c < size; c++) {
     const at = CHILD_EXIT + (<usize>c << 3);
     const e = load<f64>(at);
-    if (e > t) store<f64>(at, t + (e - t) * k);
+    if (!(e > from) || <i32>load<u8>(CHILD_ROUTE + c) == ROUTE_NONE) continue;
+    const sooner = from + (e - from) * k;
+    store<f64>(at, sooner);
+    if (sooner < e && <i32>load<u8>(CHILD_ROUTE + c) == ROUTE_EIGHTEEN) store<u8>(CHILD_ROUTE + c, <u8>(CARE_ROUTES - 1));
   }
 }
 
@@ -293,7 +312,8 @@ export function bookCare(acc: usize, size: i32, placement: i32, t: f64, entered:
     if (perChild) {
       flow(acc, FLOW_CLA_EXITS, 1, exit, sign);
       if (route == 0) flow(acc, FLOW_CLA_RETURNS_HOME, 1, exit, sign);
-      if (ledger) move(acc, CLA, c == lastChild && closes ? CLOSED : OUT, 1, exit, sign);
+      // A family re-referred after care comes back whole: its children who left care before the last go with it.
+      if (ledger) move(acc, CLA, closes ? CLOSED : OUT, 1, exit, sign);
     }
   }
 }

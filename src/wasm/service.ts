@@ -38,7 +38,7 @@ import { costDirectAt, serviceDirectAt } from './accumulators';
 import { leadTime } from './host';
 import { setSlots, slotAt, slotsBy } from './slots';
 import { mix32, subStream, uniformOf } from './draws';
-import { resume, simulate } from './walk';
+import { resume, simulate } from './walk-entries';
 
 // Family statuses (a family record's FR_STATUS).
 export const NONE: u8 = 0;

@@ -1,17 +1,12 @@
 // One family's path, event by event to the horizon (what an FGC's effects do to it: ./effects).
 import {
   H,
-  arrivalTime,
   children,
   conferencePoints,
   conferences,
   constant,
-  constants,
   initialAge,
   initialCount,
-  initialExit,
-  initialPlacement,
-  initialState,
   key0,
   tableAt,
 } from './run';
@@ -37,7 +32,6 @@ import {
   C_PROCEEDINGS_COST,
   C_RE_REFERRAL_P,
   DEST,
-  EXIT_COUNT,
   EXIT_ROW,
   EXIT_SLOTS,
   FLOW_CLA_ENTRIES,
@@ -48,12 +42,6 @@ import {
   L_LENGTH,
   NOT_ARRIVED,
   OUT,
-  PT_CASE_START,
-  PT_EPISODE,
-  PT_EXIT,
-  PT_PLACEMENT,
-  PT_STATE,
-  PT_TIME,
   PURPOSE_BRANCH,
   PURPOSE_OFFER,
   PURPOSE_PLACEMENT,
@@ -65,9 +53,9 @@ import {
   R_FAMILY_RECORD,
   TABLE_RE_REFERRAL,
 } from './layout';
-import { assignFamilyRecord, candidateAt, pointAt, pushCandidate, pushPoint } from './lists';
+import { assignFamilyRecord, candidateAt, pushCandidate, pushPoint } from './lists';
 import { cost, familyIn, familyMonths, flow, move, sojourn } from './accumulators';
-import { bookCare, careStay, careTogether, familyRoute, freshCare, moveIntoCare, shortenCare } from './care';
+import { bookCare, careStay, careTogether, enteringCare, familyRoute, freshCare, moveIntoCare, scaleCare } from './care';
 import { hazardScaledStay, reReferralStay, sampleStay } from './host';
 import { mix32, subStream, uniformOf } from './draws';
 import { effectWeight, timeFactor, shortened, branchAt, pickCareRoute, proceedingsIssued, pickPlacement, offeredOn } from './effects';
@@ -151,17 +139,18 @@ export function walk(
     } else {
       // Only from a family's first offer on can a stay hold its first FGC: record resume points from there.
       if (points != 0 && candidates != 0 && load<i32>(candidates + L_LENGTH) > firstCandidate) pushPoint(points, t, exit, caseStart, episode, state, placement);
-      // In an open state since t, leaving at `exit`. An FGC's effect on time (one held before the stay began, or
-      // during it) gives `short`; it applies only to a stay that closes the case (or leaves care), and a re-referral
-      // after it comes when it would have: so it never brings an escalation forward, now or after a step down or a
-      // re-referral. The branch is drawn at the stay's own end, with this family's own uniform.
-      // A conference at or after the shortened end belongs to the next state if the stay is shortened: `cut` keeps
-      // where the list stood when the first one came, to go back to.
+      // In an open state since t, leaving at `exit`. An FGC's effect on time (held before the stay or in it) gives
+      // `short`; it applies only to a stay that closes the case (or leaves care), and a re-referral after it comes when
+      // it would have: it never brings an escalation forward. The branch is drawn at the stay's own end. A conference
+      // at or after the shortened end belongs to the next state: `cut` keeps where the list stood at the first one.
       // In care, an FGC multiplies the hazard of returning home from the conference on (or from entry, for one held
       // before the stay): the stay's own uniform, moved (src/engine/sim/family.ts hazardScaledStay).
       let homeRatio: f64 = 1;
       // The stay began at t, or before month 0 for a family found in care then (its time already spent).
       const began = state == CLA && episode == 0 && f < initialCount ? -load<f64>(initialAge + (<usize>f << 3)) : t;
+      const careChildren = perChild && state == CLA;
+      let careFrom: f64 = -1;
+      let careRatio: f64 = 1;
       if (state == CLA) {
         let i = next;
         while (i < count && load<f64>(conferences + (<usize>i << 3)) < t) i++;
@@ -178,6 +167,8 @@ export function walk(
           // Each child's clock of returning home moved from the conference on (./care careStay); with no effect, the
           // children drawn on entering (or at month 0) are this stay's.
           const unmoved = !(from >= 0 && ratio != 1);
+          careFrom = from;
+          careRatio = ratio;
           if (!(freshCare() && unmoved)) exit = careStay(hash, f, <i32>size, episode, began, from, ratio);
         } else if (from >= 0 && ratio != 1) {
           const factor = 1 + constant(C_EXIT_SHARES + CLA * EXIT_SLOTS) * (ratio - 1);
@@ -188,6 +179,8 @@ export function walk(
       // A stay whose clock the hazard ratio moved is shortened (by a time-in-care factor) from its moved length.
       const moved = homeRatio != 1 || (perChild && state == CLA);
       let short = entryStay >= 0 && lastHeld >= 0 ? t + shortened(moved ? exit - t : entryStay, state, t, lastHeld, lastPoint) : exit;
+      // Each child's time left takes the same effect as the family's end, step for step (./care scaleCare).
+      if (careChildren && entryStay >= 0 && lastHeld >= 0) scaleCare(<i32>size, t, shortened(1, state, t, lastHeld, lastPoint));
       let cut = -1;
       let heldAtCut = 0;
       let lastAtCut: f64 = -1;
@@ -210,17 +203,20 @@ export function walk(
         held++;
         lastHeld = c;
         const factor = timeFactor(state, lastPoint);
-        if (factor != 1 && c < short) short = c + (short - c) * factor;
+        if (factor != 1 && c < short) {
+          short = c + (short - c) * factor;
+          if (careChildren) scaleCare(<i32>size, c, factor);
+        }
       }
       const u = uniformOf(subStream(hash, PURPOSE_BRANCH, episode), 1);
       // The stay's end without the effect on time: a re-referral after a shortened stay keeps its own date.
       const due = exit;
       let branch = 0;
       let to = 0;
-      if (perChild && state == CLA) {
-        // Every way out of care ends the case: a shortened stay shortens each child's time left alike.
+      if (careChildren) {
+        // Every way out of care ends the case: the children's times were shortened with the family's end; a lengthened
+        // end is not taken (as for a family), so its children are drawn again as they were.
         if (short < exit) {
-          shortenCare(<i32>size, t, exit, short);
           exit = short;
           if (cut >= 0) {
             next = cut;
@@ -228,7 +224,7 @@ export function walk(
             lastHeld = lastAtCut;
             lastPoint = pointAtCut;
           }
-        }
+        } else if (short != exit) exit = careStay(hash, f, <i32>size, episode, began, careFrom, careRatio);
         branch = familyRoute();
         to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
       } else if (short < exit) {
@@ -246,7 +242,7 @@ export function walk(
           }
         }
       }
-      if (exit == due && !(perChild && state == CLA)) {
+      if (exit == due && !careChildren) {
         // The whole stay: its branch with every conference held in it.
         branch = branchAt(state, u, effectWeight(lastHeld, exit), lastPoint, t);
         to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
@@ -273,6 +269,8 @@ export function walk(
       // The escalation trend acts on a stay's branch at its entry (an effect that ends it sooner leaves its branch be).
       const entered = t;
       t = exit;
+      // A family none of whose children is under 18 by now does not come into care: it leaves the pathway.
+      if (perChild && to == CLA && enteringCare(hash, f, <i32>size, t) == 0) to = OUT;
       if (acc != 0) {
         // An enquiry, a conference: per family (a sibling group's).
         const exitCost = constant(C_EXIT_COST + from * EXIT_ROW + to);
@@ -352,48 +350,4 @@ export function walk(
     for (let i = firstCandidate; i < n; i++) store<i32>(candidateAt(candidates, i), record, R_FAMILY_RECORD);
   }
   return held;
-}
-
-/** Family f from the start of the run (src/engine/sim/family.ts FamilySimulator.simulate). */
-export function simulate(f: i32, count: i32, sign: f64, acc: usize, withLedger: bool, candidates: usize, points: usize): i32 {
-  freshCare();
-  if (f < initialCount) {
-    const state = <i32>load<u8>(initialState + f);
-    const size = <f64>load<u8>(children + f);
-    if (acc != 0 && withLedger) move(acc, NOT_ARRIVED, state, size, 0, sign);
-    let exit = load<f64>(initialExit + (<usize>f << 3));
-    // A family found in care: its children's own clocks, run on from the time already spent (./care careStay).
-    if (state == CLA && constant(C_CARE_PER_CHILD) != 0) {
-      exit = careStay(mix32(key0 ^ mix32(f)), f, <i32>size, 0, -load<f64>(initialAge + (<usize>f << 3)), -1, 1);
-    }
-    return walk(f, state, <i32>load<u8>(initialPlacement + f), 0, exit, 0, 0, count, sign, acc, withLedger, candidates, points);
-  }
-  // Not yet arrived: the arrival is a referral, handled like a re-referral from a pending state.
-  return walk(f, CLOSED, 0, 0, load<f64>(arrivalTime + (<usize>f << 3)), 0, 0, count, sign, acc, withLedger, candidates, points);
-}
-
-/** Family f from resume point i of `from` (see resumePoints) on: the same as simulate() from there. */
-export function resume(f: i32, from: usize, i: i32, count: i32, sign: f64, acc: usize, withLedger: bool, candidates: usize): i32 {
-  freshCare();
-  const r = pointAt(from, i);
-  return walk(
-    f,
-    <i32>load<u8>(r, PT_STATE),
-    <i32>load<u8>(r, PT_PLACEMENT),
-    load<f64>(r, PT_TIME),
-    load<f64>(r, PT_EXIT),
-    load<i32>(r, PT_EPISODE),
-    load<f64>(r, PT_CASE_START),
-    count,
-    sign,
-    acc,
-    withLedger,
-    candidates,
-    0,
-  );
-}
-
-/** The shared pass: families 0..n-1 without an FGC, added once. */
-export function simulateAll(n: i32, acc: usize, withLedger: bool, candidates: usize, points: usize): void {
-  for (let f = 0; f < n; f++) simulate(f, 0, 1, acc, withLedger, candidates, points);
 }

@@ -10,7 +10,8 @@ import { simulateRun } from '../../../src/engine/sim/run';
 import { mergeBlocks, planRun, simulateBlock } from '../../../src/engine/sim/simulate';
 import { FlowRow, State, StockClass } from '../../../src/engine/sim/wasm/layout';
 import type { Scenario } from '../../../src/scenario/schema';
-import { SMALL, variant, withRoutes } from '../../helpers/scenarios';
+import { effectsEverywhere } from '../../helpers/effects';
+import { LEEDS, SMALL, variant, withRoutes } from '../../helpers/scenarios';
 
 const clock = (meanDays: number, sdDays: number) => ({ family: 'lognormal', mean: meanDays, sd: sdDays, unit: 'days', source: 'test' });
 const off = { multipliers: [0, 0, 0, 0, 0], source: 'test: not a route here' };
@@ -192,6 +193,69 @@ describe('children in care, each on its own clocks', () => {
     }
     expect(entries).toBeGreaterThan(50);
     expect(ageing).toBeGreaterThan(20);
+  });
+
+  it('an FGC in care changes nothing before it: with a time-in-care factor of 0.5, every child who left care before the conference left when it would have', () => {
+    const s = variant(LEEDS, (raw) => {
+      withRoutes(raw);
+      raw.fgc.effects = effectsEverywhere({ timeInCareFactor: 0.5, fadeHalfLifeMonths: 12 });
+    });
+    const months = 48;
+    const ctx = makeRunContext(s, 'causal', 0, months);
+    const sim = new FamilySimulator(ctx);
+    const rates = monthlyCostByClass(ctx.params.costs);
+    const conference = 20.5;
+    const flowRows = [FlowRow.ClaExits, FlowRow.ClaReturnsHome, FlowRow.ClaSpecialGuardianship, FlowRow.ClaAdopted, FlowRow.ClaOtherExits, FlowRow.CareLeavers];
+    let families = 0;
+    let changedAfter = 0;
+    for (let f = 0; f < ctx.initialCount; f++) {
+      if (ctx.initialState[f] !== State.Cla || ctx.children[f]! < 2) continue;
+      const without = new Accumulators(months, rates, false);
+      const withFgc = new Accumulators(months, rates, false);
+      sim.simulate(f, new Float64Array(0), 0, 1, without, null);
+      sim.simulate(f, Float64Array.of(conference), 1, 1, withFgc, null, null, Uint8Array.of(3));
+      for (const r of flowRows) {
+        for (let m = 1; m <= months; m++) {
+          const [a, b] = [without.flows[r * (months + 1) + m]!, withFgc.flows[r * (months + 1) + m]!];
+          if (m <= Math.floor(conference)) expect([f, r, m, b]).toEqual([f, r, m, a]);
+          else if (a !== b) changedAfter++;
+        }
+      }
+      families++;
+    }
+    expect(families).toBeGreaterThan(50);
+    // The effect is there, after the conference.
+    expect(changedAfter).toBeGreaterThan(0);
+  });
+
+  it('a route open only to children entering care under 1 takes only them', () => {
+    // Adoption's clock short and open only in the first band; no other route; children under 1 or aged 1–4 at referral.
+    const routes: Record<string, unknown> = Object.fromEntries(['returnHome', 'specialGuardianship', 'other'].map((r) => [r, { clock: clock(300, 300), hazardByAgeAtEntry: off }]));
+    routes.adoption = { clock: clock(90, 30), hazardByAgeAtEntry: { multipliers: [1, 0, 0, 0, 0], source: 'test' } };
+    const s = variant(SMALL, (raw) => {
+      raw.demand.childrenPerFamily.sharesBySize = [1];
+      raw.demand.ageMix = shares([0.5, 0.5, 0, 0, 0]);
+      withRoutes(raw, routes);
+    });
+    const ctx = makeRunContext(s, 'bands', 0, 12);
+    const sim = new FamilySimulator(ctx);
+    const exports = (sim as unknown as { pathway: { exports: { careStayFor: (f: number, size: number, episode: number, began: number, from: number, ratio: number) => number } } }).pathway.exports;
+    let young = 0;
+    let older = 0;
+    for (let f = ctx.initialCount; f < ctx.totalFamilies; f++) {
+      const birth = birthOf(ctx, f, 0);
+      const began = ctx.arrivalTime[f]! + 0.5;
+      const left = exports.careStayFor(f, 1, 1, began, -1, 1);
+      if (bandOf(began - birth) === 0) {
+        young++;
+        expect(left).toBeLessThan(birth + 216);
+      } else {
+        older++;
+        expect(left).toBe(birth + 216);
+      }
+    }
+    expect(young).toBeGreaterThan(20);
+    expect(older).toBeGreaterThan(20);
   });
 
   it('an arm with zero coordinators is the counterfactual run for run; one with coordinators is not', () => {
