@@ -108,6 +108,33 @@ describe('children in care, each on its own clocks', () => {
     }
   });
 
+  it('children found in care are their stays length-biased: the share still in care each month is the residual of those stays, within sampling error', () => {
+    // Entrants and children at month 0 all 16 or over, so the month-0 band constrains nothing; one route open (other,
+    // mean 12 and SD 8 months). A stay is L = min(T, 216 − entry age), entry age uniform on 16–18 years: survival
+    // S_L(x) = S_T(x) (24 − x) / 24 on [0, 24). Found in care, a child has run a length-biased stay for a uniform
+    // part of it: the share left after m months is ∫_m^24 S_L / ∫_0^24 S_L.
+    const n = 4000;
+    const routes: Record<string, unknown> = { ...birthdaysOnly, other: { clock: clock(365.25, 243.5), hazardByAgeAtEntry: { multipliers: [1, 1, 1, 1, 1], source: 'test' } } };
+    const months = 24;
+    const { ctx, at } = runOnce(inCareOnly(n, routes, [0, 0, 0, 0, 1], [0, 0, 0, 0, 1]), months);
+    const other = ctx.params.care.routes![3]!;
+    const survival = (x: number) => (x >= 24 ? 0 : (1 - other.cdf(x)) * ((24 - x) / 24));
+    const integral = (from: number) => {
+      let sum = 0;
+      for (let x = from + 0.0025; x < 24; x += 0.005) sum += 0.005 * survival(x);
+      return sum;
+    };
+    const whole = integral(0);
+    for (const m of [1, 2, 3, 6, 9, 12, 18]) {
+      const left = integral(m) / whole;
+      expect(Math.abs(at(M.cla, m) / n - left), `month ${m}`).toBeLessThan(4 * Math.sqrt((left * (1 - left)) / n));
+    }
+    // The check tells the two apart: children starting fresh stays at month 0 would mostly not leave in the first
+    // month (1 − S_L(1), about 4%); the stock's residuals leave at about 1 / E[L] a month (about 12%).
+    const gone = 1 - at(M.cla, 1) / n;
+    expect(gone - (1 - survival(1))).toBeGreaterThan(8 * Math.sqrt((gone * (1 - gone)) / n));
+  });
+
   it('each route\'s sampled times match its clock: mean and variance within sampling error, for a child entering care (hazard × 2, or × 2 from entry by an FGC\'s hazard ratio on returning home)', () => {
     // One child a family, under 1 at referral, entering care a month after it: no birthday comes near. Each route a
     // lognormal clock of mean 12 and SD 6 months; the time to leaving has survival S(t)^2 either way.
