@@ -135,6 +135,39 @@ describe('children in care, each on its own clocks', () => {
     expect(gone - (1 - survival(1))).toBeGreaterThan(8 * Math.sqrt((gone * (1 - gone)) / n));
   });
 
+  it('an FGC\'s hazard ratio on returning home acts from the conference on each found child\'s own clock: a child gone before it is as it was, one still in care goes home just after it', () => {
+    const routes: Record<string, unknown> = { ...birthdaysOnly, returnHome: { clock: clock(365.25, 365.25), hazardByAgeAtEntry: { multipliers: [1, 1, 1, 1, 1], source: 'test' } } };
+    const s = variant(SMALL, (raw) => {
+      raw.demand.childrenPerFamily.sharesBySize = [1];
+      raw.demand.referralsPerMonth.value = 0;
+      for (const k of ['cin', 'cp', 'preProceedings']) raw.initialStocks[k].value = 0;
+      raw.initialStocks.cla.value = 400;
+      withRoutes(raw, routes);
+    });
+    const ctx = makeRunContext(s, 'offset', 0, 24);
+    const sim = new FamilySimulator(ctx);
+    const exports = (sim as unknown as { pathway: { exports: { careStayFor: (f: number, size: number, episode: number, began: number, from: number, ratio: number) => number } } }).pathway.exports;
+    const conference = 3;
+    let before = 0;
+    let after = 0;
+    for (let f = 0; f < ctx.initialCount; f++) {
+      // The family's stay began before month 0 (its own time there); the conference's `from` is measured from it.
+      const began = -ctx.initialAge[f]!;
+      const as = exports.careStayFor(f, 1, 0, began, -1, 1);
+      const moved = exports.careStayFor(f, 1, 0, began, conference - began, 1e6);
+      if (as <= conference) {
+        before++;
+        expect(moved).toBe(as);
+      } else {
+        after++;
+        expect(moved).toBeGreaterThanOrEqual(conference);
+        expect(moved).toBeLessThan(conference + 0.05);
+      }
+    }
+    expect(before).toBeGreaterThan(20);
+    expect(after).toBeGreaterThan(20);
+  });
+
   it('each route\'s sampled times match its clock: mean and variance within sampling error, for a child entering care (hazard × 2, or × 2 from entry by an FGC\'s hazard ratio on returning home)', () => {
     // One child a family, under 1 at referral, entering care a month after it: no birthday comes near. Each route a
     // lognormal clock of mean 12 and SD 6 months; the time to leaving has survival S(t)^2 either way.
