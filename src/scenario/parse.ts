@@ -2,7 +2,8 @@
 import { guarded, type ScenarioError } from './check';
 import { upratingFactors } from './prices';
 import type { Quantity } from './quantity';
-import { LIMITS, scenarioSchema, type Scenario } from './schema';
+import { ENGLAND_CLA_AGE_MIX, ENGLAND_REFERRAL_AGE_MIX } from './age-defaults';
+import { AGE_BANDS, LIMITS, scenarioSchema, type Scenario } from './schema';
 import { upgradeScenario } from './upgrade';
 
 export type { ScenarioError } from './check';
@@ -44,7 +45,28 @@ function validate(raw: unknown): Result<Scenario, ScenarioError[]> {
   if (totals.length > 0) return { ok: false, errors: totals };
   const proceedings = proceedingsProblem(value);
   if (proceedings) return { ok: false, errors: [proceedings] };
+  const care = careAgesProblem(value);
+  if (care) return { ok: false, errors: [care] };
   return { ok: true, value };
+}
+
+/**
+ * With each child on its own clocks, a child found in care at month 0 in an age band came in younger or at that age:
+ * some referral ages (demand.ageMix) must lie in that band or below, or no stay could leave it there.
+ */
+function careAgesProblem(s: Scenario): ScenarioError | undefined {
+  if (!s.pathway.cla.routes) return undefined;
+  const atReferral = s.demand.ageMix?.shares ?? ENGLAND_REFERRAL_AGE_MIX.shares;
+  const inCare = s.initialStocks.claAgeMix?.shares ?? ENGLAND_CLA_AGE_MIX.shares;
+  const words = { under1: 'under 1', age1to4: 'aged 1 to 4', age5to9: 'aged 5 to 9', age10to15: 'aged 10 to 15', age16plus: 'aged 16 or over' };
+  let below = 0;
+  for (const band of AGE_BANDS) {
+    below += atReferral[band];
+    if (inCare[band] > 0 && below <= 0) {
+      return { path: 'demand.ageMix', message: `gives no child ${words[band]} or younger at referral, but initialStocks.claAgeMix puts a share of ${inCare[band]} of the children in care at month 0 there (${band}): none of them could have come into care that young; give those ages a share here or take the band out of the month-0 mix` };
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -213,18 +213,13 @@ export function walk(
       const due = exit;
       let branch = 0;
       let to = 0;
+      // Whether the shortened end is taken: then the conferences at or after it go back to the next state.
+      let shortTaken = false;
       if (careChildren) {
         // Every way out of care ends the case: the children's times were shortened with the family's end; a lengthened
         // end is not taken (as for a family), so its children are drawn again as they were.
-        if (short < exit) {
-          exit = short;
-          if (cut >= 0) {
-            next = cut;
-            held = heldAtCut;
-            lastHeld = lastAtCut;
-            lastPoint = pointAtCut;
-          }
-        } else if (short != exit) exit = careStay(hash, f, <i32>size, episode, began, careFrom, careRatio);
+        shortTaken = short < exit;
+        if (!shortTaken && short != exit) exit = careStay(hash, f, <i32>size, episode, began, careFrom, careRatio);
         branch = familyRoute();
         to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
       } else if (short < exit) {
@@ -232,14 +227,15 @@ export function walk(
         // only (one after it cannot cause the closing that ends the stay before it).
         branch = branchAt(state, u, effectWeight(lastAtCutOr(cut, lastHeld, lastAtCut), short), cut >= 0 ? pointAtCut : lastPoint, t);
         to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
-        if (to == CLOSED || to == OUT) {
-          exit = short;
-          if (cut >= 0) {
-            next = cut;
-            held = heldAtCut;
-            lastHeld = lastAtCut;
-            lastPoint = pointAtCut;
-          }
+        shortTaken = to == CLOSED || to == OUT;
+      }
+      if (shortTaken) {
+        exit = short;
+        if (cut >= 0) {
+          next = cut;
+          held = heldAtCut;
+          lastHeld = lastAtCut;
+          lastPoint = pointAtCut;
         }
       }
       if (exit == due && !careChildren) {

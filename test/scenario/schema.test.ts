@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, parseScenarioText } from '../../src/scenario/parse';
-import { DARLINGTON, LEEDS, readJson, SMALL } from '../helpers/scenarios';
+import { DARLINGTON, LEEDS, readJson, SMALL, withRoutes } from '../helpers/scenarios';
 
 function errorsFor(edit: (raw: any) => void): string[] {
   const raw = structuredClone(readJson(SMALL)) as any;
@@ -20,6 +20,22 @@ describe('scenario schema', () => {
 
   it('rejects a negative coordinator FTE with the field path and the value', () => {
     expect(errorsFor((r) => (r.arms.options[0].coordinatorsFte = -3))).toEqual(['arms.options[0].coordinatorsFte: must be ≥ 0, got -3']);
+  });
+
+  it('refuses children in care at month 0 younger than any child is at referral, naming both mixes (each child on its own clocks)', () => {
+    const ages = (v: number[]) => ({ shares: { under1: v[0], age1to4: v[1], age5to9: v[2], age10to15: v[3], age16plus: v[4] }, source: 's' });
+    const errors = errorsFor((r) => {
+      withRoutes(r);
+      r.demand.ageMix = ages([0, 0, 0.5, 0.5, 0]);
+      r.initialStocks.claAgeMix = ages([0, 0.2, 0.3, 0.3, 0.2]);
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^demand\.ageMix: gives no child aged 1 to 4 or younger at referral, but initialStocks\.claAgeMix puts a share of 0\.2 .* \(age1to4\)/);
+    // Without routes, siblings leave care together and the month-0 ages need no such history.
+    const raw = structuredClone(readJson(SMALL)) as any;
+    raw.demand.ageMix = ages([0, 0, 0.5, 0.5, 0]);
+    raw.initialStocks.claAgeMix = ages([0, 0.2, 0.3, 0.3, 0.2]);
+    expect(parseScenario(raw).ok).toBe(true);
   });
 
   it('rejects a probability above 1', () => {

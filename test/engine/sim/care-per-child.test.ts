@@ -39,6 +39,11 @@ function runOnce(s: Scenario, months: number, run = 0): { ctx: RunContext; at: (
   return { ctx, at: (metric, m) => out[metric * (months + 1) + m]! };
 }
 
+/** The module's careStayFor for this simulator's run (a test export: each child's draws for one stay, the family's exit back). */
+function careStayExport(sim: FamilySimulator): { careStayFor: (f: number, size: number, episode: number, began: number, from: number, ratio: number) => number } {
+  return (sim as unknown as { pathway: { exports: { careStayFor: (f: number, size: number, episode: number, began: number, from: number, ratio: number) => number } } }).pathway.exports;
+}
+
 /** Every child found in care at month 0, with its birth (months from month 0). */
 function childrenInCare(ctx: RunContext): number[] {
   const births: number[] = [];
@@ -146,7 +151,7 @@ describe('children in care, each on its own clocks', () => {
     });
     const ctx = makeRunContext(s, 'offset', 0, 24);
     const sim = new FamilySimulator(ctx);
-    const exports = (sim as unknown as { pathway: { exports: { careStayFor: (f: number, size: number, episode: number, began: number, from: number, ratio: number) => number } } }).pathway.exports;
+    const exports = careStayExport(sim);
     const conference = 3;
     let before = 0;
     let after = 0;
@@ -184,7 +189,7 @@ describe('children in care, each on its own clocks', () => {
     const draws = (s: Scenario, ratio: number) => {
       const ctx = makeRunContext(s, 'clock', 0, 12);
       const sim = new FamilySimulator(ctx);
-      const exports = (sim as unknown as { pathway: { exports: { careStayFor: (f: number, size: number, episode: number, began: number, from: number, ratio: number) => number } } }).pathway.exports;
+      const exports = careStayExport(sim);
       const times: number[] = [];
       for (let f = ctx.initialCount; f < ctx.totalFamilies && times.length < 20000; f++) {
         for (let episode = 1; episode <= 40 && times.length < 20000; episode++) {
@@ -299,7 +304,7 @@ describe('children in care, each on its own clocks', () => {
     });
     const ctx = makeRunContext(s, 'bands', 0, 12);
     const sim = new FamilySimulator(ctx);
-    const exports = (sim as unknown as { pathway: { exports: { careStayFor: (f: number, size: number, episode: number, began: number, from: number, ratio: number) => number } } }).pathway.exports;
+    const exports = careStayExport(sim);
     let young = 0;
     let older = 0;
     for (let f = ctx.initialCount; f < ctx.totalFamilies; f++) {
