@@ -214,16 +214,21 @@ function foundInCare(hash: i32, c: i32, moved: bool): void {
     // The widest I can be whatever the clocks: a try that this already turns down needs none of them drawn.
     const widest = hi - entryAge - (lo - entryAge > 0 ? lo - entryAge : 0);
     if ((entryAge >= hi || uniformOf(s, base + 8) * (hi - lo) >= widest) && !last) continue;
+    const start = lo - entryAge > 0 ? lo - entryAge : 0;
+    const mark = uniformOf(s, base + 8) * (hi - lo);
+    let end = hi - entryAge;
     let stay = <f64>LEAVING_CARE_MONTHS - entryAge;
-    for (let r = 0; r < CARE_ROUTES; r++) {
+    let r = 0;
+    for (; r < CARE_ROUTES; r++) {
       const time = latentTime(r, band, uniformOf(s, base + 3 + r), r == 0 && moved ? Infinity : <f64>LEAVING_CARE_MONTHS - entryAge);
       store<f64>(LATENT + (<usize>r << 3), time);
       if (time < stay) stay = time;
+      if (stay < end) end = stay;
+      // I only narrows as the clocks come in: once too narrow, the try is turned down without the rest.
+      if (!(end - start > 0 && mark < end - start) && !last) break;
     }
-    const start = lo - entryAge > 0 ? lo - entryAge : 0;
-    const end = hi - entryAge < stay ? hi - entryAge : stay;
     const width = end - start;
-    if ((width > 0 && uniformOf(s, base + 8) * (hi - lo) < width) || last) {
+    if ((r == CARE_ROUTES && width > 0 && mark < width) || last) {
       // The last try, if it comes to that, keeps its stay whatever the band.
       const spent = width > 0 ? start + uniformOf(s, base + 7) * width : uniformOf(s, base + 7) * stay;
       store<f64>(CHILD_ENTRY + (<usize>c << 3), -spent);
