@@ -45,7 +45,7 @@ function validate(raw: unknown): Result<Scenario, ScenarioError[]> {
   if (totals.length > 0) return { ok: false, errors: totals };
   const proceedings = proceedingsProblem(value);
   if (proceedings) return { ok: false, errors: [proceedings] };
-  const care = careAgesProblem(value);
+  const care = careAgesProblem(value) ?? placementsPerChildProblem(value);
   if (care) return { ok: false, errors: [care] };
   return { ok: true, value };
 }
@@ -65,6 +65,15 @@ function careAgesProblem(s: Scenario): ScenarioError | undefined {
     if (inCare[band] > 0 && below <= 0) {
       return { path: 'demand.ageMix', message: `gives no child ${words[band]} or younger at referral, but initialStocks.claAgeMix puts a share of ${inCare[band]} of the children in care at month 0 there (${band}): none of them could have come into care that young; give those ages a share here or take the band out of the month-0 mix` };
     }
+  }
+  return undefined;
+}
+
+/** Placements by age and moves between placements are each child's: they need each child on its own clocks. */
+function placementsPerChildProblem(s: Scenario): ScenarioError | undefined {
+  if (s.pathway.cla.routes) return undefined;
+  for (const key of ['placementByAge', 'placementMoves'] as const) {
+    if (s.pathway.cla[key]) return { path: `pathway.cla.${key}`, message: 'is each child\'s placement in care, so it needs each child on its own clocks: give pathway.cla.routes too, or take this out (siblings then share one placement for their whole stay)' };
   }
   return undefined;
 }

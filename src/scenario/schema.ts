@@ -54,9 +54,8 @@ function shares<K extends string>(keys: readonly K[]) {
 }
 
 
-/** DfE's age bands (children looked after by age): under 1, 1–4, 5–9, 10–15, 16 and over (to the 18th birthday). */
-export const AGE_BANDS = ['under1', 'age1to4', 'age5to9', 'age10to15', 'age16plus'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
+import { afterCare, AGE_BANDS, PLACEMENTS, placementByAge, placementMoves, type Placement } from './placement-schema';
+export { AGE_BANDS, PLACEMENTS, type AgeBand, type Placement } from './placement-schema';
 /** Shares of children by age band. */
 const ageMix = shares(AGE_BANDS);
 
@@ -86,8 +85,6 @@ const perFamilyMoney = quantity(COST, ['GBP/family'], { money: true });
 const monthlyMoney = quantity(COST, ['GBP/week', 'GBP/month', 'GBP/year'], { money: true });
 const placementCost = obj({ marginal: monthlyMoney, fixed: monthlyMoney, note: optional(str()) });
 
-export const PLACEMENTS = ['kinship', 'inHouseFostering', 'independentFostering', 'residential', 'other'] as const;
-export type Placement = (typeof PLACEMENTS)[number];
 
 const offerPoint = obj({ eligibleShare: prob });
 const armOffer = obj({
@@ -219,6 +216,10 @@ export const scenarioSchema = obj({
        * 18 a share, as before).
        */
       routes: optional(obj({ returnHome: careRoute, specialGuardianship: careRoute, adoption: careRoute, other: careRoute, note: optional(str()) })),
+      /** Placement at entry by the child's age band, for children on their own clocks (absent: pathway.cla.placements for every age). */
+      placementByAge: optional(placementByAge),
+      /** Moves between placement types in care, for children on their own clocks (absent: none). */
+      placementMoves: optional(placementMoves),
     }),
     closed: obj({ reReferralProbability: prob, timeToReReferral: duration }),
     /**
@@ -266,6 +267,8 @@ export const scenarioSchema = obj({
       cla: obj(Object.fromEntries(PLACEMENTS.map((p) => [p, placementCost])) as Record<Placement, typeof placementCost>),
     }),
     fgcService: obj({ coordinatorAnnualCost: quantity(COST, ['GBP/year'], { money: true }) }),
+    /** Support paid for after care (allowances, staying put, a personal adviser), in every arm alike (absent: none counted). */
+    afterCare: optional(afterCare),
   }),
   arms: obj({ counterfactual: arm, options: arr(arm, { maxLength: LIMITS.arms, why: 'options compared beside the counterfactual' }) }),
   /** Green Book appraisal settings; absent, the HM Treasury defaults apply (3.5%, no adjustments). */

@@ -41,9 +41,10 @@ import { flow, move, stock } from './accumulators';
 import { routeHazardScaled } from './host';
 import { unitPower } from './unit-power';
 import { mix32, pickShare, subStream, uniformOf } from './draws';
+import { BAND_START, bandOf } from './age-bands';
+import { bookAfterCare, bookPlacements } from './placements';
+export { BAND_START };
 
-/** Where each age band starts, months of age (DfE's: under 1, 1–4, 5–9, 10–15, 16 and over), then the 18th birthday. */
-export const BAND_START = memory.data<f64>([0, 12, 60, 120, 192, 216]);
 /** Route codes beyond the clocks': the 18th birthday, and a child too old to enter care at all. */
 export const ROUTE_EIGHTEEN: i32 = CARE_ROUTES;
 const ROUTE_NONE: i32 = CARE_ROUTES + 1;
@@ -67,11 +68,6 @@ export function freshCare(): bool {
   const was = fresh;
   fresh = false;
   return was;
-}
-
-/** The age band of an age in months (16 and over past 18 too: a family stay with no birthday can run on). */
-@inline export function bandOf(ageMonths: f64): i32 {
-  return <i32>(ageMonths >= 12) + <i32>(ageMonths >= 60) + <i32>(ageMonths >= 120) + <i32>(ageMonths >= 192);
 }
 
 /**
@@ -280,11 +276,13 @@ export function scaleCare(size: i32, from: f64, k: f64): void {
 
 /**
  * Books the family's children in care from t (the stay's start in this walk; 0 for a family found in care): by age
- * band, with ageing from band to band, entries by band if they entered at t (`entered`), exits by band and route. With
- * `perChild`, also by placement, the care entries and exits, returns home and (`ledger`) each child's move out of care
- * (to closed for the last child of a family whose case closes, else out): a family stay books those whole otherwise.
+ * band, with ageing from band to band, entries by band if they entered at t (`entered`), exits by band and route, and
+ * the support paid for after care. With `perChild`, also each child's placements and moves (episode `episode`, the
+ * family's placement `placement`: ./placements), the care entries and exits, returns home and (`ledger`) each child's
+ * move out of care (to closed for the last child of a family whose case closes, else out): a family stay books those
+ * whole otherwise.
  */
-export function bookCare(acc: usize, size: i32, placement: i32, t: f64, entered: bool, perChild: bool, ledger: bool, closes: bool, sign: f64): void {
+export function bookCare(acc: usize, hash: i32, episode: i32, size: i32, placement: i32, t: f64, entered: bool, perChild: bool, ledger: bool, closes: bool, sign: f64): void {
   const horizon = <f64>H;
   for (let c = 0; c < size; c++) {
     const route = <i32>load<u8>(CHILD_ROUTE + c);
@@ -294,7 +292,8 @@ export function bookCare(acc: usize, size: i32, placement: i32, t: f64, entered:
     const exit = load<f64>(CHILD_EXIT + (<usize>c << 3));
     const start = entry > t ? entry : t;
     if (!(start < exit) || start > horizon) continue;
-    if (perChild) stock(acc, CLASS_CLA0 + placement, 1, start, exit, sign);
+    // Its placements and moves (./placements); a family stay books the family's one placement itself.
+    const last = perChild ? bookPlacements(acc, hash, episode, c, placement, birth, entry, start, exit, sign) : placement;
     let band = bandOf(start - birth);
     if (entered) {
       flow(acc, FLOW_ENTRIES_AGE0 + band, 1, start, sign);
@@ -311,6 +310,7 @@ export function bookCare(acc: usize, size: i32, placement: i32, t: f64, entered:
       band++;
     }
     if (exit > horizon) continue;
+    bookAfterCare(acc, route, ROUTE_EIGHTEEN, last, birth, exit, sign);
     flow(acc, FLOW_EXITS_AGE0 + band, 1, exit, sign);
     if (route == ROUTE_EIGHTEEN) flow(acc, FLOW_CARE_LEAVERS, 1, exit, sign);
     else if (route > 0) flow(acc, FLOW_CARE_LEAVERS + route, 1, exit, sign);

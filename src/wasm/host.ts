@@ -2,6 +2,8 @@
 
 /** Math.exp, the host's (the same bits as the TypeScript engine). */
 @external('env', 'exp') export declare function hostExp(x: f64): f64;
+/** Math.log, the host's (a placement move's exponential clock). */
+@external('env', 'log') export declare function hostLog(x: f64): f64;
 /** The standard normal quantile (src/engine/random/special.ts normalQuantile). */
 @external('env', 'normalQuantile') export declare function normalQuantile(p: f64): f64;
 /** Time left of initial family id in a state whose sojourn is not lognormal, months. */

@@ -69,6 +69,7 @@ export const EXPORTS: Record<string, Signature> = {
 /** What the module imports from the host (module name `env`), with the module's own name for each. */
 export const IMPORTS: Record<string, Signature & { moduleName: string }> = {
   exp: { moduleName: 'hostExp', params: [['x', 'f64']], result: 'f64', what: 'Math.exp, the host\'s (the same bits as the TypeScript engine)' },
+  log: { moduleName: 'hostLog', params: [['x', 'f64']], result: 'f64', what: 'Math.log, the host\'s (a placement move\'s exponential clock)' },
   normalQuantile: { moduleName: 'normalQuantile', params: [['p', 'f64']], result: 'f64', what: 'The standard normal quantile (src/engine/random/special.ts normalQuantile)' },
   residual: { moduleName: 'residual', params: [['state', 'i32'], ['id', 'i32']], result: 'f64', what: 'Time left of initial family id in a state whose sojourn is not lognormal, months' },
   residualAge: { moduleName: 'residualAge', params: [], result: 'f64', what: 'The time already spent in the state by the family of the last residual call, months (the same length-biased stay)' },

@@ -66,17 +66,21 @@ const LEDGER_STATES = 8;
 const AGE_BANDS = 5;
 /** Routes out of care with their own clocks: home, special guardianship (or a child arrangements order), adoption, other. The 18th birthday is not a route with a clock. */
 const CARE_ROUTES = 4;
-/** Stock classes: CIN, CP, pre-proceedings, then care by placement, then assessment, then care by age band. */
+/** What follows care and is paid for (issue 26): special guardianship allowances, adoption allowances, staying put, a personal adviser. */
+const AFTER_CARE_KINDS = 4;
+/** Stock classes: CIN, CP, pre-proceedings, then care by placement, then assessment, then care by age band, then the children after care whose support is paid for. */
 const CLASS_CLA0 = 3;
 const CLASS_ASSESSMENT = CLASS_CLA0 + PLACEMENTS;
 const CLASS_CLA_AGE0 = CLASS_ASSESSMENT + 1;
-const CLASS_COUNT = CLASS_CLA_AGE0 + AGE_BANDS;
+const CLASS_AFTER_CARE0 = CLASS_CLA_AGE0 + AGE_BANDS;
+const CLASS_COUNT = CLASS_AFTER_CARE0 + AFTER_CARE_KINDS;
 /** Flow rows: the first five, then leaving care by route, then care entries, exits and ageing by age band. */
 const FLOW_CARE_LEAVERS = 5;
 const FLOW_ENTRIES_AGE0 = FLOW_CARE_LEAVERS + CARE_ROUTES;
 const FLOW_EXITS_AGE0 = FLOW_ENTRIES_AGE0 + AGE_BANDS;
 const FLOW_AGED_OUT0 = FLOW_EXITS_AGE0 + AGE_BANDS;
-const FLOW_COUNT = FLOW_AGED_OUT0 + AGE_BANDS - 1;
+const FLOW_PLACEMENT_MOVES = FLOW_AGED_OUT0 + AGE_BANDS - 1;
+const FLOW_COUNT = FLOW_PLACEMENT_MOVES + 1;
 /** Quantile tables: one per open state, then re-referral's and time to conference's, then each care route's clock. */
 const TABLE_RE_REFERRAL = OPEN_STATES;
 const TABLE_TO_CONFERENCE = OPEN_STATES + 1;
@@ -113,10 +117,12 @@ export const STOCK_CLASSES: CodeSet = {
     ['Cla0', CLASS_CLA0],
     ['Assessment', CLASS_ASSESSMENT],
     ['ClaAge0', CLASS_CLA_AGE0],
-    ['ClaAgeLast', CLASS_COUNT - 1],
+    ['ClaAgeLast', CLASS_AFTER_CARE0 - 1],
+    ['AfterCare0', CLASS_AFTER_CARE0],
+    ['AfterCareLast', CLASS_COUNT - 1],
   ],
   count: ['Count', CLASS_COUNT],
-  what: 'Stock classes: CIN, CP, pre-proceedings, CLA by placement (Cla0 + placement, five), assessment, CLA by age band (ClaAge0 + band, five; the same children as by placement).',
+  what: 'Stock classes: CIN, CP, pre-proceedings, CLA by placement (Cla0 + placement, five), assessment, CLA by age band (ClaAge0 + band, five; the same children as by placement), children after care whose support is paid for (AfterCare0 + kind: special guardianship allowance, adoption allowance, staying put, personal adviser; weighted by the share paid).',
 };
 
 /** Flow rows of an arm's accumulators, children in the month. */
@@ -136,10 +142,11 @@ export const FLOW_ROWS: CodeSet = {
     ['EntriesAge0', FLOW_ENTRIES_AGE0],
     ['ExitsAge0', FLOW_EXITS_AGE0],
     ['AgedOut0', FLOW_AGED_OUT0],
-    ['AgedOutLast', FLOW_COUNT - 1],
+    ['AgedOutLast', FLOW_PLACEMENT_MOVES - 1],
+    ['PlacementMoves', FLOW_PLACEMENT_MOVES],
   ],
   count: ['Count', FLOW_COUNT],
-  what: 'Flow rows: entries to care, exits from care, returns home, referrals (children in the month); care applications issued (families in the month); leaving care at 18, by special guardianship, by adoption, by another route (children); then entries and exits by age band (EntriesAge0 + band, ExitsAge0 + band) and children ageing out of band b into b + 1 in care (AgedOut0 + b, four).',
+  what: 'Flow rows: entries to care, exits from care, returns home, referrals (children in the month); care applications issued (families in the month); leaving care at 18, by special guardianship, by adoption, by another route (children); then entries and exits by age band (EntriesAge0 + band, ExitsAge0 + band) and children ageing out of band b into b + 1 in care (AgedOut0 + b, four); moves from one placement type to another in care (children).',
 };
 
 /** Purposes that split a family's randomness (the keyed draws of src/engine/random/rng.ts and src/wasm/draws.ts). */
@@ -160,6 +167,7 @@ export const PURPOSES: CodeSet = {
     ['Age', 11],
     ['Route', 12],
     ['FoundInCare', 13],
+    ['Moves', 14],
   ],
   what: 'Purposes of a family\'s sub-streams, so that one kind of draw never shifts another.',
 };
@@ -228,6 +236,7 @@ export const NUMBERS: [name: string, value: number, what: string][] = [
   ['CARE_ROUTES', CARE_ROUTES, 'routes out of care with their own clocks: home, special guardianship, adoption, other (the 18th birthday is not one)'],
   ['LEAVING_CARE_MONTHS', 216, 'the age care ends at, months (the 18th birthday)'],
   ['MAX_CHILDREN', 32, 'the most children a family can have (the schema allows 30)'],
+  ['AFTER_CARE_KINDS', AFTER_CARE_KINDS, 'what follows care and is paid for: special guardianship allowance, adoption allowance, staying put, personal adviser'],
 ];
 
 /**
@@ -275,6 +284,11 @@ export const CONSTANTS_BLOCK: SlotBlock = {
     ['CLA_AGE_MIX', AGE_BANDS, 'shares of children in care at month 0 by age band'],
     ['CARE_PER_CHILD', 1, '1: each child in care has its own route clocks and leaves on its 18th birthday (pathway.cla.routes); 0: siblings leave care together by the family\'s stay and exit shares'],
     ['ROUTE_HAZARD', CARE_ROUTES * AGE_BANDS, 'each route\'s hazard multiplier on its clock, by age band at entry to care (route × AGE_BANDS + band; 0: not a route at that age)'],
+    ['PLACEMENT_BY_AGE', AGE_BANDS * PLACEMENTS, 'of the children of a family not placed with kin, the shares by placement at entry to care, by age band at entry (band × PLACEMENTS + placement; the kinship slot 0); children on their own clocks only'],
+    ['MOVE_RATE', PLACEMENTS * PLACEMENTS, 'moves a child-month from one placement type to another (from × PLACEMENTS + to; the diagonal 0); children on their own clocks only'],
+    ['MOVE_AGE', AGE_BANDS, 'the moves\' multiplier by the child\'s age band at the time'],
+    ['AFTER_SHARE', AFTER_CARE_KINDS, 'of the children leaving care by its route, the share whose support is paid for (special guardianship, adoption; staying put of those leaving foster care at 18; a personal adviser of those leaving at 18)'],
+    ['AFTER_UNTIL', AFTER_CARE_KINDS, 'the age it is paid to, months (0: not counted)'],
   ],
   size: 'CONSTANTS',
   what: 'The run\'s constants block, f64 slots',

@@ -16,7 +16,9 @@ export const CLASS_CLA0: i32 = 3; // StockClass.Cla0
 export const CLASS_ASSESSMENT: i32 = 8; // StockClass.Assessment
 export const CLASS_CLA_AGE0: i32 = 9; // StockClass.ClaAge0
 export const CLASS_CLA_AGE_LAST: i32 = 13; // StockClass.ClaAgeLast
-export const CLASS_COUNT: i32 = 14; // how many StockClass codes
+export const CLASS_AFTER_CARE0: i32 = 14; // StockClass.AfterCare0
+export const CLASS_AFTER_CARE_LAST: i32 = 17; // StockClass.AfterCareLast
+export const CLASS_COUNT: i32 = 18; // how many StockClass codes
 export const FLOW_CLA_ENTRIES: i32 = 0; // FlowRow.ClaEntries
 export const FLOW_CLA_EXITS: i32 = 1; // FlowRow.ClaExits
 export const FLOW_CLA_RETURNS_HOME: i32 = 2; // FlowRow.ClaReturnsHome
@@ -30,7 +32,8 @@ export const FLOW_ENTRIES_AGE0: i32 = 9; // FlowRow.EntriesAge0
 export const FLOW_EXITS_AGE0: i32 = 14; // FlowRow.ExitsAge0
 export const FLOW_AGED_OUT0: i32 = 19; // FlowRow.AgedOut0
 export const FLOW_AGED_OUT_LAST: i32 = 22; // FlowRow.AgedOutLast
-export const FLOW_COUNT: i32 = 23; // how many FlowRow codes
+export const FLOW_PLACEMENT_MOVES: i32 = 23; // FlowRow.PlacementMoves
+export const FLOW_COUNT: i32 = 24; // how many FlowRow codes
 export const PURPOSE_ARRIVAL_TIME: i32 = 1; // Purpose.ArrivalTime
 export const PURPOSE_FAMILY_SIZE: i32 = 2; // Purpose.FamilySize
 export const PURPOSE_SOJOURN: i32 = 3; // Purpose.Sojourn
@@ -44,6 +47,7 @@ export const PURPOSE_PROCEEDINGS: i32 = 10; // Purpose.Proceedings
 export const PURPOSE_AGE: i32 = 11; // Purpose.Age
 export const PURPOSE_ROUTE: i32 = 12; // Purpose.Route
 export const PURPOSE_FOUND_IN_CARE: i32 = 13; // Purpose.FoundInCare
+export const PURPOSE_MOVES: i32 = 14; // Purpose.Moves
 export const BRANCH_STEP_DOWN: i32 = 0; // BranchKind.StepDown
 export const BRANCH_TO_CP: i32 = 1; // BranchKind.ToCp
 export const BRANCH_TO_CARE: i32 = 2; // BranchKind.ToCare
@@ -73,6 +77,7 @@ export const AGE_BANDS: i32 = 5; // DfE's age bands: under 1, 1–4, 5–9, 10�
 export const CARE_ROUTES: i32 = 4; // routes out of care with their own clocks: home, special guardianship, adoption, other (the 18th birthday is not one)
 export const LEAVING_CARE_MONTHS: i32 = 216; // the age care ends at, months (the 18th birthday)
 export const MAX_CHILDREN: i32 = 32; // the most children a family can have (the schema allows 30)
+export const AFTER_CARE_KINDS: i32 = 4; // what follows care and is paid for: special guardianship allowance, adoption allowance, staying put, personal adviser
 export const C_FRONT_DOOR: i32 = 0; // £ per child of a referral and its assessment (1 slot)
 export const C_RE_REFERRAL_P: i32 = 1; // probability a closed case is re-referred (1 slot)
 export const C_ACCEPTANCE: i32 = 2; // probability a family accepts an FGC offer (1 slot)
@@ -101,36 +106,41 @@ export const C_AGE_MIX: i32 = 148; // shares of children by age band at a family
 export const C_CLA_AGE_MIX: i32 = 153; // shares of children in care at month 0 by age band (5 slots)
 export const C_CARE_PER_CHILD: i32 = 158; // 1: each child in care has its own route clocks and leaves on its 18th birthday (pathway.cla.routes); 0: siblings leave care together by the family's stay and exit shares (1 slot)
 export const C_ROUTE_HAZARD: i32 = 159; // each route's hazard multiplier on its clock, by age band at entry to care (route × AGE_BANDS + band; 0: not a route at that age) (20 slots)
-export const CONSTANTS: i32 = 179; // The run's constants block, f64 slots: how many
+export const C_PLACEMENT_BY_AGE: i32 = 179; // of the children of a family not placed with kin, the shares by placement at entry to care, by age band at entry (band × PLACEMENTS + placement; the kinship slot 0); children on their own clocks only (25 slots)
+export const C_MOVE_RATE: i32 = 204; // moves a child-month from one placement type to another (from × PLACEMENTS + to; the diagonal 0); children on their own clocks only (25 slots)
+export const C_MOVE_AGE: i32 = 229; // the moves' multiplier by the child's age band at the time (5 slots)
+export const C_AFTER_SHARE: i32 = 234; // of the children leaving care by its route, the share whose support is paid for (special guardianship, adoption; staying put of those leaving foster care at 18; a personal adviser of those leaving at 18) (4 slots)
+export const C_AFTER_UNTIL: i32 = 238; // the age it is paid to, months (0: not counted) (4 slots)
+export const CONSTANTS: i32 = 242; // The run's constants block, f64 slots: how many
 export const ACC_STOCK_DIFF_H1: i32 = 0; // STOCK_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_STOCK_DIFF_H2: i32 = 0;
 export const ACC_STOCK_DIFF_FIXED: i32 = 0;
 export const ACC_CORRECTION_H1: i32 = 0; // CORRECTION: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_CORRECTION_H2: i32 = 14;
+export const ACC_CORRECTION_H2: i32 = 18;
 export const ACC_CORRECTION_FIXED: i32 = 0;
 export const ACC_COST_DIRECT_H1: i32 = 0; // COST_DIRECT: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_COST_DIRECT_H2: i32 = 28;
+export const ACC_COST_DIRECT_H2: i32 = 36;
 export const ACC_COST_DIRECT_FIXED: i32 = 0;
 export const ACC_SERVICE_DIRECT_H1: i32 = 1; // SERVICE_DIRECT: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_SERVICE_DIRECT_H2: i32 = 28;
+export const ACC_SERVICE_DIRECT_H2: i32 = 36;
 export const ACC_SERVICE_DIRECT_FIXED: i32 = 0;
 export const ACC_FLOWS_H1: i32 = 2; // FLOWS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_FLOWS_H2: i32 = 28;
+export const ACC_FLOWS_H2: i32 = 36;
 export const ACC_FLOWS_FIXED: i32 = 0;
-export const ACC_FAMILY_MONTHS_H1: i32 = 25; // FAMILY_MONTHS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_FAMILY_MONTHS_H2: i32 = 28;
+export const ACC_FAMILY_MONTHS_H1: i32 = 26; // FAMILY_MONTHS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_FAMILY_MONTHS_H2: i32 = 36;
 export const ACC_FAMILY_MONTHS_FIXED: i32 = 0;
-export const ACC_LEDGER_H1: i32 = 25; // LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_LEDGER_H2: i32 = 28;
+export const ACC_LEDGER_H1: i32 = 26; // LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_LEDGER_H2: i32 = 36;
 export const ACC_LEDGER_FIXED: i32 = 2;
-export const ACC_FAMILIES_DIFF_H1: i32 = 49; // FAMILIES_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_FAMILIES_DIFF_H2: i32 = 28;
+export const ACC_FAMILIES_DIFF_H1: i32 = 50; // FAMILIES_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_FAMILIES_DIFF_H2: i32 = 36;
 export const ACC_FAMILIES_DIFF_FIXED: i32 = 2;
-export const ACC_SIZE_H1: i32 = 25; // SIZE: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_SIZE_H2: i32 = 28;
+export const ACC_SIZE_H1: i32 = 26; // SIZE: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_SIZE_H2: i32 = 36;
 export const ACC_SIZE_FIXED: i32 = 2;
-export const ACC_SIZE_WITH_LEDGER_H1: i32 = 49; // SIZE_WITH_LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_SIZE_WITH_LEDGER_H2: i32 = 36;
+export const ACC_SIZE_WITH_LEDGER_H1: i32 = 50; // SIZE_WITH_LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_SIZE_WITH_LEDGER_H2: i32 = 44;
 export const ACC_SIZE_WITH_LEDGER_FIXED: i32 = 2;
 export const L_LENGTH: i32 = 0; // byte offset in a growable list's header
 export const L_ALLOCATED: i32 = 4; // byte offset in a growable list's header

@@ -252,7 +252,7 @@ export function walk(
         if (state == CLA) {
           // Children in care by age band and route (and, each on its own clocks, by placement): ./care.
           if (!perChild) careTogether(hash, f, <i32>size, began, exit, branch);
-          bookCare(acc, <i32>size, placement, t, cameFrom >= 0, perChild, ledger, to == CLOSED && uniformOf(subStream(hash, PURPOSE_RE_REFERRAL, episode), 1) < constant(C_RE_REFERRAL_P), sign);
+          bookCare(acc, hash, episode, <i32>size, placement, t, cameFrom >= 0, perChild, ledger, to == CLOSED && uniformOf(subStream(hash, PURPOSE_RE_REFERRAL, episode), 1) < constant(C_RE_REFERRAL_P), sign);
           if (perChild) familyMonths(acc, t, exit, sign);
           else sojourn(acc, k, size, t, exit, sign);
         } else sojourn(acc, k, size, t, exit, sign);

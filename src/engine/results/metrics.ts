@@ -41,6 +41,14 @@ export const METRICS = [
   'claSpecialGuardianship',
   'claAdopted',
   'claOtherExits',
+  // Moves between placement types in care (children in the month), and the support paid for after care (£ in the
+  // month, in every arm alike; also in cost): in all, special guardianship allowances, adoption allowances, leaving
+  // care's (staying put and a personal adviser).
+  'placementMoves',
+  'costAfterCare',
+  'costSpecialGuardianshipAllowances',
+  'costAdoptionAllowances',
+  'costLeavingCareSupport',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 

@@ -1,17 +1,20 @@
 // One arm's monthly results built from family paths: each sojourn adds O(1) entries to difference arrays.
 import { M, M_AGE0, M_ENTRIES_AGE0, M_PLACEMENT0 } from '../results/metrics';
 import type { RunParameters } from './params';
-import { AGE_BANDS, accumulatorLayout, CLASS_COUNT, FLOW_COUNT, FlowRow, LEDGER_STATES, LEDGER_WIDTH, PLACEMENTS, StockClass } from './wasm/layout';
+import { AFTER_CARE_KINDS, AGE_BANDS, accumulatorLayout, CLASS_COUNT, FLOW_COUNT, FlowRow, LEDGER_STATES, LEDGER_WIDTH, PLACEMENTS, StockClass } from './wasm/layout';
 import { Pathway, type MemoryViews } from './wasm/pathway';
 
 /**
  * £ per child-month in each stock class (assessment costs nothing by the month), from a run's costs: CLASS_COUNT
  * whole costs, then CLASS_COUNT cashable parts (a placement's marginal cost; nothing of a plan's staff time).
  */
-export function monthlyCostByClass(costs: RunParameters['costs']): Float64Array {
+export function monthlyCostByClass(costs: RunParameters['costs'], placement: RunParameters['placement']): Float64Array {
   // Care by age band is the same children as care by placement: its child-months cost nothing again.
   const byAge = new Array<number>(AGE_BANDS).fill(0);
-  return Float64Array.of(costs.cinMonthly, costs.cpMonthly, costs.preProceedingsMonthly, ...costs.claMonthly, 0, ...byAge, 0, 0, 0, ...costs.claCashableMonthly, 0, ...byAge);
+  return Float64Array.of(
+    ...[costs.cinMonthly, costs.cpMonthly, costs.preProceedingsMonthly, ...costs.claMonthly, 0, ...byAge, ...placement.afterMonthly],
+    ...[0, 0, 0, ...costs.claCashableMonthly, 0, ...byAge, ...placement.afterCashableMonthly],
+  );
 }
 
 /**
@@ -118,6 +121,7 @@ export class Accumulators implements MemoryViews {
     const row = H + 1;
     const rates = this.rates;
     const stock = new Float64Array(CLASS_COUNT);
+    const afterCare = new Float64Array(AFTER_CARE_KINDS);
     const withCashable = rates.length >= 2 * CLASS_COUNT;
     for (let m = 0; m <= H; m++) {
       let stateCost = 0;
@@ -130,6 +134,7 @@ export class Accumulators implements MemoryViews {
         const cost = rates[k]! * childMonths;
         stateCost += cost;
         if (k >= StockClass.Cla0 && k < StockClass.Assessment) placementCost += cost;
+        if (k >= StockClass.AfterCare0) afterCare[k - StockClass.AfterCare0] = m === 0 ? 0 : cost;
         if (withCashable) cashableCost += rates[CLASS_COUNT + k]! * childMonths;
       }
       let cla = 0;
@@ -160,6 +165,12 @@ export class Accumulators implements MemoryViews {
       out[M.claSpecialGuardianship * row + m] = this.flows[FlowRow.ClaSpecialGuardianship * row + m]!;
       out[M.claAdopted * row + m] = this.flows[FlowRow.ClaAdopted * row + m]!;
       out[M.claOtherExits * row + m] = this.flows[FlowRow.ClaOtherExits * row + m]!;
+      out[M.placementMoves * row + m] = this.flows[FlowRow.PlacementMoves * row + m]!;
+      // Support after care, by kind (AFTER_CARE_KINDS order): special guardianship, adoption, then leaving care's two.
+      out[M.costAfterCare * row + m] = afterCare[0]! + afterCare[1]! + afterCare[2]! + afterCare[3]!;
+      out[M.costSpecialGuardianshipAllowances * row + m] = afterCare[0]!;
+      out[M.costAdoptionAllowances * row + m] = afterCare[1]!;
+      out[M.costLeavingCareSupport * row + m] = afterCare[2]! + afterCare[3]!;
     }
   }
 

@@ -15,6 +15,11 @@ import {
   C_CLA_AGE_MIX,
   C_CONFERENCE_COST,
   C_ROUTE_HAZARD,
+  C_PLACEMENT_BY_AGE,
+  C_MOVE_RATE,
+  C_MOVE_AGE,
+  C_AFTER_SHARE,
+  C_AFTER_UNTIL,
   C_CONVERSION,
   C_EXIT_COST,
   C_EXIT_SHARES,
@@ -153,6 +158,12 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     constants.set(p.care.ageMix, C_AGE_MIX);
     constants.set(p.care.claAgeMix, C_CLA_AGE_MIX);
     constants.set(p.care.routeHazard, C_ROUTE_HAZARD);
+    // Each child's placements and the support paid for after care (src/wasm/placements.ts).
+    constants.set(p.placement.byAge, C_PLACEMENT_BY_AGE);
+    constants.set(p.placement.moveRate, C_MOVE_RATE);
+    constants.set(p.placement.moveAge, C_MOVE_AGE);
+    constants.set(p.placement.afterShare, C_AFTER_SHARE);
+    constants.set(p.placement.afterUntilMonths, C_AFTER_UNTIL);
 
     // The run's columns, constants and tables in the pathway memory.
     const n = ctx.totalFamilies;

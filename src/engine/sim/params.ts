@@ -11,6 +11,7 @@ import { gamma } from '../random/distributions';
 import { makeInputRng } from '../random/rng';
 import { DAYS_PER_MONTH, Sojourn } from './sojourn';
 import { EXIT_KEYS, State } from './wasm/layout';
+import { placementParameters, type PlacementParameters } from './placement-params';
 
 /** HM Treasury Green Book social time preference rate, years 0–30 (external-references.md). */
 const GREEN_BOOK_DISCOUNT_RATE = 0.035;
@@ -55,6 +56,8 @@ export interface RunParameters {
     /** Each route's hazard multiplier by age band at entry: route × AGE_BANDS + band. */
     routeHazard: Float64Array;
   };
+  /** Each child's placements in care and the support paid for after it (./placement-params). */
+  placement: PlacementParameters;
   /** Care proceedings: the share of families leaving pre-proceedings with proceedings issued, and of care entries by other routes. */
   proceedings: { preProceedings: number; directEntries: number };
   reReferralProbability: number;
@@ -117,7 +120,7 @@ export class InputError extends Error {
  * each run: a worker draws a run's parameters once a run, so these functions stay long cold, and
  * each run's fresh closures were compiled by V8 again and again (docs/performance.md).
  */
-class ParameterDraw {
+export class ParameterDraw {
   private readonly uprating: Map<string, number>;
 
   constructor(
@@ -283,6 +286,7 @@ export function drawParameters(s: Scenario, seed: string, run: number, drawn?: D
     preProceedings: draw.shares(p.preProceedings.exits, EXIT_KEYS[State.PreProceedings]),
     cla: draw.shares(p.cla.exits, EXIT_KEYS[State.Cla]),
   };
+  const placements = draw.shares(p.cla.placements, PLACEMENTS);
   const claMonthly = new Float64Array(PLACEMENTS.length);
   const claCashableMonthly = new Float64Array(PLACEMENTS.length);
   for (let i = 0; i < PLACEMENTS.length; i++) {
@@ -314,8 +318,9 @@ export function drawParameters(s: Scenario, seed: string, run: number, drawn?: D
       toConference: draw.sojourn(f.weeksToConference),
     },
     exits,
-    placements: draw.shares(p.cla.placements, PLACEMENTS),
+    placements,
     care: careParameters(draw, s, tree),
+    placement: placementParameters(draw, s, tree, placements),
     proceedings: proceedingsShares(draw, p, exits.preProceedings[0]!, run),
     reReferralProbability: draw.q(p.closed.reReferralProbability),
     escalationTrendPerYear: p.escalationTrendPerYear ? draw.q(p.escalationTrendPerYear) : 0,

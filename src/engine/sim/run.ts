@@ -16,7 +16,7 @@ import { hasService, runService, ServiceSetup, type ArmPlan } from './service';
  */
 export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Array[], ledgers?: Ledger[]): number {
   const families = new FamilySimulator(ctx);
-  const base = new Accumulators(ctx.horizonMonths, monthlyCostByClass(ctx.params.costs), ledgers !== undefined);
+  const base = new Accumulators(ctx.horizonMonths, monthlyCostByClass(ctx.params.costs, ctx.params.placement), ledgers !== undefined);
   let withService = false;
   for (const plan of plans) if (hasService(plan)) withService = true;
   // Lists as big as this thread's runs have needed, so that they fill without growing.

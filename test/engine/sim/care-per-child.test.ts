@@ -225,7 +225,7 @@ describe('children in care, each on its own clocks', () => {
     const months = 48;
     const ctx = makeRunContext(s, 'conserve', 1, months);
     const families = new FamilySimulator(ctx);
-    const acc = new Accumulators(months, monthlyCostByClass(ctx.params.costs), false);
+    const acc = new Accumulators(months, monthlyCostByClass(ctx.params.costs, ctx.params.placement), false);
     for (let f = 0; f < ctx.totalFamilies; f++) families.simulate(f, new Float64Array(0), 0, 1, acc, null);
     const row = months + 2;
     const stock = (k: number) => {
@@ -268,7 +268,7 @@ describe('children in care, each on its own clocks', () => {
     const months = 48;
     const ctx = makeRunContext(s, 'causal', 0, months);
     const sim = new FamilySimulator(ctx);
-    const rates = monthlyCostByClass(ctx.params.costs);
+    const rates = monthlyCostByClass(ctx.params.costs, ctx.params.placement);
     const conference = 20.5;
     const flowRows = [FlowRow.ClaExits, FlowRow.ClaReturnsHome, FlowRow.ClaSpecialGuardianship, FlowRow.ClaAdopted, FlowRow.ClaOtherExits, FlowRow.CareLeavers];
     let families = 0;

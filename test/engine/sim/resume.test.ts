@@ -57,7 +57,7 @@ describe('resuming a family path at the stay that holds its first FGC', () => {
       const families = new FamilySimulator(ctx);
       const offers = new CandidateList();
       const points = new ResumePoints().clear(ctx.totalFamilies);
-      const rates = monthlyCostByClass(ctx.params.costs);
+      const rates = monthlyCostByClass(ctx.params.costs, ctx.params.placement);
       const shared = new Accumulators(months, rates, true);
       for (let f = 0; f < ctx.totalFamilies; f++) families.simulate(f, NONE, 0, 1, shared, offers, points);
 

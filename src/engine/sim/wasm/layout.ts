@@ -11,7 +11,7 @@ export const enum State {
   Out = 6,
   NotArrived = 7,
 }
-/** Stock classes: CIN, CP, pre-proceedings, CLA by placement (Cla0 + placement, five), assessment, CLA by age band (ClaAge0 + band, five; the same children as by placement). */
+/** Stock classes: CIN, CP, pre-proceedings, CLA by placement (Cla0 + placement, five), assessment, CLA by age band (ClaAge0 + band, five; the same children as by placement), children after care whose support is paid for (AfterCare0 + kind: special guardianship allowance, adoption allowance, staying put, personal adviser; weighted by the share paid). */
 export const enum StockClass {
   Cin = 0,
   Cp = 1,
@@ -20,8 +20,10 @@ export const enum StockClass {
   Assessment = 8,
   ClaAge0 = 9,
   ClaAgeLast = 13,
+  AfterCare0 = 14,
+  AfterCareLast = 17,
 }
-/** Flow rows: entries to care, exits from care, returns home, referrals (children in the month); care applications issued (families in the month); leaving care at 18, by special guardianship, by adoption, by another route (children); then entries and exits by age band (EntriesAge0 + band, ExitsAge0 + band) and children ageing out of band b into b + 1 in care (AgedOut0 + b, four). */
+/** Flow rows: entries to care, exits from care, returns home, referrals (children in the month); care applications issued (families in the month); leaving care at 18, by special guardianship, by adoption, by another route (children); then entries and exits by age band (EntriesAge0 + band, ExitsAge0 + band) and children ageing out of band b into b + 1 in care (AgedOut0 + b, four); moves from one placement type to another in care (children). */
 export const enum FlowRow {
   ClaEntries = 0,
   ClaExits = 1,
@@ -36,6 +38,7 @@ export const enum FlowRow {
   ExitsAge0 = 14,
   AgedOut0 = 19,
   AgedOutLast = 22,
+  PlacementMoves = 23,
 }
 /** Purposes of a family's sub-streams, so that one kind of draw never shifts another. */
 export const enum Purpose {
@@ -52,6 +55,7 @@ export const enum Purpose {
   Age = 11,
   Route = 12,
   FoundInCare = 13,
+  Moves = 14,
 }
 /** Branch kinds: a step down (takes the freed share), an escalation to CP (relative risk of CP), into care (relative risk of care), a step on the way to care that no effect acts on (the effect on care acts once, where the route enters care). */
 export const enum BranchKind {
@@ -78,8 +82,8 @@ export const enum QuantileTableIndex {
 }
 
 export const LEDGER_STATES = 8; // how many State codes
-export const CLASS_COUNT = 14; // how many StockClass codes
-export const FLOW_COUNT = 23; // how many FlowRow codes
+export const CLASS_COUNT = 18; // how many StockClass codes
+export const FLOW_COUNT = 24; // how many FlowRow codes
 export const SERVICE_ROWS = 6; // how many ServiceRow codes
 export const TABLE_COUNT = 11; // how many QuantileTableIndex codes
 export const QUANTILE_CELLS = 2048; // cells of a quantile table (src/engine/random/quantile-table.ts)
@@ -95,6 +99,7 @@ export const AGE_BANDS = 5; // DfE's age bands: under 1, 1–4, 5–9, 10–15, 
 export const CARE_ROUTES = 4; // routes out of care with their own clocks: home, special guardianship, adoption, other (the 18th birthday is not one)
 export const LEAVING_CARE_MONTHS = 216; // the age care ends at, months (the 18th birthday)
 export const MAX_CHILDREN = 32; // the most children a family can have (the schema allows 30)
+export const AFTER_CARE_KINDS = 4; // what follows care and is paid for: special guardianship allowance, adoption allowance, staying put, personal adviser
 export const C_FRONT_DOOR = 0; // £ per child of a referral and its assessment (1 slot)
 export const C_RE_REFERRAL_P = 1; // probability a closed case is re-referred (1 slot)
 export const C_ACCEPTANCE = 2; // probability a family accepts an FGC offer (1 slot)
@@ -123,36 +128,41 @@ export const C_AGE_MIX = 148; // shares of children by age band at a family's fi
 export const C_CLA_AGE_MIX = 153; // shares of children in care at month 0 by age band (5 slots)
 export const C_CARE_PER_CHILD = 158; // 1: each child in care has its own route clocks and leaves on its 18th birthday (pathway.cla.routes); 0: siblings leave care together by the family's stay and exit shares (1 slot)
 export const C_ROUTE_HAZARD = 159; // each route's hazard multiplier on its clock, by age band at entry to care (route × AGE_BANDS + band; 0: not a route at that age) (20 slots)
-export const CONSTANTS = 179; // The run's constants block, f64 slots: how many
+export const C_PLACEMENT_BY_AGE = 179; // of the children of a family not placed with kin, the shares by placement at entry to care, by age band at entry (band × PLACEMENTS + placement; the kinship slot 0); children on their own clocks only (25 slots)
+export const C_MOVE_RATE = 204; // moves a child-month from one placement type to another (from × PLACEMENTS + to; the diagonal 0); children on their own clocks only (25 slots)
+export const C_MOVE_AGE = 229; // the moves' multiplier by the child's age band at the time (5 slots)
+export const C_AFTER_SHARE = 234; // of the children leaving care by its route, the share whose support is paid for (special guardianship, adoption; staying put of those leaving foster care at 18; a personal adviser of those leaving at 18) (4 slots)
+export const C_AFTER_UNTIL = 238; // the age it is paid to, months (0: not counted) (4 slots)
+export const CONSTANTS = 242; // The run's constants block, f64 slots: how many
 export const ACC_STOCK_DIFF_H1 = 0; // STOCK_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_STOCK_DIFF_H2 = 0;
 export const ACC_STOCK_DIFF_FIXED = 0;
 export const ACC_CORRECTION_H1 = 0; // CORRECTION: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_CORRECTION_H2 = 14;
+export const ACC_CORRECTION_H2 = 18;
 export const ACC_CORRECTION_FIXED = 0;
 export const ACC_COST_DIRECT_H1 = 0; // COST_DIRECT: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_COST_DIRECT_H2 = 28;
+export const ACC_COST_DIRECT_H2 = 36;
 export const ACC_COST_DIRECT_FIXED = 0;
 export const ACC_SERVICE_DIRECT_H1 = 1; // SERVICE_DIRECT: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_SERVICE_DIRECT_H2 = 28;
+export const ACC_SERVICE_DIRECT_H2 = 36;
 export const ACC_SERVICE_DIRECT_FIXED = 0;
 export const ACC_FLOWS_H1 = 2; // FLOWS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_FLOWS_H2 = 28;
+export const ACC_FLOWS_H2 = 36;
 export const ACC_FLOWS_FIXED = 0;
-export const ACC_FAMILY_MONTHS_H1 = 25; // FAMILY_MONTHS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_FAMILY_MONTHS_H2 = 28;
+export const ACC_FAMILY_MONTHS_H1 = 26; // FAMILY_MONTHS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_FAMILY_MONTHS_H2 = 36;
 export const ACC_FAMILY_MONTHS_FIXED = 0;
-export const ACC_LEDGER_H1 = 25; // LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_LEDGER_H2 = 28;
+export const ACC_LEDGER_H1 = 26; // LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_LEDGER_H2 = 36;
 export const ACC_LEDGER_FIXED = 2;
-export const ACC_FAMILIES_DIFF_H1 = 49; // FAMILIES_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_FAMILIES_DIFF_H2 = 28;
+export const ACC_FAMILIES_DIFF_H1 = 50; // FAMILIES_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_FAMILIES_DIFF_H2 = 36;
 export const ACC_FAMILIES_DIFF_FIXED = 2;
-export const ACC_SIZE_H1 = 25; // SIZE: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_SIZE_H2 = 28;
+export const ACC_SIZE_H1 = 26; // SIZE: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_SIZE_H2 = 36;
 export const ACC_SIZE_FIXED = 2;
-export const ACC_SIZE_WITH_LEDGER_H1 = 49; // SIZE_WITH_LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
-export const ACC_SIZE_WITH_LEDGER_H2 = 36;
+export const ACC_SIZE_WITH_LEDGER_H1 = 50; // SIZE_WITH_LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_SIZE_WITH_LEDGER_H2 = 44;
 export const ACC_SIZE_WITH_LEDGER_FIXED = 2;
 export const L_LENGTH = 0; // byte offset in a growable list's header
 export const L_ALLOCATED = 4; // byte offset in a growable list's header
@@ -223,14 +233,14 @@ export const SERVICE_ROW_METRICS = ['fgcJoined', 'fgcAllocated', 'fgcHeld', 'fgc
 export function accumulatorLayout(H: number, withLedger: boolean) {
   return {
     stockDiff: 0,
-    correction: 14 * (H + 2),
-    costDirect: 28 * (H + 2),
-    serviceDirect: 1 * (H + 1) + 28 * (H + 2),
-    flows: 2 * (H + 1) + 28 * (H + 2),
-    familyMonths: 25 * (H + 1) + 28 * (H + 2),
-    ledger: 25 * (H + 1) + 28 * (H + 2) + 2,
-    familiesDiff: 49 * (H + 1) + 28 * (H + 2) + 2,
-    size: withLedger ? 49 * (H + 1) + 36 * (H + 2) + 2 : 25 * (H + 1) + 28 * (H + 2) + 2,
+    correction: 18 * (H + 2),
+    costDirect: 36 * (H + 2),
+    serviceDirect: 1 * (H + 1) + 36 * (H + 2),
+    flows: 2 * (H + 1) + 36 * (H + 2),
+    familyMonths: 26 * (H + 1) + 36 * (H + 2),
+    ledger: 26 * (H + 1) + 36 * (H + 2) + 2,
+    familiesDiff: 50 * (H + 1) + 36 * (H + 2) + 2,
+    size: withLedger ? 50 * (H + 1) + 44 * (H + 2) + 2 : 26 * (H + 1) + 36 * (H + 2) + 2,
   };
 }
 
@@ -294,6 +304,8 @@ export interface PathwayExports {
 export interface PathwayImports {
   /** Math.exp, the host's (the same bits as the TypeScript engine). */
   exp(x: number): number;
+  /** Math.log, the host's (a placement move's exponential clock). */
+  log(x: number): number;
   /** The standard normal quantile (src/engine/random/special.ts normalQuantile). */
   normalQuantile(p: number): number;
   /** Time left of initial family id in a state whose sojourn is not lognormal, months. */

@@ -92,6 +92,7 @@ export class Pathway {
     };
     const imports: PathwayImports = {
       exp: Math.exp,
+      log: Math.log,
       normalQuantile,
       residual: (state: number, id: number) => {
         if (!this.residual) throw new Error('pathway: an initial family\'s time left asked for outside makeRunContext');

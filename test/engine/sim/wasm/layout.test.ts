@@ -11,6 +11,7 @@ import { PATHWAY_WASM_BASE64 } from '../../../../src/engine/sim/wasm/pathway-was
 import { METRICS, M_AGE0, M_ENTRIES_AGE0, M_PLACEMENT0 } from '../../../../src/engine/results/metrics';
 import { scenarioInputs } from '../../../../src/scenario/inputs';
 import { AGE_BANDS, CARE_ROUTES, PLACEMENTS } from '../../../../src/scenario/schema';
+import { AFTER_CARE_KINDS } from '../../../../src/scenario/placement-schema';
 import { EXPORTS, IMPORTS } from '../../../../src/wasm/layout-table';
 import { LEEDS, loadScenario, ROOT } from '../../../helpers/scenarios';
 
@@ -77,7 +78,14 @@ describe('the host ↔ module layout', () => {
     expect(host.PLACEMENTS).toBe(PLACEMENTS.length);
     expect(PLACEMENTS[0]).toBe('kinship');
     expect(PLACEMENTS.map((_, i) => METRICS[M_PLACEMENT0 + i])).toEqual(PLACEMENTS.map((p) => `cla${p[0]!.toUpperCase()}${p.slice(1)}`));
-    expect(host.CLASS_COUNT).toBe(LAYOUT.CLASS_CLA0! + PLACEMENTS.length + 1 + AGE_BANDS.length);
+    expect(host.CLASS_COUNT).toBe(LAYOUT.CLASS_CLA0! + PLACEMENTS.length + 1 + AGE_BANDS.length + AFTER_CARE_KINDS.length);
+  });
+
+  it('support after care follows care by age band, one class a kind, in the schema\'s order of kinds', () => {
+    expect(host.AFTER_CARE_KINDS).toBe(AFTER_CARE_KINDS.length);
+    expect(host.StockClass.AfterCare0).toBe(host.StockClass.ClaAge0 + AGE_BANDS.length);
+    expect(host.StockClass.AfterCareLast).toBe(host.CLASS_COUNT - 1);
+    expect(AFTER_CARE_KINDS).toEqual(['specialGuardianshipAllowance', 'adoptionAllowance', 'stayingPut', 'personalAdviser']);
   });
 
   it('care by age band follows assessment, one class a DfE band, and the metrics\' age rows follow them', () => {

@@ -60,7 +60,7 @@ describe('the WebAssembly family walk', () => {
   it('keeps accumulators readable when the memory grows, and keeps their bookings', () => {
     const ctx = makeRunContext(loadScenario(SMALL), 'grow', 0, 24);
     new FamilySimulator(ctx);
-    const acc = new Accumulators(24, monthlyCostByClass(ctx.params.costs), false);
+    const acc = new Accumulators(24, monthlyCostByClass(ctx.params.costs, ctx.params.placement), false);
     acc.sojourn(StockClass.Cp, 2, 0.5, 3.25, 1);
     const before = acc.stockDiff.slice();
     const pathway = Pathway.get();
@@ -102,7 +102,7 @@ describe('the WebAssembly family walk', () => {
     const ctx = makeRunContext(loadScenario(LEEDS), 'order', 4, 60);
     const families = new FamilySimulator(ctx);
     const offers = new CandidateList();
-    const shared = new Accumulators(60, monthlyCostByClass(ctx.params.costs), false);
+    const shared = new Accumulators(60, monthlyCostByClass(ctx.params.costs, ctx.params.placement), false);
     families.simulateAll(shared, offers, null);
     const n = offers.length;
     expect(n).toBeGreaterThan(1000);
@@ -147,7 +147,7 @@ describe('the WebAssembly family walk', () => {
     const months = 36;
     const ctx = makeRunContext(loadScenario(SMALL), 'many', 2, months);
     const families = new FamilySimulator(ctx);
-    const rates = monthlyCostByClass(ctx.params.costs);
+    const rates = monthlyCostByClass(ctx.params.costs, ctx.params.placement);
     // A family open from month 0 past month 1, given an FGC at month 0.5, then 299 more past the horizon (never held).
     const f = ctx.initialExit.findIndex((exit) => exit > 1);
     expect(f).toBeGreaterThanOrEqual(0);
