@@ -32,12 +32,15 @@ const placement = literal(...PLACEMENTS);
 const MOVES_A_YEAR = quantity({ ...NON_NEGATIVE, max: 12, reason: 'moves a child-year from one placement type to another: 0 or more, at most 12 (one a month)' }, ['moves/child/year']);
 const move = obj({ from: placement, to: placement, perChildYear: MOVES_A_YEAR, note: optional(str()) });
 
-/** Moves in care from one placement type to another: each pair's rate a child-year in care, by age band if given. */
+/**
+ * Changes of placement in care, as DfE counts new placements: each pair's rate a child-year in care, by age band if
+ * given. A move from a type to itself is a new placement of the same type (another carer, a change of status only):
+ * counted, its cost unchanged.
+ */
 export const placementMoves = obj({
-  moves: refine(arr(move, { minLength: 1, maxLength: PLACEMENTS.length * (PLACEMENTS.length - 1), why: 'one a pair of placement types' }), (moves) => {
+  moves: refine(arr(move, { minLength: 1, maxLength: PLACEMENTS.length * PLACEMENTS.length, why: 'one a pair of placement types (a type to itself too)' }), (moves) => {
     const seen = new Set<string>();
     for (const [i, m] of moves.entries()) {
-      if (m.from === m.to) return `[${i}]: a move goes from one placement type to another, not from ${m.from} to itself`;
       const key = `${m.from} → ${m.to}`;
       if (seen.has(key)) return `[${i}]: ${key} is given twice; give each pair once`;
       seen.add(key);

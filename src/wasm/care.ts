@@ -310,7 +310,7 @@ export function bookCare(acc: usize, hash: i32, episode: i32, size: i32, placeme
       band++;
     }
     if (exit > horizon) continue;
-    bookAfterCare(acc, route, ROUTE_EIGHTEEN, last, birth, exit, sign);
+    bookAfterCare(acc, hash, episode, c, route, ROUTE_EIGHTEEN, last, birth, exit, sign);
     flow(acc, FLOW_EXITS_AGE0 + band, 1, exit, sign);
     if (route == ROUTE_EIGHTEEN) flow(acc, FLOW_CARE_LEAVERS, 1, exit, sign);
     else if (route > 0) flow(acc, FLOW_CARE_LEAVERS + route, 1, exit, sign);

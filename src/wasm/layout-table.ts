@@ -122,7 +122,7 @@ export const STOCK_CLASSES: CodeSet = {
     ['AfterCareLast', CLASS_COUNT - 1],
   ],
   count: ['Count', CLASS_COUNT],
-  what: 'Stock classes: CIN, CP, pre-proceedings, CLA by placement (Cla0 + placement, five), assessment, CLA by age band (ClaAge0 + band, five; the same children as by placement), children after care whose support is paid for (AfterCare0 + kind: special guardianship allowance, adoption allowance, staying put, personal adviser; weighted by the share paid).',
+  what: 'Stock classes: CIN, CP, pre-proceedings, CLA by placement (Cla0 + placement, five), assessment, CLA by age band (ClaAge0 + band, five; the same children as by placement), children after care whose support is paid for (AfterCare0 + kind: special guardianship allowance, adoption allowance, staying put, personal adviser).',
 };
 
 /** Flow rows of an arm's accumulators, children in the month. */
@@ -146,7 +146,7 @@ export const FLOW_ROWS: CodeSet = {
     ['PlacementMoves', FLOW_PLACEMENT_MOVES],
   ],
   count: ['Count', FLOW_COUNT],
-  what: 'Flow rows: entries to care, exits from care, returns home, referrals (children in the month); care applications issued (families in the month); leaving care at 18, by special guardianship, by adoption, by another route (children); then entries and exits by age band (EntriesAge0 + band, ExitsAge0 + band) and children ageing out of band b into b + 1 in care (AgedOut0 + b, four); moves from one placement type to another in care (children).',
+  what: 'Flow rows: entries to care, exits from care, returns home, referrals (children in the month); care applications issued (families in the month); leaving care at 18, by special guardianship, by adoption, by another route (children); then entries and exits by age band (EntriesAge0 + band, ExitsAge0 + band) and children ageing out of band b into b + 1 in care (AgedOut0 + b, four); changes of placement in care, as DfE counts new placements (children).',
 };
 
 /** Purposes that split a family's randomness (the keyed draws of src/engine/random/rng.ts and src/wasm/draws.ts). */
@@ -168,6 +168,7 @@ export const PURPOSES: CodeSet = {
     ['Route', 12],
     ['FoundInCare', 13],
     ['Moves', 14],
+    ['AfterCare', 15],
   ],
   what: 'Purposes of a family\'s sub-streams, so that one kind of draw never shifts another.',
 };
@@ -285,9 +286,9 @@ export const CONSTANTS_BLOCK: SlotBlock = {
     ['CARE_PER_CHILD', 1, '1: each child in care has its own route clocks and leaves on its 18th birthday (pathway.cla.routes); 0: siblings leave care together by the family\'s stay and exit shares'],
     ['ROUTE_HAZARD', CARE_ROUTES * AGE_BANDS, 'each route\'s hazard multiplier on its clock, by age band at entry to care (route × AGE_BANDS + band; 0: not a route at that age)'],
     ['PLACEMENT_BY_AGE', AGE_BANDS * PLACEMENTS, 'of the children of a family not placed with kin, the shares by placement at entry to care, by age band at entry (band × PLACEMENTS + placement; the kinship slot 0); children on their own clocks only'],
-    ['MOVE_RATE', PLACEMENTS * PLACEMENTS, 'moves a child-month from one placement type to another (from × PLACEMENTS + to; the diagonal 0); children on their own clocks only'],
+    ['MOVE_RATE', PLACEMENTS * PLACEMENTS, 'changes of placement a child-month from one placement type to another (from × PLACEMENTS + to; the diagonal: a new placement of the same type); children on their own clocks only'],
     ['MOVE_AGE', AGE_BANDS, 'the moves\' multiplier by the child\'s age band at the time'],
-    ['AFTER_SHARE', AFTER_CARE_KINDS, 'of the children leaving care by its route, the share whose support is paid for (special guardianship, adoption; staying put of those leaving foster care at 18; a personal adviser of those leaving at 18)'],
+    ['AFTER_SHARE', AFTER_CARE_KINDS, 'of the children leaving care by its route, the probability each one\'s support is paid for (special guardianship, adoption; staying put of those leaving foster care at 18; a personal adviser of those leaving at 18)'],
     ['AFTER_UNTIL', AFTER_CARE_KINDS, 'the age it is paid to, months (0: not counted)'],
   ],
   size: 'CONSTANTS',

@@ -4,7 +4,8 @@
 // mix. In care, a child moves from one placement type to another at a rate a month by type (from → to) times a
 // multiplier for its age band at the time: competing exponential clocks, the hazard piecewise constant between its
 // birthdays that change band, drawn from the child's own Moves sub-stream from its entry on (the same moves in every
-// arm up to its exit). The cost follows the child: each spell is booked in its placement's stock class.
+// arm up to its exit). A move from a type to itself is a new placement of the same type (counted, its cost unchanged).
+// The cost follows the child: each spell is booked in its placement's stock class.
 import { H, constant, constants } from './run';
 import {
   AGE_BANDS,
@@ -18,6 +19,7 @@ import {
   FLOW_PLACEMENT_MOVES,
   MAX_CHILDREN,
   PLACEMENTS,
+  PURPOSE_AFTER_CARE,
   PURPOSE_MOVES,
   PURPOSE_PLACEMENT,
 } from './layout';
@@ -40,7 +42,7 @@ const LAST_FOSTER_PLACEMENT = 2;
   return pickShare(constants + (<usize>(C_PLACEMENT_BY_AGE + band * PLACEMENTS) << 3), PLACEMENTS, u);
 }
 
-/** Moves a child-month out of placement p, to any other type. */
+/** Moves a child-month out of placement p (to another carer of its own type too). */
 @inline function movesOut(p: i32): f64 {
   let out: f64 = 0;
   for (let j = 0; j < PLACEMENTS; j++) out += constant(C_MOVE_RATE + p * PLACEMENTS + j);
@@ -114,23 +116,25 @@ export function bookPlacements(acc: usize, hash: i32, episode: i32, c: i32, fami
   return p;
 }
 
-/** One kind of support after care for a child who left care at `exit`, born at `birth`: the share paid, to its age. */
-@inline function support(acc: usize, kind: i32, birth: f64, exit: f64, sign: f64): void {
-  const share = constant(C_AFTER_SHARE + kind);
+/** One kind of support after care for a child who left care at `exit`, born at `birth`: paid with its probability (uniform u), to its age. */
+@inline function support(acc: usize, kind: i32, u: f64, birth: f64, exit: f64, sign: f64): void {
   const until = birth + constant(C_AFTER_UNTIL + kind);
-  if (share > 0 && until > exit) stock(acc, CLASS_AFTER_CARE0 + kind, share, exit, until, sign);
+  if (u < constant(C_AFTER_SHARE + kind) && until > exit) stock(acc, CLASS_AFTER_CARE0 + kind, 1, exit, until, sign);
 }
 
 /**
- * The support paid for after a child leaves care at `exit` (within the horizon) by `route` (1: special guardianship,
- * 2: adoption, `eighteen`: its 18th birthday; others none), from its placement when it left (`last`): booked in
- * every arm alike, as the children weighted by the share paid, to the age each is paid to.
+ * The support paid for after child c (episode `episode`) leaves care at `exit` (within the horizon) by `route` (1:
+ * special guardianship, 2: adoption, `eighteen`: its 18th birthday; others none), from its placement when it left
+ * (`last`): booked in every arm alike, each kind paid or not by the child's own AfterCare draw (the same in every arm),
+ * to the age it is paid to.
  */
-export function bookAfterCare(acc: usize, route: i32, eighteen: i32, last: i32, birth: f64, exit: f64, sign: f64): void {
-  if (route == 1) support(acc, AFTER_SPECIAL_GUARDIANSHIP, birth, exit, sign);
-  else if (route == 2) support(acc, AFTER_ADOPTION, birth, exit, sign);
-  else if (route == eighteen) {
-    if (last <= LAST_FOSTER_PLACEMENT) support(acc, AFTER_STAYING_PUT, birth, exit, sign);
-    support(acc, AFTER_ADVISER, birth, exit, sign);
+export function bookAfterCare(acc: usize, hash: i32, episode: i32, c: i32, route: i32, eighteen: i32, last: i32, birth: f64, exit: f64, sign: f64): void {
+  if (route != 1 && route != 2 && route != eighteen) return;
+  const s = subStream(hash, PURPOSE_AFTER_CARE, episode * MAX_CHILDREN + c);
+  if (route == 1) support(acc, AFTER_SPECIAL_GUARDIANSHIP, uniformOf(s, 1), birth, exit, sign);
+  else if (route == 2) support(acc, AFTER_ADOPTION, uniformOf(s, 2), birth, exit, sign);
+  else {
+    if (last <= LAST_FOSTER_PLACEMENT) support(acc, AFTER_STAYING_PUT, uniformOf(s, 3), birth, exit, sign);
+    support(acc, AFTER_ADVISER, uniformOf(s, 4), birth, exit, sign);
   }
 }

@@ -37,3 +37,11 @@ if (cla) {
   const pairs = cla.flatMap((v, i) => (v === null || offset + i > months ? [] : [`${v}/${arm.series.cla.mean[offset + i]!.toFixed(0)}`]));
   console.log(`CLA observed/simulated mean, month by month from ${s.observed!.startMonth}: ${pairs.join(' ')}`);
 }
+// Placements (issue 26): the mix the run settles to, in DfE's groups (foster care: kinship, in-house and independent
+// fostering; residential; the rest), and new placements (care entries and moves) in the months 60-71.
+const placements: Metric[] = ['claKinship', 'claInHouseFostering', 'claIndependentFostering', 'claResidential', 'claOther'];
+const at = placements.map((m) => arm.series[m].mean[months]!);
+const inCare = at.reduce((a, b) => a + b, 0);
+const pct = (x: number) => `${((100 * x) / inCare).toFixed(1)}%`;
+console.log(`placement mix at month ${months}: foster care ${pct(at[0]! + at[1]! + at[2]!)} (kinship ${pct(at[0]!)}, in-house ${pct(at[1]!)}, independent ${pct(at[2]!)}), residential ${pct(at[3]!)}, other ${pct(at[4]!)}`);
+if (months >= 71) console.log(`new placements in months 60-71: ${(mean('claEntries', 60, 71) + mean('placementMoves', 60, 71)).toFixed(0)} (care entries ${mean('claEntries', 60, 71).toFixed(0)}, moves ${mean('placementMoves', 60, 71).toFixed(0)})`);

@@ -41,14 +41,15 @@ export const METRICS = [
   'claSpecialGuardianship',
   'claAdopted',
   'claOtherExits',
-  // Moves between placement types in care (children in the month), and the support paid for after care (£ in the
-  // month, in every arm alike; also in cost): in all, special guardianship allowances, adoption allowances, leaving
-  // care's (staying put and a personal adviser).
+  // Changes of placement in care (children in the month), the support paid for after care (£ in the month, in every
+  // arm alike; also in cost, and its allowances and staying put in costCashable), and the children it is paid for at
+  // month end by kind: special guardianship allowances, adoption allowances, staying put, a personal adviser.
   'placementMoves',
   'costAfterCare',
-  'costSpecialGuardianshipAllowances',
-  'costAdoptionAllowances',
-  'costLeavingCareSupport',
+  'afterCareSpecialGuardianship',
+  'afterCareAdoption',
+  'afterCareStayingPut',
+  'afterCarePersonalAdviser',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
@@ -59,3 +60,5 @@ export const M_PLACEMENT0 = M.claKinship;
 /** Rows of the first CLA-by-age-band and entries-by-age-band series; the bands follow in AGE_BANDS order. */
 export const M_AGE0 = M.claUnder1;
 export const M_ENTRIES_AGE0 = M.claEntriesUnder1;
+/** Row of the first series of children supported after care; the kinds follow in AFTER_CARE_KINDS order (src/scenario/placement-schema.ts). */
+export const M_AFTER_CARE0 = M.afterCareSpecialGuardianship;

@@ -5,7 +5,7 @@ import type { RunBlock } from './plan';
 import { M, METRIC_COUNT } from './metrics';
 
 /** Series kept as exact per-run values (continuous); every other series is an integer count kept as a histogram. */
-export const PER_RUN_SERIES = new Set<number>([M.cost, M.costPlacements, M.costFgcService, M.costCashable]);
+export const PER_RUN_SERIES = new Set<number>([M.cost, M.costPlacements, M.costFgcService, M.costCashable, M.costAfterCare]);
 /** Multiplier before counting: 1 for counts; the longest wait is counted in thousandths of a week. */
 export const SCALES = Array.from({ length: METRIC_COUNT }, (_, k) => (k === M.fgcLongestWaitWeeks ? 1000 : 1));
 

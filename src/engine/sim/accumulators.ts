@@ -1,5 +1,5 @@
 // One arm's monthly results built from family paths: each sojourn adds O(1) entries to difference arrays.
-import { M, M_AGE0, M_ENTRIES_AGE0, M_PLACEMENT0 } from '../results/metrics';
+import { M, M_AFTER_CARE0, M_AGE0, M_ENTRIES_AGE0, M_PLACEMENT0 } from '../results/metrics';
 import type { RunParameters } from './params';
 import { AFTER_CARE_KINDS, AGE_BANDS, accumulatorLayout, CLASS_COUNT, FLOW_COUNT, FlowRow, LEDGER_STATES, LEDGER_WIDTH, PLACEMENTS, StockClass } from './wasm/layout';
 import { Pathway, type MemoryViews } from './wasm/pathway';
@@ -121,12 +121,12 @@ export class Accumulators implements MemoryViews {
     const row = H + 1;
     const rates = this.rates;
     const stock = new Float64Array(CLASS_COUNT);
-    const afterCare = new Float64Array(AFTER_CARE_KINDS);
     const withCashable = rates.length >= 2 * CLASS_COUNT;
     for (let m = 0; m <= H; m++) {
       let stateCost = 0;
       let placementCost = 0;
       let cashableCost = 0;
+      let afterCare = 0;
       for (let k = 0; k < CLASS_COUNT; k++) {
         const i = k * (H + 2) + m;
         stock[k]! += this.stockDiff[i]!;
@@ -134,7 +134,7 @@ export class Accumulators implements MemoryViews {
         const cost = rates[k]! * childMonths;
         stateCost += cost;
         if (k >= StockClass.Cla0 && k < StockClass.Assessment) placementCost += cost;
-        if (k >= StockClass.AfterCare0) afterCare[k - StockClass.AfterCare0] = m === 0 ? 0 : cost;
+        if (k >= StockClass.AfterCare0) afterCare += cost;
         if (withCashable) cashableCost += rates[CLASS_COUNT + k]! * childMonths;
       }
       let cla = 0;
@@ -166,11 +166,9 @@ export class Accumulators implements MemoryViews {
       out[M.claAdopted * row + m] = this.flows[FlowRow.ClaAdopted * row + m]!;
       out[M.claOtherExits * row + m] = this.flows[FlowRow.ClaOtherExits * row + m]!;
       out[M.placementMoves * row + m] = this.flows[FlowRow.PlacementMoves * row + m]!;
-      // Support after care, by kind (AFTER_CARE_KINDS order): special guardianship, adoption, then leaving care's two.
-      out[M.costAfterCare * row + m] = afterCare[0]! + afterCare[1]! + afterCare[2]! + afterCare[3]!;
-      out[M.costSpecialGuardianshipAllowances * row + m] = afterCare[0]!;
-      out[M.costAdoptionAllowances * row + m] = afterCare[1]!;
-      out[M.costLeavingCareSupport * row + m] = afterCare[2]! + afterCare[3]!;
+      // Support after care: its cost, and the children it is paid for at month end by kind (AFTER_CARE_KINDS order).
+      out[M.costAfterCare * row + m] = m === 0 ? 0 : afterCare;
+      for (let k = 0; k < AFTER_CARE_KINDS; k++) out[(M_AFTER_CARE0 + k) * row + m] = stock[StockClass.AfterCare0 + k]!;
     }
   }
 

@@ -12,7 +12,7 @@ export interface PlacementParameters {
   moveRate: Float64Array;
   /** The moves' multiplier by the child's age band at the time. */
   moveAge: Float64Array;
-  /** Each kind of support after care (AFTER_CARE_KINDS order): the share paid, to what age (months), £ a child-month, and its cashable part. */
+  /** Each kind of support after care (AFTER_CARE_KINDS order): the probability a child's is paid, to what age (months), £ a child-month, and its cashable part. */
   afterShare: Float64Array;
   afterUntilMonths: Float64Array;
   afterMonthly: Float64Array;

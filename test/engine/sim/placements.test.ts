@@ -131,7 +131,7 @@ describe('placements in care, each child\'s', () => {
       const residential = { inHouseFostering: 0, independentFostering: 0, residential: 1, other: 0 };
       raw.pathway.cla.placementByAge = { shares: { ...bands(young), age10to15: residential, age16plus: residential }, source: 'test' };
     });
-    const [at] = runArms(s, 24);
+    const at = runArms(s, 24)[0]!;
     expect(at(M.claResidential, 24) + at(M.claKinship, 24)).toBe(at(M.cla, 24));
     expect(at(M.claResidential, 24)).toBeGreaterThan(0);
     expect(at(M.claKinship, 24)).toBeGreaterThan(0);
@@ -162,41 +162,53 @@ describe('support paid for after care', () => {
       sgoAllowance(raw, untilAge, 1);
     });
 
-  it('a special guardianship allowance is paid from the month of the exit on, for the share paid, in every arm: each month\'s allowance lies between the shares of the exits before it and to its end', () => {
+  it('a special guardianship allowance is paid from the month of the exit on, in every arm: the children paid for grow by each month\'s exits, and a month\'s £1-a-child-month cost lies between the counts at its start and end', () => {
     const months = 48;
-    const arms = runArms(sgoOnly(18, 0.8), months, [0, 6]);
+    const arms = runArms(sgoOnly(18, 1), months, [0, 6]);
     for (const at of arms) {
-      let before = 0;
       let exits = 0;
       for (let m = 1; m <= months; m++) {
+        const paidFor = at(M.afterCareSpecialGuardianship, m);
+        const before = at(M.afterCareSpecialGuardianship, m - 1);
+        expect([m, paidFor - before]).toEqual([m, at(M.claSpecialGuardianship, m)]);
+        expect(at(M.costAfterCare, m)).toBeGreaterThanOrEqual(before - 1e-9);
+        expect(at(M.costAfterCare, m)).toBeLessThanOrEqual(paidFor + 1e-9);
+        if (paidFor > before) expect(at(M.costAfterCare, m)).toBeLessThan(paidFor);
         exits += at(M.claSpecialGuardianship, m);
-        const paid = at(M.costSpecialGuardianshipAllowances, m);
-        expect(paid).toBeGreaterThanOrEqual(0.8 * before - 1e-9);
-        expect(paid).toBeLessThanOrEqual(0.8 * exits + 1e-9);
-        if (at(M.claSpecialGuardianship, m) > 0) expect(paid).toBeLessThan(0.8 * exits);
-        expect(at(M.costAfterCare, m)).toBeCloseTo(paid, 9);
-        before = exits;
       }
       expect(exits).toBeGreaterThan(10);
     }
     // The arms differ in their exits, and each pays for its own.
-    const total = (at: (metric: number, m: number) => number, metric: number) => Array.from({ length: months }, (_, i) => at(metric, i + 1)).reduce((a, b) => a + b, 0);
-    expect(total(arms[1]!, M.costAfterCare)).not.toBe(total(arms[0]!, M.costAfterCare));
+    const total = (at: (metric: number, m: number) => number) => Array.from({ length: months }, (_, i) => at(M.costAfterCare, i + 1)).reduce((a, b) => a + b, 0);
+    expect(total(arms[1]!)).not.toBe(total(arms[0]!));
+  });
+
+  it('an allowance is paid for its share of the children: 0.3 of those leaving by special guardianship, within 4 binomial standard errors over 10 runs', () => {
+    const months = 36;
+    let paid = 0;
+    let exits = 0;
+    for (let run = 0; run < 10; run++) {
+      const [at] = runArms(sgoOnly(18, 0.3), months, [0], run);
+      paid += at!(M.afterCareSpecialGuardianship, months);
+      for (let m = 1; m <= months; m++) exits += at!(M.claSpecialGuardianship, m);
+    }
+    expect(exits).toBeGreaterThan(100);
+    expect(Math.abs(paid - 0.3 * exits)).toBeLessThan(4 * Math.sqrt(exits * 0.3 * 0.7));
   });
 
   it('an allowance stops at the age it is paid to: paid to age 2 for children under 1 at month 0, nothing is paid after month 24; paid to 18, it goes on', () => {
     const months = 48;
-    const [toTwo] = runArms(foundUnderOne(2), months);
-    const [toEighteen] = runArms(foundUnderOne(18), months);
+    const toTwo = runArms(foundUnderOne(2), months)[0]!;
+    const toEighteen = runArms(foundUnderOne(18), months)[0]!;
     let paidEarly = 0;
     for (let m = 1; m <= months; m++) {
-      if (m > 24) expect([m, toTwo!(M.costSpecialGuardianshipAllowances, m)]).toEqual([m, 0]);
-      else paidEarly += toTwo!(M.costSpecialGuardianshipAllowances, m);
+      if (m > 24) expect([m, toTwo(M.costAfterCare, m), toTwo(M.afterCareSpecialGuardianship, m)]).toEqual([m, 0, 0]);
+      else paidEarly += toTwo(M.costAfterCare, m);
       // The same children and exits either way (the allowance changes no path): to 18, each is paid to the horizon.
-      expect(toEighteen!(M.claSpecialGuardianship, m)).toBe(toTwo!(M.claSpecialGuardianship, m));
+      expect(toEighteen(M.claSpecialGuardianship, m)).toBe(toTwo(M.claSpecialGuardianship, m));
     }
     expect(paidEarly).toBeGreaterThan(0);
-    const exits = Array.from({ length: months }, (_, i) => toEighteen!(M.claSpecialGuardianship, i + 1)).reduce((a, b) => a + b, 0);
-    expect(toEighteen!(M.costSpecialGuardianshipAllowances, months)).toBeGreaterThan(0.9 * exits);
+    const exits = Array.from({ length: months }, (_, i) => toEighteen(M.claSpecialGuardianship, i + 1)).reduce((a, b) => a + b, 0);
+    expect(toEighteen(M.afterCareSpecialGuardianship, months)).toBe(exits);
   });
 });

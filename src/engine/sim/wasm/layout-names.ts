@@ -49,6 +49,7 @@ export const LAYOUT: Readonly<Record<string, number>> = {
   PURPOSE_ROUTE: 12,
   PURPOSE_FOUND_IN_CARE: 13,
   PURPOSE_MOVES: 14,
+  PURPOSE_AFTER_CARE: 15,
   BRANCH_STEP_DOWN: 0,
   BRANCH_TO_CP: 1,
   BRANCH_TO_CARE: 2,

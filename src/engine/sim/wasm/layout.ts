@@ -11,7 +11,7 @@ export const enum State {
   Out = 6,
   NotArrived = 7,
 }
-/** Stock classes: CIN, CP, pre-proceedings, CLA by placement (Cla0 + placement, five), assessment, CLA by age band (ClaAge0 + band, five; the same children as by placement), children after care whose support is paid for (AfterCare0 + kind: special guardianship allowance, adoption allowance, staying put, personal adviser; weighted by the share paid). */
+/** Stock classes: CIN, CP, pre-proceedings, CLA by placement (Cla0 + placement, five), assessment, CLA by age band (ClaAge0 + band, five; the same children as by placement), children after care whose support is paid for (AfterCare0 + kind: special guardianship allowance, adoption allowance, staying put, personal adviser). */
 export const enum StockClass {
   Cin = 0,
   Cp = 1,
@@ -23,7 +23,7 @@ export const enum StockClass {
   AfterCare0 = 14,
   AfterCareLast = 17,
 }
-/** Flow rows: entries to care, exits from care, returns home, referrals (children in the month); care applications issued (families in the month); leaving care at 18, by special guardianship, by adoption, by another route (children); then entries and exits by age band (EntriesAge0 + band, ExitsAge0 + band) and children ageing out of band b into b + 1 in care (AgedOut0 + b, four); moves from one placement type to another in care (children). */
+/** Flow rows: entries to care, exits from care, returns home, referrals (children in the month); care applications issued (families in the month); leaving care at 18, by special guardianship, by adoption, by another route (children); then entries and exits by age band (EntriesAge0 + band, ExitsAge0 + band) and children ageing out of band b into b + 1 in care (AgedOut0 + b, four); changes of placement in care, as DfE counts new placements (children). */
 export const enum FlowRow {
   ClaEntries = 0,
   ClaExits = 1,
@@ -56,6 +56,7 @@ export const enum Purpose {
   Route = 12,
   FoundInCare = 13,
   Moves = 14,
+  AfterCare = 15,
 }
 /** Branch kinds: a step down (takes the freed share), an escalation to CP (relative risk of CP), into care (relative risk of care), a step on the way to care that no effect acts on (the effect on care acts once, where the route enters care). */
 export const enum BranchKind {
@@ -129,9 +130,9 @@ export const C_CLA_AGE_MIX = 153; // shares of children in care at month 0 by ag
 export const C_CARE_PER_CHILD = 158; // 1: each child in care has its own route clocks and leaves on its 18th birthday (pathway.cla.routes); 0: siblings leave care together by the family's stay and exit shares (1 slot)
 export const C_ROUTE_HAZARD = 159; // each route's hazard multiplier on its clock, by age band at entry to care (route × AGE_BANDS + band; 0: not a route at that age) (20 slots)
 export const C_PLACEMENT_BY_AGE = 179; // of the children of a family not placed with kin, the shares by placement at entry to care, by age band at entry (band × PLACEMENTS + placement; the kinship slot 0); children on their own clocks only (25 slots)
-export const C_MOVE_RATE = 204; // moves a child-month from one placement type to another (from × PLACEMENTS + to; the diagonal 0); children on their own clocks only (25 slots)
+export const C_MOVE_RATE = 204; // changes of placement a child-month from one placement type to another (from × PLACEMENTS + to; the diagonal: a new placement of the same type); children on their own clocks only (25 slots)
 export const C_MOVE_AGE = 229; // the moves' multiplier by the child's age band at the time (5 slots)
-export const C_AFTER_SHARE = 234; // of the children leaving care by its route, the share whose support is paid for (special guardianship, adoption; staying put of those leaving foster care at 18; a personal adviser of those leaving at 18) (4 slots)
+export const C_AFTER_SHARE = 234; // of the children leaving care by its route, the probability each one's support is paid for (special guardianship, adoption; staying put of those leaving foster care at 18; a personal adviser of those leaving at 18) (4 slots)
 export const C_AFTER_UNTIL = 238; // the age it is paid to, months (0: not counted) (4 slots)
 export const CONSTANTS = 242; // The run's constants block, f64 slots: how many
 export const ACC_STOCK_DIFF_H1 = 0; // STOCK_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
