@@ -1,10 +1,11 @@
 // <cs-care-ages>: children in care by DfE age band, stacked, for one arm (means over runs, which add up to the mean
-// in care), and each arm's care entries by age band and exits by route over the run, as a table.
+// in care), each arm's care entries by age band and exits by route over the run, and its placements, changes of
+// placement and support paid for after care, as tables.
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Metric, RunSummary } from '../engine';
-import { formatCount } from './format';
+import { formatCount, formatGbp } from './format';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -14,6 +15,19 @@ const BANDS: [Metric, Metric, string, string][] = [
   ['cla5to9', 'claEntries5to9', '5 to 9', '#48c9b0'],
   ['cla10to15', 'claEntries10to15', '10 to 15', '#f5b041'],
   ['cla16plus', 'claEntries16plus', '16 and over', '#cb4335'],
+];
+const PLACEMENT_TYPES: [Metric, string][] = [
+  ['claKinship', 'Kinship'],
+  ['claInHouseFostering', 'In-house fostering'],
+  ['claIndependentFostering', 'Independent fostering'],
+  ['claResidential', 'Residential'],
+  ['claOther', 'Other'],
+];
+const AFTER_CARE: [Metric, string][] = [
+  ['afterCareSpecialGuardianship', 'Special guardianship allowance'],
+  ['afterCareAdoption', 'Adoption allowance'],
+  ['afterCareStayingPut', 'Staying put'],
+  ['afterCarePersonalAdviser', 'Personal adviser'],
 ];
 const ROUTES: [Metric, string][] = [
   ['claReturnsHome', 'Returned home'],
@@ -81,6 +95,7 @@ export class CsCareAges extends LitElement {
     const s = this.summary;
     if (!s) return nothing;
     const total = (arm: RunSummary['arms'][number], metric: Metric) => arm.series[metric].mean.slice(1).reduce((a, b) => a + b, 0);
+    const last = (arm: RunSummary['arms'][number], metric: Metric) => arm.series[metric].mean[s.months.length - 1]!;
     return html`
       <header>
         <h3>Children in care by age <span class="unit">children at month end, mean over runs, each year</span></h3>
@@ -95,6 +110,18 @@ export class CsCareAges extends LitElement {
           <thead><tr><th scope="col">Arm</th>${BANDS.map(([, , label]) => html`<th scope="col">Entries ${label}</th>`)}${ROUTES.map(([, label]) => html`<th scope="col">${label}</th>`)}</tr></thead>
           <tbody>
             ${s.arms.map((a) => html`<tr><td>${a.name}</td>${BANDS.map(([, entries]) => html`<td>${formatCount(total(a, entries))}</td>`)}${ROUTES.map(([metric]) => html`<td>${formatCount(total(a, metric))}</td>`)}</tr>`)}
+          </tbody>
+        </table>
+      </div>
+      <div class="table" tabindex="0">
+        <table id="placements-after-care">
+          <caption class="unit">Placements at the last month-end (${s.months[s.months.length - 1]}) and changes of placement over the run; support paid for after care: children at the last month-end and its cost over the run (means over runs)</caption>
+          <thead><tr><th scope="col">Arm</th>${PLACEMENT_TYPES.map(([, label]) => html`<th scope="col">${label}</th>`)}<th scope="col">Changes of placement</th>${AFTER_CARE.map(([, label]) => html`<th scope="col">${label}</th>`)}<th scope="col">Cost after care</th></tr></thead>
+          <tbody>
+            ${s.arms.map(
+              (a) =>
+                html`<tr><td>${a.name}</td>${PLACEMENT_TYPES.map(([metric]) => html`<td>${formatCount(last(a, metric))}</td>`)}<td>${formatCount(total(a, 'placementMoves'))}</td>${AFTER_CARE.map(([metric]) => html`<td>${formatCount(last(a, metric))}</td>`)}<td>${formatGbp(total(a, 'costAfterCare'))}</td></tr>`,
+            )}
           </tbody>
         </table>
       </div>

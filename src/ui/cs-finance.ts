@@ -71,9 +71,9 @@ export class CsFinance extends LitElement {
       ${f.comparisons.map(
         (c) => html`<table class="by-year">
           <caption>${c.arm}: money by financial year</caption>
-          <thead><tr><th scope="col">Year</th><th scope="col">Cashable saving (placements’ marginal cost)</th><th scope="col">Non-cashable saving (staff time, fixed costs)</th><th scope="col">Extra FGC service cost</th><th scope="col">Net</th></tr></thead>
+          <thead><tr><th scope="col">Year</th><th scope="col">Cashable saving (placements’ marginal cost)</th><th scope="col">Non-cashable saving (staff time, fixed costs)</th><th scope="col">Extra FGC service cost</th><th scope="col">Net</th><th scope="col">Of the savings: support after care (allowances and staying put cashable, personal advisers not; before optimism bias and deadweight)</th></tr></thead>
           <tbody>${c.byYear.map(
-            (y) => html`<tr class=${y.carriedMonths > 0 ? 'carried' : ''}><td>${y.year}${yearNote(y.months, y.carriedMonths)}${y.inHorizon ? nothing : html` <span class="band">(after the horizon)</span>`}</td><td>${band(y.cashableSaving, formatGbp)}</td><td>${band(y.nonCashableSaving, formatGbp)}</td><td>${band(y.serviceCost, formatGbp)}</td><td>${band(y.net, formatGbp)}</td></tr>`,
+            (y) => html`<tr class=${y.carriedMonths > 0 ? 'carried' : ''}><td>${y.year}${yearNote(y.months, y.carriedMonths)}${y.inHorizon ? nothing : html` <span class="band">(after the horizon)</span>`}</td><td>${band(y.cashableSaving, formatGbp)}</td><td>${band(y.nonCashableSaving, formatGbp)}</td><td>${band(y.serviceCost, formatGbp)}</td><td>${band(y.net, formatGbp)}</td><td>${band(y.afterCareSaving, formatGbp)}</td></tr>`,
           )}</tbody>
         </table>`,
       )}

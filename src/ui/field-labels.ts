@@ -41,6 +41,14 @@ const EFFECTS: Record<string, string> = {
   uptake: 'Share of referred families who held one (turns an effect of a referral into one per conference)',
 };
 
+/** Support paid for after care (costs.afterCare), in words. */
+const AFTER_CARE: Record<string, string> = {
+  specialGuardianshipAllowance: 'Special guardianship allowance',
+  adoptionAllowance: 'Adoption allowance',
+  stayingPut: 'Staying put (care leavers from foster care)',
+  personalAdviser: 'Personal adviser (care leavers)',
+};
+
 /** Routes out of care (pathway.cla.routes), in words. */
 const ROUTES: Record<string, string> = { returnHome: 'returning home', specialGuardianship: 'special guardianship', adoption: 'adoption', other: 'another route' };
 
@@ -118,6 +126,9 @@ export function word(key: string): string {
 
 /** The label of the input at `path` (e.g. "fgc.offerPoints.icpc.eligibleShare", "arms.options[1].name"). */
 export function fieldLabel(path: string): string {
+  // A change of placement's rate: the moves are a list, so each is told apart by its place in it.
+  const move = /^pathway\.cla\.placementMoves\.moves\[(\d+)\]\.perChildYear$/.exec(path);
+  if (move) return `Changes of placement, move ${Number(move[1]) + 1} in the list: a child-year in care`;
   const general = path.replace(/\[\d+\]/g, '[]');
   const named = FIELDS[general];
   if (named) return named;
@@ -136,5 +147,6 @@ export function fieldLabel(path: string): string {
     return `${word(parent)}, per child: ${last === 'marginal' ? 'marginal part (stops with the placement: cashable)' : 'fixed part (staff, overheads: not cashable)'}`;
   }
   if (keys[0] === 'prices' && parent === 'index') return `Deflator, ${last}`;
+  if (keys[0] === 'costs' && keys[1] === 'afterCare' && keys.length === 4) return `${AFTER_CARE[parent] ?? word(parent)}: ${last === 'cost' ? 'cost a child' : last === 'share' ? 'share of the children it is paid for' : word(last)}`;
   return word(last);
 }

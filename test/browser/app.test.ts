@@ -48,10 +48,17 @@ describe('the app in Chromium', () => {
     // Children in care by age band, stacked, and each arm's entries by age and exits by route (issue 25).
     const ages = app(page).locator('cs-care-ages');
     expect(await ages.locator('canvas').count()).toBe(1);
-    expect(await ages.locator('tbody tr').count()).toBe(3);
-    expect(await ages.locator('thead th').allTextContents()).toEqual(['Arm', 'Entries Under 1', 'Entries 1 to 4', 'Entries 5 to 9', 'Entries 10 to 15', 'Entries 16 and over', 'Returned home', 'Special guardianship', 'Adopted', 'Other routes', 'At 18 (care leavers)']);
-    const adopted = Number(((await ages.locator('tbody tr').first().locator('td').nth(8).textContent()) ?? '').replace(/[^0-9.]/g, ''));
+    const byAge = ages.locator('table').first();
+    expect(await byAge.locator('tbody tr').count()).toBe(3);
+    expect(await byAge.locator('thead th').allTextContents()).toEqual(['Arm', 'Entries Under 1', 'Entries 1 to 4', 'Entries 5 to 9', 'Entries 10 to 15', 'Entries 16 and over', 'Returned home', 'Special guardianship', 'Adopted', 'Other routes', 'At 18 (care leavers)']);
+    const adopted = Number(((await byAge.locator('tbody tr').first().locator('td').nth(8).textContent()) ?? '').replace(/[^0-9.]/g, ''));
     expect(adopted).toBeGreaterThan(0);
+    // Each arm's placements, changes of placement and support paid for after care (issue 26).
+    const placements = ages.locator('#placements-after-care');
+    expect(await placements.locator('tbody tr').count()).toBe(3);
+    expect((await placements.locator('thead th').allTextContents()).slice(1)).toEqual(['Kinship', 'In-house fostering', 'Independent fostering', 'Residential', 'Other', 'Changes of placement', 'Special guardianship allowance', 'Adoption allowance', 'Staying put', 'Personal adviser', 'Cost after care']);
+    const residential = Number(((await placements.locator('tbody tr').first().locator('td').nth(4).textContent()) ?? '').replace(/[^0-9.]/g, ''));
+    expect(residential).toBeGreaterThan(0);
     expect(problems, problems.join('\n')).toEqual([]);
     // Served with the Content-Security-Policy (the page and the worker's script), and nothing it does breaks it.
     expect(headers['/']).toBe(CONTENT_SECURITY_POLICY);
@@ -320,7 +327,7 @@ describe('the scenario editor in Chromium', () => {
     await app.locator('cs-run-controls #runs').fill('100000');
     await app.locator('cs-run-controls #run').click();
     const alert = app.locator('p.error[role="alert"]');
-    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain('This run is too large for a browser tab: 100,000 runs × 3 arms × 601 months would keep 5,783 MB');
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain('This run is too large for a browser tab: 100,000 runs × 3 arms × 601 months would keep 7,226 MB');
     expect(await alert.textContent()).toMatch(/use at most [\d,]+ runs/);
     // Nothing ran, and the horizon the user typed is still there.
     expect(await app.locator('cs-run-controls #run').isDisabled()).toBe(false);

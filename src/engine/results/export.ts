@@ -53,7 +53,8 @@ export function toCsv(summary: RunSummary): string {
 
 /**
  * The appraisal in the same columns, after the series: each arm's money by financial year against the reference
- * (`finance.cashableSaving`, `finance.nonCashableSaving`, `finance.serviceCost`, `finance.net`; the month column
+ * (`finance.cashableSaving`, `finance.nonCashableSaving`, `finance.serviceCost`, `finance.net`, `finance.afterCareSaving`: of
+ * the savings, the support after care, before optimism bias and deadweight; the month column
  * holds the year, marked when some of its months are carried, not simulated, or it is after the horizon) and its
  * NPVs (`finance.npv` over 5 years, 10 and the horizon; `finance.cashNpv`, the budget's, over the horizon).
  */
@@ -70,6 +71,7 @@ function financeRows(summary: RunSummary, priceYear: string, preset: string): st
       row(c.arm, when, 'finance.nonCashableSaving', y.nonCashableSaving);
       row(c.arm, when, 'finance.serviceCost', y.serviceCost);
       row(c.arm, when, 'finance.net', y.net);
+      row(c.arm, when, 'finance.afterCareSaving', y.afterCareSaving);
     }
     for (const h of c.npvByHorizon) row(c.arm, `${h.years} years`, 'finance.npv', h.npv);
     row(c.arm, `${f.appraisalYears} years`, 'finance.cashNpv', c.cashNpv);

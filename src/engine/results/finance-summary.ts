@@ -26,6 +26,12 @@ export interface FinanceYear {
   nonCashableSaving: Stat;
   /** Extra cost of the arm's FGC service over the reference's, set-up included, £. */
   serviceCost: Stat;
+  /**
+   * Of the savings, the support paid for after care (allowances, staying put, a personal adviser): the reference's
+   * less the arm's, £, before optimism bias and deadweight (in the savings above, its allowances and staying put as
+   * cashable, a personal adviser's time not). Negative where the arm pays more after care (more special guardianship).
+   */
+  afterCareSaving: Stat;
   /** Benefits − service cost, £ (undiscounted). */
   net: Stat;
 }
@@ -124,26 +130,30 @@ export function appraisalYears(years: FinancialYear[], length: number): { label:
   return out;
 }
 
-/** An arm's money by run and financial year (runs × years, run order): total cost, its cashable part, the FGC service. */
-function armMoney(set: YearlyMoney, arm: number, years: FinancialYear[]): { total: Float64Array; cashable: Float64Array; service: Float64Array } {
+type Money = { total: Float64Array; cashable: Float64Array; service: Float64Array; afterCare: Float64Array };
+const MONEY_KEYS = ['total', 'cashable', 'service', 'afterCare'] as const;
+
+/** An arm's money by run and financial year (runs × years, run order): total cost, its cashable part, the FGC service, support after care. */
+function armMoney(set: YearlyMoney, arm: number, years: FinancialYear[]): Money {
   return {
     total: set.costByYear(arm, years, M.cost),
     cashable: set.costByYear(arm, years, M.costCashable),
     service: set.costByYear(arm, years, M.costFgcService),
+    afterCare: set.costByYear(arm, years, M.costAfterCare),
   };
 }
 
 /** One run's money a year for the appraisal's years: simulated, completed and carried (see appraisalYears). */
 function fillRun(
-  into: { total: Float64Array; cashable: Float64Array; service: Float64Array },
-  money: { total: Float64Array; cashable: Float64Array; service: Float64Array },
+  into: Money,
+  money: Money,
   run: number,
   simulated: number,
   plan: ReturnType<typeof appraisalYears>,
   carriedFrom: number,
 ): void {
   const from = run * simulated;
-  for (const key of ['total', 'cashable', 'service'] as const) {
+  for (const key of MONEY_KEYS) {
     const source = money[key];
     const out = into[key];
     const level = carriedFrom >= 0 ? source[from + carriedFrom]! : 0;
@@ -192,10 +202,10 @@ export function* appraiseComparisons(
     const npvAt = horizons.map(() => new Float64Array(runs));
     const paybackCounts = new Int32Array(L);
     let never = 0;
-    const yearly = Array.from({ length: L }, () => ({ cashable: new Float64Array(runs), nonCashable: new Float64Array(runs), service: new Float64Array(runs), net: new Float64Array(runs) }));
+    const yearly = Array.from({ length: L }, () => ({ cashable: new Float64Array(runs), nonCashable: new Float64Array(runs), service: new Float64Array(runs), net: new Float64Array(runs), afterCare: new Float64Array(runs) }));
     // One run's years at a time, in arrays made once (not views and results made for each of 10,000 runs).
-    const refRun = { total: new Float64Array(L), cashable: new Float64Array(L), service: new Float64Array(L), fte: refFte };
-    const armRun = { total: new Float64Array(L), cashable: new Float64Array(L), service: new Float64Array(L), fte: peakFte(arm) };
+    const refRun = { total: new Float64Array(L), cashable: new Float64Array(L), service: new Float64Array(L), afterCare: new Float64Array(L), fte: refFte };
+    const armRun = { total: new Float64Array(L), cashable: new Float64Array(L), service: new Float64Array(L), afterCare: new Float64Array(L), fte: peakFte(arm) };
     const into = yearlyAppraisal(L);
     for (let r = 0; r < runs; r++) {
       if (r % RUNS_PER_STEP === RUNS_PER_STEP - 1) yield;
@@ -217,6 +227,7 @@ export function* appraiseComparisons(
         yearly[t]!.nonCashable[r] = a.nonCashable[t]!;
         yearly[t]!.service[r] = a.serviceCost[t]!;
         yearly[t]!.net[r] = a.net[t]!;
+        yearly[t]!.afterCare[r] = refRun.afterCare[t]! - armRun.afterCare[t]!;
       }
     }
     const payback: Record<string, number> = {};
@@ -260,6 +271,7 @@ export function* appraiseComparisons(
         nonCashableSaving: statInPlace(yearly[t]!.nonCashable),
         serviceCost: statInPlace(yearly[t]!.service),
         net: statInPlace(yearly[t]!.net),
+        afterCareSaving: statInPlace(yearly[t]!.afterCare),
       })),
     });
   }

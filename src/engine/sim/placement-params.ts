@@ -1,9 +1,14 @@
 // One run's draw of each child's placements in care and of the support paid for after care (issue 26): placement at
 // entry by age band, moves between placement types, and each kind of support's cost, share and age it ends.
-import type { scenarioInputs } from '../../scenario/inputs';
+import type { QuantityInput, scenarioInputs } from '../../scenario/inputs';
 import { AFTER_CARE_KINDS, AGE_BANDS, NON_KIN_PLACEMENTS, PLACEMENTS } from '../../scenario/placement-schema';
 import type { Scenario } from '../../scenario/schema';
-import type { ParameterDraw } from './params';
+
+/** What this needs of a run's draw (./params ParameterDraw): a quantity, and money a month in the reporting year's prices. */
+interface Draw {
+  q(input: QuantityInput): number;
+  perMonth(input: QuantityInput): number;
+}
 
 export interface PlacementParameters {
   /** Of the children of a family not placed with kin, the shares at entry by placement for each age band at entry: band × PLACEMENTS + placement (kinship 0). */
@@ -23,7 +28,7 @@ export interface PlacementParameters {
  * The run's placement parameters. Without placementByAge, every band enters by the family mix less kinship
  * (`placements`, drawn), renormalised; without placementMoves, no moves; without costs.afterCare, no support counted.
  */
-export function placementParameters(draw: ParameterDraw, s: Scenario, tree: ReturnType<typeof scenarioInputs>['tree'], placements: Float64Array): PlacementParameters {
+export function placementParameters(draw: Draw, s: Scenario, tree: ReturnType<typeof scenarioInputs>['tree'], placements: Float64Array): PlacementParameters {
   const P = PLACEMENTS.length;
   const byAge = new Float64Array(AGE_BANDS.length * P);
   const given = s.pathway.cla.placementByAge;

@@ -94,14 +94,39 @@ describe('Leeds, children in care by age and route (issue 25)', () => {
     }
   });
 
+  /** Ten years of Leeds (100 runs), the arm its observations reflect: what neither month 0 nor an input fixes is left. */
+  const months = 120;
+  let tenYears: ReturnType<typeof runSimulation>['arms'][number];
+  beforeAll(() => {
+    const s = loadScenario(LEEDS);
+    tenYears = runSimulation(s, { months, runs: 100 }).arms[s.observed!.arm!]!;
+  }, 300_000);
+
   it('settles, after ten years, to a CLA age mix within 5 points a band of DfE’s Leeds mix (31 March 2021: 52 / 201 / 252 / 498 / 278)', () => {
     // Not fixed by an input: month 0's mix is gone in ten years; what is left comes from the ages at entry and the clocks.
-    const s = loadScenario(LEEDS);
-    const months = 120;
-    const arm = runSimulation(s, { months, runs: 100 }).arms[s.observed!.arm!]!;
-    const bands = (['claUnder1', 'cla1to4', 'cla5to9', 'cla10to15', 'cla16plus'] as const).map((m) => arm.series[m].mean[months]!);
+    const bands = (['claUnder1', 'cla1to4', 'cla5to9', 'cla10to15', 'cla16plus'] as const).map((m) => tenYears.series[m].mean[months]!);
     const total = bands.reduce((a, b) => a + b, 0);
     const published = [52, 201, 252, 498, 278].map((n) => (100 * n) / 1281);
     bands.forEach((b, i) => expect(Math.abs((100 * b) / total - published[i]!), `band ${i}`).toBeLessThanOrEqual(5));
+  });
+
+  it('settles, after ten years, to a placement mix within 5 points a type of DfE’s Leeds mix (31 March 2021: foster placements 1,016; residential 84 and up to 9 suppressed; the rest 172 and up to 9, of 1,281)', () => {
+    // DfE's council files publish foster care as one type (kinship, in-house and agency together): compared as published.
+    const at = (m: 'claKinship' | 'claInHouseFostering' | 'claIndependentFostering' | 'claResidential' | 'claOther') => tenYears.series[m].mean[months]!;
+    const foster = at('claKinship') + at('claInHouseFostering') + at('claIndependentFostering');
+    const total = foster + at('claResidential') + at('claOther');
+    const share = (x: number) => (100 * x) / total;
+    // The 9 children in suppressed cells (other placements, other residential settings, residential schools) may be either side.
+    expect(Math.abs(share(foster) - (100 * 1016) / 1281)).toBeLessThanOrEqual(5);
+    expect(share(at('claResidential'))).toBeGreaterThanOrEqual((100 * 84) / 1281 - 5);
+    expect(share(at('claResidential'))).toBeLessThanOrEqual((100 * (84 + 9)) / 1281 + 5);
+    expect(share(at('claOther'))).toBeGreaterThanOrEqual((100 * (88 + 62 + 22)) / 1281 - 5);
+    expect(share(at('claOther'))).toBeLessThanOrEqual((100 * (88 + 62 + 22 + 9)) / 1281 + 5);
+  });
+
+  it('makes new placements (care entries and changes of placement) in 2020/21 within 20% of DfE’s 1,228 for Leeds', () => {
+    // Months 60–71 are April 2020 to March 2021 (month 0 is April 2015's end).
+    const sum = (m: 'claEntries' | 'placementMoves') => tenYears.series[m].mean.slice(60, 72).reduce((a, b) => a + b, 0);
+    expect(Math.abs((sum('claEntries') + sum('placementMoves')) / 1228 - 1)).toBeLessThanOrEqual(0.2);
   });
 });

@@ -12,7 +12,8 @@ type Json = Record<string, unknown>;
 /** A copy of the raw scenario with the number at `path` (a quantity's value, a bare number or a count's value) set to `value`. */
 function withValue(raw: Json, path: string, value: number): Json {
   const copy = structuredClone(raw);
-  const keys = path.split('.');
+  // "a.b[2].c": an array's item by its index.
+  const keys = path.replace(/\[(\d+)\]/g, '.$1').split('.');
   let node = copy as Json;
   for (const key of keys.slice(0, -1)) node = node[key] as Json;
   const last = keys[keys.length - 1]!;
