@@ -104,10 +104,20 @@ export class CsSensitivity extends LitElement {
   }
 
   /** The global ranking (or why there is none), recomputed only when its inputs change, not on every status update. */
-  private _globalResult: GlobalSensitivity | string = '';
+  @state() private _globalResult: GlobalSensitivity | string = '';
+  /** The latest ranking asked for: one asked for before it is dropped. */
+  private _globalAsked = 0;
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('scenario') || changed.has('summary') || changed.has('_output') || changed.has('_arm')) this._globalResult = this._global();
+    if (changed.has('scenario') || changed.has('summary') || changed.has('_output') || changed.has('_arm')) {
+      // In a task of its own, after this update is painted: it re-draws every uncertain input of every run (tens of
+      // milliseconds with the care and placement inputs), which must not lengthen the task that shows the results.
+      const asked = ++this._globalAsked;
+      this._globalResult = 'Ranking the inputs…';
+      setTimeout(() => {
+        if (asked === this._globalAsked) this._globalResult = this._global();
+      }, 0);
+    }
   }
 
   private _global(): GlobalSensitivity | string {
