@@ -2,11 +2,11 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { hasOwn, type ScenarioError } from '../scenario/check';
-import { parseScenario } from '../scenario/parse';
+import { editorProblems, editScenario, START_MONTH } from './editor-edits';
 import { emit } from './events';
 import { fieldLabel, word } from './field-labels';
 import { DIST_PARAMS, editorModel, FAMILY_PARAMS, startDistribution, switchFamily, type EditorRow } from './editor-model';
-import { getAt, setAt } from './raw-path';
+import { getAt } from './raw-path';
 import { perConference } from '../scenario/effect-presets';
 
 const PROVENANCE = ['unit', 'source', 'priceYear', 'note', 'grade', 'measure'];
@@ -30,6 +30,8 @@ export class CsScenarioEditor extends LitElement {
     .inputs label { display: inline-flex; gap: 0.2rem; align-items: center; font-size: 0.8rem; color: #555; }
     input, select { font: inherit; font-size: 0.85rem; padding: 0.15rem 0.3rem; }
     input[type='number'] { width: 6.5rem; }
+    input.year { width: 5.5rem; }
+    .start { border-top: none; margin-bottom: 0.4rem; }
     input:focus-visible, select:focus-visible, summary:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
     .unit { color: #555; font-size: 0.8rem; }
     .grade { color: #444; font-size: 0.75rem; background: #f3f3f3; border-radius: 4px; padding: 0 0.3rem; }
@@ -43,18 +45,17 @@ export class CsScenarioEditor extends LitElement {
   @property({ attribute: false }) raw: unknown;
 
   private _errors: ScenarioError[] = [];
-  private _model: ReturnType<typeof editorModel> = { ok: true, groups: [] };
+  private _model: ReturnType<typeof editorModel> = { ok: true, startMonth: '', groups: [] };
 
   override willUpdate(): void {
-    const parsed = parseScenario(this.raw);
-    this._errors = parsed.ok ? [] : parsed.errors;
     this._model = editorModel(this.raw);
+    this._errors = editorProblems(this.raw, this._model);
   }
 
+  /** Every edit: the value as typed goes into the raw scenario (the app keeps it), with the scenario when it is valid. */
   private _set(path: string, value: unknown): void {
-    const raw = setAt(this.raw, path, value);
-    const parsed = parseScenario(raw);
-    emit(this, 'scenario-change', { raw, scenario: parsed.ok ? parsed.value : undefined });
+    const { raw, scenario } = editScenario(this.raw, path, value);
+    emit(this, 'scenario-change', { raw, scenario });
   }
 
   private _errorsAt(path: string): TemplateResult | typeof nothing {
@@ -79,7 +80,7 @@ export class CsScenarioEditor extends LitElement {
   private _source(node: Record<string, unknown>): TemplateResult | typeof nothing {
     const source = node.source;
     if (typeof source !== 'string' || !source) return nothing;
-    return html`<details class="source"><summary>Source${node.priceYear ? `, price year ${node.priceYear}` : ''}</summary>${source}${typeof node.note === 'string' ? html`<br />${node.note}` : nothing}</details>`;
+    return html`<details class="source"><summary>Source</summary>${source}${typeof node.note === 'string' ? html`<br />${node.note}` : nothing}</details>`;
   }
 
   /** A row: label and path, its inputs, then its source and problems. */
@@ -110,10 +111,33 @@ export class CsScenarioEditor extends LitElement {
         </select>
         ${row.params.map((k) => this._param(path, k, node[k]))}
         <span class="unit">${node.unit}</span>
+        ${row.money ? this._priceYear(path, node.priceYear) : nothing}
         ${typeof node.grade === 'string' ? html`<span class="grade">evidence: ${node.grade}</span>` : nothing}
         ${node.measure === 'intention to treat' ? this._perConference(path, central) : nothing}`,
       this._source(node),
     );
+  }
+
+  /** A money input's price year, beside its value: as typed (an empty field takes it out; the validator asks for one). */
+  private _priceYear(path: string, value: unknown): TemplateResult {
+    return html`<label>Price year<input type="text" class="year" placeholder="YYYY/YY" aria-label=${`${fieldLabel(path)}: price year`} data-path=${`${path}.priceYear`}
+      .value=${typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value)}
+      @change=${(e: Event) => {
+        const text = (e.target as HTMLInputElement).value;
+        this._set(`${path}.priceYear`, text === '' ? undefined : text);
+      }} /></label>`;
+  }
+
+  /** Month 0, at the top. A text field, not a month input: a wrong value stays as typed beside its problem. */
+  private _startMonth(value: string): TemplateResult {
+    return html`<div class="row start">
+      <label class="label" for="start-month">${fieldLabel(START_MONTH)}<span class="path">${START_MONTH}</span></label>
+      <span class="inputs"><input id="start-month" type="text" class="year" placeholder="YYYY-MM" data-path=${START_MONTH} aria-describedby="start-month-note"
+          .value=${value} @change=${(e: Event) => this._set(START_MONTH, (e.target as HTMLInputElement).value)} />
+        <span class="unit" id="start-month-note">YYYY-MM: month 0, whose month-end stocks the scenario starts from (observed series keep their own)</span></span>
+      <span></span>
+      ${this._errorsAt(START_MONTH)}
+    </div>`;
   }
 
   /** An effect by intention to treat, as the run uses it: per conference held, at the central values (Bloom). */
@@ -174,7 +198,7 @@ export class CsScenarioEditor extends LitElement {
     // Loads check editorModel first (cs-app), so this shows only for a value no load would accept.
     if (!this._model.ok) return html`<p class="error" role="alert">This scenario cannot be shown here: ${this._model.problem.path}: ${this._model.problem.message}.</p>`;
     if (!this.raw || typeof this.raw !== 'object') return html`<p class="error">No scenario loaded.</p>`;
-    return html`${this._model.groups.map(({ key, title, rows }) => {
+    return html`${this._startMonth(this._model.startMonth)}${this._model.groups.map(({ key, title, rows }) => {
       const flagged = this._errors.some((e) => e.path.startsWith(key));
       return html`<details class="group" ?open=${flagged}>
         <summary>${title}${flagged ? ' ⚠' : ''}</summary>

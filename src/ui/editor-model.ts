@@ -21,8 +21,8 @@ export type EditorRow =
   | { kind: 'numbers'; path: string; values: unknown[] }
   /** A list too long to draw value by value, or a value with no input (null, true): said, not editable here. */
   | { kind: 'summary'; path: string; text: string }
-  /** A fixed value or a distribution: its kind and parameters. */
-  | { kind: 'quantity'; path: string; node: Json; dist: string; params: string[] }
+  /** A fixed value or a distribution: its kind and parameters; money has a price year, edited beside it. */
+  | { kind: 'quantity'; path: string; node: Json; dist: string; params: string[]; money: boolean }
   /** A time in a state: its family and parameters (an empirical histogram is summarised by its bins). */
   | { kind: 'duration'; path: string; node: Json; family: string; params: string[]; bins: number | undefined }
   /** Branch shares by name, with their Dirichlet concentration. */
@@ -181,11 +181,21 @@ function shares(path: string, node: Json): EditorRow {
 function quantity(path: string, node: Json): EditorRow {
   const dist = hasOwn(node, 'dist') ? String(node.dist) : 'fixed';
   // An unknown distribution still draws (its name in the list, no parameters): the validator names the problem.
-  return { kind: 'quantity', path, node, dist, params: hasOwn(DIST_PARAMS, dist) ? [...DIST_PARAMS[dist]!] : [] };
+  // Money is in pounds (every money unit is GBP/…); one with a price year but another unit still shows it, to fix.
+  const money = hasOwn(node, 'priceYear') || (typeof node.unit === 'string' && node.unit.startsWith('GBP'));
+  return { kind: 'quantity', path, node, dist, params: hasOwn(DIST_PARAMS, dist) ? [...DIST_PARAMS[dist]!] : [], money };
+}
+
+/** What the editor draws: the start month's text (at the top) and the rows of each group. */
+export interface EditorDrawing {
+  ok: true;
+  /** The scenario's startMonth as its field shows it: as typed, even where it is not a month. */
+  startMonth: string;
+  groups: Array<{ key: string; title: string; rows: EditorRow[] }>;
 }
 
 /** The rows of each group, or why the scenario cannot be drawn (the path and what is wrong there). */
-export function editorModel(raw: unknown): { ok: true; groups: Array<{ key: string; title: string; rows: EditorRow[] }> } | { ok: false; problem: Undrawable } {
+export function editorModel(raw: unknown): EditorDrawing | { ok: false; problem: Undrawable } {
   if (!isRecord(raw)) return { ok: false, problem: { path: '(root)', message: `a scenario is a JSON object ({…}), got ${show(raw)}` } };
   const deep = tooDeep(raw);
   if (deep !== undefined) return { ok: false, problem: { path: deep, message: `nests more than ${MAX_DEPTH} levels deep; a scenario nests at most 6` } };
@@ -204,7 +214,8 @@ export function editorModel(raw: unknown): { ok: true; groups: Array<{ key: stri
     if (isRecord(e) && typeof e.path === 'string' && typeof e.message === 'string') return { ok: false, problem: { path: e.path, message: e.message } };
     throw e;
   }
-  return { ok: true, groups };
+  const startMonth = raw.startMonth === undefined ? '' : typeof raw.startMonth === 'string' ? raw.startMonth : show(raw.startMonth);
+  return { ok: true, startMonth, groups };
 }
 
 /** Why a scenario cannot be opened in the editor, as one sentence, or undefined if it can. */

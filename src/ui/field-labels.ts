@@ -54,6 +54,7 @@ const ROUTES: Record<string, string> = { returnHome: 'returning home', specialGu
 
 /** Whole paths (array indices written []), for inputs whose last key alone says too little. */
 const FIELDS: Record<string, string> = {
+  startMonth: 'Start month',
   'simulation.runs': 'Monte Carlo runs',
   'simulation.seed': 'Seed',
   'simulation.horizonMonths': 'Horizon (months after month 0)',
