@@ -80,7 +80,8 @@ const FLOW_ENTRIES_AGE0 = FLOW_CARE_LEAVERS + CARE_ROUTES;
 const FLOW_EXITS_AGE0 = FLOW_ENTRIES_AGE0 + AGE_BANDS;
 const FLOW_AGED_OUT0 = FLOW_EXITS_AGE0 + AGE_BANDS;
 const FLOW_PLACEMENT_MOVES = FLOW_AGED_OUT0 + AGE_BANDS - 1;
-const FLOW_COUNT = FLOW_PLACEMENT_MOVES + 1;
+const FLOW_CP_ENTRIES = FLOW_PLACEMENT_MOVES + 1;
+const FLOW_COUNT = FLOW_CP_ENTRIES + 1;
 /** Quantile tables: one per open state, then re-referral's and time to conference's, then each care route's clock. */
 const TABLE_RE_REFERRAL = OPEN_STATES;
 const TABLE_TO_CONFERENCE = OPEN_STATES + 1;
@@ -144,9 +145,10 @@ export const FLOW_ROWS: CodeSet = {
     ['AgedOut0', FLOW_AGED_OUT0],
     ['AgedOutLast', FLOW_PLACEMENT_MOVES - 1],
     ['PlacementMoves', FLOW_PLACEMENT_MOVES],
+    ['CpEntries', FLOW_CP_ENTRIES],
   ],
   count: ['Count', FLOW_COUNT],
-  what: 'Flow rows: entries to care, exits from care, returns home, referrals (children in the month); care applications issued (families in the month); leaving care at 18, by special guardianship, by adoption, by another route (children); then entries and exits by age band (EntriesAge0 + band, ExitsAge0 + band) and children ageing out of band b into b + 1 in care (AgedOut0 + b, four); changes of placement in care, as DfE counts new placements (children).',
+  what: 'Flow rows: entries to care, exits from care, returns home, referrals (children in the month); care applications issued (families in the month); leaving care at 18, by special guardianship, by adoption, by another route (children); then entries and exits by age band (EntriesAge0 + band, ExitsAge0 + band) and children ageing out of band b into b + 1 in care (AgedOut0 + b, four); changes of placement in care, as DfE counts new placements (children); CP plans starting, from any state (children).',
 };
 
 /** Purposes that split a family's randomness (the keyed draws of src/engine/random/rng.ts and src/wasm/draws.ts). */

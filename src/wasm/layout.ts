@@ -33,7 +33,8 @@ export const FLOW_EXITS_AGE0: i32 = 14; // FlowRow.ExitsAge0
 export const FLOW_AGED_OUT0: i32 = 19; // FlowRow.AgedOut0
 export const FLOW_AGED_OUT_LAST: i32 = 22; // FlowRow.AgedOutLast
 export const FLOW_PLACEMENT_MOVES: i32 = 23; // FlowRow.PlacementMoves
-export const FLOW_COUNT: i32 = 24; // how many FlowRow codes
+export const FLOW_CP_ENTRIES: i32 = 24; // FlowRow.CpEntries
+export const FLOW_COUNT: i32 = 25; // how many FlowRow codes
 export const PURPOSE_ARRIVAL_TIME: i32 = 1; // Purpose.ArrivalTime
 export const PURPOSE_FAMILY_SIZE: i32 = 2; // Purpose.FamilySize
 export const PURPOSE_SOJOURN: i32 = 3; // Purpose.Sojourn
@@ -128,19 +129,19 @@ export const ACC_SERVICE_DIRECT_FIXED: i32 = 0;
 export const ACC_FLOWS_H1: i32 = 2; // FLOWS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_FLOWS_H2: i32 = 36;
 export const ACC_FLOWS_FIXED: i32 = 0;
-export const ACC_FAMILY_MONTHS_H1: i32 = 26; // FAMILY_MONTHS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_FAMILY_MONTHS_H1: i32 = 27; // FAMILY_MONTHS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_FAMILY_MONTHS_H2: i32 = 36;
 export const ACC_FAMILY_MONTHS_FIXED: i32 = 0;
-export const ACC_LEDGER_H1: i32 = 26; // LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_LEDGER_H1: i32 = 27; // LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_LEDGER_H2: i32 = 36;
 export const ACC_LEDGER_FIXED: i32 = 2;
-export const ACC_FAMILIES_DIFF_H1: i32 = 50; // FAMILIES_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_FAMILIES_DIFF_H1: i32 = 51; // FAMILIES_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_FAMILIES_DIFF_H2: i32 = 36;
 export const ACC_FAMILIES_DIFF_FIXED: i32 = 2;
-export const ACC_SIZE_H1: i32 = 26; // SIZE: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_SIZE_H1: i32 = 27; // SIZE: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_SIZE_H2: i32 = 36;
 export const ACC_SIZE_FIXED: i32 = 2;
-export const ACC_SIZE_WITH_LEDGER_H1: i32 = 50; // SIZE_WITH_LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_SIZE_WITH_LEDGER_H1: i32 = 51; // SIZE_WITH_LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_SIZE_WITH_LEDGER_H2: i32 = 44;
 export const ACC_SIZE_WITH_LEDGER_FIXED: i32 = 2;
 export const L_LENGTH: i32 = 0; // byte offset in a growable list's header

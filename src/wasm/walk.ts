@@ -13,6 +13,7 @@ import {
 import {
   ASSESSMENT,
   CLA,
+  CP,
   CIN,
   PRE_PROCEEDINGS,
   CLASS_ASSESSMENT,
@@ -35,6 +36,7 @@ import {
   EXIT_ROW,
   EXIT_SLOTS,
   FLOW_CLA_ENTRIES,
+  FLOW_CP_ENTRIES,
   FLOW_CLA_EXITS,
   FLOW_CARE_PROCEEDINGS,
   FLOW_CLA_RETURNS_HOME,
@@ -285,6 +287,8 @@ export function walk(
           if (branch == 0) flow(acc, FLOW_CLA_RETURNS_HOME, size, t, sign);
         }
         if (to == CLA && !perChild) flow(acc, FLOW_CLA_ENTRIES, size, t, sign);
+        // A CP plan starting for each child of the family (DfE counts CP plans starting by child).
+        if (to == CP) flow(acc, FLOW_CP_ENTRIES, size, t, sign);
       }
 
       if (to == CLOSED || to == OUT) {

@@ -11,6 +11,8 @@ export const METRICS = [
   'claReturnsHome',
   'referrals',
   'careProceedings',
+  // CP plans starting in the month (children), from assessment, a CIN plan or pre-proceedings: DfE's CP plans starting.
+  'cpEntries',
   'fgcJoined',
   'fgcAllocated',
   'fgcHeld',

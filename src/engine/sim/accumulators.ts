@@ -157,6 +157,7 @@ export class Accumulators implements MemoryViews {
       out[M.claReturnsHome * row + m] = this.flows[FlowRow.ClaReturnsHome * row + m]!;
       out[M.referrals * row + m] = this.flows[FlowRow.Referrals * row + m]!;
       out[M.careProceedings * row + m] = this.flows[FlowRow.CareProceedings * row + m]!;
+      out[M.cpEntries * row + m] = this.flows[FlowRow.CpEntries * row + m]!;
       for (let b = 0; b < AGE_BANDS; b++) {
         out[(M_AGE0 + b) * row + m] = stock[StockClass.ClaAge0 + b]!;
         out[(M_ENTRIES_AGE0 + b) * row + m] = this.flows[(FlowRow.EntriesAge0 + b) * row + m]!;

@@ -23,7 +23,7 @@ export const enum StockClass {
   AfterCare0 = 14,
   AfterCareLast = 17,
 }
-/** Flow rows: entries to care, exits from care, returns home, referrals (children in the month); care applications issued (families in the month); leaving care at 18, by special guardianship, by adoption, by another route (children); then entries and exits by age band (EntriesAge0 + band, ExitsAge0 + band) and children ageing out of band b into b + 1 in care (AgedOut0 + b, four); changes of placement in care, as DfE counts new placements (children). */
+/** Flow rows: entries to care, exits from care, returns home, referrals (children in the month); care applications issued (families in the month); leaving care at 18, by special guardianship, by adoption, by another route (children); then entries and exits by age band (EntriesAge0 + band, ExitsAge0 + band) and children ageing out of band b into b + 1 in care (AgedOut0 + b, four); changes of placement in care, as DfE counts new placements (children); CP plans starting, from any state (children). */
 export const enum FlowRow {
   ClaEntries = 0,
   ClaExits = 1,
@@ -39,6 +39,7 @@ export const enum FlowRow {
   AgedOut0 = 19,
   AgedOutLast = 22,
   PlacementMoves = 23,
+  CpEntries = 24,
 }
 /** Purposes of a family's sub-streams, so that one kind of draw never shifts another. */
 export const enum Purpose {
@@ -84,7 +85,7 @@ export const enum QuantileTableIndex {
 
 export const LEDGER_STATES = 8; // how many State codes
 export const CLASS_COUNT = 18; // how many StockClass codes
-export const FLOW_COUNT = 24; // how many FlowRow codes
+export const FLOW_COUNT = 25; // how many FlowRow codes
 export const SERVICE_ROWS = 6; // how many ServiceRow codes
 export const TABLE_COUNT = 11; // how many QuantileTableIndex codes
 export const QUANTILE_CELLS = 2048; // cells of a quantile table (src/engine/random/quantile-table.ts)
@@ -150,19 +151,19 @@ export const ACC_SERVICE_DIRECT_FIXED = 0;
 export const ACC_FLOWS_H1 = 2; // FLOWS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_FLOWS_H2 = 36;
 export const ACC_FLOWS_FIXED = 0;
-export const ACC_FAMILY_MONTHS_H1 = 26; // FAMILY_MONTHS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_FAMILY_MONTHS_H1 = 27; // FAMILY_MONTHS: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_FAMILY_MONTHS_H2 = 36;
 export const ACC_FAMILY_MONTHS_FIXED = 0;
-export const ACC_LEDGER_H1 = 26; // LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_LEDGER_H1 = 27; // LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_LEDGER_H2 = 36;
 export const ACC_LEDGER_FIXED = 2;
-export const ACC_FAMILIES_DIFF_H1 = 50; // FAMILIES_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_FAMILIES_DIFF_H1 = 51; // FAMILIES_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_FAMILIES_DIFF_H2 = 36;
 export const ACC_FAMILIES_DIFF_FIXED = 2;
-export const ACC_SIZE_H1 = 26; // SIZE: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_SIZE_H1 = 27; // SIZE: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_SIZE_H2 = 36;
 export const ACC_SIZE_FIXED = 2;
-export const ACC_SIZE_WITH_LEDGER_H1 = 50; // SIZE_WITH_LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
+export const ACC_SIZE_WITH_LEDGER_H1 = 51; // SIZE_WITH_LEDGER: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_SIZE_WITH_LEDGER_H2 = 44;
 export const ACC_SIZE_WITH_LEDGER_FIXED = 2;
 export const L_LENGTH = 0; // byte offset in a growable list's header
@@ -238,10 +239,10 @@ export function accumulatorLayout(H: number, withLedger: boolean) {
     costDirect: 36 * (H + 2),
     serviceDirect: 1 * (H + 1) + 36 * (H + 2),
     flows: 2 * (H + 1) + 36 * (H + 2),
-    familyMonths: 26 * (H + 1) + 36 * (H + 2),
-    ledger: 26 * (H + 1) + 36 * (H + 2) + 2,
-    familiesDiff: 50 * (H + 1) + 36 * (H + 2) + 2,
-    size: withLedger ? 50 * (H + 1) + 44 * (H + 2) + 2 : 26 * (H + 1) + 36 * (H + 2) + 2,
+    familyMonths: 27 * (H + 1) + 36 * (H + 2),
+    ledger: 27 * (H + 1) + 36 * (H + 2) + 2,
+    familiesDiff: 51 * (H + 1) + 36 * (H + 2) + 2,
+    size: withLedger ? 51 * (H + 1) + 44 * (H + 2) + 2 : 27 * (H + 1) + 36 * (H + 2) + 2,
   };
 }
 
