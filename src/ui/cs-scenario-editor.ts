@@ -131,7 +131,7 @@ export class CsScenarioEditor extends LitElement {
   /** Month 0, at the top. A text field, not a month input: a wrong value stays as typed beside its problem. */
   private _startMonth(value: string): TemplateResult {
     return html`<div class="row start">
-      <label class="label" for="start-month">${fieldLabel(START_MONTH)}<span class="path">${START_MONTH}</span></label>
+      <span class="label"><label for="start-month">${fieldLabel(START_MONTH)}</label><span class="path">${START_MONTH}</span></span>
       <span class="inputs"><input id="start-month" type="text" class="year" placeholder="YYYY-MM" data-path=${START_MONTH} aria-describedby="start-month-note"
           .value=${value} @change=${(e: Event) => this._set(START_MONTH, (e.target as HTMLInputElement).value)} />
         <span class="unit" id="start-month-note">YYYY-MM: month 0, whose month-end stocks the scenario starts from (observed series keep their own)</span></span>
