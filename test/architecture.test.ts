@@ -33,7 +33,8 @@ const PARTS: [prefix: string, part: Part][] = [
  * Packages: the bare module names (or prefixes ending in '/' or ':') the part may import.
  */
 const ARROWS: Record<Exclude<Part, 'test' | 'data'>, { to: Part[]; types?: Part[]; packages: string[] }> = {
-  ui: { to: ['door', 'client', 'scenario', 'data'], packages: ['lit', 'lit/', 'chart.js'] },
+  // councils: the page shows a council's published figures beside its neighbours (src/ui/cs-neighbours.ts).
+  ui: { to: ['door', 'client', 'scenario', 'data', 'councils'], packages: ['lit', 'lit/', 'chart.js'] },
   client: { to: ['door', 'scenario'], types: ['workers'], packages: ['comlink'] },
   door: { to: ['results', 'analysis', 'worksheet'], packages: [] },
   workers: { to: ['sim'], packages: ['comlink'] },

@@ -225,3 +225,14 @@ export function describeSources(m: Pick<MeasureComparison, 'sources'>): string {
 export function yearsWithValues(comparison: Pick<NeighbourComparison, 'years'>, m: MeasureComparison): number[] {
   return comparison.years.filter((_, i) => m.rows.some((r) => r.cells[i]!.value !== null));
 }
+
+/** "2017–2019, 2021": years (ascending) with each run of consecutive years as a range. */
+export function yearRuns(years: readonly number[]): string {
+  const runs: [number, number][] = [];
+  for (const y of years) {
+    const last = runs.at(-1);
+    if (last && y === last[1] + 1) last[1] = y;
+    else runs.push([y, y]);
+  }
+  return runs.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join(', ');
+}

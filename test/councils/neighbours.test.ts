@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COUNCIL_TABLE, council } from '../../src/councils/council';
-import { describeSources, NEIGHBOUR_MEASURES, neighbourComparison, yearsWithValues, type NeighbourComparison } from '../../src/councils/neighbours';
+import { describeSources, NEIGHBOUR_MEASURES, neighbourComparison, yearRuns, yearsWithValues, type NeighbourComparison } from '../../src/councils/neighbours';
 import { DFE_DIR, parseCsv } from '../../src/cli/dev/build-councils';
 import { ROOT } from '../helpers/scenarios';
 
@@ -160,6 +160,12 @@ describe('a council beside its neighbours', () => {
       expect(m.unit).toMatch(m.kind === 'per10k' ? /per 10,000 children aged 0–17$/ : /^£ per child per week.*cash prices of the financial year ending that 31 March$/);
       for (const s of m.sources.figure) expect(describeSources(m)).toContain(`${s.file}, column ${s.column}`);
     }
+  });
+
+  it('writes years as runs: 2017–2019, 2021', () => {
+    expect(yearRuns([2017, 2018, 2019, 2021])).toBe('2017–2019, 2021');
+    expect(yearRuns([2025])).toBe('2025');
+    expect(yearRuns([])).toBe('');
   });
 
   it('an unknown council is refused with the nearest names', () => {
