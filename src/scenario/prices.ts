@@ -62,6 +62,26 @@ function coverage(deflator: Deflator): string {
   return keys.length ? `${keys[0]} to ${keys[keys.length - 1]}` : 'no years';
 }
 
+/** The index years a price year is read from: itself on its own basis, else the two it straddles. */
+function yearsNeeded(deflator: Deflator, py: PriceYear): string[] {
+  if (deflator.basis === py.kind) return [py.kind === 'financial' ? financialLabel(py.year) : String(py.year)];
+  return py.kind === 'financial' ? [String(py.year), String(py.year + 1)] : [financialLabel(py.year - 1), financialLabel(py.year)];
+}
+
+/**
+ * Why the deflator has no index for a price year, naming the year(s) it lacks: "2024/25 is outside
+ * the deflator series: it needs the index for calendar 2025 (…), which prices.deflator.index (2000
+ * to 2024) does not reach".
+ */
+export function deflatorGap(deflator: Deflator, py: PriceYear): string {
+  const keys = Object.keys(deflator.index).sort();
+  const missing = yearsNeeded(deflator, py).filter((k) => !hasOwn(deflator.index, k));
+  const kind = deflator.basis === 'calendar' ? 'calendar' : 'financial year';
+  const how = deflator.basis === py.kind ? '' : py.kind === 'financial' ? ' (a financial year is 0.75 × its first calendar year + 0.25 × the next)' : " (a calendar year is 0.25 × the financial year before's + 0.75 × its own)";
+  const beyond = missing.every((k) => keys.length === 0 || k < keys[0]! || k > keys[keys.length - 1]!);
+  return `${py.label} is outside the deflator series: it needs the index for ${kind} ${missing.join(' and ')}${how}, which prices.deflator.index (${coverage(deflator)}) ${beyond ? 'does not reach' : 'lacks'}`;
+}
+
 /**
  * Factors that carry each money input from its price year to the reporting year (by path), or
  * every problem: a price year that is not one year, or one the deflator does not reach.
@@ -75,7 +95,7 @@ export function upratingFactors(s: Scenario, reportingYear = s.prices?.reporting
   const target = parsePriceYear(reportingYear);
   const targetIndex = target && deflatorAt(deflator, target);
   if (!target || targetIndex === undefined) {
-    errors.push({ path: 'prices.reportingYear', message: target ? `${reportingYear} is outside the deflator series (prices.deflator.index covers ${coverage(deflator)})` : `must be a financial year "YYYY/YY" or a calendar year "YYYY", got "${reportingYear}"` });
+    errors.push({ path: 'prices.reportingYear', message: target ? deflatorGap(deflator, target) : `must be a financial year "YYYY/YY" or a calendar year "YYYY", got "${reportingYear}"` });
     return { factors, errors };
   }
   for (const { path, node } of money ?? moneyInputs(s)) {
@@ -83,7 +103,7 @@ export function upratingFactors(s: Scenario, reportingYear = s.prices?.reporting
     const py = parsePriceYear(text);
     const index = py && deflatorAt(deflator, py);
     if (!py) errors.push({ path: `${path}.priceYear`, message: `must be one financial year "YYYY/YY" or calendar year "YYYY" to be uprated, got "${text}"` });
-    else if (index === undefined) errors.push({ path: `${path}.priceYear`, message: `${text} is outside the deflator series (prices.deflator.index covers ${coverage(deflator)})` });
+    else if (index === undefined) errors.push({ path: `${path}.priceYear`, message: deflatorGap(deflator, py) });
     else factors.set(path, targetIndex / index);
   }
   return { factors, errors };

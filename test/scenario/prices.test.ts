@@ -81,11 +81,11 @@ describe('price years', () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors).toEqual([
-      { path: 'costs.process.referral.priceYear', message: '2009/10 is outside the deflator series (prices.deflator.index covers 2013/14 to 2015/16)' },
+      { path: 'costs.process.referral.priceYear', message: '2009/10 is outside the deflator series: it needs the index for financial year 2009/10, which prices.deflator.index (2013/14 to 2015/16) does not reach' },
       { path: 'costs.perChild.cla.residential.marginal.priceYear', message: 'must be one financial year "YYYY/YY" or calendar year "YYYY" to be uprated, got "2017 edition"' },
     ]);
     const late = parseScenario(smallAt('2016/17'));
-    expect(late.ok ? [] : late.errors).toEqual([{ path: 'prices.reportingYear', message: '2016/17 is outside the deflator series (prices.deflator.index covers 2013/14 to 2015/16)' }]);
+    expect(late.ok ? [] : late.errors).toEqual([{ path: 'prices.reportingYear', message: '2016/17 is outside the deflator series: it needs the index for financial year 2016/17, which prices.deflator.index (2013/14 to 2015/16) does not reach' }]);
   });
 
   it('withReportingYear re-reports a scenario, or says why it cannot', () => {
@@ -94,7 +94,7 @@ describe('price years', () => {
     expect(moved.ok && moved.value.prices?.reportingYear).toBe('2014/15');
     expect(s.prices?.reportingYear).toBe('2015/16');
     const far = withReportingYear(s, '2030/31');
-    expect(far.ok ? '' : far.message).toBe('2030/31 is outside the deflator series (prices.deflator.index covers 2013/14 to 2015/16)');
+    expect(far.ok ? '' : far.message).toBe('2030/31 is outside the deflator series: it needs the index for financial year 2030/31, which prices.deflator.index (2013/14 to 2015/16) does not reach');
     const none = withReportingYear(validated(smallAt(undefined)), '2015/16');
     expect(none.ok ? '' : none.message).toMatch(/no deflator series/);
   });
@@ -103,5 +103,25 @@ describe('price years', () => {
     const leeds = loadScenario(LEEDS);
     expect(leeds.prices?.reportingYear).toBe('2015/16');
     expect(upratingFactors(leeds).factors.size).toBe(moneyInputs(leeds).length);
+  });
+});
+
+describe('reporting years the deflator does not reach', () => {
+  it('a financial year read off a calendar series that stops a year short names the calendar year it lacks', () => {
+    const raw = smallAt('2014/15');
+    raw.prices.deflator = { name: 'test index', basis: 'calendar', base: '2015 = 100', source: 'constructed for this test', index: { '2013': 80, '2014': 90, '2015': 100 } };
+    const s = validated(raw);
+    expect(upratingFactors(s).errors).toEqual([]);
+    const refused = withReportingYear(s, '2015/16');
+    expect(refused.ok ? '' : refused.message).toBe(
+      '2015/16 is outside the deflator series: it needs the index for calendar 2016 (a financial year is 0.75 × its first calendar year + 0.25 × the next), which prices.deflator.index (2013 to 2015) does not reach',
+    );
+    // A hole inside the series is "lacks", not "does not reach".
+    delete raw.prices.deflator.index['2014'];
+    raw.prices.deflator.index['2012'] = 70;
+    const holed = parseScenario(raw);
+    expect(holed.ok ? [] : holed.errors.filter((e) => e.path === 'prices.reportingYear')).toEqual([
+      { path: 'prices.reportingYear', message: '2014/15 is outside the deflator series: it needs the index for calendar 2014 (a financial year is 0.75 × its first calendar year + 0.25 × the next), which prices.deflator.index (2012 to 2015) lacks' },
+    ]);
   });
 });
