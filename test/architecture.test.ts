@@ -46,10 +46,11 @@ const ARROWS: Record<Exclude<Part, 'test' | 'data'>, { to: Part[]; types?: Part[
   random: { to: [], types: ['scenario'], packages: ['seedrandom'] },
   scenario: { to: [], packages: [] },
   // the council table's accessor: pure, reads the committed table (scenarios/councils/councils.json) only.
-  councils: { to: ['data'], packages: [] },
+  // and the scenario a council starts from (src/councils/build-scenario.ts), checked by the engine's door (hindcast, refine).
+  councils: { to: ['data', 'scenario', 'door'], packages: [] },
   wasm: { to: [], packages: [] },
   cli: { to: ['door', 'client', 'scenario', 'workers', 'councils'], packages: ['node:', 'comlink', 'comlink/', 'esbuild'] },
-  dev: { to: ['door', 'sim', 'results', 'random', 'scenario', 'client', 'workers', 'cli', 'wasm', 'councils'], packages: ['node:', 'comlink', 'comlink/', 'esbuild', 'playwright-core'] },
+  dev: { to: ['door', 'analysis', 'sim', 'results', 'random', 'scenario', 'client', 'workers', 'cli', 'wasm', 'councils'], packages: ['node:', 'comlink', 'comlink/', 'esbuild', 'playwright-core'] },
 };
 
 function sources(dir: string): string[] {
