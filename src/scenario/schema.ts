@@ -299,7 +299,7 @@ export const scenarioSchema = obj({
         base: str(),
         source: str(),
         note: optional(str()),
-        // An index on a base of about 100 (HM Treasury's GDP deflator: 2024 = 100, about 20 in 1970): 1e-300 would uprate a cost to Infinity.
+        // An index on a base of about 100 (HM Treasury's GDP deflator: 2024/25 = 100, about 20 in 1970): 1e-300 would uprate a cost to Infinity.
         index: record(num({ min: 1, max: 10_000, reason: 'a price index on a base of about 100 lies from 1 to 10,000' }), { pattern: /^\d{4}(\/\d{2})?$/, rule: 'a year "YYYY" or "YYYY/YY"' }),
       }),
     }),

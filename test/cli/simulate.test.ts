@@ -82,8 +82,8 @@ describe('simulate (command line)', () => {
     expect(at1516.finance.priceYear).toBe('2015/16');
     expect(at2324.finance.priceYear).toBe('2023/24');
     expect(at2324.finance.priceBasis).toContain('2023/24 prices');
-    // Leeds' deflator is calendar-year (2024 = 100): a financial year is 0.75 × its first year + 0.25 × the next.
-    const ratio = (0.75 * 96.2507 + 0.25 * 100) / (0.75 * 75.1536 + 0.25 * 76.4554);
+    // Leeds' deflator is HM Treasury's financial-year index (March 2026, 2024/25 = 100): 2023/24 over 2015/16.
+    const ratio = 96.1117 / 74.5804;
     expect(at2324.arms[0].totals.cost.mean / at1516.arms[0].totals.cost.mean).toBeCloseTo(ratio, 6);
     expect(at2324.arms[1].series.cla).toEqual(at1516.arms[1].series.cla);
     const csv = (await simulate(...args, '--price-year', '2019/20', '--format', 'csv')).stdout.split('\n');

@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { drawParameters, WEEKS_PER_MONTH } from '../../src/engine/sim/params';
 import { runSimulation } from '../../src/engine/sim/simulate';
+import type { Scenario } from '../../src/scenario/schema';
 import { parseScenario } from '../../src/scenario/parse';
 import { deflatorAt, moneyInputs, parsePriceYear, upratingFactors, withReportingYear } from '../../src/scenario/prices';
-import { LEEDS, loadScenario, readJson, SMALL, validated } from '../helpers/scenarios';
+import { DARLINGTON, LEEDS, loadScenario, readJson, SMALL, validated } from '../helpers/scenarios';
 
 /** Every money input of the small council at 2013/14 prices, reported at 2015/16 with a financial-year index 80 → 100. */
 function smallAt(reportingYear: string | undefined, priceYear = '2013/14') {
@@ -106,7 +107,27 @@ describe('price years', () => {
   });
 });
 
-describe('reporting years the deflator does not reach', () => {
+/** The shipped scenario's own deflator index, read straight from its JSON (not through deflatorAt). */
+function shippedIndex(path: string): Record<string, number> {
+  return (readJson(path) as any).prices.deflator.index;
+}
+
+describe('reporting years the deflator reaches, and those it does not', () => {
+  const shipped: [string, string][] = [['Leeds', LEEDS], ['Darlington', DARLINGTON]];
+
+  it.each(shipped)('%s: a year past the series is refused with the missing year named', (_name, path) => {
+    const s = loadScenario(path);
+    expect(Object.keys(shippedIndex(path)).sort().at(-1)).toBe('2024/25');
+    const fy = withReportingYear(s, '2025/26');
+    expect(fy.ok ? '' : fy.message).toBe('2025/26 is outside the deflator series: it needs the index for financial year 2025/26, which prices.deflator.index (1999/00 to 2024/25) does not reach');
+    // Calendar 2025 is 3 months of 2024/25 and 9 of 2025/26: the message names the one the series lacks.
+    const cy = withReportingYear(s, '2025');
+    expect(cy.ok ? '' : cy.message).toBe(
+      "2025 is outside the deflator series: it needs the index for financial year 2025/26 (a calendar year is 0.25 × the financial year before's + 0.75 × its own), which prices.deflator.index (1999/00 to 2024/25) does not reach",
+    );
+    expect(upratingFactors(s, '2025/26').errors.map((e) => e.path)).toEqual(['prices.reportingYear']);
+  });
+
   it('a financial year read off a calendar series that stops a year short names the calendar year it lacks', () => {
     const raw = smallAt('2014/15');
     raw.prices.deflator = { name: 'test index', basis: 'calendar', base: '2015 = 100', source: 'constructed for this test', index: { '2013': 80, '2014': 90, '2015': 100 } };
@@ -123,5 +144,44 @@ describe('reporting years the deflator does not reach', () => {
     expect(holed.ok ? [] : holed.errors.filter((e) => e.path === 'prices.reportingYear')).toEqual([
       { path: 'prices.reportingYear', message: '2014/15 is outside the deflator series: it needs the index for calendar 2014 (a financial year is 0.75 × its first calendar year + 0.25 × the next), which prices.deflator.index (2012 to 2015) lacks' },
     ]);
+  });
+
+  it.each(shipped)('%s: reported in 2024/25, every money input is re-priced by index(2024/25) / index(its price year), input by input', (_name, path) => {
+    const s = loadScenario(path);
+    const index = shippedIndex(path);
+    const moved = withReportingYear(s, '2024/25');
+    expect(moved.ok).toBe(true);
+    if (!moved.ok) return;
+    const money = moneyInputs(moved.value);
+    expect(money.length).toBeGreaterThan(20);
+    const { factors, errors } = upratingFactors(moved.value);
+    expect(errors).toEqual([]);
+    expect([...factors.keys()].sort()).toEqual(money.map((i) => i.path).sort());
+    const before = upratingFactors(s).factors;
+    for (const { path: input, node } of money) {
+      // Every shipped price year is a financial year, read straight off the financial-year index.
+      const priceYear = node.priceYear!;
+      expect(index[priceYear], `${input} at ${priceYear}`).toBeDefined();
+      expect(factors.get(input), input).toBeCloseTo(100 / index[priceYear]!, 12);
+      expect(factors.get(input)! / before.get(input)!, input).toBeCloseTo(index['2024/25']! / index[s.prices!.reportingYear]!, 12);
+    }
+  });
+
+  it('Leeds run in 2024/25 prices costs index(2024/25) / index(2015/16) times the same run in 2015/16 prices; flows are untouched', () => {
+    const leeds = loadScenario(LEEDS);
+    const moved = withReportingYear(leeds, '2024/25') as { ok: true; value: Scenario };
+    const options = { runs: 2, months: 12, seed: 'prices' };
+    const at1516 = runSimulation(leeds, options);
+    const at2425 = runSimulation(moved.value, options);
+    const ratio = 100 / shippedIndex(LEEDS)['2015/16']!;
+    expect(at2425.finance.priceYear).toBe('2024/25');
+    at2425.arms.forEach((arm, a) => {
+      expect(arm.series.cla).toEqual(at1516.arms[a]!.series.cla);
+      arm.series.cost.mean.forEach((v, m) => {
+        const base = at1516.arms[a]!.series.cost.mean[m]!;
+        expect(Math.abs(v - ratio * base)).toBeLessThanOrEqual(1e-9 * Math.abs(base));
+      });
+      expect(arm.totals.cost.mean).toBeGreaterThan(at1516.arms[a]!.totals.cost.mean);
+    });
   });
 });
