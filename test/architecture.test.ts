@@ -50,7 +50,7 @@ const ARROWS: Record<Exclude<Part, 'test' | 'data'>, { to: Part[]; types?: Part[
   councils: { to: ['data', 'scenario', 'door'], packages: [] },
   wasm: { to: [], packages: [] },
   cli: { to: ['door', 'client', 'scenario', 'workers', 'councils'], packages: ['node:', 'comlink', 'comlink/', 'esbuild'] },
-  dev: { to: ['door', 'analysis', 'sim', 'results', 'random', 'scenario', 'client', 'workers', 'cli', 'wasm', 'councils'], packages: ['node:', 'comlink', 'comlink/', 'esbuild', 'playwright-core'] },
+  dev: { to: ['door', 'sim', 'results', 'random', 'scenario', 'client', 'workers', 'cli', 'wasm', 'councils'], packages: ['node:', 'comlink', 'comlink/', 'esbuild', 'playwright-core'] },
 };
 
 function sources(dir: string): string[] {

@@ -10,6 +10,7 @@ import { baselineEngine } from './bench-baseline';
 import { loadScenario } from '../main-helpers';
 import { cpuSecondsBetween, threadCpuSeconds } from './thread-cpu';
 import { threadWorker } from '../thread-pool';
+import { councilBuildTimes } from './bench-council';
 
 /** The engine and the kernel as one bundled module, as the browser's worker and the command line's threads run them. */
 const bundled = (await import(bundledModule(new URL('./bench-engine.ts', import.meta.url)).href)) as typeof import('./bench-engine');
@@ -331,3 +332,5 @@ console.log(`| results of 10,000 runs × 3 arms × 120 months, folded (${memory.
 console.log(`| the same, heap growth measured after GC | ${memory.megabytes.toFixed(1)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for a settled figure)'} |`);
 console.log(`| the same, peak growth while folding and summarising (sampled after each block and between the summary's steps, garbage not yet collected included) | ${memory.peak.toFixed(1)} MB |`);
 console.log(`| summarising those 10,000 runs into bands | ${memory.summarySeconds.toFixed(2)} s |`);
+const builds = councilBuildTimes();
+console.log(`| building a council's scenario from the council table and validating it (31 March 2025, each of the ${builds.councils} councils with figures, warm): median, slowest, against the 1 s target | ${builds.median.toFixed(0)} ms, ${builds.slowest.ms.toFixed(0)} ms (${builds.slowest.name}): slowest / target ${(builds.slowest.ms / 1000).toFixed(2)}×; the first in the process ${builds.first.toFixed(0)} ms |`);
