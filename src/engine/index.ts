@@ -11,7 +11,7 @@ export type { Steps } from './results/steps';
 export { csvCell, runTotalsCsv, toCsv, toJson } from './results/export';
 
 // Analysis: tools that reach the simulator through an injected runner (Evaluate).
-export { SENSITIVITY_OUTPUTS, globalSensitivity, tornado, type Evaluate, type GlobalSensitivity, type SensitivityOutput, type Tornado } from './analysis/sensitivity';
+export { SENSITIVITY_OUTPUTS, globalSensitivity, globalSensitivityInSteps, tornado, type Evaluate, type GlobalSensitivity, type SensitivityOutput, type Tornado } from './analysis/sensitivity';
 export { breakEvenFte, sweepPoints, sweepSteps, type SweepPoint } from './analysis/sweep';
 export { effectBreakEven, fteGoalSeek, type EffectBreakEven, type FteGoalSeek } from './analysis/goal-seek';
 export { uncertainInputs } from './analysis/inputs';

@@ -2,11 +2,12 @@
 import { BarController, BarElement, Chart } from 'chart.js';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { type RunSummary, effectBreakEven, fteGoalSeek, type EffectBreakEven, type FteGoalSeek, uncertainInputs, globalSensitivity, SENSITIVITY_OUTPUTS, tornado, type Evaluate, type GlobalSensitivity, type SensitivityOutput, type Tornado, sweepSteps } from '../engine';
+import { type RunSummary, effectBreakEven, fteGoalSeek, type EffectBreakEven, type FteGoalSeek, uncertainInputs, globalSensitivityInSteps, SENSITIVITY_OUTPUTS, tornado, type Evaluate, type GlobalSensitivity, type SensitivityOutput, type Tornado, sweepSteps } from '../engine';
 import type { Scenario } from '../scenario/schema';
 import { formatCount, formatFixed, formatGbp, formatGbpMillions, formatShare, formatSignificant } from './format';
 import { marginalSentence } from './sweep-text';
 import { toolStyles } from './tool-styles';
+import { runInSlices, yieldToEventLoop } from '../client/slices';
 import { armColour } from './palette';
 import './cs-fan-chart'; // registers the Chart.js parts
 
@@ -110,24 +111,25 @@ export class CsSensitivity extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('scenario') || changed.has('summary') || changed.has('_output') || changed.has('_arm')) {
-      // In a task of its own, after this update is painted: it re-draws every uncertain input of every run (tens of
-      // milliseconds with the care and placement inputs), which must not lengthen the task that shows the results.
+      // In slices of its own, after this update is painted: it re-draws every uncertain input of every run (hundreds
+      // of milliseconds with the care, placement and after-care inputs), which must not make a long task of its own.
       const asked = ++this._globalAsked;
       this._globalResult = 'Ranking the inputs…';
-      setTimeout(() => {
-        if (asked === this._globalAsked) this._globalResult = this._global();
-      }, 0);
+      void this._global(() => asked !== this._globalAsked).then((result) => {
+        if (result !== undefined && asked === this._globalAsked) this._globalResult = result;
+      });
     }
   }
 
-  private _global(): GlobalSensitivity | string {
+  private async _global(cancelled: () => boolean): Promise<GlobalSensitivity | string | undefined> {
+    await yieldToEventLoop();
     const { scenario, summary } = this;
     if (!scenario || !summary || summary.arms.length < 2) return 'Run the scenario first: the global ranking reads the draws of that run.';
     const inputs = uncertainInputs(scenario).length;
     if (inputs === 0) return 'The scenario has no uncertain inputs to rank.';
     if (summary.runs < inputs + 2) return `The global ranking needs more runs than uncertain inputs + 1 (${inputs} inputs, ${summary.runs} runs).`;
     try {
-      return globalSensitivity(scenario, summary, this._output, Math.min(this._arm, summary.arms.length - 1));
+      return (await runInSlices(globalSensitivityInSteps(scenario, summary, this._output, Math.min(this._arm, summary.arms.length - 1)), cancelled))?.value;
     } catch (e) {
       return (e as Error).message;
     }

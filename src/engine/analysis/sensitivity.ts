@@ -6,6 +6,7 @@ import { distQuantile } from '../random/dist-quantile';
 import { centralScenario, drawnInput, INPUT_GROUPS, uncertainInputs, withInputFixed, type InputGroup } from './inputs';
 import type { RunOptions } from '../results/plan';
 import type { RunSummary } from '../results/run-set';
+import { finish, type Steps } from '../results/steps';
 
 /** What the sensitivity is of: net saving over the horizon (£), NPV (£), or children looked after at the horizon. */
 export type SensitivityOutput = 'netSaving' | 'npv' | 'claAtHorizon';
@@ -176,14 +177,25 @@ export interface GlobalSensitivity {
  * regression of the output on every uncertain input. Needs more runs than inputs + 1.
  */
 export function globalSensitivity(scenario: Scenario, summary: RunSummary, output: SensitivityOutput, arm = 1): GlobalSensitivity {
+  return finish(globalSensitivityInSteps(scenario, summary, output, arm));
+}
+
+/** globalSensitivity in steps (one a block of runs of an input's draws), for a caller on the page's thread to spread over tasks. */
+export function* globalSensitivityInSteps(scenario: Scenario, summary: RunSummary, output: SensitivityOutput, arm = 1): Steps<GlobalSensitivity> {
   const y = standardise(ranks(perRunOutput(summary, output, arm)));
   const runs = summary.runs;
   const inputs = uncertainInputs(scenario);
   if (runs < inputs.length + 2) throw new Error(`global sensitivity needs more runs than inputs + 1 (${inputs.length} uncertain inputs, ${runs} runs)`);
   const used: Array<{ input: (typeof inputs)[number]; x: Float64Array }> = [];
   for (const input of inputs) {
-    const x = standardise(ranks(Float64Array.from({ length: runs }, (_, r) => drawnInput(input, summary.seed, r))));
+    const drawn = new Float64Array(runs);
+    for (let r = 0; r < runs; r++) {
+      drawn[r] = drawnInput(input, summary.seed, r);
+      if (r % 64 === 63) yield;
+    }
+    const x = standardise(ranks(drawn));
     if (x) used.push({ input, x });
+    yield;
   }
   const name = summary.arms[arm]!.name;
   if (!y || used.length === 0) {
