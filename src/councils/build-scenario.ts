@@ -8,7 +8,7 @@ import leeds from '../../scenarios/leeds-2015-family-valued.json';
 import { ENGLAND_REFERRAL_AGE_MIX } from '../scenario/age-defaults';
 import { deflatorAt, parsePriceYear, type Deflator } from '../scenario/prices';
 import { AGE_BANDS, CARE_ROUTES, type CareRoute } from '../scenario/schema';
-import { ageMix, placementMix, routeRates } from './care-fit';
+import { ageMix, LEEDS_FITTED_RATES, placementMix, routeRates } from './care-fit';
 import { cinPlanStock, CIN_PLAN_SHARE } from './cin-plan';
 import { fitFlows, type FlowFit } from './fit-flows';
 import { Published, span } from './published';
@@ -30,15 +30,22 @@ export interface BuiltCouncil {
 
 export type BuildResult = { ok: true; value: BuiltCouncil } | { ok: false; error: string };
 
+/**
+ * The defaults are the shipped Darlington 2019 scenario's values, each with its own source: national figures (unit
+ * costs, the Green Book) and Darlington's own (its FGC service, its CIN plans' length, its families' sizes) alike, so
+ * each says which scenario it came from rather than calling Darlington's measurements national. The FGC effects are
+ * the evidence preset every scenario starts from.
+ */
+const DEFAULT = 'default (the shipped Darlington 2019 scenario\'s value): ';
 const NATIONAL = 'national default: ';
 const LEEDS_CODE = '383';
 
 /** Every `source` in a template block, marked as a national default (a council's own values replace theirs after). */
-function markDefaults(node: Json): Json {
-  if (Array.isArray(node)) return node.map(markDefaults);
+function markDefaults(node: Json, prefix = DEFAULT): Json {
+  if (Array.isArray(node)) return node.map((x) => markDefaults(x, prefix));
   if (node && typeof node === 'object') {
     const out: Json = {};
-    for (const [k, v] of Object.entries(node)) out[k] = k === 'source' && typeof v === 'string' && !v.startsWith(NATIONAL) ? `${NATIONAL}${v}` : markDefaults(v);
+    for (const [k, v] of Object.entries(node)) out[k] = k === 'source' && typeof v === 'string' && !v.startsWith(prefix) ? `${prefix}${v}` : markDefaults(v, prefix);
     return out;
   }
   return node;
@@ -74,6 +81,7 @@ export function buildCouncilScenario(codeOrName: string, options: { year?: numbe
   if (!cin0) return { ok: false, error: `${p.name} publishes no children in need on 31 March ${year}, so its CIN-plan stock cannot be derived` };
 
   const t = markDefaults(structuredClone(darlington)) as Json;
+  t.fgc.effects = markDefaults(structuredClone(darlington.fgc.effects), NATIONAL);
   const path = t.pathway;
   const years = [year - 3, year - 2, year - 1, year].filter((y) => p.years.includes(y));
   const fitted = fitFlows(p, years, {
@@ -127,7 +135,7 @@ export function buildCouncilScenario(codeOrName: string, options: { year?: numbe
   path.assessment.exits = {
     shares: (({ cla, cp, cin }) => ({ cla: round(cla, 4), cp: round(cp, 4), cin: round(cin, 4), noFurtherAction: round(1 - round(cla, 4) - round(cp, 4) - round(cin, 4), 4) }))(fit.assessmentExits),
     concentration: fit.concentration,
-    source: `${fitWords} by flow balance: CLA starts ${round(s.claStarting.mean, 0)}, CP starts ${round(s.cppStarting.mean, 0)} and ${round(fit.cinPlanStartsPerYear, 0)} CIN plans a year (the derived CIN-plan stock over the default CIN plan), less what the default exits from CIN plans, CP plans and pre-proceedings bring; the concentration makes the shares' spread the year-to-year spread of care and CP starts`,
+    source: `${fitWords} by flow balance: CLA starts ${round(s.claStarting.mean, 0)}, CP starts ${round(s.cppStarting.mean, 0)} and ${round(fit.cinPlanStartsPerYear, 0)} CIN plans a year (the derived CIN-plan stock over the default CIN plan), less what the default exits from CIN plans, CP plans and pre-proceedings bring; the concentration makes the shares' spread the year-to-year spread of care and CP starts per referral`,
   };
   const cpMean = central(path.cp.duration.mean);
   path.cp.duration = { ...path.cp.duration, mean: { dist: 'pert', min: round(fit.cpMonths * 0.85, 2), mode: round(fit.cpMonths, 2), max: round(fit.cpMonths * 1.15, 2) }, sd: round((path.cp.duration.sd * fit.cpMonths) / cpMean, 2), source: `${fitWords}: Little's law, CP plans on 31 March (mean ${round(s.cppAt31March.mean, 0)}) over CP starts a year (${round(s.cppStarting.mean, 0)}); the ±15% is an assumption` };
@@ -151,15 +159,15 @@ function careFromLeeds(t: Json, p: Published, fitYears: number[], year: number, 
   const ref = Published.of(LEEDS_CODE);
   if (!ref.ok) throw new Error(ref.error);
   const own = routeRates(p, fitYears);
-  const leedsRates = own && routeRates(ref.value, own.years);
-  cla.routes = markDefaults(structuredClone(leeds.pathway.cla.routes));
-  if (!own || !leedsRates) warnings.push(`${p.name} publishes no reasons for ceasing care: Leeds's routes out of care stand in`);
+  cla.routes = markDefaults(structuredClone(leeds.pathway.cla.routes), "default (the shipped Leeds 2015 scenario's fitted routes): ");
+  if (!own) warnings.push(`${p.name} publishes no reasons for ceasing care: Leeds's routes out of care stand in`);
   else {
-    for (const r of CARE_ROUTES as readonly CareRoute[]) {
-      const ratio = leedsRates.rates[r] > 0 ? own.rates[r] / leedsRates.rates[r] : 1;
+    for (const r of ['returnHome', 'specialGuardianship', 'adoption'] as const) {
+      const ref = LEEDS_FITTED_RATES[r];
+      const ratio = own.rates[r] / ref.rate;
       const h = cla.routes[r].hazardByAgeAtEntry;
       h.multipliers = h.multipliers.map((m: number) => round(m * ratio, 4));
-      h.source = `fitted to ${p.name}'s ${span(own.years)} exits: Leeds's fitted multipliers × ${round(ratio, 3)}, ${p.name}'s ${r} exits a year per child looked after on 31 March (${round(own.rates[r], 4)}) over Leeds's (${round(leedsRates.rates[r], 4)}); ${p.breakdownSource('claCeasedByReason', own.years[0]!)!.replace(/, \d{4}$/, '')} (reasons onto routes as src/scenario/ceased-reasons.ts)`;
+      h.source = `fitted to ${p.name}'s ${span(own.years)} exits: Leeds's fitted multipliers × ${round(ratio, 3)}, ${p.name}'s exits by this route a year per child looked after on 31 March (${round(own.rates[r], 4)}) over ${ref.what} (${round(ref.rate, 4)}), the rate they were fitted to; ${p.breakdownSource('claCeasedByReason', own.years[0]!)!.replace(/, \d{4}$/, '')} (reasons onto routes as src/scenario/ceased-reasons.ts)`;
     }
     // Each route clock's mean uncertain at the year-to-year spread of the council's exits per child in care (± 2 SD, at least the default's ± 15%).
     const perChild = fitYears.flatMap((y) => { const c = p.value('claCeasing', y); const n = p.value('claAt31March', y); return c !== undefined && n ? [c / n] : []; });

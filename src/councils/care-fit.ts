@@ -53,6 +53,19 @@ export function ageMix(p: Published, prefix: 'claAt31MarchByAge' | 'claStartingB
   };
 }
 
+/**
+ * Leeds's exits by route a year per child in care in the years its routes were fitted to (the routes' note,
+ * scenarios/leeds-2015-family-valued.json): adoptions and special guardianship orders in 2015/16 (LAIT 2016: 106 and
+ * 55) over the 1,253 in care in April 2015 (000_8890056140a8d8e5.txt:L1908); returns home in 2020/21 (DfE: 103, the
+ * three home reasons) over the 1,281 in care on 31 March 2021. The routes' other exits before 18 are not scaled: DfE's
+ * reasons do not say which exits came at 18, which the model makes on the birthday.
+ */
+export const LEEDS_FITTED_RATES: Readonly<Record<'returnHome' | 'specialGuardianship' | 'adoption', { rate: number; what: string }>> = {
+  returnHome: { rate: 103 / 1281, what: "Leeds's 103 returns home in 2020/21 over 1,281 in care on 31 March 2021" },
+  specialGuardianship: { rate: 55 / 1253, what: "Leeds's 55 special guardianship orders in 2015/16 (LAIT 2016) over 1,253 in care in April 2015" },
+  adoption: { rate: 106 / 1253, what: "Leeds's 106 adoptions in 2015/16 (LAIT 2016) over 1,253 in care in April 2015" },
+};
+
 /** Exits by route a year per child looked after on 31 March, over the years that have reasons for ceasing. */
 export function routeRates(p: Published, years: number[]): { rates: Record<CareRoute, number>; years: number[] } | undefined {
   const ys = detailYears(p, years, 'claCeasedByReason');

@@ -122,9 +122,12 @@ export function fitFlows(p: Published, years: number[], template: FlowTemplate, 
     for (const k of ['cla', 'cp', 'cin'] as const) shares[k] *= MAX_ESCALATED / escalated;
     escalated = MAX_ESCALATED;
   }
-  // The spread of a share under Dirichlet(c): sd ≈ √(p(1−p)/(c+1)); matched to the relative year-to-year spread.
+  // The spread of a share under Dirichlet(c): sd ≈ √(p(1−p)/(c+1)); matched to the year-to-year spread of the starts
+  // per referral (not of the starts themselves: referrals' own spread is drawn apart, and would be counted twice).
   const concentrationFor = (share: number, s: FittedSeries) => {
-    const cv = s.mean > 0 ? Math.max(0.03, s.sd / s.mean) : 1;
+    const perReferral = s.years.flatMap(({ year, value }) => { const r = series.referrals.years.find((x) => x.year === year)?.value; return r ? [value / r] : []; });
+    const spread = meanSd(perReferral);
+    const cv = spread.mean > 0 && perReferral.length > 1 ? Math.max(0.03, spread.sd / spread.mean) : 1;
     return (share * (1 - share)) / (cv * share) ** 2 - 1;
   };
   const concentration = Math.round(Math.min(5000, Math.max(30, Math.min(concentrationFor(shares.cla, series.claStarting), concentrationFor(shares.cp, series.cppStarting)))));

@@ -18,6 +18,13 @@ export const FIT_SERIES = [
   { key: 'cppStarting', metric: 'cpEntries', label: 'CP plans starting' },
 ] as const;
 
+/** The routes out of care checked (DfE's reasons for ceasing, 2021 on, summed onto the model's routes as src/scenario/ceased-reasons.ts). */
+export const ROUTE_SERIES = [
+  { reasons: ['returnedHomeInCarePlan', 'returnedHomeNotInCarePlan', 'leftCareToLiveWithParentsRelativesOrOthers'], metric: 'claReturnsHome', label: 'returns home' },
+  { reasons: ['specialGuardianshipOrder', 'residenceOrderOrChildArrangementOrderGranted'], metric: 'claSpecialGuardianship', label: 'special guardianship and child arrangements orders' },
+  { reasons: ['adopted'], metric: 'claAdopted', label: 'adoptions' },
+] as const;
+
 /** The scenario whose counterfactual is checked against the fitting years, or why there is none. */
 export function hindcastScenario(built: BuiltCouncil, runs = 100): { ok: true; value: Json } | { ok: false; error: string } {
   const found = Published.of(built.code);
@@ -47,12 +54,19 @@ export function hindcastScenario(built: BuiltCouncil, runs = 100): { ok: true; v
     arm: 0,
     source: `${p.name}'s published figures, 31 March ${start} to 31 March ${years[years.length - 1]} (DfE, the council table)`,
     series: { cla: stock('claAt31March'), cp: stock('cppAt31March') },
-    totals: years.flatMap((y) =>
-      FIT_SERIES.flatMap(({ key, metric }) => {
-        const value = p.value(key, y);
-        return value === undefined ? [] : [{ metric, from: `${y - 1}-04`, to: `${y}-03`, value, unit: 'children', source: p.source(key, y)! }];
-      }),
-    ),
+    totals: years.flatMap((y) => {
+      const reasons = p.breakdown('claCeasedByReason', y);
+      return [
+        ...FIT_SERIES.flatMap(({ key, metric }) => {
+          const value = p.value(key, y);
+          return value === undefined ? [] : [{ metric, from: `${y - 1}-04`, to: `${y}-03`, value, unit: 'children', source: p.source(key, y)! }];
+        }),
+        ...(reasons
+          ? // A route with a suppressed reason (DfE hides counts under 6) is not compared that year.
+            ROUTE_SERIES.filter(({ reasons: keys }) => keys.every((k) => reasons[k] !== undefined)).map(({ reasons: keys, metric, label }) => ({ metric, from: `${y - 1}-04`, to: `${y}-03`, value: keys.reduce((a, k) => a + reasons[k]!, 0), unit: 'children', source: `${p.breakdownSource('claCeasedByReason', y)} (${label}: ${keys.join(', ')})` }))
+          : []),
+      ];
+    }),
   };
   return { ok: true, value: s };
 }

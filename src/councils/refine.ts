@@ -94,10 +94,32 @@ function scaled(built: BuiltCouncil, check: FitCheck & { summary?: RunSummary },
     });
     return rates.length ? mean(rates) : NaN;
   };
-  const fExits = clampRatio(Number.isFinite(perChild('published') / perChild('p50')) ? perChild('published') / perChild('p50') : ratio(check.totals, 'claExits'));
+  const fAll = clampRatio(Number.isFinite(perChild('published') / perChild('p50')) ? perChild('published') / perChild('p50') : ratio(check.totals, 'claExits'));
+  // Each route by its own published ÷ simulated exits (DfE's reasons, 2021 on); the routes' other exits before 18 by
+  // what the published rest (care exits less the three routes) leaves after the simulated 18th birthdays. Without
+  // reasons for ceasing, every route by exits per child in care.
+  const ROUTE_METRICS = { returnHome: 'claReturnsHome', specialGuardianship: 'claSpecialGuardianship', adoption: 'claAdopted' } as const;
+  const has = (metric: string, to: string) => check.totals.some((t) => t.metric === metric && t.to === to);
+  // The years with all three routes published (none suppressed): the rest of the exits is known only in those.
+  const routeYears = check.totals.filter((t) => t.metric === 'claExits' && Object.values(ROUTE_METRICS).every((m) => has(m, t.to))).map((t) => t.to);
+  const simulatedIn = (metric: 'careLeavers' | 'claOtherExits') => {
+    const arm = check.summary?.arms[0];
+    if (!arm) return NaN;
+    return mean(routeYears.map((to) => { const m = check.summary!.months.indexOf(to); return arm.series[metric].mean.slice(m - 11, m + 1).reduce((a, b) => a + b, 0); }));
+  };
+  const published = (metric: string) => mean(check.totals.filter((t) => t.metric === metric && routeYears.includes(t.to)).map((t) => t.observed));
+  const factor: Record<string, number> = {};
+  for (const [route, metric] of Object.entries(ROUTE_METRICS)) if (check.totals.some((t) => t.metric === metric)) factor[route] = clampRatio(ratio(check.totals, metric));
+  if (routeYears.length && check.summary) {
+    const rest = published('claExits') - published('claReturnsHome') - published('claSpecialGuardianship') - published('claAdopted');
+    const other = simulatedIn('claOtherExits');
+    const f = (rest - simulatedIn('careLeavers')) / other;
+    if (Number.isFinite(f) && other > 0) factor.other = clampRatio(f);
+  }
   for (const route of CARE_ROUTES) {
     const h = s.pathway.cla.routes[route].hazardByAgeAtEntry;
-    h.multipliers = h.multipliers.map((m: number) => round(m * fExits, 4));
+    const f = factor[route] ?? fAll;
+    h.multipliers = h.multipliers.map((m: number) => round(m * f, 4));
     h.source = h.source.replace(/; refined by simulation.*$/, '') + note;
   }
   // The CP plan's length: published CP per CP start against simulated.

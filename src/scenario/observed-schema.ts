@@ -7,7 +7,7 @@ import { LIMITS } from './limits';
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Flows an observed total can be given for (src/engine/results/metrics.ts names). */
-export const OBSERVED_TOTAL_METRICS = ['claEntries', 'claExits', 'referrals', 'cpEntries', 'fgcHeld', 'careProceedings', 'claAdopted', 'claSpecialGuardianship', 'careLeavers'] as const;
+export const OBSERVED_TOTAL_METRICS = ['claEntries', 'claExits', 'claReturnsHome', 'referrals', 'cpEntries', 'fgcHeld', 'careProceedings', 'claAdopted', 'claSpecialGuardianship', 'careLeavers'] as const;
 
 const series = optional(arr((x, path, errors) => (x === null ? null : num(NON_NEGATIVE)(x, path, errors)) as number | null | undefined, { maxLength: LIMITS.observedMonths, why: '100 years of months' }));
 

@@ -14,7 +14,7 @@ import { formatCount } from './format';
 import { toolStyles } from './tool-styles';
 import './cs-neighbours';
 
-const SERIES_LABEL: Record<string, string> = { referrals: 'Referrals', claEntries: 'Children starting care', claExits: 'Children ceasing care', cpEntries: 'CP plans starting', cla: 'Children looked after, 31 March', cp: 'CP plans, 31 March' };
+const SERIES_LABEL: Record<string, string> = { referrals: 'Referrals', claEntries: 'Children starting care', claExits: 'Children ceasing care', cpEntries: 'CP plans starting', claReturnsHome: 'Returns home from care', claSpecialGuardianship: 'Special guardianship and child arrangements orders', claAdopted: 'Adoptions', cla: 'Children looked after, 31 March', cp: 'CP plans, 31 March' };
 
 /** Every council in the table, by name (with its DfE code), for the picker. */
 const COUNCILS = Object.entries(COUNCIL_TABLE.councils)

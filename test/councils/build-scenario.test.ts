@@ -44,13 +44,13 @@ describe('a council built from its published figures', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
-  it('says where every value came from: a DfE file and column, a fit, a derivation, a national default, an assumption or a placeholder', () => {
+  it("says where every value came from: a DfE file and column, a fit, a derivation, a national default, a shipped scenario's default, an assumption or a placeholder", () => {
     for (const name of ['Leeds', 'Rutland', 'Kent', 'Isles of Scilly', 'Westmorland and Furness']) {
       const built = buildCouncilScenario(name);
       if (!built.ok) throw new Error(built.error);
       const all = sources(built.value.scenario);
       expect(all.length).toBeGreaterThan(100);
-      const unsaid = all.filter(([, text]) => !/^(DfE, |fitted|derived|national default: |assumption|placeholder)/.test(text));
+      const unsaid = all.filter(([, text]) => !/^(DfE, |fitted|derived|national default: |default \(the shipped (Darlington 2019 scenario's value|Leeds 2015 scenario's fitted routes)\): |assumption|placeholder)/.test(text));
       expect(unsaid, `${name}: ${unsaid.map(([p, t]) => `${p}: ${t.slice(0, 60)}`).join('\n')}`).toEqual([]);
       // The council's own counts name the file, the column, the council and the year.
       expect(built.value.scenario.initialStocks.cla.source).toMatch(new RegExp(`^DfE, .*\\.csv, .*${built.value.name.replace(/[()]/g, '.')}, ${built.value.year}$`));
