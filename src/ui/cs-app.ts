@@ -321,7 +321,7 @@ export class CsApp extends LitElement {
           @scenario-load=${(e: ScenarioLoadEvent) => { enginePool().cancel(); this._loadRaw(e.detail.raw, e.detail.label); }}></cs-keep-share>
       <details class="council" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && void import('./cs-council-start')}>
         <summary>Start from a council</summary>
-        <cs-council-start .evaluate=${this._evaluate}
+        <cs-council-start .evaluate=${this._evaluate} .raw=${this._raw}
           @scenario-load=${(e: ScenarioLoadEvent) => { enginePool().cancel(); this._loadRaw(e.detail.raw, e.detail.label); }}></cs-council-start>
       </details>
       ${this._restored ? html`<p class="restored" role="status">${this._restored}</p>` : nothing}

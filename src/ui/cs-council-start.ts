@@ -35,12 +35,16 @@ export class CsCouncilStart extends LitElement {
 
   /** Runs a scenario on the page's worker pool. */
   @property({ attribute: false }) evaluate: Evaluate | undefined;
+  /** The scenario on the page as edited (raw JSON): a refinement keeps its edits (the coordinators, say). */
+  @property({ attribute: false }) raw: unknown;
   @state() private _text = '';
   @state() private _year: number | undefined;
   @state() private _built: BuiltCouncil | undefined;
   @state() private _error = '';
   @state() private _check: FitCheck | undefined;
   @state() private _busy = '';
+  /** Said when a check was cancelled (another run on the page's pool took its place): a status, not an error. */
+  @state() private _note = '';
 
   private get _council(): Published | undefined {
     const found = COUNCILS.find((c) => c.label === this._text || c.name === this._text || c.code === this._text.trim());
@@ -56,6 +60,8 @@ export class CsCouncilStart extends LitElement {
   private _build(): void {
     const p = this._council;
     this._check = undefined;
+    this._busy = '';
+    this._note = '';
     const built = buildCouncilScenario(p?.code ?? this._text, this._year === undefined ? {} : { year: this._year });
     if (!built.ok) {
       this._error = built.error;
@@ -72,11 +78,15 @@ export class CsCouncilStart extends LitElement {
     const evaluate = this.evaluate;
     if (!built || !evaluate) return;
     this._error = '';
+    this._note = '';
+    // The page's scenario, if it is still this council's (edited or not): its edits are kept; else the one built.
+    const onPage = this.raw as { name?: unknown } | undefined;
+    const base = onPage && onPage.name === built.scenario.name ? { ...built, scenario: structuredClone(onPage) } : built;
     try {
-      let council = built;
+      let council = base;
       if (refine) {
         this._busy = 'Refining the fit: round 1 of 3…';
-        const refined = await refineFit(built, evaluate, { onRound: (r) => (this._busy = `Refining the fit: round ${Math.min(r + 1, 3)} of 3…`) });
+        const refined = await refineFit(base, evaluate, { onRound: (r) => (this._busy = `Refining the fit: round ${Math.min(r + 1, 3)} of 3…`) });
         if (!refined.ok) throw new Error(refined.error);
         council = refined.value;
       }
@@ -89,7 +99,8 @@ export class CsCouncilStart extends LitElement {
         emit(this, 'scenario-load', { raw: council.scenario, label: `Built from DfE's figures for ${council.name}, 31 March ${council.year}, its fit refined` });
       }
     } catch (e) {
-      this._error = `The fit's check stopped: ${(e as Error).message}`;
+      if ((e as Error).name === 'CancelledError') this._note = "The fit's check was cancelled: another run on the page took the workers. Check again when it ends.";
+      else this._error = `The fit's check stopped: ${(e as Error).message}`;
     } finally {
       this._busy = '';
     }
@@ -111,7 +122,7 @@ export class CsCouncilStart extends LitElement {
             ${years.map((y) => html`<option value=${y} ?selected=${y === (this._year ?? (p && latestYear(p)))}>${y}</option>`)}
           </select>
         </label>
-        <button type="button" id="build-council" ?disabled=${!this._text.trim()} @click=${() => this._build()}>Build the scenario</button>
+        <button type="button" id="build-council" ?disabled=${!this._text.trim() || !!this._busy} @click=${() => this._build()}>Build the scenario</button>
       </div>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       ${built ? this._renderBuilt(built) : html`<p class="note">Any English council: month 0 is DfE's children looked after and CP plans on that 31 March, the flows are fitted to the four years to it, and every value says where it came from. Nothing leaves this page.</p>`}
@@ -132,7 +143,8 @@ export class CsCouncilStart extends LitElement {
       <div class="pick">
         <button type="button" id="check-fit" ?disabled=${!!this._busy || !this.evaluate} @click=${() => void this._checkFit(false)}>Check the fit (100 runs)</button>
         <button type="button" id="refine-fit" ?disabled=${!!this._busy || !this.evaluate} @click=${() => void this._checkFit(true)}>Refine the fit by simulation, then check</button>
-        ${this._busy ? html`<span role="status">${this._busy}</span>` : nothing}
+        <span class="note">Refining scales referrals, the shares going to CP and care, the routes out of care and CP plans' length, keeps your other edits, and loads the result.</span>
+        ${this._busy || this._note ? html`<span role="status">${this._busy || this._note}</span>` : nothing}
       </div>
       ${this._check ? this._renderCheck(this._check) : nothing}
       <cs-neighbours .council=${built.code}></cs-neighbours>

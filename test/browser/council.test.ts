@@ -45,6 +45,19 @@ describe('start from a council in Chromium', () => {
     await expect.poll(() => start.locator('#fit-check caption').textContent(), { timeout: 120_000 }).toMatch(/\d+ of \d+ published flows inside P5–P95/);
     expect(await start.locator('#fit-check tbody tr').count()).toBeGreaterThanOrEqual(12);
 
+    // Set the option's coordinators, then refine: the refined scenario is loaded and keeps the edit.
+    await app.locator('details.inputs > summary').click();
+    const fte = app.locator('cs-scenario-editor input[data-path="arms.options[0].coordinatorsFte"]');
+    await fte.evaluate((el) => (el.closest('details.group') as HTMLDetailsElement | null)?.setAttribute('open', ''));
+    await fte.fill('7');
+    await fte.press('Tab');
+    await start.locator('#refine-fit').click();
+    await expect.poll(() => app.locator('#scenario option:checked').textContent(), { timeout: 240_000 }).toContain('its fit refined');
+    await expect.poll(() => start.locator('#fit-check caption').textContent(), { timeout: 120_000 }).toMatch(/\d+ of \d+ published flows inside P5–P95/);
+    await fte.evaluate((el) => (el.closest('details.group') as HTMLDetailsElement | null)?.setAttribute('open', ''));
+    expect(await fte.inputValue()).toBe('7');
+    expect(await app.locator('cs-scenario-editor details.source', { hasText: 'refined by simulation' }).count()).toBeGreaterThan(0);
+
     // Beside its neighbours: the table's figures are the council table's, per 10,000 children.
     const neighbours = start.locator('cs-neighbours');
     await expect.poll(() => neighbours.locator('table tbody tr').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(12);
