@@ -4,7 +4,7 @@ import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/scenarios';
 
-type Part = 'data' | 'councils' | 'ui' | 'client' | 'door' | 'sim' | 'results' | 'analysis' | 'random' | 'worksheet' | 'scenario' | 'wasm' | 'workers' | 'cli' | 'dev' | 'test';
+type Part = 'data' | 'councils' | 'ssda903' | 'ui' | 'client' | 'door' | 'sim' | 'results' | 'analysis' | 'random' | 'worksheet' | 'scenario' | 'wasm' | 'workers' | 'cli' | 'dev' | 'test';
 
 /** Which part a file is in: the longest matching prefix wins. */
 const PARTS: [prefix: string, part: Part][] = [
@@ -16,6 +16,7 @@ const PARTS: [prefix: string, part: Part][] = [
   ['src/engine/worksheet/', 'worksheet'],
   ['src/scenario/', 'scenario'],
   ['src/councils/', 'councils'],
+  ['src/ssda903/', 'ssda903'],
   ['src/ui/', 'ui'],
   ['src/main.ts', 'ui'],
   ['src/client/', 'client'],
@@ -48,9 +49,12 @@ const ARROWS: Record<Exclude<Part, 'test' | 'data'>, { to: Part[]; types?: Part[
   // the council table's accessor: pure, reads the committed table (scenarios/councils/councils.json) only.
   // and the scenario a council starts from (src/councils/build-scenario.ts), checked by the engine's door (hindcast, refine).
   councils: { to: ['data', 'scenario', 'door'], packages: [] },
+  // the SSDA903 code lists' accessor: pure, reads the committed src/ssda903/code-lists.json only.
+  ssda903: { to: [], packages: [] },
   wasm: { to: [], packages: [] },
   cli: { to: ['door', 'client', 'scenario', 'workers', 'councils'], packages: ['node:', 'comlink', 'comlink/', 'esbuild'] },
-  dev: { to: ['door', 'sim', 'results', 'random', 'scenario', 'client', 'workers', 'cli', 'wasm', 'councils'], packages: ['node:', 'comlink', 'comlink/', 'esbuild', 'playwright-core'] },
+  // dev: build:903-codes writes the code lists' JSON in the shape src/ssda903/codes.ts reads (its types only).
+  dev: { to: ['door', 'sim', 'results', 'random', 'scenario', 'client', 'workers', 'cli', 'wasm', 'councils'], types: ['ssda903'], packages: ['node:', 'comlink', 'comlink/', 'esbuild', 'playwright-core'] },
 };
 
 function sources(dir: string): string[] {
