@@ -49,10 +49,11 @@ const ARROWS: Record<Exclude<Part, 'test' | 'data'>, { to: Part[]; types?: Part[
   // the council table's accessor: pure, reads the committed table (scenarios/councils/councils.json) only.
   // and the scenario a council starts from (src/councils/build-scenario.ts), checked by the engine's door (hindcast, refine).
   councils: { to: ['data', 'scenario', 'door'], packages: [] },
-  // the SSDA903 code lists' accessor: pure, reads the committed src/ssda903/code-lists.json only.
-  ssda903: { to: [], packages: [] },
+  // a council's SSDA903 return read in the page's worker or on the command line (pure): the code lists' JSON, the
+  // schema's names (placements, age bands, routes) and, to fit a scenario's care part, the council builder's rates.
+  ssda903: { to: ['scenario', 'councils'], packages: [] },
   wasm: { to: [], packages: [] },
-  cli: { to: ['door', 'client', 'scenario', 'workers', 'councils'], packages: ['node:', 'comlink', 'comlink/', 'esbuild'] },
+  cli: { to: ['door', 'client', 'scenario', 'workers', 'councils', 'ssda903'], packages: ['node:', 'comlink', 'comlink/', 'esbuild'] },
   // dev: build:903-codes writes the code lists' JSON in the shape src/ssda903/codes.ts reads (its types only).
   dev: { to: ['door', 'sim', 'results', 'random', 'scenario', 'client', 'workers', 'cli', 'wasm', 'councils'], types: ['ssda903'], packages: ['node:', 'comlink', 'comlink/', 'esbuild', 'playwright-core'] },
 };

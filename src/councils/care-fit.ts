@@ -1,5 +1,6 @@
 // The care part of a council's scenario from its published figures: age mixes, routes out of care and the placement
 // mix, each scaled from the reference the shipped defaults were fitted to (Leeds) by the council's own figures.
+import leeds from '../../scenarios/leeds-2015-family-valued.json';
 import { AGE_BANDS, type AgeBand } from '../scenario/placement-schema';
 import type { CareRoute } from '../scenario/schema';
 import { span, type Published } from './published';
@@ -65,6 +66,11 @@ export const LEEDS_FITTED_RATES: Readonly<Record<'returnHome' | 'specialGuardian
   specialGuardianship: { rate: 55 / 1253, what: "Leeds's 55 special guardianship orders in 2015/16 (LAIT 2016) over 1,253 in care in April 2015" },
   adoption: { rate: 106 / 1253, what: "Leeds's 106 adoptions in 2015/16 (LAIT 2016) over 1,253 in care in April 2015" },
 };
+
+/** Leeds's fitted hazard multipliers by age band at entry for a route (the shipped Leeds 2015 scenario's). */
+export function leedsRouteMultipliers(route: CareRoute): number[] {
+  return [...leeds.pathway.cla.routes[route].hazardByAgeAtEntry.multipliers];
+}
 
 /** Exits by route a year per child looked after on 31 March, over the years that have reasons for ceasing. */
 export function routeRates(p: Published, years: number[]): { rates: Record<CareRoute, number>; years: number[] } | undefined {
