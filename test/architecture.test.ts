@@ -38,7 +38,8 @@ const ARROWS: Record<Exclude<Part, 'test' | 'data'>, { to: Part[]; types?: Part[
   ui: { to: ['door', 'client', 'scenario', 'data', 'councils'], packages: ['lit', 'lit/', 'chart.js'] },
   client: { to: ['door', 'scenario'], types: ['workers'], packages: ['comlink'] },
   door: { to: ['results', 'analysis', 'worksheet'], packages: [] },
-  workers: { to: ['sim'], packages: ['comlink'] },
+  // and the SSDA903 import's worker (workers/import-903-api.ts): the return is read off the page's thread.
+  workers: { to: ['sim', 'ssda903'], packages: ['comlink'] },
   sim: { to: ['results', 'random', 'scenario'], packages: [] },
   // analysis takes the scenario's inputs from the one walk of the schema (src/scenario/inputs.ts), as the simulator does.
   analysis: { to: ['results', 'random', 'scenario'], packages: [] },

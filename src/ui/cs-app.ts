@@ -60,8 +60,8 @@ export class CsApp extends LitElement {
     .error { color: #a00; white-space: pre-wrap; }
     .partial { color: #7a5b00; font-size: 0.85rem; }
     details.inputs { margin: 0.5rem 0 1rem; }
-    details.inputs > summary, details.council > summary { font-size: 1.1rem; font-weight: 600; cursor: pointer; }
-    details.council { margin: 0.5rem 0 1rem; }
+    details.inputs > summary, details.council > summary, details.import-903 > summary { font-size: 1.1rem; font-weight: 600; cursor: pointer; }
+    details.council, details.import-903 { margin: 0.5rem 0 1rem; }
     button { font: inherit; padding: 0.3rem 0.8rem; }
     button:focus-visible, summary:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
   `;
@@ -319,6 +319,11 @@ export class CsApp extends LitElement {
       </div>
       <cs-keep-share .raw=${this._raw} .loads=${this._loads} .summary=${s} name=${(this._raw as { name?: string })?.name ?? 'scenario'}
           @scenario-load=${(e: ScenarioLoadEvent) => { enginePool().cancel(); this._loadRaw(e.detail.raw, e.detail.label); }}></cs-keep-share>
+      <details class="import-903" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && void import('./cs-import-903')}>
+        <summary>Import your SSDA903 return</summary>
+        <cs-import-903 .raw=${this._raw}
+          @scenario-load=${(e: ScenarioLoadEvent) => { enginePool().cancel(); this._loadRaw(e.detail.raw, e.detail.label); }}></cs-import-903>
+      </details>
       <details class="council" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && void import('./cs-council-start')}>
         <summary>Start from a council</summary>
         <cs-council-start .evaluate=${this._evaluate} .raw=${this._raw}
