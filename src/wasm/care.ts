@@ -19,6 +19,7 @@ import {
   C_AGE_MIX,
   C_CARE_PER_CHILD,
   C_CLA_AGE_MIX,
+  C_RECORD_CARE,
   C_ROUTE_HAZARD,
   FLOW_AGED_OUT0,
   FLOW_CARE_LEAVERS,
@@ -38,7 +39,7 @@ import {
   TABLE_SIZE,
 } from './layout';
 import { flow, move, stock } from './accumulators';
-import { routeHazardScaled } from './host';
+import { careEvent, routeHazardScaled } from './host';
 import { unitPower } from './unit-power';
 import { mix32, pickShare, subStream, uniformOf } from './draws';
 import { BAND_START, bandOf } from './age-bands';
@@ -294,6 +295,13 @@ export function bookCare(acc: usize, hash: i32, episode: i32, size: i32, placeme
     if (!(start < exit) || start > horizon) continue;
     // Its placements and moves (./placements); a family stay books the family's one placement itself.
     const last = perChild ? bookPlacements(acc, hash, episode, c, placement, birth, entry, start, exit, sign) : placement;
+    // A simulated council's return (the no-service walk, sign +1): the child's period and, within the horizon, its exit.
+    const record = constant(C_RECORD_CARE) != 0 && sign > 0;
+    if (record) {
+      careEvent(0, hash, episode * MAX_CHILDREN + c, entry, birth, <f64>route);
+      if (!perChild) careEvent(1, hash, episode * MAX_CHILDREN + c, entry, <f64>placement, 0);
+      if (exit <= horizon) careEvent(2, hash, episode * MAX_CHILDREN + c, exit, 0, <f64>route);
+    }
     let band = bandOf(start - birth);
     if (entered) {
       flow(acc, FLOW_ENTRIES_AGE0 + band, 1, start, sign);

@@ -20,5 +20,7 @@
 @external('env', 'hazardScaledStay') export declare function hazardScaledStay(state: i32, stay: f64, from: f64, factor: f64): f64;
 /** A care route's latent time `stay`, its hazard × `factor` from `from` months on (the same uniform, moved: monotone). */
 @external('env', 'routeHazardScaled') export declare function routeHazardScaled(route: i32, stay: f64, from: f64, factor: f64): f64;
+/** A child's care as booked, while RECORD_CARE is 1: kind 0 a period (t entry, a birth, b route), 1 a placement from t (a the placement), 2 the exit at t (b route); family and child (episode × MAX_CHILDREN + child) name it, months from month 0. */
+@external('env', 'careEvent') export declare function careEvent(kind: i32, family: i32, child: i32, t: f64, a: f64, b: f64): void;
 /** Time from allocation to conference when it has no quantile table, months. */
 @external('env', 'leadTime') export declare function leadTime(f: i32, episode: i32): f64;

@@ -88,5 +88,11 @@ export const IMPORTS: Record<string, Signature & { moduleName: string }> = {
     result: 'f64',
     what: 'A care route\'s latent time `stay`, its hazard × `factor` from `from` months on (the same uniform, moved: monotone)',
   },
+  careEvent: {
+    moduleName: 'careEvent',
+    params: [['kind', 'i32'], ['family', 'i32'], ['child', 'i32'], ['t', 'f64'], ['a', 'f64'], ['b', 'f64']],
+    result: 'void',
+    what: 'A child\'s care as booked, while RECORD_CARE is 1: kind 0 a period (t entry, a birth, b route), 1 a placement from t (a the placement), 2 the exit at t (b route); family and child (episode × MAX_CHILDREN + child) name it, months from month 0',
+  },
   leadTime: { moduleName: 'leadTime', params: [['f', 'i32'], ['episode', 'i32']], result: 'f64', what: 'Time from allocation to conference when it has no quantile table, months' },
 };

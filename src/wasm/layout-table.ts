@@ -292,6 +292,7 @@ export const CONSTANTS_BLOCK: SlotBlock = {
     ['MOVE_AGE', AGE_BANDS, 'the moves\' multiplier by the child\'s age band at the time'],
     ['AFTER_SHARE', AFTER_CARE_KINDS, 'of the children leaving care by its route, the probability each one\'s support is paid for (special guardianship, adoption; staying put of those leaving foster care at 18; a personal adviser of those leaving at 18)'],
     ['AFTER_UNTIL', AFTER_CARE_KINDS, 'the age it is paid to, months (0: not counted)'],
+    ['RECORD_CARE', 1, '1: each child\'s care (its periods, placements and exits) is told to the host as it is booked (careEvent), to write a simulated council\'s SSDA903 return; 0: not'],
   ],
   size: 'CONSTANTS',
   what: 'The run\'s constants block, f64 slots',

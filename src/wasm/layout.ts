@@ -113,7 +113,8 @@ export const C_MOVE_RATE: i32 = 204; // changes of placement a child-month from 
 export const C_MOVE_AGE: i32 = 229; // the moves' multiplier by the child's age band at the time (5 slots)
 export const C_AFTER_SHARE: i32 = 234; // of the children leaving care by its route, the probability each one's support is paid for (special guardianship, adoption; staying put of those leaving foster care at 18; a personal adviser of those leaving at 18) (4 slots)
 export const C_AFTER_UNTIL: i32 = 238; // the age it is paid to, months (0: not counted) (4 slots)
-export const CONSTANTS: i32 = 242; // The run's constants block, f64 slots: how many
+export const C_RECORD_CARE: i32 = 242; // 1: each child's care (its periods, placements and exits) is told to the host as it is booked (careEvent), to write a simulated council's SSDA903 return; 0: not (1 slot)
+export const CONSTANTS: i32 = 243; // The run's constants block, f64 slots: how many
 export const ACC_STOCK_DIFF_H1: i32 = 0; // STOCK_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_STOCK_DIFF_H2: i32 = 0;
 export const ACC_STOCK_DIFF_FIXED: i32 = 0;

@@ -16,6 +16,7 @@ import {
   C_MOVE_AGE,
   C_MOVE_RATE,
   C_PLACEMENT_BY_AGE,
+  C_RECORD_CARE,
   FLOW_PLACEMENT_MOVES,
   MAX_CHILDREN,
   PLACEMENTS,
@@ -24,7 +25,7 @@ import {
   PURPOSE_PLACEMENT,
 } from './layout';
 import { flow, stock } from './accumulators';
-import { hostLog } from './host';
+import { careEvent, hostLog } from './host';
 import { pickShare, subStream, uniformOf } from './draws';
 import { BAND_START, bandOf } from './age-bands';
 
@@ -99,6 +100,9 @@ export function bookPlacements(acc: usize, hash: i32, episode: i32, c: i32, fami
   const horizon = <f64>H;
   let p = family == 0 ? 0 : childPlacement(hash, episode, c, bandOf(entry - birth));
   const s = subStream(hash, PURPOSE_MOVES, episode * MAX_CHILDREN + c);
+  // Told to the host when a simulated council's return is being written (the no-service walk only, sign +1).
+  const record = constant(C_RECORD_CARE) != 0 && sign > 0;
+  if (record) careEvent(1, hash, episode * MAX_CHILDREN + c, entry, <f64>p, 0);
   let at = entry;
   let k = 0;
   for (;;) {
@@ -110,6 +114,7 @@ export function bookPlacements(acc: usize, hash: i32, episode: i32, c: i32, fami
     if (next >= exit || next > horizon) break;
     if (next >= start) flow(acc, FLOW_PLACEMENT_MOVES, 1, next, sign);
     p = moveTo(p, uniformOf(s, 2 * k + 2), movesOut(p));
+    if (record) careEvent(1, hash, episode * MAX_CHILDREN + c, next, <f64>p, 0);
     at = next;
     k++;
   }

@@ -20,6 +20,7 @@ import {
   C_MOVE_AGE,
   C_AFTER_SHARE,
   C_AFTER_UNTIL,
+  C_RECORD_CARE,
   C_CONVERSION,
   C_EXIT_COST,
   C_EXIT_SHARES,
@@ -68,6 +69,9 @@ const CONFERENCE_SLOTS = 256;
  * class lays the run's families, shares, costs and quantile tables out in the pathway memory, and
  * answers the module's calls back (sojourns with no quantile table).
  */
+/** Told each child's care as the walk books it: kind 0 a period (t entry, a birth, b route), 1 a placement from t (a the placement), 2 the exit at t (b route); months from month 0. */
+export type CareRecorder = (kind: number, family: number, child: number, t: number, a: number, b: number) => void;
+
 export class FamilySimulator implements PathwayHost, MemoryViews {
   private readonly pathway: Pathway;
   private readonly generation: number;
@@ -84,6 +88,10 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
   private initialAgeAt = 0;
   private conferenceSlots = 0;
   private heap!: Float64Array;
+  /** Where the run's constants are in the pathway memory (RECORD_CARE is switched there). */
+  private readonly constantsAt: number;
+  /** Told each child's care as the walk books it, while a simulated council's return is written (simulateAllRecorded). */
+  private recorder: CareRecorder | null = null;
 
   constructor(private readonly ctx: RunContext) {
     const p = ctx.params;
@@ -196,6 +204,7 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
       new Float64Array(buffer, tablesAt + 8 * i * TABLE_SIZE, TABLE_SIZE).set(cells);
     }
     mem.track(this);
+    this.constantsAt = constantsAt;
     this.layout = [children, initialState, initialPlacement, initialExit, arrivalTime, constantsAt, tablesAt];
     this.setRun();
   }
@@ -213,6 +222,23 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
   }
 
   /** The shared pass: every family without an FGC, added to `acc`, with the offers and resume points it makes. */
+  /** simulateAll with each child's care told to `recorder` as it is booked (the no-service walk: the counterfactual's care when it has no service). */
+  simulateAllRecorded(acc: Accumulators, recorder: CareRecorder): void {
+    const flag = () => new Float64Array(this.pathway.buffer, this.constantsAt + 8 * C_RECORD_CARE, 1);
+    this.recorder = recorder;
+    flag()[0] = 1;
+    try {
+      this.simulateAll(acc, null, null);
+    } finally {
+      flag()[0] = 0;
+      this.recorder = null;
+    }
+  }
+
+  careEvent(kind: number, family: number, child: number, t: number, a: number, b: number): void {
+    this.recorder?.(kind, family, child, t, a, b);
+  }
+
   simulateAll(acc: Accumulators, candidates: CandidateList | null, points: ResumePoints | null): void {
     this.prepare(NONE, 0);
     this.pathway.exports.simulateAll(this.ctx.totalFamilies, acc.offset, acc.withLedger ? 1 : 0, candidates ? candidates.at : 0, points && candidates ? points.at : 0);

@@ -135,7 +135,8 @@ export const C_MOVE_RATE = 204; // changes of placement a child-month from one p
 export const C_MOVE_AGE = 229; // the moves' multiplier by the child's age band at the time (5 slots)
 export const C_AFTER_SHARE = 234; // of the children leaving care by its route, the probability each one's support is paid for (special guardianship, adoption; staying put of those leaving foster care at 18; a personal adviser of those leaving at 18) (4 slots)
 export const C_AFTER_UNTIL = 238; // the age it is paid to, months (0: not counted) (4 slots)
-export const CONSTANTS = 242; // The run's constants block, f64 slots: how many
+export const C_RECORD_CARE = 242; // 1: each child's care (its periods, placements and exits) is told to the host as it is booked (careEvent), to write a simulated council's SSDA903 return; 0: not (1 slot)
+export const CONSTANTS = 243; // The run's constants block, f64 slots: how many
 export const ACC_STOCK_DIFF_H1 = 0; // STOCK_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_STOCK_DIFF_H2 = 0;
 export const ACC_STOCK_DIFF_FIXED = 0;
@@ -324,6 +325,8 @@ export interface PathwayImports {
   hazardScaledStay(state: number, stay: number, from: number, factor: number): number;
   /** A care route's latent time `stay`, its hazard × `factor` from `from` months on (the same uniform, moved: monotone). */
   routeHazardScaled(route: number, stay: number, from: number, factor: number): number;
+  /** A child's care as booked, while RECORD_CARE is 1: kind 0 a period (t entry, a birth, b route), 1 a placement from t (a the placement), 2 the exit at t (b route); family and child (episode × MAX_CHILDREN + child) name it, months from month 0. */
+  careEvent(kind: number, family: number, child: number, t: number, a: number, b: number): void;
   /** Time from allocation to conference when it has no quantile table, months. */
   leadTime(f: number, episode: number): number;
 }

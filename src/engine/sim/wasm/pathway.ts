@@ -6,7 +6,7 @@ import { PATHWAY_WASM_BASE64 } from './pathway-wasm';
 export type { PathwayExports };
 
 /** What the module asks of the run that set it up: the imports a run answers (the rest are the thread's). */
-export type PathwayHost = Pick<PathwayImports, 'sampleStay' | 'exactQuantile' | 'reReferralStay' | 'leadTime' | 'hazardScaledStay' | 'routeHazardScaled'>;
+export type PathwayHost = Pick<PathwayImports, 'sampleStay' | 'exactQuantile' | 'reReferralStay' | 'leadTime' | 'hazardScaledStay' | 'routeHazardScaled' | 'careEvent'>;
 
 /** The parts of the host's WebAssembly API used here (the engine compiles against ES2022 alone, which does not declare it). */
 interface WasmMemory {
@@ -108,6 +108,7 @@ export class Pathway {
       leadTime: (f: number, e: number) => call().leadTime(f, e),
       hazardScaledStay: (state: number, stay: number, from: number, factor: number) => call().hazardScaledStay(state, stay, from, factor),
       routeHazardScaled: (route: number, stay: number, from: number, factor: number) => call().routeHazardScaled(route, stay, from, factor),
+      careEvent: (kind: number, family: number, child: number, t: number, a: number, b: number) => call().careEvent(kind, family, child, t, a, b),
     };
     const env = { memory: this.memory, ...imports };
     const module = new wasm.Module(decodeBase64(PATHWAY_WASM_BASE64));
