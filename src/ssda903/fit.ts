@@ -19,11 +19,25 @@ export function fitCareFromEpisodes(base: Json, imported: ImportResult, summary:
   const notes: string[] = [];
   const last = summary.months.length - 1;
   if (last < 0) return { scenario: s, notes: ['no episodes to fit to'] };
-  const endLabel = summary.months[last]!;
-  const span = `${summary.months[0]} to ${endLabel}`;
-  // Month 0: the month after the data ends would need a forecast; month 0 is the data's last month end.
-  s.startMonth = endLabel;
-  s.initialStocks.cla = { value: summary.cla[last], unit: 'children', source: `${OWN}: children looked after at the end of ${endLabel} (periods of care open then)` };
+  const span = `${summary.months[0]} to ${summary.months[last]}`;
+  // Month 0: 31 March before the first return's year, the first month end whose children in care the return holds
+  // whole (a child who left before that year is in no file), so that the run can be set beside the council's own
+  // series from there to the data's end (observed). To forecast, move the start month to the latest 31 March.
+  const firstYear = Math.min(...imported.files.map((f) => f.year ?? Infinity));
+  const zeroLabel = Number.isFinite(firstYear) && summary.months.includes(`${firstYear}-03`) ? `${firstYear}-03` : summary.months[last]!;
+  const zero = summary.months.indexOf(zeroLabel);
+  const endLabel = zeroLabel;
+  s.startMonth = zeroLabel;
+  s.initialStocks.cla = { value: summary.cla[zero], unit: 'children', source: `${OWN}: children looked after at the end of ${zeroLabel} (periods of care open then)` };
+  if (zero < last) {
+    s.observed = {
+      startMonth: zeroLabel,
+      arm: 0,
+      source: `${OWN}: children looked after at each month end, periods of care starting and ending each month, ${zeroLabel} to ${summary.months[last]}`,
+      series: { cla: summary.cla.slice(zero), claEntries: summary.entries.slice(zero), claExits: summary.exits.slice(zero) },
+    };
+    s.simulation = { ...s.simulation, horizonMonths: Math.max(s.simulation.horizonMonths, last - zero) };
+  } else delete s.observed;
   const endDay = Date.UTC(Number(endLabel.slice(0, 4)), Number(endLabel.slice(5, 7)), 0) / 86_400_000;
   const ages = Object.fromEntries(AGE_BANDS.map((b) => [b, 0])) as Record<(typeof AGE_BANDS)[number], number>;
   for (const p of imported.periods) if (p.start <= endDay && (p.end === null || p.end > endDay)) ages[bandAt((endDay - p.dob) / 365.25)]++;

@@ -132,6 +132,9 @@ export function importReturn(files: { name: string; text: string }[]): ImportRes
   // after it (the samples have 1 April) makes no month of its own.
   const latestYear = Math.max(...read.map((f) => f.year ?? -Infinity));
   if (Number.isFinite(latestYear) && Number.isFinite(to)) to = Date.UTC(latestYear + 1, 2, 31) / 86_400_000;
+  // And its start no later than 31 March before the first return's year (the first month end it holds whole).
+  const firstYear = Math.min(...read.map((f) => f.year ?? Infinity));
+  if (Number.isFinite(firstYear) && Number.isFinite(from)) from = Math.min(from, Date.UTC(firstYear, 2, 31) / 86_400_000);
   // Rows set aside: counted once each, under the first problem that set them aside.
   const aside = new Map<string, string>();
   for (const p of problems) if (p.setAside && !aside.has(key(p))) aside.set(key(p), p.kind);

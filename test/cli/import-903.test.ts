@@ -30,15 +30,19 @@ describe('import-903 (command line)', () => {
     expect(out.summary.entries.reduce((a: number, b: number) => a + b, 0)).toBe(40);
   });
 
-  it('with --out and --council, writes a valid scenario whose month 0 is the children in care at the data\'s end, its care part from the return', async () => {
+  it('with --out and --council, writes a valid scenario from 31 March before the return, its care part and observed series from the return', async () => {
     const out = join(dir, 'fitted.json');
     const { code, stderr } = await runInProcess(main, [header, episodes, '--council', 'Calderdale', '--out', out]);
     expect(code, stderr).toBe(0);
     const s = JSON.parse(readFileSync(out, 'utf8'));
     expect(parseScenario(s).ok).toBe(true);
-    expect(s.startMonth).toBe('2024-03');
-    // 40 periods, 8 of them ended in February 2024: 32 in care at the end of March 2024.
-    expect(s.initialStocks.cla.value).toBe(32);
+    // Month 0 is 31 March before the return's year (2023-24), with the children in care then (none here); the
+    // return's own months follow as observed: 40 entries, 8 exits in February 2024, 32 in care at the end of March 2024.
+    expect(s.startMonth).toBe('2023-03');
+    expect(s.initialStocks.cla.value).toBe(0);
+    expect(s.observed.series.cla.at(-1)).toBe(32);
+    expect(s.observed.series.claEntries.reduce((a: number, b: number) => a + b, 0)).toBe(40);
+    expect(s.observed.series.claExits.reduce((a: number, b: number) => a + b, 0)).toBe(8);
     expect(s.initialStocks.cla.source).toMatch(/own SSDA903 return/);
     expect(s.pathway.cla.placements.shares.kinship).toBeCloseTo(10 / 40, 4);
   });

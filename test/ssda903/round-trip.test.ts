@@ -60,4 +60,24 @@ describe('a simulated council written as an SSDA903 return and imported', () => 
     }
     expect(imported.periods.filter((p) => p.start > monthZero).length).toBe(periods.filter((p) => p.entry > 0).length);
   });
+
+  it("recovers the scenario's placement inputs within their sampling error: the kinship share of care entries and, by age band at entry, the other placements", () => {
+    // Entries in the run's window (children found in care at month 0 entered by the stock's mix, not the entry mix).
+    const entered = imported.periods.filter((p) => p.start > monthZero);
+    const first = (p: (typeof entered)[number]) => placementOf(p.episodes[0]!.place, p.episodes[0]!.provider);
+    // Siblings enter together and share a kinship placement: the effective sample is about the families (1.85 children a
+    // family, as Leeds's family sizes give), so each tolerance is 4 binomial SEs on children ÷ 1.85.
+    const within = (got: number, want: number, n: number, what: string) => expect(Math.abs(got - want), `${what}: ${got.toFixed(3)} against ${want} (n ${n})`).toBeLessThanOrEqual(4 * Math.sqrt((want * (1 - want)) / (n / 1.85)));
+    const kin = entered.filter((p) => first(p) === 'kinship').length / entered.length;
+    within(kin, scenario.pathway.cla.placements.shares.kinship, entered.length, 'kinship');
+    const byAge = scenario.pathway.cla.placementByAge!.shares;
+    let bandsChecked = 0;
+    for (const band of AGE_BANDS) {
+      const nonKin = entered.filter((p) => first(p) !== 'kinship' && bandAt((p.start - p.dob) / 365.25) === band);
+      if (nonKin.length < 100) continue;
+      bandsChecked++;
+      for (const pl of PLACEMENTS.filter((x) => x !== 'kinship')) within(nonKin.filter((p) => first(p) === pl).length / nonKin.length, byAge[band][pl]!, nonKin.length, `${band} ${pl}`);
+    }
+    expect(bandsChecked).toBeGreaterThanOrEqual(2);
+  });
 });
