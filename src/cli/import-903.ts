@@ -58,7 +58,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const check = parseScenario(fitted.scenario);
       if (!check.ok) throw new UsageError(`the fitted scenario is not valid: ${formatErrors(check.errors)}`);
       writeOutputFile(values.out, `${JSON.stringify(fitted.scenario, null, 2)}\n`);
-      io.stderr(`wrote ${values.out}: its care part fitted to the return, month 0 at the end of ${summary.months[summary.months.length - 1]}\n`);
+      io.stderr(`wrote ${values.out}: its care part fitted to the return, month 0 at the end of ${(fitted.scenario as { startMonth: string }).startMonth}, the return's own months as its observed series (unsuppressed counts: treat it as you treat the return)\n`);
     }
     io.stdout(`${JSON.stringify({ files: imported.files, children: imported.children, episodes: imported.episodes, periods: imported.periods.length, setAside: imported.setAside, problems: imported.problems.length, summary }, null, 2)}\n`);
   });

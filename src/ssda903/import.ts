@@ -41,12 +41,17 @@ export function importReturn(files: { name: string; text: string }[]): ImportRes
   const read: ReadFile[] = [];
   const headers: HeaderRow[] = [];
   let episodes: EpisodeRow[] = [];
+  // Two files of one name (2017/episodes.csv, 2018/episodes.csv) are told apart: "episodes.csv (2)".
+  const seen = new Map<string, number>();
   for (const f of files) {
-    const r = readFile(f.name, f.text);
-    problems.push(...r.problems);
+    const n = (seen.get(f.name) ?? 0) + 1;
+    seen.set(f.name, n);
+    const r = readFile(n > 1 ? `${f.name} (${n})` : f.name, f.text);
+    // Loops, not push(...rows): a spread of some 200,000 rows overflows the call stack.
+    for (const p of r.problems) problems.push(p);
     if (r.file) read.push(r.file);
-    headers.push(...r.headers);
-    episodes.push(...r.episodes);
+    for (const h of r.headers) headers.push(h);
+    for (const e of r.episodes) episodes.push(e);
   }
   const yearOf = new Map(read.map((f) => [f.name, f.year ?? -Infinity]));
   const say = (row: { file: string; row: number; child: string }, column: string | undefined, message: string, setAside: boolean, kind: string) =>
@@ -109,9 +114,14 @@ export function importReturn(files: { name: string; text: string }[]): ImportRes
     const dob = byChild.get(child)!.dob;
     let current: Period | undefined;
     let before = 0;
+    let previous: EpisodeRow | undefined;
     for (const e of kept) {
       from = Math.min(from, e.decom);
       to = Math.max(to, e.dec ?? e.decom);
+      // X1 says a new episode begins the same day: a later start is a gap, in which the child is counted in care.
+      if (previous && previous.rec === 'X1' && previous.dec !== null && e.decom > previous.dec && e.rne !== 'S') say(e, 'DECOM', `child ${child}'s episode starts ${Math.round(e.decom - previous.dec)} day(s) after the one before ended with X1 (a new episode the same day): the gap is counted as in care`, false, 'gap after X1');
+      if (current && current.end !== null && e.rne !== 'S') say(e, 'RNE', `child ${child} comes back into care after a period ended without RNE S: a new period is started here`, false, 'return without RNE S');
+      previous = e;
       // A new period at RNE S, or where the child was out of care (the last period ended), or at the data's start.
       if (!current || current.end !== null || e.rne === 'S') {
         if (current && current.end === null) say(e, 'RNE', `child ${child} starts a new period (RNE S) while the one before is still open: the one before is taken to end here`, false, 'period started while open');
@@ -130,11 +140,14 @@ export function importReturn(files: { name: string; text: string }[]): ImportRes
   // The data's end: the end of the latest return's year (31 March), where the files say which year they are: a
   // return holds every child looked after up to then (a period open in it is open on that day), and a stray date
   // after it (the samples have 1 April) makes no month of its own.
+  // The data ends at the latest return's 31 March, or the last date in the files if that is earlier.
   const latestYear = Math.max(...read.map((f) => f.year ?? -Infinity));
-  if (Number.isFinite(latestYear) && Number.isFinite(to)) to = Date.UTC(latestYear + 1, 2, 31) / 86_400_000;
-  // And its start no later than 31 March before the first return's year (the first month end it holds whole).
+  if (Number.isFinite(latestYear) && Number.isFinite(to)) to = Math.min(to, Date.UTC(latestYear + 1, 2, 31) / 86_400_000);
+  // The window the returns observe: from 31 March before the first return's year (a child who left care before that
+  // year is in no file, so earlier months, entries and exposure are not whole) to the data's end.
   const firstYear = Math.min(...read.map((f) => f.year ?? Infinity));
-  if (Number.isFinite(firstYear) && Number.isFinite(from)) from = Math.min(from, Date.UTC(firstYear, 2, 31) / 86_400_000);
+  const windowStart = Number.isFinite(firstYear) ? Date.UTC(firstYear, 2, 31) / 86_400_000 : from;
+  if (Number.isFinite(from)) from = windowStart;
   // Rows set aside: counted once each, under the first problem that set them aside.
   const aside = new Map<string, string>();
   for (const p of problems) if (p.setAside && !aside.has(key(p))) aside.set(key(p), p.kind);

@@ -1,7 +1,7 @@
 // Reading a council's SSDA903 header and episodes files: each row checked, its problems listed with file, row and
 // column, and the rows that cannot be used set aside with the reason; the rest go on. Pure (runs in the page's worker).
 import { readCsv } from './csv';
-import { codeProblem } from './codes';
+import { codeField, codeProblem } from './codes';
 
 export const HEADER_COLUMNS = ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'] as const;
 export const EPISODE_COLUMNS = ['CHILD', 'DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'DEC', 'REC', 'REASON_PLACE_CHANGE', 'HOME_POST', 'PL_POST', 'URN'] as const;
@@ -139,12 +139,14 @@ export function readFile(name: string, text: string): { file?: ReadFile; headers
     // Open episodes with a reason filled in are common in exports (the samples have hundreds): taken as still open.
     if (rec && dec === null) say('REC', `a reason for ceasing (REC ${rec}) with no end date (DEC): taken as still open, the reason ignored`, false, 'reason for ceasing with no end date');
     if (!rec && typeof dec === 'number') say('REC', `an end date (DEC ${decText}) with no reason for ceasing (REC)`, (aside = true), 'end date with no reason for ceasing');
-    // Codes the analysis reads set the row aside when wrong; the others are said and the row is used.
+    // A code the analysis reads sets the row aside when it is no code of its field (or missing); a known code of
+    // another year (a legacy REC E43, a PLACE of an older list) is said and the row used, its meaning being clear.
     for (const [column, used] of [['RNE', true], ['PLACE', true], ['REC', true], ['PLACE_PROVIDER', false], ['LS', false], ['CIN', false], ['REASON_PLACE_CHANGE', false]] as const) {
       const code = cell(fields, column);
       if (!code && (!used || column === 'REC')) continue;
       const p = code ? codeProblem(column, code, year) : `no ${column}`;
-      if (p) say(column, p, used && (aside = true), 'code not valid for the year');
+      const known = !!code && isKnown(column, code);
+      if (p) say(column, p, used && !known && (aside = true), known ? 'code not valid for the year' : 'not a code of its field');
     }
     if (aside || decom === undefined || dec === undefined) continue;
     episodes.push({ child, decom, dec, rne: cell(fields, 'RNE'), ls: cell(fields, 'LS'), place: cell(fields, 'PLACE').toUpperCase(), provider: cell(fields, 'PLACE_PROVIDER'), rec: dec === null ? null : rec, file: name, row: line, year });
@@ -156,4 +158,10 @@ export function readFile(name: string, text: string): { file?: ReadFile; headers
 function yearInName(name: string): number | undefined {
   const m = /(20\d\d)(?:[-_ ]?(\d\d)(?!\d))?/.exec(name);
   return m ? Number(m[1]) : undefined;
+}
+
+/** Whether a code is one of its field's, in any year or none (a legacy code included), as the code lists have it. */
+function isKnown(field: string, code: string): boolean {
+  const codes = codeField(field)?.codes;
+  return !!codes && (Object.prototype.hasOwnProperty.call(codes, code) || Object.prototype.hasOwnProperty.call(codes, code.toUpperCase()));
 }

@@ -5,6 +5,17 @@
 import { AGE_BANDS, CARE_ROUTES, PLACEMENTS, type AgeBand, type CareRoute, type Placement } from '../scenario/schema';
 import type { Period } from './import';
 
+/**
+ * How a period ended, as the model's routes: a child leaving at 18 or over left on its birthday in the model,
+ * whatever REC says (E5–E7 independent living or adult care, E17 staying with carers: mostly 18-year-olds); under 18,
+ * its reason (src/scenario/ceased-reasons.ts's mapping).
+ */
+export function routeOfPeriod(p: { reason: string | null; end: number | null; dob: number }): CareRoute | 'eighteen' {
+  if (p.end !== null && ageYears(p.end, p.dob) >= 18) return 'eighteen';
+  const r = routeOfReason(p.reason ?? '');
+  return r === 'eighteen' ? 'other' : r;
+}
+
 /** DfE's reasons a period ended (REC) onto the model's routes; a child leaving at 18 or over is apart ('eighteen'). */
 export function routeOfReason(rec: string): CareRoute | 'eighteen' {
   if (['E4A', 'E4B', 'E13'].includes(rec)) return 'returnHome';
@@ -52,7 +63,7 @@ export interface CareSummary {
   placementAtEntry: Record<AgeBand, Record<Placement, number>>;
   /** Children in care at the last month's end by placement. */
   placementAtEnd: Record<Placement, number>;
-  /** Changes of placement (episodes after a period's first with RNE P, B, T or U), child-years in care, and their rate. */
+  /** Changes of placement (episodes after a period's first with a new carer, RNE P or B, not a temporary placement T0–T4), child-years in care in the window, and their rate. */
   moves: { count: number; childYears: number; perChildYear: number };
   /** Periods that are a child's second or later in the data. */
   reEntries: number;
@@ -92,7 +103,9 @@ export function summariseCare(periods: Period[], from: number, to: number): Care
       if (p.start <= e && end > e) cla[i]!++;
     });
     if (p.start > to) continue;
-    if (p.startSeen) {
+    // Entries (ages, placements, re-entries) only inside the window the returns observe: an earlier period is in the
+    // data only because it lasted into the window.
+    if (p.startSeen && p.start > from) {
       entries[index.get(monthLabel(p.start))!]!++;
       const band = bandAt(ageYears(p.start, p.dob));
       entriesByAge[band]++;
@@ -100,22 +113,22 @@ export function summariseCare(periods: Period[], from: number, to: number): Care
       placementAtEntry[band][placementOf(first.place, first.provider)]++;
       if (p.before > 0) reEntries++;
     }
-    if (p.end !== null && p.end <= to) {
+    if (p.end !== null && p.end <= to && p.end > from) {
       exits[index.get(monthLabel(p.end))!]!++;
-      exitsByRoute[routeOfReason(p.reason ?? '')]++;
+      exitsByRoute[routeOfPeriod(p)]++;
     } else if (p.episodes.length) {
       const last = p.episodes[p.episodes.length - 1]!;
       if (last.decom <= lastEnd) placementAtEnd[placementOf(last.place, last.provider)]++;
     }
-    moves += p.episodes.slice(1).filter((e) => ['P', 'B', 'T', 'U'].includes(e.rne)).length;
-    childDays += Math.max(0, Math.min(p.end ?? to, to) - p.start);
+    moves += p.episodes.slice(1).filter((e) => e.decom > from && (e.rne === 'P' || e.rne === 'B') && !/^T\d$/.test(e.place)).length;
+    childDays += Math.max(0, Math.min(p.end ?? to, to) - Math.max(p.start, from));
   }
   const childYears = childDays / 365.25;
   return {
     months, cla, entries, exits, entriesByAge, placementAtEntry, placementAtEnd,
     moves: { count: moves, childYears, perChildYear: childYears > 0 ? moves / childYears : 0 },
     reEntries, exitsByRoute,
-    timeToExit: cumulativeIncidence(periods.filter((p) => p.startSeen), to),
+    timeToExit: cumulativeIncidence(periods.filter((p) => p.startSeen && p.start > from && p.start <= to), to),
   };
 }
 
@@ -125,7 +138,8 @@ export function summariseCare(periods: Period[], from: number, to: number): Care
  */
 export function cumulativeIncidence(periods: Period[], to: number, years = [1, 2, 3, 5]): CareSummary['timeToExit'] {
   const routes = [...CARE_ROUTES, 'eighteen'] as const;
-  const items = periods.map((p) => ({ t: (p.end ?? to) - p.start, route: p.end === null ? null : routeOfReason(p.reason ?? '') })).sort((a, b) => a.t - b.t);
+  const items = periods.map((p) => (p.end === null || p.end > to ? { t: to - p.start, route: null } : { t: p.end - p.start, route: routeOfPeriod(p) })).sort((a, b) => a.t - b.t);
+  const longest = items.length ? items[items.length - 1]!.t : 0;
   let atRisk = items.length;
   let survival = 1;
   const incidence = Object.fromEntries(routes.map((r) => [r, 0])) as Record<(typeof routes)[number], number>;
@@ -157,5 +171,12 @@ export function cumulativeIncidence(periods: Period[], to: number, years = [1, 2
     atRisk -= left + censored;
   }
   record(Infinity);
+  // Past the longest follow-up nothing is known: no value.
+  years.forEach((y, i) => {
+    if (y * 365.25 > longest) {
+      for (const r of routes) byRoute[r][i] = NaN;
+      stillInCare[i] = NaN;
+    }
+  });
   return { periods: items.length, censored: items.filter((x) => x.route === null).length, years, byRoute, stillInCare };
 }

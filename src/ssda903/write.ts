@@ -35,6 +35,7 @@ export function writeReturn(periods: HistoryPeriod[], startMonth: string, name =
   const ids = new Map<string, string>();
   const header = ['CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB'];
   const episodes = ['CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN'];
+  if (periods.length === 0) throw new Error('no periods of care to write');
   const sorted = [...periods].sort((a, b) => a.entry - b.entry);
   // The return's collection year: the one its last date falls in (its name says it; SEX is written in that year's codes).
   const lastDay = Math.max(...periods.map((p) => day(Math.max(p.exit ?? p.entry, ...p.placements.map((x) => x.from)))));

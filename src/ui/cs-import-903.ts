@@ -35,8 +35,9 @@ export class CsImport903 extends LitElement {
   private _files: { name: string; text: string }[] = [];
 
   private async _read(list: FileList | null): Promise<void> {
-    if (!list || list.length === 0) return;
+    if (!list || list.length === 0 || this._busy) return;
     this._error = '';
+    this._view = undefined;
     this._busy = `Reading ${list.length} file(s) in this page…`;
     try {
       this._files = await Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));
@@ -49,7 +50,11 @@ export class CsImport903 extends LitElement {
   }
 
   private async _fit(): Promise<void> {
-    if (!this._files.length || this.raw === undefined) return;
+    if (!this._files.length || this.raw === undefined || this._busy) return;
+    if (!this._view?.periods) {
+      this._error = 'The return has no periods of care to fit to.';
+      return;
+    }
     this._busy = "Fitting the scenario's care part…";
     try {
       const view = await importInWorker(this._files, this.raw);
@@ -72,7 +77,7 @@ export class CsImport903 extends LitElement {
         @dragleave=${() => (this._over = false)}
         @drop=${(e: DragEvent) => { e.preventDefault(); this._over = false; void this._read(e.dataTransfer?.files ?? null); }}>
         <label>Drop the header and episodes files here (one or several years), or choose them
-          <input id="files-903" type="file" accept=".csv,text/csv" multiple @change=${(e: Event) => void this._read((e.target as HTMLInputElement).files)} />
+          <input id="files-903" type="file" accept=".csv,text/csv" multiple ?disabled=${!!this._busy} @change=${(e: Event) => void this._read((e.target as HTMLInputElement).files)} />
         </label>
       </div>
       ${this._busy ? html`<p role="status">${this._busy}</p>` : nothing}
@@ -109,11 +114,11 @@ export class CsImport903 extends LitElement {
       </table>
       <table id="exit-903"><caption>Leaving care by route: exits in the data, and the share of periods started in the data that left by each route within ${s.timeToExit.years.join(', ')} years (periods still open counted as censored; ${formatCount(s.timeToExit.periods)} periods, ${formatCount(s.timeToExit.censored)} open)</caption>
         <thead><tr><th scope="col">Route</th><th scope="col">Exits</th>${s.timeToExit.years.map((y) => html`<th scope="col">By ${y} year${y > 1 ? 's' : ''}</th>`)}</tr></thead>
-        <tbody>${[...CARE_ROUTES, 'eighteen' as const].map((r) => html`<tr><th scope="row">${ROUTE_LABEL[r]}</th><td>${formatCount(s.exitsByRoute[r])}</td>${s.timeToExit.byRoute[r].map((x) => html`<td>${formatShare(x)}</td>`)}</tr>`)}
-          <tr><th scope="row">Still in care</th><td></td>${s.timeToExit.stillInCare.map((x) => html`<td>${formatShare(x)}</td>`)}</tr></tbody>
+        <tbody>${[...CARE_ROUTES, 'eighteen' as const].map((r) => html`<tr><th scope="row">${ROUTE_LABEL[r]}</th><td>${formatCount(s.exitsByRoute[r])}</td>${s.timeToExit.byRoute[r].map((x) => html`<td>${Number.isFinite(x) ? formatShare(x) : '—'}</td>`)}</tr>`)}
+          <tr><th scope="row">Still in care</th><td></td>${s.timeToExit.stillInCare.map((x) => html`<td>${Number.isFinite(x) ? formatShare(x) : '—'}</td>`)}</tr></tbody>
       </table>
       <p><button type="button" id="fit-903" ?disabled=${!!this._busy || this.raw === undefined} @click=${() => void this._fit()}>Fit this scenario's care part to the return</button>
-        <span class="note">Month 0 becomes the return's last month end with its children in care; placement at entry, changes of placement and the routes out of care come from the episodes.</span></p>
+        <span class="note">Month 0 becomes 31 March before your first return's year, with the children in care then, and your own children in care, entries and exits by month become the scenario's observed series, so the run is set beside them (move the start month to your latest 31 March to forecast); placement at entry, changes of placement and the routes out of care come from the episodes. The fitted scenario holds your monthly counts, unsuppressed: treat it as you treat the return before sharing or saving it.</span></p>
       ${v.fitted?.notes.length ? html`<ul>${v.fitted.notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing}
     `;
   }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../src/ssda903/csv';
 import { importReturn } from '../../src/ssda903/import';
 import { parseDate } from '../../src/ssda903/read';
-import { cumulativeIncidence, summariseCare } from '../../src/ssda903/summary';
+import { cumulativeIncidence, placementOf, routeOfPeriod, summariseCare } from '../../src/ssda903/summary';
 import type { Period } from '../../src/ssda903/import';
 
 const SAMPLES = join(__dirname, '../../../shared/data/ssda903/samples-cs-demand-model');
@@ -52,7 +52,7 @@ describe('reading SSDA903 files', () => {
     const r = importReturn([header, episodes]);
     const at = (row: number, f = 'episodes') => r.problems.filter((p) => p.row === row && p.file.includes(f)).map((p) => [p.column, p.setAside, p.kind]);
     expect(at(4)).toEqual([['REC', false, 'reason for ceasing with no end date']]);
-    expect(at(5)).toEqual([['PLACE', true, 'code not valid for the year']]);
+    expect(at(5)).toEqual([['PLACE', true, 'not a code of its field']]);
     expect(at(6)).toEqual([['CHILD', true, 'child not in the header']]);
     expect(at(7)).toEqual([['DECOM', true, 'overlapping episodes']]);
     expect(at(8)).toEqual([['DECOM', true, 'bad date']]);
@@ -101,15 +101,18 @@ describe('reading SSDA903 files', () => {
   });
 
   it('time to leave care by route counts the periods still open as censored (Aalen–Johansen, worked by hand)', () => {
-    const p = (end: number | null, reason: string | null, length: number): Period => ({ child: 'x', start: 0, end: end === null ? null : length, startSeen: true, reason, dob: -3650, before: 0, episodes: [] });
-    // Exits: adoption at 100 days, returns home at 200 and 300; one period censored at 150 days (the data's end).
-    const periods = [p(1, 'E11', 100), p(1, 'E4A', 200), p(1, 'E4A', 300), { ...p(null, null, 0), start: -150 + 150, end: null }];
-    const t = cumulativeIncidence(periods, 150, [0.3, 1]);
-    // At 100 days 4 at risk: adoption 1/4, survival 3/4; the censored leaves at 150; at 200 days 2 at risk: home
-    // 3/4 × 1/2 = 3/8, survival 3/8; at 300 days 1 at risk: home + 3/8, survival 0.
-    expect(t.byRoute.adoption).toEqual([0.25, 0.25]);
-    expect(t.byRoute.returnHome[1]).toBeCloseTo(0.75, 12);
-    expect(t.stillInCare).toEqual([0.75, 0]);
+    const p = (start: number, end: number | null, reason: string | null): Period => ({ child: 'x', start, end, startSeen: true, reason, dob: -3650, before: 0, episodes: [] });
+    // The data ends on day 400. Exits: adoption after 100 days, returns home after 200 and 300; one period began on
+    // day 250 and is still open at the end (censored after 150 days).
+    const periods = [p(0, 100, 'E11'), p(0, 200, 'E4A'), p(0, 300, 'E4A'), p(250, null, null)];
+    const t = cumulativeIncidence(periods, 400, [0.3, 0.8, 1]);
+    // At 100 days 4 at risk: adoption 1/4, survival 3/4; the censored leaves the risk set at 150; at 200 days 2 at
+    // risk: home 3/4 × 1/2 = 3/8, survival 3/8; at 300 days (after 0.8 years = 292 days) 1 at risk: home + 3/8.
+    expect(t.byRoute.adoption.slice(0, 2)).toEqual([0.25, 0.25]);
+    expect(t.byRoute.returnHome.slice(0, 2)).toEqual([0, 0.375]);
+    expect(t.stillInCare.slice(0, 2)).toEqual([0.75, 0.375]);
+    // Past the longest follow-up (300 days) nothing is known.
+    expect(t.stillInCare[2]).toBeNaN();
     expect(t.censored).toBe(1);
   });
 
@@ -126,7 +129,48 @@ describe('reading SSDA903 files', () => {
     expect(r.periods.length).toBeGreaterThan(500);
     const s = summariseCare(r.periods, r.from, r.to);
     expect(s.cla.every((x) => Number.isInteger(x) && x >= 0)).toBe(true);
-    expect(s.entries.reduce((a, b) => a + b, 0)).toBe(r.periods.filter((p) => p.startSeen).length);
-    for (const r2 of Object.values(s.timeToExit.byRoute)) expect(r2.every((x) => x >= 0 && x <= 1)).toBe(true);
+    // Entries inside the window the returns observe (from 31 March 2017): a period begun before is not one.
+    expect(s.months[0]).toBe('2017-03');
+    expect(s.entries.reduce((a, b) => a + b, 0)).toBe(r.periods.filter((p) => p.startSeen && p.start > r.from && p.start <= r.to).length);
+    // Shares between 0 and 1 where the follow-up reaches (3 years of returns: 1 and 2 years), none past it (5 years).
+    for (const r2 of Object.values(s.timeToExit.byRoute)) {
+      expect(r2.slice(0, 2).every((x) => x >= 0 && x <= 1)).toBe(true);
+      expect(r2[3]).toBeNaN();
+    }
+  });
+
+  it('maps placements and reasons onto the model as stated: kinship U1–U3, fostering by provider, residential, other; a child leaving at 18 or over on its birthday route', () => {
+    expect(['U1', 'U2', 'U3'].map((p) => placementOf(p, 'PR1'))).toEqual(['kinship', 'kinship', 'kinship']);
+    expect([placementOf('U4', 'PR1'), placementOf('U6', 'PR2'), placementOf('U5', 'PR4'), placementOf('U4', 'PR5')]).toEqual(['inHouseFostering', 'inHouseFostering', 'independentFostering', 'independentFostering']);
+    expect(['K1', 'K2', 'R1', 'R2', 'R5', 'S1'].map((p) => placementOf(p, 'PR4'))).toEqual(Array(6).fill('residential'));
+    expect(['P1', 'P2', 'H5', 'K3', 'A4', 'T0', 'Z1'].map((p) => placementOf(p, 'PR1'))).toEqual(Array(7).fill('other'));
+    const dob = 0;
+    const at = (years: number) => Math.round(years * 365.25) + 1;
+    expect(routeOfPeriod({ reason: 'E4A', end: at(10), dob })).toBe('returnHome');
+    expect(routeOfPeriod({ reason: 'E45', end: at(10), dob })).toBe('specialGuardianship');
+    expect(routeOfPeriod({ reason: 'E43', end: at(10), dob })).toBe('specialGuardianship');
+    expect(routeOfPeriod({ reason: 'E12', end: at(3), dob })).toBe('adoption');
+    expect(routeOfPeriod({ reason: 'E5', end: at(18.2), dob })).toBe('eighteen');
+    expect(routeOfPeriod({ reason: 'E5', end: at(17), dob })).toBe('other');
+    expect(routeOfPeriod({ reason: 'E17', end: at(17.5), dob })).toBe('other');
+  });
+
+  it('counts entries, changes of placement and exposure only inside the window the returns observe (from 31 March before the first year)', () => {
+    const h = file('2022-23-header.csv', HEADER, ['D1,1,01/01/2010,WBRI,,,', 'D2,2,01/01/2011,WBRI,,,']);
+    const e = file('2022-23-episodes.csv', EPISODES, [
+      'D1,01/06/2019,S,C2,N1,U4,PR1,01/06/2020,X1,,,,', // began years before the window; in care through it
+      'D1,01/06/2020,P,C2,N1,U6,PR1,01/09/2022,X1,,,,',
+      'D1,01/09/2022,P,C2,N1,K2,PR4,,,,,,', // a change of placement inside the window
+      'D2,01/07/2022,S,C2,N1,U4,PR1,01/08/2022,X1,,,,',
+      'D2,01/08/2022,T,C2,N1,U4,PR1,,,,,,', // same carer: not a change of placement
+    ]);
+    const r = importReturn([h, e]);
+    const s = summariseCare(r.periods, r.from, r.to);
+    expect(s.months[0]).toBe('2022-03');
+    expect(s.entries.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(s.moves.count).toBe(1);
+    // Exposure: both children from their start in the window (D1 from 31 March 2022) to the data's last date.
+    const days = r.to - r.from + (r.to - Date.UTC(2022, 6, 1) / 86_400_000);
+    expect(s.moves.childYears).toBeCloseTo(days / 365.25, 9);
   });
 });
