@@ -20,8 +20,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const { periods } = careHistories(scenario, values.seed ?? scenario.simulation.seed, run, months);
     const written = writeReturn(periods, scenario.startMonth);
     const dir = values.out ?? '.';
-    for (const f of [written.header, written.episodes]) writeFileSync(join(dir, f.name), f.text);
-    io.stderr(`wrote ${join(dir, written.header.name)} and ${join(dir, written.episodes.name)}: ${periods.length} periods of care, synthetic (${written.dropped} changes of placement within a day of another merged)\n`);
+    for (const y of written.years) for (const f of [y.header, y.episodes]) writeFileSync(join(dir, f.name), f.text);
+    io.stderr(`wrote ${written.years.length * 2} files to ${dir} (${written.years.map((y) => y.header.name.replace(/-header\.csv$/, '')).join(', ')}: a header and an episodes file a collection year): ${periods.length} periods of care, synthetic (${written.dropped} changes of placement within a day of another merged)\n`);
   });
 }
 
