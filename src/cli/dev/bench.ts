@@ -12,6 +12,7 @@ import { cpuSecondsBetween, threadCpuSeconds } from './thread-cpu';
 import { threadWorker } from '../thread-pool';
 import { councilBuildTimes } from './bench-council';
 import { importTimes } from './bench-903';
+import { pageImportSeconds } from './bench-903-page';
 
 /** The engine and the kernel as one bundled module, as the browser's worker and the command line's threads run them. */
 const bundled = (await import(bundledModule(new URL('./bench-engine.ts', import.meta.url)).href)) as typeof import('./bench-engine');
@@ -337,3 +338,7 @@ const builds = councilBuildTimes();
 console.log(`| building a council's scenario from the council table and validating it (31 March 2025, each of the ${builds.councils} councils with figures, warm): median, slowest, against the 1 s target | ${builds.median.toFixed(0)} ms, ${builds.slowest.ms.toFixed(0)} ms (${builds.slowest.name}): slowest / target ${(builds.slowest.ms / 1000).toFixed(2)}×; the first in the process ${builds.first.toFixed(0)} ms |`);
 const imports = importTimes();
 console.log(`| reading, checking and summarising an SSDA903 return of ${imports.rows.toLocaleString('en-GB')} episode rows (synthetic, 12,500 children; the page's worker runs the same code): best of 3, against the 5 s target | ${imports.best.toFixed(2)} s (${imports.runs.map((x) => x.toFixed(2)).join(', ')}): best / target ${(imports.best / 5).toFixed(2)}× |`);
+const page903 = await pageImportSeconds();
+console.log(typeof page903 === 'string'
+  ? `| the same in the page (Chromium) | ${page903} |`
+  : `| the same in the page, Debian's Chromium: from choosing the files to the result drawn (the page reads them, its worker reads, checks and summarises them): best of 3, against the 5 s target | ${page903.best.toFixed(2)} s (${page903.runs.map((x) => x.toFixed(2)).join(', ')}): best / target ${(page903.best / 5).toFixed(2)}× |`);
