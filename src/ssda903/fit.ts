@@ -3,6 +3,7 @@
 // scales it from DfE's tables (src/councils/build-scenario.ts), by the council's own exits by route per child in care
 // against the Leeds rates the routes were fitted to. Every value says it came from the council's own return.
 import { LEEDS_FITTED_RATES, leedsRouteMultipliers } from '../councils/care-fit';
+import { ENGLAND_REFERRAL_AGE_MIX } from '../scenario/age-defaults';
 import { AGE_BANDS, PLACEMENTS, type Placement } from '../scenario/schema';
 import type { ImportResult } from './import';
 import { bandAt, type CareSummary } from './summary';
@@ -43,6 +44,18 @@ export function fitCareFromEpisodes(base: Json, imported: ImportResult, summary:
   for (const p of imported.periods) if (p.start <= endDay && (p.end === null || p.end > endDay)) ages[bandAt((endDay - p.dob) / 365.25)]++;
   const inCare = Object.values(ages).reduce((a, b) => a + b, 0);
   if (inCare > 0) s.initialStocks.claAgeMix = { shares: normalised(ages), source: `${OWN}: ages of the ${inCare} children looked after at the end of ${endLabel}` };
+
+  // Referred children's ages: the council's own ages at entry stand in (as the council builder takes DfE's starters),
+  // with England's mix as a prior worth 20 children so that a band with no entry in the window is not empty.
+  const entries = AGE_BANDS.map((b) => summary.entriesByAge[b]);
+  const entered = entries.reduce((a, b) => a + b, 0);
+  if (entered > 0 && s.demand) {
+    const prior = ENGLAND_REFERRAL_AGE_MIX.shares;
+    s.demand.ageMix = {
+      shares: normalised(Object.fromEntries(AGE_BANDS.map((b, i) => [b, entries[i]! + 20 * prior[b]])) as Record<(typeof AGE_BANDS)[number], number>),
+      source: `assumption: the ages at entry of the ${entered} periods of care starting in ${span} (${OWN}: ${entries.join(' / ')}) stand in for referred children's, with England's mix as a prior worth 20 children`,
+    };
+  }
 
   // Placement at entry: the kinship share (the family's), and the other placements by age band at entry.
   const entry = summary.placementAtEntry;
