@@ -13,7 +13,10 @@ import { MAX_CHILDREN } from './wasm/layout';
 export const HISTORY_ROUTES = ['returnHome', 'specialGuardianship', 'adoption', 'other', 'eighteen'] as const;
 
 export interface CarePeriod {
-  /** The child: its family's key and its number in the family's episodes (unique within the run). */
+  /**
+   * The child: its family's key and its number in the family's episodes. The key, mix32(key0 ^ mix32(f)), is one
+   * family's alone within a run (mix32's xor-shifts and odd multiplications are each one-to-one on 32 bits).
+   */
   family: number;
   child: number;
   /** The child within its family (the same child in a later period of care: a re-entry). */
