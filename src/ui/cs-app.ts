@@ -1,5 +1,6 @@
 // <cs-app>: owns the scenario and the runs; the only element that talks to the engine pool.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
+import { appStyles } from './app-styles';
 import { customElement, state } from 'lit/decorators.js';
 import { type RunSummary, type Metric, monthLabels, type Evaluate } from '../engine';
 import { enginePool } from '../client/engine-client';
@@ -42,29 +43,7 @@ const CHARTS: Array<[Metric, string, string, number]> = [
 
 @customElement('cs-app')
 export class CsApp extends LitElement {
-  static override styles = css`
-    :host { display: block; font: 15px/1.5 system-ui, sans-serif; color: #1b1b1b; max-width: 90rem; margin: 0 auto; padding: 1.25rem; }
-    h1 { font-size: 1.4rem; margin: 0 0 0.25rem; }
-    h2 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
-    p.lede { margin: 0 0 1rem; color: #4a4a4a; max-width: 70rem; }
-    .bar { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; margin-bottom: 1rem; }
-    select { font: inherit; padding: 0.3rem; }
-    select:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
-    label { display: flex; flex-direction: column; font-size: 0.85rem; color: #444; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(26rem, 1fr)); gap: 1rem; }
-    table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; font-size: 0.9rem; }
-    th, td { text-align: right; padding: 0.35rem 0.6rem; border-bottom: 1px solid #ddd; }
-    th:first-child, td:first-child { text-align: left; }
-    caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
-    .band { color: #666; font-size: 0.85em; }
-    .error { color: #a00; white-space: pre-wrap; }
-    .partial { color: #7a5b00; font-size: 0.85rem; }
-    details.inputs { margin: 0.5rem 0 1rem; }
-    details.inputs > summary, details.council > summary, details.import-903 > summary { font-size: 1.1rem; font-weight: 600; cursor: pointer; }
-    details.council, details.import-903 { margin: 0.5rem 0 1rem; }
-    button { font: inherit; padding: 0.3rem 0.8rem; }
-    button:focus-visible, summary:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
-  `;
+  static override styles = appStyles;
 
   @state() private _scenarioKey = DEFAULT_SCENARIO;
   @state() private _scenario: Scenario | undefined;
