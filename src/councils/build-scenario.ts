@@ -51,7 +51,8 @@ function markDefaults(node: Json, prefix = DEFAULT): Json {
   return node;
 }
 
-const central = (q: Json): number => (typeof q === 'number' ? q : (q.value ?? q.mode ?? (q.min + q.max) / 2));
+/** A quantity's centre: its value, its mode, or the middle of a uniform range. */
+export const central = (q: Json): number => (typeof q === 'number' ? q : (q.value ?? q.mode ?? (q.min + q.max) / 2));
 const round = (x: number, places: number) => Number(x.toFixed(places));
 const fy = (yearEnding: number) => `${yearEnding - 1}/${String(yearEnding % 100).padStart(2, '0')}`;
 

@@ -2,6 +2,7 @@
 // mix at entry by age, changes of placement, and each route's hazard out of care scaled, as the council builder
 // scales it from DfE's tables (src/councils/build-scenario.ts), by the council's own exits by route per child in care
 // against the Leeds rates the routes were fitted to. Every value says it came from the council's own return.
+import { central } from '../councils/build-scenario';
 import { LEEDS_FITTED_RATES, leedsRouteMultipliers } from '../councils/care-fit';
 import { ENGLAND_REFERRAL_AGE_MIX } from '../scenario/age-defaults';
 import { AGE_BANDS, PLACEMENTS, type Placement } from '../scenario/schema';
@@ -81,8 +82,7 @@ export function fitCareFromEpisodes(base: Json, imported: ImportResult, summary:
   // Fewer than 10 changes of placement are too few to set a rate by: the defaults are kept.
   if (moves?.length && summary.moves.count < 10) notes.push(`${summary.moves.count} changes of placement in the return, too few to fit a rate: the default rates are kept`);
   else if (moves?.length && summary.moves.childYears > 0) {
-    const centre = (q: Json) => q.value ?? q.mode ?? (q.min + q.max) / 2;
-    const total = moves.reduce((a, m) => a + centre(m.perChildYear), 0);
+    const total = moves.reduce((a, m) => a + central(m.perChildYear), 0);
     const k = summary.moves.perChildYear / total;
     for (const m of moves) {
       const q = m.perChildYear;

@@ -3,7 +3,7 @@
 // with the neighbours' figures equal to the council table's.
 import { describe, expect, it } from 'vitest';
 import { COUNCIL_TABLE } from '../../src/councils/council';
-import { useApp, watchCsp } from './use-app';
+import { openApp, useApp } from './use-app';
 
 const at = (code: string, key: string, year: number) => COUNCIL_TABLE.councils[code]!.rows[year]?.[COUNCIL_TABLE.figures.indexOf(key)] ?? null;
 
@@ -11,14 +11,8 @@ describe('start from a council in Chromium', () => {
   const { browser, server } = useApp(4331);
 
   it('builds Calderdale from 31 March 2024, runs it, checks its fit and shows it beside its neighbours', async () => {
-    const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    const csp = await watchCsp(page);
-    await page.goto(server().url);
-    const app = page.locator('cs-app');
+    const { page, app, problems, csp } = await openApp(browser(), server().url);
     const run = app.locator('cs-run-controls #run');
-    await expect.poll(() => run.count(), { timeout: 60_000 }).toBe(1);
 
     await app.locator('details.council > summary').click();
     const start = app.locator('cs-council-start');

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useApp, watchCsp } from './use-app';
+import { openApp, useApp } from './use-app';
 
 const SAMPLES = join(__dirname, '../../../shared/data/ssda903/samples-cs-demand-model');
 const dir = mkdtempSync(join(tmpdir(), 'import-903-page-'));
@@ -22,13 +22,7 @@ describe('an SSDA903 return imported in Chromium', () => {
   const { browser, server } = useApp(4333);
 
   it('reads the files in the page, lists the flagged rows, shows what they give, fits the care part, and sends nothing', async () => {
-    const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    const csp = await watchCsp(page);
-    await page.goto(server().url);
-    const app = page.locator('cs-app');
-    await expect.poll(() => app.locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
+    const { page, app, problems, csp } = await openApp(browser(), server().url);
     // Every request from here on, with its method and body: none may carry the return.
     const requests: { url: string; method: string; body: string }[] = [];
     page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() ?? '' }));

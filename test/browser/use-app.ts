@@ -1,6 +1,6 @@
 // A describe block's app and browser: the built app served, Chromium launched, both stopped afterwards.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { launchChromium, serveApp } from '../../src/cli/dev/chromium';
 
 /** For a describe block: the built app served on `port` and a Chromium, started before and stopped after. */
@@ -37,4 +37,19 @@ export async function watchCsp(page: Page): Promise<string[]> {
       .catch(() => undefined); // a worker already gone has nothing left to report
   });
   return violations;
+}
+
+/**
+ * A new page of the app at `url`, 1400 × 1000, with its page errors and Content-Security-Policy violations collected,
+ * once the app has drawn its Run button (the default scenario loaded).
+ */
+export async function openApp(browser: Browser, url: string): Promise<{ page: Page; app: Locator; problems: string[]; csp: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  const csp = await watchCsp(page);
+  await page.goto(url);
+  const app = page.locator('cs-app');
+  await expect.poll(() => app.locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
+  return { page, app, problems, csp };
 }
