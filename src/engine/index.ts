@@ -2,21 +2,22 @@
 // The simulator itself (sim/) is reached only through a worker (workers/) or a runner injected into the analysis tools.
 
 // Results: the run plan, the fold of runs into summaries, exports.
-export { monthLabels, planRun, type RunInputs, type RunOptions, type RunPlan } from './results/plan';
+export { monthLabels, peakFte, planRun, type RunInputs, type RunOptions, type RunPlan } from './results/plan';
 export { RunSet, runSetBytes, summariseRunsInSteps, type RunRows, type RunSummary } from './results/run-set';
 export type { CountsSnapshot } from './results/series-counts';
 export type { Metric } from './results/metrics';
-export type { Stat } from './results/summarise';
+export { stat, type Stat } from './results/summarise';
 export type { Steps } from './results/steps';
 export { csvCell, runTotalsCsv, toCsv, toJson } from './results/export';
 
 // Analysis: tools that reach the simulator through an injected runner (Evaluate).
 export { SENSITIVITY_OUTPUTS, globalSensitivity, globalSensitivityInSteps, tornado, type Evaluate, type GlobalSensitivity, type SensitivityOutput, type Tornado } from './analysis/sensitivity';
-export { breakEvenFte, sweepPoints, sweepSteps, type SweepPoint } from './analysis/sweep';
-export { effectBreakEven, fteGoalSeek, type EffectBreakEven, type FteGoalSeek } from './analysis/goal-seek';
+export { capacitySteps, coordinatorAnswer, rangeWords, CONFIDENT, EVEN, MAX_SWEEP_STEPS, SWEEP_RUN_SERIES, type CoordinatorAnswer, type CoordinatorStep } from './analysis/sweep';
+export { effectBreakEven, type EffectBreakEven } from './analysis/goal-seek';
 export { uncertainInputs } from './analysis/inputs';
 export { CALIBRATION_METRICS, CalibrationError, DEFAULT_CALIBRATION_INPUTS, DEFAULT_CALIBRATION_METRICS, backtest, calibrate, type Backtest, type Calibration, type CalibrationMetric, type CalibrationOptions } from './analysis/calibrate';
 export { compareWithObserved, compareTotals, totalMetrics, type ObservedTotalComparison } from './analysis/observed';
 
 // The published analyses, line by line.
 export { reproduce, stress, type StressResult } from './worksheet/worksheet';
+export { centralValue } from './random/draw';

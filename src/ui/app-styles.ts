@@ -22,5 +22,9 @@ export const appStyles = css`
   details.inputs > summary, details.council > summary, details.import-903 > summary { font-size: 1.1rem; font-weight: 600; cursor: pointer; }
   details.council, details.import-903 { margin: 0.5rem 0 1rem; }
   button { font: inherit; padding: 0.3rem 0.8rem; }
+  /* Results run before the scenario's last edit: marked on screen and in print until the next run. */
+  section.stale { border-left: 6px solid #b35900; padding-left: 0.75rem; }
+  .stale-mark { position: sticky; top: 0; z-index: 2; background: #fdf3ec; color: #7a3300; border: 2px solid #b35900; padding: 0.4rem 0.7rem; font-weight: 600; }
+  @media print { .stale-mark { position: static; } }
   button:focus-visible, summary:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
 `;

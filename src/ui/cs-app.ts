@@ -2,21 +2,24 @@
 import { LitElement, html, nothing } from 'lit';
 import { appStyles } from './app-styles';
 import { customElement, state } from 'lit/decorators.js';
-import { type RunSummary, type Metric, monthLabels, type Evaluate } from '../engine';
+import { type RunSummary, type Metric, monthLabels, coordinatorAnswer, peakFte, SWEEP_RUN_SERIES, type CoordinatorAnswer } from '../engine';
 import { enginePool } from '../client/engine-client';
+import { RunController, jobWords } from './run-controller';
 import { upgradeScenario } from '../scenario/upgrade';
 import { formatErrors, parseScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
-import type { CompareRequestEvent, RunRequestEvent, ScenarioChangeEvent, ScenarioLoadEvent, SweepRequestEvent } from './events';
+import type { CompareRequestEvent, FocusChangeEvent, RunRequestEvent, ScenarioChangeEvent, ScenarioLoadEvent, SweepRequestEvent } from './events';
 import type { CompareEntry } from './cs-compare';
-import { formatCount, formatGbpMillions, formatShare, moneyIn, monthName } from './format';
+import { moneyIn } from './format';
 import type { ObservedSeries } from './cs-fan-chart';
 import { DEFAULT_SCENARIO, SHIPPED } from './shipped-scenarios';
 import './cs-fan-chart';
 import './cs-care-ages';
 import './cs-run-controls';
 import './cs-savings-table';
-import './cs-capacity-sweep';
+import './cs-coordinator-answer';
+import './cs-arms-table';
+import './cs-verdict';
 import './cs-sensitivity';
 import './cs-calibration';
 import './cs-compare';
@@ -51,33 +54,31 @@ export class CsApp extends LitElement {
   @state() private _raw: unknown;
   @state() private _edited = false;
   @state() private _summary: RunSummary | undefined;
+  /** Why the scenario could not open or run (its problems), kept on screen until it can. */
   @state() private _error = '';
-  @state() private _running = false;
-  @state() private _done = 0;
-  @state() private _total = 0;
-  @state() private _elapsed = 0;
+  /** The summary is of runs still going (bands of the runs done so far). */
   @state() private _partial = false;
-  /** The scenario the finished summary was run from (the global ranking re-draws its inputs). */
+  /** The scenario the summary was run from (the verdict and the global ranking read it). */
   @state() private _summaryScenario: Scenario | undefined;
-  /** Runs a scenario on the worker pool, for the evaluator tools. */
-  private readonly _evaluate: Evaluate = (scenario, options) => enginePool().simulate(scenario, options);
-  @state() private _note = '';
+  /** The scenario was edited after the results on screen were run: they say so until the next run. */
+  @state() private _stale = false;
+  /** The coordinator answer (one sweep), and whether the scenario changed after it. */
+  @state() private _answer: CoordinatorAnswer | undefined;
+  @state() private _answerStale = false;
+  /** The option the verdict and the coordinator answer speak of (1 = the first). */
+  @state() private _focus = 1;
+  @state() private _compared: CompareEntry[] | undefined;
+  @state() private _compareResults: RunSummary[] | undefined;
   /** Said when a reload brought back the scenario being edited. */
   @state() private _restored = '';
   /** Why the page's share link could not be opened: kept on screen until another scenario is loaded. */
   @state() private _linkProblem = '';
-  @state() private _sweep: RunSummary | undefined;
-  @state() private _sweeping = false;
-  @state() private _sweepProgress = '';
-  @state() private _compared: CompareEntry[] | undefined;
-  @state() private _compareResults: RunSummary[] | undefined;
-  @state() private _comparing = false;
-  @state() private _compareProgress = '';
-  private _startedAt = 0;
   /** Scenarios loaded so far (shipped, saved, imported, shared): a new one clears what the keep-and-share panel last said. */
   @state() private _loads = 0;
-  /** The newest run's number (see _run). */
-  private _runToken = 0;
+  /** Every job on the worker pool, one at a time, with a visible queue. */
+  private readonly _jobs = new RunController(this, enginePool);
+  /** A council's fit check: each of its runs a job of the controller's, not bound to the open scenario. */
+  private readonly _councilEvaluate = this._jobs.evaluator('Council check');
 
   /** Where the loaded scenario came from, when not a shipped one (saved, imported, shared). */
   @state() private _origin = '';
@@ -116,10 +117,11 @@ export class CsApp extends LitElement {
         if (shared) this._linkProblem = 'problem' in shared ? shared.problem : `The share link could not be opened (${refused}); the default scenario is loaded instead.`;
       }
     }
-    if (this._scenario) void this._run(this._scenario.simulation.runs, this._scenario.simulation.seed);
+    if (this._scenario) this._run(this._scenario.simulation.runs, this._scenario.simulation.seed);
   }
 
   private _load(key: string): void {
+    this._jobs.scenarioChanged('another scenario was opened');
     this._scenarioKey = key;
     this._loadRaw(SHIPPED[key], '');
   }
@@ -147,114 +149,117 @@ export class CsApp extends LitElement {
     this._restored = notes.length ? `${origin || 'This scenario'} was written for an earlier version and was upgraded to open: ${notes.join('; ')}.` : '';
     this._linkProblem = '';
     this._summary = undefined;
-    this._sweep = undefined;
-    this._sweepProgress = '';
-    this._done = 0;
+    this._summaryScenario = undefined;
+    this._stale = false;
+    this._answer = undefined;
+    this._focus = 1;
     this._error = parsed.ok ? '' : `This scenario has problems to fix before it can run:\n${formatErrors(parsed.errors)}`;
     this._scenario = parsed.ok ? parsed.value : undefined;
     return undefined;
   }
 
-  private async _run(runs: number, seed: string): Promise<void> {
+  /**
+   * The main run. Its runs and seed become the scenario's (so the share link, the JSON export and a reload reproduce
+   * what is on screen); it waits its turn behind a tool already running.
+   */
+  private _run(runs: number, seed: string): void {
+    if (!this._scenario) return;
+    const raw = this._raw as { simulation?: { runs?: number; seed?: string } };
+    if (raw.simulation && (raw.simulation.runs !== runs || raw.simulation.seed !== seed)) {
+      const next = structuredClone(raw) as { simulation: { runs: number; seed: string } };
+      next.simulation.runs = runs;
+      next.simulation.seed = seed;
+      const parsed = parseScenario(next);
+      if (!parsed.ok) return void (this._error = `Runs and seed could not be set: ${formatErrors(parsed.errors)}`);
+      this._keepEdit(next, parsed.value);
+    }
     const scenario = this._scenario;
-    if (!scenario) return;
-    // A newer run supersedes this one (the pool cancels it): only the newest may set what the page shows.
-    const token = ++this._runToken;
-    const current = () => token === this._runToken;
-    this._running = true;
-    this._note = '';
-    this._error = '';
-    this._done = 0;
-    this._total = runs;
-    this._startedAt = performance.now();
-    try {
-      const summary = await enginePool().simulate(scenario, {
-        runs,
-        seed,
-        onProgress: (done, total) => {
-          if (!current()) return;
-          this._done = done;
-          this._total = total;
-          this._elapsed = (performance.now() - this._startedAt) / 1000;
-        },
-        onPartial: (partial) => {
-          if (!current()) return;
-          this._summary = partial;
-          this._partial = true;
-        },
-      });
-      if (!current()) return;
-      this._summary = summary;
-      this._summaryScenario = scenario;
-      this._partial = false;
-    } catch (e) {
-      if (!current()) return;
-      if ((e as Error).name === 'CancelledError') this._note = 'cancelled';
-      else if ((e as Error).name === 'JobTooLargeError') this._error = `This run is too large for a browser tab: ${(e as Error).message}`;
-      else this._error = `The run failed: ${(e as Error).message}`;
-    } finally {
-      if (current()) {
-        this._running = false;
-        this._elapsed = (performance.now() - this._startedAt) / 1000;
+    let current = true;
+    void this._jobs.run('Main run', async ({ simulate, progress }) => {
+      try {
+        const summary = await simulate(scenario, {
+          onProgress: progress,
+          onPartial: (partial) => {
+            if (!current) return;
+            this._summary = partial;
+            this._partial = true;
+          },
+        });
+        this._summary = summary;
+        this._summaryScenario = scenario;
+        this._stale = false;
+        return `Main run: ${summary.runs.toLocaleString('en-GB')} runs — done.`;
+      } finally {
+        current = false;
+        this._partial = false;
       }
-    }
+    });
   }
 
-  /** A capacity sweep: every step an arm of one run plan, so steps share their random numbers. */
-  private async _runSweep(e: SweepRequestEvent): Promise<void> {
+  /** The coordinator sweep: every step an arm of one run plan, so steps share their random numbers. */
+  private _runSweep(e: SweepRequestEvent): void {
     const scenario = this._scenario;
     if (!scenario) return;
-    this._sweeping = true;
-    this._sweepProgress = 'starting…';
-    try {
-      this._sweep = await enginePool().simulate(scenario, {
-        runs: e.detail.runs,
-        capacity: e.detail.capacity,
-        onProgress: (done, total) => (this._sweepProgress = `${formatCount(done)} of ${formatCount(total)} runs`),
-      });
-      this._sweepProgress = `${formatCount(this._sweep.runs)} runs — done`;
-    } catch (err) {
-      const error = err as Error;
-      this._sweepProgress = error.name === 'CancelledError' ? 'cancelled' : error.name === 'JobTooLargeError' ? `too large for a browser tab: ${error.message}` : `failed: ${error.message}`;
-    } finally {
-      this._sweeping = false;
-    }
+    const focus = this._focusArm();
+    void this._jobs.run('Coordinator sweep', async ({ simulate, progress }) => {
+      const summary = await simulate(scenario, { runs: e.detail.runs, capacity: e.detail.capacity, capacityLike: focus, keepRunSeries: [...SWEEP_RUN_SERIES], onProgress: progress });
+      this._answer = coordinatorAnswer(summary);
+      this._answerStale = false;
+      return `Coordinator sweep: ${e.detail.capacity.length} steps, ${summary.runs.toLocaleString('en-GB')} runs each — done.`;
+    });
   }
 
-  /** Runs each compared scenario with the same runs and seed, one after another. */
-  private async _runCompare(e: CompareRequestEvent): Promise<void> {
+  /** Runs each compared scenario with the same runs and seed, one after another, as one job. */
+  private _runCompare(e: CompareRequestEvent): void {
     const entries = e.detail.entries;
     const runs = this._scenario?.simulation.runs ?? 100;
     const seed = this._scenario?.simulation.seed ?? 'compare';
-    const results: RunSummary[] = [];
-    this._comparing = true;
     this._compared = undefined;
     this._compareResults = undefined;
-    try {
-      for (const [i, entry] of entries.entries()) {
-        const parsed = parseScenario(entry.raw);
-        if (!parsed.ok) throw new Error(`“${entry.label}” is not a valid scenario: ${formatErrors(parsed.errors)}`);
-        this._compareProgress = `scenario ${i + 1} of ${entries.length}…`;
-        results.push(await enginePool().simulate(parsed.value, { runs, seed }));
-      }
-      this._compared = entries;
-      this._compareResults = results;
-      this._compareProgress = `${entries.length} scenarios, ${runs} runs each, seed “${seed}” — done`;
-    } catch (err) {
-      this._compareProgress = (err as Error).name === 'CancelledError' ? 'cancelled' : `failed: ${(err as Error).message}`;
-    } finally {
-      this._comparing = false;
-    }
+    void this._jobs.run(
+      'Comparison',
+      async ({ simulate, progress }) => {
+        const results: RunSummary[] = [];
+        for (const [i, entry] of entries.entries()) {
+          const parsed = parseScenario(entry.raw);
+          if (!parsed.ok) throw new Error(`“${entry.label}” is not a valid scenario: ${formatErrors(parsed.errors)}`);
+          progress(i, entries.length, 'scenarios');
+          results.push(await simulate(parsed.value, { runs, seed }));
+        }
+        this._compared = entries;
+        this._compareResults = results;
+        return `Comparison: ${entries.length} scenarios, ${runs} runs each, seed “${seed}” — done.`;
+      },
+      { bound: false },
+    );
   }
 
-  /** An edit: a job in flight is cancelled (its inputs changed); the next starts when the user asks. */
-  private _onScenarioChange(e: ScenarioChangeEvent): void {
-    if (this._running) enginePool().cancel('the scenario changed');
-    this._raw = e.detail.raw;
-    this._scenario = e.detail.scenario;
+  /** The option in focus, within the scenario's options. */
+  private _focusArm(): number {
+    return Math.min(Math.max(1, this._focus), this._scenario?.arms.options.length ?? 1);
+  }
+
+  /** Keeps an edit: the scenario as edited, kept in this tab (a reload brings it back). */
+  private _keepEdit(raw: unknown, scenario: Scenario | undefined): void {
+    this._raw = raw;
+    this._scenario = scenario;
     this._edited = true;
     this._draftKept = saveDraft({ raw: this._raw, origin: this._origin, scenarioKey: this._scenarioKey, hash: location.hash });
   }
+
+  /** An edit: jobs on the old inputs stop; the results on screen say they are out of date until the next run. */
+  private _onScenarioChange(e: ScenarioChangeEvent): void {
+    this._jobs.scenarioChanged('the scenario was edited');
+    this._keepEdit(e.detail.raw, e.detail.scenario);
+    if (this._summary) this._stale = true;
+    if (this._answer) this._answerStale = true;
+  }
+
+  /** Loads a whole scenario from elsewhere on the page (saved, imported, shared, built, calibrated). */
+  private readonly _onScenarioLoad = (e: ScenarioLoadEvent) => {
+    this._jobs.scenarioChanged('another scenario was opened');
+    this._loadRaw(e.detail.raw, e.detail.label);
+  };
 
   private _errorCount(): number {
     const parsed = parseScenario(this._raw);
@@ -276,98 +281,88 @@ export class CsApp extends LitElement {
 
   override render() {
     const s = this._summary;
-    const last = s ? s.months.length - 1 : 0;
+    const jobs = this._jobs.state;
+    const main = jobs.running?.label === 'Main run' ? jobs.running : undefined;
+    const mainEnd = jobs.ended['Main run'];
+    const name = (this._raw as { name?: string })?.name ?? 'scenario';
+    const focus = this._focusArm();
+    const option = this._scenario?.arms.options[focus - 1];
+    const answer = this._answerStale ? undefined : this._answer;
+    const sweeping = jobs.running?.label === 'Coordinator sweep';
     return html`
       <h1>How many FGC coordinators, where, and what will it save?</h1>
       <p class="lede">${this._scenario?.description ?? ''}</p>
       <div class="bar">
         <label>Scenario
-          <select id="scenario" @change=${(e: Event) => { enginePool().cancel(); this._load((e.target as HTMLSelectElement).value); }}>
-            ${this._origin ? html`<option value="" selected>${this._origin}: ${(this._raw as { name?: string })?.name ?? ''}</option>` : nothing}
+          <select id="scenario" @change=${(e: Event) => this._load((e.target as HTMLSelectElement).value)}>
+            ${this._origin ? html`<option value="" selected>${this._origin}: ${name}</option>` : nothing}
             ${Object.keys(SHIPPED).map((key) => html`<option value=${key} ?selected=${!this._origin && key === this._scenarioKey}>${(SHIPPED[key] as { name: string }).name}</option>`)}
           </select>
         </label>
         <cs-effects-preset .raw=${this._raw} .scenario=${this._scenario} @scenario-change=${this._onScenarioChange}></cs-effects-preset>
         <cs-run-controls
-          .running=${this._running} .note=${this._note} .done=${this._done} .total=${this._total} .elapsed=${this._elapsed}
+          .running=${!!main} .waiting=${jobs.waiting.includes('Main run')} .note=${mainEnd && mainEnd.kind !== 'done' ? mainEnd.words : ''}
+          .done=${main?.done ?? (mainEnd?.kind === 'done' && s ? s.runs : 0)} .total=${main?.total ?? s?.runs ?? 0} .elapsed=${main?.elapsedS ?? 0}
+          .queue=${jobs.running && jobs.running.label !== 'Main run' ? `Running now: ${jobWords(jobs, jobs.running.label)}${jobs.waiting.length ? `; waiting: ${jobs.waiting.join(', ')}` : ''}.` : jobs.waiting.length ? `Waiting: ${jobs.waiting.join(', ')}.` : ''}
           .runs=${this._scenario?.simulation.runs ?? 200} .seed=${this._scenario?.simulation.seed ?? ''}
           .blocked=${this._scenario ? '' : `The scenario has ${this._errorCount()} problem(s) to fix before it can run (see the inputs).`}
-          @run-request=${(e: RunRequestEvent) => void this._run(e.detail.runs, e.detail.seed)}
-          @cancel-request=${() => enginePool().cancel()}
+          @run-request=${(e: RunRequestEvent) => this._run(e.detail.runs, e.detail.seed)}
+          @cancel-request=${() => this._jobs.cancel('Main run')}
         ></cs-run-controls>
       </div>
-      <cs-keep-share .raw=${this._raw} .loads=${this._loads} .summary=${s} name=${(this._raw as { name?: string })?.name ?? 'scenario'}
-          @scenario-load=${(e: ScenarioLoadEvent) => { enginePool().cancel(); this._loadRaw(e.detail.raw, e.detail.label); }}></cs-keep-share>
+      <cs-keep-share .raw=${this._raw} .loads=${this._loads} .summary=${s} .stale=${this._stale} name=${name} @scenario-load=${this._onScenarioLoad}></cs-keep-share>
       <details class="import-903" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && void import('./cs-import-903')}>
         <summary>Import your SSDA903 return</summary>
-        <cs-import-903 .raw=${this._raw}
-          @scenario-load=${(e: ScenarioLoadEvent) => { enginePool().cancel(); this._loadRaw(e.detail.raw, e.detail.label); }}></cs-import-903>
+        <cs-import-903 .raw=${this._raw} @scenario-load=${this._onScenarioLoad}></cs-import-903>
       </details>
       <details class="council" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && void import('./cs-council-start')}>
         <summary>Start from a council</summary>
-        <cs-council-start .evaluate=${this._evaluate} .raw=${this._raw}
-          @scenario-load=${(e: ScenarioLoadEvent) => { enginePool().cancel(); this._loadRaw(e.detail.raw, e.detail.label); }}></cs-council-start>
+        <cs-council-start .evaluate=${this._councilEvaluate} .raw=${this._raw} @scenario-load=${this._onScenarioLoad}></cs-council-start>
       </details>
       ${this._restored ? html`<p class="restored" role="status">${this._restored}</p>` : nothing}
       ${this._linkProblem ? html`<p class="error link-problem" role="alert">${this._linkProblem}</p>` : nothing}
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      ${mainEnd?.kind === 'failed' ? html`<p class="error" role="alert" id="run-failed">${mainEnd.words}</p>` : nothing}
       <details class="inputs" ?open=${!this._scenario}>
         <summary>Scenario inputs${this._edited ? ' (edited)' : ''}</summary>
         <p>
-          <button type="button" id="reset" @click=${() => { enginePool().cancel(); this._load(this._scenarioKey); }} ?disabled=${!this._edited && !this._origin}>Reset to the shipped scenario</button>
+          <button type="button" id="reset" @click=${() => this._load(this._scenarioKey)} ?disabled=${!this._edited && !this._origin}>Reset to the shipped scenario</button>
         </p>
         <cs-scenario-editor .raw=${this._raw} @scenario-change=${this._onScenarioChange}></cs-scenario-editor>
       </details>
       ${s
-        ? html`
+        ? html`<section id="results" class=${this._stale ? 'stale' : ''}>
+            ${this._stale ? html`<p class="stale-mark" role="status" id="stale-mark">Out of date: the scenario was edited after these results were run. Run it again (Run, above) for results that match your edits.</p>` : nothing}
             ${this._partial ? html`<p class="partial" role="status">Showing the ${s.runs} runs done so far.</p>` : nothing}
-            <table id="arms">
-              <caption>Each arm over ${last} months, ${s.runs} runs, seed “${s.seed}” (mean, with P5–P95; ${moneyIn(s)}); FGC effects: <span id="effects-in-force">${s.effects.preset}</span></caption>
-              <thead><tr><th scope="col">Arm</th><th scope="col">Coordinators (FTE)</th><th scope="col">Children looked after at the end of ${monthName(s.months[last]!)}</th><th scope="col">FGCs held</th><th scope="col">Total cost</th><th scope="col">Saving against ${s.arms[0]!.name} (P50, P5 to P95)</th><th scope="col">Chance of a saving</th></tr></thead>
-              <tbody>
-                ${s.arms.map((a, i) => {
-                  const c = i > 0 ? s.comparisons[i - 1] : undefined;
-                  return html`<tr>
-                    <td>${a.name}</td>
-                    <td>${a.coordinatorsFte}</td>
-                    <td data-metric="cla">${formatCount(a.series.cla.mean[last]!)} <span class="band">(${formatCount(a.series.cla.p5[last]!)}–${formatCount(a.series.cla.p95[last]!)})</span></td>
-                    <td>${formatCount(a.totals.fgcHeld.mean)}</td>
-                    <td>${formatGbpMillions(a.totals.cost.mean)}</td>
-                    <td data-metric="saving">${c ? html`${formatGbpMillions(c.saving.p50)} <span class="band">(${formatGbpMillions(c.saving.p5)} to ${formatGbpMillions(c.saving.p95)})</span>` : 'reference'}</td>
-                    <td>${c ? formatShare(c.probabilityOfSaving) : ''}</td>
-                  </tr>`;
-                })}
-              </tbody>
-            </table>
+            <cs-verdict .summary=${s} .scenario=${this._summaryScenario} .focusArm=${focus} .answer=${answer} ?stale=${this._stale} ?partial=${this._partial}
+              @focus-change=${(e: FocusChangeEvent) => (this._focus = e.detail.arm)}></cs-verdict>
+            <h2 id="results-heading" tabindex="-1">Each arm</h2>
+            <cs-arms-table .summary=${s}></cs-arms-table>
             <h2>Savings by financial year</h2>
             <cs-savings-table .summary=${s}></cs-savings-table>
             <h2>Appraisal (Green Book)</h2>
             <cs-finance .summary=${s}></cs-finance>
-            <h2>Capacity sweep</h2>
-            <cs-capacity-sweep
-              .todayFte=${Math.max(...(this._scenario ? [this._scenario.arms.counterfactual, ...this._scenario.arms.options].map((a) => a.coordinatorsFte) : [0]))}
-              .summary=${this._sweep} .running=${this._sweeping} .progress=${this._sweepProgress}
+            <h2>How many coordinators?</h2>
+            ${this._answer && this._answerStale ? html`<p class="stale-mark" role="status" id="answer-stale">Out of date: the scenario was edited after this sweep. Run the sweep again.</p>` : nothing}
+            <cs-coordinator-answer .fromFte=${this._scenario ? peakFte(this._scenario.arms.counterfactual) : 0} .optionFte=${option ? peakFte(option) : 1} .optionName=${option?.name ?? ''}
+              .answer=${this._answer} .running=${sweeping} .status=${jobWords(jobs, 'Coordinator sweep')}
               .blocked=${this._scenario ? '' : 'Fix the scenario to run a sweep.'}
-              @sweep-request=${(e: SweepRequestEvent) => void this._runSweep(e)}
-              @cancel-request=${() => enginePool().cancel()}
-            ></cs-capacity-sweep>
+              @sweep-request=${(e: SweepRequestEvent) => this._runSweep(e)}
+              @cancel-request=${() => this._jobs.cancel('Coordinator sweep')}></cs-coordinator-answer>
             <h2>Compare scenarios</h2>
-            <cs-compare
-              .current=${{ label: `Open now: ${(this._raw as { name?: string })?.name ?? 'scenario'}`, raw: this._raw }}
-              .compared=${this._compared} .results=${this._compareResults} .running=${this._comparing} .progress=${this._compareProgress}
-              @compare-request=${(e: CompareRequestEvent) => void this._runCompare(e)}
-            ></cs-compare>
+            <cs-compare .current=${{ label: `Open now: ${name}`, raw: this._raw }} .compared=${this._compared} .results=${this._compareResults}
+              .running=${jobs.running?.label === 'Comparison'} .progress=${jobWords(jobs, 'Comparison')}
+              @compare-request=${(e: CompareRequestEvent) => this._runCompare(e)}></cs-compare>
             <h2>For evaluators: what drives the answer, and what it takes to break even</h2>
-            <cs-sensitivity .scenario=${this._scenario} .summary=${this._partial || this._summaryScenario !== this._scenario ? undefined : s} .evaluate=${this._evaluate}></cs-sensitivity>
+            <cs-sensitivity .scenario=${this._scenario} .summary=${this._partial || this._summaryScenario !== this._scenario ? undefined : s} .runner=${this._jobs} .jobs=${jobs} .answer=${answer}></cs-sensitivity>
             <h2>For evaluators: calibration and backtest</h2>
-            <cs-calibration .scenario=${this._scenario} .evaluate=${this._evaluate}
-              @scenario-load=${(e: ScenarioLoadEvent) => { enginePool().cancel(); this._loadRaw(e.detail.raw, e.detail.label); }}></cs-calibration>
+            <cs-calibration .scenario=${this._scenario} .runner=${this._jobs} .jobs=${jobs} @scenario-load=${this._onScenarioLoad}></cs-calibration>
             <h2>Series</h2>
             <div class="charts" id="series-charts">
               ${CHARTS.map(([metric, heading, unit, from]) => html`<cs-fan-chart .summary=${s} metric=${metric} heading=${heading} unit=${metric === 'cost' ? `${unit} (${moneyIn(s)})` : unit} .from=${from} .observed=${this._observed(metric)}></cs-fan-chart>`)}
             </div>
             <cs-care-ages .summary=${s}></cs-care-ages>
-          `
+          </section>`
         : nothing}
       <h2>Published cost–benefit analyses</h2>
       <cs-worksheets></cs-worksheets>

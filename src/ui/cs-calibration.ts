@@ -3,9 +3,10 @@
 import { Chart, type ChartDataset } from 'chart.js';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { backtest, calibrate, CALIBRATION_METRICS, DEFAULT_CALIBRATION_INPUTS, DEFAULT_CALIBRATION_METRICS, type Backtest, type Calibration, type CalibrationMetric, type Evaluate } from '../engine';
+import { backtest, calibrate, CALIBRATION_METRICS, DEFAULT_CALIBRATION_INPUTS, DEFAULT_CALIBRATION_METRICS, type Backtest, type Calibration, type CalibrationMetric } from '../engine';
 import type { Scenario } from '../scenario/schema';
 import { emit } from './events';
+import { jobWords, type JobsState, type RunController } from './run-controller';
 import { formatCount, formatShare, formatSignificant } from './format';
 import { toolStyles } from './tool-styles';
 import { armColour, withAlpha } from './palette';
@@ -23,14 +24,14 @@ export class CsCalibration extends LitElement {
   ];
 
   @property({ attribute: false }) scenario: Scenario | undefined;
-  @property({ attribute: false }) evaluate: Evaluate | undefined;
+  /** The page's run controller: calibration and backtest run through it, one job at a time. */
+  @property({ attribute: false }) runner: RunController | undefined;
+  @property({ attribute: false }) jobs: JobsState | undefined;
 
   @state() private _metrics = new Set<CalibrationMetric>(DEFAULT_CALIBRATION_METRICS);
   @state() private _result: Calibration | undefined;
   @state() private _backtest: Backtest | undefined;
-  @state() private _status = '';
   @state() private _error = '';
-  @state() private _busy = false;
   @query('#calib-chart') private _canvas!: HTMLCanvasElement | null;
   private _chart: Chart | undefined;
 
@@ -55,29 +56,26 @@ export class CsCalibration extends LitElement {
     return { runs, acceptShare, inputs };
   }
 
-  private async _run(kind: 'calibrate' | 'backtest'): Promise<void> {
+  private _run(kind: 'calibrate' | 'backtest'): void {
     const options = this._read();
-    const { scenario, evaluate } = this;
-    if (!options || !scenario || !evaluate) return;
-    this._busy = true;
-    this._status = kind === 'calibrate' ? `Calibrating: ${options.runs} runs…` : `Backtest: fitting the first two thirds, ${options.runs} runs…`;
-    try {
-      const common = { ...options, metrics: [...this._metrics] };
-      if (kind === 'calibrate') {
+    const { scenario, runner } = this;
+    if (!options || !scenario || !runner) return;
+    const common = { ...options, metrics: [...this._metrics] };
+    if (kind === 'calibrate') {
+      void runner.run('Calibration', async ({ evaluate }) => {
         this._result = await calibrate(scenario, evaluate, common);
         this._backtest = undefined;
-        this._status = `Calibrated: ${this._result.accepted} of ${this._result.runs} runs kept — done`;
-      } else {
+        return `Calibration: ${this._result.accepted} of ${this._result.runs} runs kept — done.`;
+      });
+    } else {
+      void runner.run('Backtest', async ({ evaluate }) => {
         this._backtest = await backtest(scenario, evaluate, common);
         this._result = this._backtest.calibration;
-        this._status = `Backtest: fitted on ${this._backtest.fitMonths} months, ${this._backtest.heldOutMonths} held out — done`;
-      }
-    } catch (e) {
-      this._status = (e as Error).name === 'CancelledError' ? 'cancelled' : `failed: ${(e as Error).message}`;
-    } finally {
-      this._busy = false;
+        return `Backtest: fitted on ${this._backtest.fitMonths} months, ${this._backtest.heldOutMonths} held out — done.`;
+      });
     }
   }
+
 
   private _download(): void {
     const fitted = this._result?.fittedScenario;
@@ -137,11 +135,11 @@ export class CsCalibration extends LitElement {
         </fieldset>
         <label>Runs <input id="calib-runs" type="number" min="20" max="20000" value="300" /></label>
         <label>Share kept <input id="calib-accept" type="number" min="0.01" max="0.5" step="0.01" value="0.1" /></label>
-        <button type="button" id="calib-run" ?disabled=${this._busy || !this.evaluate} @click=${() => void this._run('calibrate')}>Calibrate</button>
-        <button type="button" id="backtest-run" ?disabled=${this._busy || !this.evaluate} @click=${() => void this._run('backtest')}>Backtest</button>
+        <button type="button" id="calib-run" ?disabled=${!this.runner} @click=${() => this._run('calibrate')}>Calibrate</button>
+        <button type="button" id="backtest-run" ?disabled=${!this.runner} @click=${() => this._run('backtest')}>Backtest</button>
       </div>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
-      <p class="status" role="status">${this._status}</p>
+      <p class="status" role="status" id="calib-status">${this.jobs ? `${jobWords(this.jobs, 'Calibration')} ${jobWords(this.jobs, 'Backtest')}`.trim() : ''}</p>
       ${r
         ? html`
             <h3>Fitted inputs</h3>

@@ -99,7 +99,7 @@ export class CsCouncilStart extends LitElement {
         emit(this, 'scenario-load', { raw: council.scenario, label: `Built from DfE's figures for ${council.name}, 31 March ${council.year}, its fit refined` });
       }
     } catch (e) {
-      if ((e as Error).name === 'CancelledError') this._note = "The fit's check was cancelled: another run on the page took the workers. Check again when it ends.";
+      if ((e as Error).name === 'CancelledError') this._note = `The fit's check stopped (${(e as Error).message}) Check again when you are ready.`;
       else this._error = `The fit's check stopped: ${(e as Error).message}`;
     } finally {
       this._busy = '';

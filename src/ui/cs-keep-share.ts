@@ -26,6 +26,8 @@ export class CsKeepShare extends LitElement {
   @property() name = 'scenario';
   /** The latest results, for the CSV downloads. */
   @property({ attribute: false }) summary: RunSummary | undefined;
+  /** The results were run before the scenario's last edit: the files say so, first line and name. */
+  @property({ type: Boolean }) stale = false;
   /** How many scenarios the page has loaded: when another is loaded, what this panel said of the last one goes. */
   @property({ type: Number }) loads = 0;
 
@@ -151,6 +153,12 @@ export class CsKeepShare extends LitElement {
     </div>`;
   }
 
+  /** A results file; one run before the scenario's last edit says so in its name and its first line. */
+  private _results(kind: string, csv: string): void {
+    const stale = this.stale ? `# OUT OF DATE: these results were run before the scenario was last edited; run it again for results that match it.\n` : '';
+    download(`${this._slug()}-${kind}${this.stale ? '-out-of-date' : ''}.csv`, `${stale}${csv}`, 'text/csv');
+  }
+
   override render() {
     const names = Object.keys(this._saved).sort();
     return html`
@@ -173,8 +181,9 @@ export class CsKeepShare extends LitElement {
       </fieldset>
       <fieldset>
         <legend>Results</legend>
-        <button type="button" id="csv-series" ?disabled=${!this.summary} @click=${() => download(`${this._slug()}-series.csv`, toCsv(this.summary!), 'text/csv')}>Series CSV</button>
-        <button type="button" id="csv-runs" ?disabled=${!this.summary} @click=${() => download(`${this._slug()}-runs.csv`, runTotalsCsv(this.summary!), 'text/csv')}>Run totals CSV</button>
+        <button type="button" id="csv-series" ?disabled=${!this.summary} @click=${() => this._results('series', toCsv(this.summary!))}>Series CSV</button>
+        <button type="button" id="csv-runs" ?disabled=${!this.summary} @click=${() => this._results('runs', runTotalsCsv(this.summary!))}>Run totals CSV</button>
+        ${this.stale && this.summary ? html`<span class="message" id="csv-stale">Out of date: these results were run before your last edit, and the files say so.</span>` : nothing}
       </fieldset>
       ${this._renderUnreadable()}
       ${this._message ? html`<div class="message" role="status">${this._message}</div>` : nothing}

@@ -27,8 +27,12 @@ export class CsRunControls extends LitElement {
   @property({ type: Number }) elapsed = 0;
   /** Why Run is disabled, if it is (e.g. the scenario has errors). */
   @property() blocked = '';
-  /** A word on how the last run ended (e.g. cancelled), shown after the progress. */
+  /** How the last run ended when it did not end well (stopped, failed), in the run controller's words. */
   @property() note = '';
+  /** The main run waits its turn behind another job. */
+  @property({ type: Boolean }) waiting = false;
+  /** The page's queue of jobs on the workers, in words (empty when only the main run, or nothing, runs). */
+  @property() queue = '';
   /** Runs and seed to show, from the scenario. */
   @property({ type: Number }) runs = 200;
   @property() seed = '';
@@ -66,14 +70,15 @@ export class CsRunControls extends LitElement {
       <label>Runs <input id="runs" type="number" min="1" max="100000" step="1" .value=${String(this.runs)} ?disabled=${this.running} /></label>
       <label>Seed <input id="seed" type="text" .value=${this.seed} ?disabled=${this.running} /></label>
       <button type="button" @click=${this._randomiseSeed} ?disabled=${this.running}>Random seed</button>
-      ${this.running
-        ? html`<button type="button" id="cancel" @click=${this._cancel}>Cancel</button>`
+      ${this.running || this.waiting
+        ? html`<button type="button" id="cancel" @click=${this._cancel}>${this.waiting ? 'Cancel the waiting run' : 'Cancel'}</button>`
         : html`<button type="button" id="run" @click=${this._run} ?disabled=${!!this.blocked} aria-describedby="blocked">Run</button>`}
       <div class="progress">
         ${this.running || this.done > 0 || this.note
           ? html`<progress id="bar" max=${Math.max(1, this.total)} .value=${this.done} aria-label="Runs done"></progress>
               <div class="status" aria-live="polite">${formatCount(this.done)} of ${formatCount(this.total)} runs${left !== undefined ? html`, about ${formatDuration(left)} left` : nothing}${!this.running && this.done === this.total ? ' — done' : ''}${this.note ? ` — ${this.note}` : ''}</div>`
           : nothing}
+        ${this.queue ? html`<div class="queue" id="job-queue" role="status">${this.queue}</div>` : nothing}
       </div>
       ${this.blocked ? html`<div id="blocked" class="invalid" role="status">${this.blocked}</div>` : nothing}
       ${this._runsError ? html`<div class="invalid" role="alert">${this._runsError}</div>` : nothing}

@@ -39,26 +39,26 @@ export class CsSavingsTable extends LitElement {
         <input id="target" inputmode="decimal" .value=${this._target} @input=${(e: Event) => (this._target = (e.target as HTMLInputElement).value)} aria-describedby="target-note" />
       </label>
       ${target === undefined ? html`<div class="error" role="alert">The target must be a number of pounds, got “${this._target}”.</div>` : nothing}
-      <div id="target-note" class="note">Saving = the counterfactual’s cost − the arm’s cost, run by run (${moneyIn(s)}; not discounted).</div>
+      <div id="target-note" class="note">Saving = the counterfactual’s cost − the arm’s cost, run by run (${moneyIn(s)}; not discounted): means over runs with P10 and P90.</div>
       ${s.comparisons.map(
         (c) => html`
           <table class="savings">
             <caption>${c.arm} against ${c.reference}</caption>
-            <thead><tr><th scope="col">Financial year</th><th scope="col">P10</th><th scope="col">P50</th><th scope="col">P90</th><th scope="col">Chance of reaching the target</th></tr></thead>
+            <thead><tr><th scope="col">Financial year</th><th scope="col">Mean</th><th scope="col">P10</th><th scope="col">P90</th><th scope="col">Chance of reaching the target</th></tr></thead>
             <tbody>
               ${(c.savingByYear ?? []).map((y) => {
                 const reached = target === undefined ? undefined : y.runs.filter((v) => v >= target).length / y.runs.length;
                 return html`<tr>
                   <td>${y.year}${y.months < 12 ? html` <span class="note">(${monthsText(y.months)})</span>` : nothing}</td>
+                  <td data-stat="mean" data-mean=${y.saving.mean}>${formatGbp(y.saving.mean)}</td>
                   <td>${formatGbp(y.saving.p10)}</td>
-                  <td data-stat="p50">${formatGbp(y.saving.p50)}</td>
                   <td>${formatGbp(y.saving.p90)}</td>
                   <td data-stat="target">${reached === undefined ? '–' : formatShare(reached)}</td>
                 </tr>`;
               })}
               <tr>
-                <th scope="row">Whole horizon</th>
-                <td>${formatGbp(c.saving.p10)}</td><td>${formatGbp(c.saving.p50)}</td><td>${formatGbp(c.saving.p90)}</td>
+                <th scope="row">Whole horizon (the years’ means add up to it)</th>
+                <td data-stat="horizon-mean" data-mean=${c.saving.mean}>${formatGbp(c.saving.mean)}</td><td>${formatGbp(c.saving.p10)}</td><td>${formatGbp(c.saving.p90)}</td>
                 <td>${formatShare(c.probabilityOfSaving)} above £0</td>
               </tr>
             </tbody>

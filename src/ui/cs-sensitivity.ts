@@ -2,10 +2,10 @@
 import { BarController, BarElement, Chart } from 'chart.js';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { type RunSummary, effectBreakEven, fteGoalSeek, type EffectBreakEven, type FteGoalSeek, uncertainInputs, globalSensitivityInSteps, SENSITIVITY_OUTPUTS, tornado, type Evaluate, type GlobalSensitivity, type SensitivityOutput, type Tornado, sweepSteps } from '../engine';
+import { type RunSummary, effectBreakEven, type EffectBreakEven, uncertainInputs, globalSensitivityInSteps, SENSITIVITY_OUTPUTS, tornado, type GlobalSensitivity, type SensitivityOutput, type Tornado, rangeWords, type CoordinatorAnswer } from '../engine';
 import type { Scenario } from '../scenario/schema';
 import { formatCount, formatFixed, formatGbp, formatGbpMillions, formatShare, formatSignificant } from './format';
-import { marginalSentence } from './sweep-text';
+import { jobWords, type JobsState, type RunController } from './run-controller';
 import { toolStyles } from './tool-styles';
 import { runInSlices, yieldToEventLoop } from '../client/slices';
 import { armColour } from './palette';
@@ -35,16 +35,17 @@ export class CsSensitivity extends LitElement {
   @property({ attribute: false }) scenario: Scenario | undefined;
   /** The main (probabilistic) run: the global ranking reads its draws. */
   @property({ attribute: false }) summary: RunSummary | undefined;
-  /** Runs a scenario on the worker pool (set by the app). */
-  @property({ attribute: false }) evaluate: Evaluate | undefined;
+  /** The page's run controller (set by the app): the tornado and break-even run through it, one job at a time. */
+  @property({ attribute: false }) runner: RunController | undefined;
+  /** The controller's state, replaced on every change (so this re-renders). */
+  @property({ attribute: false }) jobs: JobsState | undefined;
+  /** The coordinator answer, whose recommended range this panel repeats. */
+  @property({ attribute: false }) answer: CoordinatorAnswer | undefined;
 
   @state() private _output: SensitivityOutput = 'netSaving';
   @state() private _arm = 1;
   @state() private _tornado: Tornado | undefined;
   @state() private _effect: EffectBreakEven | undefined;
-  @state() private _fte: FteGoalSeek | undefined;
-  @state() private _status = '';
-  @state() private _busy = false;
   @state() private _error = '';
   @query('#tornado-chart') private _canvas!: HTMLCanvasElement | null;
   private _chart: Chart | undefined;
@@ -69,38 +70,25 @@ export class CsSensitivity extends LitElement {
     return runs;
   }
 
-  private async _do(label: string, work: () => Promise<void>): Promise<void> {
-    this._busy = true;
-    this._status = `${label}: starting…`;
-    try {
-      await work();
-    } catch (e) {
-      this._status = (e as Error).name === 'CancelledError' ? `${label}: cancelled` : `${label} failed: ${(e as Error).message}`;
-    } finally {
-      this._busy = false;
-    }
-  }
-
   private _runTornado(): void {
     const runs = this._runs('tornado-runs');
-    const { scenario, evaluate } = this;
-    if (!runs || !scenario || !evaluate) return;
-    void this._do('Tornado', async () => {
-      this._tornado = await tornado(scenario, evaluate, { output: this._output, arm: this._arm, runs, onStep: (d, t) => (this._status = `Tornado: ${d} of ${t} evaluations`) });
-      this._status = `Tornado: ${this._tornado.bars.length} inputs, ${runs} runs per bar, same seed throughout — done`;
+    const { scenario, runner } = this;
+    if (!runs || !scenario || !runner) return;
+    const [output, arm] = [this._output, this._arm];
+    void runner.run('Tornado', async ({ evaluate, progress }) => {
+      this._tornado = await tornado(scenario, evaluate, { output, arm, runs, onStep: (d, t) => progress(d, t, 'evaluations') });
+      return `Tornado: ${this._tornado.bars.length} inputs, ${runs} runs per bar, the same seed throughout — done.`;
     });
   }
 
   private _runBreakEven(): void {
     const runs = this._runs('breakeven-runs');
-    const { scenario, evaluate } = this;
-    if (!runs || !scenario || !evaluate) return;
-    const today = Math.max(...[scenario.arms.counterfactual, ...scenario.arms.options].map((a) => a.coordinatorsFte), 1);
-    void this._do('Break-even', async () => {
-      this._effect = await effectBreakEven(scenario, evaluate, { runs, arm: this._arm, grid: APP_RR_GRID, onStep: (d, t) => (this._status = `Break-even: ${d} of ${t} effect sizes`) });
-      this._status = 'Break-even: coordinator FTE…';
-      this._fte = await fteGoalSeek(scenario, evaluate, { runs, ftes: sweepSteps(0, 2 * today, 9) });
-      this._status = `Break-even: ${runs} runs per point, same seed throughout — done`;
+    const { scenario, runner } = this;
+    if (!runs || !scenario || !runner) return;
+    const arm = this._arm;
+    void runner.run('Break-even', async ({ evaluate, progress }) => {
+      this._effect = await effectBreakEven(scenario, evaluate, { runs, arm, grid: APP_RR_GRID, onStep: (d, t) => progress(d, t, 'effect sizes') });
+      return `Break-even: ${runs} runs per effect size, the same seed throughout — done.`;
     });
   }
 
@@ -201,12 +189,13 @@ export class CsSensitivity extends LitElement {
       <h3>Tornado</h3>
       <div class="form">
         <label>Runs per bar <input id="tornado-runs" type="number" min="1" max="2000" value="10" /></label>
-        <button type="button" id="tornado-run" ?disabled=${this._busy || !this.evaluate} @click=${this._runTornado}>Run tornado</button>
+        <button type="button" id="tornado-run" ?disabled=${!this.runner} @click=${this._runTornado}>Run tornado</button>
         <label>Runs per point <input id="breakeven-runs" type="number" min="1" max="2000" value="20" /></label>
-        <button type="button" id="breakeven-run" ?disabled=${this._busy || !this.evaluate} @click=${this._runBreakEven}>Find break-even</button>
+        <button type="button" id="breakeven-run" ?disabled=${!this.runner} @click=${this._runBreakEven}>Find the break-even effect</button>
       </div>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
-      <p class="status" role="status">${this._status}</p>
+      <p class="status" role="status" id="tornado-status">${this.jobs ? jobWords(this.jobs, 'Tornado') : ''}</p>
+      <p class="status" role="status" id="breakeven-status">${this.jobs ? jobWords(this.jobs, 'Break-even') : ''}</p>
       ${t
         ? html`<p class="note">Each input at its P10 and P90, every other input at its mean; central case ${this._format(t.central, t.output)} (“${t.arm}”, ${t.runs} runs each, the same families throughout).</p>
             <div class="canvas"><canvas id="tornado-chart" role="img" aria-label="Tornado: output with each input at its P10 and P90"></canvas></div>
@@ -222,13 +211,10 @@ export class CsSensitivity extends LitElement {
             <table id="breakeven-curve"><thead><tr><th scope="col">Relative risk of care</th><th scope="col">Chance of a net saving</th><th scope="col">Mean net saving</th></tr></thead>
               <tbody>${this._effect.curve.map((p) => html`<tr><td>${p.rr.toFixed(2)}</td><td>${formatShare(p.probability)}</td><td>${formatGbp(p.meanSaving)}</td></tr>`)}</tbody></table>`
         : nothing}
-      ${this._fte
-        ? html`<h3>Coordinator FTE</h3>
-            <p class="result" id="goalseek-results">
-              Expected net saving is highest at ${this._fte.bestFte} FTE.
-              ${marginalSentence(this._fte.points)}
-            </p>`
-        : nothing}
+      <h3>Coordinator FTE</h3>
+      <p class="result" id="goalseek-results">${this.answer
+        ? html`The coordinator sweep recommends <span data-fte-range=${rangeWords(this.answer)}>${rangeWords(this.answer)}</span> (${this.answer.runs} runs; see “How many coordinators?” for each step).`
+        : 'Run the coordinator sweep (“How many coordinators?”) for the FTE answer: this panel repeats its recommended range.'}</p>
     `;
   }
 }

@@ -3,6 +3,8 @@ import type { Scenario } from '../scenario/schema';
 
 export type RunRequestEvent = CustomEvent<{ runs: number; seed: string }>;
 export type SweepRequestEvent = CustomEvent<{ capacity: number[]; runs: number }>;
+/** The option the verdict and the coordinator answer speak of (1 = the first). */
+export type FocusChangeEvent = CustomEvent<{ arm: number }>;
 export type CompareRequestEvent = CustomEvent<{ entries: Array<{ label: string; raw: unknown }> }>;
 export type CancelRequestEvent = CustomEvent<Record<string, never>>;
 export type ScenarioChangeEvent = CustomEvent<{ raw: unknown; scenario: Scenario | undefined }>;
@@ -14,6 +16,7 @@ declare global {
     'run-request': RunRequestEvent;
     'cancel-request': CancelRequestEvent;
     'sweep-request': SweepRequestEvent;
+    'focus-change': FocusChangeEvent;
     'compare-request': CompareRequestEvent;
     'scenario-change': ScenarioChangeEvent;
     'scenario-load': ScenarioLoadEvent;

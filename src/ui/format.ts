@@ -58,3 +58,9 @@ export const formatDuration = (seconds: number): string => {
 /** Which year's prices a summary's money is in, for captions: "£, 2015/16 prices". */
 export const moneyIn = (summary: { finance: { priceYear: string | null } }): string =>
   summary.finance.priceYear ? `£, ${summary.finance.priceYear} prices` : '£, each cost at its source price year (not uprated)';
+
+/** The one statistic every table shows: the mean over runs (means add up; medians do not), with its P10 and P90. */
+export const meanAndBand = (s: { mean: number; p10: number; p90: number }, f: (x: number) => string): { mean: string; band: string } => ({
+  mean: f(s.mean),
+  band: `P10 ${f(s.p10)} to P90 ${f(s.p90)}`,
+});

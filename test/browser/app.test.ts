@@ -184,7 +184,7 @@ describe('the app in Chromium', () => {
     await page.close();
   }, 120_000);
 
-  it('evaluators: the global ranking from the run, a tornado sorted by swing, the break-even effect and the best FTE', async () => {
+  it('evaluators: the global ranking from the run, a tornado sorted by swing, the break-even effect, and the FTE left to the coordinator sweep', async () => {
     const { page, problems } = await open();
     await expect.poll(() => app(page).locator('.partial').count(), { timeout: 60_000 }).toBe(0);
     await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
@@ -197,7 +197,7 @@ describe('the app in Chromium', () => {
     expect(await tools.locator('#global-groups tbody tr').count()).toBe(4);
     await tools.locator('#tornado-runs').fill('2');
     await tools.locator('#tornado-run').click();
-    await expect.poll(async () => (await tools.locator('.status').textContent()) ?? '', { timeout: 100_000 }).toContain(`Tornado: ${uncertain} inputs`);
+    await expect.poll(async () => (await tools.locator('#tornado-status').textContent()) ?? '', { timeout: 100_000 }).toContain(`Tornado: ${uncertain} inputs`);
     const swings = await tools.locator('#tornado-table tbody tr td:last-child').allTextContents();
     expect(swings).toHaveLength(uncertain);
     const pounds = swings.map((t) => Number(t.replace(/[^0-9.-]/g, '')));
@@ -208,10 +208,11 @@ describe('the app in Chromium', () => {
     expect(await tools.locator('#tornado-chart').count()).toBe(1);
     await tools.locator('#breakeven-runs').fill('2');
     await tools.locator('#breakeven-run').click();
-    await expect.poll(async () => (await tools.locator('.status').textContent()) ?? '', { timeout: 100_000 }).toContain('Break-even: 2 runs per point');
+    await expect.poll(async () => (await tools.locator('#breakeven-status').textContent()) ?? '', { timeout: 100_000 }).toContain('Break-even: 2 runs per effect size');
     expect(await tools.locator('#breakeven-results').textContent()).toMatch(/relative risk of entering care of/);
     expect(await tools.locator('#breakeven-curve tbody tr').count()).toBe(9);
-    expect(await tools.locator('#goalseek-results').textContent()).toMatch(/highest at [0-9.]+ FTE/);
+    // The FTE answer is the coordinator sweep's alone (test/browser/answer.test.ts): before a sweep this panel says so.
+    expect(await tools.locator('#goalseek-results').textContent()).toContain('Run the coordinator sweep');
     expect(problems, problems.join('\n')).toEqual([]);
     await page.close();
   }, 240_000);
@@ -225,13 +226,13 @@ describe('the app in Chromium', () => {
     expect(await calib.getByRole('alert').textContent()).toContain('Runs must be a whole number from 20 to 20,000, got “5”');
     await calib.locator('#calib-runs').fill('40');
     await calib.locator('#calib-run').click();
-    await expect.poll(async () => (await calib.locator('.status').textContent()) ?? '', { timeout: 100_000 }).toContain('Calibrated: 4 of 40 runs kept');
+    await expect.poll(async () => (await calib.locator('#calib-status').textContent()) ?? '', { timeout: 100_000 }).toContain('Calibration: 4 of 40 runs kept');
     // Four numbers (referrals, time in care, re-referral, the escalation trend) and the assessment's four shares; six series.
     expect(await calib.locator('#fitted tbody tr').count()).toBe(8);
     expect(await calib.locator('#fit-series tbody tr').count()).toBe(6);
     expect(await calib.locator('#calib-chart').count()).toBe(1);
     await calib.locator('#backtest-run').click();
-    await expect.poll(async () => (await calib.locator('.status').textContent()) ?? '', { timeout: 100_000 }).toContain('Backtest: fitted on 11 months, 6 held out');
+    await expect.poll(async () => (await calib.locator('#calib-status').textContent()) ?? '', { timeout: 100_000 }).toContain('Backtest: fitted on 11 months, 6 held out');
     expect(await calib.locator('#backtest-coverage').textContent()).toMatch(/of the 6 held-out months' observations fall inside the P5–P95 band/);
     expect(await calib.locator('#backtest-table tbody tr').count()).toBe(6);
     await calib.locator('#open-fitted').click();
@@ -239,23 +240,6 @@ describe('the app in Chromium', () => {
     expect(problems, problems.join('\n')).toEqual([]);
     await page.close();
   }, 240_000);
-
-  it('the capacity sweep charts saving and CLA avoided against FTE, with the marginal coordinator and break-even', async () => {
-    const { page, problems } = await open();
-    await expect.poll(() => app(page).locator('cs-run-controls #run').count(), { timeout: 60_000 }).toBe(1);
-    const sweep = app(page).locator('cs-capacity-sweep');
-    await sweep.locator('#to').fill('60');
-    await sweep.locator('#steps').fill('4');
-    await sweep.locator('#sweep-runs').fill('10');
-    await sweep.locator('#sweep-run').click();
-    await sweep.locator('#sweep-table').waitFor({ timeout: 90_000 });
-    expect(await sweep.locator('#sweep-table tbody tr').count()).toBe(4);
-    expect(await sweep.locator('#sweep-table tbody tr td').first().textContent()).toBe('0');
-    expect(await sweep.locator('#break-even').textContent()).toMatch(/coordinator/);
-    expect(await sweep.locator('canvas').count()).toBe(2);
-    expect(problems, problems.join('\n')).toEqual([]);
-    await page.close();
-  }, 120_000);
 
   it('a chart switches to a table and back; the savings target changes the chance of reaching it', async () => {
     const { page, csp } = await open();

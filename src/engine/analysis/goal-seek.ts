@@ -1,9 +1,8 @@
-// Break-even and goal-seek: the weakest FGC effect at which the net saving is positive with a given
-// probability, and the coordinator FTE that maximises the expected net saving. Every evaluation
+// Break-even: the weakest FGC effect at which the net saving is positive with a given probability (the coordinator
+// FTE is the coordinator answer's, analysis/sweep.ts). Every evaluation
 // uses the same seed, so the families are the same throughout (common random numbers).
 import type { Scenario } from '../../scenario/schema';
 import { perRunOutput, type Evaluate } from './sensitivity';
-import { breakEvenFte, sweepPoints, type SweepPoint } from './sweep';
 
 /** Relative risks of entering care from 1 (no effect) down to 0.2 in steps of 0.05. */
 const DEFAULT_RR_GRID = Array.from({ length: 17 }, (_, i) => Math.round((1 - i * 0.05) * 100) / 100);
@@ -87,25 +86,4 @@ export async function effectBreakEven(scenario: Scenario, evaluate: Evaluate, op
     options.onStep?.(i + 1, grid.length);
   }
   return { arm: name, runs: options.runs, curve, rrAt50: weakestEffect(curve, 0.5), rrAt80: weakestEffect(curve, 0.8) };
-}
-
-export interface FteGoalSeek {
-  runs: number;
-  points: SweepPoint[];
-  /** The FTE with the highest mean net saving. */
-  bestFte: number;
-  /** Where the marginal coordinator's return falls below its cost (undefined if it never does in the range). */
-  breakEvenFte: number | undefined;
-}
-
-/** The FTE with the highest mean net saving among sweep points. */
-export function bestFte(points: SweepPoint[]): number {
-  return points.reduce((best, p) => (p.saving.mean > best.saving.mean ? p : best), points[0]!).fte;
-}
-
-/** Runs every FTE as an arm of one plan (common random numbers) and reads off the best FTE and the marginal break-even. */
-export async function fteGoalSeek(scenario: Scenario, evaluate: Evaluate, options: { runs: number; seed?: string; months?: number; ftes: number[] }): Promise<FteGoalSeek> {
-  const summary = await evaluate(scenario, { runs: options.runs, seed: options.seed ?? scenario.simulation.seed, months: options.months, capacity: options.ftes });
-  const points = sweepPoints(summary);
-  return { runs: options.runs, points, bestFte: bestFte(points), breakEvenFte: breakEvenFte(points) };
 }

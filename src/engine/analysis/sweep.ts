@@ -1,51 +1,140 @@
-// The capacity sweep's arithmetic: the FTE steps, the marginal saving of the next coordinator, and where it stops paying.
+// The coordinator answer: one capacity sweep (every step an arm of one run plan, so the steps share their families),
+// read into what each step holds and saves and whether its next coordinator pays for itself, run by run.
 import type { RunSummary } from '../results/run-set';
+import { stat, type Stat } from '../results/summarise';
 
-/** `steps` evenly spaced coordinator FTEs from `from` to `to` inclusive, rounded to 0.1 FTE. */
-export function sweepSteps(from: number, to: number, steps: number): number[] {
-  if (steps < 2) return [from];
-  return Array.from({ length: steps }, (_, i) => Math.round((from + ((to - from) * i) / (steps - 1)) * 10) / 10);
-}
+/** The series a sweep keeps run by run for the coordinator answer. */
+export const SWEEP_RUN_SERIES = ['fgcWaiting', 'fgcLongestWaitWeeks'] as const;
 
-export interface SweepPoint {
-  fte: number;
-  /** Saving against the counterfactual over the horizon, £ (net of the coordinators' cost). */
-  saving: { p5: number; p50: number; p95: number; mean: number };
-  claAvoided: { p5: number; p50: number; p95: number; mean: number };
-  /** Mean saving gained per extra FTE from the previous step, £ per FTE (undefined at the first step). */
-  marginalPerFte: number | undefined;
-}
-
-/** Reads a sweep's summary (counterfactual first, then one arm per step) into points. */
-export function sweepPoints(summary: RunSummary): SweepPoint[] {
-  const points: SweepPoint[] = summary.comparisons.map((c, i) => ({
-    fte: summary.arms[i + 1]!.coordinatorsFte,
-    saving: { p5: c.saving.p5, p50: c.saving.p50, p95: c.saving.p95, mean: c.saving.mean },
-    claAvoided: { p5: c.claAvoided.p5, p50: c.claAvoided.p50, p95: c.claAvoided.p95, mean: c.claAvoided.mean },
-    marginalPerFte: undefined,
-  }));
-  for (let i = 1; i < points.length; i++) {
-    const dFte = points[i]!.fte - points[i - 1]!.fte;
-    if (dFte > 0) points[i]!.marginalPerFte = (points[i]!.saving.mean - points[i - 1]!.saving.mean) / dFte;
-  }
-  return points;
-}
+/** Most steps in one sweep (each is an arm of the plan). */
+export const MAX_SWEEP_STEPS = 41;
 
 /**
- * Where the next coordinator stops paying for itself: the first step whose marginal saving per
- * FTE is below zero (its extra coordinators cost more than they save), after one that was not.
- * The FTE is interpolated linearly between the two steps. Undefined if that never happens.
+ * Coordinator FTEs from `from` to `to` in steps of `step` (the last step is `to` even when the range is not a whole
+ * number of steps), rounded to 0.01 FTE. A clear message, naming the input, for a range or step that cannot be swept.
  */
-export function breakEvenFte(points: SweepPoint[]): number | undefined {
-  for (let i = 2; i < points.length; i++) {
-    const before = points[i - 1]!.marginalPerFte;
-    const after = points[i]!.marginalPerFte;
-    if (before !== undefined && after !== undefined && before >= 0 && after < 0) {
-      const x0 = (points[i - 2]!.fte + points[i - 1]!.fte) / 2;
-      const x1 = (points[i - 1]!.fte + points[i]!.fte) / 2;
-      return x0 + ((x1 - x0) * before) / (before - after);
+export function capacitySteps(from: number, to: number, step: number): number[] {
+  if (!(Number.isFinite(from) && from >= 0)) throw new RangeError(`the sweep must start at 0 FTE or more, got ${from}`);
+  if (!(Number.isFinite(to) && to > from)) throw new RangeError(`the sweep must end above where it starts (${from} FTE), got ${to}`);
+  if (!(Number.isFinite(step) && step >= 0.1)) throw new RangeError(`the step must be at least 0.1 FTE, got ${step}`);
+  const count = Math.ceil((to - from) / step - 1e-9) + 1;
+  if (count > MAX_SWEEP_STEPS) throw new RangeError(`${from} to ${to} FTE in steps of ${step} is ${count} steps; at most ${MAX_SWEEP_STEPS} (take a larger step or a shorter range)`);
+  return Array.from({ length: count }, (_, i) => Math.round(Math.min(to, from + i * step) * 100) / 100);
+}
+
+export interface CoordinatorStep {
+  fte: number;
+  /** FGCs held a year (the horizon's total over its years), mean with P10–P90 over runs. */
+  fgcHeldPerYear: Stat;
+  /** Families waiting for an FGC at month end, averaged over the horizon's months; per run, then over runs. */
+  familiesWaiting: Stat;
+  /** The longest any family waited in the horizon, weeks; per run, then over runs. */
+  longestWaitWeeks: Stat;
+  /** Net present value against the counterfactual over the appraisal horizon, £ (the appraisal's NPV). */
+  netSaving: Stat;
+  /** Share of runs whose net saving is above 0. */
+  chancePays: number;
+  /**
+   * The next step's extra coordinators: the share of runs in which the next step's NPV is above this step's (the
+   * same families in both: common random numbers), and the mean gain per extra FTE, £. Absent at the last step.
+   */
+  next?: { chancePays: number; meanPerFte: number; fte: number };
+}
+
+export interface CoordinatorAnswer {
+  reference: string;
+  runs: number;
+  seed: string;
+  appraisalYears: number;
+  steps: CoordinatorStep[];
+  /** The step with the highest expected (mean) net saving. */
+  bestFte: number;
+  /** The recommended range of FTE, ends included, and why, in words. */
+  range: { from: number; to: number };
+  reason: string;
+}
+
+/** Confident: the next coordinator pays for itself in at least this share of paired runs. */
+export const CONFIDENT = 0.8;
+/** Even odds: below this share the next coordinator is more likely not to pay for itself than to. */
+export const EVEN = 0.5;
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * Reads a capacity sweep (counterfactual first, then one arm per step in rising FTE) into the coordinator answer.
+ * The recommended range runs from the first step whose next coordinator pays for itself in fewer than CONFIDENT of
+ * the paired runs to the first whose next pays in fewer than EVEN: below the range, adding is a safe bet; above it,
+ * more likely than not a loss. The sweep must keep SWEEP_RUN_SERIES run by run.
+ */
+export function coordinatorAnswer(summary: RunSummary): CoordinatorAnswer {
+  const f = summary.finance;
+  const years = summary.months.length > 1 ? (summary.months.length - 1) / 12 : 1;
+  const steps: CoordinatorStep[] = summary.comparisons.map((_, i) => {
+    const arm = summary.arms[i + 1]!;
+    const waiting = arm.runSeries?.fgcWaiting;
+    const longest = arm.runSeries?.fgcLongestWaitWeeks;
+    if (!waiting || !longest || !arm.runs) throw new Error('coordinatorAnswer: the sweep must keep fgcWaiting and fgcLongestWaitWeeks run by run (SWEEP_RUN_SERIES)');
+    const npv = f.comparisons[i]!.npvRuns;
+    return {
+      fte: arm.coordinatorsFte,
+      fgcHeldPerYear: stat(Float64Array.from(arm.runs.fgcHeld, (x) => x / years)),
+      familiesWaiting: stat(Float64Array.from(waiting, (months) => (months.length > 1 ? months.slice(1).reduce((a, b) => a + b, 0) / (months.length - 1) : 0))),
+      longestWaitWeeks: stat(Float64Array.from(longest, (months) => Math.max(0, ...months))),
+      netSaving: stat(Float64Array.from(npv)),
+      chancePays: npv.filter((v) => v > 0).length / npv.length,
+    };
+  });
+  for (let i = 0; i + 1 < steps.length; i++) {
+    const here = f.comparisons[i]!.npvRuns;
+    const there = f.comparisons[i + 1]!.npvRuns;
+    const dFte = steps[i + 1]!.fte - steps[i]!.fte;
+    let pays = 0;
+    let gain = 0;
+    for (let r = 0; r < here.length; r++) {
+      const d = there[r]! - here[r]!;
+      if (d > 0) pays++;
+      gain += d;
     }
+    steps[i]!.next = { chancePays: pays / here.length, meanPerFte: dFte > 0 ? gain / here.length / dFte : 0, fte: steps[i + 1]!.fte };
   }
-  if (points.length > 1 && points[1]!.marginalPerFte !== undefined && points[1]!.marginalPerFte < 0) return points[0]!.fte;
-  return undefined;
+  const { bestFte, range, reason } = recommend(steps, f.appraisalYears);
+  return { reference: summary.arms[0]!.name, runs: summary.runs, seed: summary.seed, appraisalYears: f.appraisalYears, steps, bestFte, range, reason };
+}
+
+/** What a step must say for the recommendation: its FTE, its expected net saving and its next coordinator's chance. */
+export type StepOutcome = Pick<CoordinatorStep, 'fte' | 'next'> & { netSaving: Pick<Stat, 'mean'> };
+
+/**
+ * The recommended range: from the first step whose next coordinator pays for itself in fewer than CONFIDENT of the
+ * paired runs to the first whose next pays in fewer than EVEN (the last step when none does); and the best step.
+ */
+export function recommend(steps: StepOutcome[], appraisalYears: number): { bestFte: number; range: { from: number; to: number }; reason: string } {
+  const best = steps.reduce((b, s) => (s.netSaving.mean > b.netSaving.mean ? s : b), steps[0]!);
+  const firstBelow = (share: number) => steps.findIndex((s) => s.next !== undefined && s.next.chancePays < share);
+  const even = firstBelow(EVEN);
+  const confident = firstBelow(CONFIDENT);
+  const last = steps.length - 1;
+  const lo = confident < 0 ? last : confident;
+  const hi = even < 0 ? last : even;
+  const at = (i: number) => steps[i]!;
+  const bestWords = ` The expected net saving is highest at ${best.fte} FTE (${appraisalYears} years, staff time included).`;
+  let reason: string;
+  if (steps.length < 2) reason = 'One step cannot say whether another coordinator pays: sweep at least two.';
+  else if (even < 0) {
+    reason = `Every step's next coordinator pays for itself in at least half of the paired runs up to ${at(last).fte} FTE, the top of this sweep: sweep higher to find where it stops.${bestWords}`;
+  } else if (even === 0) {
+    reason = `Already from ${at(0).fte} to ${at(0).next!.fte} FTE the added coordinators pay for themselves in only ${pct(at(0).next!.chancePays)} of the paired runs: fund no more than ${at(0).fte} FTE on this evidence.${bestWords}`;
+  } else {
+    const upTo = lo === 0 ? '' : `Up to ${at(lo).fte} FTE each step's next coordinator pays for itself in at least ${pct(CONFIDENT)} of the paired runs. `;
+    const lessSurely = lo < hi ? `From ${at(lo).fte} to ${at(lo).next!.fte} FTE the next pays in ${pct(at(lo).next!.chancePays)}; ` : '';
+    reason = `${upTo}${lessSurely}from ${at(hi).fte} to ${at(hi).next!.fte} FTE the next pays in only ${pct(at(hi).next!.chancePays)}, more likely a loss than not.${bestWords}`;
+  }
+  return { bestFte: best.fte, range: { from: at(lo).fte, to: at(hi).fte }, reason };
+}
+
+/** The recommended range in words, the same wherever a panel speaks of FTE. */
+export function rangeWords(answer: CoordinatorAnswer): string {
+  const { from, to } = answer.range;
+  return from === to ? `${from} FTE` : `${from} to ${to} FTE`;
 }

@@ -41,6 +41,8 @@ export interface FinanceComparison {
   reference: string;
   /** Net present value over the appraisal horizon, £ (discounted; year 0 = the first financial year): the economic case, non-cashable savings (staff time, fixed costs) included. */
   npv: Stat;
+  /** The NPV's parts, £ present value over the horizon, run by run then summarised: their means add up to the NPV's mean. */
+  presentValue: { cashableSaving: Stat; nonCashableSaving: Stat; serviceCost: Stat };
   /** The budget's NPV over the horizon: cashable savings less the service's extra cost; non-cashable savings left out. */
   cashNpv: Stat;
   probabilityCashNpvPositive: number;
@@ -193,6 +195,7 @@ export function* appraiseComparisons(
     const mine = armMoney(set, i + 1, years);
     yield;
     const npv: number[] = [];
+    const pv = { cashableSaving: new Float64Array(runs), nonCashableSaving: new Float64Array(runs), serviceCost: new Float64Array(runs) };
     const cashNpv = new Float64Array(runs);
     const carriedPv = new Float64Array(runs);
     const cashPaybackCounts = new Int32Array(L);
@@ -213,6 +216,9 @@ export function* appraiseComparisons(
       fillRun(armRun, mine, r, Y, plan, carriedFrom);
       const a = appraiseRun(refRun, armRun, inputs[r]!, into, A);
       npv.push(a.npv);
+      pv.cashableSaving[r] = a.pvCashable;
+      pv.nonCashableSaving[r] = a.pvNonCashable;
+      pv.serviceCost[r] = a.pvServiceCost;
       cashNpv[r] = a.cashNpv;
       carriedPv[r] = firstCarried < A ? a.cumulativeNpv[A - 1]! - (firstCarried > 0 ? a.cumulativeNpv[firstCarried - 1]! : 0) : 0;
       if (a.cashPayback < 0) cashNever++;
@@ -251,6 +257,7 @@ export function* appraiseComparisons(
       reference: set.plan.arms[0]!.name,
       npv: statInPlace(Float64Array.from(npv)),
       npvRuns: npv,
+      presentValue: { cashableSaving: statInPlace(pv.cashableSaving), nonCashableSaving: statInPlace(pv.nonCashableSaving), serviceCost: statInPlace(pv.serviceCost) },
       probabilityCashNpvPositive: cashNpv.filter((v) => v > 0).length / runs,
       cashNpv: statInPlace(cashNpv),
       cashPayback: { byYear: cashPayback, never: cashNever / runs },

@@ -65,6 +65,10 @@ export function yearlyAppraisal(years: number): YearlyAppraisal {
 /** One run's appraisal of an arm: yearly amounts in, Green Book measures out (over the appraisal horizon). */
 export interface RunAppraisal extends YearlyAppraisal {
   npv: number;
+  /** The NPV's parts over the horizon, £ present value: npv = pvCashable + pvNonCashable − pvServiceCost. */
+  pvCashable: number;
+  pvNonCashable: number;
+  pvServiceCost: number;
   /** The budget's NPV: cashable savings less the service's extra cost (non-cashable savings left out), over the horizon. */
   cashNpv: number;
   /** First year index with the cumulative discounted cash net ≥ 0, -1 if never within the horizon. */
@@ -141,6 +145,9 @@ export function appraiseRun(ref: ArmMoney, arm: ArmMoney, inputs: AppraisalInput
     net,
     cumulativeNpv,
     npv,
+    pvCashable,
+    pvNonCashable: pvBenefits - pvCashable,
+    pvServiceCost: pvCosts,
     cashNpv: pvCashable - pvCosts,
     cashPayback,
     roi: pvCosts > 0 ? npv / pvCosts : NaN,

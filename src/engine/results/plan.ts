@@ -13,6 +13,11 @@ export interface RunOptions {
   months?: number;
   /** Capacity: replaces the scenario's options with arms of these coordinator FTEs; the counterfactual stays first. (Inside the code capacity is always coordinator FTE; the service's allocation slots a month are slotsPerMonth.) */
   capacity?: number[];
+  /**
+   * The scenario's arm (1 = its first option) whose offer points and own throughput the capacity steps copy, only
+   * their FTE set by the step and no ramp-up (default: none, the scenario's fgc.offerPoints and throughput).
+   */
+  capacityLike?: number;
   /** Discount rate a year for the appraisal, replacing the scenario's (0–1). */
   discountRate?: number;
   /** Years appraised, replacing the scenario's (finance.appraisalYears; default 10). */
@@ -33,12 +38,22 @@ export interface RunPlan {
   appraisalYears?: number;
   /** Series kept run by run (see RunOptions). */
   keepRunSeries?: Metric[];
+  /** For each arm, the scenario arm (0 = counterfactual) whose drawn throughput it uses, when not its own index (a capacity sweep's steps). */
+  throughputOf?: number[];
 }
 
 export function planRun(scenario: Scenario, options: RunOptions = {}): RunPlan {
   const options_ = scenario.arms.options;
+  const like = options.capacityLike;
+  if (like !== undefined && !(Number.isInteger(like) && like >= 1 && like <= options_.length)) throw new RangeError(`capacityLike names the scenario's option ${like}, but it has options 1 to ${options_.length}`);
+  const base = like !== undefined ? options_[like - 1]! : undefined;
   const arms = options.capacity
-    ? options.capacity.map((fte) => ({ name: `${fte} FTE`, coordinatorsFte: fte }))
+    ? options.capacity.map((fte) => ({
+        name: `${fte} FTE`,
+        coordinatorsFte: fte,
+        ...(base?.offerPoints ? { offerPoints: base.offerPoints } : {}),
+        ...(base?.conferencesPerFtePerYear ? { conferencesPerFtePerYear: base.conferencesPerFtePerYear } : {}),
+      }))
     : options_;
   const runs = options.runs ?? scenario.simulation.runs;
   if (!(Number.isInteger(runs) && runs >= 1)) throw new RangeError(`a run needs a whole number of runs, at least 1, not ${runs}`);
@@ -49,6 +64,7 @@ export function planRun(scenario: Scenario, options: RunOptions = {}): RunPlan {
     ...(options.discountRate !== undefined ? { discountRate: options.discountRate } : {}),
     ...(options.appraisalYears !== undefined ? { appraisalYears: options.appraisalYears } : {}),
     ...(options.keepRunSeries?.length ? { keepRunSeries: options.keepRunSeries } : {}),
+    ...(options.capacity && base?.conferencesPerFtePerYear ? { throughputOf: [0, ...options.capacity.map(() => like!)] } : {}),
     arms: [scenario.arms.counterfactual, ...arms],
   };
 }

@@ -43,7 +43,7 @@ export function simulateBlock(scenario: Scenario, plan: RunPlan, first: number, 
     const plans: ArmPlan[] = [];
     const outs: Float64Array[] = [];
     for (let a = 0; a < armCount; a++) {
-      plans.push(armPlan(plan.arms[a]!, a, ctx.params.fgc, scenario.startMonth, plan.months));
+      plans.push(armPlan(plan.arms[a]!, plan.throughputOf?.[a] ?? a, ctx.params.fgc, scenario.startMonth, plan.months));
       outs.push(arms[a]!.subarray(i * size, (i + 1) * size));
     }
     const a = ctx.params.appraisal;

@@ -1,21 +1,65 @@
 import { describe, expect, it } from 'vitest';
-import { breakEvenFte, sweepSteps } from '../../../src/engine/analysis/sweep';
-import { sweepPoint as point } from '../../helpers/sweep-points';
+import { capacitySteps, coordinatorAnswer, recommend, SWEEP_RUN_SERIES, type StepOutcome } from '../../../src/engine/analysis/sweep';
+import { loadScenario, SMALL } from '../../helpers/scenarios';
+import { centralScenario } from '../../../src/engine/analysis/inputs';
+import { runSimulation } from '../../../src/engine/sim/simulate';
 
-describe('capacity sweep', () => {
-  it('spaces the steps evenly, ends included', () => {
-    expect(sweepSteps(0, 40, 5)).toEqual([0, 10, 20, 30, 40]);
-    expect(sweepSteps(2, 6, 3)).toEqual([2, 4, 6]);
+const step = (fte: number, mean: number, next?: number): StepOutcome => ({ fte, netSaving: { mean }, ...(next === undefined ? {} : { next: { chancePays: next, meanPerFte: 0, fte: fte + 1 } }) });
+
+describe('capacity steps', () => {
+  it('takes whole steps, ending at the top of the range', () => {
+    expect(capacitySteps(0, 4, 1)).toEqual([0, 1, 2, 3, 4]);
+    expect(capacitySteps(2, 7, 2)).toEqual([2, 4, 6, 7]);
+    expect(capacitySteps(40, 41, 0.5)).toEqual([40, 40.5, 41]);
   });
 
-  it('finds where the marginal coordinator stops paying, interpolated between steps (computed by hand)', () => {
-    // Savings 0, 100, 150, 140 at FTE 0, 10, 20, 30: marginal 10, 5, −1 per FTE at midpoints 5, 15, 25.
-    const points = [point(0, 0), point(10, 100, 10), point(20, 150, 5), point(30, 140, -1)];
-    // Between FTE 15 (marginal 5) and 25 (marginal −1): zero at 15 + 10 × 5/6.
-    expect(breakEvenFte(points)).toBeCloseTo(15 + (10 * 5) / 6, 10);
+  it('names what is wrong with a range it cannot sweep', () => {
+    expect(() => capacitySteps(5, 5, 1)).toThrow(/must end above where it starts \(5 FTE\), got 5/);
+    expect(() => capacitySteps(0, 100, 1)).toThrow(/101 steps; at most 41/);
+    expect(() => capacitySteps(0, 4, 0)).toThrow(/step must be at least 0\.1 FTE, got 0/);
+  });
+});
+
+describe('the recommended range (by hand)', () => {
+  it('runs from where the next coordinator stops being a safe bet (< 80%) to where it is more likely a loss (< 50%)', () => {
+    const r = recommend([step(0, 0, 0.95), step(1, 10, 0.85), step(2, 18, 0.7), step(3, 20, 0.55), step(4, 21, 0.4), step(5, 19)], 10);
+    expect(r.range).toEqual({ from: 2, to: 4 });
+    expect(r.bestFte).toBe(4);
+    expect(r.reason).toContain('Up to 2 FTE each step');
+    expect(r.reason).toContain('from 4 to 5 FTE the next pays in only 40%');
   });
 
-  it('has no break-even when every extra coordinator pays', () => {
-    expect(breakEvenFte([point(0, 0), point(10, 100, 10), point(20, 150, 5)])).toBeUndefined();
+  it('says to fund no more when the first step already does not pay', () => {
+    const r = recommend([step(2, -5, 0.3), step(3, -9, 0.2), step(4, -14)], 10);
+    expect(r.range).toEqual({ from: 2, to: 2 });
+    expect(r.reason).toContain('fund no more than 2 FTE');
+  });
+
+  it('says to sweep higher when every next coordinator still pays at the top', () => {
+    const r = recommend([step(0, 0, 0.99), step(1, 5, 0.9), step(2, 9)], 10);
+    expect(r.range).toEqual({ from: 2, to: 2 });
+    expect(r.reason).toContain('sweep higher');
+  });
+});
+
+describe('the coordinator answer on the engine', () => {
+  it('gives each step its next coordinator’s chance as the share of paired runs whose NPV rises, and a 0-FTE step the counterfactual', async () => {
+    let s = centralScenario(loadScenario(SMALL));
+    s = { ...s, simulation: { ...s.simulation, horizonMonths: 24 } };
+    const ftes = [0, 1, 2, 4];
+    const summary = await runSimulation(s, { runs: 24, seed: 'answer', capacity: ftes, keepRunSeries: [...SWEEP_RUN_SERIES] });
+    const answer = coordinatorAnswer(summary);
+    expect(answer.steps.map((x) => x.fte)).toEqual(ftes);
+    for (let i = 0; i + 1 < ftes.length; i++) {
+      const here = summary.finance.comparisons[i]!.npvRuns;
+      const there = summary.finance.comparisons[i + 1]!.npvRuns;
+      const share = here.filter((v, r) => there[r]! > v).length / here.length;
+      expect(answer.steps[i]!.next!.chancePays).toBe(share);
+    }
+    expect(answer.steps.at(-1)!.next).toBeUndefined();
+    // Whatever the counterfactual's FTE, FGCs held a year rise with the coordinators.
+    expect(answer.steps[3]!.fgcHeldPerYear.mean).toBeGreaterThan(answer.steps[0]!.fgcHeldPerYear.mean);
+    expect(answer.steps.map((x) => x.fte)).toContain(answer.range.from);
+    expect(answer.range.to).toBeGreaterThanOrEqual(answer.range.from);
   });
 });

@@ -1,0 +1,83 @@
+// The verdict in words, built from the numbers the page shows for the comparison in focus: what the option costs a
+// year, its expected net saving over the appraisal horizon with P10–P90, the chance it pays for itself, how much of the
+// saving is cashable, and the evidence grade of the effect that drives it. Pure: the README quotes it from here.
+import { centralValue, peakFte, rangeWords, type CoordinatorAnswer, type RunSummary } from '../engine';
+import type { Scenario } from '../scenario/schema';
+import type { EvidenceGrade } from '../scenario/quantity';
+import { formatFixed, formatGbp, formatShare } from './format';
+
+const OFFER_POINT_WORDS = { referral: 'a child in need referral', icpc: 'the initial child protection conference', preProceedings: 'pre-proceedings', inCare: 'a child in care' } as const;
+type OfferPoint = keyof typeof OFFER_POINT_WORDS;
+
+const GRADE_WORDS: Record<EvidenceGrade, string> = {
+  'randomised trial': 'comes from a randomised trial',
+  'quasi-experimental': 'comes from a quasi-experimental comparison (no randomisation)',
+  'uncontrolled comparison': 'comes from an uncontrolled before-and-after comparison, which cannot separate the FGCs from everything else that changed',
+  assumption: 'is an assumption, not a measurement',
+};
+
+export interface Verdict {
+  /** The sentences, in order. */
+  sentences: string[];
+  /** The figures they quote, for tests and the README. */
+  figures: { addedFte: number; costAYear: number; year: string; npv: { mean: number; p10: number; p90: number }; chancePays: number; cashableAYear: number; grade: EvidenceGrade | undefined; offerPoint: OfferPoint | undefined };
+}
+
+/** The offer point whose care effect is strongest among those the arm offers at (the lowest central relative risk). */
+function drivingEffect(scenario: Scenario, arm: number): { point: OfferPoint; rr: number; grade: EvidenceGrade | undefined } | undefined {
+  const a = arm === 0 ? scenario.arms.counterfactual : scenario.arms.options[arm - 1]!;
+  const offered = { ...scenario.fgc.offerPoints, ...a.offerPoints } as Record<OfferPoint, { eligibleShare: unknown }>;
+  let best: { point: OfferPoint; rr: number; grade: EvidenceGrade | undefined } | undefined;
+  for (const point of Object.keys(OFFER_POINT_WORDS) as OfferPoint[]) {
+    const share = offered[point]?.eligibleShare as Parameters<typeof centralValue>[0] | undefined;
+    if (share === undefined || centralValue(share) <= 0) continue;
+    const effect = scenario.fgc.effects.byOfferPoint[point].rrEntryToCare;
+    const rr = centralValue(effect);
+    if (!best || rr < best.rr) best = { point, rr, grade: effect.grade };
+  }
+  return best;
+}
+
+const signed = (x: number) => formatGbp(x);
+
+/** The verdict for option `arm` (1 = the first option) against the counterfactual, from a finished run. */
+export function verdict(summary: RunSummary, scenario: Scenario, arm: number, answer?: CoordinatorAnswer): Verdict {
+  const f = summary.finance;
+  const c = f.comparisons[arm - 1];
+  if (!c) throw new Error(`verdict: the run has no option ${arm}`);
+  const ref = scenario.arms.counterfactual;
+  const option = scenario.arms.options[arm - 1]!;
+  const added = Math.round((peakFte(option) - peakFte(ref)) * 100) / 100;
+  // A year of the service in steady state: the last whole year simulated (not carried), else the first in the horizon.
+  const years = c.byYear.filter((y) => y.inHorizon);
+  const year = [...years].reverse().find((y) => y.months === 12 && y.carriedMonths === 0) ?? years[0]!;
+  const cost = year.serviceCost.mean;
+  const cashable = year.cashableSaving.mean;
+  const what =
+    added > 0 ? `Funding ${formatFixed(added, 0, 2)} more coordinators (${formatFixed(peakFte(ref), 0, 2)} to ${formatFixed(peakFte(option), 0, 2)} FTE), as in “${option.name}”,`
+    : added < 0 ? `Running ${formatFixed(-added, 0, 2)} fewer coordinators, as in “${option.name}”,`
+    : `“${option.name}”, with the same coordinators,`;
+  const sentences: string[] = [];
+  sentences.push(`${what} costs ${formatGbp(cost)} a year more than “${ref.name}” (${year.year}, optimism bias included).`);
+  sentences.push(
+    `Over ${f.appraisalYears} years the expected net saving is ${signed(c.npv.mean)} (present value, discounted at ${formatFixed(f.discountRate * 100, 1)}% a year; P10 ${signed(c.npv.p10)} to P90 ${signed(c.npv.p90)}): a ${formatShare(c.probabilityNpvPositive)} chance that it pays for itself.`,
+  );
+  if (cost > 0) {
+    sentences.push(
+      cashable >= cost
+        ? `Cashable placement savings (${formatGbp(cashable)} in ${year.year}) more than cover the ${formatGbp(cost)}.`
+        : `Cashable placement savings cover ${formatGbp(Math.max(0, cashable))} of the ${formatGbp(cost)} a year; the rest of the saving is staff time and placements’ fixed costs, which the budget does not get back.`,
+    );
+  } else sentences.push(`Cashable placement savings are ${formatGbp(cashable)} in ${year.year}.`);
+  const driver = drivingEffect(scenario, arm);
+  if (driver) {
+    sentences.push(
+      `The effect that drives this, care entries after an FGC offered at ${OFFER_POINT_WORDS[driver.point]} (relative risk ${formatFixed(driver.rr, 2)}), ${driver.grade ? GRADE_WORDS[driver.grade] : 'has no evidence grade'}.`,
+    );
+  }
+  if (answer) sentences.push(`The coordinator sweep recommends ${rangeWords(answer)} (see “How many coordinators?”).`);
+  return {
+    sentences,
+    figures: { addedFte: added, costAYear: cost, year: year.year, npv: { mean: c.npv.mean, p10: c.npv.p10, p90: c.npv.p90 }, chancePays: c.probabilityNpvPositive, cashableAYear: cashable, grade: driver?.grade, offerPoint: driver?.point },
+  };
+}
