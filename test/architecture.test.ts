@@ -56,7 +56,8 @@ const ARROWS: Record<Exclude<Part, 'test' | 'data'>, { to: Part[]; types?: Part[
   wasm: { to: [], packages: [] },
   cli: { to: ['door', 'client', 'scenario', 'workers', 'councils', 'ssda903'], packages: ['node:', 'comlink', 'comlink/', 'esbuild'] },
   // dev: build:903-codes writes the code lists' JSON in the shape src/ssda903/codes.ts reads (its types only).
-  dev: { to: ['door', 'sim', 'results', 'random', 'scenario', 'client', 'workers', 'cli', 'wasm', 'councils', 'ssda903'], packages: ['node:', 'comlink', 'comlink/', 'esbuild', 'playwright-core'] },
+  // dev → ui: `npm run verdicts` prints the page's own verdict (src/ui/verdict.ts, pure) for the README.
+  dev: { to: ['door', 'sim', 'results', 'random', 'scenario', 'client', 'workers', 'cli', 'wasm', 'councils', 'ssda903', 'ui'], packages: ['node:', 'comlink', 'comlink/', 'esbuild', 'playwright-core'] },
 };
 
 function sources(dir: string): string[] {

@@ -14,10 +14,9 @@ export { csvCell, runTotalsCsv, toCsv, toJson } from './results/export';
 export { SENSITIVITY_OUTPUTS, globalSensitivity, globalSensitivityInSteps, tornado, type Evaluate, type GlobalSensitivity, type SensitivityOutput, type Tornado } from './analysis/sensitivity';
 export { capacitySteps, coordinatorAnswer, rangeWords, CONFIDENT, EVEN, MAX_SWEEP_STEPS, SWEEP_RUN_SERIES, type CoordinatorAnswer, type CoordinatorStep } from './analysis/sweep';
 export { effectBreakEven, type EffectBreakEven } from './analysis/goal-seek';
-export { uncertainInputs } from './analysis/inputs';
+export { centralValue, uncertainInputs } from './analysis/inputs';
 export { CALIBRATION_METRICS, CalibrationError, DEFAULT_CALIBRATION_INPUTS, DEFAULT_CALIBRATION_METRICS, backtest, calibrate, type Backtest, type Calibration, type CalibrationMetric, type CalibrationOptions } from './analysis/calibrate';
 export { compareWithObserved, compareTotals, totalMetrics, type ObservedTotalComparison } from './analysis/observed';
 
 // The published analyses, line by line.
 export { reproduce, stress, type StressResult } from './worksheet/worksheet';
-export { centralValue } from './random/draw';

@@ -26,11 +26,11 @@ export interface Verdict {
 /** The offer point whose care effect is strongest among those the arm offers at (the lowest central relative risk). */
 function drivingEffect(scenario: Scenario, arm: number): { point: OfferPoint; rr: number; grade: EvidenceGrade | undefined } | undefined {
   const a = arm === 0 ? scenario.arms.counterfactual : scenario.arms.options[arm - 1]!;
-  const offered = { ...scenario.fgc.offerPoints, ...a.offerPoints } as Record<OfferPoint, { eligibleShare: unknown }>;
   let best: { point: OfferPoint; rr: number; grade: EvidenceGrade | undefined } | undefined;
   for (const point of Object.keys(OFFER_POINT_WORDS) as OfferPoint[]) {
-    const share = offered[point]?.eligibleShare as Parameters<typeof centralValue>[0] | undefined;
-    if (share === undefined || centralValue(share) <= 0) continue;
+    // The arm's own eligible share (a number) where it sets one, else the scenario's (a quantity).
+    const share = a.offerPoints?.[point] ?? centralValue(scenario.fgc.offerPoints[point].eligibleShare);
+    if (!(share > 0)) continue;
     const effect = scenario.fgc.effects.byOfferPoint[point].rrEntryToCare;
     const rr = centralValue(effect);
     if (!best || rr < best.rr) best = { point, rr, grade: effect.grade };
@@ -39,6 +39,8 @@ function drivingEffect(scenario: Scenario, arm: number): { point: OfferPoint; rr
 }
 
 const signed = (x: number) => formatGbp(x);
+/** "an 11%", "an 80%", "a 12%": the article as the number is said aloud. */
+const article = (share: string) => (/^(8|11%|18%)/.test(share) ? 'an' : 'a');
 
 /** The verdict for option `arm` (1 = the first option) against the counterfactual, from a finished run. */
 export function verdict(summary: RunSummary, scenario: Scenario, arm: number, answer?: CoordinatorAnswer): Verdict {
@@ -60,7 +62,7 @@ export function verdict(summary: RunSummary, scenario: Scenario, arm: number, an
   const sentences: string[] = [];
   sentences.push(`${what} costs ${formatGbp(cost)} a year more than “${ref.name}” (${year.year}, optimism bias included).`);
   sentences.push(
-    `Over ${f.appraisalYears} years the expected net saving is ${signed(c.npv.mean)} (present value, discounted at ${formatFixed(f.discountRate * 100, 1)}% a year; P10 ${signed(c.npv.p10)} to P90 ${signed(c.npv.p90)}): a ${formatShare(c.probabilityNpvPositive)} chance that it pays for itself.`,
+    `Over ${f.appraisalYears} years the expected net saving is ${signed(c.npv.mean)} (present value, discounted at ${formatFixed(f.discountRate * 100, 1)}% a year; P10 ${signed(c.npv.p10)} to P90 ${signed(c.npv.p90)}): ${article(formatShare(c.probabilityNpvPositive))} ${formatShare(c.probabilityNpvPositive)} chance that it pays for itself.`,
   );
   if (cost > 0) {
     sentences.push(

@@ -12,13 +12,16 @@ try {
   await app.locator('#series-charts').screenshot({ path: 'docs/app-charts.png' });
   await app.locator('cs-savings-table').screenshot({ path: 'docs/app-savings.png' });
 
-  const sweep = app.locator('cs-capacity-sweep');
-  await sweep.locator('#steps').fill('9');
-  await sweep.locator('#to').fill('80');
+  // The coordinator answer for Leeds: 40 to 60 FTE in steps of 2, with the expanded service's offer points.
+  const sweep = app.locator('cs-coordinator-answer');
+  await sweep.locator('#from').fill('40');
+  await sweep.locator('#to').fill('60');
+  await sweep.locator('#step').fill('2');
   await sweep.locator('#sweep-runs').fill('60');
   await sweep.locator('#sweep-run').click();
-  await sweep.locator('#sweep-table').waitFor({ timeout: 300_000 });
-  await sweep.screenshot({ path: 'docs/app-sweep.png' });
+  await sweep.locator('#sweep-table').waitFor({ timeout: 600_000 });
+  await sweep.screenshot({ path: 'docs/app-coordinator-answer.png' });
+  await app.locator('cs-verdict').screenshot({ path: 'docs/app-verdict.png' });
 
   await app.locator('details.inputs > summary').click();
   const editor = app.locator('cs-scenario-editor');
@@ -30,7 +33,24 @@ try {
   await editor.locator('input[data-path="arms.options[0].coordinatorsFte"]').fill('-3');
   await editor.locator('input[data-path="arms.options[0].coordinatorsFte"]').press('Tab');
   await app.locator('details.inputs').screenshot({ path: 'docs/app-editor.png' });
-  console.log('saved docs/app-results.png, app-charts.png, app-savings.png, app-sweep.png, app-editor.png');
+  console.log('saved docs/app-results.png, app-charts.png, app-savings.png, app-verdict.png, app-coordinator-answer.png, app-editor.png');
+
+  // A council from the council table: Calderdale at 31 March 2024, its placeholder arms (0 against 4 FTE), 200 runs.
+  const council = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await council.goto(server.url);
+  const other = council.locator('cs-app');
+  await other.locator('cs-run-controls #run').waitFor({ timeout: 120_000 });
+  await other.locator('details.council > summary').click();
+  const start = other.locator('cs-council-start');
+  await start.getByLabel('Council (name or DfE code)').fill('Calderdale (381)');
+  await start.locator('#council-year').selectOption('2024');
+  await start.locator('#build-council').click();
+  await start.locator('#built').waitFor({ timeout: 60_000 });
+  await other.locator('cs-run-controls #run').click();
+  await other.locator('cs-verdict #verdict').waitFor({ timeout: 300_000 });
+  await other.locator('cs-run-controls #run').waitFor({ timeout: 300_000 });
+  await other.locator('cs-verdict').screenshot({ path: 'docs/app-verdict-council.png' });
+  console.log('saved docs/app-verdict-council.png');
 } finally {
   await browser.close();
   server.stop();

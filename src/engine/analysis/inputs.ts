@@ -4,6 +4,9 @@ import { scenarioInputs, type DurationPartInput, type QuantityInput } from '../.
 import type { DistSpec } from '../../scenario/quantity';
 import type { Scenario } from '../../scenario/schema';
 import { centralValue, drawDist } from '../random/draw';
+
+/** An input's central value (a fixed value, or its distribution's mean or mode): the door's for the page. */
+export { centralValue };
 import { makeInputRng } from '../random/rng';
 
 /** What kind of evidence an input is: the council's own flows, the FGC service, the FGC effect evidence, costs. */

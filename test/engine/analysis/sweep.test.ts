@@ -63,3 +63,19 @@ describe('the coordinator answer on the engine', () => {
     expect(answer.range.to).toBeGreaterThanOrEqual(answer.range.from);
   });
 });
+
+describe('capacity steps like an option', () => {
+  it('a step at an option’s FTE, copying its offer points and throughput, is that option run for run', async () => {
+    const raw = loadScenario(SMALL);
+    const option = { ...raw.arms.options[0]!, offerPoints: { referral: 0.2, icpc: 0.9 }, conferencesPerFtePerYear: { value: 31, unit: 'conferences/FTE/year', source: 'test' } };
+    delete (option as { rampUp?: unknown }).rampUp;
+    const s = { ...raw, simulation: { ...raw.simulation, horizonMonths: 24 }, arms: { ...raw.arms, options: [option] } };
+    const direct = await runSimulation(s, { runs: 8, seed: 'like' });
+    const swept = await runSimulation(s, { runs: 8, seed: 'like', capacity: [option.coordinatorsFte], capacityLike: 1 });
+    const plain = await runSimulation(s, { runs: 8, seed: 'like', capacity: [option.coordinatorsFte] });
+    expect(swept.arms[1]!.runs!.cost).toEqual(direct.arms[1]!.runs!.cost);
+    expect(swept.arms[1]!.runs!.fgcHeld).toEqual(direct.arms[1]!.runs!.fgcHeld);
+    expect(plain.arms[1]!.runs!.fgcHeld).not.toEqual(direct.arms[1]!.runs!.fgcHeld);
+    expect(() => runSimulation(s, { runs: 2, capacity: [1], capacityLike: 2 })).toThrow(/capacityLike names the scenario's option 2, but it has options 1 to 1/);
+  });
+});

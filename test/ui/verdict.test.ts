@@ -1,0 +1,35 @@
+// The verdict quotes the run's own numbers: the option's extra service cost in a whole simulated year, the appraisal's
+// mean NPV with its P10 and P90, the chance NPV > 0, the cashable saving of the same year, and the grade of the care
+// effect at the offer point where it is strongest.
+import { describe, expect, it } from 'vitest';
+import { runSimulation } from '../../src/engine/sim/simulate';
+import { verdict } from '../../src/ui/verdict';
+import { formatGbp, formatShare } from '../../src/ui/format';
+import { DARLINGTON, loadScenario } from '../helpers/scenarios';
+
+describe('the verdict', () => {
+  it('says what the option costs a year, its expected net saving with P10–P90, its chance, the cashable share and the evidence grade', async () => {
+    const scenario = loadScenario(DARLINGTON);
+    const summary = await runSimulation(scenario, { runs: 16 });
+    const v = verdict(summary, scenario, 1);
+    const c = summary.finance.comparisons[0]!;
+    // Darlington's option adds 4 facilitators (2 → 6 FTE by its ramp-up).
+    expect(v.figures.addedFte).toBe(4);
+    expect(v.sentences[0]).toMatch(/^Funding 4 more coordinators \(2 to 6 FTE\)/);
+    const year = c.byYear.find((y) => y.year === v.figures.year)!;
+    expect(year.months).toBe(12);
+    expect(year.carriedMonths).toBe(0);
+    expect(v.figures.costAYear).toBe(year.serviceCost.mean);
+    expect(v.sentences[0]).toContain(`costs ${formatGbp(year.serviceCost.mean)} a year more`);
+    expect(v.figures.npv).toEqual({ mean: c.npv.mean, p10: c.npv.p10, p90: c.npv.p90 });
+    expect(v.sentences[1]).toContain(`expected net saving is ${formatGbp(c.npv.mean)}`);
+    expect(v.sentences[1]).toContain(`P10 ${formatGbp(c.npv.p10)} to P90 ${formatGbp(c.npv.p90)}`);
+    expect(v.sentences[1]).toMatch(new RegExp(`: an? ${formatShare(c.probabilityNpvPositive)} chance that it pays for itself\\.$`));
+    expect(v.figures.cashableAYear).toBe(year.cashableSaving.mean);
+    // The strongest care effect among the offer points the option uses, and its grade, said in words.
+    const points = ['referral', 'icpc', 'preProceedings', 'inCare'] as const;
+    expect(points).toContain(v.figures.offerPoint);
+    expect(v.figures.grade).toBe(scenario.fgc.effects.byOfferPoint[v.figures.offerPoint!].rrEntryToCare.grade);
+    expect(v.sentences.at(-1)).toMatch(/^The effect that drives this, care entries after an FGC offered at .+ \(relative risk \d\.\d\d\), (comes from|is an assumption)/);
+  });
+});
