@@ -65,6 +65,8 @@ export class CsApp extends LitElement {
   /** The coordinator answer (one sweep), and whether the scenario changed after it. */
   @state() private _answer: CoordinatorAnswer | undefined;
   @state() private _answerStale = false;
+  /** The option the coordinator answer's steps copied. */
+  @state() private _answerFocus = 1;
   /** The option the verdict and the coordinator answer speak of (1 = the first). */
   @state() private _focus = 1;
   @state() private _compared: CompareEntry[] | undefined;
@@ -159,25 +161,20 @@ export class CsApp extends LitElement {
   }
 
   /**
-   * The main run. Its runs and seed become the scenario's (so the share link, the JSON export and a reload reproduce
-   * what is on screen); it waits its turn behind a tool already running.
+   * The main run, with the runs and seed asked for (kept in the scenario when it is done); it waits its turn behind a
+   * tool already running.
    */
   private _run(runs: number, seed: string): void {
-    if (!this._scenario) return;
-    const raw = this._raw as { simulation?: { runs?: number; seed?: string } };
-    if (raw.simulation && (raw.simulation.runs !== runs || raw.simulation.seed !== seed)) {
-      const next = structuredClone(raw) as { simulation: { runs: number; seed: string } };
-      next.simulation.runs = runs;
-      next.simulation.seed = seed;
-      const parsed = parseScenario(next);
-      if (!parsed.ok) return void (this._error = `Runs and seed could not be set: ${formatErrors(parsed.errors)}`);
-      this._keepEdit(next, parsed.value);
-    }
     const scenario = this._scenario;
+    if (!scenario) return;
     let current = true;
+    // What was on screen before: put back if this run stops or fails, so partial bands never stand as results.
+    const before = { summary: this._summary, scenario: this._summaryScenario };
     void this._jobs.run('Main run', async ({ simulate, progress }) => {
       try {
         const summary = await simulate(scenario, {
+          runs,
+          seed,
           onProgress: progress,
           onPartial: (partial) => {
             if (!current) return;
@@ -186,14 +183,36 @@ export class CsApp extends LitElement {
           },
         });
         this._summary = summary;
-        this._summaryScenario = scenario;
+        this._summaryScenario = this._keepRunsAndSeed(runs, seed) ?? scenario;
         this._stale = false;
         return `Main run: ${summary.runs.toLocaleString('en-GB')} runs — done.`;
+      } catch (e) {
+        if (current && this._partial) {
+          this._summary = before.summary;
+          this._summaryScenario = before.scenario;
+        }
+        throw e;
       } finally {
         current = false;
         this._partial = false;
       }
     });
+  }
+
+  /**
+   * A run's runs and seed become the scenario's own once it is done, so the share link, the JSON export and a reload
+   * reproduce what is on screen. Returns the scenario as it is then, when they changed it.
+   */
+  private _keepRunsAndSeed(runs: number, seed: string): Scenario | undefined {
+    const raw = this._raw as { simulation?: { runs?: number; seed?: string } };
+    if (!raw.simulation || (raw.simulation.runs === runs && raw.simulation.seed === seed)) return undefined;
+    const next = structuredClone(raw) as { simulation: { runs: number; seed: string } };
+    next.simulation.runs = runs;
+    next.simulation.seed = seed;
+    const parsed = parseScenario(next);
+    if (!parsed.ok) return void (this._error = `The run's runs and seed could not be kept in the scenario: ${formatErrors(parsed.errors)}`);
+    this._keepEdit(next, parsed.value);
+    return parsed.value;
   }
 
   /** The coordinator sweep: every step an arm of one run plan, so steps share their random numbers. */
@@ -204,6 +223,7 @@ export class CsApp extends LitElement {
     void this._jobs.run('Coordinator sweep', async ({ simulate, progress }) => {
       const summary = await simulate(scenario, { runs: e.detail.runs, capacity: e.detail.capacity, capacityLike: focus, keepRunSeries: [...SWEEP_RUN_SERIES], onProgress: progress });
       this._answer = coordinatorAnswer(summary);
+      this._answerFocus = focus;
       this._answerStale = false;
       return `Coordinator sweep: ${e.detail.capacity.length} steps, ${summary.runs.toLocaleString('en-GB')} runs each — done.`;
     });
@@ -234,6 +254,22 @@ export class CsApp extends LitElement {
     );
   }
 
+  /**
+   * Whether the results on screen are out of date: the scenario was edited after they were run, or its runs or seed
+   * are not theirs (set for a run that then stopped or failed).
+   */
+  private _resultsStale(): boolean {
+    const s = this._summary;
+    const sim = this._scenario?.simulation;
+    return !!s && (this._stale || (!this._partial && !!sim && (s.runs !== sim.runs || s.seed !== sim.seed)));
+  }
+
+  /** The coordinator answer, if it is current: run on this scenario as it is, with its seed, for the option in focus. */
+  private _currentAnswer(): CoordinatorAnswer | undefined {
+    const a = this._answer;
+    return a && !this._answerStale && this._answerFocus === this._focusArm() && a.seed === this._scenario?.simulation.seed ? a : undefined;
+  }
+
   /** The option in focus, within the scenario's options. */
   private _focusArm(): number {
     return Math.min(Math.max(1, this._focus), this._scenario?.arms.options.length ?? 1);
@@ -258,6 +294,8 @@ export class CsApp extends LitElement {
   /** Loads a whole scenario from elsewhere on the page (saved, imported, shared, built, calibrated). */
   private readonly _onScenarioLoad = (e: ScenarioLoadEvent) => {
     this._jobs.scenarioChanged('another scenario was opened');
+    // A council's check would load its refined scenario over this one when it ends: it stops, unless this is its own.
+    if ((e.target as Element | null)?.localName !== 'cs-council-start') this._jobs.cancel('Council check', 'another scenario was opened');
     this._loadRaw(e.detail.raw, e.detail.label);
   };
 
@@ -287,7 +325,8 @@ export class CsApp extends LitElement {
     const name = (this._raw as { name?: string })?.name ?? 'scenario';
     const focus = this._focusArm();
     const option = this._scenario?.arms.options[focus - 1];
-    const answer = this._answerStale ? undefined : this._answer;
+    const answer = this._currentAnswer();
+    const stale = this._resultsStale();
     const sweeping = jobs.running?.label === 'Coordinator sweep';
     return html`
       <h1>How many FGC coordinators, where, and what will it save?</h1>
@@ -310,7 +349,7 @@ export class CsApp extends LitElement {
           @cancel-request=${() => this._jobs.cancel('Main run')}
         ></cs-run-controls>
       </div>
-      <cs-keep-share .raw=${this._raw} .loads=${this._loads} .summary=${s} .stale=${this._stale} name=${name} @scenario-load=${this._onScenarioLoad}></cs-keep-share>
+      <cs-keep-share .raw=${this._raw} .loads=${this._loads} .summary=${s} .stale=${stale} name=${name} @scenario-load=${this._onScenarioLoad}></cs-keep-share>
       <details class="import-903" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && void import('./cs-import-903')}>
         <summary>Import your SSDA903 return</summary>
         <cs-import-903 .raw=${this._raw} @scenario-load=${this._onScenarioLoad}></cs-import-903>
@@ -331,10 +370,10 @@ export class CsApp extends LitElement {
         <cs-scenario-editor .raw=${this._raw} @scenario-change=${this._onScenarioChange}></cs-scenario-editor>
       </details>
       ${s
-        ? html`<section id="results" class=${this._stale ? 'stale' : ''}>
-            ${this._stale ? html`<p class="stale-mark" role="status" id="stale-mark">Out of date: the scenario was edited after these results were run. Run it again (Run, above) for results that match your edits.</p>` : nothing}
+        ? html`<section id="results" class=${stale ? 'stale' : ''}>
+            ${stale ? html`<p class="stale-mark" role="status" id="stale-mark">Out of date: the scenario (its inputs, runs or seed) changed after these results were run. Run it again (Run, above) for results that match it.</p>` : nothing}
             ${this._partial ? html`<p class="partial" role="status">Showing the ${s.runs} runs done so far.</p>` : nothing}
-            <cs-verdict .summary=${s} .scenario=${this._summaryScenario} .focusArm=${focus} .answer=${answer} ?stale=${this._stale} ?partial=${this._partial}
+            <cs-verdict .summary=${s} .scenario=${this._summaryScenario} .focusArm=${focus} .answer=${answer} ?stale=${stale} ?partial=${this._partial}
               @focus-change=${(e: FocusChangeEvent) => (this._focus = e.detail.arm)}></cs-verdict>
             <h2 id="results-heading" tabindex="-1">Each arm</h2>
             <cs-arms-table .summary=${s}></cs-arms-table>
@@ -343,9 +382,9 @@ export class CsApp extends LitElement {
             <h2>Appraisal (Green Book)</h2>
             <cs-finance .summary=${s}></cs-finance>
             <h2>How many coordinators?</h2>
-            ${this._answer && this._answerStale ? html`<p class="stale-mark" role="status" id="answer-stale">Out of date: the scenario was edited after this sweep. Run the sweep again.</p>` : nothing}
-            <cs-coordinator-answer .fromFte=${this._scenario ? peakFte(this._scenario.arms.counterfactual) : 0} .optionFte=${option ? peakFte(option) : 1} .optionName=${option?.name ?? ''}
-              .answer=${this._answer} .running=${sweeping} .status=${jobWords(jobs, 'Coordinator sweep')}
+            ${this._answer && !answer ? html`<p class="stale-mark" role="status" id="answer-stale">Out of date: this sweep was run ${this._answerFocus !== focus ? `for “${this._scenario?.arms.options[this._answerFocus - 1]?.name ?? 'another option'}”` : 'before the scenario changed'}. Run the sweep again for an answer that matches.</p>` : nothing}
+            <cs-coordinator-answer .fromFte=${this._scenario ? Math.floor(peakFte(this._scenario.arms.counterfactual)) : 0} .optionFte=${option ? peakFte(option) : 1} .optionName=${option?.name ?? ''}
+              .answer=${this._answer} ?stale=${!!this._answer && !answer} .running=${sweeping} .status=${jobWords(jobs, 'Coordinator sweep')}
               .blocked=${this._scenario ? '' : 'Fix the scenario to run a sweep.'}
               @sweep-request=${(e: SweepRequestEvent) => this._runSweep(e)}
               @cancel-request=${() => this._jobs.cancel('Coordinator sweep')}></cs-coordinator-answer>

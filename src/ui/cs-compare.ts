@@ -79,11 +79,11 @@ export class CsCompare extends LitElement {
       ${results.length >= 2
         ? html`<table id="compare-results">
               <caption>Results (same runs and seed)</caption>
-              <thead><tr><th scope="col">Scenario: arm</th><th scope="col">CLA at the horizon (mean)</th><th scope="col">Total cost (mean)</th><th scope="col">Saving (mean, P10 to P90)</th><th scope="col">Chance of a saving</th></tr></thead>
+              <thead><tr><th scope="col">Scenario: arm</th><th scope="col">CLA at the horizon (mean)</th><th scope="col">Total cost (mean, P10 to P90)</th><th scope="col">Saving (mean, P10 to P90)</th><th scope="col">Chance of a saving</th></tr></thead>
               <tbody>${results.flatMap((s, i) =>
                 s.arms.map((a, j) => {
                   const c = j > 0 ? s.comparisons[j - 1] : undefined;
-                  return html`<tr><td>${compared[i]!.label}: ${a.name}</td><td>${formatCount(a.series.cla.mean.at(-1)!)}</td><td>${formatGbpMillions(a.totals.cost.mean)}</td><td>${c ? `${formatGbpMillions(c.saving.mean)} (P10 ${formatGbpMillions(c.saving.p10)} to P90 ${formatGbpMillions(c.saving.p90)})` : 'reference'}</td><td>${c ? formatShare(c.probabilityOfSaving) : ''}</td></tr>`;
+                  return html`<tr><td>${compared[i]!.label}: ${a.name}</td><td>${formatCount(a.series.cla.mean.at(-1)!)}</td><td>${formatGbpMillions(a.totals.cost.mean)} (P10 ${formatGbpMillions(a.totals.cost.p10)} to P90 ${formatGbpMillions(a.totals.cost.p90)})</td><td>${c ? `${formatGbpMillions(c.saving.mean)} (P10 ${formatGbpMillions(c.saving.p10)} to P90 ${formatGbpMillions(c.saving.p90)})` : 'reference'}</td><td>${c ? formatShare(c.probabilityOfSaving) : ''}</td></tr>`;
                 }),
               )}</tbody>
             </table>

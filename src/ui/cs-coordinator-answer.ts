@@ -39,6 +39,8 @@ export class CsCoordinatorAnswer extends LitElement {
   /** The option in focus (its offer points and throughput are what the steps copy). */
   @property() optionName = '';
   @property({ attribute: false }) answer: CoordinatorAnswer | undefined;
+  /** The answer was run before the scenario, its seed or the option in focus changed: its table stays, its range is not said. */
+  @property({ type: Boolean }) stale = false;
   /** The run controller's line for the sweep (running, waiting, or how it ended). */
   @property() status = '';
   @property({ type: Boolean }) running = false;
@@ -117,7 +119,7 @@ export class CsCoordinatorAnswer extends LitElement {
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
       ${this.blocked ? html`<div class="error" role="status">${this.blocked}</div>` : nothing}
       ${a
-        ? html`<p class="result" id="coordinator-answer"><span class="range" data-fte-range=${rangeWords(a)}>Recommended: ${rangeWords(a)}.</span> ${a.reason}</p>
+        ? html`${this.stale ? nothing : html`<p class="result" id="coordinator-answer"><span class="range" data-fte-range=${rangeWords(a)}>Recommended: ${rangeWords(a)}.</span> ${a.reason}</p>`}
             <div class="charts">
               <div class="canvas"><canvas id="net-saving" role="img" aria-label="Net saving (NPV over ${a.appraisalYears} years) against coordinator FTE, mean with P10 to P90"></canvas></div>
               <div class="canvas"><canvas id="next-pays" role="img" aria-label="Chance that the next step's coordinators pay for themselves, against coordinator FTE"></canvas></div>

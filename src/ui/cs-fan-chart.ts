@@ -155,7 +155,7 @@ export class CsFanChart extends LitElement {
       ${this._showTable && s
         ? html`<div class="table" tabindex="0">
             <table>
-              <caption class="unit">Median (P5–P95) by month</caption>
+              <caption class="unit">The chart’s data, as drawn: median (P5–P95) by month; the tables above give means</caption>
               <thead><tr><th scope="col">Month</th>${s.arms.map((a) => html`<th scope="col">${a.name}</th>`)}${this.observed ? html`<th scope="col">Observed</th>` : nothing}</tr></thead>
               <tbody>
                 ${s.months.slice(this.from).map(

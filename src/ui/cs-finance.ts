@@ -46,7 +46,7 @@ export class CsFinance extends LitElement {
       ${f.warnings.map((w) => html`<p class="warning" data-warning=${w.kind.replace(/ /g, '-')}>${w.message}</p>`)}
       <p class="note">The net here is the savings less the service’s extra cost with set-up (once, in the first year) and optimism bias on costs (${band(f.inputs.optimismBiasCosts, formatShare)} added); the “Savings by financial year” table is the plain cost difference, without either. The NPV is the present value of the cashable savings plus the non-cashable, less the extra service cost.</p>
       <table id="appraisal">
-        <caption>Appraisal against ${f.comparisons[0]?.reference ?? ''}</caption>
+        <caption>Appraisal against ${f.comparisons[0]?.reference ?? ''}: means over runs, with P10 to P90; the parts add up to the NPV</caption>
         <thead><tr><th scope="col">Arm</th><th scope="col">Cashable saving (present value)</th><th scope="col">+ Non-cashable saving (present value: staff time, fixed costs)</th><th scope="col">− Extra FGC service cost (present value)</th><th scope="col">= Net present value (${f.appraisalYears} years; staff time included)</th><th scope="col">Chance NPV &gt; 0</th><th scope="col">Budget NPV (cashable only)</th><th scope="col">Return on investment</th><th scope="col">Benefit–cost ratio</th><th scope="col">Paid back by (share of runs)</th></tr></thead>
         <tbody>
           ${f.comparisons.map(
@@ -66,7 +66,7 @@ export class CsFinance extends LitElement {
         </tbody>
       </table>
       <table id="npv-by-horizon">
-        <caption>Net present value by appraisal horizon</caption>
+        <caption>Net present value by appraisal horizon: means over runs, with P10 to P90</caption>
         <thead><tr><th scope="col">Arm</th>${(f.comparisons[0]?.npvByHorizon ?? []).map((h) => html`<th scope="col">${h.years} years</th>`)}</tr></thead>
         <tbody>
           ${f.comparisons.map((c) => html`<tr><td>${c.arm}</td>${c.npvByHorizon.map((h) => html`<td data-years=${h.years}>${band(h.npv, formatGbp)} <span class="band">NPV &gt; 0 in ${formatShare(h.probabilityPositive)}</span></td>`)}</tr>`)}
@@ -74,7 +74,7 @@ export class CsFinance extends LitElement {
       </table>
       ${f.comparisons.map(
         (c) => html`<table class="by-year">
-          <caption>${c.arm}: money by financial year</caption>
+          <caption>${c.arm}: money by financial year (means over runs, with P10 to P90; each row’s parts add up to its net)</caption>
           <thead><tr><th scope="col">Year</th><th scope="col">Cashable saving (placements’ marginal cost)</th><th scope="col">+ Non-cashable saving (staff time, fixed costs)</th><th scope="col">− Extra FGC service cost</th><th scope="col">= Net</th><th scope="col">Of the savings: support after care (allowances and staying put cashable, personal advisers not; before optimism bias and deadweight)</th></tr></thead>
           <tbody>${c.byYear.map(
             (y) => html`<tr class=${y.carriedMonths > 0 ? 'carried' : ''}><td>${y.year}${yearNote(y.months, y.carriedMonths)}${y.inHorizon ? nothing : html` <span class="band">(after the horizon)</span>`}</td><td data-stat="cashable">${band(y.cashableSaving, formatGbp)}</td><td data-stat="non-cashable">${band(y.nonCashableSaving, formatGbp)}</td><td data-stat="service">${band(y.serviceCost, formatGbp)}</td><td data-stat="net">${band(y.net, formatGbp)}</td><td>${band(y.afterCareSaving, formatGbp)}</td></tr>`,

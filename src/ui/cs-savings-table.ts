@@ -43,7 +43,7 @@ export class CsSavingsTable extends LitElement {
       ${s.comparisons.map(
         (c) => html`
           <table class="savings">
-            <caption>${c.arm} against ${c.reference}</caption>
+            <caption>${c.arm} against ${c.reference}: mean over runs, with P10 and P90</caption>
             <thead><tr><th scope="col">Financial year</th><th scope="col">Mean</th><th scope="col">P10</th><th scope="col">P90</th><th scope="col">Chance of reaching the target</th></tr></thead>
             <tbody>
               ${(c.savingByYear ?? []).map((y) => {

@@ -72,9 +72,9 @@ export class CsWorksheets extends LitElement {
         ${s
           ? html`<div>
               <table id="stressed">
-                <caption>The same with distributions in place of point assumptions (P5 / P50 / P95)</caption>
-                <thead><tr><th scope="col">Item</th><th scope="col">Point</th><th scope="col">P5</th><th scope="col">P50</th><th scope="col">P95</th></tr></thead>
-                <tbody>${s.items.map((it) => html`<tr><td>${it.item}</td><td>${fmtLine(it.point, it.decimals)}</td><td>${fmtLine(it.spread.p5, it.decimals)}</td><td>${fmtLine(it.spread.p50, it.decimals)}</td><td>${fmtLine(it.spread.p95, it.decimals)}</td></tr>`)}</tbody>
+                <caption>The same with distributions in place of point assumptions: the mean over draws, with P10 and P90</caption>
+                <thead><tr><th scope="col">Item</th><th scope="col">Point</th><th scope="col">Mean</th><th scope="col">P10</th><th scope="col">P90</th></tr></thead>
+                <tbody>${s.items.map((it) => html`<tr><td>${it.item}</td><td>${fmtLine(it.point, it.decimals)}</td><td>${fmtLine(it.spread.mean, it.decimals)}</td><td>${fmtLine(it.spread.p10, it.decimals)}</td><td>${fmtLine(it.spread.p90, it.decimals)}</td></tr>`)}</tbody>
               </table>
               <table id="swings">
                 <caption>What moves “${headline.item}”: each input at its P10 and P90</caption>

@@ -105,7 +105,11 @@ export class RunController implements ReactiveController {
         let result: RunSummary | undefined;
         void this.run(label, async ({ evaluate }) => void (result = await evaluate(scenario, options)), { bound: false }).then((ok) => {
           if (ok && result) resolve(result);
-          else reject(Object.assign(new Error(this.state.ended[label]?.words ?? `${label} stopped`), { name: 'CancelledError' }));
+          else {
+            const end = this.state.ended[label];
+            const error = new Error(end?.words ?? `${label} stopped`);
+            reject(end?.kind === 'failed' ? error : Object.assign(error, { name: 'CancelledError' }));
+          }
         });
       });
   }

@@ -50,31 +50,40 @@ export function verdict(summary: RunSummary, scenario: Scenario, arm: number, an
   const ref = scenario.arms.counterfactual;
   const option = scenario.arms.options[arm - 1]!;
   const added = Math.round((peakFte(option) - peakFte(ref)) * 100) / 100;
-  // A year of the service in steady state: the last whole year simulated (not carried), else the first in the horizon.
-  const years = c.byYear.filter((y) => y.inHorizon);
-  const year = [...years].reverse().find((y) => y.months === 12 && y.carriedMonths === 0) ?? years[0]!;
+  // A year of the service running: the last whole year simulated (not carried, not year 0 with its one-off set-up),
+  // else the last whole year, else the longest year there is (said with its months).
+  const years = c.byYear.filter((y) => y.inHorizon && y.carriedMonths === 0);
+  const whole = years.filter((y) => y.months === 12);
+  const year = whole.filter((y) => y !== c.byYear[0]).at(-1) ?? whole.at(-1) ?? [...years].sort((p, q) => q.months - p.months)[0] ?? c.byYear[0]!;
+  const yearWords = year.months === 12 ? year.year : `${year.year}, ${year.months} months`;
   const cost = year.serviceCost.mean;
   const cashable = year.cashableSaving.mean;
+  const banded = (st: { mean: number; p10: number; p90: number }) => `${signed(st.mean)} (P10 ${signed(st.p10)} to P90 ${signed(st.p90)})`;
   const what =
     added > 0 ? `Funding ${formatFixed(added, 0, 2)} more coordinators (${formatFixed(peakFte(ref), 0, 2)} to ${formatFixed(peakFte(option), 0, 2)} FTE), as in “${option.name}”,`
-    : added < 0 ? `Running ${formatFixed(-added, 0, 2)} fewer coordinators, as in “${option.name}”,`
+    : added < 0 ? `Running ${formatFixed(-added, 0, 2)} fewer coordinators (${formatFixed(peakFte(ref), 0, 2)} to ${formatFixed(peakFte(option), 0, 2)} FTE), as in “${option.name}”,`
     : `“${option.name}”, with the same coordinators,`;
   const sentences: string[] = [];
-  sentences.push(`${what} costs ${formatGbp(cost)} a year more than “${ref.name}” (${year.year}, optimism bias included).`);
+  sentences.push(
+    cost >= 0
+      ? `${what} costs ${banded(year.serviceCost)} a year more than “${ref.name}” (${yearWords}, optimism bias included).`
+      : `${what} costs ${formatGbp(-cost)} a year less than “${ref.name}” (${yearWords}; P10 ${signed(year.serviceCost.p10)} to P90 ${signed(year.serviceCost.p90)} more).`,
+  );
   sentences.push(
     `Over ${f.appraisalYears} years the expected net saving is ${signed(c.npv.mean)} (present value, discounted at ${formatFixed(f.discountRate * 100, 1)}% a year; P10 ${signed(c.npv.p10)} to P90 ${signed(c.npv.p90)}): ${article(formatShare(c.probabilityNpvPositive))} ${formatShare(c.probabilityNpvPositive)} chance that it pays for itself.`,
   );
-  if (cost > 0) {
-    sentences.push(
-      cashable >= cost
-        ? `Cashable placement savings (${formatGbp(cashable)} in ${year.year}) more than cover the ${formatGbp(cost)}.`
-        : `Cashable placement savings cover ${formatGbp(Math.max(0, cashable))} of the ${formatGbp(cost)} a year; the rest of the saving is staff time and placements’ fixed costs, which the budget does not get back.`,
-    );
-  } else sentences.push(`Cashable placement savings are ${formatGbp(cashable)} in ${year.year}.`);
+  const pv = c.presentValue;
+  const savings = pv.cashableSaving.mean + pv.nonCashableSaving.mean;
+  const cover = cost > 0 ? ` In ${yearWords} the cashable savings, ${banded(year.cashableSaving)}, cover ${formatShare(Math.max(0, cashable) / cost)} of the ${formatGbp(cost)} the service adds.` : '';
+  sentences.push(
+    savings > 0
+      ? `Of the savings over the ${f.appraisalYears} years (${formatGbp(savings)}, present value), ${formatShare(Math.max(0, pv.cashableSaving.mean) / savings)} is cashable (placements’ marginal cost: ${banded(pv.cashableSaving)}); the rest is staff time and placements’ fixed costs, which the budget does not get back.${cover}`
+      : `It saves nothing on average over the ${f.appraisalYears} years (savings ${formatGbp(savings)}, present value; cashable ${banded(pv.cashableSaving)}).${cover}`,
+  );
   const driver = drivingEffect(scenario, arm);
   if (driver) {
     sentences.push(
-      `The effect that drives this, care entries after an FGC offered at ${OFFER_POINT_WORDS[driver.point]} (relative risk ${formatFixed(driver.rr, 2)}), ${driver.grade ? GRADE_WORDS[driver.grade] : 'has no evidence grade'}.`,
+      `The strongest effect on care it relies on, after an FGC offered at ${OFFER_POINT_WORDS[driver.point]} (relative risk of entering care ${formatFixed(driver.rr, 2)}), ${driver.grade ? GRADE_WORDS[driver.grade] : 'has no evidence grade'}.`,
     );
   }
   if (answer) sentences.push(`The coordinator sweep recommends ${rangeWords(answer)} (see “How many coordinators?”).`);

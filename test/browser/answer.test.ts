@@ -45,6 +45,10 @@ describe('the answer, said once, in Chromium', () => {
     expect(await app.locator('#stale-mark').innerText()).toContain('Out of date');
     expect(await app.locator('cs-verdict').getAttribute('stale')).not.toBeNull();
     expect(await app.locator('cs-verdict #verdict-stale').count()).toBe(1);
+    // Printed, the mark stays.
+    await page.emulateMedia({ media: 'print' });
+    expect(await app.locator('#stale-mark').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
     // A download says so too, in its name and first line.
     const [download] = await Promise.all([page.waitForEvent('download'), app.locator('cs-keep-share #csv-runs').click()]);
     expect(download.suggestedFilename()).toMatch(/-runs-out-of-date\.csv$/);

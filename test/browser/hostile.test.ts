@@ -145,7 +145,7 @@ describe('hostile inputs in Chromium', () => {
       else await Promise.all(page.workers().map((w) => w.evaluate(() => self.close()).catch(() => undefined)));
       const stoppedAt = Date.now();
       const alert = app.locator('p.error[role="alert"]');
-      await expect.poll(async () => (await alert.count()) > 0 && ((await alert.textContent()) ?? ''), { timeout: 60_000 }).toMatch(/^The run failed: a worker has finished no run for \d+ s \(this job's runs took at most [\d.]+ s apart\): it has stopped, so batch \d+ of \d+ \(runs [\d–]+\) failed; run again and a new worker starts$/);
+      await expect.poll(async () => (await alert.count()) > 0 && ((await alert.textContent()) ?? ''), { timeout: 60_000 }).toMatch(/^Main run failed: a worker has finished no run for \d+ s \(this job's runs took at most [\d.]+ s apart\): it has stopped, so batch \d+ of \d+ \(runs [\d–]+\) failed; run again and a new worker starts$/);
       // Failed by the stall rule after the first run (at least 5 s of silence), not by the 60 s start allowance.
       expect(Date.now() - stoppedAt).toBeLessThan(45_000);
       await app.locator('cs-run-controls #runs').fill('20');

@@ -20,16 +20,21 @@ describe('the verdict', () => {
     expect(year.months).toBe(12);
     expect(year.carriedMonths).toBe(0);
     expect(v.figures.costAYear).toBe(year.serviceCost.mean);
-    expect(v.sentences[0]).toContain(`costs ${formatGbp(year.serviceCost.mean)} a year more`);
+    expect(v.sentences[0]).toContain(`costs ${formatGbp(year.serviceCost.mean)} (P10 ${formatGbp(year.serviceCost.p10)} to P90 ${formatGbp(year.serviceCost.p90)}) a year more`);
+    expect(year).not.toBe(c.byYear[0]); // not the year with the one-off set-up
     expect(v.figures.npv).toEqual({ mean: c.npv.mean, p10: c.npv.p10, p90: c.npv.p90 });
     expect(v.sentences[1]).toContain(`expected net saving is ${formatGbp(c.npv.mean)}`);
     expect(v.sentences[1]).toContain(`P10 ${formatGbp(c.npv.p10)} to P90 ${formatGbp(c.npv.p90)}`);
     expect(v.sentences[1]).toMatch(new RegExp(`: an? ${formatShare(c.probabilityNpvPositive)} chance that it pays for itself\\.$`));
     expect(v.figures.cashableAYear).toBe(year.cashableSaving.mean);
+    // The cashable share of the savings over the horizon, from the appraisal's present values.
+    const pv = c.presentValue;
+    const share = Math.max(0, pv.cashableSaving.mean) / (pv.cashableSaving.mean + pv.nonCashableSaving.mean);
+    if (pv.cashableSaving.mean + pv.nonCashableSaving.mean > 0) expect(v.sentences[2]).toContain(`${formatShare(share)} is cashable`);
     // The strongest care effect among the offer points the option uses, and its grade, said in words.
     const points = ['referral', 'icpc', 'preProceedings', 'inCare'] as const;
     expect(points).toContain(v.figures.offerPoint);
     expect(v.figures.grade).toBe(scenario.fgc.effects.byOfferPoint[v.figures.offerPoint!].rrEntryToCare.grade);
-    expect(v.sentences.at(-1)).toMatch(/^The effect that drives this, care entries after an FGC offered at .+ \(relative risk \d\.\d\d\), (comes from|is an assumption)/);
+    expect(v.sentences.at(-1)).toMatch(/^The strongest effect on care it relies on, after an FGC offered at .+ \(relative risk of entering care \d\.\d\d\), (comes from|is an assumption)/);
   });
 });

@@ -13,7 +13,8 @@ import { readFileSync } from 'node:fs';
 const FILES = ['scenarios/leeds-2015-family-valued.json', 'scenarios/darlington-2019.json'];
 const runs = Number(process.argv[2] ?? 200);
 const m = (x: number) => `${x < 0 ? '−' : ''}£${(Math.abs(x) / 1e6).toFixed(2)}m`;
-const band = (s: Stat) => `${m(s.p50)} (${m(s.p10)} to ${m(s.p90)})`;
+/** The app's one statistic: the mean over runs, with its P10 to P90. */
+const band = (s: Stat) => `${m(s.mean)} (${m(s.p10)} to ${m(s.p90)})`;
 const k = (x: number) => `${x < 0 ? '−' : ''}£${Math.round(Math.abs(x) / 1e3)}k`;
 
 console.log(`| Scenario | Decision | Effects | Net saving, ${'simulated years'} | Of it, support after care (mean) | NPV 5 years | P(NPV > 0), 5 y | NPV 10 years | P(NPV > 0), 10 y |`);

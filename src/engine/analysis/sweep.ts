@@ -51,6 +51,8 @@ export interface CoordinatorAnswer {
   bestFte: number;
   /** The recommended range of FTE, ends included, and why, in words. */
   range: { from: number; to: number };
+  /** Every step's next coordinator still paid in at least half the runs: the range's top is the sweep's, not the answer's. */
+  openTop: boolean;
   reason: string;
 }
 
@@ -98,8 +100,8 @@ export function coordinatorAnswer(summary: RunSummary): CoordinatorAnswer {
     }
     steps[i]!.next = { chancePays: pays / here.length, meanPerFte: dFte > 0 ? gain / here.length / dFte : 0, fte: steps[i + 1]!.fte };
   }
-  const { bestFte, range, reason } = recommend(steps, f.appraisalYears);
-  return { reference: summary.arms[0]!.name, runs: summary.runs, seed: summary.seed, appraisalYears: f.appraisalYears, steps, bestFte, range, reason };
+  const { bestFte, range, openTop, reason } = recommend(steps, f.appraisalYears);
+  return { reference: summary.arms[0]!.name, runs: summary.runs, seed: summary.seed, appraisalYears: f.appraisalYears, steps, bestFte, range, openTop, reason };
 }
 
 /** What a step must say for the recommendation: its FTE, its expected net saving and its next coordinator's chance. */
@@ -109,7 +111,7 @@ export type StepOutcome = Pick<CoordinatorStep, 'fte' | 'next'> & { netSaving: P
  * The recommended range: from the first step whose next coordinator pays for itself in fewer than CONFIDENT of the
  * paired runs to the first whose next pays in fewer than EVEN (the last step when none does); and the best step.
  */
-export function recommend(steps: StepOutcome[], appraisalYears: number): { bestFte: number; range: { from: number; to: number }; reason: string } {
+export function recommend(steps: StepOutcome[], appraisalYears: number): { bestFte: number; range: { from: number; to: number }; openTop: boolean; reason: string } {
   const best = steps.reduce((b, s) => (s.netSaving.mean > b.netSaving.mean ? s : b), steps[0]!);
   const firstBelow = (share: number) => steps.findIndex((s) => s.next !== undefined && s.next.chancePays < share);
   const even = firstBelow(EVEN);
@@ -130,11 +132,12 @@ export function recommend(steps: StepOutcome[], appraisalYears: number): { bestF
     const lessSurely = lo < hi ? `From ${at(lo).fte} to ${at(lo).next!.fte} FTE the next pays in ${pct(at(lo).next!.chancePays)}; ` : '';
     reason = `${upTo}${lessSurely}from ${at(hi).fte} to ${at(hi).next!.fte} FTE the next pays in only ${pct(at(hi).next!.chancePays)}, more likely a loss than not.${bestWords}`;
   }
-  return { bestFte: best.fte, range: { from: at(lo).fte, to: at(hi).fte }, reason };
+  return { bestFte: best.fte, range: { from: at(lo).fte, to: at(hi).fte }, openTop: steps.length >= 2 && even < 0, reason };
 }
 
 /** The recommended range in words, the same wherever a panel speaks of FTE. */
-export function rangeWords(answer: CoordinatorAnswer): string {
+export function rangeWords(answer: Pick<CoordinatorAnswer, 'range' | 'openTop'>): string {
   const { from, to } = answer.range;
-  return from === to ? `${from} FTE` : `${from} to ${to} FTE`;
+  const words = from === to ? `${from} FTE` : `${from} to ${to} FTE`;
+  return answer.openTop ? `${words} or more (the top of the sweep: sweep higher)` : words;
 }

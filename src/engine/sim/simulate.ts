@@ -11,8 +11,9 @@ import { RunSet, summariseRuns, type RunSummary } from '../results/run-set';
 import { ArmRuns } from '../results/summarise';
 
 /**
- * Arm `a` of the plan in a run. An arm with its own throughput is one of the scenario's (a capacity sweep's arms have
- * none), at the same index: the plan's arms are [counterfactual, ...options] as the scenario's are.
+ * Arm `a` of the plan in a run. An arm with its own throughput uses the scenario arm's draw at index `a`: the plan's
+ * arms are [counterfactual, ...options] as the scenario's are, and a capacity sweep's steps copying an option
+ * (capacityLike) pass that option's index (plan.throughputOf).
  */
 function armPlan(arm: Arm, a: number, fgc: RunParameters['fgc'], startMonth: string, months: number): ArmPlan {
   const own = arm.conferencesPerFtePerYear !== undefined ? fgc.conferencesPerFteByArm[a] : undefined;

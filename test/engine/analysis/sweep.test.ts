@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capacitySteps, coordinatorAnswer, recommend, SWEEP_RUN_SERIES, type StepOutcome } from '../../../src/engine/analysis/sweep';
+import { capacitySteps, coordinatorAnswer, rangeWords, recommend, SWEEP_RUN_SERIES, type StepOutcome } from '../../../src/engine/analysis/sweep';
 import { loadScenario, SMALL } from '../../helpers/scenarios';
 import { centralScenario } from '../../../src/engine/analysis/inputs';
 import { runSimulation } from '../../../src/engine/sim/simulate';
@@ -39,6 +39,9 @@ describe('the recommended range (by hand)', () => {
     const r = recommend([step(0, 0, 0.99), step(1, 5, 0.9), step(2, 9)], 10);
     expect(r.range).toEqual({ from: 2, to: 2 });
     expect(r.reason).toContain('sweep higher');
+    expect(r.openTop).toBe(true);
+    expect(rangeWords(r)).toBe('2 FTE or more (the top of the sweep: sweep higher)');
+    expect(rangeWords(recommend([step(0, 0, 0.95), step(1, 10, 0.7), step(2, 12, 0.3), step(3, 9)], 10))).toBe('1 to 2 FTE');
   });
 });
 
