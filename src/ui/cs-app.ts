@@ -5,14 +5,14 @@ import { customElement, state } from 'lit/decorators.js';
 import { type RunSummary, type Metric, monthLabels, coordinatorAnswer, peakFte, SWEEP_RUN_SERIES, type CoordinatorAnswer } from '../engine';
 import { enginePool } from '../client/engine-client';
 import { RunController, jobWords } from './run-controller';
-import { upgradeScenario } from '../scenario/upgrade';
 import { formatErrors, parseScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
 import type { CompareRequestEvent, FocusChangeEvent, RunRequestEvent, ScenarioChangeEvent, ScenarioLoadEvent, SweepRequestEvent } from './events';
 import type { CompareEntry } from './cs-compare';
 import { moneyIn } from './format';
 import type { ObservedSeries } from './cs-fan-chart';
-import { DEFAULT_SCENARIO, SHIPPED } from './shipped-scenarios';
+import { SHIPPED } from './shipped-scenarios';
+import { ScenarioController } from './scenario-controller';
 import './cs-fan-chart';
 import './cs-care-ages';
 import './cs-run-controls';
@@ -28,10 +28,6 @@ import './cs-worksheets';
 import './cs-keep-share';
 import './cs-effects-preset';
 import './cs-scenario-editor';
-import { hasOwn } from '../scenario/check';
-import { cannotDraw } from './editor-model';
-import { clearDraft, readDraft, saveDraft } from './scenario-store';
-import { scenarioFromHash } from './share-link';
 
 /** The charts, in order: series, title, unit, first month shown (flows have none at month 0). */
 const CHARTS: Array<[Metric, string, string, number]> = [
@@ -48,14 +44,7 @@ const CHARTS: Array<[Metric, string, string, number]> = [
 export class CsApp extends LitElement {
   static override styles = appStyles;
 
-  @state() private _scenarioKey = DEFAULT_SCENARIO;
-  @state() private _scenario: Scenario | undefined;
-  /** The scenario as edited (raw JSON, possibly invalid); _scenario is its validated form. */
-  @state() private _raw: unknown;
-  @state() private _edited = false;
   @state() private _summary: RunSummary | undefined;
-  /** Why the scenario could not open or run (its problems), kept on screen until it can. */
-  @state() private _error = '';
   /** The summary is of runs still going (bands of the runs done so far). */
   @state() private _partial = false;
   /** The scenario the summary was run from (the verdict and the global ranking read it). */
@@ -71,93 +60,29 @@ export class CsApp extends LitElement {
   @state() private _focus = 1;
   @state() private _compared: CompareEntry[] | undefined;
   @state() private _compareResults: RunSummary[] | undefined;
-  /** Said when a reload brought back the scenario being edited. */
-  @state() private _restored = '';
-  /** Why the page's share link could not be opened: kept on screen until another scenario is loaded. */
-  @state() private _linkProblem = '';
-  /** Scenarios loaded so far (shipped, saved, imported, shared): a new one clears what the keep-and-share panel last said. */
-  @state() private _loads = 0;
   /** Every job on the worker pool, one at a time, with a visible queue. */
   private readonly _jobs = new RunController(this, enginePool);
   /** A council's fit check: each of its runs a job of the controller's, not bound to the open scenario. */
   private readonly _councilEvaluate = this._jobs.evaluator('Council check');
 
-  /** Where the loaded scenario came from, when not a shipped one (saved, imported, shared). */
-  @state() private _origin = '';
 
-  /** Whether the scenario being edited is kept in this tab (a reload brings it back); if not, leaving asks first. */
-  private _draftKept = true;
-  private readonly _beforeUnload = (e: BeforeUnloadEvent) => {
-    if (this._edited && !this._draftKept) e.preventDefault();
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    addEventListener('beforeunload', this._beforeUnload);
-    void this._start();
-  }
-
-  override disconnectedCallback(): void {
-    removeEventListener('beforeunload', this._beforeUnload);
-    super.disconnectedCallback();
-  }
-
-  /** Opens the scenario being edited before a reload, or the one a share link carries, or the default; then runs it. */
-  private async _start(): Promise<void> {
-    const draft = readDraft(location.hash);
-    if (draft) this._scenarioKey = hasOwn(SHIPPED, draft.scenarioKey) ? draft.scenarioKey : DEFAULT_SCENARIO;
-    if (draft && this._loadRaw(draft.raw, draft.origin) === undefined) {
-      this._edited = true;
-      this._draftKept = saveDraft(draft);
-      const upgraded = this._restored;
-      this._restored = `Your edits from before the page was reloaded are back. They are not saved: save them to keep them beyond this tab.${upgraded ? ` ${upgraded}` : ''}`;
-    } else {
-      const shared = await scenarioFromHash(location.hash);
-      const refused = shared && 'raw' in shared ? this._loadRaw(shared.raw, 'Shared link') : undefined;
-      if (!shared || 'problem' in shared || refused !== undefined) {
-        this._load(this._scenarioKey);
-        if (shared) this._linkProblem = 'problem' in shared ? shared.problem : `The share link could not be opened (${refused}); the default scenario is loaded instead.`;
-      }
-    }
-    if (this._scenario) this._run(this._scenario.simulation.runs, this._scenario.simulation.seed);
-  }
-
-  private _load(key: string): void {
-    this._jobs.scenarioChanged('another scenario was opened');
-    this._scenarioKey = key;
-    this._loadRaw(SHIPPED[key], '');
-  }
-
-  /**
-   * Loads a scenario as raw JSON; an invalid one still opens in the editor with its problems. One the editor cannot
-   * draw is refused whole, the current scenario left as it was: the reason is returned (and said, for a load that
-   * came from elsewhere on the page).
-   */
-  private _loadRaw(given: unknown, origin: string): string | undefined {
-    // A scenario written for an earlier schema opens upgraded, saying what changed (src/scenario/upgrade.ts).
-    const { raw, notes } = upgradeScenario(given);
-    const refused = cannotDraw(raw);
-    if (refused !== undefined) {
-      this._error = `${origin || 'The scenario'} was not opened, and the scenario you had is as it was: ${refused}.`;
-      return refused;
-    }
-    const parsed = parseScenario(raw);
-    this._raw = structuredClone(raw);
-    this._origin = origin;
-    this._loads++;
-    this._edited = false;
-    clearDraft();
-    this._draftKept = true;
-    this._restored = notes.length ? `${origin || 'This scenario'} was written for an earlier version and was upgraded to open: ${notes.join('; ')}.` : '';
-    this._linkProblem = '';
+  /** The open scenario: where it came from, as edited, validated, and kept in this tab. */
+  private readonly _doc = new ScenarioController(this, () => {
     this._summary = undefined;
     this._summaryScenario = undefined;
     this._stale = false;
     this._answer = undefined;
     this._focus = 1;
-    this._error = parsed.ok ? '' : `This scenario has problems to fix before it can run:\n${formatErrors(parsed.errors)}`;
-    this._scenario = parsed.ok ? parsed.value : undefined;
-    return undefined;
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this._doc.start().then(() => this._doc.scenario && this._run(this._doc.scenario.simulation.runs, this._doc.scenario.simulation.seed));
+  }
+
+  private _load(key: string): void {
+    this._jobs.scenarioChanged('another scenario was opened');
+    this._doc.load(key);
   }
 
   /**
@@ -165,7 +90,7 @@ export class CsApp extends LitElement {
    * tool already running.
    */
   private _run(runs: number, seed: string): void {
-    const scenario = this._scenario;
+    const scenario = this._doc.scenario;
     if (!scenario) return;
     let current = true;
     // What was on screen before: put back if this run stops or fails, so partial bands never stand as results.
@@ -204,20 +129,20 @@ export class CsApp extends LitElement {
    * reproduce what is on screen. Returns the scenario as it is then, when they changed it.
    */
   private _keepRunsAndSeed(runs: number, seed: string): Scenario | undefined {
-    const raw = this._raw as { simulation?: { runs?: number; seed?: string } };
+    const raw = this._doc.raw as { simulation?: { runs?: number; seed?: string } };
     if (!raw.simulation || (raw.simulation.runs === runs && raw.simulation.seed === seed)) return undefined;
     const next = structuredClone(raw) as { simulation: { runs: number; seed: string } };
     next.simulation.runs = runs;
     next.simulation.seed = seed;
     const parsed = parseScenario(next);
-    if (!parsed.ok) return void (this._error = `The run's runs and seed could not be kept in the scenario: ${formatErrors(parsed.errors)}`);
-    this._keepEdit(next, parsed.value);
+    if (!parsed.ok) return void (this._doc.error = `The run's runs and seed could not be kept in the scenario: ${formatErrors(parsed.errors)}`);
+    this._doc.keepEdit(next, parsed.value);
     return parsed.value;
   }
 
   /** The coordinator sweep: every step an arm of one run plan, so steps share their random numbers. */
   private _runSweep(e: SweepRequestEvent): void {
-    const scenario = this._scenario;
+    const scenario = this._doc.scenario;
     if (!scenario) return;
     const focus = this._focusArm();
     void this._jobs.run('Coordinator sweep', async ({ simulate, progress }) => {
@@ -232,8 +157,8 @@ export class CsApp extends LitElement {
   /** Runs each compared scenario with the same runs and seed, one after another, as one job. */
   private _runCompare(e: CompareRequestEvent): void {
     const entries = e.detail.entries;
-    const runs = this._scenario?.simulation.runs ?? 100;
-    const seed = this._scenario?.simulation.seed ?? 'compare';
+    const runs = this._doc.scenario?.simulation.runs ?? 100;
+    const seed = this._doc.scenario?.simulation.seed ?? 'compare';
     this._compared = undefined;
     this._compareResults = undefined;
     void this._jobs.run(
@@ -260,33 +185,25 @@ export class CsApp extends LitElement {
    */
   private _resultsStale(): boolean {
     const s = this._summary;
-    const sim = this._scenario?.simulation;
+    const sim = this._doc.scenario?.simulation;
     return !!s && (this._stale || (!this._partial && !!sim && (s.runs !== sim.runs || s.seed !== sim.seed)));
   }
 
   /** The coordinator answer, if it is current: run on this scenario as it is, with its seed, for the option in focus. */
   private _currentAnswer(): CoordinatorAnswer | undefined {
     const a = this._answer;
-    return a && !this._answerStale && this._answerFocus === this._focusArm() && a.seed === this._scenario?.simulation.seed ? a : undefined;
+    return a && !this._answerStale && this._answerFocus === this._focusArm() && a.seed === this._doc.scenario?.simulation.seed ? a : undefined;
   }
 
   /** The option in focus, within the scenario's options. */
   private _focusArm(): number {
-    return Math.min(Math.max(1, this._focus), this._scenario?.arms.options.length ?? 1);
-  }
-
-  /** Keeps an edit: the scenario as edited, kept in this tab (a reload brings it back). */
-  private _keepEdit(raw: unknown, scenario: Scenario | undefined): void {
-    this._raw = raw;
-    this._scenario = scenario;
-    this._edited = true;
-    this._draftKept = saveDraft({ raw: this._raw, origin: this._origin, scenarioKey: this._scenarioKey, hash: location.hash });
+    return Math.min(Math.max(1, this._focus), this._doc.scenario?.arms.options.length ?? 1);
   }
 
   /** An edit: jobs on the old inputs stop; the results on screen say they are out of date until the next run. */
   private _onScenarioChange(e: ScenarioChangeEvent): void {
     this._jobs.scenarioChanged('the scenario was edited');
-    this._keepEdit(e.detail.raw, e.detail.scenario);
+    this._doc.keepEdit(e.detail.raw, e.detail.scenario);
     if (this._summary) this._stale = true;
     if (this._answer) this._answerStale = true;
   }
@@ -296,16 +213,11 @@ export class CsApp extends LitElement {
     this._jobs.scenarioChanged('another scenario was opened');
     // A council's check would load its refined scenario over this one when it ends: it stops, unless this is its own.
     if ((e.target as Element | null)?.localName !== 'cs-council-start') this._jobs.cancel('Council check', 'another scenario was opened');
-    this._loadRaw(e.detail.raw, e.detail.label);
+    this._doc.loadRaw(e.detail.raw, e.detail.label);
   };
 
-  private _errorCount(): number {
-    const parsed = parseScenario(this._raw);
-    return parsed.ok ? 0 : parsed.errors.length;
-  }
-
   private _observed(metric: Metric): ObservedSeries | undefined {
-    const observed = this._scenario?.observed;
+    const observed = this._doc.scenario?.observed;
     const values = observed?.series[metric as keyof typeof observed.series];
     if (!observed || !values) return undefined;
     const labels = monthLabels(observed.startMonth, values.length - 1);
@@ -322,52 +234,52 @@ export class CsApp extends LitElement {
     const jobs = this._jobs.state;
     const main = jobs.running?.label === 'Main run' ? jobs.running : undefined;
     const mainEnd = jobs.ended['Main run'];
-    const name = (this._raw as { name?: string })?.name ?? 'scenario';
+    const name = this._doc.name;
     const focus = this._focusArm();
-    const option = this._scenario?.arms.options[focus - 1];
+    const option = this._doc.scenario?.arms.options[focus - 1];
     const answer = this._currentAnswer();
     const stale = this._resultsStale();
     const sweeping = jobs.running?.label === 'Coordinator sweep';
     return html`
       <h1>How many FGC coordinators, where, and what will it save?</h1>
-      <p class="lede">${this._scenario?.description ?? ''}</p>
+      <p class="lede">${this._doc.scenario?.description ?? ''}</p>
       <div class="bar">
         <label>Scenario
           <select id="scenario" @change=${(e: Event) => this._load((e.target as HTMLSelectElement).value)}>
-            ${this._origin ? html`<option value="" selected>${this._origin}: ${name}</option>` : nothing}
-            ${Object.keys(SHIPPED).map((key) => html`<option value=${key} ?selected=${!this._origin && key === this._scenarioKey}>${(SHIPPED[key] as { name: string }).name}</option>`)}
+            ${this._doc.origin ? html`<option value="" selected>${this._doc.origin}: ${name}</option>` : nothing}
+            ${Object.keys(SHIPPED).map((key) => html`<option value=${key} ?selected=${!this._doc.origin && key === this._doc.key}>${(SHIPPED[key] as { name: string }).name}</option>`)}
           </select>
         </label>
-        <cs-effects-preset .raw=${this._raw} .scenario=${this._scenario} @scenario-change=${this._onScenarioChange}></cs-effects-preset>
+        <cs-effects-preset .raw=${this._doc.raw} .scenario=${this._doc.scenario} @scenario-change=${this._onScenarioChange}></cs-effects-preset>
         <cs-run-controls
           .running=${!!main} .waiting=${jobs.waiting.includes('Main run')} .note=${mainEnd && mainEnd.kind !== 'done' ? mainEnd.words : ''}
-          .done=${main?.done ?? (mainEnd?.kind === 'done' && s ? s.runs : 0)} .total=${main?.total ?? s?.runs ?? 0} .elapsed=${main?.elapsedS ?? 0}
+          .done=${main?.done ?? (mainEnd?.kind === 'done' && s ? s.runs : 0)} .total=${main?.total ?? s?.runs ?? 0} .left=${main?.leftS}
           .queue=${jobs.running && jobs.running.label !== 'Main run' ? `Running now: ${jobWords(jobs, jobs.running.label)}${jobs.waiting.length ? `; waiting: ${jobs.waiting.join(', ')}` : ''}.` : jobs.waiting.length ? `Waiting: ${jobs.waiting.join(', ')}.` : ''}
-          .runs=${this._scenario?.simulation.runs ?? 200} .seed=${this._scenario?.simulation.seed ?? ''}
-          .blocked=${this._scenario ? '' : `The scenario has ${this._errorCount()} problem(s) to fix before it can run (see the inputs).`}
+          .runs=${this._doc.scenario?.simulation.runs ?? 200} .seed=${this._doc.scenario?.simulation.seed ?? ''}
+          .blocked=${this._doc.scenario ? '' : `The scenario has ${this._doc.errorCount()} problem(s) to fix before it can run (see the inputs).`}
           @run-request=${(e: RunRequestEvent) => this._run(e.detail.runs, e.detail.seed)}
           @cancel-request=${() => this._jobs.cancel('Main run')}
         ></cs-run-controls>
       </div>
-      <cs-keep-share .raw=${this._raw} .loads=${this._loads} .summary=${s} .stale=${stale} name=${name} @scenario-load=${this._onScenarioLoad}></cs-keep-share>
+      <cs-keep-share .raw=${this._doc.raw} .loads=${this._doc.loads} .summary=${s} .stale=${stale} name=${name} @scenario-load=${this._onScenarioLoad}></cs-keep-share>
       <details class="import-903" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && void import('./cs-import-903')}>
         <summary>Import your SSDA903 return</summary>
-        <cs-import-903 .raw=${this._raw} @scenario-load=${this._onScenarioLoad}></cs-import-903>
+        <cs-import-903 .raw=${this._doc.raw} @scenario-load=${this._onScenarioLoad}></cs-import-903>
       </details>
       <details class="council" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && void import('./cs-council-start')}>
         <summary>Start from a council</summary>
-        <cs-council-start .evaluate=${this._councilEvaluate} .raw=${this._raw} @scenario-load=${this._onScenarioLoad}></cs-council-start>
+        <cs-council-start .evaluate=${this._councilEvaluate} .raw=${this._doc.raw} @scenario-load=${this._onScenarioLoad}></cs-council-start>
       </details>
-      ${this._restored ? html`<p class="restored" role="status">${this._restored}</p>` : nothing}
-      ${this._linkProblem ? html`<p class="error link-problem" role="alert">${this._linkProblem}</p>` : nothing}
-      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      ${this._doc.restored ? html`<p class="restored" role="status">${this._doc.restored}</p>` : nothing}
+      ${this._doc.linkProblem ? html`<p class="error link-problem" role="alert">${this._doc.linkProblem}</p>` : nothing}
+      ${this._doc.error ? html`<p class="error" role="alert">${this._doc.error}</p>` : nothing}
       ${mainEnd?.kind === 'failed' ? html`<p class="error" role="alert" id="run-failed">${mainEnd.words}</p>` : nothing}
-      <details class="inputs" ?open=${!this._scenario}>
-        <summary>Scenario inputs${this._edited ? ' (edited)' : ''}</summary>
+      <details class="inputs" ?open=${!this._doc.scenario}>
+        <summary>Scenario inputs${this._doc.edited ? ' (edited)' : ''}</summary>
         <p>
-          <button type="button" id="reset" @click=${() => this._load(this._scenarioKey)} ?disabled=${!this._edited && !this._origin}>Reset to the shipped scenario</button>
+          <button type="button" id="reset" @click=${() => this._load(this._doc.key)} ?disabled=${!this._doc.edited && !this._doc.origin}>Reset to the shipped scenario</button>
         </p>
-        <cs-scenario-editor .raw=${this._raw} @scenario-change=${this._onScenarioChange}></cs-scenario-editor>
+        <cs-scenario-editor .raw=${this._doc.raw} @scenario-change=${this._onScenarioChange}></cs-scenario-editor>
       </details>
       ${s
         ? html`<section id="results" class=${stale ? 'stale' : ''}>
@@ -382,20 +294,20 @@ export class CsApp extends LitElement {
             <h2>Appraisal (Green Book)</h2>
             <cs-finance .summary=${s}></cs-finance>
             <h2>How many coordinators?</h2>
-            ${this._answer && !answer ? html`<p class="stale-mark" role="status" id="answer-stale">Out of date: this sweep was run ${this._answerFocus !== focus ? `for “${this._scenario?.arms.options[this._answerFocus - 1]?.name ?? 'another option'}”` : 'before the scenario changed'}. Run the sweep again for an answer that matches.</p>` : nothing}
-            <cs-coordinator-answer .fromFte=${this._scenario ? Math.floor(peakFte(this._scenario.arms.counterfactual)) : 0} .optionFte=${option ? peakFte(option) : 1} .optionName=${option?.name ?? ''}
+            ${this._answer && !answer ? html`<p class="stale-mark" role="status" id="answer-stale">Out of date: this sweep was run ${this._answerFocus !== focus ? `for “${this._doc.scenario?.arms.options[this._answerFocus - 1]?.name ?? 'another option'}”` : 'before the scenario changed'}. Run the sweep again for an answer that matches.</p>` : nothing}
+            <cs-coordinator-answer .fromFte=${this._doc.scenario ? Math.floor(peakFte(this._doc.scenario.arms.counterfactual)) : 0} .optionFte=${option ? peakFte(option) : 1} .optionName=${option?.name ?? ''}
               .answer=${this._answer} ?stale=${!!this._answer && !answer} .running=${sweeping} .status=${jobWords(jobs, 'Coordinator sweep')}
-              .blocked=${this._scenario ? '' : 'Fix the scenario to run a sweep.'}
+              .blocked=${this._doc.scenario ? '' : 'Fix the scenario to run a sweep.'}
               @sweep-request=${(e: SweepRequestEvent) => this._runSweep(e)}
               @cancel-request=${() => this._jobs.cancel('Coordinator sweep')}></cs-coordinator-answer>
             <h2>Compare scenarios</h2>
-            <cs-compare .current=${{ label: `Open now: ${name}`, raw: this._raw }} .compared=${this._compared} .results=${this._compareResults}
+            <cs-compare .current=${{ label: `Open now: ${name}`, raw: this._doc.raw }} .compared=${this._compared} .results=${this._compareResults}
               .running=${jobs.running?.label === 'Comparison'} .progress=${jobWords(jobs, 'Comparison')}
               @compare-request=${(e: CompareRequestEvent) => this._runCompare(e)}></cs-compare>
             <h2>For evaluators: what drives the answer, and what it takes to break even</h2>
-            <cs-sensitivity .scenario=${this._scenario} .summary=${this._partial || this._summaryScenario !== this._scenario ? undefined : s} .runner=${this._jobs} .jobs=${jobs} .answer=${answer}></cs-sensitivity>
+            <cs-sensitivity .scenario=${this._doc.scenario} .summary=${this._partial || this._summaryScenario !== this._doc.scenario ? undefined : s} .runner=${this._jobs} .jobs=${jobs} .answer=${answer}></cs-sensitivity>
             <h2>For evaluators: calibration and backtest</h2>
-            <cs-calibration .scenario=${this._scenario} .runner=${this._jobs} .jobs=${jobs} @scenario-load=${this._onScenarioLoad}></cs-calibration>
+            <cs-calibration .scenario=${this._doc.scenario} .runner=${this._jobs} .jobs=${jobs} @scenario-load=${this._onScenarioLoad}></cs-calibration>
             <h2>Series</h2>
             <div class="charts" id="series-charts">
               ${CHARTS.map(([metric, heading, unit, from]) => html`<cs-fan-chart .summary=${s} metric=${metric} heading=${heading} unit=${metric === 'cost' ? `${unit} (${moneyIn(s)})` : unit} .from=${from} .observed=${this._observed(metric)}></cs-fan-chart>`)}
