@@ -1,7 +1,7 @@
 // The page's engine: a pool of Comlink-wrapped Web Workers, one per spare core.
 import { proxy, wrap } from 'comlink';
 import type { WorkerApi } from '../../workers/engine-api';
-import { defaultPoolSize, RunPool, type PoolWorker } from './pool';
+import { pagePoolSize, RunPool, type PoolWorker } from './pool';
 
 /** A Web Worker running the engine; only its type is imported, so the engine ships in the worker bundle only. */
 function browserWorker(): PoolWorker {
@@ -34,7 +34,7 @@ export function tabResultBytes(deviceMemoryGb: number | undefined): number {
 
 let pool: RunPool | undefined;
 
-/** The page's pool: hardwareConcurrency − 1 workers (at least one), kept for the page's life. */
+/** The page's pool: as many workers as the browser reports cores (pagePoolSize), kept for the page's life. */
 export function enginePool(): RunPool {
-  return (pool ??= new RunPool(browserWorker, defaultPoolSize(navigator.hardwareConcurrency || 2), tabResultBytes((navigator as { deviceMemory?: number }).deviceMemory)));
+  return (pool ??= new RunPool(browserWorker, pagePoolSize(navigator.hardwareConcurrency || 2), tabResultBytes((navigator as { deviceMemory?: number }).deviceMemory)));
 }

@@ -37,7 +37,7 @@ export interface JobOptions extends RunOptions {
   signal?: AbortSignal;
 }
 
-export { BatchFailedError, batchSchedule, CancelledError, defaultPoolSize, JobTooLargeError, MAX_BATCH_RUNS, STALL_RULE, type StallRule } from './pool-rules';
+export { BatchFailedError, batchSchedule, CancelledError, defaultPoolSize, pagePoolSize, JobTooLargeError, MAX_BATCH_RUNS, STALL_RULE, type StallRule } from './pool-rules';
 
 /** Minimum time between progress calls, ms. */
 export const PROGRESS_INTERVAL_MS = 100;

@@ -23,8 +23,8 @@ export class CsRunControls extends LitElement {
   /** Runs done and planned in the current job. */
   @property({ type: Number }) done = 0;
   @property({ type: Number }) total = 0;
-  /** Seconds since the current run started. */
-  @property({ type: Number }) elapsed = 0;
+  /** Seconds left in the current run (src/client/time-left.ts), once a tenth of its runs are done. */
+  @property({ attribute: false }) left: number | undefined;
   /** Why Run is disabled, if it is (e.g. the scenario has errors). */
   @property() blocked = '';
   /** How the last run ended when it did not end well (stopped, failed), in the run controller's words. */
@@ -64,8 +64,9 @@ export class CsRunControls extends LitElement {
   }
 
   override render() {
-    // Time left only while a run goes on (a cancelled or failed run has none).
-    const left = this.running && this.done > 0 && this.total > this.done ? (this.elapsed / this.done) * (this.total - this.done) : undefined;
+    // Time left only while a run goes on (a cancelled or failed run has none), once a tenth of it is done.
+    const left = this.running && this.total > this.done ? this.left : undefined;
+    const estimating = this.running && this.total > this.done && left === undefined && this.done > 0;
     return html`
       <label>Runs <input id="runs" type="number" min="1" max="100000" step="1" .value=${String(this.runs)} ?disabled=${this.running} /></label>
       <label>Seed <input id="seed" type="text" .value=${this.seed} ?disabled=${this.running} /></label>
@@ -76,7 +77,7 @@ export class CsRunControls extends LitElement {
       <div class="progress">
         ${this.running || this.done > 0 || this.note
           ? html`<progress id="bar" max=${Math.max(1, this.total)} .value=${this.done} aria-label="Runs done"></progress>
-              <div class="status" aria-live="polite">${formatCount(this.done)} of ${formatCount(this.total)} runs${left !== undefined ? html`, about ${formatDuration(left)} left` : nothing}${!this.running && this.done === this.total ? ' — done' : ''}${this.note ? ` — ${this.note}` : ''}</div>`
+              <div class="status" aria-live="polite">${formatCount(this.done)} of ${formatCount(this.total)} runs${left !== undefined ? html`, about ${formatDuration(left)} left` : estimating ? ', time left shown after a tenth of the runs' : nothing}${!this.running && this.done === this.total ? ' — done' : ''}${this.note ? ` — ${this.note}` : ''}</div>`
           : nothing}
         ${this.queue ? html`<div class="queue" id="job-queue" role="status">${this.queue}</div>` : nothing}
       </div>

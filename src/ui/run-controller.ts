@@ -6,6 +6,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Evaluate, RunSummary } from '../engine';
 import type { Scenario } from '../scenario/schema';
 import type { JobOptions } from '../client/pool';
+import { TimeLeft } from '../client/time-left';
 
 /** What a job runs on: the page's pool, one job at a time. */
 export interface Engine {
@@ -27,7 +28,8 @@ export type JobEnd = { kind: 'done'; words: string } | { kind: 'stopped'; words:
 
 /** What the page shows of its jobs: the one running, those waiting, and how each kind last ended. */
 export interface JobsState {
-  running?: { label: string; done: number; total: number; unit: string; startedAt: number; elapsedS: number };
+  /** The job running: how far, since when, and the seconds left once a tenth is done (TimeLeft). */
+  running?: { label: string; done: number; total: number; unit: string; startedAt: number; elapsedS: number; leftS?: number };
   waiting: string[];
   ended: Record<string, JobEnd>;
 }
@@ -155,10 +157,15 @@ export class RunController implements ReactiveController {
     this.publish({ running: { label: job.label, done: 0, total: 0, unit: 'runs', startedAt, elapsedS: 0 }, ended });
     // A job that counts its own steps (evaluations, effect sizes) is not shown its evaluations' runs.
     let ownSteps = false;
+    let left: { total: number; unit: string; estimate: TimeLeft } | undefined;
     const progress = (done: number, total: number, unit = 'runs') => {
       if (this.current !== job) return;
       if (unit !== 'runs') ownSteps = true;
-      this.publish({ running: { label: job.label, done, total, unit, startedAt, elapsedS: (performance.now() - startedAt) / 1000 } });
+      const now = performance.now();
+      // A new count (another evaluation's runs) is timed from now; the job's first from its start.
+      if (left?.total !== total || left.unit !== unit) left = { total, unit, estimate: new TimeLeft(total, left ? now : startedAt) };
+      const leftS = left.estimate.at(now, done);
+      this.publish({ running: { label: job.label, done, total, unit, startedAt, elapsedS: (now - startedAt) / 1000, ...(leftS === undefined ? {} : { leftS }) } });
     };
     const simulate = (scenario: Scenario, options: JobOptions) => this.engine().simulate(scenario, options);
     const evaluate: Evaluate = (scenario, options) => simulate(scenario, { ...options, onProgress: (d, t) => !ownSteps && progress(d, t) });
