@@ -35,7 +35,7 @@ const PARTS: [prefix: string, part: Part][] = [
  */
 const ARROWS: Record<Exclude<Part, 'test' | 'data'>, { to: Part[]; types?: Part[]; packages: string[] }> = {
   // councils: the page shows a council's published figures beside its neighbours (src/ui/cs-neighbours.ts).
-  ui: { to: ['door', 'client', 'scenario', 'data', 'councils'], packages: ['lit', 'lit/', 'chart.js'] },
+  ui: { to: ['door', 'client', 'scenario', 'data', 'councils'], packages: ['lit', 'lit/', 'chart.js', 'pdf-lib'] }, // pdf-lib: the business case's PDF (src/ui/report-pdf.ts)
   client: { to: ['door', 'scenario'], types: ['workers'], packages: ['comlink'] },
   door: { to: ['results', 'analysis', 'worksheet'], packages: [] },
   // and the SSDA903 import's worker (workers/import-903-api.ts): the return is read off the page's thread.

@@ -1,5 +1,7 @@
 // `npm run screenshots`: builds the app, opens it in Chromium and saves pictures of the main views under docs/.
+import { readFileSync } from 'node:fs';
 import { launchChromium, serveApp } from './chromium';
+import { renderPdfPage } from './render-pdf-page';
 
 const server = await serveApp(4330);
 const browser = await launchChromium();
@@ -23,17 +25,23 @@ try {
   await sweep.screenshot({ path: 'docs/app-coordinator-answer.png' });
   await app.locator('cs-verdict').screenshot({ path: 'docs/app-verdict.png' });
 
+  // The business case: its first page and a page of its appraisal, drawn from the PDF the page downloads.
+  const [report] = await Promise.all([page.waitForEvent('download'), app.locator('#report-pdf').click()]);
+  const pdf = new Uint8Array(readFileSync((await report.path())!));
+  await renderPdfPage(browser, pdf, 1, 'docs/report-page-1.png');
+  await renderPdfPage(browser, pdf, 2, 'docs/report-page-2.png');
+
   await app.locator('details.inputs > summary').click();
   const editor = app.locator('cs-scenario-editor');
   await editor.locator('details.group > summary', { hasText: /^FGC service/ }).click();
   const conversion = editor.locator('.row', { hasText: 'fgc.conversion' });
-  await conversion.locator('details.source summary').click();
+  await conversion.locator('details.source > summary').click();
   const fte = editor.locator('details.group > summary', { hasText: /^Arms/ });
   await fte.click();
   await editor.locator('input[data-path="arms.options[0].coordinatorsFte"]').fill('-3');
   await editor.locator('input[data-path="arms.options[0].coordinatorsFte"]').press('Tab');
   await app.locator('details.inputs').screenshot({ path: 'docs/app-editor.png' });
-  console.log('saved docs/app-results.png, app-charts.png, app-savings.png, app-verdict.png, app-coordinator-answer.png, app-editor.png');
+  console.log('saved docs/app-results.png, app-charts.png, app-savings.png, app-verdict.png, app-coordinator-answer.png, report-page-1.png, report-page-2.png, app-editor.png');
 
   // A council from the council table: Calderdale at 31 March 2024, its placeholder arms (0 against 4 FTE), 200 runs.
   const council = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

@@ -327,20 +327,20 @@ export function financeWarnings(f: Omit<FinanceSummary, 'warnings'>, requested: 
     out.push({ kind: 'horizon cut', message: `The appraisal covers ${f.appraisalYears} year${f.appraisalYears === 1 ? '' : 's'}, not the ${requested} asked for: the simulation has no full financial year to carry forward; simulate at least one whole April-to-March year.` });
   }
   if (f.carriedFrom) {
-    const held = f.comparisons.map((c) => `${c.arm} ${millions(c.npvFromCarriedYears.p50)} of ${millions(c.npv.p50)}`).join('; ');
-    out.push({ kind: 'years carried', message: `Years after the ${f.simulatedYears} simulated are carried at ${f.carriedFrom}'s level, not simulated: of each arm's NPV (medians), ${held} comes from them.` });
+    const held = f.comparisons.map((c) => `${c.arm} ${millions(c.npvFromCarriedYears.mean)} of ${millions(c.npv.mean)}`).join('; ');
+    out.push({ kind: 'years carried', message: `Years after the ${f.simulatedYears} simulated are carried at ${f.carriedFrom}'s level, not simulated: of each arm's NPV (means over runs), ${held} comes from them.` });
     const full = years.filter((y) => y.months === 12).length;
     if (full < 2) out.push({ kind: 'one full year', message: `Only one full year (${f.carriedFrom}) was simulated: it is carried forward though it may still be ramping up, and whether net benefit is still rising cannot be told; simulate longer.` });
   }
   for (const c of f.comparisons) {
     // Said when it is more than noise and it matters: the trend moves the NPV by a tenth of it or more, or across 0.
-    const flat = c.npv.p50;
-    const trend = c.npvWithTrend.p50;
+    const flat = c.npv.mean;
+    const trend = c.npvWithTrend.mean;
     const matters = Math.abs(trend - flat) >= 0.1 * Math.abs(flat) || Math.sign(trend) !== Math.sign(flat);
     if (c.stillRising?.rising && matters) {
       out.push({
         kind: 'still rising',
-        message: `${c.arm}: net benefit was still rising in ${c.stillRising.year}, the last full year simulated (by ${millions(c.stillRising.meanRise)} a year on average, more than twice its standard error): carried at that year's level the NPV over ${f.appraisalYears} years is ${millions(flat)}, rising on at that rate ${millions(trend)} (medians), so the answer turns on the horizon and on what follows it: simulate longer.`,
+        message: `${c.arm}: net benefit was still rising in ${c.stillRising.year}, the last full year simulated (by ${millions(c.stillRising.meanRise)} a year on average, more than twice its standard error): carried at that year's level the NPV over ${f.appraisalYears} years is ${millions(flat)}, rising on at that rate ${millions(trend)} (means over runs), so the answer turns on the horizon and on what follows it: simulate longer.`,
       });
     }
   }
