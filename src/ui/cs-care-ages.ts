@@ -6,6 +6,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Metric, RunSummary } from '../engine';
 import { formatCount, formatGbp } from './format';
+import { pngButton, pngButtonStyles } from './png-button';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -39,11 +40,13 @@ const ROUTES: [Metric, string][] = [
 
 @customElement('cs-care-ages')
 export class CsCareAges extends LitElement {
-  static override styles = css`
+  static override styles = [pngButtonStyles, css`
     :host { display: block; border: 1px solid #ddd; border-radius: 6px; padding: 0.6rem 0.8rem; background: #fff; }
     header { display: flex; justify-content: space-between; align-items: baseline; gap: 0.5rem; flex-wrap: wrap; }
     h3 { font-size: 1rem; margin: 0; }
-    .unit { color: #666; font-size: 0.8rem; }
+    .unit { color: #555; font-size: 0.8rem; }
+    header > label { min-width: 0; max-width: 100%; }
+    select { max-width: 100%; }
     select, button { font: inherit; font-size: 0.85rem; }
     button:focus-visible, select:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
     .canvas { position: relative; height: 260px; }
@@ -51,7 +54,7 @@ export class CsCareAges extends LitElement {
     table { border-collapse: collapse; width: 100%; }
     th, td { padding: 0.15rem 0.4rem; border-bottom: 1px solid #eee; text-align: right; }
     th:first-child, td:first-child { text-align: left; }
-  `;
+  `];
 
   @property({ attribute: false }) summary: RunSummary | undefined;
   @state() private _arm = 0;
@@ -102,6 +105,7 @@ export class CsCareAges extends LitElement {
         <label>Arm <select @change=${(e: Event) => (this._arm = Number((e.target as HTMLSelectElement).value))}>
           ${s.arms.map((a, i) => html`<option value=${i} ?selected=${i === this._arm}>${a.name}</option>`)}
         </select></label>
+        ${pngButton(() => this._chart, 'care-by-age.png', 'Children in care by age', `“${s.arms[this._arm]?.name ?? ''}”: children at month end by DfE age band, stacked, mean over ${s.runs.toLocaleString('en-GB')} runs, one bar a year`)}
       </header>
       <div class="canvas"><canvas role="img" aria-label="Children in care by age band, stacked, for the chosen arm"></canvas></div>
       <div class="table" tabindex="0">

@@ -8,11 +8,12 @@ import { capacitySteps, CONFIDENT, EVEN, rangeWords, type CoordinatorAnswer } fr
 import { emit } from './events';
 import { formatCount, formatFixed, formatGbp, formatGbpMillions, formatShare, meanAndBand } from './format';
 import { armColour, withAlpha } from './palette';
+import { pngButton, pngButtonStyles } from './png-button';
 import './cs-fan-chart'; // registers the Chart.js parts
 
 @customElement('cs-coordinator-answer')
 export class CsCoordinatorAnswer extends LitElement {
-  static override styles = css`
+  static override styles = [pngButtonStyles, css`
     :host { display: block; }
     .form { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: end; }
     label { display: flex; flex-direction: column; font-size: 0.85rem; color: #444; }
@@ -31,7 +32,7 @@ export class CsCoordinatorAnswer extends LitElement {
     .error { color: #a00; font-size: 0.85rem; }
     .result { margin: 0.5rem 0; }
     .range { font-weight: 600; }
-  `;
+  `];
 
   /** Coordinators in the counterfactual and the option in focus (peak FTE), for the default range. */
   @property({ type: Number }) fromFte = 0;
@@ -105,7 +106,7 @@ export class CsCoordinatorAnswer extends LitElement {
     const to = Math.max(from + 4, Math.ceil(this.optionFte + (this.optionFte - from) / 2));
     const step = Math.max(1, Math.ceil((to - from) / 20));
     return html`
-      <p class="note">Each step is an arm with that many coordinators, offering FGCs as “${this.optionName}” does; every step meets the same families (common random numbers), so the difference between two steps is the next coordinators’ own effect, run by run.</p>
+      <p class="note">Each step is an arm with that many coordinators, offering FGCs as ${this.optionName ? `“${this.optionName}”` : 'the option in focus'} does; every step meets the same families (common random numbers), so the difference between two steps is the next coordinators’ own effect, run by run.</p>
       <div class="form">
         <label>From FTE <input id="from" type="number" min="0" step="any" .value=${String(from)} /></label>
         <label>To FTE <input id="to" type="number" min="0" step="any" .value=${String(to)} /></label>
@@ -113,16 +114,18 @@ export class CsCoordinatorAnswer extends LitElement {
         <label>Runs <input id="sweep-runs" type="number" min="2" step="1" .value=${'100'} /></label>
         ${this.running
           ? html`<button type="button" id="sweep-cancel" @click=${() => emit(this, 'cancel-request', {})}>Cancel</button>`
-          : html`<button type="button" id="sweep-run" @click=${this._start} ?disabled=${!!this.blocked}>Run the sweep</button>`}
+          : html`<button type="button" id="sweep-run" @click=${this._start} ?disabled=${!!this.blocked} aria-describedby=${this.blocked ? 'sweep-blocked' : nothing}>Run the sweep</button>`}
         <span role="status" id="sweep-status">${this.status}</span>
       </div>
       ${this._error ? html`<div class="error" role="alert">${this._error}</div>` : nothing}
-      ${this.blocked ? html`<div class="error" role="status">${this.blocked}</div>` : nothing}
+      ${this.blocked ? html`<div class="error" role="status" id="sweep-blocked">${this.blocked}</div>` : nothing}
       ${a
         ? html`${this.stale ? nothing : html`<p class="result" id="coordinator-answer"><span class="range" data-fte-range=${rangeWords(a)}>Recommended: ${rangeWords(a)}.</span> ${a.reason}</p>`}
             <div class="charts">
-              <div class="canvas"><canvas id="net-saving" role="img" aria-label="Net saving (NPV over ${a.appraisalYears} years) against coordinator FTE, mean with P10 to P90"></canvas></div>
-              <div class="canvas"><canvas id="next-pays" role="img" aria-label="Chance that the next step's coordinators pay for themselves, against coordinator FTE"></canvas></div>
+              <div>${pngButton(() => this._charts[0], 'coordinator-net-saving.png', 'Net saving against coordinator FTE', `£, NPV over ${a.appraisalYears} years, staff time included: mean (line), P10–P90 (band); ${a.runs} runs, seed “${a.seed}”`)}
+              <div class="canvas"><canvas id="net-saving" role="img" aria-label="Net saving (NPV over ${a.appraisalYears} years) against coordinator FTE, mean with P10 to P90"></canvas></div></div>
+              <div>${pngButton(() => this._charts[1], 'coordinator-next-pays.png', 'Chance the next step’s coordinators pay for themselves', `Share of the ${a.runs} paired runs in which the next step’s ${a.appraisalYears}-year NPV is higher`)}
+              <div class="canvas"><canvas id="next-pays" role="img" aria-label="Chance that the next step's coordinators pay for themselves, against coordinator FTE"></canvas></div></div>
             </div>
             <div class="scroll"><table id="sweep-table">
               <caption>Against ${a.reference}, ${a.runs.toLocaleString('en-GB')} runs, seed “${a.seed}”: means over runs with P10 to P90; net saving = NPV over ${a.appraisalYears} years, staff time included. Steps in the recommended range are shaded; “the next pays” is the share of runs in which the next step’s NPV is higher (${formatShare(CONFIDENT)} and ${formatShare(EVEN)} bound the range).</caption>

@@ -17,6 +17,7 @@ import {
 } from '../councils/neighbours';
 import { formatCount, formatFixed, formatGbp } from './format';
 import { armColour } from './palette';
+import { pngButton, pngButtonStyles } from './png-button';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip);
 
@@ -32,7 +33,7 @@ export function formatNeighbourValue(m: Pick<MeasureComparison, 'kind'>, value: 
 
 @customElement('cs-neighbours')
 export class CsNeighbours extends LitElement {
-  static override styles = css`
+  static override styles = [pngButtonStyles, css`
     :host { display: block; border: 1px solid #ddd; border-radius: 6px; padding: 0.6rem 0.8rem; background: #fff; }
     header { display: flex; justify-content: space-between; align-items: baseline; gap: 0.5rem; flex-wrap: wrap; }
     h3 { font-size: 1rem; margin: 0; }
@@ -56,10 +57,10 @@ export class CsNeighbours extends LitElement {
     tr.council th, tr.council td { font-weight: 600; }
     tr.england th, tr.england td { font-style: italic; }
     tbody.summary th, tbody.summary td { color: #333; border-top: 1px solid #bbb; }
-    .of { color: #777; font-size: 0.75rem; }
+    .of { color: #555; font-size: 0.75rem; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     details { font-size: 0.8rem; margin-top: 0.4rem; }
-  `;
+  `];
 
   /** The council, by DfE code or name (as `council()` finds it: exact, a unique prefix or part). */
   @property() council = '';
@@ -161,6 +162,7 @@ export class CsNeighbours extends LitElement {
       ${years.length === 0
         ? html`<p class="note" id="empty">No council here has this figure in ${c.years[0]}–${c.years.at(-1)}.</p>`
         : html`
+            ${pngButton(() => this._chart, `neighbours-${c.code}-${m.key}.png`, `${m.label}: ${c.name} beside ${c.neighbours.length ? 'its statistical neighbours and ' : ''}England`, `${m.unit}, years ending 31 March: ${c.name} thick${c.neighbours.length ? ', neighbours grey' : ''}, England dashed (DfE, Open Government Licence)`)}
             <div class="canvas"><canvas role="img" aria-label=${`${m.label}, ${m.unit}: ${c.name}${c.neighbours.length ? ', its ten statistical neighbours' : ''} and England, ${years[0]}–${years.at(-1)}. The table below gives every figure.`}></canvas></div>
             <ul class="key" aria-hidden="true">
               <li><span class="swatch council"></span>${c.name}</li>
