@@ -19,6 +19,7 @@ import './cs-run-controls';
 import './cs-savings-table';
 import './cs-coordinator-answer';
 import './cs-arms-table';
+import './cs-table-exports';
 import './cs-verdict';
 import './cs-sensitivity';
 import './cs-calibration';
@@ -28,6 +29,7 @@ import './cs-worksheets';
 import './cs-keep-share';
 import './cs-effects-preset';
 import './cs-scenario-editor';
+import './cs-help';
 
 /** The charts, in order: series, title, unit, first month shown (flows have none at month 0). */
 const CHARTS: Array<[Metric, string, string, number]> = [
@@ -58,8 +60,12 @@ export class CsApp extends LitElement {
   @state() private _answerFocus = 1;
   /** The option the verdict and the coordinator answer speak of (1 = the first). */
   @state() private _focus = 1;
+  /** What the report download last said (making it, its file, or why it failed). */
+  @state() private _reportStatus = '';
   @state() private _compared: CompareEntry[] | undefined;
   @state() private _compareResults: RunSummary[] | undefined;
+  /** Bumped when a scenario is saved or deleted in this browser: the compare list reads the store again. */
+  @state() private _savedChanges = 0;
   /** Every job on the worker pool, one at a time, with a visible queue. */
   private readonly _jobs = new RunController(this, enginePool);
   /** A council's fit check: each of its runs a job of the controller's, not bound to the open scenario. */
@@ -87,9 +93,9 @@ export class CsApp extends LitElement {
 
   /**
    * The main run, with the runs and seed asked for (kept in the scenario when it is done); it waits its turn behind a
-   * tool already running.
+   * tool already running. `focusResults`: a run the user started (Run), whose end moves focus to the results.
    */
-  private _run(runs: number, seed: string): void {
+  private _run(runs: number, seed: string, focusResults = false): void {
     const scenario = this._doc.scenario;
     if (!scenario) return;
     let current = true;
@@ -110,6 +116,7 @@ export class CsApp extends LitElement {
         this._summary = summary;
         this._summaryScenario = this._keepRunsAndSeed(runs, seed) ?? scenario;
         this._stale = false;
+        if (focusResults) void this.updateComplete.then(() => this._focusResults());
         return `Main run: ${summary.runs.toLocaleString('en-GB')} runs — done.`;
       } catch (e) {
         if (current && this._partial) {
@@ -122,6 +129,15 @@ export class CsApp extends LitElement {
         this._partial = false;
       }
     });
+  }
+
+  /**
+   * A run the user started ends on its results, so a keyboard or screen-reader user is taken there (the run on load does
+   * not move the page); not if they have gone on to another field meanwhile (Run itself gave way to Cancel).
+   */
+  private _focusResults(): void {
+    const at = (this.renderRoot as ShadowRoot).activeElement;
+    if (!at || at.localName === 'cs-run-controls') this.renderRoot.querySelector<HTMLElement>('#results-heading')?.focus();
   }
 
   /**
@@ -195,6 +211,20 @@ export class CsApp extends LitElement {
     return a && !this._answerStale && this._answerFocus === this._focusArm() && a.seed === this._doc.scenario?.simulation.seed ? a : undefined;
   }
 
+  /** "Download report (PDF)": the business case of the results on screen (src/ui/report-download.ts). */
+  private async _report(): Promise<void> {
+    const { _summary: summary, _summaryScenario: scenario } = this;
+    if (!summary || !scenario) return;
+    this._reportStatus = 'Making the report…';
+    try {
+      const { downloadReport } = await import('./report-download');
+      const file = await downloadReport(this.renderRoot, { summary, scenario, raw: this._doc.raw, focus: this._focusArm(), stale: this._resultsStale(), ...(this._currentAnswer() ? { answer: this._currentAnswer()! } : {}) });
+      this._reportStatus = `Downloaded ${file}.`;
+    } catch (e) {
+      this._reportStatus = `The report could not be made: ${(e as Error).message}`;
+    }
+  }
+
   /** The option in focus, within the scenario's options. */
   private _focusArm(): number {
     return Math.min(Math.max(1, this._focus), this._doc.scenario?.arms.options.length ?? 1);
@@ -240,6 +270,8 @@ export class CsApp extends LitElement {
     const answer = this._currentAnswer();
     const stale = this._resultsStale();
     const sweeping = jobs.running?.label === 'Coordinator sweep';
+    // Why nothing can run: the tools say it beside their disabled buttons rather than disappear.
+    const blocked = this._doc.scenario ? '' : `The scenario has ${this._doc.errorCount()} problem(s) to fix before it can run (see the inputs).`;
     return html`
       <h1>How many FGC coordinators, where, and what will it save?</h1>
       <p class="lede">${this._doc.scenario?.description ?? ''}</p>
@@ -256,12 +288,13 @@ export class CsApp extends LitElement {
           .done=${main?.done ?? (mainEnd?.kind === 'done' && s ? s.runs : 0)} .total=${main?.total ?? s?.runs ?? 0} .left=${main?.leftS}
           .queue=${jobs.running && jobs.running.label !== 'Main run' ? `Running now: ${jobWords(jobs, jobs.running.label)}${jobs.waiting.length ? `; waiting: ${jobs.waiting.join(', ')}` : ''}.` : jobs.waiting.length ? `Waiting: ${jobs.waiting.join(', ')}.` : ''}
           .runs=${this._doc.scenario?.simulation.runs ?? 200} .seed=${this._doc.scenario?.simulation.seed ?? ''}
-          .blocked=${this._doc.scenario ? '' : `The scenario has ${this._doc.errorCount()} problem(s) to fix before it can run (see the inputs).`}
-          @run-request=${(e: RunRequestEvent) => this._run(e.detail.runs, e.detail.seed)}
+          .blocked=${blocked}
+          @run-request=${(e: RunRequestEvent) => this._run(e.detail.runs, e.detail.seed, true)}
           @cancel-request=${() => this._jobs.cancel('Main run')}
         ></cs-run-controls>
       </div>
-      <cs-keep-share .raw=${this._doc.raw} .loads=${this._doc.loads} .summary=${s} .stale=${stale} name=${name} @scenario-load=${this._onScenarioLoad}></cs-keep-share>
+      <details class="help"><summary>Help: words and how the model works</summary><cs-help></cs-help></details>
+      <cs-keep-share .raw=${this._doc.raw} .loads=${this._doc.loads} .summary=${s} .stale=${stale} name=${name} @scenario-load=${this._onScenarioLoad} @saved-change=${() => this._savedChanges++}></cs-keep-share>
       <details class="import-903" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && void import('./cs-import-903')}>
         <summary>Import your SSDA903 return</summary>
         <cs-import-903 .raw=${this._doc.raw} @scenario-load=${this._onScenarioLoad}></cs-import-903>
@@ -281,40 +314,48 @@ export class CsApp extends LitElement {
         </p>
         <cs-scenario-editor .raw=${this._doc.raw} @scenario-change=${this._onScenarioChange}></cs-scenario-editor>
       </details>
-      ${s
-        ? html`<section id="results" class=${stale ? 'stale' : ''}>
-            ${stale ? html`<p class="stale-mark" role="status" id="stale-mark">Out of date: the scenario (its inputs, runs or seed) changed after these results were run. Run it again (Run, above) for results that match it.</p>` : nothing}
+      <section id="results" class=${stale ? 'stale' : ''}>
+        ${s
+          ? html`${stale ? html`<p class="stale-mark" role="status" id="stale-mark">Out of date: the scenario (its inputs, runs or seed) changed after these results were run. Run it again (Run, above) for results that match it.</p>` : nothing}
             ${this._partial ? html`<p class="partial" role="status">Showing the ${s.runs} runs done so far.</p>` : nothing}
             <cs-verdict .summary=${s} .scenario=${this._summaryScenario} .focusArm=${focus} .answer=${answer} ?stale=${stale} ?partial=${this._partial}
               @focus-change=${(e: FocusChangeEvent) => (this._focus = e.detail.arm)}></cs-verdict>
+            <p class="report">
+              <button type="button" id="report-pdf" ?disabled=${this._partial} @click=${() => void this._report()}>Download report (PDF)</button>
+              <button type="button" id="print" @click=${() => print()}>Print</button>
+              <span role="status" id="report-status">${this._reportStatus}</span>
+            </p>
             <h2 id="results-heading" tabindex="-1">Each arm</h2>
             <cs-arms-table .summary=${s}></cs-arms-table>
+            <cs-table-exports ?stale=${stale}></cs-table-exports>
             <h2>Savings by financial year</h2>
             <cs-savings-table .summary=${s}></cs-savings-table>
             <h2>Appraisal (Green Book)</h2>
-            <cs-finance .summary=${s}></cs-finance>
+            <cs-finance .summary=${s}></cs-finance>`
+          : html`<p id="no-results">No results yet: the answer, each arm, the savings by year, the appraisal and the series appear here once the scenario has run (Run, above).</p>`}
             <h2>How many coordinators?</h2>
             ${this._answer && !answer ? html`<p class="stale-mark" role="status" id="answer-stale">Out of date: this sweep was run ${this._answerFocus !== focus ? `for “${this._doc.scenario?.arms.options[this._answerFocus - 1]?.name ?? 'another option'}”` : 'before the scenario changed'}. Run the sweep again for an answer that matches.</p>` : nothing}
             <cs-coordinator-answer .fromFte=${this._doc.scenario ? Math.floor(peakFte(this._doc.scenario.arms.counterfactual)) : 0} .optionFte=${option ? peakFte(option) : 1} .optionName=${option?.name ?? ''}
               .answer=${this._answer} ?stale=${!!this._answer && !answer} .running=${sweeping} .status=${jobWords(jobs, 'Coordinator sweep')}
-              .blocked=${this._doc.scenario ? '' : 'Fix the scenario to run a sweep.'}
+              .blocked=${blocked}
               @sweep-request=${(e: SweepRequestEvent) => this._runSweep(e)}
               @cancel-request=${() => this._jobs.cancel('Coordinator sweep')}></cs-coordinator-answer>
             <h2>Compare scenarios</h2>
-            <cs-compare .current=${{ label: `Open now: ${name}`, raw: this._doc.raw }} .compared=${this._compared} .results=${this._compareResults}
-              .running=${jobs.running?.label === 'Comparison'} .progress=${jobWords(jobs, 'Comparison')}
+            <cs-compare .current=${{ label: `Open now: ${name}`, raw: this._doc.raw }} .compared=${this._compared} .results=${this._compareResults} .savedVersion=${this._savedChanges}
+              .blocked=${blocked && 'The scenario open now has problems to fix before it can be compared (see the inputs).'} .running=${jobs.running?.label === 'Comparison'} .progress=${jobWords(jobs, 'Comparison')}
               @compare-request=${(e: CompareRequestEvent) => this._runCompare(e)}></cs-compare>
             <h2>For evaluators: what drives the answer, and what it takes to break even</h2>
-            <cs-sensitivity .scenario=${this._doc.scenario} .summary=${this._partial || this._summaryScenario !== this._doc.scenario ? undefined : s} .runner=${this._jobs} .jobs=${jobs} .answer=${answer}></cs-sensitivity>
+            <cs-sensitivity .scenario=${this._doc.scenario} .summary=${this._partial || this._summaryScenario !== this._doc.scenario ? undefined : s} .runner=${this._jobs} .jobs=${jobs} .answer=${answer} .blocked=${blocked}></cs-sensitivity>
             <h2>For evaluators: calibration and backtest</h2>
-            <cs-calibration .scenario=${this._doc.scenario} .runner=${this._jobs} .jobs=${jobs} @scenario-load=${this._onScenarioLoad}></cs-calibration>
-            <h2>Series</h2>
+            <cs-calibration .scenario=${this._doc.scenario} .runner=${this._jobs} .jobs=${jobs} .blocked=${blocked} @scenario-load=${this._onScenarioLoad}></cs-calibration>
+        ${s
+          ? html`<h2>Series</h2>
             <div class="charts" id="series-charts">
               ${CHARTS.map(([metric, heading, unit, from]) => html`<cs-fan-chart .summary=${s} metric=${metric} heading=${heading} unit=${metric === 'cost' ? `${unit} (${moneyIn(s)})` : unit} .from=${from} .observed=${this._observed(metric)}></cs-fan-chart>`)}
             </div>
-            <cs-care-ages .summary=${s}></cs-care-ages>
-          </section>`
-        : nothing}
+            <cs-care-ages .summary=${s}></cs-care-ages>`
+          : nothing}
+      </section>
       <h2>Published cost–benefit analyses</h2>
       <cs-worksheets></cs-worksheets>
     `;

@@ -28,7 +28,7 @@ export class CsArmsTable extends LitElement {
     if (!s) return html``;
     const last = s.months.length - 1;
     const ref = s.arms[0]!;
-    return html`<table id="arms">
+    return html`<table tabindex="0" id="arms">
       <caption>Each arm over ${last} months, ${s.runs.toLocaleString('en-GB')} runs, seed “${s.seed}”: means over runs, with P10 to P90 (${moneyIn(s)}; not discounted; costs include staff time, which is not all cashable: see the appraisal). FGC effects: <span id="effects-in-force">${s.effects.preset}</span></caption>
       <thead><tr><th scope="col">Arm</th><th scope="col">Coordinators (FTE)</th><th scope="col">Children looked after at the end of ${monthName(s.months[last]!)}</th><th scope="col">FGCs held</th><th scope="col">Total cost</th><th scope="col">Saving against ${ref.name} (its total cost less the arm’s)</th><th scope="col">Chance of a saving</th></tr></thead>
       <tbody>

@@ -10,12 +10,20 @@ import { jobWords, type JobsState, type RunController } from './run-controller';
 import { formatCount, formatShare, formatSignificant } from './format';
 import { toolStyles } from './tool-styles';
 import { armColour, withAlpha } from './palette';
+import { inputLabel } from './field-labels';
+import { pngButton, pngButtonStyles } from './png-button';
 import './cs-fan-chart'; // registers the Chart.js parts
+
+/** The observed series in words, for the chart's picture. */
+const SERIES_WORDS: Record<CalibrationMetric, string> = { cla: 'children looked after', cp: 'children on a protection plan', cin: 'children in need', claEntries: 'entries to care', claExits: 'exits from care', referrals: 'referrals', fgcHeld: 'FGCs held' };
+/** A series' name as a table or a tick box shows it: its words, capitalised. */
+const seriesName = (m: CalibrationMetric): string => SERIES_WORDS[m].charAt(0).toUpperCase() + SERIES_WORDS[m].slice(1);
 
 @customElement('cs-calibration')
 export class CsCalibration extends LitElement {
   static override styles = [
     toolStyles,
+    pngButtonStyles,
     css`
       fieldset { border: 1px solid #ddd; border-radius: 6px; font-size: 0.85rem; }
       fieldset label { flex-direction: row; gap: 0.25rem; display: inline-flex; margin-right: 0.6rem; }
@@ -27,6 +35,8 @@ export class CsCalibration extends LitElement {
   /** The page's run controller: calibration and backtest run through it, one job at a time. */
   @property({ attribute: false }) runner: RunController | undefined;
   @property({ attribute: false }) jobs: JobsState | undefined;
+  /** Why calibration and backtest cannot run now (e.g. the scenario has problems); empty if they can. */
+  @property() blocked = '';
 
   @state() private _metrics = new Set<CalibrationMetric>(DEFAULT_CALIBRATION_METRICS);
   @state() private _result: Calibration | undefined;
@@ -87,11 +97,16 @@ export class CsCalibration extends LitElement {
     URL.revokeObjectURL(a.href);
   }
 
+  /** The series the chart draws: children looked after when it was fitted, else the first fitted. */
+  private _chartSeries() {
+    return this._result?.series.find((s) => s.metric === 'cla') ?? this._result?.series[0];
+  }
+
   protected override updated(changed: PropertyValues): void {
     if (!changed.has('_result')) return;
     this._chart?.destroy();
     this._chart = undefined;
-    const series = this._result?.series.find((s) => s.metric === 'cla') ?? this._result?.series[0];
+    const series = this._chartSeries();
     if (!series || !this._canvas) return;
     const colour = armColour(1);
     const band = series.band;
@@ -111,18 +126,18 @@ export class CsCalibration extends LitElement {
 
   override render() {
     const scenario = this.scenario;
-    if (!scenario) return html`<p class="note">Fix the scenario to calibrate it.</p>`;
-    if (!scenario.observed) return html`<p class="note" id="calib-none">This scenario carries no observed series to calibrate to.</p>`;
-    const observed = Object.entries(scenario.observed.series).filter(([, v]) => v && v.length > 0).map(([k]) => k);
+    // Shown with its controls disabled and the reason, not hidden, when it cannot run.
+    const blocked = this.blocked || (!scenario ? 'Fix the scenario to calibrate it.' : !scenario.observed ? 'This scenario carries no observed series to calibrate to.' : '');
+    const observed = Object.entries(scenario?.observed?.series ?? {}).filter(([, v]) => v && v.length > 0).map(([k]) => k);
     const r = this._result;
     const b = this._backtest;
     return html`
-      <p class="note">Approximate Bayesian computation (rejection): every run draws the chosen inputs from their priors (a fixed input gets uniform ±30%, a fixed trend ±0.2 a year; a group of shares, pathway.every run draws the chosen inputs from their priors (a fixed input gets uniform ±30%), the runs closestlt;stateevery run draws the chosen inputs from their priors (a fixed input gets uniform ±30%), the runs closestgt;.exits, its Dirichlet at most 150 concentrated), the runs closest to what was observed (${scenario.observed.source}) are kept, and their draws are the fitted distributions; two rounds, the second starting from the first's fit.</p>
+      <p class="note">Approximate Bayesian computation (rejection): every run draws the chosen inputs from their priors (a fixed input gets uniform ±30%, a fixed trend ±0.2 a year; a group of shares (where families go next from a state, pathway.&lt;state&gt;.exits) its Dirichlet at most 150 concentrated), the runs closest to what was observed (${scenario?.observed?.source ?? 'the scenario’s observed series'}) are kept, and their draws are the fitted distributions; two rounds, the second starting from the first's fit.</p>
       <div class="form">
         <label>Inputs to fit (field paths, comma-separated)
           <input id="calib-inputs" .value=${DEFAULT_CALIBRATION_INPUTS.join(', ')} />
         </label>
-        <fieldset><legend>Observed series to fit</legend>
+        ${observed.length ? html`<fieldset><legend>Observed series to fit</legend>
           ${CALIBRATION_METRICS.filter((m) => observed.includes(m)).map(
             (m) => html`<label><input type="checkbox" data-metric=${m} .checked=${this._metrics.has(m)}
               @change=${(e: Event) => {
@@ -130,24 +145,26 @@ export class CsCalibration extends LitElement {
                 if ((e.target as HTMLInputElement).checked) next.add(m);
                 else next.delete(m);
                 this._metrics = next;
-              }} />${m}</label>`,
+              }} />${seriesName(m)}</label>`,
           )}
-        </fieldset>
+        </fieldset>` : nothing}
         <label>Runs <input id="calib-runs" type="number" min="20" max="20000" value="300" /></label>
         <label>Share kept <input id="calib-accept" type="number" min="0.01" max="0.5" step="0.01" value="0.1" /></label>
-        <button type="button" id="calib-run" ?disabled=${!this.runner} @click=${() => this._run('calibrate')}>Calibrate</button>
-        <button type="button" id="backtest-run" ?disabled=${!this.runner} @click=${() => this._run('backtest')}>Backtest</button>
+        <button type="button" id="calib-run" ?disabled=${!this.runner || !!blocked} aria-describedby=${blocked ? 'calib-blocked' : nothing} @click=${() => this._run('calibrate')}>Calibrate</button>
+        <button type="button" id="backtest-run" ?disabled=${!this.runner || !!blocked} aria-describedby=${blocked ? 'calib-blocked' : nothing} @click=${() => this._run('backtest')}>Backtest</button>
       </div>
+      ${blocked ? html`<p class="error" id="calib-blocked">${blocked}</p>` : nothing}
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       <p class="status" role="status" id="calib-status">${this.jobs ? `${jobWords(this.jobs, 'Calibration')} ${jobWords(this.jobs, 'Backtest')}`.trim() : ''}</p>
       ${r
         ? html`
             <h3>Fitted inputs</h3>
             <table id="fitted"><thead><tr><th scope="col">Input</th><th scope="col">Unit</th><th scope="col">Prior P5–P95</th><th scope="col">Posterior P5–P95</th><th scope="col">Posterior median</th></tr></thead>
-              <tbody>${r.inputs.map((i) => html`<tr><td>${i.input}</td><td>${i.unit}</td><td>${formatSignificant(i.prior.p5, 4)} to ${formatSignificant(i.prior.p95, 4)}</td><td>${formatSignificant(i.posterior.p5, 4)} to ${formatSignificant(i.posterior.p95, 4)}</td><td>${formatSignificant(i.posterior.p50, 4)}</td></tr>`)}</tbody></table>
+              <tbody>${r.inputs.map((i) => html`<tr><td>${inputLabel(i.input)}<span class="path">${i.input}</span></td><td>${i.unit}</td><td>${formatSignificant(i.prior.p5, 4)} to ${formatSignificant(i.prior.p95, 4)}</td><td>${formatSignificant(i.posterior.p5, 4)} to ${formatSignificant(i.posterior.p95, 4)}</td><td>${formatSignificant(i.posterior.p50, 4)}</td></tr>`)}</tbody></table>
             <h3>Fit to what was observed (“${r.arm}”)</h3>
             <table id="fit-series"><thead><tr><th scope="col">Series</th><th scope="col">RMSE before</th><th scope="col">RMSE after</th><th scope="col">Observed inside the kept P5–P95</th></tr></thead>
-              <tbody>${r.series.map((s) => html`<tr><td>${s.metric}</td><td>${formatCount(s.rmsePrior)}</td><td>${formatCount(s.rmsePosterior)}</td><td>${formatShare(s.coverage)}</td></tr>`)}</tbody></table>
+              <tbody>${r.series.map((s) => html`<tr><td>${seriesName(s.metric)}</td><td>${formatCount(s.rmsePrior)}</td><td>${formatCount(s.rmsePosterior)}</td><td>${formatShare(s.coverage)}</td></tr>`)}</tbody></table>
+            ${pngButton(() => this._chart, `calibration-${this._chartSeries()?.metric ?? 'fit'}.png`, `Calibration: ${SERIES_WORDS[this._chartSeries()?.metric ?? 'cla']} observed against the runs the fit kept`, `“${r.arm}”: median (line) and P5–P95 (band) of the kept runs by month; points observed, triangles the months held out`)}
             <div class="canvas"><canvas id="calib-chart" role="img" aria-label="Observed children looked after against the band of the kept runs"></canvas></div>
             <div class="form">
               <button type="button" id="open-fitted" @click=${() => emit(this, 'scenario-load', { raw: r.fittedScenario, label: 'Calibrated' })}>Open the fitted scenario</button>
@@ -158,7 +175,7 @@ export class CsCalibration extends LitElement {
         ? html`<h3>Backtest</h3>
             <p class="result" id="backtest-coverage">${formatShare(b.coverage)} of the ${b.heldOutMonths} held-out months' observations fall inside the P5–P95 band fitted on the first ${b.fitMonths}.</p>
             <table id="backtest-table"><thead><tr><th scope="col">Series</th><th scope="col">Coverage</th><th scope="col">Mean abs. error, model median</th><th scope="col">Mean abs. error, straight-line trend</th></tr></thead>
-              <tbody>${b.series.map((s) => html`<tr><td>${s.metric}</td><td>${formatShare(s.coverage)}</td><td>${formatCount(s.maeModel)}</td><td>${formatCount(s.maeNaive)}</td></tr>`)}</tbody></table>`
+              <tbody>${b.series.map((s) => html`<tr><td>${seriesName(s.metric)}</td><td>${formatShare(s.coverage)}</td><td>${formatCount(s.maeModel)}</td><td>${formatCount(s.maeNaive)}</td></tr>`)}</tbody></table>`
         : nothing}
     `;
   }

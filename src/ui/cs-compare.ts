@@ -1,9 +1,11 @@
 // <cs-compare>: two or more scenarios side by side: the inputs that differ, and their results overlaid.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { RunSummary } from '../engine';
 import { differingInputs, overlay } from './compare';
 import { emit } from './events';
+import { inputLabel } from './field-labels';
 import { formatCount, formatGbpMillions, formatShare } from './format';
 import { savedScenarios } from './scenario-store';
 import './cs-fan-chart';
@@ -26,8 +28,10 @@ export class CsCompare extends LitElement {
     th, td { text-align: right; padding: 0.25rem 0.5rem; border-bottom: 1px solid #eee; vertical-align: top; }
     th:first-child, td:first-child { text-align: left; }
     td.diff { background: #fff4d6; }
-    .path { font-family: ui-monospace, monospace; font-size: 0.8rem; }
+    .path { display: block; color: #555; font-family: ui-monospace, monospace; font-size: 0.75rem; overflow-wrap: anywhere; }
     .error { color: #a00; }
+    /* A narrow screen scrolls a wide table inside itself, not the page. */
+    @media (max-width: 48rem) { table { display: block; overflow-x: auto; } }
   `;
 
   /** The scenario open in the editor, always offered. */
@@ -38,13 +42,40 @@ export class CsCompare extends LitElement {
   @property({ attribute: false }) compared: CompareEntry[] | undefined;
   @property() progress = '';
   @property({ type: Boolean }) running = false;
+  /** Bumped by the app when a scenario is saved or deleted in this browser: the list reads the store again. */
+  @property({ type: Number }) savedVersion = 0;
+  /** Why the scenario open now cannot be compared (it has problems); empty if it can. */
+  @property() blocked = '';
 
   @state() private _error = '';
+  /** The saved scenarios ticked, by name: a tick stays with its scenario as the list changes. */
+  @state() private _ticked = new Set<string>();
+  /** The scenario open now is ticked. */
+  @state() private _currentTicked = true;
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    // A deleted scenario's tick goes with it (so one saved again under its name comes back unticked).
+    if (changed.has('savedVersion')) {
+      const saved = savedScenarios();
+      const kept = [...this._ticked].filter((n) => n in saved);
+      if (kept.length !== this._ticked.size) this._ticked = new Set(kept);
+    }
+  }
+
+  private _tick(name: string, on: boolean): void {
+    const next = new Set(this._ticked);
+    if (on) next.add(name);
+    else next.delete(name);
+    this._ticked = next;
+  }
 
   private _start(): void {
     const saved = savedScenarios();
-    const chosen = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="compare"]:checked')].map((i) => i.value);
-    const entries: CompareEntry[] = chosen.map((name) => (name === '__current__' ? this.current! : { label: name, raw: saved[name] }));
+    // The one open now first, then the saved ones in the list's order.
+    const entries: CompareEntry[] = [
+      ...(this._currentTicked && !this.blocked && this.current ? [this.current] : []),
+      ...Object.keys(saved).sort().filter((n) => this._ticked.has(n)).map((n) => ({ label: n, raw: saved[n] })),
+    ];
     if (entries.length < 2) {
       this._error = `Choose two or more scenarios to compare (${entries.length} chosen).`;
       return;
@@ -62,22 +93,24 @@ export class CsCompare extends LitElement {
     return html`
       <fieldset>
         <legend>Scenarios to compare (saved in this browser, and the one open now)</legend>
-        <label><input type="checkbox" name="compare" value="__current__" checked /> ${this.current?.label ?? 'current'}</label>
-        ${saved.map((n) => html`<label><input type="checkbox" name="compare" value=${n} /> ${n}</label>`)}
+        <label><input type="checkbox" name="compare" value="__current__" .checked=${!this.blocked && this._currentTicked} ?disabled=${!!this.blocked}
+          aria-describedby=${this.blocked ? 'compare-blocked' : nothing} @change=${(e: Event) => (this._currentTicked = (e.target as HTMLInputElement).checked)} /> ${this.current?.label ?? 'current'}</label>
+        ${repeat(saved, (n) => n, (n) => html`<label><input type="checkbox" name="compare" value=${n} .checked=${this._ticked.has(n)} @change=${(e: Event) => this._tick(n, (e.target as HTMLInputElement).checked)} /> ${n}</label>`)}
         ${saved.length === 0 ? html`<span>Save a scenario to compare it with this one.</span>` : nothing}
         <button type="button" id="compare-run" @click=${this._start} ?disabled=${this.running}>Compare</button>
         <span aria-live="polite">${this.progress}</span>
+        ${this.blocked ? html`<p class="error" id="compare-blocked">${this.blocked}</p>` : nothing}
       </fieldset>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       ${compared.length >= 2
-        ? html`<table id="compare-inputs">
+        ? html`<table tabindex="0" id="compare-inputs">
             <caption>Inputs that differ</caption>
             <thead><tr><th scope="col">Input</th>${compared.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
-            <tbody>${diffs.map((d) => html`<tr><td class="path">${d.path}</td>${d.values.map((v) => html`<td class="diff">${v}</td>`)}</tr>`)}</tbody>
+            <tbody>${diffs.map((d) => html`<tr><td>${inputLabel(d.path)}<span class="path">${d.path}</span></td>${d.values.map((v) => html`<td class="diff">${v}</td>`)}</tr>`)}</tbody>
           </table>`
         : nothing}
       ${results.length >= 2
-        ? html`<table id="compare-results">
+        ? html`<table tabindex="0" id="compare-results">
               <caption>Results (same runs and seed)</caption>
               <thead><tr><th scope="col">Scenario: arm</th><th scope="col">CLA at the horizon (mean)</th><th scope="col">Total cost (mean, P10 to P90)</th><th scope="col">Saving (mean, P10 to P90)</th><th scope="col">Chance of a saving</th></tr></thead>
               <tbody>${results.flatMap((s, i) =>

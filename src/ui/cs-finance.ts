@@ -22,11 +22,13 @@ export class CsFinance extends LitElement {
     caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
     th, td { text-align: right; padding: 0.3rem 0.5rem; border-bottom: 1px solid #ddd; }
     th:first-child, td:first-child { text-align: left; }
-    .band { color: #666; font-size: 0.85em; }
+    .band { color: #555; font-size: 0.85em; }
     .note { color: #555; font-size: 0.85rem; }
     .bar { display: inline-block; height: 0.7rem; background: #0072B2; vertical-align: middle; }
     .warning { border-left: 4px solid #D55E00; padding: 0.3rem 0.6rem; background: #fdf3ec; }
     tr.carried td { color: #555; font-style: italic; }
+    /* A narrow screen scrolls a wide table inside itself, not the page. */
+    @media (max-width: 48rem) { table { display: block; overflow-x: auto; } }
   `;
 
   /** The run's summary (with its finance object). */
@@ -45,7 +47,7 @@ export class CsFinance extends LitElement {
       </p>
       ${f.warnings.map((w) => html`<p class="warning" data-warning=${w.kind.replace(/ /g, '-')}>${w.message}</p>`)}
       <p class="note">The net here is the savings less the service’s extra cost with set-up (once, in the first year) and optimism bias on costs (${band(f.inputs.optimismBiasCosts, formatShare)} added); the “Savings by financial year” table is the plain cost difference, without either. The NPV is the present value of the cashable savings plus the non-cashable, less the extra service cost.</p>
-      <table id="appraisal">
+      <table tabindex="0" id="appraisal">
         <caption>Appraisal against ${f.comparisons[0]?.reference ?? ''}: means over runs, with P10 to P90; the parts add up to the NPV</caption>
         <thead><tr><th scope="col">Arm</th><th scope="col">Cashable saving (present value)</th><th scope="col">+ Non-cashable saving (present value: staff time, fixed costs)</th><th scope="col">− Extra FGC service cost (present value)</th><th scope="col">= Net present value (${f.appraisalYears} years; staff time included)</th><th scope="col">Chance NPV &gt; 0</th><th scope="col">Budget NPV (cashable only)</th><th scope="col">Return on investment</th><th scope="col">Benefit–cost ratio</th><th scope="col">Paid back by (share of runs)</th></tr></thead>
         <tbody>
@@ -65,7 +67,7 @@ export class CsFinance extends LitElement {
           )}
         </tbody>
       </table>
-      <table id="npv-by-horizon">
+      <table tabindex="0" id="npv-by-horizon">
         <caption>Net present value by appraisal horizon: means over runs, with P10 to P90</caption>
         <thead><tr><th scope="col">Arm</th>${(f.comparisons[0]?.npvByHorizon ?? []).map((h) => html`<th scope="col">${h.years} years</th>`)}</tr></thead>
         <tbody>
@@ -73,7 +75,7 @@ export class CsFinance extends LitElement {
         </tbody>
       </table>
       ${f.comparisons.map(
-        (c) => html`<table class="by-year">
+        (c) => html`<table tabindex="0" class="by-year">
           <caption>${c.arm}: money by financial year (means over runs, with P10 to P90; each row’s parts add up to its net)</caption>
           <thead><tr><th scope="col">Year</th><th scope="col">Cashable saving (placements’ marginal cost)</th><th scope="col">+ Non-cashable saving (staff time, fixed costs)</th><th scope="col">− Extra FGC service cost</th><th scope="col">= Net</th><th scope="col">Of the savings: support after care (allowances and staying put cashable, personal advisers not; before optimism bias and deadweight)</th></tr></thead>
           <tbody>${c.byYear.map(

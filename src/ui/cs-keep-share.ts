@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { type RunSummary, runTotalsCsv, toCsv } from '../engine';
 import { cannotDraw } from './editor-model';
 import { emit } from './events';
+import { OUT_OF_DATE_LINE } from './format';
 import { deleteScenario, download, forgetUnreadable, MAX_IMPORT_BYTES, readSavedStore, readScenarioFile, savedScenarios, saveScenario, unreadableKeys, unreadableText } from './scenario-store';
 import { shareLink } from './share-link';
 
@@ -64,6 +65,7 @@ export class CsKeepShare extends LitElement {
       this._saved = savedScenarios();
       this._unreadable = unreadableKeys();
       this._say(`Saved “${name}” in this browser.`);
+      emit(this, 'saved-change', {});
     } catch (e) {
       this._say('', `Could not save in this browser: ${(e as Error).message}`);
     }
@@ -76,13 +78,19 @@ export class CsKeepShare extends LitElement {
     if (refused !== undefined) this._say('', `“${name}” could not be opened here (${refused}); it stays saved as it is, and the scenario you had is as it was.`);
     else emit(this, 'scenario-load', { raw: this._saved[name], label: `Saved: ${name}` });
     (e.target as HTMLSelectElement).value = '';
+    this._picked = name;
   }
 
+  /** The saved scenario last picked in the list (the list goes back to its prompt once one is opened): what Delete deletes. */
+  @state() private _picked = '';
+
   private _delete(): void {
-    const name = this.renderRoot.querySelector<HTMLSelectElement>('#saved')!.value;
-    if (!name) return;
+    const name = this._picked;
+    if (!name || !(name in this._saved)) return;
+    this._picked = '';
     deleteScenario(name);
     this._saved = savedScenarios();
+    emit(this, 'saved-change', {});
   }
 
   private async _import(e: Event): Promise<void> {
@@ -155,7 +163,7 @@ export class CsKeepShare extends LitElement {
 
   /** A results file; one run before the scenario's last edit says so in its name and its first line. */
   private _results(kind: string, csv: string): void {
-    const stale = this.stale ? `# OUT OF DATE: these results were run before the scenario was last edited; run it again for results that match it.\n` : '';
+    const stale = this.stale ? OUT_OF_DATE_LINE : '';
     download(`${this._slug()}-${kind}${this.stale ? '-out-of-date' : ''}.csv`, `${stale}${csv}`, 'text/csv');
   }
 
@@ -170,7 +178,7 @@ export class CsKeepShare extends LitElement {
           <option value="">${names.length ? 'Open a saved scenario…' : 'none yet'}</option>
           ${names.map((n) => html`<option value=${n}>${n}</option>`)}
         </select></label>
-        <button type="button" @click=${this._delete} ?disabled=${names.length === 0}>Delete selected</button>
+        <button type="button" id="delete-saved" @click=${this._delete} ?disabled=${!(this._picked in this._saved)}>${this._picked in this._saved ? `Delete “${this._picked}”` : 'Delete (pick one above)'}</button>
       </fieldset>
       <fieldset>
         <legend>Files and links</legend>

@@ -77,7 +77,7 @@ export class CsRunControls extends LitElement {
       <div class="progress">
         ${this.running || this.done > 0 || this.note
           ? html`<progress id="bar" max=${Math.max(1, this.total)} .value=${this.done} aria-label="Runs done"></progress>
-              <div class="status" aria-live="polite">${formatCount(this.done)} of ${formatCount(this.total)} runs${left !== undefined ? html`, about ${formatDuration(left)} left` : estimating ? ', time left shown after a tenth of the runs' : nothing}${!this.running && this.done === this.total ? ' — done' : ''}${this.note ? ` — ${this.note}` : ''}</div>`
+              <div class="status" aria-live="polite" data-left-s=${left ?? ''}>${formatCount(this.done)} of ${formatCount(this.total)} runs${left !== undefined ? html`, about ${formatDuration(left)} left` : estimating ? ', time left shown after a tenth of the runs' : nothing}${!this.running && this.done === this.total ? ' — done' : ''}${this.note ? ` — ${this.note}` : ''}</div>`
           : nothing}
         ${this.queue ? html`<div class="queue" id="job-queue" role="status">${this.queue}</div>` : nothing}
       </div>

@@ -17,6 +17,9 @@ export class CsSavingsTable extends LitElement {
     input:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
     .note { color: #555; font-size: 0.85rem; }
     .error { color: #a00; font-size: 0.85rem; }
+    input { max-width: 100%; }
+    /* A narrow screen scrolls a wide table inside itself, not the page. */
+    @media (max-width: 48rem) { table { display: block; overflow-x: auto; } }
   `;
 
   /** The run's summary. */
@@ -42,7 +45,7 @@ export class CsSavingsTable extends LitElement {
       <div id="target-note" class="note">Saving = the counterfactual’s cost − the arm’s cost, run by run (${moneyIn(s)}; not discounted): means over runs with P10 and P90.</div>
       ${s.comparisons.map(
         (c) => html`
-          <table class="savings">
+          <table tabindex="0" class="savings">
             <caption>${c.arm} against ${c.reference}: mean over runs, with P10 and P90</caption>
             <thead><tr><th scope="col">Financial year</th><th scope="col">Mean</th><th scope="col">P10</th><th scope="col">P90</th><th scope="col">Chance of reaching the target</th></tr></thead>
             <tbody>

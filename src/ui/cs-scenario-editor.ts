@@ -1,4 +1,6 @@
 // <cs-scenario-editor>: every input of a scenario, grouped, with its unit and source, as a fixed value or a distribution.
+import PASSAGES from '../../scenarios/seed-passages.json';
+import { citationKey, citationsIn } from '../scenario/citations';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { hasOwn, type ScenarioError } from '../scenario/check';
@@ -25,7 +27,7 @@ export class CsScenarioEditor extends LitElement {
     .body { padding: 0.2rem 0.6rem 0.6rem; }
     .row { display: grid; grid-template-columns: minmax(10rem, 16rem) auto 1fr; gap: 0.4rem; align-items: center; padding: 0.25rem 0; border-top: 1px solid #f0f0f0; }
     .row .label { font-weight: 500; }
-    .path { color: #888; font-size: 0.75rem; font-weight: 400; display: block; }
+    .path { color: #555; font-size: 0.75rem; font-weight: 400; display: block; overflow-wrap: anywhere; }
     .inputs { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; }
     .inputs label { display: inline-flex; gap: 0.2rem; align-items: center; font-size: 0.8rem; color: #555; }
     input, select { font: inherit; font-size: 0.85rem; padding: 0.15rem 0.3rem; }
@@ -35,10 +37,17 @@ export class CsScenarioEditor extends LitElement {
     input:focus-visible, select:focus-visible, summary:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
     .unit { color: #555; font-size: 0.8rem; }
     .grade { color: #444; font-size: 0.75rem; background: #f3f3f3; border-radius: 4px; padding: 0 0.3rem; }
-    details.source { grid-column: 2 / 4; font-size: 0.8rem; color: #444; }
+    details.source { grid-column: 2 / 4; font-size: 0.8rem; color: #444; overflow-wrap: anywhere; }
     details.source summary { cursor: pointer; color: #1f5fbf; }
+    details.passage blockquote { margin: 0.3rem 0 0.3rem 1rem; padding-left: 0.6rem; border-left: 3px solid #bbb; font-style: italic; }
     .error { grid-column: 1 / 4; color: #a00; font-size: 0.85rem; }
     .sub { font-weight: 600; margin-top: 0.5rem; }
+    input, select { max-width: 100%; }
+    /* A narrow screen: each row's label above its inputs, its source and problems below, nothing wider than the screen. */
+    @media (max-width: 40rem) {
+      .row { grid-template-columns: minmax(0, 1fr); }
+      details.source, .error { grid-column: 1; }
+    }
   `;
 
   /** The scenario being edited, as raw JSON (it may be invalid). */
@@ -63,8 +72,9 @@ export class CsScenarioEditor extends LitElement {
     return mine.length ? html`<div class="error" role="alert">${mine.map((e) => html`<div>${e.path}: ${e.message}</div>`)}</div>` : nothing;
   }
 
-  private _number(path: string, label: string, value: unknown): TemplateResult {
-    return html`<label>${label}<input type="number" step="any" aria-label=${`${path} ${label}`} data-path=${path}
+  /** A number input; `row` is the path of the input it is part of, whose label names it to a screen reader. */
+  private _number(path: string, label: string, value: unknown, row = path): TemplateResult {
+    return html`<label>${label}<input type="number" step="any" aria-label=${label ? `${fieldLabel(row)}: ${label}` : fieldLabel(row)} data-path=${path}
       .value=${typeof value === 'number' || typeof value === 'string' ? String(value) : ''}
       @change=${(e: Event) => {
         const text = (e.target as HTMLInputElement).value;
@@ -74,13 +84,16 @@ export class CsScenarioEditor extends LitElement {
 
   /** A parameter: a number input, or a word where it is itself a distribution (edited in the file). */
   private _param(path: string, key: string, value: unknown): TemplateResult {
-    return value !== null && typeof value === 'object' ? html`<span class="unit">${key}: distribution</span>` : this._number(`${path}.${key}`, key, value);
+    return value !== null && typeof value === 'object' ? html`<span class="unit">${key}: distribution</span>` : this._number(`${path}.${key}`, key, value, path);
   }
 
   private _source(node: Record<string, unknown>): TemplateResult | typeof nothing {
     const source = node.source;
     if (typeof source !== 'string' || !source) return nothing;
-    return html`<details class="source"><summary>Source</summary>${source}${typeof node.note === 'string' ? html`<br />${node.note}` : nothing}</details>`;
+    // Each seed citation opens to the passage it quotes (scenarios/seed-passages.json, checked against the seeds).
+    const quoted = citationsIn(source).map(citationKey).filter((key, i, all) => all.indexOf(key) === i && (PASSAGES as Record<string, string>)[key]);
+    return html`<details class="source"><summary>Source</summary>${source}${typeof node.note === 'string' ? html`<br />${node.note}` : nothing}
+      ${quoted.map((key) => html`<details class="passage"><summary>${key}: the passage</summary><blockquote>${(PASSAGES as Record<string, string>)[key]}</blockquote></details>`)}</details>`;
   }
 
   /** A row: label and path, its inputs, then its source and problems. */
@@ -105,7 +118,7 @@ export class CsScenarioEditor extends LitElement {
     };
     return this._line(
       path,
-      html`<select aria-label=${`${path} distribution`} data-path=${`${path}.dist`} @change=${change}>
+      html`<select aria-label=${`${fieldLabel(path)}: distribution`} data-path=${`${path}.dist`} @change=${change}>
           ${Object.keys(DIST_PARAMS).map((d) => html`<option value=${d} ?selected=${d === dist}>${d}</option>`)}
           ${hasOwn(DIST_PARAMS, dist) ? nothing : html`<option selected disabled>${dist}</option>`}
         </select>
@@ -155,7 +168,7 @@ export class CsScenarioEditor extends LitElement {
     const families = Object.keys(FAMILY_PARAMS).filter((f) => f !== 'empirical' || family === 'empirical');
     return this._line(
       path,
-      html`<select aria-label=${`${path} family`} data-path=${`${path}.family`} @change=${(e: Event) => this._set(path, switchFamily(node, (e.target as HTMLSelectElement).value))}>
+      html`<select aria-label=${`${fieldLabel(path)}: distribution family`} data-path=${`${path}.family`} @change=${(e: Event) => this._set(path, switchFamily(node, (e.target as HTMLSelectElement).value))}>
           ${families.map((f) => html`<option ?selected=${f === family}>${f}</option>`)}
         </select>
         ${row.params.map((k) => this._param(path, k, node[k]))}
@@ -170,9 +183,9 @@ export class CsScenarioEditor extends LitElement {
       case 'number':
         return this._line(row.path, this._number(row.path, '', row.value));
       case 'text':
-        return this._line(row.path, html`<input type="text" aria-label=${row.path} data-path=${row.path} .value=${row.value} @change=${(e: Event) => this._set(row.path, (e.target as HTMLInputElement).value)} />`);
+        return this._line(row.path, html`<input type="text" aria-label=${fieldLabel(row.path)} data-path=${row.path} .value=${row.value} @change=${(e: Event) => this._set(row.path, (e.target as HTMLInputElement).value)} />`);
       case 'numbers':
-        return this._line(row.path, row.values.map((v, i) => this._number(`${row.path}[${i}]`, String(i + 1), v)));
+        return this._line(row.path, row.values.map((v, i) => this._number(`${row.path}[${i}]`, String(i + 1), v, row.path)));
       case 'summary':
         return this._line(row.path, html`<span class="summary" data-path=${row.path}>${row.text}</span>`);
       case 'quantity':
@@ -182,8 +195,8 @@ export class CsScenarioEditor extends LitElement {
       case 'shares':
         return this._line(
           row.path,
-          html`${row.shares.map(([k, v]) => this._number(`${row.path}.shares.${k}`, word(k), v))}
-            ${this._number(`${row.path}.concentration`, 'Dirichlet concentration', row.node.concentration)}`,
+          html`${row.shares.map(([k, v]) => this._number(`${row.path}.shares.${k}`, word(k), v, row.path))}
+            ${this._number(`${row.path}.concentration`, 'Dirichlet concentration', row.node.concentration, row.path)}`,
           this._source(row.node),
           ' (shares summing to 1)',
         );

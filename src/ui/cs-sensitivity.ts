@@ -9,6 +9,8 @@ import { jobWords, type JobsState, type RunController } from './run-controller';
 import { toolStyles } from './tool-styles';
 import { runInSlices, yieldToEventLoop } from '../client/slices';
 import { armColour } from './palette';
+import { inputLabel } from './field-labels';
+import { pngButton, pngButtonStyles } from './png-button';
 import './cs-fan-chart'; // registers the Chart.js parts
 
 Chart.register(BarController, BarElement);
@@ -26,6 +28,7 @@ const APP_RR_GRID = [1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2];
 export class CsSensitivity extends LitElement {
   static override styles = [
     toolStyles,
+    pngButtonStyles,
     css`
       .canvas { height: 320px; }
     `,
@@ -41,6 +44,8 @@ export class CsSensitivity extends LitElement {
   @property({ attribute: false }) jobs: JobsState | undefined;
   /** The coordinator answer, whose recommended range this panel repeats. */
   @property({ attribute: false }) answer: CoordinatorAnswer | undefined;
+  /** Why the tornado and break-even cannot run now (e.g. the scenario has problems); empty if they can. */
+  @property() blocked = '';
 
   @state() private _output: SensitivityOutput = 'netSaving';
   @state() private _arm = 1;
@@ -92,6 +97,16 @@ export class CsSensitivity extends LitElement {
     });
   }
 
+  /** The tornado last run, for the report. */
+  get tornadoResult(): Tornado | undefined {
+    return this._tornado;
+  }
+
+  /** The global ranking of the run on screen, for the report (none while it is being worked out or cannot be). */
+  get rankingResult(): GlobalSensitivity | undefined {
+    return typeof this._globalResult === 'string' ? undefined : this._globalResult;
+  }
+
   /** The global ranking (or why there is none), recomputed only when its inputs change, not on every status update. */
   @state() private _globalResult: GlobalSensitivity | string = '';
   /** The latest ranking asked for: one asked for before it is dropped. */
@@ -138,7 +153,7 @@ export class CsSensitivity extends LitElement {
     this._chart = new Chart(this._canvas, {
       type: 'bar',
       data: {
-        labels: bars.map((b) => b.input),
+        labels: bars.map((b) => inputLabel(b.input)),
         datasets: [
           { label: 'Input at its P10', data: bars.map((b) => [t.central, b.outputAtLow]), backgroundColor: armColour(1), grouped: false },
           { label: 'Input at its P90', data: bars.map((b) => [t.central, b.outputAtHigh]), backgroundColor: armColour(2), grouped: false },
@@ -161,8 +176,9 @@ export class CsSensitivity extends LitElement {
 
   override render() {
     const scenario = this.scenario;
-    if (!scenario) return html`<p class="note">Fix the scenario to use the evaluator tools.</p>`;
-    const arms = scenario.arms.options;
+    // Shown with its controls disabled and the reason, not hidden, when it cannot run.
+    const blocked = this.blocked || (scenario ? '' : 'Fix the scenario to use the evaluator tools.');
+    const arms = scenario?.arms.options ?? [];
     const g = this._globalResult;
     const t = this._tornado;
     return html`
@@ -173,7 +189,7 @@ export class CsSensitivity extends LitElement {
           </select>
         </label>
         <label>Arm against the counterfactual
-          <select id="sens-arm" @change=${(e: Event) => (this._arm = Number((e.target as HTMLSelectElement).value))}>
+          <select id="sens-arm" ?disabled=${!scenario} @change=${(e: Event) => (this._arm = Number((e.target as HTMLSelectElement).value))}>
             ${arms.map((a, i) => html`<option value=${i + 1} ?selected=${i + 1 === this._arm}>${a.name}</option>`)}
           </select>
         </label>
@@ -185,22 +201,24 @@ export class CsSensitivity extends LitElement {
             <table id="global-groups"><thead><tr><th scope="col">Group of inputs</th><th scope="col">Share of the spread explained</th></tr></thead>
               <tbody>${g.groups.map((x) => html`<tr><td>${x.group}</td><td>${formatShare(x.share)}</td></tr>`)}</tbody></table>
             <table id="global-table"><thead><tr><th scope="col">Input</th><th scope="col">Group</th><th scope="col">Rank coefficient</th><th scope="col">Share</th></tr></thead>
-              <tbody>${g.inputs.map((x) => html`<tr><td>${x.input}</td><td>${x.group}</td><td>${formatFixed(x.index, 2)}</td><td>${formatShare(x.share)}</td></tr>`)}</tbody></table>`}
+              <tbody>${g.inputs.map((x) => html`<tr><td>${inputLabel(x.input)}<span class="path">${x.input}</span></td><td>${x.group}</td><td>${formatFixed(x.index, 2)}</td><td>${formatShare(x.share)}</td></tr>`)}</tbody></table>`}
       <h3>Tornado</h3>
       <div class="form">
         <label>Runs per bar <input id="tornado-runs" type="number" min="1" max="2000" value="10" /></label>
-        <button type="button" id="tornado-run" ?disabled=${!this.runner} @click=${this._runTornado}>Run tornado</button>
+        <button type="button" id="tornado-run" ?disabled=${!this.runner || !!blocked} aria-describedby=${blocked ? 'sens-blocked' : nothing} @click=${this._runTornado}>Run tornado</button>
         <label>Runs per point <input id="breakeven-runs" type="number" min="1" max="2000" value="20" /></label>
-        <button type="button" id="breakeven-run" ?disabled=${!this.runner} @click=${this._runBreakEven}>Find the break-even effect</button>
+        <button type="button" id="breakeven-run" ?disabled=${!this.runner || !!blocked} aria-describedby=${blocked ? 'sens-blocked' : nothing} @click=${this._runBreakEven}>Find the break-even effect</button>
       </div>
+      ${blocked ? html`<p class="error" id="sens-blocked">${blocked}</p>` : nothing}
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       <p class="status" role="status" id="tornado-status">${this.jobs ? jobWords(this.jobs, 'Tornado') : ''}</p>
       <p class="status" role="status" id="breakeven-status">${this.jobs ? jobWords(this.jobs, 'Break-even') : ''}</p>
       ${t
         ? html`<p class="note">Each input at its P10 and P90, every other input at its mean; central case ${this._format(t.central, t.output)} (“${t.arm}”, ${t.runs} runs each, the same families throughout).</p>
+            ${pngButton(() => this._chart, `tornado-${t.output}.png`, `Tornado: what moves the ${OUTPUT_LABELS[t.output].toLowerCase()}`, `“${t.arm}”: each input at its P10 and at its P90, every other at its mean; bars start at the central case, ${this._format(t.central, t.output)}; ${t.runs} runs each`)}
             <div class="canvas"><canvas id="tornado-chart" role="img" aria-label="Tornado: output with each input at its P10 and P90"></canvas></div>
             <table id="tornado-table"><thead><tr><th scope="col">Input</th><th scope="col">P10</th><th scope="col">P90</th><th scope="col">Output at P10</th><th scope="col">Output at P90</th><th scope="col">Swing</th></tr></thead>
-              <tbody>${t.bars.map((b) => html`<tr><td>${b.input}</td><td>${formatSignificant(b.low, 4)}</td><td>${formatSignificant(b.high, 4)}</td><td>${this._format(b.outputAtLow, t.output)}</td><td>${this._format(b.outputAtHigh, t.output)}</td><td>${this._format(b.swing, t.output)}</td></tr>`)}</tbody></table>`
+              <tbody>${t.bars.map((b) => html`<tr><td>${inputLabel(b.input)}<span class="path">${b.input}</span></td><td>${formatSignificant(b.low, 4)}</td><td>${formatSignificant(b.high, 4)}</td><td>${this._format(b.outputAtLow, t.output)}</td><td>${this._format(b.outputAtHigh, t.output)}</td><td>${this._format(b.swing, t.output)}</td></tr>`)}</tbody></table>`
         : nothing}
       ${this._effect
         ? html`<h3>Break-even effect</h3>

@@ -16,7 +16,7 @@ export class CsVerdict extends LitElement {
     .stale { font-weight: 600; color: #8a3d00; }
     .basis { font-size: 0.85rem; color: #444; }
     label { font-size: 0.9rem; }
-    select { font: inherit; }
+    select { font: inherit; max-width: 100%; }
   `;
 
   @property({ attribute: false }) summary: RunSummary | undefined;

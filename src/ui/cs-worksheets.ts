@@ -23,14 +23,17 @@ export class CsWorksheets extends LitElement {
     :host { display: block; font-size: 0.88rem; }
     select, button { font: inherit; padding: 0.2rem 0.5rem; }
     select:focus-visible, button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
-    .side { display: grid; grid-template-columns: repeat(auto-fit, minmax(30rem, 1fr)); gap: 1rem; }
+    .side { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(30rem, 100%), 1fr)); gap: 1rem; }
     table { border-collapse: collapse; width: 100%; }
     caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
     th, td { text-align: right; padding: 0.2rem 0.4rem; border-bottom: 1px solid #eee; vertical-align: top; }
     th:first-child, td:first-child { text-align: left; }
     td.off { background: #fde2e2; font-weight: 600; }
-    .source { color: #666; font-size: 0.75rem; }
+    .source { color: #555; font-size: 0.75rem; }
     .error { color: #a00; }
+    select { max-width: 100%; }
+    /* A narrow screen scrolls a wide table inside itself, not the page. */
+    @media (max-width: 48rem) { table { display: block; overflow-x: auto; } }
   `;
 
   @state() private _key = 'leeds-family-valued-2017';
@@ -57,7 +60,7 @@ export class CsWorksheets extends LitElement {
       <button type="button" id="stress" @click=${() => (this._stress = stress(w, STRESS_RUNS, 'worksheet'))}>Stress-test (${STRESS_RUNS} draws)</button>
       <p>${w.description}</p>
       <div class="side">
-        <table id="reproduction">
+        <table tabindex="0" id="reproduction">
           <caption>As published, reproduced line by line</caption>
           <thead><tr><th scope="col">Item</th><th scope="col">Published</th><th scope="col">Reproduced</th><th scope="col">Difference</th></tr></thead>
           <tbody>${rows.map(
@@ -71,12 +74,12 @@ export class CsWorksheets extends LitElement {
         </table>
         ${s
           ? html`<div>
-              <table id="stressed">
+              <table tabindex="0" id="stressed">
                 <caption>The same with distributions in place of point assumptions: the mean over draws, with P10 and P90</caption>
                 <thead><tr><th scope="col">Item</th><th scope="col">Point</th><th scope="col">Mean</th><th scope="col">P10</th><th scope="col">P90</th></tr></thead>
                 <tbody>${s.items.map((it) => html`<tr><td>${it.item}</td><td>${fmtLine(it.point, it.decimals)}</td><td>${fmtLine(it.spread.mean, it.decimals)}</td><td>${fmtLine(it.spread.p10, it.decimals)}</td><td>${fmtLine(it.spread.p90, it.decimals)}</td></tr>`)}</tbody>
               </table>
-              <table id="swings">
+              <table tabindex="0" id="swings">
                 <caption>What moves “${headline.item}”: each input at its P10 and P90</caption>
                 <thead><tr><th scope="col">Input</th><th scope="col">P10 → result</th><th scope="col">P90 → result</th><th scope="col">Swing</th></tr></thead>
                 <tbody>${s.sensitivity.map((x) => html`<tr><td>${x.input}</td><td>${formatSignificant(x.low, 4)} → ${fmtLine(x.outputAtLow, headline.decimals)}</td><td>${formatSignificant(x.high, 4)} → ${fmtLine(x.outputAtHigh, headline.decimals)}</td><td>${fmtLine(x.swing, headline.decimals)}</td></tr>`)}</tbody>

@@ -10,6 +10,8 @@ export type CancelRequestEvent = CustomEvent<Record<string, never>>;
 export type ScenarioChangeEvent = CustomEvent<{ raw: unknown; scenario: Scenario | undefined }>;
 /** A whole scenario to load (saved, imported or shared), with where it came from. */
 export type ScenarioLoadEvent = CustomEvent<{ raw: unknown; label: string }>;
+/** The scenarios saved in this browser changed (one saved or deleted): lists of them read the store again. */
+export type SavedChangeEvent = CustomEvent<Record<string, never>>;
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -20,6 +22,7 @@ declare global {
     'compare-request': CompareRequestEvent;
     'scenario-change': ScenarioChangeEvent;
     'scenario-load': ScenarioLoadEvent;
+    'saved-change': SavedChangeEvent;
   }
 }
 

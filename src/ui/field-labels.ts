@@ -151,3 +151,37 @@ export function fieldLabel(path: string): string {
   if (keys[0] === 'costs' && keys[1] === 'afterCare' && keys.length === 4) return `${AFTER_CARE[parent] ?? word(parent)}: ${last === 'cost' ? 'cost a child' : last === 'share' ? 'share of the children it is paid for' : word(last)}`;
   return word(last);
 }
+
+/** A part of an input, in words: a distribution's or a duration's parameter, or what else a quantity carries. */
+const PARTS: Record<string, string> = {
+  mean: 'mean',
+  sd: 'standard deviation',
+  min: 'lowest',
+  max: 'highest',
+  mode: 'most likely',
+  alpha: 'beta’s α',
+  beta: 'beta’s β',
+  shape: 'Weibull shape',
+  dist: 'distribution',
+  family: 'distribution',
+  concentration: 'Dirichlet concentration',
+  unit: 'unit',
+  priceYear: 'price year',
+  grade: 'evidence grade',
+  measure: 'measure',
+};
+
+/**
+ * The label of any path the page names, a part of an input too (the tornado's and the calibration's inputs, the values
+ * two scenarios differ in): the input's label as the editor shows it, then the part ("Care (CLA): time in it, mean").
+ */
+export function inputLabel(path: string): string {
+  const share = /^(.+)\.shares\.([^.[\]]+)$/.exec(path);
+  if (share) return `${fieldLabel(share[1]!)}: ${word(share[2]!)}`;
+  const item = /^(.+)\[(\d+)\]$/.exec(path);
+  if (item) return `${inputLabel(item[1]!)}, item ${Number(item[2]) + 1}`;
+  const part = /^(.+)\.([^.[\]]+)$/.exec(path);
+  if (part && part[2] === 'value') return inputLabel(part[1]!);
+  if (part && PARTS[part[2]!]) return `${inputLabel(part[1]!)}, ${PARTS[part[2]!]}`;
+  return fieldLabel(path);
+}

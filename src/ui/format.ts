@@ -48,9 +48,15 @@ export const monthName = (yyyyMm: string): string => {
   return name ? `${name} ${year}` : yyyyMm;
 };
 
-/** Time left, rounded up: "40 s", "27 min", "2 h 5 min". */
+/** Time left: "40 s"; under ten minutes to the nearest 10 s ("1 min 50 s", "3 min"); then minutes rounded up ("27 min", "2 h 5 min"). */
 export const formatDuration = (seconds: number): string => {
   if (seconds < 90) return `${Math.ceil(seconds)} s`;
+  if (seconds < 600) {
+    const tens = Math.round(seconds / 10);
+    const minutes = Math.floor(tens / 6);
+    const rest = (tens % 6) * 10;
+    return rest ? `${minutes} min ${rest} s` : `${minutes} min`;
+  }
   const minutes = Math.ceil(seconds / 60);
   return minutes < 90 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 };
@@ -64,3 +70,6 @@ export const meanAndBand = (s: { mean: number; p10: number; p90: number }, f: (x
   mean: f(s.mean),
   band: `P10 ${f(s.p10)} to P90 ${f(s.p90)}`,
 });
+
+/** The first line of a results file downloaded while the results are out of date (src/ui/cs-keep-share.ts, cs-table-exports.ts). */
+export const OUT_OF_DATE_LINE = '# OUT OF DATE: these results were run before the scenario was last edited; run it again for results that match it.\n';

@@ -13,6 +13,12 @@ export const toolStyles = css`
   table { border-collapse: collapse; width: 100%; font-size: 0.85rem; margin-top: 0.5rem; }
   th, td { text-align: right; padding: 0.2rem 0.5rem; border-bottom: 1px solid #eee; }
   th:first-child, td:first-child { text-align: left; }
+  /* An input's field path, under its label: for typing into a tool that takes paths. */
+  .path { display: block; color: #555; font-size: 0.75rem; font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
+  label, input, select { max-width: 100%; }
+  label { min-width: 0; }
+  /* A narrow screen scrolls a wide table inside itself, not the page. */
+  @media (max-width: 48rem) { table { display: block; overflow-x: auto; } }
   .note, .status { color: #555; font-size: 0.85rem; }
   .error { color: #a00; font-size: 0.85rem; }
   .result { font-weight: 600; margin: 0.5rem 0; }

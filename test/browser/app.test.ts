@@ -167,7 +167,7 @@ describe('the app in Chromium', () => {
     const editor = app(page).locator('cs-scenario-editor');
     await editor.locator('details.group > summary', { hasText: /^Prices/ }).click();
     expect(await editor.locator('details.group', { hasText: 'prices.deflator.index' }).textContent()).toContain('HM Treasury, GDP deflators at market prices');
-    const year = editor.locator('input[aria-label="prices.reportingYear"]');
+    const year = editor.locator('input[data-path="prices.reportingYear"]');
     await year.fill('2030/31');
     await year.press('Tab');
     await expect.poll(() => editor.getByRole('alert').first().textContent()).toContain('prices.reportingYear: 2030/31 is outside the deflator series');
@@ -200,6 +200,10 @@ describe('the app in Chromium', () => {
     await expect.poll(async () => (await tools.locator('#tornado-status').textContent()) ?? '', { timeout: 100_000 }).toContain(`Tornado: ${uncertain} inputs`);
     const swings = await tools.locator('#tornado-table tbody tr td:last-child').allTextContents();
     expect(swings).toHaveLength(uncertain);
+    // Each input by its label, its field path in small type beneath (not a bare path).
+    const icpc = tools.locator('#tornado-table tbody tr', { hasText: 'fgc.effects.byOfferPoint.icpc.rrEntryToCare' });
+    expect(await icpc.locator('td').first().textContent()).toBe('Relative risk of entering care after an FGC at an initial child protection conference' + 'fgc.effects.byOfferPoint.icpc.rrEntryToCare');
+    expect(await tools.locator('#global-table tbody tr', { hasText: 'fgc.effects.byOfferPoint.icpc.rrEntryToCare' }).locator('td .path').count()).toBe(1);
     const pounds = swings.map((t) => Number(t.replace(/[^0-9.-]/g, '')));
     expect(pounds).toEqual([...pounds].sort((a, b) => b - a));
     // The tornado keeps the unit it ran in when another output is picked afterwards.
@@ -230,6 +234,8 @@ describe('the app in Chromium', () => {
     // Four numbers (referrals, time in care, re-referral, the escalation trend) and the assessment's four shares; six series.
     expect(await calib.locator('#fitted tbody tr').count()).toBe(8);
     expect(await calib.locator('#fit-series tbody tr').count()).toBe(6);
+    expect(await calib.locator('#fitted tbody tr', { hasText: 'pathway.cla.duration.mean' }).locator('td').first().textContent()).toBe('Care (CLA): time in it, meanpathway.cla.duration.mean');
+    expect(await calib.locator('#fit-series tbody tr td:first-child').allTextContents()).toContain('Children looked after');
     expect(await calib.locator('#calib-chart').count()).toBe(1);
     await calib.locator('#backtest-run').click();
     await expect.poll(async () => (await calib.locator('#calib-status').textContent()) ?? '', { timeout: 100_000 }).toContain('Backtest: fitted on 11 months, 6 held out');
@@ -294,8 +300,10 @@ describe('the scenario editor in Chromium', () => {
     await editor.locator('details.group > summary', { hasText: /^Demand/ }).click();
     const referrals = editor.locator('.row', { hasText: 'demand.referralsPerMonth' });
     expect(await referrals.locator('.unit').first().textContent()).toBe('children/month');
-    await referrals.locator('details.source summary').click();
+    await referrals.locator('details.source > summary').click();
     expect(await referrals.locator('details.source').textContent()).toContain('000_8890056140a8d8e5.txt:L1913');
+    // The citation opens to the passage it quotes.
+    expect(await referrals.locator('details.passage > summary').first().textContent()).toContain('000_8890056140a8d8e5.txt:L1913');
     // A fixed value can become a distribution.
     await referrals.locator('select').selectOption('triangular');
     expect(await referrals.locator('input[type="number"]').count()).toBe(3);

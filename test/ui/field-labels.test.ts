@@ -1,6 +1,6 @@
 // The editor's labels: every input of the shipped scenarios reads differently, and the ambiguous keys get their context.
 import { describe, expect, it } from 'vitest';
-import { fieldLabel, word } from '../../src/ui/field-labels';
+import { fieldLabel, inputLabel, word } from '../../src/ui/field-labels';
 import { readJson } from '../helpers/scenarios';
 
 /** The paths the editor gives a row (a quantity, a duration, shares, a number, text or a list of numbers), indices as []. */
@@ -50,5 +50,18 @@ describe('scenario editor labels', () => {
     expect(fieldLabel('prices.deflator.index.2015')).toBe('Deflator, 2015');
     expect(word('noFurtherAction')).toBe('No further action');
     expect(word('someNewKey')).toBe('Some new key');
+  });
+
+  it('names a part of an input (a parameter, a share, a list item) after the input it belongs to, and a whole input as the editor does', () => {
+    expect(inputLabel('pathway.cla.duration.mean')).toBe('Care (CLA): time in it, mean');
+    expect(inputLabel('pathway.cla.routes.returnHome.clock.mean')).toBe("Leaving care by returning home: the route's clock, mean");
+    expect(inputLabel('pathway.assessment.exits.shares.cin')).toBe('Assessment: where families go next: Child in need (CIN)');
+    expect(inputLabel('pathway.assessment.exits.concentration')).toBe('Assessment: where families go next, Dirichlet concentration');
+    expect(inputLabel('demand.referralsPerMonth.value')).toBe('Referrals a month');
+    expect(inputLabel('demand.referralsPerMonth.dist')).toBe('Referrals a month, distribution');
+    expect(inputLabel('costs.process.referral.priceYear')).toBe('Cost of a referral, per child, price year');
+    expect(inputLabel('demand.seasonality.multipliers[0]')).toBe('Seasonal multipliers, January to December, item 1');
+    expect(inputLabel('fgc.effects.byOfferPoint.icpc.rrEntryToCare')).toBe(fieldLabel('fgc.effects.byOfferPoint.icpc.rrEntryToCare'));
+    expect(inputLabel('pathway.cla.placementMoves.moves[2].perChildYear')).toBe(fieldLabel('pathway.cla.placementMoves.moves[2].perChildYear'));
   });
 });

@@ -52,6 +52,10 @@ describe('number formats', () => {
     expect(formatDuration(3.2)).toBe('4 s');
     expect(formatDuration(89)).toBe('89 s');
     expect(formatDuration(1609)).toBe('27 min');
+    // Under ten minutes to 10 s: the "3 min" with 111 s to go and "2 min" with 192 s were too coarse to trust.
+    expect(formatDuration(111)).toBe('1 min 50 s');
+    expect(formatDuration(192)).toBe('3 min 10 s');
+    expect(formatDuration(178)).toBe('3 min');
     expect(formatDuration(7500)).toBe('2 h 5 min');
   });
 });
