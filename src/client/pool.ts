@@ -29,8 +29,12 @@ export type WorkerFactory = () => PoolWorker;
 export interface JobOptions extends RunOptions {
   /** Runs per batch (default: batchSchedule's, large batches first and small ones at the end). */
   batchSize?: number;
-  /** Called with (runs done, runs total), at most every PROGRESS_INTERVAL_MS and once at the end. */
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Called with (runs done, runs total), at most every PROGRESS_INTERVAL_MS and once at the end; and, once partial
+   * bands have been drawn, the milliseconds the end will take after the last run (the latest partial summary's cost,
+   * scaled to all the runs: the workers' counts folded and every run summarised).
+   */
+  onProgress?: (done: number, total: number, endMs?: number) => void;
   /** Called with the bands of the runs finished so far, so a chart can fill in. */
   onPartial?: (summary: RunSummary) => void;
   /** Aborting cancels the job. */
@@ -138,6 +142,8 @@ class Job {
   private lastProgress = -Infinity;
   private lastPartial = -Infinity;
   private partialCost = 0;
+  /** Runs the latest partial summary covered. */
+  private partialRuns = 0;
   /** Rows received but not yet folded in (a summary is running). */
   private readonly arrived: RunRows[] = [];
   /** Workers sent this job's scenario and plan (by worker: one re-created for a later job is a new one and is sent them). */
@@ -312,7 +318,7 @@ class Job {
     }
     if (this.options.onProgress && now - this.lastProgress >= PROGRESS_INTERVAL_MS) {
       this.lastProgress = now;
-      this.options.onProgress(done, total);
+      this.options.onProgress(done, total, this.partialRuns > 0 ? (this.partialCost * total) / this.partialRuns : undefined);
     }
     // Partial bands cost more as runs pile up: space them by at least four times their own cost.
     if (this.options.onPartial && now - this.lastPartial >= Math.max(PROGRESS_INTERVAL_MS, 4 * this.partialCost)) {
@@ -320,6 +326,7 @@ class Job {
       this.collect(() =>
         this.summarise((partial, busyMs) => {
           this.partialCost = busyMs;
+          this.partialRuns = this.set.complete;
           this.lastPartial = performance.now();
           this.options.onPartial?.(partial);
           this.advance();

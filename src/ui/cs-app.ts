@@ -106,7 +106,7 @@ export class CsApp extends LitElement {
         const summary = await simulate(scenario, {
           runs,
           seed,
-          onProgress: progress,
+          onProgress: (done, total, endMs) => progress(done, total, 'runs', endMs),
           onPartial: (partial) => {
             if (!current) return;
             this._summary = partial;
@@ -162,7 +162,7 @@ export class CsApp extends LitElement {
     if (!scenario) return;
     const focus = this._focusArm();
     void this._jobs.run('Coordinator sweep', async ({ simulate, progress }) => {
-      const summary = await simulate(scenario, { runs: e.detail.runs, capacity: e.detail.capacity, capacityLike: focus, keepRunSeries: [...SWEEP_RUN_SERIES], onProgress: progress });
+      const summary = await simulate(scenario, { runs: e.detail.runs, capacity: e.detail.capacity, capacityLike: focus, keepRunSeries: [...SWEEP_RUN_SERIES], onProgress: (done, total, endMs) => progress(done, total, 'runs', endMs) });
       this._answer = coordinatorAnswer(summary);
       this._answerFocus = focus;
       this._answerStale = false;
