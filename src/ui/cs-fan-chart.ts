@@ -160,12 +160,20 @@ export class CsFanChart extends LitElement {
 
   /** The chart's picture (chart-png.ts): twice its size, on white, titled; none while it shows its table. */
   picture(): HTMLCanvasElement | undefined {
-    return this._chart ? chartPicture(this._chart, this.heading, `${this.unit}; bands P5–P95 and P25–P75, lines the median over runs`) : undefined;
+    return this._chart ? chartPicture(this._chart, this.heading, this._pictureLine()) : undefined;
   }
 
   private _downloadPng(): void {
     if (!this._chart) return;
-    downloadChartPng(this._chart, `${this.metric}.png`, this.heading, `${this.unit}; bands P5–P95 and P25–P75, lines the median over runs`);
+    downloadChartPng(this._chart, `${this.metric}.png`, this.heading, this._pictureLine());
+  }
+
+  /** What a picture of the chart shows, as drawn: levels, or (the difference view) each option less the counterfactual's median. */
+  private _pictureLine(): string {
+    const s = this.summary;
+    return s && this._differs(s)
+      ? `${this.unit}: each option less ${s.arms[0]!.name}’s median (a difference of medians); bands P5–P95 and P25–P75`
+      : `${this.unit}; bands P5–P95 and P25–P75, lines the median over runs`;
   }
 
   override render() {

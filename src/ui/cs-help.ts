@@ -11,7 +11,7 @@ const WORDS: Array<[string, string]> = [
   ['SGO (special guardianship order)', 'A court order that places a child for the long term with a guardian, often a relative; one of the ways out of care here.'],
   ['FGC (family group conference)', 'A meeting, set up by an independent coordinator, at which the wider family makes its own plan for the child.'],
   ['FTE (full-time equivalent)', 'Staff counted as full-time posts: two half-time coordinators are 1 FTE.'],
-  ['NPV (net present value)', 'Savings less costs over the appraisal years, later years discounted at 3.5% a year as HM Treasury’s Green Book says; above 0, the option pays for itself.'],
+  ['NPV (net present value)', 'Savings less costs over the appraisal years, later years discounted at the scenario’s rate (3.5% a year, HM Treasury’s Green Book rate, unless the scenario sets another); above 0, the option pays for itself.'],
   ['BCR (benefit–cost ratio)', 'The present value of the savings divided by the present value of the extra FGC service cost; above 1, the option pays for itself.'],
   ['P10 and P90', 'The values that 10% and 90% of the runs fall below: 8 runs in 10 lie between them.'],
   ['Counterfactual', 'What the council would do anyway (for Leeds in 2015, its service before Family Valued); every option is compared with it.'],
@@ -72,7 +72,7 @@ export class CsHelp extends LitElement {
         <p>
           Costs follow what happens: referrals, assessments, enquiries, conferences and care proceedings as they happen, each month on
           a plan or in a placement, and the coordinators whether busy or not, all at one year’s prices. The appraisal follows the
-          Green Book: financial years April to March, later years discounted at 3.5% a year, the service’s extra cost raised for
+          Green Book: financial years April to March, later years discounted at the scenario’s rate (3.5% by default), the service’s extra cost raised for
           optimism bias, and the savings split into cashable and not, with the budget’s own NPV (cashable savings only) beside the
           full one.
         </p>
