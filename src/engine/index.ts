@@ -16,6 +16,8 @@ export { capacitySteps, coordinatorAnswer, rangeWords, CONFIDENT, EVEN, MAX_SWEE
 export { effectBreakEven, type EffectBreakEven } from './analysis/goal-seek';
 export { centralValue, uncertainInputs } from './analysis/inputs';
 export { CALIBRATION_METRICS, CalibrationError, DEFAULT_CALIBRATION_INPUTS, DEFAULT_CALIBRATION_METRICS, backtest, calibrate, type Backtest, type Calibration, type CalibrationMetric, type CalibrationOptions } from './analysis/calibrate';
+export { claimProblem, serviceClaim, type ServiceClaim } from './analysis/service-claim';
+export { serviceReach, type ServiceReach } from './analysis/service-reach';
 export { compareWithObserved, compareTotals, totalMetrics, type ObservedTotalComparison } from './analysis/observed';
 
 // The published analyses, line by line.

@@ -109,6 +109,20 @@ function rampUpProblems(s: Scenario): ScenarioError[] {
       }
       last = Math.max(last, k);
     });
+    // Each arm's caseload services: a service the scenario declares, its ramp in order after month 0.
+    for (const [id, service] of Object.entries(arm.services ?? {})) {
+      const at = `${path}.services.${id}`;
+      if (!s.services?.some((x) => x.id === id)) {
+        const ids = (s.services ?? []).map((x) => `"${x.id}"`);
+        errors.push({ path: at, message: ids.length ? `names no service of the scenario (services: ${ids.join(', ')})` : 'names a service, but the scenario declares none (services)' });
+      }
+      let lastStep = 0;
+      service.rampUp?.forEach((step, i) => {
+        const k = monthsFrom(s.startMonth, step.month);
+        if (k <= lastStep) errors.push({ path: `${at}.rampUp[${i}].month`, message: i === 0 ? `must come after month 0 (${s.startMonth}), got ${step.month}` : `must come after the step before (${service.rampUp![i - 1]!.month}), got ${step.month}` });
+        lastStep = Math.max(lastStep, k);
+      });
+    }
   }
   return errors;
 }

@@ -128,8 +128,86 @@ const pointEffects = refine(
   },
 );
 
+/** A caseload service's id: how arms name it. */
+const SERVICE_ID = { pattern: /^[a-z][a-zA-Z0-9-]{0,39}$/, rule: 'a service id: a lower-case letter, then letters, digits or "-" (up to 40)' };
+
+/**
+ * A capacity-limited service beside the FGC whose capacity is a caseload (a team like Leeds's Restorative Early
+ * Support): offered at referral (before the assessment) to a share of referrals, it takes a family on while its
+ * cases open are fewer than its workers × cases per worker, for an involvement of its own length; its effects act on
+ * the family's path from the day it is taken on, as an FGC's do from its conference.
+ */
+const caseloadService = obj({
+  id: str(SERVICE_ID),
+  name: str(),
+  capacity: obj({
+    model: literal('caseload'),
+    /** Mean months a family is worked with (each family's own from half to one and a half times it). */
+    involvementMonths: quantity({ ...POSITIVE, max: 120, reason: 'an involvement lasts more than 0 and at most 10 years' }, ['months']),
+    /** The longest a family referred waits for a place while its assessment lasts (0: no waiting list, a full team turns it away). */
+    maxWaitWeeks: quantity({ ...NON_NEGATIVE, ...LIMITS.maxWaitWeeks, reason: 'a wait cannot be negative' }, ['weeks']),
+  }),
+  /** The team as it was, by grade: each grade's FTE (the mix an arm's workers follow), cases each worker holds at once, and cost. */
+  staff: arr(
+    obj({
+      grade: str(),
+      fte: num({ ...FTE, min: 0, exclusiveMin: true, reason: 'a grade in the team has more than 0 FTE' }),
+      casesPerWorker: quantity({ ...POSITIVE, max: 100, reason: 'a worker holds more than 0 and at most 100 families at once' }, ['families/FTE']),
+      annualCost: quantity(COST, ['GBP/year'], { money: true }),
+      source: str(),
+      note: optional(str()),
+    }),
+    { minLength: 1, maxLength: 10, why: 'a team of one to ten grades' },
+  ),
+  /** Where it is offered: referrals, the share of all the council's referrals it is offered to and would be right for (the covered areas'). */
+  offerPoints: obj({ referral: offerPoint }),
+  /** Probability a family offered the service takes it up. */
+  acceptance: prob,
+  effects: obj({
+    fadeHalfLifeMonths: quantity({ ...POSITIVE, reason: 'a half-life is above 0' }, ['months'], { graded: true }),
+    byOfferPoint: obj({ referral: pointEffects }),
+  }),
+  /**
+   * What the service's own evaluation claims it saves a month (gross or net, as it says), for the app to set beside
+   * what the simulation gives in the financial year named (the option `arm` against the counterfactual).
+   */
+  publishedClaim: optional(
+    obj({
+      monthlySaving: num({ min: -LIMITS.cost.limit, max: LIMITS.cost.limit, reason: 'a saving a month within ±£100m' }),
+      priceYear: str({ pattern: /^\d{4}(\/\d{2})?$/, rule: 'a financial year "YYYY/YY" or a calendar year "YYYY"' }),
+      /** Whether the claim counts the service's own cost (net) or not (gross). */
+      basis: literal('gross', 'net'),
+      /** The financial year of the simulation to set it beside ("2019/20"), and the option (1 = the first) that runs the service as evaluated. */
+      year: str({ pattern: /^\d{4}\/\d{2}$/, rule: 'a financial year "YYYY/YY"' }),
+      arm: num({ min: 1, max: LIMITS.arms, integer: true, reason: 'an option of the scenario, 1 for the first' }),
+      source: str(),
+      note: optional(str()),
+    }),
+  ),
+  source: optional(str()),
+  note: optional(str()),
+});
+
+/** An arm's caseload service: its workers (FTE, in the staff's mix), changing by month if it ramps, and its own share of referrals offered. */
+const armService = obj({
+  workersFte: num(FTE),
+  /** The share of referrals offered the service in this arm (a team doubled to cover twice the areas), overriding the service's. */
+  eligibleShare: optional(num(PROBABILITY)),
+  rampUp: optional(
+    arr(obj({ month: str({ pattern: MONTH, rule: 'a month as "YYYY-MM"' }), workersFte: num(FTE), source: str(), note: optional(str()) }), {
+      minLength: 1,
+      maxLength: LIMITS.observedMonths,
+      why: 'a step a month for 100 years',
+    }),
+  ),
+  source: optional(str()),
+  note: optional(str()),
+});
+
 const arm = obj({
   name: str(),
+  /** Each caseload service's capacity in this arm, by the service's id (absent: none of it). */
+  services: optional(record(armService, SERVICE_ID)),
   coordinatorsFte: num(FTE),
   /** Where the arm's coordinators come from, and how its figures reconcile with other sources. */
   source: optional(str()),
@@ -245,6 +323,8 @@ export const scenarioSchema = obj({
       byOfferPoint: obj({ referral: pointEffects, icpc: pointEffects, preProceedings: pointEffects, inCare: pointEffects }),
     }),
   }),
+  /** Capacity-limited services beside the FGC (fgc), each with a caseload: at most one in this version. */
+  services: optional(arr(caseloadService, { maxLength: 1, why: 'this version runs the FGC service (fgc) and at most one caseload service beside it' })),
   costs: obj({
     process: obj({
       referral: perChildMoney,
@@ -310,3 +390,5 @@ export const scenarioSchema = obj({
 /** A validated scenario: the engine trusts this type and never re-validates. */
 export type Scenario = Out<typeof scenarioSchema>;
 export type Arm = Scenario['arms']['counterfactual'];
+export type CaseloadService = NonNullable<Scenario['services']>[number];
+export type ArmService = NonNullable<Arm['services']>[string];

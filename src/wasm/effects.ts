@@ -32,9 +32,10 @@ import {
 import { hostExp } from './host';
 import { pickShare } from './draws';
 
-@inline export function effectWeight(lastHeld: f64, t: f64): f64 {
+/** The weight at t of the effect of the last intervention held (at lastHeld, at effect point `point`): it fades at that point's rate. */
+@inline export function effectWeight(lastHeld: f64, t: f64, point: i32): f64 {
   if (lastHeld < 0) return 0;
-  return hostExp(-constant(C_FADE_RATE) * (t - lastHeld));
+  return hostExp(-constant(C_FADE_RATE + point) * (t - lastHeld));
 }
 
 /** The factor an FGC held at offer point `point` puts on the time left in state s (1 in assessment). */
@@ -44,7 +45,7 @@ import { pickShare } from './draws';
 
 export function shortened(d: f64, s: i32, t: f64, lastHeld: f64, point: i32): f64 {
   const factor = timeFactor(s, point);
-  return factor == 1 ? d : d * (1 - (1 - factor) * effectWeight(lastHeld, t));
+  return factor == 1 ? d : d * (1 - (1 - factor) * effectWeight(lastHeld, t, point));
 }
 
 /** The factor the escalation trend puts on the escalating exits' shares at t (months from month 0): 1 without one. */

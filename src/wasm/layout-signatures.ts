@@ -50,9 +50,9 @@ export const EXPORTS: Record<string, Signature> = {
   },
   prepareService: { params: [], result: 'void', what: 'The service\'s growable arrays, once per run' },
   runService: {
-    params: [['slotsPerMonth', 'f64'], ['slotsByMonthEndAt', 'usize'], ['maxWaitMonths', 'f64'], ['weeksInMonth', 'f64'], ['eligibleByState', 'usize'], ['coordinatorCost', 'f64'], ['costByMonthAt', 'usize'], ['offerList', 'usize'], ['n', 'i32'], ['extraList', 'usize'], ['pointList', 'usize'], ['acc', 'usize'], ['withLedger', 'bool'], ['outBlock', 'usize']],
+    params: [['slotsPerMonth', 'f64'], ['slotsByMonthEndAt', 'usize'], ['maxWaitMonths', 'f64'], ['weeksInMonth', 'f64'], ['eligibleByState', 'usize'], ['coordinatorCost', 'f64'], ['costByMonthAt', 'usize'], ['offerList', 'usize'], ['n', 'i32'], ['extraList', 'usize'], ['pointList', 'usize'], ['acc', 'usize'], ['withLedger', 'bool'], ['outBlock', 'usize'], ['supportCasesNow', 'f64'], ['supportCasesByMonthAt', 'usize'], ['supportInvolvementMonths', 'f64'], ['supportMaxWaitMonths', 'f64'], ['supportEligibleShare', 'f64'], ['supportCostPerMonth', 'f64'], ['supportCostByMonthAt', 'usize']],
     result: 'void',
-    what: 'Runs an arm\'s FGC service over the offers, in time order',
+    what: 'Runs an arm\'s services (the FGC\'s and the caseload service\'s) over the offers, in time order',
   },
   arrivals: {
     params: [['k0', 'i32'], ['k1', 'i32'], ['horizon', 'i32'], ['arrivalStart', 'usize'], ['childrenCum', 'usize'], ['sizes', 'i32'], ['timeOut', 'usize'], ['childrenOut', 'usize']],

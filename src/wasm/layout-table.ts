@@ -11,6 +11,8 @@ const QUANTILE_CELLS = 2048;
 const OPEN_STATES = 5;
 /** Offer points, by the state they are offered on entering: CIN (1), CP (2), pre-proceedings (3), care (4): point = state - 1. */
 const OFFER_POINTS = 4;
+/** Where effects are held: the FGC's four offer points, then the caseload service's (a team like Leeds's RES) at referral. */
+const EFFECT_POINTS = OFFER_POINTS + 1;
 const EXIT_SLOTS = 4;
 const EXIT_ROW = 8;
 const PLACEMENTS = 5;
@@ -142,7 +144,22 @@ export const BRANCH_KINDS: CodeSet = {
 };
 
 /** The metric (src/engine/results/metrics.ts) each service row is copied into, in SERVICE_ROWS order. */
-export const SERVICE_ROW_METRICS = ['fgcJoined', 'fgcAllocated', 'fgcHeld', 'fgcWaiting', 'fgcLapsed', 'fgcLongestWaitWeeks'] as const;
+export const SERVICE_ROW_METRICS = [
+  'fgcJoined',
+  'fgcAllocated',
+  'fgcHeld',
+  'fgcWaiting',
+  'fgcLapsed',
+  'fgcLongestWaitWeeks',
+  'supportJoined',
+  'supportAllocated',
+  'supportAllocatedChildren',
+  'supportOpen',
+  'supportWaiting',
+  'supportLapsed',
+  'supportLongestWaitWeeks',
+  'supportCost',
+] as const;
 
 /** The service's rows in its out block (H + 1 months each), one per SERVICE_ROW_METRICS entry in its order. */
 export const SERVICE_ROWS: CodeSet = {
@@ -155,9 +172,17 @@ export const SERVICE_ROWS: CodeSet = {
     ['Waiting', 3],
     ['Lapsed', 4],
     ['LongestWait', 5],
+    ['SupportJoined', 6],
+    ['SupportAllocated', 7],
+    ['SupportAllocatedChildren', 8],
+    ['SupportOpen', 9],
+    ['SupportWaiting', 10],
+    ['SupportLapsed', 11],
+    ['SupportLongestWait', 12],
+    ['SupportCost', 13],
   ],
   count: ['Rows', SERVICE_ROW_METRICS.length],
-  what: 'Rows of the service\'s out block: families joining, allocated, conferences held, waiting at month end, lapsed, longest wait (weeks).',
+  what: 'Rows of the services\' out block: the FGC\'s families joining, allocated, conferences held, waiting at month end, lapsed, longest wait (weeks); then the caseload service\'s families joining, allocated, children allocated, cases open at month end, waiting at month end, lapsed, longest wait (weeks), its staff\'s cost (£).',
 };
 
 /** Quantile tables: one per open state, then these two. */
@@ -186,6 +211,8 @@ export const NUMBERS: [name: string, value: number, what: string][] = [
   ['OPEN_STATES', OPEN_STATES, 'states with a stay and exits: assessment, CIN, CP, pre-proceedings, care'],
   ['PRESTART_MAX_MONTHS', 24, 'the longest the service\'s pipeline reaches back before month 0, months (offers are sorted from minus this)'],
   ['OFFER_POINTS', OFFER_POINTS, 'offer points, by the state offered on entering (point = state - 1): CIN, CP, pre-proceedings, care'],
+  ['EFFECT_POINTS', EFFECT_POINTS, 'where effects are held: the FGC\'s offer points, then the caseload service\'s at referral (SUPPORT_POINT)'],
+  ['SUPPORT_POINT', OFFER_POINTS, 'the effect point of the caseload service (a team like Leeds\'s RES), offered at referral'],
   ['PLACEMENTS', PLACEMENTS, 'placement types in care (src/scenario/schema.ts PLACEMENTS order)'],
   ['LEDGER_WIDTH', LEDGER_WIDTH, 'ledger slots a month: entries, exits and families, LEDGER_STATES each'],
   ['AGE_BANDS', AGE_BANDS, 'DfE\'s age bands: under 1, 1–4, 5–9, 10–15, 16 and over'],
@@ -216,15 +243,15 @@ export const CONSTANTS_BLOCK: SlotBlock = {
     ['RE_REFERRAL_P', 1, 'probability a closed case is re-referred'],
     ['ACCEPTANCE', 1, 'probability a family accepts an FGC offer'],
     ['CONVERSION', 1, 'probability an accepted offer converts (the enquiry goes ahead)'],
-    ['TIME_IN_CARE', OFFER_POINTS, 'factor on the time left in care after an FGC, by the offer point it was held at (state - 1)'],
-    ['TIME_IN_SYSTEM', OFFER_POINTS, 'factor on the time left in a stay that closes the case after an FGC, by offer point'],
-    ['FADE_RATE', 1, 'the effect\'s fade, per month (ln 2 / half-life)'],
-    ['RR_CP', OFFER_POINTS, 'relative risk of escalation to CP after an FGC (per conference held), by offer point'],
-    ['RR_CARE', OFFER_POINTS, 'relative risk of entering care after an FGC (per conference held), by offer point'],
-    ['KINSHIP', OFFER_POINTS, 'kinship share of care entries after an FGC, by offer point'],
-    ['RR_PROCEEDINGS', OFFER_POINTS, 'relative risk of care proceedings after an FGC (per conference held), by offer point'],
-    ['STEP_DOWN', OFFER_POINTS, 'of the escalations an FGC avoids, the share that go to the nearest step-down exit (-1: all step-down exits in proportion), by offer point'],
-    ['HR_HOME', OFFER_POINTS, 'hazard ratio on returning home from care after an FGC, by offer point'],
+    ['TIME_IN_CARE', EFFECT_POINTS, 'factor on the time left in care after an FGC, by the offer point it was held at (state - 1) (the caseload service\'s last)'],
+    ['TIME_IN_SYSTEM', EFFECT_POINTS, 'factor on the time left in a stay that closes the case after an FGC, by offer point (the caseload service\'s last)'],
+    ['FADE_RATE', EFFECT_POINTS, 'the effect\'s fade, per month (ln 2 / half-life), by effect point (the FGC\'s four alike, then the caseload service\'s)'],
+    ['RR_CP', EFFECT_POINTS, 'relative risk of escalation to CP after an FGC (per conference held), by offer point (the caseload service\'s last)'],
+    ['RR_CARE', EFFECT_POINTS, 'relative risk of entering care after an FGC (per conference held), by offer point (the caseload service\'s last)'],
+    ['KINSHIP', EFFECT_POINTS, 'kinship share of care entries after an FGC, by offer point (the caseload service\'s last)'],
+    ['RR_PROCEEDINGS', EFFECT_POINTS, 'relative risk of care proceedings after an FGC (per conference held), by offer point (the caseload service\'s last)'],
+    ['STEP_DOWN', EFFECT_POINTS, 'of the escalations an FGC avoids, the share that go to the nearest step-down exit (-1: all step-down exits in proportion), by offer point (the caseload service\'s last)'],
+    ['HR_HOME', EFFECT_POINTS, 'hazard ratio on returning home from care after an FGC, by offer point (the caseload service\'s last)'],
     ['PROCEEDINGS_PP', 1, 'share of families leaving pre-proceedings with care proceedings issued (those entering care among them)'],
     ['PROCEEDINGS_DIRECT', 1, 'share of care entries by other routes (from an assessment or a CIN plan) with care proceedings'],
     ['PROCEEDINGS_COST', 1, '£ per family of care proceedings'],
@@ -245,6 +272,7 @@ export const CONSTANTS_BLOCK: SlotBlock = {
     ['MOVE_AGE', AGE_BANDS, 'the moves\' multiplier by the child\'s age band at the time'],
     ['AFTER_SHARE', AFTER_CARE_KINDS, 'of the children leaving care by its route, the probability each one\'s support is paid for (special guardianship, adoption; staying put of those leaving foster care at 18; a personal adviser of those leaving at 18)'],
     ['AFTER_UNTIL', AFTER_CARE_KINDS, 'the age it is paid to, months (0: not counted)'],
+    ['SUPPORT_ACCEPTANCE', 1, 'probability a family accepts the caseload service when offered at referral; 0 when no arm of the run has the service (no offers are made)'],
     ['RECORD_CARE', 1, '1: each child\'s care (its periods, placements and exits) is told to the host as it is booked (careEvent), to write a simulated council\'s SSDA903 return; 0: not'],
   ],
   size: 'CONSTANTS',
@@ -258,7 +286,7 @@ export const ACCUMULATOR_BLOCK: HorizonBlock = {
     { name: 'STOCK_DIFF', perH2: CLASS_COUNT, what: 'month-end stock differences, CLASS_COUNT rows of H + 2' },
     { name: 'CORRECTION', perH2: CLASS_COUNT, what: 'part-month corrections, same layout' },
     { name: 'COST_DIRECT', perH1: 1, what: '£ of one-off costs (processes, conferences, coordinators) by month' },
-    { name: 'SERVICE_DIRECT', perH1: 1, what: '£ of the FGC service by month (also in COST_DIRECT)' },
+    { name: 'SERVICE_DIRECT', perH1: 1, what: '£ of the services (FGC and caseload) by month (also in COST_DIRECT)' },
     { name: 'FLOWS', perH1: FLOW_COUNT, what: 'FLOW_COUNT rows of H + 1, children' },
     { name: 'FAMILY_MONTHS', fixed: 2, what: 'open family-months (slot 0)' },
     { name: 'LEDGER', perH1: LEDGER_WIDTH, ledgerOnly: true, what: 'audit: (H + 1) rows of LEDGER_WIDTH (entries, exits, families by state)' },
@@ -305,6 +333,7 @@ export const CANDIDATE_RECORD: RecordLayout = {
     ['TIME', 'f64', 'when the offer is made, months'],
     ['ELIGIBILITY', 'f64', 'the uniform each arm compares with its eligible share'],
     ['CASE_CLOSE', 'f64', 'when the case closes, months (Infinity if open at the horizon)'],
+    ['STAY_END', 'f64', 'when the stay the offer is made in ends, months (a referral\'s: its assessment; the caseload service\'s offers only)'],
     ['FAMILY', 'i32', 'the family'],
     ['EPISODE', 'i32', 'the episode of the stay it is made in'],
     ['VERSION', 'i32', 'the version of the family\'s path that made it'],
@@ -333,7 +362,7 @@ export const POINT_RECORD: RecordLayout = {
 /** A family that made an offer: where its points are, and an arm's service state for it (cleared per arm where marked). */
 export const FAMILY_RECORD: RecordLayout = {
   prefix: 'FR_',
-  shift: 6,
+  shift: 7,
   shiftName: 'FAMILY_RECORD_SHIFT',
   fields: [
     ['FIRST', 'i32', 'its first point'],
@@ -350,6 +379,10 @@ export const FAMILY_RECORD: RecordLayout = {
     ['JOINED', 'f64', 'when it joined the queue, months'],
     ['CASE_CLOSES', 'f64', 'when its case closes, months'],
     ['FIRST_CONFERENCE', 'f64', 'its first conference, months'],
+    ['SUPPORT_EPISODE', 'i32', 'the episode of the referral it is queued for or allocated the caseload service on (keys its involvement)'],
+    ['SUPPORT_STATUS', 'u8', 'the caseload service: none, queued or allocated (cleared)'],
+    ['SUPPORT_JOINED', 'f64', 'when it joined the caseload service\'s queue, months'],
+    ['SUPPORT_CASE_CLOSES', 'f64', 'when the case it joined the caseload service\'s queue for closes, months'],
   ],
   what: 'A family record',
 };

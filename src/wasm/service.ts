@@ -14,6 +14,7 @@ import {
   FR_LEAD_EPISODE,
   FR_POINT,
   FR_STATUS,
+  FR_SUPPORT_STATUS,
   FR_VERSION,
   L_LENGTH,
   PURPOSE_LEAD_TIME,
@@ -39,14 +40,18 @@ import { leadTime } from './host';
 import { setSlots, slotAt, slotsBy } from './slots';
 import { mix32, subStream, uniformOf } from './draws';
 import { resume, simulate } from './walk-entries';
+import { clearHeap, heapPop, heapPush, heapSize, heapTimes, prepareHeap } from './heap';
+export { heapPush };
+import { hasSupport, isSupportOffer, prepareSupport, setSupport, supportAllocate, supportCloseMonth, supportConsider, supportEnd } from './support';
 
 // Family statuses (a family record's FR_STATUS).
 export const NONE: u8 = 0;
 export const QUEUED: u8 = 1;
 export const ALLOCATED: u8 = 2;
-// Heap payloads: kind in the low bit, above it a conference's family record or a join's offer index.
+// Heap payloads: kind in the low two bits, above them a family record (a conference, the end of an involvement) or an offer index (a join).
 export const CONFERENCE = 0;
 export const JOIN = 1;
+export const SUPPORT_END = 2;
 
 // The families in the service are those that made an offer: their state is in their family records
 // (FR_* in ./layout: the layout table's FAMILY_RECORD), cleared per arm.
@@ -58,11 +63,6 @@ export let pointsScratch: usize = 0;
 export let laterNext: usize = 0;
 export let laterLength: i32 = 0;
 export let laterAllocated: i32 = 0;
-// The event heap: times and payloads, ties by payload.
-export let heapTimes: usize = 0;
-export let heapPayloads: usize = 0;
-export let heapSize: i32 = 0;
-export let heapAllocated: i32 = 0;
 // The queue: families' records in joining order.
 export let ring: usize = 0;
 export let ringAllocated: i32 = 0;
@@ -90,61 +90,14 @@ export function prepareService(): void {
   laterNext = claim(laterAllocated * 4);
   pointsScratch = claim(256);
   setConferencePoints(pointsScratch);
-  heapAllocated = 256;
-  heapTimes = claim(heapAllocated * 8);
-  heapPayloads = claim(heapAllocated * 4);
+  prepareHeap();
   ringAllocated = 256;
   ring = claim(ringAllocated * 4);
+  prepareSupport();
 }
 
 @inline export function outAdd(rowIndex: i32, m: i32, v: f64): void {
   add(out, rowIndex * (H + 1) + m, v);
-}
-
-export function heapPush(time: f64, payload: i32): void {
-  if (heapSize == heapAllocated) {
-    heapTimes = grown(heapTimes, heapSize, 8, heapAllocated * 2);
-    heapPayloads = grown(heapPayloads, heapSize, 4, heapAllocated * 2);
-    heapAllocated *= 2;
-  }
-  let i = heapSize++;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    const pt = f64At(heapTimes, parent);
-    if (pt < time || (pt == time && i32At(heapPayloads, parent) <= payload)) break;
-    store<f64>(heapTimes + (<usize>i << 3), pt);
-    store<i32>(heapPayloads + (<usize>i << 2), i32At(heapPayloads, parent));
-    i = parent;
-  }
-  store<f64>(heapTimes + (<usize>i << 3), time);
-  store<i32>(heapPayloads + (<usize>i << 2), payload);
-}
-
-export function heapPop(): i32 {
-  const top = i32At(heapPayloads, 0);
-  const n = --heapSize;
-  if (n == 0) return top;
-  const time = f64At(heapTimes, n);
-  const payload = i32At(heapPayloads, n);
-  let i = 0;
-  for (;;) {
-    let child = 2 * i + 1;
-    if (child >= n) break;
-    const right = child + 1;
-    if (right < n) {
-      const rt = f64At(heapTimes, right);
-      const ct = f64At(heapTimes, child);
-      if (rt < ct || (rt == ct && i32At(heapPayloads, right) < i32At(heapPayloads, child))) child = right;
-    }
-    const ct = f64At(heapTimes, child);
-    if (time < ct || (time == ct && payload <= i32At(heapPayloads, child))) break;
-    store<f64>(heapTimes + (<usize>i << 3), ct);
-    store<i32>(heapPayloads + (<usize>i << 2), i32At(heapPayloads, child));
-    i = child;
-  }
-  store<f64>(heapTimes + (<usize>i << 3), time);
-  store<i32>(heapPayloads + (<usize>i << 2), payload);
-  return top;
 }
 
 /** The month an event at time t falls in: month 0 for one before the start (a pipeline family's offer or allocation). */
@@ -155,6 +108,13 @@ export function heapPop(): i32 {
 @inline export function serviceCost(amount: f64, month: i32): void {
   add(costDirectAt(armAcc), month, amount);
   add(serviceDirectAt(armAcc), month, amount);
+}
+
+/** An offer reaches its service: the caseload service's (at referral) or the FGC's. */
+@inline function offer(list: usize, i: i32, withFgc: bool, withSupport: bool): void {
+  if (isSupportOffer(list, i)) {
+    if (withSupport) supportConsider(list, i);
+  } else if (withFgc) consider(list, i);
 }
 
 /** A family reaches an offer point: it joins the queue if this arm offers there and it is free. */
@@ -210,7 +170,7 @@ export function allocate(t: f64): void {
     const episode = load<i32>(s, FR_LEAD_EPISODE);
     const lead =
       constant(C_HAS_TABLE + TABLE_TO_CONFERENCE) != 0 ? tableAt(TABLE_TO_CONFERENCE, uniformOf(subStream(mix32(key0 ^ mix32(f)), PURPOSE_LEAD_TIME, episode), 1)) : leadTime(f, episode);
-    if (t + lead <= <f64>H) heapPush(t + lead, record * 2 + CONFERENCE);
+    if (t + lead <= <f64>H) heapPush(t + lead, record * 4 + CONFERENCE);
     else store<u8>(s, NONE, FR_STATUS);
     return;
   }
@@ -224,6 +184,18 @@ export function hold(record: i32, t: f64): void {
   if (t < 0) return;
   // The conference is for the case that made the offer: if that case has closed, it does not happen.
   if (t >= load<f64>(s, FR_CASE_CLOSES)) return;
+  intervene(record, t, <i32>load<u8>(s, FR_POINT));
+  outAdd(SERVICE_HELD, <i32>Math.ceil(t), 1);
+  serviceCost(constant(C_CONFERENCE_COST), <i32>Math.ceil(t));
+}
+
+/**
+ * The family of `record` is given an intervention at t (an FGC at its offer point, or the caseload service at
+ * SUPPORT_POINT): out with its old path, in with the one with all its interventions so far and this one, whose later
+ * offers join the stream. Interventions come in time order, so this one is the family's last.
+ */
+export function intervene(record: i32, t: f64, heldAt: i32): void {
+  const s = familyRecordAt(points, record);
   const f = load<i32>(s, FR_FAMILY);
   // The family's conferences so far, then with this one: out with the old path, in with the new.
   const count = <i32>load<u8>(s, FR_CONFERENCES);
@@ -238,7 +210,7 @@ export function hold(record: i32, t: f64): void {
     }
   }
   store<f64>(conferences + (<usize>count << 3), t);
-  store<u8>(pointsScratch + <usize>count, load<u8>(s, FR_POINT));
+  store<u8>(pointsScratch + <usize>count, <u8>heldAt);
   const first = load<i32>(extra + L_LENGTH);
   // A first FGC leaves the shared path untouched before it: re-walk only from the stay that holds it.
   const point = count == 0 ? holdingIn(points, record, t) : -1;
@@ -251,7 +223,7 @@ export function hold(record: i32, t: f64): void {
   }
   if (count == 0) {
     store<f64>(s, t, FR_FIRST_CONFERENCE);
-    store<u8>(s, load<u8>(s, FR_POINT), FR_FIRST_POINT);
+    store<u8>(s, <u8>heldAt, FR_FIRST_POINT);
   } else {
     if (laterLength == laterAllocated) {
       laterTime = grown(laterTime, laterLength, 8, laterAllocated * 2);
@@ -261,7 +233,7 @@ export function hold(record: i32, t: f64): void {
     }
     const entry = laterLength++;
     store<f64>(laterTime + (<usize>entry << 3), t);
-    store<u8>(laterPoint + <usize>entry, load<u8>(s, FR_POINT));
+    store<u8>(laterPoint + <usize>entry, <u8>heldAt);
     store<i32>(laterNext + (<usize>entry << 2), 0);
     const last = load<i32>(s, FR_LATER_TAIL);
     if (last == 0) store<i32>(s, entry + 1, FR_LATER_HEAD);
@@ -278,10 +250,8 @@ export function hold(record: i32, t: f64): void {
     store<i32>(r, v, R_VERSION);
     store<i32>(r, record, R_FAMILY_RECORD);
     const time = load<f64>(r, R_TIME);
-    if (time > t) heapPush(time, i * 2 + JOIN);
+    if (time > t) heapPush(time, i * 4 + JOIN);
   }
-  outAdd(SERVICE_HELD, <i32>Math.ceil(t), 1);
-  serviceCost(constant(C_CONFERENCE_COST), <i32>Math.ceil(t));
 }
 
 /** Month end m: waits past the maximum lapse; count who still waits; pay the coordinators. */
@@ -329,6 +299,13 @@ export function runService(
   acc: usize,
   withLedger: bool,
   outBlock: usize,
+  supportCasesNow: f64,
+  supportCasesByMonthAt: usize,
+  supportInvolvementMonths: f64,
+  supportMaxWaitMonths: f64,
+  supportEligibleShare: f64,
+  supportCostPerMonth: f64,
+  supportCostByMonthAt: usize,
 ): void {
   // The walk reads the conferences' offer points from the service's scratch (a host walk may have pointed it elsewhere).
   setConferencePoints(pointsScratch);
@@ -350,9 +327,13 @@ export function runService(
     store<i32>(s, 0, FR_LATER_TAIL);
     store<u8>(s, NONE, FR_STATUS);
     store<u8>(s, 0, FR_CONFERENCES);
+    store<u8>(s, NONE, FR_SUPPORT_STATUS);
   }
+  setSupport(supportCasesNow, supportCasesByMonthAt, supportInvolvementMonths, supportMaxWaitMonths, supportEligibleShare, supportCostPerMonth, supportCostByMonthAt);
+  const withSupport = hasSupport();
+  const withFgc = slotsPerMonth > 0 || slotsByMonthEndAt != 0;
   laterLength = 0;
-  heapSize = 0;
+  clearHeap();
   head = tail = 0;
   // No slot yet: the first family to join sets the grid from its time (before month 0 for the pipeline's).
   nextSlot = -Infinity;
@@ -362,6 +343,8 @@ export function runService(
   let o = 0;
   for (let m = 1; m <= H; m++) {
     const month = <f64>m;
+    // The caseload service's room at the start of the month (a team growing by month takes on who waits).
+    if (withSupport) supportAllocate(month - 1 + 1e-9);
     for (;;) {
       const offerTime = o < n ? load<f64>(candidateAt(offers, o), R_TIME) : Infinity;
       const heapTime = heapSize > 0 ? f64At(heapTimes, 0) : Infinity;
@@ -373,13 +356,16 @@ export function runService(
       } else if (heapTime <= offerTime) {
         if (heapTime > month) break;
         const payload = heapPop();
-        if ((payload & 1) == CONFERENCE) hold(payload >> 1, heapTime);
-        else consider(extra, payload >> 1);
+        const kind = payload & 3;
+        if (kind == CONFERENCE) hold(payload >> 2, heapTime);
+        else if (kind == SUPPORT_END) supportEnd(payload >> 2, heapTime);
+        else offer(extra, payload >> 2, withFgc, withSupport);
       } else {
         if (offerTime > month) break;
-        consider(offers, o++);
+        offer(offers, o++, withFgc, withSupport);
       }
     }
-    closeMonth(m, coordinatorCost);
+    if (withFgc) closeMonth(m, coordinatorCost);
+    if (withSupport) supportCloseMonth(m);
   }
 }

@@ -21,6 +21,9 @@ import {
   CLASS_CLA0,
   CLOSED,
   C_ACCEPTANCE,
+  C_SUPPORT_ACCEPTANCE,
+  R_STAY_END,
+  SUPPORT_POINT,
   C_CARE_PER_CHILD,
   C_CONVERSION,
   C_EXIT_COST,
@@ -99,6 +102,8 @@ export function walk(
   const firstPoint = points != 0 ? load<i32>(points + P_LENGTH) : 0;
   let held = 0;
   let lastHeld: f64 = -1;
+  // The last FGC held (not the caseload service's): an FGC is offered in a case only until one is held in it.
+  let lastFgc: f64 = -1;
   // The offer point of the last conference held (state - 1): its effects are the ones in force.
   let lastPoint = 0;
   // The stay drawn on entering the current state, before any FGC's effect on time (-1: it began before this walk).
@@ -163,7 +168,7 @@ export function walk(
           ratio = constant(C_HR_HOME + <i32>load<u8>(conferencePoints + <usize>i));
         } else if (lastHeld >= 0 && entryStay >= 0) {
           from = 0;
-          ratio = 1 - (1 - constant(C_HR_HOME + lastPoint)) * effectWeight(lastHeld, t);
+          ratio = 1 - (1 - constant(C_HR_HOME + lastPoint)) * effectWeight(lastHeld, t, lastPoint);
         }
         if (perChild) {
           // Each child's clock of returning home moved from the conference on (./care careStay); with no effect, the
@@ -187,6 +192,7 @@ export function walk(
       let heldAtCut = 0;
       let lastAtCut: f64 = -1;
       let pointAtCut = 0;
+      let fgcAtCut: f64 = -1;
       while (next < count) {
         const c = load<f64>(conferences + (<usize>next << 3));
         if (!(c < exit)) break;
@@ -199,11 +205,13 @@ export function walk(
           heldAtCut = held;
           lastAtCut = lastHeld;
           pointAtCut = lastPoint;
+          fgcAtCut = lastFgc;
         }
         lastPoint = <i32>load<u8>(conferencePoints + <usize>next);
         next++;
         held++;
         lastHeld = c;
+        if (lastPoint != SUPPORT_POINT) lastFgc = c;
         const factor = timeFactor(state, lastPoint);
         if (factor != 1 && c < short) {
           short = c + (short - c) * factor;
@@ -227,7 +235,7 @@ export function walk(
       } else if (short < exit) {
         // Would the stay, shortened, close the case? Decided with the conferences held before its shortened end
         // only (one after it cannot cause the closing that ends the stay before it).
-        branch = branchAt(state, u, effectWeight(lastAtCutOr(cut, lastHeld, lastAtCut), short), cut >= 0 ? pointAtCut : lastPoint, t);
+        branch = branchAt(state, u, effectWeight(lastAtCutOr(cut, lastHeld, lastAtCut), short, cut >= 0 ? pointAtCut : lastPoint), cut >= 0 ? pointAtCut : lastPoint, t);
         to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
         shortTaken = to == CLOSED || to == OUT;
       }
@@ -238,11 +246,12 @@ export function walk(
           held = heldAtCut;
           lastHeld = lastAtCut;
           lastPoint = pointAtCut;
+          lastFgc = fgcAtCut;
         }
       }
       if (exit == due && !careChildren) {
         // The whole stay: its branch with every conference held in it.
-        branch = branchAt(state, u, effectWeight(lastHeld, exit), lastPoint, t);
+        branch = branchAt(state, u, effectWeight(lastHeld, exit, lastPoint), lastPoint, t);
         to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
       }
       if (homeRatio != 1) {
@@ -275,7 +284,7 @@ export function walk(
         if (exitCost != 0) cost(acc, exitCost, t, sign);
         if (
           (to == CLA || from == PRE_PROCEEDINGS) &&
-          proceedingsIssued(from, to, uniformOf(subStream(hash, PURPOSE_PROCEEDINGS, episode), 1), effectWeight(lastHeld, t), lastPoint, entered)
+          proceedingsIssued(from, to, uniformOf(subStream(hash, PURPOSE_PROCEEDINGS, episode), 1), effectWeight(lastHeld, t, lastPoint), lastPoint, entered)
         ) {
           // One care application for the sibling group (as Cafcass counts them), at its cost.
           cost(acc, constant(C_PROCEEDINGS_COST), t, sign);
@@ -324,7 +333,7 @@ export function walk(
     // Enter the open state `state` at t (from a referral or another state): one episode more.
     episode++;
     if (state == CLA) {
-      const w = effectWeight(lastHeld, t);
+      const w = effectWeight(lastHeld, t, lastPoint);
       placement = pickPlacement(uniformOf(subStream(hash, PURPOSE_PLACEMENT, episode), 1), w, lastPoint);
     }
     const stay =
@@ -335,7 +344,15 @@ export function walk(
           : sampleStay(state, f, episode);
     exit = t + stay;
     entryStay = stay;
-    if (candidates != 0 && offeredOn(state, cameFrom) && lastHeld < caseStart) {
+    if (candidates != 0 && state == ASSESSMENT && cameFrom == CLOSED && constant(C_SUPPORT_ACCEPTANCE) > 0) {
+      // A referral: would this family take up the caseload service (a team like Leeds's RES) offered here? Its own
+      // acceptance; eligibility (the covered share of referrals) is each arm's own. An FGC may still be offered later.
+      const o = subStream(hash, PURPOSE_OFFER, episode);
+      if (uniformOf(o, 2) < constant(C_SUPPORT_ACCEPTANCE)) {
+        pushCandidate(candidates, t, f, state, uniformOf(o, 1), episode);
+        store<f64>(candidateAt(candidates, load<i32>(candidates + L_LENGTH) - 1), exit, R_STAY_END);
+      }
+    } else if (candidates != 0 && offeredOn(state, cameFrom) && lastFgc < caseStart) {
       // Would this family take up an FGC offered here? Eligibility is each arm's own share.
       const o = subStream(hash, PURPOSE_OFFER, episode);
       if (uniformOf(o, 2) < constant(C_ACCEPTANCE) && uniformOf(o, 3) < constant(C_CONVERSION)) {

@@ -5,7 +5,7 @@ import type { Stat } from './summarise';
 
 const BAND_KEYS = ['mean', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
 /** Series in £. */
-const MONEY_METRICS = new Set<string>(['cost', 'costPlacements', 'costFgcService', 'costCashable']);
+const MONEY_METRICS = new Set<string>(['cost', 'costPlacements', 'costFgcService', 'costCashable', 'supportCost']);
 
 /** Rounds away float noise so the output is readable and stable: 6 significant decimals. */
 function tidy(x: number): number {

@@ -52,6 +52,18 @@ export const METRICS = [
   'afterCareAdoption',
   'afterCareStayingPut',
   'afterCarePersonalAdviser',
+  // The caseload service beside the FGC (scenario.services, a team like Leeds's RES): families offered it at referral
+  // and joining, taken on (families and their children), its cases open at month end, waiting at month end, turned
+  // away or lapsed, the longest wait (weeks), and its staff's cost (£ in the month; also in cost and costFgcService,
+  // which is every service's cost).
+  'supportJoined',
+  'supportAllocated',
+  'supportAllocatedChildren',
+  'supportOpen',
+  'supportWaiting',
+  'supportLapsed',
+  'supportLongestWaitWeeks',
+  'supportCost',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 

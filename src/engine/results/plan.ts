@@ -1,6 +1,6 @@
 // The run plan: resolved options and arms, the shape of a block of runs, month labels. Pure and small: the page uses it too.
 import { monthsFrom } from '../../scenario/parse';
-import type { Arm, Scenario } from '../../scenario/schema';
+import type { Arm, ArmService, Scenario } from '../../scenario/schema';
 import type { Metric } from './metrics';
 
 /** What to run: everything else comes from the scenario. */
@@ -94,6 +94,14 @@ export function fteByMonth(arm: Arm, startMonth: string, months: number): Float6
   if (!arm.rampUp) return undefined;
   const fte = new Float64Array(months + 1).fill(arm.coordinatorsFte);
   for (const step of arm.rampUp) fte.fill(step.coordinatorsFte, Math.max(1, monthsFrom(startMonth, step.month)));
+  return fte;
+}
+
+/** A caseload service's worker FTE in each month 1..months (index 0: its first), from its ramp-up; undefined without one. */
+export function supportFteByMonth(service: ArmService, startMonth: string, months: number): Float64Array | undefined {
+  if (!service.rampUp) return undefined;
+  const fte = new Float64Array(months + 1).fill(service.workersFte);
+  for (const step of service.rampUp) fte.fill(step.workersFte, Math.max(1, monthsFrom(startMonth, step.month)));
   return fte;
 }
 

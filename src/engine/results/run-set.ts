@@ -347,11 +347,17 @@ export function* summariseRunsInSteps(scenario: Scenario, set: RunSet): Steps<Ru
   const months = monthLabels(scenario.startMonth, plan.months);
   const years = financialYears(months);
   const refByYear = set.costByYear(0, years);
+  const refServiceByYear = set.costByYear(0, years, M.costFgcService);
   const comparisons: Comparison[] = [];
   for (const [i, arm] of plan.arms.slice(1).entries()) {
     const cost = set.totalsOf(i + 1, T_COST);
     const cla = set.totalsOf(i + 1, T_CLA_END);
-    comparisons.push({ ...compare(arm.name, reference.name, refCost, cost, refCla, cla), savingByYear: savingsByYear(years, refByYear, set.costByYear(i + 1, years)) });
+    comparisons.push({
+      ...compare(arm.name, reference.name, refCost, cost, refCla, cla),
+      savingByYear: savingsByYear(years, refByYear, set.costByYear(i + 1, years)),
+      // The arm's services' cost over the reference's, a year (every service: the FGC's and a caseload service's).
+      extraServiceCostByYear: savingsByYear(years, set.costByYear(i + 1, years, M.costFgcService), refServiceByYear),
+    });
     yield;
   }
   const finance = yield* appraiseComparisons(set, years, { priceYear: scenario.prices?.reportingYear ?? null, priceBasis: priceBasis(scenario) }, plan.appraisalYears ?? appraisalYearsOf(scenario));

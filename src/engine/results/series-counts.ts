@@ -5,9 +5,9 @@ import type { RunBlock } from './plan';
 import { M, METRIC_COUNT } from './metrics';
 
 /** Series kept as exact per-run values (continuous); every other series is an integer count kept as a histogram. */
-export const PER_RUN_SERIES = new Set<number>([M.cost, M.costPlacements, M.costFgcService, M.costCashable, M.costAfterCare]);
+export const PER_RUN_SERIES = new Set<number>([M.cost, M.costPlacements, M.costFgcService, M.costCashable, M.costAfterCare, M.supportCost]);
 /** Multiplier before counting: 1 for counts; the longest wait is counted in thousandths of a week. */
-export const SCALES = Array.from({ length: METRIC_COUNT }, (_, k) => (k === M.fgcLongestWaitWeeks ? 1000 : 1));
+export const SCALES = Array.from({ length: METRIC_COUNT }, (_, k) => (k === M.fgcLongestWaitWeeks || k === M.supportLongestWaitWeeks ? 1000 : 1));
 
 /**
  * Counts of integer values for one series, one histogram row per month, each row as wide as its own

@@ -92,6 +92,8 @@ export interface Comparison {
   probabilityOfSaving: number;
   /** Saving in each financial year (April–March) the horizon touches, run by run. */
   savingByYear?: YearSaving[];
+  /** The arm's services' cost less the reference's in each financial year, run by run (its `saving` is this extra cost). */
+  extraServiceCostByYear?: YearSaving[];
 }
 
 /** One financial year's saving of an arm against the reference. */

@@ -8,6 +8,7 @@ import { steadyState } from './steady-state';
 import type { ResumePoints } from './resume-points';
 import type { RunContext } from './run-context';
 import type { Sojourn } from './sojourn';
+import type { PointEffects } from './params';
 import {
   C_ACCEPTANCE,
   C_AGE_MIX,
@@ -48,6 +49,9 @@ import {
   EXIT_ROW,
   EXIT_SLOTS,
   OFFER_POINTS,
+  EFFECT_POINTS,
+  SUPPORT_POINT,
+  C_SUPPORT_ACCEPTANCE,
   PRESTART_MAX_MONTHS,
   Purpose,
   State,
@@ -56,6 +60,8 @@ import {
 } from './wasm/layout';
 
 const NONE = new Float64Array(0);
+/** Effects that change nothing (an effect point with no service). */
+const NO_EFFECT: PointEffects = { rrEscalationToCp: 1, rrEntryToCare: 1, rrCareProceedings: 1, stepDownShare: undefined, hrReturnHome: 1, timeInSystemFactor: 1, timeInCareFactor: 1, kinshipShareOfCareEntries: 0 };
 /** Conference times one walk can be given before the scratch grows. */
 const CONFERENCE_SLOTS = 256;
 
@@ -93,7 +99,11 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
   /** Told each child's care as the walk books it, while a simulated council's return is written (simulateAllRecorded). */
   private recorder: CareRecorder | null = null;
 
-  constructor(private readonly ctx: RunContext) {
+  /** `offersSupport`: some arm of the run has the caseload service, so referrals make offers of it. */
+  constructor(
+    private readonly ctx: RunContext,
+    offersSupport = false,
+  ) {
     const p = ctx.params;
     this.pathway = Pathway.get();
     this.generation = this.pathway.begin(this);
@@ -115,7 +125,11 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     constants[C_RE_REFERRAL_P] = p.reReferralProbability;
     constants[C_ACCEPTANCE] = p.fgc.acceptance;
     constants[C_CONVERSION] = p.fgc.conversion;
-    constants[C_FADE_RATE] = Math.LN2 / p.fgc.fadeHalfLifeMonths;
+    for (let point = 0; point < OFFER_POINTS; point++) constants[C_FADE_RATE + point] = Math.LN2 / p.fgc.fadeHalfLifeMonths;
+    // The caseload service beside the FGC: offered at referral only when an arm of the run has it (else no offers are made).
+    const support = p.support;
+    constants[C_SUPPORT_ACCEPTANCE] = support && offersSupport ? support.acceptance : 0;
+    constants[C_FADE_RATE + SUPPORT_POINT] = support ? Math.LN2 / support.fadeHalfLifeMonths : 0;
     // Of each state's entries, the share that are the event its offer point names (the pipeline's families at month 0
     // are a state's recent entrants, of whom only those were offered), from the pathway's steady-state visits.
     const visits = steadyState(p, 1).visits;
@@ -126,8 +140,9 @@ export class FamilySimulator implements PathwayHost, MemoryViews {
     constants[C_PRESTART_SHARE + State.Cla] = 1;
     constants[C_PRESTART_WINDOW] = Math.min(PRESTART_MAX_MONTHS, p.fgc.maxWaitMonths + 3 * d.toConference.meanMonths);
     // Each offer point's effects (per conference held), in OFFER_POINTS order (point = the state offered on - 1).
-    for (let point = 0; point < OFFER_POINTS; point++) {
-      const e = p.fgc.effects[point]!;
+    for (let point = 0; point < EFFECT_POINTS; point++) {
+      // The FGC's offer points, then the caseload service's (no effect without one: it is never held).
+      const e = point < OFFER_POINTS ? p.fgc.effects[point]! : (support?.effects ?? NO_EFFECT);
       constants[C_TIME_IN_CARE + point] = e.timeInCareFactor;
       constants[C_TIME_IN_SYSTEM + point] = e.timeInSystemFactor;
       constants[C_RR_CP + point] = e.rrEscalationToCp;

@@ -12,6 +12,7 @@ import { makeInputRng } from '../random/rng';
 import { DAYS_PER_MONTH, Sojourn } from './sojourn';
 import { EXIT_KEYS, State } from './wasm/layout';
 import { placementParameters, type PlacementParameters } from './placement-params';
+import { supportParameters, type SupportParameters } from './support-params';
 
 /** HM Treasury Green Book social time preference rate, years 0–30 (external-references.md). */
 const GREEN_BOOK_DISCOUNT_RATE = 0.035;
@@ -95,6 +96,8 @@ export interface RunParameters {
     claCashableMonthly: Float64Array;
     coordinatorAnnual: number;
   };
+  /** The caseload service beside the FGC (scenario.services[0]), if the scenario declares one. */
+  support: SupportParameters | undefined;
 }
 
 /**
@@ -250,6 +253,32 @@ export interface PointEffects {
   kinshipShareOfCareEntries: number;
 }
 
+/** The tree of one offer point's effect inputs. */
+type PointEffectInputs = ReturnType<typeof scenarioInputs>['tree']['fgc']['effects']['byOfferPoint']['referral'];
+
+/** One offer point's effects for a run, per intervention held (an effect by intention to treat made per conference held by its uptake). */
+export function pointEffectsOf(draw: ParameterDraw, point: PointEffectInputs, run: number): PointEffects {
+  const uptake = point.uptake ? draw.q(point.uptake) : 1;
+  const risk = (input: typeof point.rrEntryToCare | undefined) => {
+    if (!input) return 1;
+    const rr = draw.q(input);
+    if (input.node.measure !== 'intention to treat') return rr;
+    // A referral's effect larger than the share who held a conference cannot be one conference's: refused, not cut to 0.
+    if (1 - rr > uptake) throw new InputError(point.uptake!.path, `run ${run} drew an uptake of ${+uptake.toPrecision(4)}, below the risk reduction of the referral's effect at ${input.path} (1 − ${+rr.toPrecision(4)}): per conference held it would be below 0; raise the uptake's lower end or the relative risk's`);
+    return perConference(rr, uptake);
+  };
+  return {
+    rrEscalationToCp: risk(point.rrEscalationToCp),
+    rrEntryToCare: risk(point.rrEntryToCare),
+    timeInSystemFactor: draw.q(point.timeInSystemFactor),
+    timeInCareFactor: draw.q(point.timeInCareFactor),
+    kinshipShareOfCareEntries: draw.q(point.kinshipShareOfCareEntries),
+    rrCareProceedings: risk(point.rrCareProceedings),
+    stepDownShare: point.stepDownShare ? draw.q(point.stepDownShare) : undefined,
+    hrReturnHome: point.hrReturnHome ? draw.q(point.hrReturnHome) : 1,
+  };
+}
+
 /** The offer points in the walk's order (point = the state offered on − 1). */
 export const OFFER_POINT_KEYS = ['referral', 'icpc', 'preProceedings', 'inCare'] as const;
 
@@ -336,28 +365,7 @@ export function drawParameters(s: Scenario, seed: string, run: number, drawn?: D
         preProceedings: draw.q(f.offerPoints.preProceedings.eligibleShare),
         inCare: draw.q(f.offerPoints.inCare.eligibleShare),
       },
-      effects: OFFER_POINT_KEYS.map((key) => {
-        const point = e.byOfferPoint[key];
-        const uptake = point.uptake ? draw.q(point.uptake) : 1;
-        const risk = (input: typeof point.rrEntryToCare | undefined) => {
-          if (!input) return 1;
-          const rr = draw.q(input);
-          if (input.node.measure !== 'intention to treat') return rr;
-          // A referral's effect larger than the share who held a conference cannot be one conference's: refused, not cut to 0.
-          if (1 - rr > uptake) throw new InputError(point.uptake!.path, `run ${run} drew an uptake of ${+uptake.toPrecision(4)}, below the risk reduction of the referral's effect at ${input.path} (1 − ${+rr.toPrecision(4)}): per conference held it would be below 0; raise the uptake's lower end or the relative risk's`);
-          return perConference(rr, uptake);
-        };
-        return {
-          rrEscalationToCp: risk(point.rrEscalationToCp),
-          rrEntryToCare: risk(point.rrEntryToCare),
-          timeInSystemFactor: draw.q(point.timeInSystemFactor),
-          timeInCareFactor: draw.q(point.timeInCareFactor),
-          kinshipShareOfCareEntries: draw.q(point.kinshipShareOfCareEntries),
-          rrCareProceedings: risk(point.rrCareProceedings),
-          stepDownShare: point.stepDownShare ? draw.q(point.stepDownShare) : undefined,
-          hrReturnHome: point.hrReturnHome ? draw.q(point.hrReturnHome) : 1,
-        };
-      }),
+      effects: OFFER_POINT_KEYS.map((key) => pointEffectsOf(draw, e.byOfferPoint[key], run)),
       fadeHalfLifeMonths: draw.q(e.fadeHalfLifeMonths),
     },
     appraisal: {
@@ -383,5 +391,6 @@ export function drawParameters(s: Scenario, seed: string, run: number, drawn?: D
       claCashableMonthly,
       coordinatorAnnual: draw.money(c.fgcService.coordinatorAnnualCost),
     },
+    support: supportParameters(draw, s, tree, run),
   };
 }

@@ -6,7 +6,7 @@ import type { Ledger } from './ledger';
 import type { RunContext } from './run-context';
 import { CandidateList } from './candidates';
 import { ResumePoints } from './resume-points';
-import { hasService, runService, ServiceSetup, type ArmPlan } from './service';
+import { hasService, hasSupport, runService, ServiceSetup, type ArmPlan } from './service';
 
 /**
  * Simulates every arm of one run into `outs` (one METRIC_COUNT × (H + 1) block per arm) and, if
@@ -15,10 +15,12 @@ import { hasService, runService, ServiceSetup, type ArmPlan } from './service';
  * family-months of all arms together.
  */
 export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Array[], ledgers?: Ledger[]): number {
-  const families = new FamilySimulator(ctx);
+  const casesPerFte = ctx.params.support?.casesPerFte ?? 0;
+  const offersSupport = plans.some((plan) => hasSupport(plan, casesPerFte));
+  const families = new FamilySimulator(ctx, offersSupport);
   const base = new Accumulators(ctx.horizonMonths, monthlyCostByClass(ctx.params.costs, ctx.params.placement), ledgers !== undefined);
   let withService = false;
-  for (const plan of plans) if (hasService(plan)) withService = true;
+  for (const plan of plans) if (hasService(plan, casesPerFte)) withService = true;
   // Lists as big as this thread's runs have needed, so that they fill without growing.
   const sizes = Pathway.get().listSizes;
   const offers = withService ? new CandidateList(sizes.offers) : null;
@@ -29,8 +31,9 @@ export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Arra
   let familyMonths = 0;
   for (let a = 0; a < plans.length; a++) {
     const plan = plans[a]!;
-    const acc = hasService(plan) ? base.clone() : base;
-    if (hasService(plan)) runService(ctx, plan, families, acc, setup!, outs[a]!);
+    const served = hasService(plan, casesPerFte);
+    const acc = served ? base.clone() : base;
+    if (served) runService(ctx, plan, families, acc, setup!, outs[a]!);
     acc.writeTo(outs[a]!);
     if (ledgers) acc.writeLedger(ledgers[a]!.values);
     familyMonths += acc.familyMonths;

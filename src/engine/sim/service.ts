@@ -19,12 +19,36 @@ export interface ArmPlan {
   conferencesPerFtePerYear: number;
   /** Eligible share of families at each offer point. */
   eligible: { referral: number; icpc: number; preProceedings: number; inCare: number };
+  /** The caseload service beside the FGC in this arm (absent: none). */
+  support?: ArmSupport;
 }
 
-/** Whether the arm has coordinators in any month (an arm with none is the no-service paths exactly). */
-export function hasService(plan: ArmPlan): boolean {
+/** An arm's caseload service: its workers, by month if they change, and the share of referrals offered it. */
+export interface ArmSupport {
+  /** Worker FTE from month 0 (every month, unless workersByMonth says otherwise). */
+  workersFte: number;
+  /** FTE in each month 1..H (index 0: month 0's) for a team that changes. */
+  workersByMonth?: Float64Array;
+  eligible: number;
+}
+
+/** Whether the arm has the caseload service in any month: a whole case's room, and referrals offered it. */
+export function hasSupport(plan: ArmPlan, casesPerFte: number): boolean {
+  const s = plan.support;
+  if (!s || !(s.eligible > 0) || !(casesPerFte > 0)) return false;
+  if (s.workersByMonth) return s.workersByMonth.some((fte, m) => m > 0 && fte * casesPerFte >= 1);
+  return s.workersFte * casesPerFte >= 1;
+}
+
+/** Whether the arm has the FGC service (coordinators in some month). */
+export function hasFgc(plan: ArmPlan): boolean {
   if (plan.coordinatorsFte > 0 && plan.conferencesPerFtePerYear > 0) return true;
   return plan.fteByMonth !== undefined && plan.conferencesPerFtePerYear > 0 && plan.fteByMonth.some((fte, m) => m > 0 && fte > 0);
+}
+
+/** Whether the arm has a service in any month (an arm with none is the no-service paths exactly). */
+export function hasService(plan: ArmPlan, casesPerFte = 0): boolean {
+  return hasFgc(plan) || hasSupport(plan, casesPerFte);
 }
 
 /** The metric row each of the module's service rows is copied into (ServiceRow order, from the layout table). */
@@ -53,7 +77,12 @@ export class ServiceSetup {
     this.out = pathway.allocate(8 * SERVICE_ROWS * (ctx.horizonMonths + 1), false);
     this.slotsByMonthEnd = pathway.allocate(8 * (ctx.horizonMonths + 1), false);
     this.costByMonth = pathway.allocate(8 * (ctx.horizonMonths + 1), false);
+    this.supportCasesByMonth = pathway.allocate(8 * (ctx.horizonMonths + 1), false);
+    this.supportCostByMonth = pathway.allocate(8 * (ctx.horizonMonths + 1), false);
   }
+  /** For a caseload service whose team changes: the cases it can hold and its staff's cost, each month (f64 × H + 1). */
+  readonly supportCasesByMonth: number;
+  readonly supportCostByMonth: number;
   /** For an arm with a ramp-up: slots by each month end, and the coordinators' cost of each month (f64 × H + 1). */
   readonly slotsByMonthEnd: number;
   readonly costByMonth: number;
@@ -72,13 +101,17 @@ export class ServiceSetup {
  */
 export function runService(ctx: RunContext, plan: ArmPlan, families: FamilySimulator, acc: Accumulators, setup: ServiceSetup, out: Float64Array): void {
   const p = ctx.params;
-  if (!hasService(plan)) return; // no coordinators, no service: the arm is the no-service paths exactly
-  const slotsPerMonth = (plan.coordinatorsFte * plan.conferencesPerFtePerYear) / 12;
+  const support = p.support;
+  const withSupport = support !== undefined && hasSupport(plan, support.casesPerFte);
+  if (!hasFgc(plan) && !withSupport) return; // no service: the arm is the no-service paths exactly
+  // An arm without the FGC gets no slots (the module then leaves its queue alone).
+  const withFgc = hasFgc(plan);
+  const slotsPerMonth = withFgc ? (plan.coordinatorsFte * plan.conferencesPerFtePerYear) / 12 : 0;
   families.check();
   const pathway = Pathway.get();
   const H = ctx.horizonMonths;
   const row = H + 1;
-  if (plan.fteByMonth) {
+  if (withFgc && plan.fteByMonth) {
     // A ramp-up: each month's slots and cost follow its FTE.
     const slots = new Float64Array(pathway.buffer, setup.slotsByMonthEnd, row);
     const cost = new Float64Array(pathway.buffer, setup.costByMonth, row);
@@ -97,15 +130,25 @@ export function runService(ctx: RunContext, plan: ArmPlan, families: FamilySimul
   eligible[State.PreProceedings] = e.preProceedings;
   eligible[State.Cla] = e.inCare;
   new Float64Array(pathway.buffer, setup.out, SERVICE_ROWS * row).fill(0);
-  const monthlyCoordinatorCost = (plan.coordinatorsFte * p.costs.coordinatorAnnual) / 12;
+  const monthlyCoordinatorCost = withFgc ? (plan.coordinatorsFte * p.costs.coordinatorAnnual) / 12 : 0;
+  // The caseload service: its room (workers × cases per worker) and cost, by month if its team changes.
+  const team = withSupport ? plan.support! : undefined;
+  if (team?.workersByMonth) {
+    const cases = new Float64Array(pathway.buffer, setup.supportCasesByMonth, row);
+    const cost = new Float64Array(pathway.buffer, setup.supportCostByMonth, row);
+    for (let m = 0; m <= H; m++) {
+      cases[m] = team.workersByMonth[m]! * support!.casesPerFte;
+      cost[m] = m === 0 ? 0 : team.workersByMonth[m]! * support!.costPerFteMonth;
+    }
+  }
   pathway.exports.runService(
     slotsPerMonth,
-    plan.fteByMonth ? setup.slotsByMonthEnd : 0,
+    withFgc && plan.fteByMonth ? setup.slotsByMonthEnd : 0,
     p.fgc.maxWaitMonths,
     WEEKS_PER_MONTH,
     setup.eligible,
     monthlyCoordinatorCost,
-    plan.fteByMonth ? setup.costByMonth : 0,
+    withFgc && plan.fteByMonth ? setup.costByMonth : 0,
     setup.offers.at,
     setup.offerCount,
     setup.extra.at,
@@ -113,6 +156,13 @@ export function runService(ctx: RunContext, plan: ArmPlan, families: FamilySimul
     acc.offset,
     acc.withLedger ? 1 : 0,
     setup.out,
+    team ? team.workersFte * support!.casesPerFte : 0,
+    team?.workersByMonth ? setup.supportCasesByMonth : 0,
+    support?.involvementMonths ?? 0,
+    support?.maxWaitMonths ?? 0,
+    team ? team.eligible : 0,
+    team ? team.workersFte * support!.costPerFteMonth : 0,
+    team?.workersByMonth ? setup.supportCostByMonth : 0,
   );
   const series = new Float64Array(pathway.buffer, setup.out, SERVICE_ROWS * row);
   SERVICE_METRICS.forEach((metric, r) => out.set(series.subarray(r * row, (r + 1) * row), metric * row));

@@ -6,7 +6,7 @@ import type { RunParameters } from './params';
 import { APPRAISAL_FIELDS } from '../results/finance';
 import { METRICS, METRIC_COUNT } from '../results/metrics';
 import { makeRunContext } from './run-context';
-import { fteByMonth, planRun, type RunBlock, type RunOptions, type RunPlan } from '../results/plan';
+import { fteByMonth, planRun, supportFteByMonth, type RunBlock, type RunOptions, type RunPlan } from '../results/plan';
 import { RunSet, summariseRuns, type RunSummary } from '../results/run-set';
 import { ArmRuns } from '../results/summarise';
 
@@ -15,14 +15,19 @@ import { ArmRuns } from '../results/summarise';
  * arms are [counterfactual, ...options] as the scenario's are, and a capacity sweep's steps copying an option
  * (capacityLike) pass that option's index (plan.throughputOf).
  */
-function armPlan(arm: Arm, a: number, fgc: RunParameters['fgc'], startMonth: string, months: number): ArmPlan {
+function armPlan(arm: Arm, a: number, params: RunParameters, startMonth: string, months: number): ArmPlan {
+  const fgc = params.fgc;
   const own = arm.conferencesPerFtePerYear !== undefined ? fgc.conferencesPerFteByArm[a] : undefined;
   const byMonth = fteByMonth(arm, startMonth, months);
+  // The caseload service in this arm (the scenario's one service, by its id), with its team by month if it changes.
+  const service = params.support ? arm.services?.[params.support.id] : undefined;
+  const workersByMonth = service ? supportFteByMonth(service, startMonth, months) : undefined;
   return {
     coordinatorsFte: arm.coordinatorsFte,
     ...(byMonth ? { fteByMonth: byMonth } : {}),
     conferencesPerFtePerYear: own ?? fgc.conferencesPerFtePerYear,
     eligible: { ...fgc.eligible, ...arm.offerPoints },
+    ...(service ? { support: { workersFte: service.workersFte, ...(workersByMonth ? { workersByMonth } : {}), eligible: service.eligibleShare ?? params.support!.eligible } } : {}),
   };
 }
 
@@ -44,7 +49,7 @@ export function simulateBlock(scenario: Scenario, plan: RunPlan, first: number, 
     const plans: ArmPlan[] = [];
     const outs: Float64Array[] = [];
     for (let a = 0; a < armCount; a++) {
-      plans.push(armPlan(plan.arms[a]!, plan.throughputOf?.[a] ?? a, ctx.params.fgc, scenario.startMonth, plan.months));
+      plans.push(armPlan(plan.arms[a]!, plan.throughputOf?.[a] ?? a, ctx.params, scenario.startMonth, plan.months));
       outs.push(arms[a]!.subarray(i * size, (i + 1) * size));
     }
     const a = ctx.params.appraisal;

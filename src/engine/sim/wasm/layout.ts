@@ -66,7 +66,7 @@ export const enum BranchKind {
   ToCare = 2,
   Onward = 3,
 }
-/** Rows of the service's out block: families joining, allocated, conferences held, waiting at month end, lapsed, longest wait (weeks). */
+/** Rows of the services' out block: the FGC's families joining, allocated, conferences held, waiting at month end, lapsed, longest wait (weeks); then the caseload service's families joining, allocated, children allocated, cases open at month end, waiting at month end, lapsed, longest wait (weeks), its staff's cost (£). */
 export const enum ServiceRow {
   Joined = 0,
   Allocated = 1,
@@ -74,6 +74,14 @@ export const enum ServiceRow {
   Waiting = 3,
   Lapsed = 4,
   LongestWait = 5,
+  SupportJoined = 6,
+  SupportAllocated = 7,
+  SupportAllocatedChildren = 8,
+  SupportOpen = 9,
+  SupportWaiting = 10,
+  SupportLapsed = 11,
+  SupportLongestWait = 12,
+  SupportCost = 13,
 }
 /** Quantile tables: open states 0–4 (by state), time to re-referral, time from allocation to conference, then each care route's clock (Route0 + route: home, special guardianship, adoption, other). */
 export const enum QuantileTableIndex {
@@ -86,7 +94,7 @@ export const enum QuantileTableIndex {
 export const LEDGER_STATES = 8; // how many State codes
 export const CLASS_COUNT = 18; // how many StockClass codes
 export const FLOW_COUNT = 25; // how many FlowRow codes
-export const SERVICE_ROWS = 6; // how many ServiceRow codes
+export const SERVICE_ROWS = 14; // how many ServiceRow codes
 export const TABLE_COUNT = 11; // how many QuantileTableIndex codes
 export const QUANTILE_CELLS = 2048; // cells of a quantile table (src/engine/random/quantile-table.ts)
 export const TABLE_SIZE = 2049; // quantiles a table holds, f64
@@ -95,6 +103,8 @@ export const EXIT_SLOTS = 4; // exit shares held per open state (the most any st
 export const OPEN_STATES = 5; // states with a stay and exits: assessment, CIN, CP, pre-proceedings, care
 export const PRESTART_MAX_MONTHS = 24; // the longest the service's pipeline reaches back before month 0, months (offers are sorted from minus this)
 export const OFFER_POINTS = 4; // offer points, by the state offered on entering (point = state - 1): CIN, CP, pre-proceedings, care
+export const EFFECT_POINTS = 5; // where effects are held: the FGC's offer points, then the caseload service's at referral (SUPPORT_POINT)
+export const SUPPORT_POINT = 4; // the effect point of the caseload service (a team like Leeds's RES), offered at referral
 export const PLACEMENTS = 5; // placement types in care (src/scenario/schema.ts PLACEMENTS order)
 export const LEDGER_WIDTH = 24; // ledger slots a month: entries, exits and families, LEDGER_STATES each
 export const AGE_BANDS = 5; // DfE's age bands: under 1, 1–4, 5–9, 10–15, 16 and over
@@ -106,37 +116,38 @@ export const C_FRONT_DOOR = 0; // £ per child of a referral and its assessment 
 export const C_RE_REFERRAL_P = 1; // probability a closed case is re-referred (1 slot)
 export const C_ACCEPTANCE = 2; // probability a family accepts an FGC offer (1 slot)
 export const C_CONVERSION = 3; // probability an accepted offer converts (the enquiry goes ahead) (1 slot)
-export const C_TIME_IN_CARE = 4; // factor on the time left in care after an FGC, by the offer point it was held at (state - 1) (4 slots)
-export const C_TIME_IN_SYSTEM = 8; // factor on the time left in a stay that closes the case after an FGC, by offer point (4 slots)
-export const C_FADE_RATE = 12; // the effect's fade, per month (ln 2 / half-life) (1 slot)
-export const C_RR_CP = 13; // relative risk of escalation to CP after an FGC (per conference held), by offer point (4 slots)
-export const C_RR_CARE = 17; // relative risk of entering care after an FGC (per conference held), by offer point (4 slots)
-export const C_KINSHIP = 21; // kinship share of care entries after an FGC, by offer point (4 slots)
-export const C_RR_PROCEEDINGS = 25; // relative risk of care proceedings after an FGC (per conference held), by offer point (4 slots)
-export const C_STEP_DOWN = 29; // of the escalations an FGC avoids, the share that go to the nearest step-down exit (-1: all step-down exits in proportion), by offer point (4 slots)
-export const C_HR_HOME = 33; // hazard ratio on returning home from care after an FGC, by offer point (4 slots)
-export const C_PROCEEDINGS_PP = 37; // share of families leaving pre-proceedings with care proceedings issued (those entering care among them) (1 slot)
-export const C_PROCEEDINGS_DIRECT = 38; // share of care entries by other routes (from an assessment or a CIN plan) with care proceedings (1 slot)
-export const C_PROCEEDINGS_COST = 39; // £ per family of care proceedings (1 slot)
-export const C_ESCALATION_TREND = 40; // the change in the escalating exits' shares, per month: ln(1 + trend a year) / 12 (0: none) (1 slot)
-export const C_EXIT_SHARES = 41; // exit shares: OPEN_STATES rows of EXIT_SLOTS, in EXITS order (20 slots)
-export const C_EXIT_COST = 61; // £ per family of leaving a state for another (an enquiry, a conference): EXIT_ROW × EXIT_ROW (64 slots)
-export const C_PLACEMENTS = 125; // placement shares of care entries, PLACEMENTS order (5 slots)
-export const C_HAS_TABLE = 130; // 1 where quantile table i is given (TABLE_COUNT of them), else 0 (11 slots)
-export const C_CONFERENCE_COST = 141; // £ per conference held (per family) (1 slot)
-export const C_PRESTART_SHARE = 142; // of the entries to each open state, the share that are the event its offer point names (a CIN plan after an assessment, an ICPC after an assessment or from CIN), at steady state (5 slots)
-export const C_PRESTART_WINDOW = 147; // months before month 0 within which an offer can still be waiting or in preparation at month 0: the longest wait and three mean lead times (1 slot)
-export const C_AGE_MIX = 148; // shares of children by age band at a family's first referral (and in the open states at month 0), AGE_BANDS order (5 slots)
-export const C_CLA_AGE_MIX = 153; // shares of children in care at month 0 by age band (5 slots)
-export const C_CARE_PER_CHILD = 158; // 1: each child in care has its own route clocks and leaves on its 18th birthday (pathway.cla.routes); 0: siblings leave care together by the family's stay and exit shares (1 slot)
-export const C_ROUTE_HAZARD = 159; // each route's hazard multiplier on its clock, by age band at entry to care (route × AGE_BANDS + band; 0: not a route at that age) (20 slots)
-export const C_PLACEMENT_BY_AGE = 179; // of the children of a family not placed with kin, the shares by placement at entry to care, by age band at entry (band × PLACEMENTS + placement; the kinship slot 0); children on their own clocks only (25 slots)
-export const C_MOVE_RATE = 204; // changes of placement a child-month from one placement type to another (from × PLACEMENTS + to; the diagonal: a new placement of the same type); children on their own clocks only (25 slots)
-export const C_MOVE_AGE = 229; // the moves' multiplier by the child's age band at the time (5 slots)
-export const C_AFTER_SHARE = 234; // of the children leaving care by its route, the probability each one's support is paid for (special guardianship, adoption; staying put of those leaving foster care at 18; a personal adviser of those leaving at 18) (4 slots)
-export const C_AFTER_UNTIL = 238; // the age it is paid to, months (0: not counted) (4 slots)
-export const C_RECORD_CARE = 242; // 1: each child's care (its periods, placements and exits) is told to the host as it is booked (careEvent), to write a simulated council's SSDA903 return; 0: not (1 slot)
-export const CONSTANTS = 243; // The run's constants block, f64 slots: how many
+export const C_TIME_IN_CARE = 4; // factor on the time left in care after an FGC, by the offer point it was held at (state - 1) (the caseload service's last) (5 slots)
+export const C_TIME_IN_SYSTEM = 9; // factor on the time left in a stay that closes the case after an FGC, by offer point (the caseload service's last) (5 slots)
+export const C_FADE_RATE = 14; // the effect's fade, per month (ln 2 / half-life), by effect point (the FGC's four alike, then the caseload service's) (5 slots)
+export const C_RR_CP = 19; // relative risk of escalation to CP after an FGC (per conference held), by offer point (the caseload service's last) (5 slots)
+export const C_RR_CARE = 24; // relative risk of entering care after an FGC (per conference held), by offer point (the caseload service's last) (5 slots)
+export const C_KINSHIP = 29; // kinship share of care entries after an FGC, by offer point (the caseload service's last) (5 slots)
+export const C_RR_PROCEEDINGS = 34; // relative risk of care proceedings after an FGC (per conference held), by offer point (the caseload service's last) (5 slots)
+export const C_STEP_DOWN = 39; // of the escalations an FGC avoids, the share that go to the nearest step-down exit (-1: all step-down exits in proportion), by offer point (the caseload service's last) (5 slots)
+export const C_HR_HOME = 44; // hazard ratio on returning home from care after an FGC, by offer point (the caseload service's last) (5 slots)
+export const C_PROCEEDINGS_PP = 49; // share of families leaving pre-proceedings with care proceedings issued (those entering care among them) (1 slot)
+export const C_PROCEEDINGS_DIRECT = 50; // share of care entries by other routes (from an assessment or a CIN plan) with care proceedings (1 slot)
+export const C_PROCEEDINGS_COST = 51; // £ per family of care proceedings (1 slot)
+export const C_ESCALATION_TREND = 52; // the change in the escalating exits' shares, per month: ln(1 + trend a year) / 12 (0: none) (1 slot)
+export const C_EXIT_SHARES = 53; // exit shares: OPEN_STATES rows of EXIT_SLOTS, in EXITS order (20 slots)
+export const C_EXIT_COST = 73; // £ per family of leaving a state for another (an enquiry, a conference): EXIT_ROW × EXIT_ROW (64 slots)
+export const C_PLACEMENTS = 137; // placement shares of care entries, PLACEMENTS order (5 slots)
+export const C_HAS_TABLE = 142; // 1 where quantile table i is given (TABLE_COUNT of them), else 0 (11 slots)
+export const C_CONFERENCE_COST = 153; // £ per conference held (per family) (1 slot)
+export const C_PRESTART_SHARE = 154; // of the entries to each open state, the share that are the event its offer point names (a CIN plan after an assessment, an ICPC after an assessment or from CIN), at steady state (5 slots)
+export const C_PRESTART_WINDOW = 159; // months before month 0 within which an offer can still be waiting or in preparation at month 0: the longest wait and three mean lead times (1 slot)
+export const C_AGE_MIX = 160; // shares of children by age band at a family's first referral (and in the open states at month 0), AGE_BANDS order (5 slots)
+export const C_CLA_AGE_MIX = 165; // shares of children in care at month 0 by age band (5 slots)
+export const C_CARE_PER_CHILD = 170; // 1: each child in care has its own route clocks and leaves on its 18th birthday (pathway.cla.routes); 0: siblings leave care together by the family's stay and exit shares (1 slot)
+export const C_ROUTE_HAZARD = 171; // each route's hazard multiplier on its clock, by age band at entry to care (route × AGE_BANDS + band; 0: not a route at that age) (20 slots)
+export const C_PLACEMENT_BY_AGE = 191; // of the children of a family not placed with kin, the shares by placement at entry to care, by age band at entry (band × PLACEMENTS + placement; the kinship slot 0); children on their own clocks only (25 slots)
+export const C_MOVE_RATE = 216; // changes of placement a child-month from one placement type to another (from × PLACEMENTS + to; the diagonal: a new placement of the same type); children on their own clocks only (25 slots)
+export const C_MOVE_AGE = 241; // the moves' multiplier by the child's age band at the time (5 slots)
+export const C_AFTER_SHARE = 246; // of the children leaving care by its route, the probability each one's support is paid for (special guardianship, adoption; staying put of those leaving foster care at 18; a personal adviser of those leaving at 18) (4 slots)
+export const C_AFTER_UNTIL = 250; // the age it is paid to, months (0: not counted) (4 slots)
+export const C_SUPPORT_ACCEPTANCE = 254; // probability a family accepts the caseload service when offered at referral; 0 when no arm of the run has the service (no offers are made) (1 slot)
+export const C_RECORD_CARE = 255; // 1: each child's care (its periods, placements and exits) is told to the host as it is booked (careEvent), to write a simulated council's SSDA903 return; 0: not (1 slot)
+export const CONSTANTS = 256; // The run's constants block, f64 slots: how many
 export const ACC_STOCK_DIFF_H1 = 0; // STOCK_DIFF: offset in slots = H1 × (H + 1) + H2 × (H + 2) + FIXED
 export const ACC_STOCK_DIFF_H2 = 0;
 export const ACC_STOCK_DIFF_FIXED = 0;
@@ -184,11 +195,12 @@ export const CANDIDATE_SHIFT = 6; // An offer candidate: 2^shift bytes
 export const R_TIME = 0; // byte offset in an offer candidate
 export const R_ELIGIBILITY = 8; // byte offset in an offer candidate
 export const R_CASE_CLOSE = 16; // byte offset in an offer candidate
-export const R_FAMILY = 24; // byte offset in an offer candidate
-export const R_EPISODE = 28; // byte offset in an offer candidate
-export const R_VERSION = 32; // byte offset in an offer candidate
-export const R_FAMILY_RECORD = 36; // byte offset in an offer candidate
-export const R_STATE = 40; // byte offset in an offer candidate
+export const R_STAY_END = 24; // byte offset in an offer candidate
+export const R_FAMILY = 32; // byte offset in an offer candidate
+export const R_EPISODE = 36; // byte offset in an offer candidate
+export const R_VERSION = 40; // byte offset in an offer candidate
+export const R_FAMILY_RECORD = 44; // byte offset in an offer candidate
+export const R_STATE = 48; // byte offset in an offer candidate
 export const POINT_SHIFT = 5; // A resume point: 2^shift bytes
 export const PT_TIME = 0; // byte offset in a resume point
 export const PT_EXIT = 8; // byte offset in a resume point
@@ -196,7 +208,7 @@ export const PT_CASE_START = 16; // byte offset in a resume point
 export const PT_EPISODE = 24; // byte offset in a resume point
 export const PT_STATE = 28; // byte offset in a resume point
 export const PT_PLACEMENT = 29; // byte offset in a resume point
-export const FAMILY_RECORD_SHIFT = 6; // A family record: 2^shift bytes
+export const FAMILY_RECORD_SHIFT = 7; // A family record: 2^shift bytes
 export const FR_FIRST = 0; // byte offset in a family record
 export const FR_END = 4; // byte offset in a family record
 export const FR_FAMILY = 8; // byte offset in a family record
@@ -211,6 +223,10 @@ export const FR_FIRST_POINT = 31; // byte offset in a family record
 export const FR_JOINED = 32; // byte offset in a family record
 export const FR_CASE_CLOSES = 40; // byte offset in a family record
 export const FR_FIRST_CONFERENCE = 48; // byte offset in a family record
+export const FR_SUPPORT_EPISODE = 56; // byte offset in a family record
+export const FR_SUPPORT_STATUS = 60; // byte offset in a family record
+export const FR_SUPPORT_JOINED = 64; // byte offset in a family record
+export const FR_SUPPORT_CASE_CLOSES = 72; // byte offset in a family record
 export const L_LENGTH_SLOT = 0; // i32 slot in a growable list's header
 export const L_ALLOCATED_SLOT = 1; // i32 slot in a growable list's header
 export const L_RECORDS_SLOT = 2; // i32 slot in a growable list's header
@@ -230,7 +246,7 @@ export const EXIT_DEST = [4, 2, 1, 5, 4, 2, 5, 0, 3, 1, 5, 0, 4, 2, 1, 0, 5, 6, 
 export const EXIT_KIND = [2, 1, 0, 0, 2, 1, 0, 0, 3, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0];
 export const EXIT_COUNT = [4, 3, 3, 3, 4];
 /** The result metric each service row is copied into, in ServiceRow order. */
-export const SERVICE_ROW_METRICS = ['fgcJoined', 'fgcAllocated', 'fgcHeld', 'fgcWaiting', 'fgcLapsed', 'fgcLongestWaitWeeks'] as const;
+export const SERVICE_ROW_METRICS = ['fgcJoined', 'fgcAllocated', 'fgcHeld', 'fgcWaiting', 'fgcLapsed', 'fgcLongestWaitWeeks', 'supportJoined', 'supportAllocated', 'supportAllocatedChildren', 'supportOpen', 'supportWaiting', 'supportLapsed', 'supportLongestWaitWeeks', 'supportCost'] as const;
 
 /** An arm's accumulator block: each part's offset in f64 slots for horizon H, and the block's size. */
 export function accumulatorLayout(H: number, withLedger: boolean) {
@@ -295,8 +311,8 @@ export interface PathwayExports {
   walk(f: number, state: number, placement: number, t: number, exit: number, episode: number, caseStart: number, count: number, sign: number, acc: number, withLedger: number /* 0 or 1 */, candidates: number, points: number): number;
   /** The service's growable arrays, once per run. */
   prepareService(): void;
-  /** Runs an arm's FGC service over the offers, in time order. */
-  runService(slotsPerMonth: number, slotsByMonthEndAt: number, maxWaitMonths: number, weeksInMonth: number, eligibleByState: number, coordinatorCost: number, costByMonthAt: number, offerList: number, n: number, extraList: number, pointList: number, acc: number, withLedger: number /* 0 or 1 */, outBlock: number): void;
+  /** Runs an arm's services (the FGC's and the caseload service's) over the offers, in time order. */
+  runService(slotsPerMonth: number, slotsByMonthEndAt: number, maxWaitMonths: number, weeksInMonth: number, eligibleByState: number, coordinatorCost: number, costByMonthAt: number, offerList: number, n: number, extraList: number, pointList: number, acc: number, withLedger: number /* 0 or 1 */, outBlock: number, supportCasesNow: number, supportCasesByMonthAt: number, supportInvolvementMonths: number, supportMaxWaitMonths: number, supportEligibleShare: number, supportCostPerMonth: number, supportCostByMonthAt: number): void;
   /** Arrival times and sizes of the families arriving in months 1..horizon. */
   arrivals(k0: number, k1: number, horizon: number, arrivalStart: number, childrenCum: number, sizes: number, timeOut: number, childrenOut: number): void;
   /** The families found in a state at month 0. */

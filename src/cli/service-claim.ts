@@ -1,0 +1,72 @@
+// `npm run --silent service-claim -- <scenario.json> [--runs N] [--seed S] [--workers W] [--calibrate] [--json]`: a caseload
+// service's published claim (Leeds's RES, £406,466.60 a month) beside the simulation's, and (--calibrate) the care entries
+// and CP plans the service's own families would make without it, from which its shipped effects are derived.
+import type { RunPool } from '../client/pool';
+import { claimProblem, serviceClaim, serviceReach, type ServiceClaim, type ServiceReach } from '../engine';
+import { exitQuietlyOnClosedPipe, isEntry, loadScenario, processIo, runCommand, type CliIo } from './main-helpers';
+import { MAX_WORKERS, parseFlags, UsageError, wholeNumber } from './options';
+import { threadPool } from './thread-pool';
+
+const USAGE = 'usage: npm run --silent service-claim -- <scenario.json> [--runs N] [--seed S] [--workers W] [--calibrate] [--json]';
+
+/** £ to the pound, signed. */
+function gbp(x: number): string {
+  const pounds = Math.round(x);
+  return `${pounds < 0 ? '−' : ''}£${Math.abs(pounds).toLocaleString('en-GB')}`;
+}
+
+/** The claim beside the simulation, as a Markdown table (the README's). */
+export function claimTable(c: ServiceClaim): string {
+  const stat = (s: { mean: number; p10: number; p90: number }) => `${gbp(s.mean)} (${gbp(s.p10)} to ${gbp(s.p90)})`;
+  const prices = c.priceYear ? `${c.priceYear} prices` : 'each cost in its source\u2019s price year';
+  return [
+    `${c.service}: "${c.option}" against "${c.reference}", ${c.year} (${c.months} months), £ a month, mean (P10 to P90), ${prices}`,
+    '',
+    '| | £ a month |',
+    '|---|---|',
+    `| Published (${c.published.basis}, ${c.published.priceYear} prices) | ${gbp(c.published.monthlySaving)} |`,
+    `| Simulated: costs avoided before the services\u2019 own cost | ${stat(c.simulated.gross)} |`,
+    `| Simulated: the services\u2019 extra cost (the teams) | ${stat(c.simulated.serviceCost)} |`,
+    `| Simulated: net (counterfactual\u2019s cost less the option\u2019s) | ${stat(c.simulated.net)} |`,
+    '',
+    `A month, means: ${c.perMonth.childrenTakenOn.toFixed(1)} children taken on, ${c.perMonth.claEntriesAvoided.toFixed(2)} fewer children entering care, ${c.perMonth.cpEntriesAdded.toFixed(2)} more CP plans starting.`,
+    `Published: ${c.published.source}`,
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let pool: RunPool | undefined;
+  return runCommand(
+    io,
+    async () => {
+      const { values, path } = parseFlags(argv, { runs: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, calibrate: { type: 'boolean' }, json: { type: 'boolean' } }, USAGE);
+      const scenario = loadScenario(path, io);
+      if (!scenario.services?.length) throw new UsageError(`${path} declares no caseload service (services): nothing to set beside a claim`);
+      const runs = values.runs === undefined ? scenario.simulation.runs : wholeNumber('--runs', values.runs, 1, 100_000);
+      const seed = values.seed ?? scenario.simulation.seed;
+      pool = threadPool(values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 1, MAX_WORKERS));
+      const run = pool;
+      const summary = await run.simulate(scenario, { runs, seed });
+      const problem = claimProblem(scenario, summary);
+      if (problem) throw new UsageError(`${path}: ${problem}`);
+      const claim = serviceClaim(scenario, summary);
+      let reach: ServiceReach | undefined;
+      if (values.calibrate) reach = await serviceReach(scenario, (s) => run.simulate(s, { runs, seed }));
+      if (values.json) io.stdout(`${JSON.stringify({ claim, ...(reach ? { reach } : {}) }, null, 2)}\n`);
+      else {
+        io.stdout(`${claimTable(claim)}\n`);
+        if (reach) {
+          io.stdout(
+            `\nWithout the service, its own families would make, a month in ${reach.year} (means): ${reach.cpEntries.toFixed(2)} CP plans starting (from a relative risk of 2 against 1) and ${reach.careEntries.toFixed(2)} care entries within the effect\u2019s reach (from a relative risk of 0 against 1).\n`,
+          );
+        }
+      }
+    },
+    () => pool?.dispose(),
+  );
+}
+
+if (isEntry(import.meta.url)) {
+  exitQuietlyOnClosedPipe();
+  process.exitCode = await main(process.argv.slice(2), processIo);
+}
