@@ -12,7 +12,7 @@ export { csvCell, runTotalsCsv, toCsv, toJson } from './results/export';
 
 // Analysis: tools that reach the simulator through an injected runner (Evaluate).
 export { SENSITIVITY_OUTPUTS, globalSensitivity, globalSensitivityInSteps, tornado, type Evaluate, type GlobalSensitivity, type SensitivityOutput, type Tornado } from './analysis/sensitivity';
-export { capacitySteps, coordinatorAnswer, rangeWords, CONFIDENT, EVEN, MAX_SWEEP_STEPS, SWEEP_RUN_SERIES, type CoordinatorAnswer, type CoordinatorStep } from './analysis/sweep';
+export { capacitySteps, coordinatorAnswer, rangeWords, CONFIDENT, EVEN, MAX_SWEEP_STEPS, SWEEP_RUN_SERIES, SERVICE_SWEEP_RUN_SERIES, type CoordinatorAnswer, type CoordinatorStep } from './analysis/sweep';
 export { effectBreakEven, type EffectBreakEven } from './analysis/goal-seek';
 export { centralValue, uncertainInputs } from './analysis/inputs';
 export { CALIBRATION_METRICS, CalibrationError, DEFAULT_CALIBRATION_INPUTS, DEFAULT_CALIBRATION_METRICS, backtest, calibrate, type Backtest, type Calibration, type CalibrationMetric, type CalibrationOptions } from './analysis/calibrate';

@@ -134,7 +134,7 @@ export class CsCoordinatorAnswer extends LitElement {
                 const band = (st: typeof s.netSaving, f: (x: number) => string) => { const m = meanAndBand(st, f); return html`${m.mean} <span class="band">(${m.band})</span>`; };
                 return html`<tr class=${s.fte >= a.range.from && s.fte <= a.range.to ? 'in-range' : ''} data-fte=${s.fte}>
                   <th scope="row">${s.fte}</th>
-                  <td>${band(s.fgcHeldPerYear, formatCount)}</td>
+                  <td>${band(s.throughputPerYear, formatCount)}</td>
                   <td>${band(s.familiesWaiting, (x) => formatFixed(x, 1))}</td>
                   <td>${band(s.longestWaitWeeks, (x) => formatFixed(x, 1))}</td>
                   <td>${band(s.netSaving, formatGbp)}</td>

@@ -5,6 +5,8 @@ import { stat, type Stat } from '../results/summarise';
 
 /** The series a sweep keeps run by run for the coordinator answer. */
 export const SWEEP_RUN_SERIES = ['fgcWaiting', 'fgcLongestWaitWeeks'] as const;
+/** The same for a sweep of a caseload service's workers (RunOptions.capacityOf). */
+export const SERVICE_SWEEP_RUN_SERIES = ['supportWaiting', 'supportLongestWaitWeeks'] as const;
 
 /** Most steps in one sweep (each is an arm of the plan). */
 export const MAX_SWEEP_STEPS = 41;
@@ -24,9 +26,9 @@ export function capacitySteps(from: number, to: number, step: number): number[] 
 
 export interface CoordinatorStep {
   fte: number;
-  /** FGCs held a year (the horizon's total over its years), mean with P10–P90 over runs. */
-  fgcHeldPerYear: Stat;
-  /** Families waiting for an FGC at month end, averaged over the horizon's months; per run, then over runs. */
+  /** FGCs held a year (a sweep of coordinators) or children taken on a year (of a caseload service's workers): the horizon's total over its years, mean with P10–P90 over runs. */
+  throughputPerYear: Stat;
+  /** Families waiting for an FGC (or for the service) at month end, averaged over the horizon's months; per run, then over runs. */
   familiesWaiting: Stat;
   /** The longest any family waited in the horizon, weeks; per run, then over runs. */
   longestWaitWeeks: Stat;
@@ -42,6 +44,8 @@ export interface CoordinatorStep {
 }
 
 export interface CoordinatorAnswer {
+  /** The caseload service whose workers were swept (its id), or absent: the FGC's coordinators. */
+  service?: string;
   reference: string;
   runs: number;
   seed: string;
@@ -63,24 +67,31 @@ export const EVEN = 0.5;
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
+/** A summary of runs with every figure multiplied by k (k > 0 keeps the order of the percentiles). */
+function scaled(s: Stat, k: number): Stat {
+  return { mean: s.mean * k, p5: s.p5 * k, p10: s.p10 * k, p25: s.p25 * k, p50: s.p50 * k, p75: s.p75 * k, p90: s.p90 * k, p95: s.p95 * k };
+}
+
 /**
  * Reads a capacity sweep (counterfactual first, then one arm per step in rising FTE) into the coordinator answer.
  * The recommended range runs from the first step whose next coordinator pays for itself in fewer than CONFIDENT of
  * the paired runs to the first whose next pays in fewer than EVEN: below the range, adding is a safe bet; above it,
  * more likely than not a loss. The sweep must keep SWEEP_RUN_SERIES run by run.
  */
-export function coordinatorAnswer(summary: RunSummary): CoordinatorAnswer {
+export function coordinatorAnswer(summary: RunSummary, service?: string): CoordinatorAnswer {
   const f = summary.finance;
   const years = summary.months.length > 1 ? (summary.months.length - 1) / 12 : 1;
   const steps: CoordinatorStep[] = summary.comparisons.map((_, i) => {
     const arm = summary.arms[i + 1]!;
-    const waiting = arm.runSeries?.fgcWaiting;
-    const longest = arm.runSeries?.fgcLongestWaitWeeks;
-    if (!waiting || !longest || !arm.runs) throw new Error('coordinatorAnswer: the sweep must keep fgcWaiting and fgcLongestWaitWeeks run by run (SWEEP_RUN_SERIES)');
+    const [w, l] = service === undefined ? SWEEP_RUN_SERIES : SERVICE_SWEEP_RUN_SERIES;
+    const waiting = arm.runSeries?.[w];
+    const longest = arm.runSeries?.[l];
+    if (!waiting || !longest || !arm.runs) throw new Error(`coordinatorAnswer: the sweep must keep ${w} and ${l} run by run (${service === undefined ? 'SWEEP_RUN_SERIES' : 'SERVICE_SWEEP_RUN_SERIES'})`);
     const npv = f.comparisons[i]!.npvRuns;
+    const t = arm.totals.supportChildren;
     return {
-      fte: arm.coordinatorsFte,
-      fgcHeldPerYear: stat(Float64Array.from(arm.runs.fgcHeld, (x) => x / years)),
+      fte: service === undefined ? arm.coordinatorsFte : (arm.serviceFte?.[service] ?? 0),
+      throughputPerYear: service === undefined ? stat(Float64Array.from(arm.runs.fgcHeld, (x) => x / years)) : scaled(t, 1 / years),
       familiesWaiting: stat(Float64Array.from(waiting, (months) => (months.length > 1 ? months.slice(1).reduce((a, b) => a + b, 0) / (months.length - 1) : 0))),
       longestWaitWeeks: stat(Float64Array.from(longest, (months) => Math.max(0, ...months))),
       netSaving: stat(Float64Array.from(npv)),
@@ -101,7 +112,7 @@ export function coordinatorAnswer(summary: RunSummary): CoordinatorAnswer {
     steps[i]!.next = { chancePays: pays / here.length, meanPerFte: dFte > 0 ? gain / here.length / dFte : 0, fte: steps[i + 1]!.fte };
   }
   const { bestFte, range, openTop, reason } = recommend(steps, f.appraisalYears);
-  return { reference: summary.arms[0]!.name, runs: summary.runs, seed: summary.seed, appraisalYears: f.appraisalYears, steps, bestFte, range, openTop, reason };
+  return { ...(service !== undefined ? { service } : {}), reference: summary.arms[0]!.name, runs: summary.runs, seed: summary.seed, appraisalYears: f.appraisalYears, steps, bestFte, range, openTop, reason };
 }
 
 /** What a step must say for the recommendation: its FTE, its expected net saving and its next coordinator's chance. */

@@ -18,6 +18,11 @@ export interface RunOptions {
    * their FTE set by the step and no ramp-up (default: none, the scenario's fgc.offerPoints and throughput).
    */
   capacityLike?: number;
+  /**
+   * The caseload service (its id) whose workers the capacity steps set, instead of the coordinators: each step is the
+   * capacityLike option (or the counterfactual) as it is, the service's workers FTE set by the step and no ramp-up.
+   */
+  capacityOf?: string;
   /** Discount rate a year for the appraisal, replacing the scenario's (0–1). */
   discountRate?: number;
   /** Years appraised, replacing the scenario's (finance.appraisalYears; default 10). */
@@ -40,6 +45,8 @@ export interface RunPlan {
   keepRunSeries?: Metric[];
   /** For each arm, the scenario arm (0 = counterfactual) whose drawn throughput it uses, when not its own index (a capacity sweep's steps). */
   throughputOf?: number[];
+  /** The caseload service whose workers a capacity sweep's steps set (absent: the steps are coordinators). */
+  sweptService?: string;
 }
 
 export function planRun(scenario: Scenario, options: RunOptions = {}): RunPlan {
@@ -47,14 +54,24 @@ export function planRun(scenario: Scenario, options: RunOptions = {}): RunPlan {
   const like = options.capacityLike;
   if (like !== undefined && !(Number.isInteger(like) && like >= 1 && like <= options_.length)) throw new RangeError(`capacityLike names the scenario's option ${like}, but it has options 1 to ${options_.length}`);
   const base = like !== undefined ? options_[like - 1]! : undefined;
-  const arms = options.capacity
-    ? options.capacity.map((fte) => ({
-        name: `${fte} FTE`,
-        coordinatorsFte: fte,
-        ...(base?.offerPoints ? { offerPoints: base.offerPoints } : {}),
-        ...(base?.conferencesPerFtePerYear ? { conferencesPerFtePerYear: base.conferencesPerFtePerYear } : {}),
-      }))
-    : options_;
+  const service = options.capacityOf;
+  if (service !== undefined && !scenario.services?.some((x) => x.id === service)) throw new RangeError(`capacityOf names the service "${service}", but the scenario ${scenario.services?.length ? `has ${scenario.services.map((x) => `"${x.id}"`).join(', ')}` : 'declares none'}`);
+  const arms = !options.capacity
+    ? options_
+    : service === undefined
+      ? options.capacity.map((fte) => ({
+          name: `${fte} FTE`,
+          coordinatorsFte: fte,
+          ...(base?.offerPoints ? { offerPoints: base.offerPoints } : {}),
+          ...(base?.conferencesPerFtePerYear ? { conferencesPerFtePerYear: base.conferencesPerFtePerYear } : {}),
+          // The option's caseload services stay as they are: the steps are the option with this many coordinators.
+          ...(base?.services ? { services: base.services } : {}),
+        }))
+      : options.capacity.map((fte) => {
+          // A caseload service's steps: the option (or the counterfactual) as it is, the service's workers set by the step.
+          const { rampUp: _, ...own } = base?.services?.[service] ?? { workersFte: 0 };
+          return { ...(base ?? scenario.arms.counterfactual), name: `${fte} FTE`, services: { ...base?.services, [service]: { ...own, workersFte: fte } } };
+        });
   const runs = options.runs ?? scenario.simulation.runs;
   if (!(Number.isInteger(runs) && runs >= 1)) throw new RangeError(`a run needs a whole number of runs, at least 1, not ${runs}`);
   return {
@@ -65,6 +82,7 @@ export function planRun(scenario: Scenario, options: RunOptions = {}): RunPlan {
     ...(options.appraisalYears !== undefined ? { appraisalYears: options.appraisalYears } : {}),
     ...(options.keepRunSeries?.length ? { keepRunSeries: options.keepRunSeries } : {}),
     ...(options.capacity && base?.conferencesPerFtePerYear ? { throughputOf: [0, ...options.capacity.map(() => like!)] } : {}),
+    ...(options.capacity && service !== undefined ? { sweptService: service } : {}),
     arms: [scenario.arms.counterfactual, ...arms],
   };
 }

@@ -10,14 +10,17 @@ import { monthLabels, type RunBlock, type RunPlan } from './plan';
 import { quantilesInPlace } from './select';
 import { finish, type Steps } from './steps';
 import { priceBasis } from '../../scenario/prices';
-import { compare, statInPlace, type ArmSummary, type Band, type Comparison, type Stat, type YearSaving } from './summarise';
+import { compare, statInPlace, type ArmSummary, type Band, type Comparison, type YearSaving } from './summarise';
 
 const BAND_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
-const TOTALS = 4; // cost, fgcHeld, claEntries over the horizon; CLA at the horizon
+const TOTALS = 7; // cost, fgcHeld, claEntries over the horizon; CLA at the horizon; the caseload service's children taken on, families turned away or lapsed, its cost over the horizon
 const T_COST = 0;
 const T_FGC = 1;
 const T_ENTRIES = 2;
 const T_CLA_END = 3;
+const T_SUPPORT_CHILDREN = 4;
+const T_SUPPORT_AWAY = 5;
+const T_SUPPORT_COST = 6;
 /** Values band() transposes at once (1 MB): whole months of every run, so a month's column is contiguous. */
 const TRANSPOSE_VALUES = 2 ** 17;
 
@@ -74,6 +77,9 @@ export function runRows(plan: RunPlan, block: RunBlock): RunRows {
       out[t + T_FGC] = sumFlow(values, M.fgcHeld, mc);
       out[t + T_ENTRIES] = sumFlow(values, M.claEntries, mc);
       out[t + T_CLA_END] = values[M.cla * mc + mc - 1]!;
+      out[t + T_SUPPORT_CHILDREN] = sumFlow(values, M.supportAllocatedChildren, mc);
+      out[t + T_SUPPORT_AWAY] = sumFlow(values, M.supportLapsed, mc);
+      out[t + T_SUPPORT_COST] = sumFlow(values, M.supportCost, mc);
     }
   }
   return { first: block.first, count: block.count, familyMonths: block.familyMonths, values: out, appraisal: block.appraisal };
@@ -239,8 +245,15 @@ export class RunSet {
     return out;
   }
 
-  armTotals(arm: number): { cost: Stat; fgcHeld: Stat; claEntries: Stat } {
-    return { cost: statInPlace(this.totalsOf(arm, T_COST)), fgcHeld: statInPlace(this.totalsOf(arm, T_FGC)), claEntries: statInPlace(this.totalsOf(arm, T_ENTRIES)) };
+  armTotals(arm: number): ArmSummary['totals'] {
+    return {
+      cost: statInPlace(this.totalsOf(arm, T_COST)),
+      fgcHeld: statInPlace(this.totalsOf(arm, T_FGC)),
+      claEntries: statInPlace(this.totalsOf(arm, T_ENTRIES)),
+      supportChildren: statInPlace(this.totalsOf(arm, T_SUPPORT_CHILDREN)),
+      supportAway: statInPlace(this.totalsOf(arm, T_SUPPORT_AWAY)),
+      supportCost: statInPlace(this.totalsOf(arm, T_SUPPORT_COST)),
+    };
   }
 
   /** Each run's money series (£, default total cost) summed within each financial year, in run order: runs × years. */
@@ -329,6 +342,7 @@ export function* summariseRunsInSteps(scenario: Scenario, set: RunSet): Steps<Ru
     arms.push({
       name: arm.name,
       coordinatorsFte: arm.coordinatorsFte,
+      ...(arm.services ? { serviceFte: Object.fromEntries(Object.entries(arm.services).map(([id, x]) => [id, x.workersFte])) } : {}),
       series,
       totals: set.armTotals(a),
       runs: {

@@ -72,8 +72,14 @@ export class ArmRuns {
 export interface ArmSummary {
   name: string;
   coordinatorsFte: number;
+  /** Each caseload service's workers FTE at month 0 in this arm, by the service's id (absent: none). */
+  serviceFte?: Record<string, number>;
   series: Record<Metric, Band>;
-  totals: { cost: Stat; fgcHeld: Stat; claEntries: Stat };
+  /**
+   * Per-run totals over the horizon, summarised: £, FGCs held, care entries; and the caseload service's (0 without
+   * one): children it took on, families it turned away or who lapsed waiting, its staff's cost (£).
+   */
+  totals: { cost: Stat; fgcHeld: Stat; claEntries: Stat; supportChildren: Stat; supportAway: Stat; supportCost: Stat };
   /** Run-level totals in run order (runs done so far): £ over the horizon, FGCs, care entries, CLA at the horizon. */
   runs?: { cost: number[]; fgcHeld: number[]; claEntries: number[]; claAtHorizon: number[] };
   /** The series asked for in RunOptions.keepRunSeries, run by run (run order) × month. */

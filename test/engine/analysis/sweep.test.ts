@@ -61,7 +61,7 @@ describe('the coordinator answer on the engine', () => {
     }
     expect(answer.steps.at(-1)!.next).toBeUndefined();
     // Whatever the counterfactual's FTE, FGCs held a year rise with the coordinators.
-    expect(answer.steps[3]!.fgcHeldPerYear.mean).toBeGreaterThan(answer.steps[0]!.fgcHeldPerYear.mean);
+    expect(answer.steps[3]!.throughputPerYear.mean).toBeGreaterThan(answer.steps[0]!.throughputPerYear.mean);
     expect(answer.steps.map((x) => x.fte)).toContain(answer.range.from);
     expect(answer.range.to).toBeGreaterThanOrEqual(answer.range.from);
   });
