@@ -124,6 +124,10 @@ function rampUpProblems(s: Scenario): ScenarioError[] {
       });
     }
   }
+  s.services?.forEach((service, i) => {
+    const arm = service.publishedClaim?.arm;
+    if (arm !== undefined && arm > s.arms.options.length) errors.push({ path: `services[${i}].publishedClaim.arm`, message: `must name an option of the scenario, 1 to ${s.arms.options.length}; got ${arm}` });
+  });
   return errors;
 }
 

@@ -13,12 +13,15 @@ import { moneyIn } from './format';
 import type { ObservedSeries } from './cs-fan-chart';
 import { SHIPPED } from './shipped-scenarios';
 import { ScenarioController } from './scenario-controller';
+import { seriesCharts } from './charts';
+import { caseloadService } from './services';
 import './cs-fan-chart';
 import './cs-care-ages';
 import './cs-run-controls';
 import './cs-savings-table';
 import './cs-coordinator-answer';
 import './cs-arms-table';
+import './cs-service-claim';
 import './cs-table-exports';
 import './cs-verdict';
 import './cs-sensitivity';
@@ -30,17 +33,6 @@ import './cs-keep-share';
 import './cs-effects-preset';
 import './cs-scenario-editor';
 import './cs-help';
-
-/** The charts, in order: series, title, unit, first month shown (flows have none at month 0). */
-const CHARTS: Array<[Metric, string, string, number]> = [
-  ['cla', 'Children looked after', 'children at month end', 0],
-  ['cp', 'Child protection plans', 'children at month end', 0],
-  ['cin', 'Children in need', 'children at month end', 0],
-  ['claEntries', 'Entries to care', 'children a month', 1],
-  ['fgcHeld', 'FGCs held', 'conferences a month', 1],
-  ['fgcWaiting', 'Families waiting for an FGC', 'families at month end', 1],
-  ['cost', 'Cost', '£ a month', 1],
-];
 
 @customElement('cs-app')
 export class CsApp extends LitElement {
@@ -110,6 +102,7 @@ export class CsApp extends LitElement {
           onPartial: (partial) => {
             if (!current) return;
             this._summary = partial;
+            this._summaryScenario = scenario;
             this._partial = true;
           },
         });
@@ -270,6 +263,8 @@ export class CsApp extends LitElement {
     const answer = this._currentAnswer();
     const stale = this._resultsStale();
     const sweeping = jobs.running?.label === 'Coordinator sweep';
+    // The caseload service beside the FGC in the scenario the results were run from (its columns, claim and charts).
+    const service = caseloadService(this._summaryScenario);
     // Why nothing can run: the tools say it beside their disabled buttons rather than disappear.
     const blocked = this._doc.scenario ? '' : `The scenario has ${this._doc.errorCount()} problem(s) to fix before it can run (see the inputs).`;
     return html`
@@ -326,12 +321,13 @@ export class CsApp extends LitElement {
               <span role="status" id="report-status">${this._reportStatus}</span>
             </p>
             <h2 id="results-heading" tabindex="-1">Each arm</h2>
-            <cs-arms-table .summary=${s}></cs-arms-table>
+            <cs-arms-table .summary=${s} .service=${service}></cs-arms-table>
+            ${this._summaryScenario?.services?.[0]?.publishedClaim && !this._partial ? html`<cs-service-claim .summary=${s} .scenario=${this._summaryScenario}></cs-service-claim>` : nothing}
             <cs-table-exports ?stale=${stale}></cs-table-exports>
             <h2>Savings by financial year</h2>
             <cs-savings-table .summary=${s}></cs-savings-table>
             <h2>Appraisal (Green Book)</h2>
-            <cs-finance .summary=${s}></cs-finance>`
+            <cs-finance .summary=${s} .serviceName=${service?.name}></cs-finance>`
           : html`<p id="no-results">No results yet: the answer, each arm, the savings by year, the appraisal and the series appear here once the scenario has run (Run, above).</p>`}
             <h2>How many coordinators?</h2>
             ${this._answer && !answer ? html`<p class="stale-mark" role="status" id="answer-stale">Out of date: this sweep was run ${this._answerFocus !== focus ? `for “${this._doc.scenario?.arms.options[this._answerFocus - 1]?.name ?? 'another option'}”` : 'before the scenario changed'}. Run the sweep again for an answer that matches.</p>` : nothing}
@@ -351,7 +347,7 @@ export class CsApp extends LitElement {
         ${s
           ? html`<h2>Series</h2>
             <div class="charts" id="series-charts">
-              ${CHARTS.map(([metric, heading, unit, from]) => html`<cs-fan-chart .summary=${s} metric=${metric} heading=${heading} unit=${metric === 'cost' ? `${unit} (${moneyIn(s)})` : unit} .from=${from} .observed=${this._observed(metric)}></cs-fan-chart>`)}
+              ${seriesCharts(this._summaryScenario).map(({ metric, heading, unit, from }) => html`<cs-fan-chart .summary=${s} metric=${metric} heading=${heading} unit=${metric === 'cost' ? `${unit} (${moneyIn(s)})` : unit} .from=${from} .observed=${this._observed(metric)}></cs-fan-chart>`)}
             </div>
             <cs-care-ages .summary=${s}></cs-care-ages>`
           : nothing}

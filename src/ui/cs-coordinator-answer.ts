@@ -1,15 +1,39 @@
 // <cs-coordinator-answer>: how many coordinators. One sweep (each step an arm of one plan: the same families at every
 // step), read into one answer: per step FGCs held, waits, net saving with its band and the chance that the next
 // coordinator pays for itself (paired runs); the recommended range with its reason. Every panel shows that range.
+// With a caseload service in the scenario, its workers can be swept instead (children taken on a year, not FGCs).
 import { Chart, type ChartDataset } from 'chart.js';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { capacitySteps, CONFIDENT, EVEN, rangeWords, type CoordinatorAnswer } from '../engine';
+import type { Arm, Scenario } from '../scenario/schema';
 import { emit } from './events';
 import { formatCount, formatFixed, formatGbp, formatGbpMillions, formatShare, meanAndBand } from './format';
 import { armColour, withAlpha } from './palette';
 import { pngButton, pngButtonStyles } from './png-button';
 import './cs-fan-chart'; // registers the Chart.js parts
+
+/** A caseload service the sweep can take instead of the coordinators: its id, name and workers in the option in focus (peak FTE). */
+export interface SweepService {
+  id: string;
+  name: string;
+  optionFte: number;
+}
+
+/** The scenario's caseload services as sweep choices, each with the option in focus's workers (its peak, if it ramps). */
+export function sweepServices(scenario: Scenario | undefined, option: Arm | undefined): SweepService[] {
+  return (scenario?.services ?? []).map(({ id, name }) => {
+    const own = option?.services?.[id];
+    return { id, name, optionFte: own ? Math.max(own.workersFte, ...(own.rampUp ?? []).map((r) => r.workersFte)) : 0 };
+  });
+}
+
+/** What a sweep's steps add, in the panel's words: coordinators, or a caseload service's workers. */
+function sweepWords(serviceName: string | undefined) {
+  return serviceName === undefined
+    ? { fte: 'Coordinators (FTE)', axis: 'coordinator FTE', throughput: 'FGCs held a year', waiting: 'Families waiting (month end)', added: 'coordinators', file: 'coordinator' }
+    : { fte: `${serviceName}: workers (FTE)`, axis: `${serviceName} workers (FTE)`, throughput: 'Children taken on a year', waiting: 'Families waiting for a place (month end)', added: 'workers', file: 'service-workers' };
+}
 
 @customElement('cs-coordinator-answer')
 export class CsCoordinatorAnswer extends LitElement {
@@ -39,6 +63,8 @@ export class CsCoordinatorAnswer extends LitElement {
   @property({ type: Number }) optionFte = 1;
   /** The option in focus (its offer points and throughput are what the steps copy). */
   @property() optionName = '';
+  /** The scenario's caseload services, whose workers the sweep can take instead of the coordinators (none: coordinators only). */
+  @property({ attribute: false }) services: SweepService[] = [];
   @property({ attribute: false }) answer: CoordinatorAnswer | undefined;
   /** The answer was run before the scenario, its seed or the option in focus changed: its table stays, its range is not said. */
   @property({ type: Boolean }) stale = false;
@@ -49,6 +75,8 @@ export class CsCoordinatorAnswer extends LitElement {
   @property() blocked = '';
 
   @state() private _error = '';
+  /** What the form sweeps: a caseload service's id, or '' for the coordinators. */
+  @state() private _of = '';
   @query('#net-saving') private _savingCanvas!: HTMLCanvasElement;
   @query('#next-pays') private _nextCanvas!: HTMLCanvasElement;
   private _charts: Chart[] = [];
@@ -69,10 +97,30 @@ export class CsCoordinatorAnswer extends LitElement {
     try {
       const capacity = capacitySteps(this._value('from'), this._value('to'), this._value('step'));
       this._error = '';
-      emit(this, 'sweep-request', { capacity, runs });
+      const service = this._service()?.id;
+      emit(this, 'sweep-request', { capacity, runs, ...(service !== undefined ? { service } : {}) });
     } catch (e) {
       this._error = `The sweep cannot run: ${(e as Error).message}.`;
     }
+  }
+
+  /** The caseload service chosen in the form, if it is still the scenario's. */
+  private _service(): SweepService | undefined {
+    return this.services.find((x) => x.id === this._of);
+  }
+
+  /** The form's default range: coordinators from the counterfactual's to half as far again past the option's; a service's workers from 0 to twice the option's. */
+  private _defaults(service = this._service()): { from: number; to: number; step: number } {
+    const from = service ? 0 : this.fromFte;
+    const to = service ? Math.max(4, Math.ceil(2 * service.optionFte)) : Math.max(from + 4, Math.ceil(this.optionFte + (this.optionFte - from) / 2));
+    return { from, to, step: Math.max(1, Math.ceil((to - from) / 20)) };
+  }
+
+  /** Another choice of what to sweep: its default range in the form. */
+  private _choose(e: Event): void {
+    this._of = (e.target as HTMLSelectElement).value;
+    const d = this._defaults();
+    for (const id of ['from', 'to', 'step'] as const) this.renderRoot.querySelector<HTMLInputElement>(`#${id}`)!.value = String(d[id]);
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { RunSummary, Stat } from '../engine';
 import { formatFixed, formatGbp, formatShare, monthsText, paidBackBy } from './format';
+import { servicesCostWords } from './services';
 
 /** The one statistic: the mean over runs (means add up across columns; medians do not), with its P10 to P90. */
 const band = (s: Stat | null, f: (x: number) => string) => (s ? html`<span data-mean=${s.mean}>${f(s.mean)}</span> <span class="band">(P10 ${f(s.p10)} to P90 ${f(s.p90)})</span>` : html`–`);
@@ -33,12 +34,15 @@ export class CsFinance extends LitElement {
 
   /** The run's summary (with its finance object). */
   @property({ attribute: false }) summary: RunSummary | undefined;
+  /** The caseload service beside the FGC, if the scenario has one: the service cost is then both services'. */
+  @property({ attribute: false }) serviceName: string | undefined;
 
   override render() {
     const f = this.summary?.finance;
     if (!f) return nothing;
     // Years not (wholly) simulated: a payback in one of them rests on the carry.
     const carried = new Set((f.comparisons[0]?.byYear ?? []).filter((y) => y.carriedMonths > 0).map((y) => y.year));
+    const extraCost = `Extra ${servicesCostWords(this.serviceName)}`;
     return html`
       <p class="note">
         Discounted at ${(f.discountRate * 100).toFixed(1)}% a year (Green Book), year 0 = ${f.financialYears[0]}, over ${f.appraisalYears} years; money ${f.priceBasis}. Means over runs, with P10 to P90: means add up, so each row's parts sum to its total.
@@ -46,10 +50,10 @@ export class CsFinance extends LitElement {
         Cashable: what stops being paid (placements’ marginal cost: allowances, fees). Non-cashable: staff time and placements’ fixed cost, which the budget does not get back in the short run.
       </p>
       ${f.warnings.map((w) => html`<p class="warning" data-warning=${w.kind.replace(/ /g, '-')}>${w.message}</p>`)}
-      <p class="note">The net here is the savings less the service’s extra cost with set-up (once, in the first year) and optimism bias on costs (${band(f.inputs.optimismBiasCosts, formatShare)} added); the “Savings by financial year” table is the plain cost difference, without either. The NPV is the present value of the cashable savings plus the non-cashable, less the extra service cost.</p>
+      <p class="note">The net here is the savings less the ${this.serviceName ? 'services’' : 'service’s'} extra cost with set-up (once, in the first year) and optimism bias on costs (${band(f.inputs.optimismBiasCosts, formatShare)} added); the “Savings by financial year” table is the plain cost difference, without either. The NPV is the present value of the cashable savings plus the non-cashable, less the extra ${this.serviceName ? servicesCostWords(this.serviceName) : 'service cost'}.</p>
       <table tabindex="0" id="appraisal">
         <caption>Appraisal against ${f.comparisons[0]?.reference ?? ''}: means over runs, with P10 to P90; the parts add up to the NPV</caption>
-        <thead><tr><th scope="col">Arm</th><th scope="col">Cashable saving (present value)</th><th scope="col">+ Non-cashable saving (present value: staff time, fixed costs)</th><th scope="col">− Extra FGC service cost (present value)</th><th scope="col">= Net present value (${f.appraisalYears} years; staff time included)</th><th scope="col">Chance NPV &gt; 0</th><th scope="col">Budget NPV (cashable only)</th><th scope="col">Return on investment</th><th scope="col">Benefit–cost ratio</th><th scope="col">Paid back by (share of runs)</th></tr></thead>
+        <thead><tr><th scope="col">Arm</th><th scope="col">Cashable saving (present value)</th><th scope="col">+ Non-cashable saving (present value: staff time, fixed costs)</th><th scope="col">− ${extraCost} (present value)</th><th scope="col">= Net present value (${f.appraisalYears} years; staff time included)</th><th scope="col">Chance NPV &gt; 0</th><th scope="col">Budget NPV (cashable only)</th><th scope="col">Return on investment</th><th scope="col">Benefit–cost ratio</th><th scope="col">Paid back by (share of runs)</th></tr></thead>
         <tbody>
           ${f.comparisons.map(
             (c) => html`<tr>
@@ -77,7 +81,7 @@ export class CsFinance extends LitElement {
       ${f.comparisons.map(
         (c) => html`<table tabindex="0" class="by-year">
           <caption>${c.arm}: money by financial year (means over runs, with P10 to P90; each row’s parts add up to its net)</caption>
-          <thead><tr><th scope="col">Year</th><th scope="col">Cashable saving (placements’ marginal cost)</th><th scope="col">+ Non-cashable saving (staff time, fixed costs)</th><th scope="col">− Extra FGC service cost</th><th scope="col">= Net</th><th scope="col">Of the savings: support after care (allowances and staying put cashable, personal advisers not; before optimism bias and deadweight)</th></tr></thead>
+          <thead><tr><th scope="col">Year</th><th scope="col">Cashable saving (placements’ marginal cost)</th><th scope="col">+ Non-cashable saving (staff time, fixed costs)</th><th scope="col">− ${extraCost}</th><th scope="col">= Net</th><th scope="col">Of the savings: support after care (allowances and staying put cashable, personal advisers not; before optimism bias and deadweight)</th></tr></thead>
           <tbody>${c.byYear.map(
             (y) => html`<tr class=${y.carriedMonths > 0 ? 'carried' : ''}><td>${y.year}${yearNote(y.months, y.carriedMonths)}${y.inHorizon ? nothing : html` <span class="band">(after the horizon)</span>`}</td><td data-stat="cashable">${band(y.cashableSaving, formatGbp)}</td><td data-stat="non-cashable">${band(y.nonCashableSaving, formatGbp)}</td><td data-stat="service">${band(y.serviceCost, formatGbp)}</td><td data-stat="net">${band(y.net, formatGbp)}</td><td>${band(y.afterCareSaving, formatGbp)}</td></tr>`,
           )}</tbody>

@@ -67,6 +67,11 @@ export class CsScenarioEditor extends LitElement {
     emit(this, 'scenario-change', { raw, scenario });
   }
 
+  /** An input's label, a caseload service's named after the service and its grades. */
+  private _label(path: string): string {
+    return fieldLabel(path, this.raw);
+  }
+
   private _errorsAt(path: string): TemplateResult | typeof nothing {
     const mine = this._errors.filter((e) => e.path === path || e.path.startsWith(`${path}.`) || e.path.startsWith(`${path}[`));
     return mine.length ? html`<div class="error" role="alert">${mine.map((e) => html`<div>${e.path}: ${e.message}</div>`)}</div>` : nothing;
@@ -74,7 +79,7 @@ export class CsScenarioEditor extends LitElement {
 
   /** A number input; `row` is the path of the input it is part of, whose label names it to a screen reader. */
   private _number(path: string, label: string, value: unknown, row = path): TemplateResult {
-    return html`<label>${label}<input type="number" step="any" aria-label=${label ? `${fieldLabel(row)}: ${label}` : fieldLabel(row)} data-path=${path}
+    return html`<label>${label}<input type="number" step="any" aria-label=${label ? `${this._label(row)}: ${label}` : this._label(row)} data-path=${path}
       .value=${typeof value === 'number' || typeof value === 'string' ? String(value) : ''}
       @change=${(e: Event) => {
         const text = (e.target as HTMLInputElement).value;
@@ -99,7 +104,7 @@ export class CsScenarioEditor extends LitElement {
   /** A row: label and path, its inputs, then its source and problems. */
   private _line(path: string, inputs: TemplateResult | TemplateResult[], after: TemplateResult | typeof nothing = nothing, pathNote = ''): TemplateResult {
     return html`<div class="row">
-      <span class="label">${fieldLabel(path)}<span class="path">${path}${pathNote}</span></span>
+      <span class="label">${this._label(path)}<span class="path">${path}${pathNote}</span></span>
       <span class="inputs">${inputs}</span>
       <span></span>
       ${after} ${this._errorsAt(path)}
@@ -118,7 +123,7 @@ export class CsScenarioEditor extends LitElement {
     };
     return this._line(
       path,
-      html`<select aria-label=${`${fieldLabel(path)}: distribution`} data-path=${`${path}.dist`} @change=${change}>
+      html`<select aria-label=${`${this._label(path)}: distribution`} data-path=${`${path}.dist`} @change=${change}>
           ${Object.keys(DIST_PARAMS).map((d) => html`<option value=${d} ?selected=${d === dist}>${d}</option>`)}
           ${hasOwn(DIST_PARAMS, dist) ? nothing : html`<option selected disabled>${dist}</option>`}
         </select>
@@ -133,7 +138,7 @@ export class CsScenarioEditor extends LitElement {
 
   /** A money input's price year, beside its value: as typed (an empty field takes it out; the validator asks for one). */
   private _priceYear(path: string, value: unknown): TemplateResult {
-    return html`<label>Price year<input type="text" class="year" placeholder="YYYY/YY" aria-label=${`${fieldLabel(path)}: price year`} data-path=${`${path}.priceYear`}
+    return html`<label>Price year<input type="text" class="year" placeholder="YYYY/YY" aria-label=${`${this._label(path)}: price year`} data-path=${`${path}.priceYear`}
       .value=${typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value)}
       @change=${(e: Event) => {
         const text = (e.target as HTMLInputElement).value;
@@ -168,7 +173,7 @@ export class CsScenarioEditor extends LitElement {
     const families = Object.keys(FAMILY_PARAMS).filter((f) => f !== 'empirical' || family === 'empirical');
     return this._line(
       path,
-      html`<select aria-label=${`${fieldLabel(path)}: distribution family`} data-path=${`${path}.family`} @change=${(e: Event) => this._set(path, switchFamily(node, (e.target as HTMLSelectElement).value))}>
+      html`<select aria-label=${`${this._label(path)}: distribution family`} data-path=${`${path}.family`} @change=${(e: Event) => this._set(path, switchFamily(node, (e.target as HTMLSelectElement).value))}>
           ${families.map((f) => html`<option ?selected=${f === family}>${f}</option>`)}
         </select>
         ${row.params.map((k) => this._param(path, k, node[k]))}
@@ -183,7 +188,7 @@ export class CsScenarioEditor extends LitElement {
       case 'number':
         return this._line(row.path, this._number(row.path, '', row.value));
       case 'text':
-        return this._line(row.path, html`<input type="text" aria-label=${fieldLabel(row.path)} data-path=${row.path} .value=${row.value} @change=${(e: Event) => this._set(row.path, (e.target as HTMLInputElement).value)} />`);
+        return this._line(row.path, html`<input type="text" aria-label=${this._label(row.path)} data-path=${row.path} .value=${row.value} @change=${(e: Event) => this._set(row.path, (e.target as HTMLInputElement).value)} />`);
       case 'numbers':
         return this._line(row.path, row.values.map((v, i) => this._number(`${row.path}[${i}]`, String(i + 1), v, row.path)));
       case 'summary':

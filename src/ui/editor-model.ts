@@ -39,11 +39,15 @@ export const GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['initialStocks', 'Stocks at month 0'],
   ['pathway', 'Pathway: durations and exits'],
   ['fgc', 'FGC service and effects'],
+  ['services', 'Caseload service beside the FGC: team and effects'],
   ['costs', 'Costs'],
   ['prices', 'Prices: reporting year and deflator'],
   ['finance', 'Appraisal (Green Book)'],
   ['arms', 'Arms'],
 ];
+
+/** Groups drawn only when the scenario has them (most scenarios run the FGC service alone). */
+const OPTIONAL_GROUPS = new Set(['services']);
 
 /** Parameters of each distribution the editor offers, in order. */
 export const DIST_PARAMS: Readonly<Record<string, readonly string[]>> = {
@@ -144,7 +148,7 @@ function walk(path: string, node: unknown, rows: EditorRow[]): void {
     }
     if (node.length > MAX_LIST_ITEMS) return void rows.push({ kind: 'summary', path, text: `a list of ${node.length.toLocaleString('en-GB')} items, more than a scenario holds: edit it in the file` });
     node.forEach((item, i) => {
-      rows.push({ kind: 'item', path: `${path}[${i}]`, text: `${path === 'arms.options' ? 'Arm' : word(path.split('.').at(-1)!)} ${i + 1}` });
+      rows.push({ kind: 'item', path: `${path}[${i}]`, text: itemText(path, i, item) });
       walk(`${path}[${i}]`, item, rows);
     });
     return;
@@ -155,6 +159,15 @@ function walk(path: string, node: unknown, rows: EditorRow[]): void {
   if ((hasOwn(rec, 'value') || hasOwn(rec, 'dist')) && hasOwn(rec, 'source')) return void rows.push(quantity(path, rec));
   for (const [k, v] of Object.entries(rec)) if (k !== 'source' && k !== 'note') walk(path ? `${path}.${k}` : k, v, rows);
   if (typeof rec.source === 'string') rows.push({ kind: 'source', path, node: rec });
+}
+
+/** The heading of a list's item: an arm, a caseload service or a grade of its team by its name, else the list's key and place. */
+function itemText(list: string, i: number, item: unknown): string {
+  const named = (key: string) => (isRecord(item) && typeof item[key] === 'string' && item[key] ? `: ${item[key]}` : '');
+  if (list === 'arms.options') return `Arm ${i + 1}`;
+  if (list === 'services') return `Caseload service ${i + 1}${named('name')}`;
+  if (/^services\[\d+\]\.staff$/.test(list)) return `Grade ${i + 1} of the team${named('grade')}`;
+  return `${word(list.split('.').at(-1)!)} ${i + 1}`;
 }
 
 function undrawable(path: string, message: string): never {
@@ -203,6 +216,7 @@ export function editorModel(raw: unknown): EditorDrawing | { ok: false; problem:
   let count = 0;
   try {
     for (const [key, title] of GROUPS) {
+      if (OPTIONAL_GROUPS.has(key) && !hasOwn(raw, key)) continue;
       const rows: EditorRow[] = [];
       if (hasOwn(raw, key)) walk(key, raw[key], rows);
       count += rows.length;

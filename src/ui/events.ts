@@ -2,7 +2,8 @@
 import type { Scenario } from '../scenario/schema';
 
 export type RunRequestEvent = CustomEvent<{ runs: number; seed: string }>;
-export type SweepRequestEvent = CustomEvent<{ capacity: number[]; runs: number }>;
+/** A capacity sweep's steps (FTE) and runs; `service`, a caseload service's id, sweeps its workers, not the coordinators. */
+export type SweepRequestEvent = CustomEvent<{ capacity: number[]; runs: number; service?: string }>;
 /** The option the verdict and the coordinator answer speak of (1 = the first). */
 export type FocusChangeEvent = CustomEvent<{ arm: number }>;
 export type CompareRequestEvent = CustomEvent<{ entries: Array<{ label: string; raw: unknown }> }>;

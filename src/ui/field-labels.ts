@@ -1,4 +1,5 @@
 // The scenario editor's labels: what each input means, in the words of children's social care, for its path.
+import { hasOwn } from '../scenario/check';
 
 /** Keys that are abbreviations or terms of art, wherever they appear (a share's name, a placement). */
 const WORDS: Record<string, string> = {
@@ -114,6 +115,69 @@ const FIELDS: Record<string, string> = {
   'prices.deflator.base': 'Deflator base year',
 };
 
+/** A raw value's field, if it is an object. */
+const field = (node: unknown, key: string | number): unknown => (node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined);
+const text = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() ? x.trim() : undefined);
+/** "a social worker", "an advanced practitioner". */
+const withArticle = (noun: string): string => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A caseload service's inputs in a service's own words (services[i].…), by the part after the service's path. */
+function serviceInput(rest: string, name: string, grade: (j: number) => string): string | undefined {
+  const staff = /^staff\[(\d+)\]\.(grade|fte|casesPerWorker|annualCost)$/.exec(rest);
+  if (staff) {
+    const j = Number(staff[1]);
+    if (staff[2] === 'grade') return `Grade ${j + 1} of the team: its name`;
+    if (staff[2] === 'fte') return `${capitalised(grade(j))}: FTE in the team as it was (an arm’s workers follow the team’s mix)`;
+    return staff[2] === 'casesPerWorker' ? `Cases ${withArticle(grade(j))} holds at once` : `${capitalised(withArticle(grade(j)))} FTE’s annual cost`;
+  }
+  const effect = /^effects\.byOfferPoint\.[^.]+\.([^.]+)$/.exec(rest);
+  if (effect) return `${EFFECTS[effect[1]!] ?? word(effect[1]!)} after ${name}`;
+  const named: Record<string, string> = {
+    id: 'Caseload service’s id (how the arms name it)',
+    name: 'Caseload service’s name',
+    'capacity.model': 'Capacity model (caseload: workers × the cases each holds)',
+    'capacity.involvementMonths': 'Mean months of involvement',
+    'capacity.maxWaitWeeks': 'Longest wait for a place',
+    'offerPoints.referral.eligibleShare': `Share of referrals offered ${name}`,
+    acceptance: `Families accepting an offer of ${name}`,
+    'effects.fadeHalfLifeMonths': `Half-life of the effect of ${name}`,
+    'publishedClaim.monthlySaving': `Saving a month that the evaluation of ${name} claims`,
+    'publishedClaim.priceYear': 'The claimed saving’s price year',
+    'publishedClaim.basis': 'The claimed saving: gross or net of the service’s cost',
+    'publishedClaim.year': 'Financial year of the simulation set beside the claim',
+    'publishedClaim.arm': 'Option running the service as evaluated (1 = the first)',
+  };
+  return hasOwn(named, rest) ? named[rest] : undefined;
+}
+
+/** An arm's caseload service's inputs (arms.….services.<id>.…), in the service's name. */
+function armServiceInput(rest: string, name: string, counterfactual: boolean): string | undefined {
+  const named: Record<string, string> = {
+    workersFte: counterfactual ? `${name}: workers (FTE) in the counterfactual` : `${name}: workers (FTE)`,
+    eligibleShare: `${name}: share of referrals offered in this arm`,
+    'rampUp[].month': `${name}: from the month (YYYY-MM)`,
+    'rampUp[].workersFte': `${name}: workers (FTE) from then`,
+  };
+  const general = rest.replace(/\[\d+\]/g, '[]');
+  return hasOwn(named, general) ? named[general] : undefined;
+}
+
+/** The label of a caseload service's input (its own, or an arm's of it), named after it, or undefined for any other path. */
+function serviceLabel(path: string, scenario: unknown): string | undefined {
+  const services = field(scenario, 'services');
+  const own = /^services\[(\d+)\]\.(.+)$/.exec(path);
+  if (own) {
+    const node = field(services, Number(own[1]));
+    const name = text(field(node, 'name')) ?? 'the caseload service';
+    return serviceInput(own[2]!, name, (j) => text(field(field(field(node, 'staff'), j), 'grade')) ?? `grade ${j + 1} worker`);
+  }
+  const arm = /^arms\.(counterfactual|options\[\d+\])\.services\.([^.[\]]+)\.(.+)$/.exec(path);
+  if (!arm) return undefined;
+  const declared = Array.isArray(services) ? services.find((x) => field(x, 'id') === arm[2]) : undefined;
+  return armServiceInput(arm[3]!, text(field(declared, 'name')) ?? `Service “${arm[2]}”`, arm[1] === 'counterfactual');
+}
+
 /** "reReferralProbability" → "Re referral probability": the fallback for keys no table names. */
 function humanise(key: string): string {
   const words = key.replace(/([A-Z])/g, ' $1').toLowerCase().trim();
@@ -122,11 +186,16 @@ function humanise(key: string): string {
 
 /** A key in words: a term of art from WORDS, else the key humanised. */
 export function word(key: string): string {
-  return WORDS[key] ?? humanise(key);
+  return hasOwn(WORDS, key) ? WORDS[key]! : humanise(key);
 }
 
-/** The label of the input at `path` (e.g. "fgc.offerPoints.icpc.eligibleShare", "arms.options[1].name"). */
-export function fieldLabel(path: string): string {
+/**
+ * The label of the input at `path` (e.g. "fgc.offerPoints.icpc.eligibleShare", "arms.options[1].name"); `scenario`,
+ * the raw scenario it is in, names a caseload service's inputs after the service and its grades.
+ */
+export function fieldLabel(path: string, scenario?: unknown): string {
+  const service = serviceLabel(path, scenario);
+  if (service) return service;
   // A change of placement's rate: the moves are a list, so each is told apart by its place in it.
   const move = /^pathway\.cla\.placementMoves\.moves\[(\d+)\]\.perChildYear$/.exec(path);
   if (move) return `Changes of placement, move ${Number(move[1]) + 1} in the list: a child-year in care`;
@@ -174,14 +243,16 @@ const PARTS: Record<string, string> = {
 /**
  * The label of any path the page names, a part of an input too (the tornado's and the calibration's inputs, the values
  * two scenarios differ in): the input's label as the editor shows it, then the part ("Care (CLA): time in it, mean").
+ * `scenario`, the raw scenario, names a caseload service's inputs after the service (as fieldLabel).
  */
-export function inputLabel(path: string): string {
+export function inputLabel(path: string, scenario?: unknown): string {
   const share = /^(.+)\.shares\.([^.[\]]+)$/.exec(path);
-  if (share) return `${fieldLabel(share[1]!)}: ${word(share[2]!)}`;
+  if (share) return `${fieldLabel(share[1]!, scenario)}: ${word(share[2]!)}`;
   const item = /^(.+)\[(\d+)\]$/.exec(path);
-  if (item) return `${inputLabel(item[1]!)}, item ${Number(item[2]) + 1}`;
+  if (item) return `${inputLabel(item[1]!, scenario)}, item ${Number(item[2]) + 1}`;
   const part = /^(.+)\.([^.[\]]+)$/.exec(path);
-  if (part && part[2] === 'value') return inputLabel(part[1]!);
-  if (part && PARTS[part[2]!]) return `${inputLabel(part[1]!)}, ${PARTS[part[2]!]}`;
-  return fieldLabel(path);
+  if (part && part[2] === 'value') return inputLabel(part[1]!, scenario);
+  // A service's grade is an input of its own (its name), not an evidence grade.
+  if (part && PARTS[part[2]!] && !/^services\[\d+\]\.staff\[\d+\]\.grade$/.test(path)) return `${inputLabel(part[1]!, scenario)}, ${PARTS[part[2]!]}`;
+  return fieldLabel(path, scenario);
 }

@@ -2,7 +2,7 @@
 // year, its expected net saving over the appraisal horizon with P10–P90, the chance it pays for itself, how much of the
 // saving is cashable, and the evidence grade of the effect that drives it. Pure: the README quotes it from here.
 import { centralValue, peakFte, rangeWords, type CoordinatorAnswer, type RunSummary } from '../engine';
-import type { Scenario } from '../scenario/schema';
+import type { Arm, Scenario } from '../scenario/schema';
 import type { EvidenceGrade } from '../scenario/quantity';
 import { formatFixed, formatGbp, formatShare } from './format';
 
@@ -38,6 +38,12 @@ function drivingEffect(scenario: Scenario, arm: number): { point: OfferPoint; rr
   return best;
 }
 
+/** An arm's caseload service workers (FTE) at their peak: 0 without the service. */
+function peakServiceFte(arm: Arm, id: string): number {
+  const service = arm.services?.[id];
+  return service ? Math.max(service.workersFte, ...(service.rampUp ?? []).map((step) => step.workersFte)) : 0;
+}
+
 const signed = (x: number) => formatGbp(x);
 /** "an 11%", "an 80%", "a 12%": the article as the number is said aloud. */
 const article = (share: string) => (/^(8|11%|18%)/.test(share) ? 'an' : 'a');
@@ -59,10 +65,14 @@ export function verdict(summary: RunSummary, scenario: Scenario, arm: number, an
   const cost = year.serviceCost.mean;
   const cashable = year.cashableSaving.mean;
   const banded = (st: { mean: number; p10: number; p90: number }) => `${signed(st.mean)} (P10 ${signed(st.p10)} to P90 ${signed(st.p90)})`;
+  // A caseload service beside the FGC whose workers the option changes: said beside the coordinators, as its cost is in the cost.
+  const service = scenario.services?.[0];
+  const [serviceFrom, serviceTo] = service ? [peakServiceFte(ref, service.id), peakServiceFte(option, service.id)] : [0, 0];
+  const andService = service && serviceFrom !== serviceTo ? ` and ${service.name} (${formatFixed(serviceFrom, 0, 2)} to ${formatFixed(serviceTo, 0, 2)} FTE)` : '';
   const what =
-    added > 0 ? `Funding ${formatFixed(added, 0, 2)} more coordinators (${formatFixed(peakFte(ref), 0, 2)} to ${formatFixed(peakFte(option), 0, 2)} FTE), as in “${option.name}”,`
-    : added < 0 ? `Running ${formatFixed(-added, 0, 2)} fewer coordinators (${formatFixed(peakFte(ref), 0, 2)} to ${formatFixed(peakFte(option), 0, 2)} FTE), as in “${option.name}”,`
-    : `“${option.name}”, with the same coordinators,`;
+    added > 0 ? `Funding ${formatFixed(added, 0, 2)} more coordinators (${formatFixed(peakFte(ref), 0, 2)} to ${formatFixed(peakFte(option), 0, 2)} FTE)${andService}, as in “${option.name}”,`
+    : added < 0 ? `Running ${formatFixed(-added, 0, 2)} fewer coordinators (${formatFixed(peakFte(ref), 0, 2)} to ${formatFixed(peakFte(option), 0, 2)} FTE)${andService}, as in “${option.name}”,`
+    : `“${option.name}”, with the same coordinators${andService},`;
   const sentences: string[] = [];
   sentences.push(
     cost >= 0
@@ -74,7 +84,7 @@ export function verdict(summary: RunSummary, scenario: Scenario, arm: number, an
   );
   const pv = c.presentValue;
   const savings = pv.cashableSaving.mean + pv.nonCashableSaving.mean;
-  const cover = cost > 0 ? ` In ${yearWords} the cashable savings, ${banded(year.cashableSaving)}, cover ${formatShare(Math.max(0, cashable) / cost)} of the ${formatGbp(cost)} the service adds.` : '';
+  const cover = cost > 0 ? ` In ${yearWords} the cashable savings, ${banded(year.cashableSaving)}, cover ${formatShare(Math.max(0, cashable) / cost)} of the ${formatGbp(cost)} the ${service ? 'services add' : 'service adds'}.` : '';
   sentences.push(
     savings > 0
       ? `Of the savings over the ${f.appraisalYears} years (${formatGbp(savings)}, present value), ${formatShare(Math.max(0, pv.cashableSaving.mean) / savings)} is cashable (placements’ marginal cost: ${banded(pv.cashableSaving)}); the rest is staff time and placements’ fixed costs, which the budget does not get back.${cover}`

@@ -52,6 +52,29 @@ describe('the start month in the editor', () => {
   });
 });
 
+describe("a caseload service's inputs in the editor (issue 31)", () => {
+  const pip = () => structuredClone(readJson('scenarios/leeds-2019-partners-in-practice.json')) as any;
+
+  it("an arm's workers edited to -1 are kept as typed and refused, naming the field", () => {
+    const path = 'arms.options[0].services.res.workersFte';
+    const edit = editScenario(pip(), path, -1);
+    expect(getAt(edit.raw, path)).toBe(-1);
+    expect(edit.scenario).toBeUndefined();
+    const mine = edit.problems.filter((p) => p.path === path);
+    expect(mine).toEqual([{ path, message: 'must be ≥ 0, got -1' }]);
+  });
+
+  it("the service's own quantities and an arm's workers edit into a scenario that runs them", () => {
+    let edit = editScenario(pip(), 'services[0].staff[0].casesPerWorker.value', 5);
+    expect(edit.problems).toEqual([]);
+    expect(edit.scenario?.services?.[0]?.staff[0]?.casesPerWorker).toMatchObject({ value: 5 });
+    edit = editScenario(edit.raw, 'arms.options[1].services.res.workersFte', 40);
+    expect(edit.scenario?.arms.options[1]?.services?.res?.workersFte).toBe(40);
+    edit = editScenario(edit.raw, 'services[0].effects.byOfferPoint.referral.rrEntryToCare.min', 2);
+    expect(edit.problems.map((p) => p.path)).toEqual(['services[0].effects.byOfferPoint.referral.rrEntryToCare']);
+  });
+});
+
 describe("a money input's price year in the editor", () => {
   it('every money input, and nothing else, is drawn with its price year', () => {
     const model = editorModel(leeds());

@@ -9,6 +9,7 @@ import { getAt, setAt } from '../../src/ui/raw-path';
 import { LEEDS, readJson } from '../helpers/scenarios';
 
 const DARLINGTON = 'scenarios/darlington-2019.json';
+const PIP = 'scenarios/leeds-2019-partners-in-practice.json';
 
 function rows(raw: unknown): EditorRow[] {
   const model = editorModel(raw);
@@ -30,6 +31,34 @@ describe('the editor model', () => {
       expect(all.find((r) => r.path === 'pathway.cin.duration')?.kind).toBe('duration');
       expect(all.find((r) => r.path === 'pathway.cla.exits')?.kind).toBe('shares');
     }
+  });
+
+  it("draws a caseload service (issue 31): its quantities, its team's grades, its graded effects and each arm's workers", () => {
+    const model = editorModel(readJson(PIP));
+    if (!model.ok) throw new Error(model.problem.message);
+    const group = model.groups.find((g) => g.key === 'services')!;
+    expect(model.groups.map((g) => g.key).indexOf('services')).toBe(model.groups.map((g) => g.key).indexOf('fgc') + 1);
+    const kind = (path: string) => group.rows.find((r) => r.path === path)?.kind;
+    expect(group.rows.filter((r) => r.kind === 'item').map((r) => (r as { text: string }).text)).toEqual([
+      'Caseload service 1: Restorative Early Support teams',
+      'Grade 1 of the team: social worker',
+      'Grade 2 of the team: family support worker',
+    ]);
+    expect(kind('services[0].name')).toBe('text');
+    expect(kind('services[0].capacity.involvementMonths')).toBe('quantity');
+    expect(kind('services[0].capacity.maxWaitWeeks')).toBe('quantity');
+    expect(kind('services[0].staff[1].fte')).toBe('number');
+    expect(kind('services[0].staff[1].grade')).toBe('text');
+    expect(group.rows.find((r) => r.path === 'services[0].staff[0].annualCost')).toMatchObject({ kind: 'quantity', dist: 'uniform', money: true });
+    expect(kind('services[0].offerPoints.referral.eligibleShare')).toBe('quantity');
+    expect(group.rows.find((r) => r.path === 'services[0].effects.byOfferPoint.referral.rrEntryToCare')).toMatchObject({ kind: 'quantity', node: { grade: 'uncontrolled comparison' } });
+    expect(group.rows.filter((r) => r.kind === 'source').map((r) => r.path)).toEqual(expect.arrayContaining(['services[0]', 'services[0].staff[0]', 'services[0].publishedClaim']));
+    const arms = model.groups.find((g) => g.key === 'arms')!.rows;
+    expect(arms.filter((r) => r.path.endsWith('.services.res.workersFte')).map((r) => [r.kind, r.path])).toEqual([0, 1, 2].map((i) => ['number', `arms.options[${i}].services.res.workersFte`]));
+    expect(arms.find((r) => r.path === 'arms.options[2].services.res.eligibleShare')?.kind).toBe('number');
+    // A scenario without a caseload service has no such group.
+    const leedsModel = editorModel(readJson(LEEDS));
+    expect(leedsModel.ok && leedsModel.groups.some((g) => g.key === 'services')).toBe(false);
   });
 
   it("refuses W7's files whole, naming the path (empirical duration without weights; shares null)", () => {

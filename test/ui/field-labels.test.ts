@@ -1,7 +1,10 @@
 // The editor's labels: every input of the shipped scenarios reads differently, and the ambiguous keys get their context.
 import { describe, expect, it } from 'vitest';
+import { editorModel } from '../../src/ui/editor-model';
 import { fieldLabel, inputLabel, word } from '../../src/ui/field-labels';
 import { readJson } from '../helpers/scenarios';
+
+const PIP = 'scenarios/leeds-2019-partners-in-practice.json';
 
 /** The paths the editor gives a row (a quantity, a duration, shares, a number, text or a list of numbers), indices as []. */
 function rowPaths(node: unknown, path: string, out: Set<string>): Set<string> {
@@ -50,6 +53,41 @@ describe('scenario editor labels', () => {
     expect(fieldLabel('prices.deflator.index.2015')).toBe('Deflator, 2015');
     expect(word('noFurtherAction')).toBe('No further action');
     expect(word('someNewKey')).toBe('Some new key');
+  });
+
+  it(`no two inputs of ${PIP} share a label, its caseload service's named after the service and its grades`, () => {
+    const raw = readJson(PIP);
+    const model = editorModel(raw);
+    if (!model.ok) throw new Error(model.problem.message);
+    const paths = model.groups.flatMap((g) => g.rows).filter((r) => r.kind !== 'item' && r.kind !== 'source').map((r) => r.path);
+    expect(paths.filter((p) => p.startsWith('services[0].')).length).toBeGreaterThan(20);
+    // The items of a list (each option, each placement move) have the same inputs, so they share their labels.
+    const byLabel = new Map<string, Set<string>>();
+    for (const p of paths) byLabel.set(fieldLabel(p, raw), (byLabel.get(fieldLabel(p, raw)) ?? new Set()).add(p.replace(/\[\d+\]/g, '[]')));
+    expect([...byLabel].filter(([, ps]) => ps.size > 1)).toEqual([]);
+  });
+
+  it("labels a caseload service's inputs in its own words: its name, its grades, its effects, each arm's workers", () => {
+    const raw = readJson(PIP);
+    const label = (path: string) => inputLabel(path, raw);
+    expect(label('services[0].staff[0].casesPerWorker')).toBe('Cases a social worker holds at once');
+    expect(label('services[0].staff[1].casesPerWorker')).toBe('Cases a family support worker holds at once');
+    expect(label('services[0].staff[0].annualCost.priceYear')).toBe('A social worker FTE’s annual cost, price year');
+    expect(label('services[0].staff[0].grade')).toBe('Grade 1 of the team: its name');
+    expect(label('services[0].capacity.involvementMonths')).toBe('Mean months of involvement');
+    expect(label('services[0].capacity.maxWaitWeeks.value')).toBe('Longest wait for a place');
+    expect(label('services[0].offerPoints.referral.eligibleShare')).toBe('Share of referrals offered Restorative Early Support teams');
+    expect(label('services[0].effects.byOfferPoint.referral.rrEntryToCare')).toBe('Relative risk of entering care after Restorative Early Support teams');
+    expect(label('services[0].effects.byOfferPoint.referral.rrEntryToCare.grade')).toBe('Relative risk of entering care after Restorative Early Support teams, evidence grade');
+    expect(label('services[0].effects.fadeHalfLifeMonths.min')).toBe('Half-life of the effect of Restorative Early Support teams, lowest');
+    expect(label('arms.options[2].services.res.workersFte')).toBe('Restorative Early Support teams: workers (FTE)');
+    expect(label('arms.options[2].services.res.eligibleShare')).toBe('Restorative Early Support teams: share of referrals offered in this arm');
+    expect(label('arms.options[0].services.res.rampUp[1].workersFte')).toBe('Restorative Early Support teams: workers (FTE) from then');
+    expect(label('arms.counterfactual.services.res.workersFte')).toBe('Restorative Early Support teams: workers (FTE) in the counterfactual');
+    // Without the scenario (or for a service it does not declare) the labels still say what the input is.
+    expect(inputLabel('services[0].staff[0].casesPerWorker')).toBe('Cases a grade 1 worker holds at once');
+    expect(fieldLabel('arms.options[0].services.other.workersFte', raw)).toBe('Service “other”: workers (FTE)');
+    expect(fieldLabel('services[0].constructor', raw)).toBe('Constructor');
   });
 
   it('names a part of an input (a parameter, a share, a list item) after the input it belongs to, and a whole input as the editor does', () => {

@@ -16,7 +16,7 @@ export interface ServiceReach {
 
 /** The scenario with the service's effect at referral set: every risk at no effect but `key`, at `rr`. */
 function withRisk(s: Scenario, key: 'rrEscalationToCp' | 'rrEntryToCare' | undefined, rr: number): Scenario {
-  const copy = structuredClone(s);
+  const copy = JSON.parse(JSON.stringify(s)) as Scenario; // a scenario is plain JSON
   const e = copy.services![0]!.effects.byOfferPoint.referral;
   const one = (unit: string) => ({ value: 1, unit, source: 'service reach', grade: 'assumption' as const });
   e.rrEscalationToCp = { ...one('relative risk'), measure: 'per conference' as const };

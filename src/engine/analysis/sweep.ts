@@ -111,7 +111,7 @@ export function coordinatorAnswer(summary: RunSummary, service?: string): Coordi
     }
     steps[i]!.next = { chancePays: pays / here.length, meanPerFte: dFte > 0 ? gain / here.length / dFte : 0, fte: steps[i + 1]!.fte };
   }
-  const { bestFte, range, openTop, reason } = recommend(steps, f.appraisalYears);
+  const { bestFte, range, openTop, reason } = recommend(steps, f.appraisalYears, service === undefined ? 'coordinator' : 'worker');
   return { ...(service !== undefined ? { service } : {}), reference: summary.arms[0]!.name, runs: summary.runs, seed: summary.seed, appraisalYears: f.appraisalYears, steps, bestFte, range, openTop, reason };
 }
 
@@ -121,8 +121,9 @@ export type StepOutcome = Pick<CoordinatorStep, 'fte' | 'next'> & { netSaving: P
 /**
  * The recommended range: from the first step whose next coordinator pays for itself in fewer than CONFIDENT of the
  * paired runs to the first whose next pays in fewer than EVEN (the last step when none does); and the best step.
+ * `worker` is what a step adds, as the reason names it ("worker" for a caseload service's sweep).
  */
-export function recommend(steps: StepOutcome[], appraisalYears: number): { bestFte: number; range: { from: number; to: number }; openTop: boolean; reason: string } {
+export function recommend(steps: StepOutcome[], appraisalYears: number, worker = 'coordinator'): { bestFte: number; range: { from: number; to: number }; openTop: boolean; reason: string } {
   const best = steps.reduce((b, s) => (s.netSaving.mean > b.netSaving.mean ? s : b), steps[0]!);
   const firstBelow = (share: number) => steps.findIndex((s) => s.next !== undefined && s.next.chancePays < share);
   const even = firstBelow(EVEN);
@@ -133,13 +134,13 @@ export function recommend(steps: StepOutcome[], appraisalYears: number): { bestF
   const at = (i: number) => steps[i]!;
   const bestWords = ` The expected net saving is highest at ${best.fte} FTE (${appraisalYears} years, staff time included).`;
   let reason: string;
-  if (steps.length < 2) reason = 'One step cannot say whether another coordinator pays: sweep at least two.';
+  if (steps.length < 2) reason = `One step cannot say whether another ${worker} pays: sweep at least two.`;
   else if (even < 0) {
-    reason = `Every step's next coordinator pays for itself in at least half of the paired runs up to ${at(last).fte} FTE, the top of this sweep: sweep higher to find where it stops.${bestWords}`;
+    reason = `Every step's next ${worker} pays for itself in at least half of the paired runs up to ${at(last).fte} FTE, the top of this sweep: sweep higher to find where it stops.${bestWords}`;
   } else if (even === 0) {
-    reason = `Already from ${at(0).fte} to ${at(0).next!.fte} FTE the added coordinators pay for themselves in only ${pct(at(0).next!.chancePays)} of the paired runs: fund no more than ${at(0).fte} FTE on this evidence.${bestWords}`;
+    reason = `Already from ${at(0).fte} to ${at(0).next!.fte} FTE the added ${worker}s pay for themselves in only ${pct(at(0).next!.chancePays)} of the paired runs: fund no more than ${at(0).fte} FTE on this evidence.${bestWords}`;
   } else {
-    const upTo = lo === 0 ? '' : `Up to ${at(lo).fte} FTE each step's next coordinator pays for itself in at least ${pct(CONFIDENT)} of the paired runs. `;
+    const upTo = lo === 0 ? '' : `Up to ${at(lo).fte} FTE each step's next ${worker} pays for itself in at least ${pct(CONFIDENT)} of the paired runs. `;
     const lessSurely = lo < hi ? `From ${at(lo).fte} to ${at(lo).next!.fte} FTE the next pays in ${pct(at(lo).next!.chancePays)}; ` : '';
     reason = `${upTo}${lessSurely}from ${at(hi).fte} to ${at(hi).next!.fte} FTE the next pays in only ${pct(at(hi).next!.chancePays)}, more likely a loss than not.${bestWords}`;
   }
