@@ -2,7 +2,8 @@
 // service's published claim (Leeds's RES, £406,466.60 a month) beside the simulation's, and (--calibrate) the care entries
 // and CP plans the service's own families would make without it, from which its shipped effects are derived.
 import type { RunPool } from '../client/pool';
-import { claimProblem, serviceClaim, serviceReach, type ServiceClaim, type ServiceReach } from '../engine';
+import type { Scenario } from '../scenario/schema';
+import { claimProblem, serviceClaim, serviceReach, type RunSummary, type ServiceClaim, type ServiceReach } from '../engine';
 import { exitQuietlyOnClosedPipe, isEntry, loadScenario, processIo, runCommand, type CliIo } from './main-helpers';
 import { MAX_WORKERS, parseFlags, UsageError, wholeNumber } from './options';
 import { threadPool } from './thread-pool';
@@ -34,6 +35,46 @@ export function claimTable(c: ServiceClaim): string {
   ].join('\n');
 }
 
+/** Per-run paired differences (arm − reference) of one total, summarised with P10–P90, a year. */
+function pairedPerYear(arm: number[], reference: number[], years: number): { mean: number; p10: number; p90: number } {
+  const d = Float64Array.from(arm, (x, r) => (x - reference[r]!) / years).sort();
+  const q = (p: number) => d[Math.min(d.length - 1, Math.max(0, Math.round(p * (d.length - 1))))]!;
+  return { mean: d.reduce((a, b) => a + b, 0) / d.length, p10: q(0.1), p90: q(0.9) };
+}
+
+/** Each arm of a scenario with a caseload service, a year over the horizon (the README's four-arm table). */
+export function armsTable(scenario: Scenario, s: RunSummary): string {
+  const service = scenario.services![0]!;
+  const years = (s.months.length - 1) / 12;
+  const ref = s.arms[0]!;
+  const band = (x: { mean: number; p10: number; p90: number }, f: (v: number) => string) => `${f(x.mean)} (${f(x.p10)} to ${f(x.p90)})`;
+  const n1 = (v: number) => v.toFixed(1);
+  const m = (v: number) => `${v < 0 ? '−' : ''}£${(Math.abs(v) / 1e6).toFixed(2)}m`;
+  const cp = (a: number) => s.arms[a]!.runSeries!.cpEntries!.map((months) => months.slice(1).reduce((x, y) => x + y, 0));
+  const rows = s.arms.map((a, i) => {
+    const f = i > 0 ? s.finance.comparisons[i - 1]! : undefined;
+    const cells = [
+      a.name,
+      String(a.coordinatorsFte),
+      String(a.serviceFte?.[service.id] ?? 0),
+      band({ mean: a.totals.supportChildren.mean / years, p10: a.totals.supportChildren.p10 / years, p90: a.totals.supportChildren.p90 / years }, n1),
+      i > 0 ? band(pairedPerYear(ref.runs!.claEntries, a.runs!.claEntries, years), n1) : 'reference',
+      i > 0 ? band(pairedPerYear(cp(i), cp(0), years), n1) : 'reference',
+      band({ mean: a.totals.supportCost.mean / years, p10: a.totals.supportCost.p10 / years, p90: a.totals.supportCost.p90 / years }, m),
+      f ? band(f.npv, m) : '',
+      f ? `${Math.round(f.probabilityNpvPositive * 100)}%` : '',
+    ];
+    return `| ${cells.join(' | ')} |`;
+  });
+  return [
+    `${scenario.name}: ${s.runs} runs, seed "${s.seed}", ${s.months.length - 1} months from ${s.months[0]}; a year, means over runs with P10 to P90 (differences paired run by run with the first arm); NPV over ${s.finance.appraisalYears} years (${s.finance.priceYear ?? 'source'} prices).`,
+    '',
+    `| Arm | FGC coordinators (FTE) | ${service.name}: workers (FTE) | Children taken on a year | Care entries avoided a year | CP plans added a year | ${service.name}: cost a year | NPV against the first arm | P(NPV > 0) |`,
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let pool: RunPool | undefined;
   return runCommand(
@@ -46,7 +87,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const seed = values.seed ?? scenario.simulation.seed;
       pool = threadPool(values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 1, MAX_WORKERS));
       const run = pool;
-      const summary = await run.simulate(scenario, { runs, seed });
+      const summary = await run.simulate(scenario, { runs, seed, keepRunSeries: ['cpEntries'] });
       const problem = claimProblem(scenario, summary);
       if (problem) throw new UsageError(`${path}: ${problem}`);
       const claim = serviceClaim(scenario, summary);
@@ -54,7 +95,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       if (values.calibrate) reach = await serviceReach(scenario, (s) => run.simulate(s, { runs, seed }));
       if (values.json) io.stdout(`${JSON.stringify({ claim, ...(reach ? { reach } : {}) }, null, 2)}\n`);
       else {
-        io.stdout(`${claimTable(claim)}\n`);
+        io.stdout(`${claimTable(claim)}\n\n${armsTable(scenario, summary)}\n`);
         if (reach) {
           io.stdout(
             `\nWithout the service, its own families would make, a month in ${reach.year} (means): ${reach.cpEntries.toFixed(2)} CP plans starting (from a relative risk of 2 against 1) and ${reach.careEntries.toFixed(2)} care entries within the effect\u2019s reach (from a relative risk of 0 against 1).\n`,
