@@ -1,5 +1,5 @@
 // An arm's FGC service: queue, coordinator slots, event heap and conferences, each conference re-walking its family.
-import { H, conferences, constant, key0, setConferencePoints, tableAt } from './run';
+import { H, constant, key0, tableAt } from './run';
 import {
   C_CONFERENCE_COST,
   C_HAS_TABLE,
@@ -33,36 +33,15 @@ import {
   SERVICE_WAITING,
   TABLE_TO_CONFERENCE,
 } from './layout';
-import { candidateAt, holdingIn, familyRecordAt, familyRecordCount } from './lists';
-import { add, claim, f64At, grown, i32At } from './memory';
-import { costDirectAt, serviceDirectAt } from './accumulators';
+import { candidateAt, familyRecordAt, familyRecordCount } from './lists';
+import { claim, f64At, grown, i32At } from './memory';
 import { leadTime } from './host';
 import { setSlots, slotAt, slotsBy } from './slots';
 import { mix32, subStream, uniformOf } from './draws';
-import { resume, simulate } from './walk-entries';
 import { clearHeap, heapPop, heapPush, heapSize, heapTimes, prepareHeap } from './heap';
-export { heapPush };
+import { ALLOCATED, CONFERENCE, NONE, QUEUED, SUPPORT_END, extra, intervene, monthOf, out, outAdd, points, prepareInterventions, serviceCost, setArm, useInterventionPoints, weeksPerMonth } from './intervene';
 import { hasSupport, isSupportOffer, prepareSupport, setSupport, supportAllocate, supportCloseMonth, supportConsider, supportEnd } from './support';
 
-// Family statuses (a family record's FR_STATUS).
-export const NONE: u8 = 0;
-export const QUEUED: u8 = 1;
-export const ALLOCATED: u8 = 2;
-// Heap payloads: kind in the low two bits, above them a family record (a conference, the end of an involvement) or an offer index (a join).
-export const CONFERENCE = 0;
-export const JOIN = 1;
-export const SUPPORT_END = 2;
-
-// The families in the service are those that made an offer: their state is in their family records
-// (FR_* in ./layout: the layout table's FAMILY_RECORD), cleared per arm.
-// Later conferences (a family's second on): time, offer point and 1 + index of the next, 0 at the end.
-export let laterTime: usize = 0;
-export let laterPoint: usize = 0;
-// The conferences' offer points, written beside their times for the walk (one a conference, 255 at most).
-export let pointsScratch: usize = 0;
-export let laterNext: usize = 0;
-export let laterLength: i32 = 0;
-export let laterAllocated: i32 = 0;
 // The queue: families' records in joining order.
 export let ring: usize = 0;
 export let ringAllocated: i32 = 0;
@@ -71,43 +50,18 @@ export let tail: i32 = 0;
 // The arm.
 export let costByMonth: usize = 0; // the coordinators' cost in each month, f64 × (H + 1), or 0 when it is the same every month
 export let maxWait: f64 = 0;
-export let weeksPerMonth: f64 = 0;
 export let eligible: usize = 0; // f64 by state
 export let nextSlot: f64 = 0;
 export let lapsedThisMonth: f64 = 0;
-export let armAcc: usize = 0;
-export let armLedger: bool = false;
-export let out: usize = 0;
 export let offers: usize = 0;
-export let extra: usize = 0;
-export let points: usize = 0;
 
 /** The service's growable arrays: once per run. */
 export function prepareService(): void {
-  laterAllocated = 64;
-  laterTime = claim(laterAllocated * 8);
-  laterPoint = claim(laterAllocated);
-  laterNext = claim(laterAllocated * 4);
-  pointsScratch = claim(256);
-  setConferencePoints(pointsScratch);
+  prepareInterventions();
   prepareHeap();
   ringAllocated = 256;
   ring = claim(ringAllocated * 4);
   prepareSupport();
-}
-
-@inline export function outAdd(rowIndex: i32, m: i32, v: f64): void {
-  add(out, rowIndex * (H + 1) + m, v);
-}
-
-/** The month an event at time t falls in: month 0 for one before the start (a pipeline family's offer or allocation). */
-@inline export function monthOf(t: f64): i32 {
-  return t < 0 ? 0 : <i32>Math.max(1, Math.ceil(t));
-}
-
-@inline export function serviceCost(amount: f64, month: i32): void {
-  add(costDirectAt(armAcc), month, amount);
-  add(serviceDirectAt(armAcc), month, amount);
 }
 
 /** An offer reaches its service: the caseload service's (at referral) or the FGC's. */
@@ -189,71 +143,6 @@ export function hold(record: i32, t: f64): void {
   serviceCost(constant(C_CONFERENCE_COST), <i32>Math.ceil(t));
 }
 
-/**
- * The family of `record` is given an intervention at t (an FGC at its offer point, or the caseload service at
- * SUPPORT_POINT): out with its old path, in with the one with all its interventions so far and this one, whose later
- * offers join the stream. Interventions come in time order, so this one is the family's last.
- */
-export function intervene(record: i32, t: f64, heldAt: i32): void {
-  const s = familyRecordAt(points, record);
-  const f = load<i32>(s, FR_FAMILY);
-  // The family's conferences so far, then with this one: out with the old path, in with the new.
-  const count = <i32>load<u8>(s, FR_CONFERENCES);
-  if (count > 0) {
-    store<f64>(conferences, load<f64>(s, FR_FIRST_CONFERENCE));
-    store<u8>(pointsScratch, load<u8>(s, FR_FIRST_POINT));
-    let later = load<i32>(s, FR_LATER_HEAD);
-    for (let i = 1; i < count; i++) {
-      store<f64>(conferences + (<usize>i << 3), f64At(laterTime, later - 1));
-      store<u8>(pointsScratch + <usize>i, load<u8>(laterPoint + <usize>(later - 1)));
-      later = i32At(laterNext, later - 1);
-    }
-  }
-  store<f64>(conferences + (<usize>count << 3), t);
-  store<u8>(pointsScratch + <usize>count, <u8>heldAt);
-  const first = load<i32>(extra + L_LENGTH);
-  // A first FGC leaves the shared path untouched before it: re-walk only from the stay that holds it.
-  const point = count == 0 ? holdingIn(points, record, t) : -1;
-  if (point >= 0) {
-    resume(f, points, point, 0, -1, armAcc, armLedger, 0);
-    resume(f, points, point, 1, 1, armAcc, armLedger, extra);
-  } else {
-    simulate(f, count, -1, armAcc, armLedger, 0, 0);
-    simulate(f, count + 1, 1, armAcc, armLedger, extra, 0);
-  }
-  if (count == 0) {
-    store<f64>(s, t, FR_FIRST_CONFERENCE);
-    store<u8>(s, <u8>heldAt, FR_FIRST_POINT);
-  } else {
-    if (laterLength == laterAllocated) {
-      laterTime = grown(laterTime, laterLength, 8, laterAllocated * 2);
-      laterPoint = grown(laterPoint, laterLength, 1, laterAllocated * 2);
-      laterNext = grown(laterNext, laterLength, 4, laterAllocated * 2);
-      laterAllocated *= 2;
-    }
-    const entry = laterLength++;
-    store<f64>(laterTime + (<usize>entry << 3), t);
-    store<u8>(laterPoint + <usize>entry, <u8>heldAt);
-    store<i32>(laterNext + (<usize>entry << 2), 0);
-    const last = load<i32>(s, FR_LATER_TAIL);
-    if (last == 0) store<i32>(s, entry + 1, FR_LATER_HEAD);
-    else store<i32>(laterNext + (<usize>(last - 1) << 2), entry + 1);
-    store<i32>(s, entry + 1, FR_LATER_TAIL);
-  }
-  store<u8>(s, <u8>(count + 1 < 255 ? count + 1 : 255), FR_CONFERENCES);
-  const v = load<i32>(s, FR_VERSION) + 1;
-  store<i32>(s, v, FR_VERSION);
-  // The new path's offers are this family's: its record, its new version, queued by time.
-  const n = load<i32>(extra + L_LENGTH);
-  for (let i = first; i < n; i++) {
-    const r = candidateAt(extra, i);
-    store<i32>(r, v, R_VERSION);
-    store<i32>(r, record, R_FAMILY_RECORD);
-    const time = load<f64>(r, R_TIME);
-    if (time > t) heapPush(time, i * 4 + JOIN);
-  }
-}
-
 /** Month end m: waits past the maximum lapse; count who still waits; pay the coordinators. */
 export function closeMonth(m: i32, coordinatorCost: f64): void {
   let waiting = 0;
@@ -308,18 +197,13 @@ export function runService(
   supportCostByMonthAt: usize,
 ): void {
   // The walk reads the conferences' offer points from the service's scratch (a host walk may have pointed it elsewhere).
-  setConferencePoints(pointsScratch);
+  useInterventionPoints();
   setSlots(slotsPerMonth, slotsByMonthEndAt);
   costByMonth = costByMonthAt;
   maxWait = maxWaitMonths;
-  weeksPerMonth = weeksInMonth;
   eligible = eligibleByState;
   offers = offerList;
-  extra = extraList;
-  points = pointList;
-  armAcc = acc;
-  armLedger = withLedger;
-  out = outBlock;
+  setArm(acc, withLedger, outBlock, extraList, pointList, weeksInMonth);
   for (let record = 0, records = familyRecordCount(points); record < records; record++) {
     const s = familyRecordAt(points, record);
     store<i32>(s, 0, FR_VERSION);
@@ -332,7 +216,6 @@ export function runService(
   setSupport(supportCasesNow, supportCasesByMonthAt, supportInvolvementMonths, supportMaxWaitMonths, supportEligibleShare, supportCostPerMonth, supportCostByMonthAt);
   const withSupport = hasSupport();
   const withFgc = slotsPerMonth > 0 || slotsByMonthEndAt != 0;
-  laterLength = 0;
   clearHeap();
   head = tail = 0;
   // No slot yet: the first family to join sets the grid from its time (before month 0 for the pipeline's).

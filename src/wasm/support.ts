@@ -32,7 +32,8 @@ import {
 import { candidateAt, familyRecordAt } from './lists';
 import { claim, f64At, grown, i32At } from './memory';
 import { mix32, subStream, uniformOf } from './draws';
-import { ALLOCATED, NONE, QUEUED, SUPPORT_END, heapPush, intervene, monthOf, outAdd, points, serviceCost, weeksPerMonth, out } from './service';
+import { ALLOCATED, NONE, QUEUED, SUPPORT_END, intervene, monthOf, outAdd, points, serviceCost, weeksPerMonth, out } from './intervene';
+import { heapPush } from './heap';
 
 // The queue: families' records in joining order.
 export let supportRing: usize = 0;

@@ -10,9 +10,14 @@ export { centralValue };
 import { makeInputRng } from '../random/rng';
 
 /** What kind of evidence an input is: the council's own flows, the FGC service, the FGC effect evidence, costs. */
-export type InputGroup = 'council flows' | 'FGC service' | 'FGC effect' | 'costs and appraisal';
+export type InputGroup = 'council flows' | 'FGC service' | 'FGC effect' | 'caseload service' | 'caseload service effect' | 'costs and appraisal';
 
-export const INPUT_GROUPS: InputGroup[] = ['council flows', 'FGC service', 'FGC effect', 'costs and appraisal'];
+export const INPUT_GROUPS: InputGroup[] = ['council flows', 'FGC service', 'FGC effect', 'caseload service', 'caseload service effect', 'costs and appraisal'];
+
+/** The groups a scenario's inputs can fall in: the caseload service's only when it declares one. */
+export function inputGroupsOf(s: Scenario): InputGroup[] {
+  return s.services?.length ? INPUT_GROUPS : INPUT_GROUPS.filter((g) => !g.startsWith('caseload'));
+}
 
 export interface UncertainInput {
   /** Field path, as the scenario and the parameter streams name it: `fgc.effects.rrEntryToCare`. */
@@ -25,6 +30,9 @@ export interface UncertainInput {
 
 export function inputGroup(path: string): InputGroup {
   if (path.startsWith('fgc.effects.')) return 'FGC effect';
+  if (/^services\[\d+\]\.effects\./.test(path)) return 'caseload service effect';
+  if (path.startsWith('services[')) return 'caseload service';
+  if (/^arms\..*\.services\./.test(path)) return 'caseload service';
   if (path.startsWith('fgc.')) return 'FGC service';
   if (path.startsWith('costs.') || path.startsWith('finance.')) return 'costs and appraisal';
   return 'council flows';

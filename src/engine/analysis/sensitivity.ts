@@ -3,7 +3,7 @@
 // rank regression), with the share of the output's spread each group of inputs explains.
 import type { Scenario } from '../../scenario/schema';
 import { distQuantile } from '../random/dist-quantile';
-import { centralScenario, drawnInput, INPUT_GROUPS, uncertainInputs, withInputFixed, type InputGroup } from './inputs';
+import { centralScenario, drawnInput, inputGroupsOf, uncertainInputs, withInputFixed, type InputGroup } from './inputs';
 import type { RunOptions } from '../results/plan';
 import type { RunSummary } from '../results/run-set';
 import { finish, type Steps } from '../results/steps';
@@ -199,7 +199,7 @@ export function* globalSensitivityInSteps(scenario: Scenario, summary: RunSummar
   }
   const name = summary.arms[arm]!.name;
   if (!y || used.length === 0) {
-    return { output, arm: name, runs, rSquared: 0, inputs: [], groups: INPUT_GROUPS.map((group) => ({ group, share: 0 })) };
+    return { output, arm: name, runs, rSquared: 0, inputs: [], groups: inputGroupsOf(scenario).map((group) => ({ group, share: 0 })) };
   }
   const beta = leastSquares(used.map((u) => u.x), y);
   let sse = 0;
@@ -216,6 +216,6 @@ export function* globalSensitivityInSteps(scenario: Scenario, summary: RunSummar
     runs,
     rSquared: 1 - sse / runs,
     inputs: result,
-    groups: INPUT_GROUPS.map((group) => ({ group, share: result.filter((r) => r.group === group).reduce((s, r) => s + r.share, 0) })),
+    groups: inputGroupsOf(scenario).map((group) => ({ group, share: result.filter((r) => r.group === group).reduce((s, r) => s + r.share, 0) })),
   };
 }

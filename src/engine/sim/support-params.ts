@@ -1,7 +1,7 @@
 // A run's draw of the caseload service beside the FGC (a team like Leeds's Restorative Early Support): in model units.
 import type { Scenario } from '../../scenario/schema';
 import type { scenarioInputs } from '../../scenario/inputs';
-import { pointEffectsOf, WEEKS_PER_MONTH, type ParameterDraw, type PointEffects } from './params';
+import { pointEffectsOf, WEEKS_PER_MONTH, type ParameterDraw, type PointEffects } from './parameter-draw';
 
 /** The caseload service's numbers for one run: months, families, £ a month. */
 export interface SupportParameters {

@@ -2,6 +2,7 @@
 // figure, and the simulation's gross, cost and net a month are the paired runs' own, adding up run by run.
 import { describe, expect, it } from 'vitest';
 import { claimProblem, serviceClaim } from '../../../src/engine/analysis/service-claim';
+import { globalSensitivity, tornado } from '../../../src/engine/analysis/sensitivity';
 import { runSimulation } from '../../../src/engine/sim/simulate';
 import { reproduce } from '../../../src/engine/worksheet/worksheet';
 import { worksheetSchema } from '../../../src/scenario/worksheet-schema';
@@ -53,5 +54,19 @@ describe('the published claim beside the simulation', () => {
     expect(() => serviceClaim(third, oneStep)).toThrow(/option 3/);
     // A claim naming an option the scenario does not have is refused when it is read, naming the field.
     expect(() => variant(PIP, (r) => (r.services[0].publishedClaim.arm = 9))).toThrow(/services\[0\]\.publishedClaim\.arm: must name an option of the scenario, 1 to 3; got 9/);
+  });
+
+  it('the sensitivity tools rank the service\u2019s inputs in their own groups: its effects and its team', async () => {
+    const evaluate = async (x: typeof scenario, o: object) => runSimulation(x, { runs: 3, months: 24, seed: 'claim', ...o });
+    const t = await tornado(scenario, evaluate, { output: 'netSaving', runs: 3, months: 24 });
+    const care = t.bars.find((b) => b.input === 'services[0].effects.byOfferPoint.referral.rrEntryToCare')!;
+    expect(care.group).toBe('caseload service effect');
+    // From no effect (P90 of a uniform 0–1: 0.9) to a strong one (P10: 0.1), the saving moves.
+    expect(care.swing).toBeGreaterThan(0);
+    expect(t.bars.find((b) => b.input === 'services[0].staff[0].annualCost')!.group).toBe('caseload service');
+    // The global ranking regresses on every uncertain input: more runs than inputs (58 with the service's).
+    const g = globalSensitivity(scenario, runSimulation(scenario, { runs: 64, months: 24, seed: 'claim' }), 'netSaving');
+    expect(g.groups.map((x) => x.group)).toContain('caseload service effect');
+    expect(g.groups.find((x) => x.group === 'caseload service')!.share).toBeGreaterThan(0);
   });
 });

@@ -33,6 +33,9 @@ describe('the recommended range (by hand)', () => {
     const r = recommend([step(2, -5, 0.3), step(3, -9, 0.2), step(4, -14)], 10);
     expect(r.range).toEqual({ from: 2, to: 2 });
     expect(r.reason).toContain('fund no more than 2 FTE');
+    // A caseload service's sweep speaks of its workers.
+    expect(r.reason).toContain('the added coordinators pay');
+    expect(recommend([step(2, -5, 0.3), step(3, -9, 0.2), step(4, -14)], 10, 'worker').reason).toContain('the added workers pay');
   });
 
   it('says to sweep higher when every next coordinator still pays at the top', () => {
