@@ -2,7 +2,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { appStyles } from './app-styles';
 import { customElement, state } from 'lit/decorators.js';
-import { type RunSummary, type Metric, monthLabels, coordinatorAnswer, peakFte, SWEEP_RUN_SERIES, type CoordinatorAnswer } from '../engine';
+import { type RunSummary, type Metric, monthLabels, coordinatorAnswer, peakFte, SWEEP_RUN_SERIES, SERVICE_SWEEP_RUN_SERIES, type CoordinatorAnswer } from '../engine';
 import { enginePool } from '../client/engine-client';
 import { RunController, jobWords } from './run-controller';
 import { formatErrors, parseScenario } from '../scenario/parse';
@@ -19,7 +19,7 @@ import './cs-fan-chart';
 import './cs-care-ages';
 import './cs-run-controls';
 import './cs-savings-table';
-import './cs-coordinator-answer';
+import { sweepServices } from './cs-coordinator-answer';
 import './cs-arms-table';
 import './cs-service-claim';
 import './cs-table-exports';
@@ -154,12 +154,16 @@ export class CsApp extends LitElement {
     const scenario = this._doc.scenario;
     if (!scenario) return;
     const focus = this._focusArm();
+    // A caseload service's sweep sets its workers in each step (the option's coordinators as they are).
+    const service = e.detail.service;
+    const swept = service === undefined ? { keepRunSeries: [...SWEEP_RUN_SERIES] } : { capacityOf: service, keepRunSeries: [...SERVICE_SWEEP_RUN_SERIES] };
+    const of = service === undefined ? '' : ` of ${scenario.services?.find((x) => x.id === service)?.name ?? service} workers`;
     void this._jobs.run('Coordinator sweep', async ({ simulate, progress }) => {
-      const summary = await simulate(scenario, { runs: e.detail.runs, capacity: e.detail.capacity, capacityLike: focus, keepRunSeries: [...SWEEP_RUN_SERIES], onProgress: (done, total, endMs) => progress(done, total, 'runs', endMs) });
-      this._answer = coordinatorAnswer(summary);
+      const summary = await simulate(scenario, { runs: e.detail.runs, capacity: e.detail.capacity, capacityLike: focus, ...swept, onProgress: (done, total, endMs) => progress(done, total, 'runs', endMs) });
+      this._answer = coordinatorAnswer(summary, service);
       this._answerFocus = focus;
       this._answerStale = false;
-      return `Coordinator sweep: ${e.detail.capacity.length} steps, ${summary.runs.toLocaleString('en-GB')} runs each — done.`;
+      return `Coordinator sweep${of}: ${e.detail.capacity.length} steps, ${summary.runs.toLocaleString('en-GB')} runs each — done.`;
     });
   }
 
@@ -332,6 +336,7 @@ export class CsApp extends LitElement {
             <h2>How many coordinators?</h2>
             ${this._answer && !answer ? html`<p class="stale-mark" role="status" id="answer-stale">Out of date: this sweep was run ${this._answerFocus !== focus ? `for “${this._doc.scenario?.arms.options[this._answerFocus - 1]?.name ?? 'another option'}”` : 'before the scenario changed'}. Run the sweep again for an answer that matches.</p>` : nothing}
             <cs-coordinator-answer .fromFte=${this._doc.scenario ? Math.floor(peakFte(this._doc.scenario.arms.counterfactual)) : 0} .optionFte=${option ? peakFte(option) : 1} .optionName=${option?.name ?? ''}
+              .services=${sweepServices(this._doc.scenario, option)}
               .answer=${this._answer} ?stale=${!!this._answer && !answer} .running=${sweeping} .status=${jobWords(jobs, 'Coordinator sweep')}
               .blocked=${blocked}
               @sweep-request=${(e: SweepRequestEvent) => this._runSweep(e)}

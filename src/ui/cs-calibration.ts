@@ -160,7 +160,7 @@ export class CsCalibration extends LitElement {
         ? html`
             <h3>Fitted inputs</h3>
             <table id="fitted"><thead><tr><th scope="col">Input</th><th scope="col">Unit</th><th scope="col">Prior P5–P95</th><th scope="col">Posterior P5–P95</th><th scope="col">Posterior median</th></tr></thead>
-              <tbody>${r.inputs.map((i) => html`<tr><td>${inputLabel(i.input)}<span class="path">${i.input}</span></td><td>${i.unit}</td><td>${formatSignificant(i.prior.p5, 4)} to ${formatSignificant(i.prior.p95, 4)}</td><td>${formatSignificant(i.posterior.p5, 4)} to ${formatSignificant(i.posterior.p95, 4)}</td><td>${formatSignificant(i.posterior.p50, 4)}</td></tr>`)}</tbody></table>
+              <tbody>${r.inputs.map((i) => html`<tr><td>${inputLabel(i.input, this.scenario)}<span class="path">${i.input}</span></td><td>${i.unit}</td><td>${formatSignificant(i.prior.p5, 4)} to ${formatSignificant(i.prior.p95, 4)}</td><td>${formatSignificant(i.posterior.p5, 4)} to ${formatSignificant(i.posterior.p95, 4)}</td><td>${formatSignificant(i.posterior.p50, 4)}</td></tr>`)}</tbody></table>
             <h3>Fit to what was observed (“${r.arm}”)</h3>
             <table id="fit-series"><thead><tr><th scope="col">Series</th><th scope="col">RMSE before</th><th scope="col">RMSE after</th><th scope="col">Observed inside the kept P5–P95</th></tr></thead>
               <tbody>${r.series.map((s) => html`<tr><td>${seriesName(s.metric)}</td><td>${formatCount(s.rmsePrior)}</td><td>${formatCount(s.rmsePosterior)}</td><td>${formatShare(s.coverage)}</td></tr>`)}</tbody></table>

@@ -106,7 +106,7 @@ export class CsCompare extends LitElement {
         ? html`<table tabindex="0" id="compare-inputs">
             <caption>Inputs that differ</caption>
             <thead><tr><th scope="col">Input</th>${compared.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
-            <tbody>${diffs.map((d) => html`<tr><td>${inputLabel(d.path)}<span class="path">${d.path}</span></td>${d.values.map((v) => html`<td class="diff">${v}</td>`)}</tr>`)}</tbody>
+            <tbody>${diffs.map((d) => html`<tr><td>${inputLabel(d.path, this.current?.raw)}<span class="path">${d.path}</span></td>${d.values.map((v) => html`<td class="diff">${v}</td>`)}</tr>`)}</tbody>
           </table>`
         : nothing}
       ${results.length >= 2

@@ -43,7 +43,8 @@ export class CsCoordinatorAnswer extends LitElement {
     label { display: flex; flex-direction: column; font-size: 0.85rem; color: #444; }
     input { font: inherit; width: 6rem; padding: 0.2rem 0.4rem; }
     button { font: inherit; padding: 0.3rem 0.9rem; }
-    input:focus-visible, button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
+    select { font: inherit; padding: 0.2rem 0.4rem; max-width: 100%; }
+    input:focus-visible, select:focus-visible, button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
     .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(26rem, 100%), 1fr)); gap: 1rem; margin-top: 0.75rem; }
     .canvas { position: relative; height: 260px; border: 1px solid #ddd; border-radius: 6px; padding: 0.4rem; }
     .scroll { overflow-x: auto; }
@@ -126,15 +127,16 @@ export class CsCoordinatorAnswer extends LitElement {
   protected override updated(changed: PropertyValues): void {
     if (!changed.has('answer') || !this.answer) return;
     const steps = this.answer.steps;
+    const w = sweepWords(this._answerService());
     const ftes = steps.map((s) => s.fte);
-    const x = { type: 'linear' as const, min: Math.min(...ftes), max: Math.max(...ftes), title: { display: true, text: 'Coordinators (FTE)' } };
+    const x = { type: 'linear' as const, min: Math.min(...ftes), max: Math.max(...ftes), title: { display: true, text: w.fte } };
     const saving: ChartDataset<'line', { x: number; y: number }[]>[] = [
       { label: 'band P10', data: steps.map((s) => ({ x: s.fte, y: s.netSaving.p10 })), pointRadius: 0, borderWidth: 0 },
       { label: 'band P90', data: steps.map((s) => ({ x: s.fte, y: s.netSaving.p90 })), pointRadius: 0, borderWidth: 0, fill: '-1', backgroundColor: withAlpha(armColour(0), 0.18) },
       { label: 'Net saving, mean (band: P10 to P90)', data: steps.map((s) => ({ x: s.fte, y: s.netSaving.mean })), borderColor: armColour(0), backgroundColor: armColour(0), borderWidth: 2 },
     ];
     const next: ChartDataset<'line', { x: number; y: number }[]>[] = [
-      { label: 'Chance the next step’s coordinators pay for themselves', data: steps.filter((s) => s.next).map((s) => ({ x: s.fte, y: s.next!.chancePays })), borderColor: armColour(2), backgroundColor: armColour(2), borderWidth: 2 },
+      { label: `Chance the next step’s ${w.added} pay for themselves`, data: steps.filter((s) => s.next).map((s) => ({ x: s.fte, y: s.next!.chancePays })), borderColor: armColour(2), backgroundColor: armColour(2), borderWidth: 2 },
     ];
     const draw = (canvas: HTMLCanvasElement, i: number, datasets: ChartDataset<'line', { x: number; y: number }[]>[], tick: (v: number) => string, y: object = {}) => {
       this._charts[i]?.destroy();
@@ -148,14 +150,29 @@ export class CsCoordinatorAnswer extends LitElement {
     draw(this._nextCanvas, 1, next, formatShare, { min: 0, max: 1 });
   }
 
+  /** The name of the service whose workers the answer on screen swept (its id if the scenario no longer has it), or undefined: coordinators. */
+  private _answerService(): string | undefined {
+    const id = this.answer?.service;
+    return id === undefined ? undefined : (this.services.find((x) => x.id === id)?.name ?? id);
+  }
+
   override render() {
     const a = this.answer;
-    const from = this.fromFte;
-    const to = Math.max(from + 4, Math.ceil(this.optionFte + (this.optionFte - from) / 2));
-    const step = Math.max(1, Math.ceil((to - from) / 20));
+    const { from, to, step } = this._defaults();
+    const chosen = this._service();
+    const option = this.optionName ? `“${this.optionName}”` : 'the option in focus';
+    const w = sweepWords(this._answerService());
     return html`
-      <p class="note">Each step is an arm with that many coordinators, offering FGCs as ${this.optionName ? `“${this.optionName}”` : 'the option in focus'} does; every step meets the same families (common random numbers), so the difference between two steps is the next coordinators’ own effect, run by run.</p>
+      <p class="note">${chosen
+        ? `Each step is ${option} as it is with that many ${chosen.name} workers (in the team’s mix of grades); every step meets the same families (common random numbers), so the difference between two steps is the next workers’ own effect, run by run.`
+        : `Each step is an arm with that many coordinators, offering FGCs as ${option} does; every step meets the same families (common random numbers), so the difference between two steps is the next coordinators’ own effect, run by run.`}</p>
       <div class="form">
+        ${this.services.length
+          ? html`<label>What to sweep <select id="sweep-of" @change=${this._choose}>
+              <option value="" ?selected=${!chosen}>FGC coordinators</option>
+              ${this.services.map((x) => html`<option value=${x.id} ?selected=${x === chosen}>${x.name} workers</option>`)}
+            </select></label>`
+          : nothing}
         <label>From FTE <input id="from" type="number" min="0" step="any" .value=${String(from)} /></label>
         <label>To FTE <input id="to" type="number" min="0" step="any" .value=${String(to)} /></label>
         <label>Step (FTE) <input id="step" type="number" min="0.1" step="any" .value=${String(step)} /></label>
@@ -170,14 +187,14 @@ export class CsCoordinatorAnswer extends LitElement {
       ${a
         ? html`${this.stale ? nothing : html`<p class="result" id="coordinator-answer"><span class="range" data-fte-range=${rangeWords(a)}>Recommended: ${rangeWords(a)}.</span> ${a.reason}</p>`}
             <div class="charts">
-              <div>${pngButton(() => this._charts[0], 'coordinator-net-saving.png', 'Net saving against coordinator FTE', `£, NPV over ${a.appraisalYears} years, staff time included: mean (line), P10–P90 (band); ${a.runs} runs, seed “${a.seed}”`)}
-              <div class="canvas"><canvas id="net-saving" role="img" aria-label="Net saving (NPV over ${a.appraisalYears} years) against coordinator FTE, mean with P10 to P90"></canvas></div></div>
-              <div>${pngButton(() => this._charts[1], 'coordinator-next-pays.png', 'Chance the next step’s coordinators pay for themselves', `Share of the ${a.runs} paired runs in which the next step’s ${a.appraisalYears}-year NPV is higher`)}
-              <div class="canvas"><canvas id="next-pays" role="img" aria-label="Chance that the next step's coordinators pay for themselves, against coordinator FTE"></canvas></div></div>
+              <div>${pngButton(() => this._charts[0], `${w.file}-net-saving.png`, `Net saving against ${w.axis}`, `£, NPV over ${a.appraisalYears} years, staff time included: mean (line), P10–P90 (band); ${a.runs} runs, seed “${a.seed}”`)}
+              <div class="canvas"><canvas id="net-saving" role="img" aria-label="Net saving (NPV over ${a.appraisalYears} years) against ${w.axis}, mean with P10 to P90"></canvas></div></div>
+              <div>${pngButton(() => this._charts[1], `${w.file}-next-pays.png`, `Chance the next step’s ${w.added} pay for themselves`, `Share of the ${a.runs} paired runs in which the next step’s ${a.appraisalYears}-year NPV is higher`)}
+              <div class="canvas"><canvas id="next-pays" role="img" aria-label="Chance that the next step's ${w.added} pay for themselves, against ${w.axis}"></canvas></div></div>
             </div>
             <div class="scroll"><table id="sweep-table">
               <caption>Against ${a.reference}, ${a.runs.toLocaleString('en-GB')} runs, seed “${a.seed}”: means over runs with P10 to P90; net saving = NPV over ${a.appraisalYears} years, staff time included. Steps in the recommended range are shaded; “the next pays” is the share of runs in which the next step’s NPV is higher (${formatShare(CONFIDENT)} and ${formatShare(EVEN)} bound the range).</caption>
-              <thead><tr><th scope="col">Coordinators (FTE)</th><th scope="col">FGCs held a year</th><th scope="col">Families waiting (month end)</th><th scope="col">Longest wait (weeks)</th><th scope="col">Net saving</th><th scope="col">Chance it pays</th><th scope="col">Chance the next step pays</th><th scope="col">Mean gain per extra FTE</th></tr></thead>
+              <thead><tr><th scope="col">${w.fte}</th><th scope="col">${w.throughput}</th><th scope="col">${w.waiting}</th><th scope="col">Longest wait (weeks)</th><th scope="col">Net saving</th><th scope="col">Chance it pays</th><th scope="col">Chance the next step pays</th><th scope="col">Mean gain per extra FTE</th></tr></thead>
               <tbody>${a.steps.map((s) => {
                 const band = (st: typeof s.netSaving, f: (x: number) => string) => { const m = meanAndBand(st, f); return html`${m.mean} <span class="band">(${m.band})</span>`; };
                 return html`<tr class=${s.fte >= a.range.from && s.fte <= a.range.to ? 'in-range' : ''} data-fte=${s.fte}>

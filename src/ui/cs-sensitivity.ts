@@ -153,7 +153,7 @@ export class CsSensitivity extends LitElement {
     this._chart = new Chart(this._canvas, {
       type: 'bar',
       data: {
-        labels: bars.map((b) => inputLabel(b.input)),
+        labels: bars.map((b) => inputLabel(b.input, this.scenario)),
         datasets: [
           { label: 'Input at its P10', data: bars.map((b) => [t.central, b.outputAtLow]), backgroundColor: armColour(1), grouped: false },
           { label: 'Input at its P90', data: bars.map((b) => [t.central, b.outputAtHigh]), backgroundColor: armColour(2), grouped: false },
@@ -201,7 +201,7 @@ export class CsSensitivity extends LitElement {
             <table id="global-groups"><thead><tr><th scope="col">Group of inputs</th><th scope="col">Share of the spread explained</th></tr></thead>
               <tbody>${g.groups.map((x) => html`<tr><td>${x.group}</td><td>${formatShare(x.share)}</td></tr>`)}</tbody></table>
             <table id="global-table"><thead><tr><th scope="col">Input</th><th scope="col">Group</th><th scope="col">Rank coefficient</th><th scope="col">Share</th></tr></thead>
-              <tbody>${g.inputs.map((x) => html`<tr><td>${inputLabel(x.input)}<span class="path">${x.input}</span></td><td>${x.group}</td><td>${formatFixed(x.index, 2)}</td><td>${formatShare(x.share)}</td></tr>`)}</tbody></table>`}
+              <tbody>${g.inputs.map((x) => html`<tr><td>${inputLabel(x.input, this.scenario)}<span class="path">${x.input}</span></td><td>${x.group}</td><td>${formatFixed(x.index, 2)}</td><td>${formatShare(x.share)}</td></tr>`)}</tbody></table>`}
       <h3>Tornado</h3>
       <div class="form">
         <label>Runs per bar <input id="tornado-runs" type="number" min="1" max="2000" value="10" /></label>
@@ -218,7 +218,7 @@ export class CsSensitivity extends LitElement {
             ${pngButton(() => this._chart, `tornado-${t.output}.png`, `Tornado: what moves the ${OUTPUT_LABELS[t.output].toLowerCase()}`, `“${t.arm}”: each input at its P10 and at its P90, every other at its mean; bars start at the central case, ${this._format(t.central, t.output)}; ${t.runs} runs each`)}
             <div class="canvas"><canvas id="tornado-chart" role="img" aria-label="Tornado: output with each input at its P10 and P90"></canvas></div>
             <table id="tornado-table"><thead><tr><th scope="col">Input</th><th scope="col">P10</th><th scope="col">P90</th><th scope="col">Output at P10</th><th scope="col">Output at P90</th><th scope="col">Swing</th></tr></thead>
-              <tbody>${t.bars.map((b) => html`<tr><td>${inputLabel(b.input)}<span class="path">${b.input}</span></td><td>${formatSignificant(b.low, 4)}</td><td>${formatSignificant(b.high, 4)}</td><td>${this._format(b.outputAtLow, t.output)}</td><td>${this._format(b.outputAtHigh, t.output)}</td><td>${this._format(b.swing, t.output)}</td></tr>`)}</tbody></table>`
+              <tbody>${t.bars.map((b) => html`<tr><td>${inputLabel(b.input, this.scenario)}<span class="path">${b.input}</span></td><td>${formatSignificant(b.low, 4)}</td><td>${formatSignificant(b.high, 4)}</td><td>${this._format(b.outputAtLow, t.output)}</td><td>${this._format(b.outputAtHigh, t.output)}</td><td>${this._format(b.swing, t.output)}</td></tr>`)}</tbody></table>`
         : nothing}
       ${this._effect
         ? html`<h3>Break-even effect</h3>

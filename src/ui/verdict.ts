@@ -68,11 +68,12 @@ export function verdict(summary: RunSummary, scenario: Scenario, arm: number, an
   // A caseload service beside the FGC whose workers the option changes: said beside the coordinators, as its cost is in the cost.
   const service = scenario.services?.[0];
   const [serviceFrom, serviceTo] = service ? [peakServiceFte(ref, service.id), peakServiceFte(option, service.id)] : [0, 0];
-  const andService = service && serviceFrom !== serviceTo ? ` and ${service.name} (${formatFixed(serviceFrom, 0, 2)} to ${formatFixed(serviceTo, 0, 2)} FTE)` : '';
+  const serviceWords = service && serviceFrom !== serviceTo ? `${service.name} from ${formatFixed(serviceFrom, 0, 2)} to ${formatFixed(serviceTo, 0, 2)} FTE` : '';
+  const andService = serviceWords && ` and ${serviceWords}`;
   const what =
     added > 0 ? `Funding ${formatFixed(added, 0, 2)} more coordinators (${formatFixed(peakFte(ref), 0, 2)} to ${formatFixed(peakFte(option), 0, 2)} FTE)${andService}, as in “${option.name}”,`
     : added < 0 ? `Running ${formatFixed(-added, 0, 2)} fewer coordinators (${formatFixed(peakFte(ref), 0, 2)} to ${formatFixed(peakFte(option), 0, 2)} FTE)${andService}, as in “${option.name}”,`
-    : `“${option.name}”, with the same coordinators${andService},`;
+    : `“${option.name}”, with ${serviceWords ? `${serviceWords} and ` : ''}the same coordinators,`;
   const sentences: string[] = [];
   sentences.push(
     cost >= 0

@@ -37,4 +37,13 @@ describe('the verdict', () => {
     expect(v.figures.grade).toBe(scenario.fgc.effects.byOfferPoint[v.figures.offerPoint!].rrEntryToCare.grade);
     expect(v.sentences.at(-1)).toMatch(/^The strongest effect on care it relies on, after an FGC offered at .+ \(relative risk of entering care \d\.\d\d\), (comes from|is an assumption)/);
   });
+
+  it('with a caseload service beside the FGC, says the option’s change of its workers and that the cost is the services’', () => {
+    const scenario = loadScenario('scenarios/leeds-2019-partners-in-practice.json');
+    const summary = runSimulation(scenario, { runs: 8 });
+    // Option 1: the RES teams as they were (34.5 FTE) beside the same 52 coordinators; option 2 adds 10 coordinators too.
+    expect(verdict(summary, scenario, 1).sentences[0]).toMatch(/^“RES teams as they were \(34\.5 FTE\) and the FGC service”, with Restorative Early Support teams from 0 to 34\.5 FTE and the same coordinators, costs /);
+    expect(verdict(summary, scenario, 2).sentences[0]).toMatch(/^Funding 10 more coordinators \(52 to 62 FTE\) and Restorative Early Support teams from 0 to 34\.5 FTE, as in /);
+    expect(verdict(summary, scenario, 1).sentences.join(' ')).not.toContain('the service adds');
+  });
 });
