@@ -4,6 +4,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { type RunSummary, effectBreakEven, type EffectBreakEven, uncertainInputs, globalSensitivityInSteps, SENSITIVITY_OUTPUTS, tornado, type GlobalSensitivity, type SensitivityOutput, type Tornado, rangeWords, type CoordinatorAnswer } from '../engine';
 import type { Scenario } from '../scenario/schema';
+import { sweepWords } from './verdict';
 import { formatCount, formatFixed, formatGbp, formatGbpMillions, formatShare, formatSignificant } from './format';
 import { jobWords, type JobsState, type RunController } from './run-controller';
 import { toolStyles } from './tool-styles';
@@ -231,7 +232,7 @@ export class CsSensitivity extends LitElement {
         : nothing}
       <h3>Coordinator FTE</h3>
       <p class="result" id="goalseek-results">${this.answer
-        ? html`The coordinator sweep recommends <span data-fte-range=${rangeWords(this.answer)}>${rangeWords(this.answer)}</span> (${this.answer.runs} runs; see “How many coordinators?” for each step).`
+        ? html`${sweepWords(this.scenario, this.answer)} recommends <span data-fte-range=${rangeWords(this.answer)}>${rangeWords(this.answer)}</span> (${this.answer.runs} runs; see “How many coordinators?” for each step).`
         : 'Run the coordinator sweep (“How many coordinators?”) for the FTE answer: this panel repeats its recommended range.'}</p>
     `;
   }

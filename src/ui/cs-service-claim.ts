@@ -38,6 +38,7 @@ export class CsServiceClaim extends LitElement {
     const problem = claimProblem(scenario, summary);
     if (problem) return html`<p class="note" id="claim-problem">The published claim cannot be set beside this run: ${problem}.</p>`;
     const c = serviceClaim(scenario, summary);
+    const grade = scenario.services?.[0]?.effects.byOfferPoint.referral.rrEntryToCare.grade;
     const prices = c.priceYear ? `${c.priceYear} prices` : 'each cost at its source’s price year';
     return html`
       <table tabindex="0" id="service-claim">
@@ -59,7 +60,9 @@ export class CsServiceClaim extends LitElement {
         ${c.published.basis === 'gross'
           ? `The claim is gross: it does not take off the teams’ own cost, so compare it with the costs avoided before the services’ cost, not with the net. `
           : `The claim is net of the service’s own cost: compare it with the net. `}
-        It comes from an uncontrolled before-and-after comparison (no comparison group), which cannot separate the service from everything else that changed at the time; the simulation’s effects of the service are graded in the scenario’s inputs.
+        ${grade === 'uncontrolled comparison'
+          ? 'It comes from an uncontrolled before-and-after comparison (no comparison group), which cannot separate the service from everything else that changed at the time. '
+          : ''}The simulation’s effect of the service on care is graded “${grade ?? 'ungraded'}” in the scenario’s inputs.
       </p>
       <p class="note" id="claim-source">Source: ${c.published.source}${c.published.note ? html`<br />${c.published.note}` : nothing}</p>
     `;

@@ -3,7 +3,7 @@
 // evidence grade), the charts, savings by financial year, the appraisal, the sensitivity and the limitations. Pure:
 // src/ui/report-pdf.ts lays it out; the tests read it back from the PDF.
 import type { CoordinatorAnswer, GlobalSensitivity, RunSummary, Tornado } from '../engine';
-import { rangeWords } from '../engine';
+import { claimProblem, rangeWords, serviceClaim } from '../engine';
 import { citationKey, citationsIn, sourcesIn } from '../scenario/citations';
 import type { Scenario } from '../scenario/schema';
 import { fieldLabel, inputLabel } from './field-labels';
@@ -115,7 +115,7 @@ export function reportBlocks(input: ReportInput): Block[] {
   section('The answer');
   if (input.stale) p('OUT OF DATE: the scenario was edited after these results were run; run it again before filing this report.');
   v.sentences.forEach(p);
-  if (answer) p(`How many coordinators: recommended ${rangeWords(answer)}. ${answer.reason}`);
+  if (answer) p(`${answer.service === undefined ? 'How many coordinators' : `How many ${scenario.services?.find((x) => x.id === answer.service)?.name ?? answer.service} workers`}: recommended ${rangeWords(answer)}. ${answer.reason}`);
 
   section('The question and the options');
   p(`How many family group conference coordinators should be funded, where in the pathway should conferences be offered, and what will that save? ${scenario.name}${scenario.description ? `: ${scenario.description}` : ''}`);
@@ -141,6 +141,31 @@ export function reportBlocks(input: ReportInput): Block[] {
     head: ['Arm', 'FTE', 'Children looked after at the end', 'FGCs held', 'Total cost', `Saving against ${s.arms[0]!.name}`],
     rows: s.arms.map((a, i) => [a.name, String(a.coordinatorsFte), formatFixed(a.series.cla.mean[last]!, 0), band(a.totals.fgcHeld, (x) => formatFixed(x, 0)), band(a.totals.cost, formatGbp), i > 0 ? band(s.comparisons[i - 1]!.saving, formatGbp) : 'reference']),
   });
+
+  // A caseload service beside the FGC: each arm's team, what it took on and cost; and its published claim beside the run.
+  const service = scenario.services?.[0];
+  if (service) {
+    blocks.push({
+      kind: 'table',
+      caption: `${service.name} in each arm over ${last} months (${moneyIn(s)}; not discounted)`,
+      head: ['Arm', 'Workers (FTE)', 'Children taken on', 'Turned away or lapsed', 'Its cost'],
+      rows: s.arms.map((a) => [a.name, formatFixed(a.serviceFte?.[service.id] ?? 0, 0, 2), band(a.totals.supportChildren, (x) => formatFixed(x, 0)), band(a.totals.supportAway, (x) => formatFixed(x, 0)), band(a.totals.supportCost, formatGbp)]),
+    });
+    const problem = claimProblem(scenario, s);
+    if (service.publishedClaim && !problem) {
+      const c = serviceClaim(scenario, s);
+      blocks.push({
+        kind: 'table',
+        caption: `Published claim beside the simulation: “${c.option}” against “${c.reference}”, ${c.year}, £ a month (${moneyIn(s)})`,
+        head: ['Figure', 'Mean', 'P10', 'P90'],
+        rows: [
+          [`Published (${c.published.basis}, ${c.published.priceYear} prices)`, formatGbp(c.published.monthlySaving), '', ''],
+          ...([['Simulated: costs avoided before the services’ own cost', c.simulated.gross], ['Simulated: the services’ extra cost', c.simulated.serviceCost], ['Simulated: net', c.simulated.net]] as const).map(([label, x]) => [label, formatGbp(x.mean), formatGbp(x.p10), formatGbp(x.p90)]),
+        ],
+      });
+      p(`Published: ${c.published.source}.${c.published.note ? ` ${c.published.note}` : ''}`);
+    } else if (service.publishedClaim && problem) p(`The published claim cannot be set beside this run: ${problem}.`);
+  }
 
   section('Savings by financial year');
   for (const c of s.comparisons) {

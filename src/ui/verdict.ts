@@ -44,6 +44,13 @@ function peakServiceFte(arm: Arm, id: string): number {
   return service ? Math.max(service.workersFte, ...(service.rampUp ?? []).map((step) => step.workersFte)) : 0;
 }
 
+/** What a sweep swept, as its recommendation's subject: the coordinators, or a caseload service's workers. */
+export function sweepWords(scenario: Scenario | undefined, answer: Pick<CoordinatorAnswer, 'service'>): string {
+  if (answer.service === undefined) return 'The coordinator sweep';
+  const name = scenario?.services?.find((x) => x.id === answer.service)?.name ?? answer.service;
+  return `The sweep of ${name} workers`;
+}
+
 const signed = (x: number) => formatGbp(x);
 /** "an 11%", "an 80%", "a 12%": the article as the number is said aloud. */
 const article = (share: string) => (/^(8|11%|18%)/.test(share) ? 'an' : 'a');
@@ -91,13 +98,20 @@ export function verdict(summary: RunSummary, scenario: Scenario, arm: number, an
       ? `Of the savings over the ${f.appraisalYears} years (${formatGbp(savings)}, present value), ${formatShare(Math.max(0, pv.cashableSaving.mean) / savings)} is cashable (placements’ marginal cost: ${banded(pv.cashableSaving)}); the rest is staff time and placements’ fixed costs, which the budget does not get back.${cover}`
       : `It saves nothing on average over the ${f.appraisalYears} years (savings ${formatGbp(savings)}, present value; cashable ${banded(pv.cashableSaving)}).${cover}`,
   );
-  const driver = drivingEffect(scenario, arm);
+  // The FGC's strongest care effect when the option changes the FGC; the caseload service's when it changes that.
+  const driver = added !== 0 || !serviceWords ? drivingEffect(scenario, arm) : undefined;
+  if (service && serviceWords) {
+    const effect = service.effects.byOfferPoint.referral.rrEntryToCare;
+    sentences.push(
+      `The effect on care of ${service.name} it relies on (relative risk of entering care ${formatFixed(centralValue(effect), 2)}, central, for the families it takes on), ${effect.grade ? GRADE_WORDS[effect.grade].replace('the FGCs', `${service.name}`) : 'has no evidence grade'}.`,
+    );
+  }
   if (driver) {
     sentences.push(
       `The strongest effect on care it relies on, after an FGC offered at ${OFFER_POINT_WORDS[driver.point]} (relative risk of entering care ${formatFixed(driver.rr, 2)}), ${driver.grade ? GRADE_WORDS[driver.grade] : 'has no evidence grade'}.`,
     );
   }
-  if (answer) sentences.push(`The coordinator sweep recommends ${rangeWords(answer)} (see “How many coordinators?”).`);
+  if (answer) sentences.push(`${sweepWords(scenario, answer)} recommends ${rangeWords(answer)} (see “How many coordinators?”).`);
   return {
     sentences,
     figures: { addedFte: added, costAYear: cost, year: year.year, npv: { mean: c.npv.mean, p10: c.npv.p10, p90: c.npv.p90 }, chancePays: c.probabilityNpvPositive, cashableAYear: cashable, grade: driver?.grade, offerPoint: driver?.point },

@@ -2,6 +2,8 @@
 // seed citations quote; and the PDF's text spelled in what Helvetica can draw.
 import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../src/engine/sim/simulate';
+import { serviceClaim } from '../../src/engine/analysis/service-claim';
+import { formatGbp } from '../../src/ui/format';
 import { assumptionsRegister, REPORT_SECTIONS, reportBlocks, valueWords } from '../../src/ui/report-model';
 import { pdfText } from '../../src/ui/report-pdf';
 import { sourcesIn } from '../../src/scenario/citations';
@@ -39,5 +41,19 @@ describe('the report', () => {
   it('spells what Helvetica lacks and keeps what it has', () => {
     expect(pdfText('−£1,234 ≈ 5 × “x” – £')).toBe('-£1,234 ~ 5 × “x” – £');
     expect(pdfText('P10 ≥ 0; 北')).toBe('P10 >= 0; ?');
+  });
+});
+
+describe('the report of a scenario with a caseload service', () => {
+  it('gives the service in each arm and its published claim beside the run', () => {
+    const scenario = loadScenario('scenarios/leeds-2019-partners-in-practice.json');
+    const summary = runSimulation(scenario, { runs: 4, seed: 'report-res' });
+    const blocks = reportBlocks({ summary, scenario, raw: readJson('scenarios/leeds-2019-partners-in-practice.json'), focus: 1, pictures: [], passages, stale: false });
+    const tables = blocks.filter((b): b is Extract<typeof b, { kind: 'table' }> => b.kind === 'table');
+    const team = tables.find((t) => t.caption.startsWith('Restorative Early Support teams in each arm'))!;
+    expect(team.rows.map((r) => r[1])).toEqual(['0', '34.5', '34.5', '69']);
+    const claim = tables.find((t) => t.caption.startsWith('Published claim beside the simulation'))!;
+    expect(claim.rows[0]![1]).toBe('£406,467');
+    expect(claim.rows[3]![1]).toBe(formatGbp(serviceClaim(scenario, summary).simulated.net.mean));
   });
 });

@@ -3,7 +3,7 @@
 // effect at the offer point where it is strongest.
 import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../src/engine/sim/simulate';
-import { verdict } from '../../src/ui/verdict';
+import { sweepWords, verdict } from '../../src/ui/verdict';
 import { formatGbp, formatShare } from '../../src/ui/format';
 import { DARLINGTON, loadScenario } from '../helpers/scenarios';
 
@@ -45,5 +45,21 @@ describe('the verdict', () => {
     expect(verdict(summary, scenario, 1).sentences[0]).toMatch(/^“RES teams as they were \(34\.5 FTE\) and the FGC service”, with Restorative Early Support teams from 0 to 34\.5 FTE and the same coordinators, costs /);
     expect(verdict(summary, scenario, 2).sentences[0]).toMatch(/^Funding 10 more coordinators \(52 to 62 FTE\) and Restorative Early Support teams from 0 to 34\.5 FTE, as in /);
     expect(verdict(summary, scenario, 1).sentences.join(' ')).not.toContain('the service adds');
+  });
+});
+
+describe('the verdict of an option that changes the caseload service', () => {
+  it('names the service, its evidence grade in its own words, and the sweep of its workers', () => {
+    const s = loadScenario('scenarios/leeds-2019-partners-in-practice.json');
+    const summary = runSimulation(s, { runs: 4, months: 24, seed: 'verdict-res' });
+    const v = verdict(summary, s, 1);
+    const effect = v.sentences.find((x) => x.startsWith('The effect on care of Restorative Early Support teams'))!;
+    expect(effect).toMatch(/uncontrolled before-and-after comparison, which cannot separate Restorative Early Support teams from everything else/);
+    // Option 1 keeps the coordinators: no FGC effect is said to drive it.
+    expect(v.sentences.some((x) => x.includes('after an FGC offered at'))).toBe(false);
+    // Option 2 adds coordinators too: both effects are said.
+    expect(verdict(summary, s, 2).sentences.some((x) => x.includes('after an FGC offered at'))).toBe(true);
+    expect(sweepWords(s, { service: 'res' })).toBe('The sweep of Restorative Early Support teams workers');
+    expect(sweepWords(s, {})).toBe('The coordinator sweep');
   });
 });
