@@ -29,6 +29,7 @@ export function claimTable(c: ServiceClaim): string {
     `| Simulated: costs avoided before the services\u2019 own cost | ${stat(c.simulated.gross)} |`,
     `| Simulated: the services\u2019 extra cost (the teams) | ${stat(c.simulated.serviceCost)} |`,
     `| Simulated: net (counterfactual\u2019s cost less the option\u2019s) | ${stat(c.simulated.net)} |`,
+    ...(c.claimWay ? [`| Simulated effects costed the claim\u2019s way (${gbp(c.claimWay.careEntryAvoided)} a care entry avoided, ${gbp(c.claimWay.cpPlanStarted)} a CP plan added; ${c.published.priceYear} prices) | ${gbp(c.claimWay.monthly)} |`] : []),
     '',
     `A month, means: ${c.perMonth.childrenTakenOn.toFixed(1)} children taken on, ${c.perMonth.claEntriesAvoided.toFixed(2)} fewer children entering care, ${c.perMonth.cpEntriesAdded.toFixed(2)} more CP plans starting.`,
     `Published: ${c.published.source}`,
@@ -48,7 +49,7 @@ export function armsTable(scenario: Scenario, s: RunSummary): string {
   const years = (s.months.length - 1) / 12;
   const ref = s.arms[0]!;
   const band = (x: { mean: number; p10: number; p90: number }, f: (v: number) => string) => `${f(x.mean)} (${f(x.p10)} to ${f(x.p90)})`;
-  const n1 = (v: number) => v.toFixed(1);
+  const n1 = (v: number) => `${v < 0 ? '−' : ''}${Math.abs(v).toFixed(1)}`;
   const m = (v: number) => `${v < 0 ? '−' : ''}£${(Math.abs(v) / 1e6).toFixed(2)}m`;
   const cp = (a: number) => s.arms[a]!.runSeries!.cpEntries!.map((months) => months.slice(1).reduce((x, y) => x + y, 0));
   const rows = s.arms.map((a, i) => {

@@ -148,16 +148,19 @@ const caseloadService = obj({
     maxWaitWeeks: quantity({ ...NON_NEGATIVE, ...LIMITS.maxWaitWeeks, reason: 'a wait cannot be negative' }, ['weeks']),
   }),
   /** The team as it was, by grade: each grade's FTE (the mix an arm's workers follow), cases each worker holds at once, and cost. */
-  staff: arr(
+  staff: refine(
+    arr(
     obj({
       grade: str(),
       fte: num({ ...FTE, min: 0, exclusiveMin: true, reason: 'a grade in the team has more than 0 FTE' }),
-      casesPerWorker: quantity({ ...POSITIVE, max: 100, reason: 'a worker holds more than 0 and at most 100 families at once' }, ['families/FTE']),
+      casesPerWorker: quantity({ ...NON_NEGATIVE, max: 100, reason: 'a worker holds from 0 (a manager) to 100 families at once' }, ['families/FTE']),
       annualCost: quantity(COST, ['GBP/year'], { money: true }),
       source: str(),
       note: optional(str()),
     }),
     { minLength: 1, maxLength: 10, why: 'a team of one to ten grades' },
+  ),
+    (staff) => (staff.every((g) => 'value' in g.casesPerWorker && g.casesPerWorker.value === 0) ? 'no grade holds cases (every casesPerWorker is 0): the team would have no room' : undefined),
   ),
   /** Where it is offered: referrals, the share of all the council's referrals it is offered to and would be right for (the covered areas'). */
   offerPoints: obj({ referral: offerPoint }),
@@ -179,6 +182,8 @@ const caseloadService = obj({
       basis: literal('gross', 'net'),
       /** The financial year of the simulation to set it beside ("2019/20"), and the option (1 = the first) that runs the service as evaluated. */
       year: str({ pattern: /^\d{4}\/\d{2}$/, rule: 'a financial year "YYYY/YY"' }),
+      /** How the claim costs what it counts, £ (its own price year): a care entry avoided (a whole episode) and a CP plan started (a year of it). */
+      costing: optional(obj({ careEntryAvoided: num({ min: 0, max: LIMITS.cost.limit }), cpPlanStarted: num({ min: 0, max: LIMITS.cost.limit }), source: str() })),
       arm: num({ min: 1, max: LIMITS.arms, integer: true, reason: 'an option of the scenario, 1 for the first' }),
       source: str(),
       note: optional(str()),

@@ -24,6 +24,8 @@ import {
   C_STEP_DOWN,
   C_TIME_IN_CARE,
   C_TIME_IN_SYSTEM,
+  C_HR_HOME,
+  SUPPORT_POINT,
   EXIT_COUNT,
   EXIT_SLOTS,
   KIND,
@@ -43,9 +45,26 @@ import { pickShare } from './draws';
   return s == CLA ? constant(C_TIME_IN_CARE + point) : s == ASSESSMENT ? 1 : constant(C_TIME_IN_SYSTEM + point);
 }
 
-export function shortened(d: f64, s: i32, t: f64, lastHeld: f64, point: i32): f64 {
+/**
+ * A stay's time left d after the last FGC (held at lastHeld, at `point`) and the caseload service's last taking-on
+ * (supportHeld; -1: none): each one's factor on time, weighted as it fades, the two multiplied (they act together).
+ */
+export function shortened(d: f64, s: i32, t: f64, lastHeld: f64, point: i32, supportHeld: f64): f64 {
   const factor = timeFactor(s, point);
-  return factor == 1 ? d : d * (1 - (1 - factor) * effectWeight(lastHeld, t, point));
+  let k: f64 = factor == 1 ? 1 : 1 - (1 - factor) * effectWeight(lastHeld, t, point);
+  if (supportHeld >= 0) {
+    const own = timeFactor(s, SUPPORT_POINT);
+    if (own != 1) k *= 1 - (1 - own) * effectWeight(supportHeld, t, SUPPORT_POINT);
+  }
+  return k == 1 ? d : d * k;
+}
+
+/** The hazard ratio on returning home in force at t: the last FGC's and the caseload service's, each weighted as it fades, multiplied. */
+export function homeRatioInForce(lastHeld: f64, point: i32, supportHeld: f64, t: f64): f64 {
+  let ratio: f64 = 1;
+  if (lastHeld >= 0) ratio = 1 - (1 - constant(C_HR_HOME + point)) * effectWeight(lastHeld, t, point);
+  if (supportHeld >= 0) ratio *= 1 - (1 - constant(C_HR_HOME + SUPPORT_POINT)) * effectWeight(supportHeld, t, SUPPORT_POINT);
+  return ratio;
 }
 
 /** The factor the escalation trend puts on the escalating exits' shares at t (months from month 0): 1 without one. */
@@ -65,10 +84,10 @@ export function shortened(d: f64, s: i32, t: f64, lastHeld: f64, point: i32): f6
  * so an effect that ends the stay sooner leaves its branch be) after an FGC held at `point`, its effect weighted w (0: none). The escalation trend first scales the escalating exits' shares (the others take up the
  * difference in proportion); the effect then acts on those shares (pickBranch). Without either it is the plain pick.
  */
-export function branchAt(s: i32, u: f64, w: f64, point: i32, t: f64): i32 {
+export function branchAt(s: i32, u: f64, w: f64, point: i32, ws: f64, t: f64): i32 {
   const g = s == CLA ? 1 : trendFactor(t);
-  if (w == 0 && g == 1) return pickShare(constants + (<usize>(C_EXIT_SHARES + s * EXIT_SLOTS) << 3), <i32>load<u8>(EXIT_COUNT + s), u);
-  return pickBranch(s, u, w, point, g);
+  if (w == 0 && ws == 0 && g == 1) return pickShare(constants + (<usize>(C_EXIT_SHARES + s * EXIT_SLOTS) << 3), <i32>load<u8>(EXIT_COUNT + s), u);
+  return pickBranch(s, u, w, point, ws, g);
 }
 
 /**
@@ -78,7 +97,7 @@ export function branchAt(s: i32, u: f64, w: f64, point: i32, t: f64): i32 {
  * pre-proceedings → CP plan, assessment → CIN plan), the rest to the further ones (→ CIN plan, → no further action) in
  * proportion; without a step-down share, or where there is one step-down exit, to all of them in proportion to their own shares.
  */
-function pickBranch(s: i32, u: f64, w: f64, point: i32, g: f64): i32 {
+function pickBranch(s: i32, u: f64, w: f64, point: i32, ws: f64, g: f64): i32 {
   const shares = constants + (<usize>(C_EXIT_SHARES + s * EXIT_SLOTS) << 3);
   const n = <i32>load<u8>(EXIT_COUNT + s);
   // The shares at t: the escalating ones × g (at most all of them), the others scaled to make up 1.
@@ -109,11 +128,14 @@ function pickBranch(s: i32, u: f64, w: f64, point: i32, g: f64): i32 {
         nearest = i;
         toNearest = base;
       } else toFurther += base;
-    } else if (kind == BRANCH_ONWARD || w == 0) {
+    } else if (kind == BRANCH_ONWARD || (w == 0 && ws == 0)) {
       adjusted = base;
     } else {
+      // The FGC's relative risk and the caseload service's, each weighted as it fades, multiplied (they act together).
       const rr = kind == BRANCH_TO_CP ? constant(C_RR_CP + point) : constant(C_RR_CARE + point);
-      adjusted = Math.min(1, base * (1 - (1 - rr) * w));
+      let m: f64 = 1 - (1 - rr) * w;
+      if (ws != 0) m *= 1 - (1 - (kind == BRANCH_TO_CP ? constant(C_RR_CP + SUPPORT_POINT) : constant(C_RR_CARE + SUPPORT_POINT))) * ws;
+      adjusted = Math.min(1, base * m);
       freed += base - adjusted;
     }
     if (i == 0) a0 = adjusted;
@@ -121,7 +143,8 @@ function pickBranch(s: i32, u: f64, w: f64, point: i32, g: f64): i32 {
     else if (i == 2) a2 = adjusted;
     else a3 = adjusted;
   }
-  const split = constant(C_STEP_DOWN + point);
+  // Where the freed share goes: the FGC's step-down share when an FGC's effect is in force, else the caseload service's.
+  const split = constant(C_STEP_DOWN + (w > 0 ? point : SUPPORT_POINT));
   let nearScale: f64 = 1;
   let furtherScale: f64 = 1;
   if (freed == 0) {
@@ -175,12 +198,16 @@ export function pickCareRoute(u: f64, ratio: f64): i32 {
  * from pre-proceedings it falls from p to p × RR (never below the care entries, themselves × RR of care); on a
  * direct entry, whose chance the RR of care has already cut, the share is × RR of proceedings / RR of care.
  */
-export function proceedingsIssued(from: i32, to: i32, u: f64, w: f64, point: i32, t: f64): bool {
+export function proceedingsIssued(from: i32, to: i32, u: f64, w: f64, point: i32, ws: f64, t: f64): bool {
   let rrProceedings: f64 = 1;
   let rrCare: f64 = 1;
   if (w > 0) {
     rrProceedings = 1 - (1 - constant(C_RR_PROCEEDINGS + point)) * w;
     rrCare = 1 - (1 - constant(C_RR_CARE + point)) * w;
+  }
+  if (ws > 0) {
+    rrProceedings *= 1 - (1 - constant(C_RR_PROCEEDINGS + SUPPORT_POINT)) * ws;
+    rrCare *= 1 - (1 - constant(C_RR_CARE + SUPPORT_POINT)) * ws;
   }
   if (from == PRE_PROCEEDINGS) {
     if (to == CLA) return true;
@@ -192,16 +219,19 @@ export function proceedingsIssued(from: i32, to: i32, u: f64, w: f64, point: i32
     return u < q;
   }
   let direct = constant(C_PROCEEDINGS_DIRECT);
-  if (w > 0 && rrCare > 0) direct = Math.min(1, (direct * rrProceedings) / rrCare);
+  if ((w > 0 || ws > 0) && rrCare > 0) direct = Math.min(1, (direct * rrProceedings) / rrCare);
   return u < direct;
 }
 
-export function pickPlacement(u: f64, w: f64, point: i32): i32 {
+/** The placement at uniform u after the last FGC (weight w, at `point`) and the caseload service (weight ws): the larger of their kinship shares in force. */
+export function pickPlacement(u: f64, w: f64, point: i32, ws: f64): i32 {
   const shares = constants + (<usize>C_PLACEMENTS << 3);
   const base = load<f64>(shares);
   const target = constant(C_KINSHIP + point);
-  if (w == 0 || target <= base) return pickShare(shares, PLACEMENTS, u);
-  const kin = base + (target - base) * w;
+  const own = constant(C_KINSHIP + SUPPORT_POINT);
+  const gain = Math.max(w > 0 && target > base ? (target - base) * w : 0, ws > 0 && own > base ? (own - base) * ws : 0);
+  if (gain == 0) return pickShare(shares, PLACEMENTS, u);
+  const kin = base + gain;
   if (u < kin) return 0;
   const v = base + ((u - kin) / (1 - kin)) * (1 - base);
   const i = pickShare(shares, PLACEMENTS, v);

@@ -71,10 +71,10 @@ export function setSupport(cases: f64, casesByMonthAt: usize, involvementMonths:
   supportLapsed = 0;
 }
 
-/** Whether the arm has the service in any month. */
+/** Whether the arm has the service in any month: room for a case, or staff to pay. */
 export function hasSupport(): bool {
-  if (supportCasesByMonth == 0) return supportCases >= 1;
-  for (let m = 1; m <= H; m++) if (f64At(supportCasesByMonth, m) >= 1) return true;
+  if (supportCasesByMonth == 0) return supportCases > 0 || supportCost > 0;
+  for (let m = 1; m <= H; m++) if (f64At(supportCasesByMonth, m) > 0 || f64At(supportCostByMonth, m) > 0) return true;
   return false;
 }
 
@@ -129,6 +129,8 @@ export function supportConsider(list: usize, i: i32): void {
   if (load<i32>(r, R_VERSION) != load<i32>(s, FR_VERSION) || load<u8>(s, FR_SUPPORT_STATUS) != NONE) return;
   if (load<f64>(r, R_ELIGIBILITY) >= supportEligible) return;
   const t = load<f64>(r, R_TIME);
+  // No team that month (a team still to be recruited, or none): nothing is offered, so no one is counted as turned away.
+  if (casesAt(t) < 1) return;
   const m = monthOf(t);
   outAdd(SERVICE_SUPPORT_JOINED, m, 1);
   store<f64>(s, t, FR_SUPPORT_JOINED);
@@ -168,7 +170,7 @@ export function supportEnd(record: i32, t: f64): void {
   return load<u8>(candidateAt(list, i), R_STATE) == ASSESSMENT;
 }
 
-/** Month end m: the service takes on whoever it now has room for (its capacity may have grown), waits past the maximum lapse, and its staff are paid. */
+/** Month end m: waits past the maximum lapse, the month's counts are written, and its staff are paid (who now has room is taken on at the next month's start). */
 export function supportCloseMonth(m: i32): void {
   const t = <f64>m;
   let waiting = 0;

@@ -63,7 +63,7 @@ import { cost, familyIn, familyMonths, flow, move, sojourn } from './accumulator
 import { bookCare, careStay, careTogether, enteringCare, familyRoute, freshCare, moveIntoCare, scaleCare } from './care';
 import { hazardScaledStay, reReferralStay, sampleStay } from './host';
 import { mix32, subStream, uniformOf } from './draws';
-import { effectWeight, timeFactor, shortened, branchAt, pickCareRoute, proceedingsIssued, pickPlacement, offeredOn } from './effects';
+import { effectWeight, timeFactor, shortened, branchAt, pickCareRoute, proceedingsIssued, pickPlacement, offeredOn, homeRatioInForce } from './effects';
 /** The last conference held before a stay's shortened end: the one saved at the cut, or the last of all if none came after it. */
 @inline function lastAtCutOr(cut: i32, lastHeld: f64, lastAtCut: f64): f64 {
   return cut >= 0 ? lastAtCut : lastHeld;
@@ -101,9 +101,10 @@ export function walk(
   const firstCandidate = candidates != 0 ? load<i32>(candidates + L_LENGTH) : 0;
   const firstPoint = points != 0 ? load<i32>(points + P_LENGTH) : 0;
   let held = 0;
+  // The last FGC held (-1: none) and its offer point; the caseload service's last taking-on (-1: none). Their effects
+  // act together (src/wasm/effects.ts multiplies them); an FGC is offered in a case only until an FGC is held in it.
   let lastHeld: f64 = -1;
-  // The last FGC held (not the caseload service's): an FGC is offered in a case only until one is held in it.
-  let lastFgc: f64 = -1;
+  let supportHeld: f64 = -1;
   // The offer point of the last conference held (state - 1): its effects are the ones in force.
   let lastPoint = 0;
   // The stay drawn on entering the current state, before any FGC's effect on time (-1: it began before this walk).
@@ -164,11 +165,14 @@ export function walk(
         let from: f64 = -1;
         let ratio: f64 = 1;
         if (i < count && load<f64>(conferences + (<usize>i << 3)) < exit) {
-          from = load<f64>(conferences + (<usize>i << 3)) - began;
-          ratio = constant(C_HR_HOME + <i32>load<u8>(conferencePoints + <usize>i));
-        } else if (lastHeld >= 0 && entryStay >= 0) {
+          const c = load<f64>(conferences + (<usize>i << 3));
+          const p = <i32>load<u8>(conferencePoints + <usize>i);
+          from = c - began;
+          // This intervention's ratio, with the other service's in force then (1 without one).
+          ratio = constant(C_HR_HOME + p) * (p == SUPPORT_POINT ? homeRatioInForce(lastHeld, lastPoint, -1, c) : homeRatioInForce(-1, 0, supportHeld, c));
+        } else if ((lastHeld >= 0 || supportHeld >= 0) && entryStay >= 0) {
           from = 0;
-          ratio = 1 - (1 - constant(C_HR_HOME + lastPoint)) * effectWeight(lastHeld, t, lastPoint);
+          ratio = homeRatioInForce(lastHeld, lastPoint, supportHeld, t);
         }
         if (perChild) {
           // Each child's clock of returning home moved from the conference on (./care careStay); with no effect, the
@@ -185,14 +189,15 @@ export function walk(
       }
       // A stay whose clock the hazard ratio moved is shortened (by a time-in-care factor) from its moved length.
       const moved = homeRatio != 1 || (perChild && state == CLA);
-      let short = entryStay >= 0 && lastHeld >= 0 ? t + shortened(moved ? exit - t : entryStay, state, t, lastHeld, lastPoint) : exit;
+      const anyHeld = lastHeld >= 0 || supportHeld >= 0;
+      let short = entryStay >= 0 && anyHeld ? t + shortened(moved ? exit - t : entryStay, state, t, lastHeld, lastPoint, supportHeld) : exit;
       // Each child's time left takes the same effect as the family's end, step for step (./care scaleCare).
-      if (careChildren && entryStay >= 0 && lastHeld >= 0) scaleCare(<i32>size, t, shortened(1, state, t, lastHeld, lastPoint));
+      if (careChildren && entryStay >= 0 && anyHeld) scaleCare(<i32>size, t, shortened(1, state, t, lastHeld, lastPoint, supportHeld));
       let cut = -1;
       let heldAtCut = 0;
       let lastAtCut: f64 = -1;
       let pointAtCut = 0;
-      let fgcAtCut: f64 = -1;
+      let supportAtCut: f64 = -1;
       while (next < count) {
         const c = load<f64>(conferences + (<usize>next << 3));
         if (!(c < exit)) break;
@@ -205,14 +210,17 @@ export function walk(
           heldAtCut = held;
           lastAtCut = lastHeld;
           pointAtCut = lastPoint;
-          fgcAtCut = lastFgc;
+          supportAtCut = supportHeld;
         }
-        lastPoint = <i32>load<u8>(conferencePoints + <usize>next);
+        const p = <i32>load<u8>(conferencePoints + <usize>next);
         next++;
         held++;
-        lastHeld = c;
-        if (lastPoint != SUPPORT_POINT) lastFgc = c;
-        const factor = timeFactor(state, lastPoint);
+        if (p == SUPPORT_POINT) supportHeld = c;
+        else {
+          lastPoint = p;
+          lastHeld = c;
+        }
+        const factor = timeFactor(state, p);
         if (factor != 1 && c < short) {
           short = c + (short - c) * factor;
           if (careChildren) scaleCare(<i32>size, c, factor);
@@ -235,7 +243,9 @@ export function walk(
       } else if (short < exit) {
         // Would the stay, shortened, close the case? Decided with the conferences held before its shortened end
         // only (one after it cannot cause the closing that ends the stay before it).
-        branch = branchAt(state, u, effectWeight(lastAtCutOr(cut, lastHeld, lastAtCut), short, cut >= 0 ? pointAtCut : lastPoint), cut >= 0 ? pointAtCut : lastPoint, t);
+        const pointThen = cut >= 0 ? pointAtCut : lastPoint;
+        const supportThen = cut >= 0 ? supportAtCut : supportHeld;
+        branch = branchAt(state, u, effectWeight(lastAtCutOr(cut, lastHeld, lastAtCut), short, pointThen), pointThen, effectWeight(supportThen, short, SUPPORT_POINT), t);
         to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
         shortTaken = to == CLOSED || to == OUT;
       }
@@ -246,12 +256,12 @@ export function walk(
           held = heldAtCut;
           lastHeld = lastAtCut;
           lastPoint = pointAtCut;
-          lastFgc = fgcAtCut;
+          supportHeld = supportAtCut;
         }
       }
       if (exit == due && !careChildren) {
         // The whole stay: its branch with every conference held in it.
-        branch = branchAt(state, u, effectWeight(lastHeld, exit, lastPoint), lastPoint, t);
+        branch = branchAt(state, u, effectWeight(lastHeld, exit, lastPoint), lastPoint, effectWeight(supportHeld, exit, SUPPORT_POINT), t);
         to = <i32>load<u8>(DEST + <usize>(state * EXIT_SLOTS + branch));
       }
       if (homeRatio != 1) {
@@ -284,7 +294,7 @@ export function walk(
         if (exitCost != 0) cost(acc, exitCost, t, sign);
         if (
           (to == CLA || from == PRE_PROCEEDINGS) &&
-          proceedingsIssued(from, to, uniformOf(subStream(hash, PURPOSE_PROCEEDINGS, episode), 1), effectWeight(lastHeld, t, lastPoint), lastPoint, entered)
+          proceedingsIssued(from, to, uniformOf(subStream(hash, PURPOSE_PROCEEDINGS, episode), 1), effectWeight(lastHeld, t, lastPoint), lastPoint, effectWeight(supportHeld, t, SUPPORT_POINT), entered)
         ) {
           // One care application for the sibling group (as Cafcass counts them), at its cost.
           cost(acc, constant(C_PROCEEDINGS_COST), t, sign);
@@ -334,7 +344,7 @@ export function walk(
     episode++;
     if (state == CLA) {
       const w = effectWeight(lastHeld, t, lastPoint);
-      placement = pickPlacement(uniformOf(subStream(hash, PURPOSE_PLACEMENT, episode), 1), w, lastPoint);
+      placement = pickPlacement(uniformOf(subStream(hash, PURPOSE_PLACEMENT, episode), 1), w, lastPoint, effectWeight(supportHeld, t, SUPPORT_POINT));
     }
     const stay =
       perChild && state == CLA
@@ -352,7 +362,7 @@ export function walk(
         pushCandidate(candidates, t, f, state, uniformOf(o, 1), episode);
         store<f64>(candidateAt(candidates, load<i32>(candidates + L_LENGTH) - 1), exit, R_STAY_END);
       }
-    } else if (candidates != 0 && offeredOn(state, cameFrom) && lastFgc < caseStart) {
+    } else if (candidates != 0 && offeredOn(state, cameFrom) && lastHeld < caseStart) {
       // Would this family take up an FGC offered here? Eligibility is each arm's own share.
       const o = subStream(hash, PURPOSE_OFFER, episode);
       if (uniformOf(o, 2) < constant(C_ACCEPTANCE) && uniformOf(o, 3) < constant(C_CONVERSION)) {

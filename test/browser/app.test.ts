@@ -322,7 +322,7 @@ describe('the scenario editor in Chromium', () => {
     await app.locator('cs-run-controls #runs').fill('100000');
     await app.locator('cs-run-controls #run').click();
     const alert = app.locator('p.error[role="alert"]');
-    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain('Main run is too large for a browser tab: 100,000 runs × 3 arms × 601 months would keep 7,226 MB');
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain('Main run is too large for a browser tab: 100,000 runs × 3 arms × 601 months would keep 7,233 MB');
     expect(await alert.textContent()).toMatch(/use at most [\d,]+ runs/);
     // Nothing ran, and the horizon the user typed is still there.
     expect(await app.locator('cs-run-controls #run').isDisabled()).toBe(false);

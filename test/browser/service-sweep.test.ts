@@ -9,7 +9,7 @@ import { loadScenario } from '../helpers/scenarios';
 import { openApp, useApp } from './use-app';
 
 const PIP = 'scenarios/leeds-2019-partners-in-practice.json';
-const STEPS = [0, 17.25, 34.5];
+const STEPS = [0, 20.75, 41.5];
 const RUNS = 6;
 
 describe('the coordinator answer for a caseload service, in Chromium', () => {
@@ -24,9 +24,9 @@ describe('the coordinator answer for a caseload service, in Chromium', () => {
     await expect.poll(() => sweep.locator('#sweep-of').count(), { timeout: 60_000 }).toBe(1);
     expect(await sweep.locator('#sweep-of option').allInnerTexts()).toEqual(['FGC coordinators', 'Restorative Early Support teams workers']);
     await sweep.locator('#sweep-of').selectOption('res');
-    // The default range: 0 to twice the option in focus's 34.5 FTE.
+    // The default range: 0 to twice the option in focus's 41.5 FTE.
     expect(await sweep.locator('#from').inputValue()).toBe('0');
-    expect(await sweep.locator('#to').inputValue()).toBe('69');
+    expect(await sweep.locator('#to').inputValue()).toBe('83');
     expect(await sweep.locator('.note').innerText()).toContain('Restorative Early Support teams workers');
     await sweep.locator('#from').fill(String(STEPS[0]));
     await sweep.locator('#to').fill(String(STEPS[2]));

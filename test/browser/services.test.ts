@@ -74,7 +74,7 @@ describe('a caseload service in the results, in Chromium', () => {
     const rows = app.locator('#arms tbody tr');
     expect(await rows.count()).toBe(4);
     expect(await rows.nth(0).locator('[data-metric="support-fte"]').innerText()).toBe('0');
-    expect(await rows.nth(1).locator('[data-metric="support-fte"]').innerText()).toBe('34.5');
+    expect(await rows.nth(1).locator('[data-metric="support-fte"]').innerText()).toBe('41.5');
     expect(await meanOf(rows.nth(0).locator('[data-metric="support-children"]'))).toBe(0);
     expect(await meanOf(rows.nth(0).locator('[data-metric="support-cost"]'))).toBe(0);
     expect(await meanOf(rows.nth(1).locator('[data-metric="support-children"]'))).toBeGreaterThan(0);

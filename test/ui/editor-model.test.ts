@@ -43,6 +43,7 @@ describe('the editor model', () => {
       'Caseload service 1: Restorative Early Support teams',
       'Grade 1 of the team: social worker',
       'Grade 2 of the team: family support worker',
+      'Grade 3 of the team: team manager',
     ]);
     expect(kind('services[0].name')).toBe('text');
     expect(kind('services[0].capacity.involvementMonths')).toBe('quantity');

@@ -51,7 +51,7 @@ describe('the report of a scenario with a caseload service', () => {
     const blocks = reportBlocks({ summary, scenario, raw: readJson('scenarios/leeds-2019-partners-in-practice.json'), focus: 1, pictures: [], passages, stale: false });
     const tables = blocks.filter((b): b is Extract<typeof b, { kind: 'table' }> => b.kind === 'table');
     const team = tables.find((t) => t.caption.startsWith('Restorative Early Support teams in each arm'))!;
-    expect(team.rows.map((r) => r[1])).toEqual(['0', '34.5', '34.5', '69']);
+    expect(team.rows.map((r) => r[1])).toEqual(['0', '41.5', '41.5', '83']);
     const claim = tables.find((t) => t.caption.startsWith('Published claim beside the simulation'))!;
     expect(claim.rows[0]![1]).toBe('£406,467');
     expect(claim.rows[3]![1]).toBe(formatGbp(serviceClaim(scenario, summary).simulated.net.mean));

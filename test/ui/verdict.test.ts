@@ -41,9 +41,9 @@ describe('the verdict', () => {
   it('with a caseload service beside the FGC, says the option’s change of its workers and that the cost is the services’', () => {
     const scenario = loadScenario('scenarios/leeds-2019-partners-in-practice.json');
     const summary = runSimulation(scenario, { runs: 8 });
-    // Option 1: the RES teams as they were (34.5 FTE) beside the same 52 coordinators; option 2 adds 10 coordinators too.
-    expect(verdict(summary, scenario, 1).sentences[0]).toMatch(/^“RES teams as they were \(34\.5 FTE\) and the FGC service”, with Restorative Early Support teams from 0 to 34\.5 FTE and the same coordinators, costs /);
-    expect(verdict(summary, scenario, 2).sentences[0]).toMatch(/^Funding 10 more coordinators \(52 to 62 FTE\) and Restorative Early Support teams from 0 to 34\.5 FTE, as in /);
+    // Option 1: the RES teams as they were (41.5 FTE with their managers) beside the same 52 coordinators; option 2 adds 10 coordinators too.
+    expect(verdict(summary, scenario, 1).sentences[0]).toMatch(/^“RES teams as they were \(41\.5 FTE with their managers\) and the FGC service”, with Restorative Early Support teams from 0 to 41\.5 FTE and the same coordinators, costs /);
+    expect(verdict(summary, scenario, 2).sentences[0]).toMatch(/^Funding 10 more coordinators \(52 to 62 FTE\) and Restorative Early Support teams from 0 to 41\.5 FTE, as in /);
     expect(verdict(summary, scenario, 1).sentences.join(' ')).not.toContain('the service adds');
   });
 });

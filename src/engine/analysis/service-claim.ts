@@ -25,6 +25,12 @@ export interface ServiceClaim {
   };
   /** Means a month over the year (children): care entries avoided, CP plans added, children the service took on. */
   perMonth: { claEntriesAvoided: number; cpEntriesAdded: number; childrenTakenOn: number };
+  /**
+   * The simulation's effects costed the claim's way (when it says how it costs them): each care entry avoided at a
+   * whole episode's cost in the month it is avoided, less each CP plan added at a year of it; £ a month, means, in the
+   * claim's own prices. It splits the gap between the claim and the simulation into the effects' size and the accounting.
+   */
+  claimWay?: { monthly: number; careEntryAvoided: number; cpPlanStarted: number; source: string };
   /** The money's price year (the scenario's reporting year), or null without a deflator. */
   priceYear: string | null;
 }
@@ -81,5 +87,15 @@ export function serviceClaim(scenario: Scenario, summary: RunSummary): ServiceCl
       childrenTakenOn: perMonth(claim.arm, 'supportAllocatedChildren'),
     },
     priceYear: summary.finance.priceYear,
+    ...(claim.costing
+      ? {
+          claimWay: {
+            monthly: (perMonth(0, 'claEntries') - perMonth(claim.arm, 'claEntries')) * claim.costing.careEntryAvoided - (perMonth(claim.arm, 'cpEntries') - perMonth(0, 'cpEntries')) * claim.costing.cpPlanStarted,
+            careEntryAvoided: claim.costing.careEntryAvoided,
+            cpPlanStarted: claim.costing.cpPlanStarted,
+            source: claim.costing.source,
+          },
+        }
+      : {}),
   };
 }

@@ -7,7 +7,7 @@ import type { RunSummary } from '../results/run-set';
 import { financialYears } from '../results/financial-years';
 
 export interface ServiceReach {
-  /** The financial year measured (the claim's next, when simulated: the service running a year, as in the evaluation). */
+  /** The financial year measured: the claim's (services[0].publishedClaim.year). */
   year: string;
   /** Children a month, means: CP plans starting, and care entries within the effect's reach, among the service's families. */
   cpEntries: number;
@@ -39,9 +39,8 @@ export async function serviceReach(scenario: Scenario, simulate: (s: Scenario) =
   const none = await simulate(withRisk(scenario, undefined, 1));
   const cp = await simulate(withRisk(scenario, 'rrEscalationToCp', 2));
   const care = await simulate(withRisk(scenario, 'rrEntryToCare', 0));
-  const years = financialYears(none.months);
-  const at = years.findIndex((y) => y.label === claim.year);
-  const year = years[at + 1]?.months === 12 ? years[at + 1]! : years[at]!;
+  const year = financialYears(none.months).find((y) => y.label === claim.year);
+  if (!year) throw new Error(`the claim is set beside ${claim.year}, which the run does not simulate`);
   const perMonth = (s: RunSummary, arm: number, metric: 'cpEntries' | 'claEntries') => {
     const mean = s.arms[arm]!.series[metric].mean;
     let total = 0;

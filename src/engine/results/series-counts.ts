@@ -5,9 +5,13 @@ import type { RunBlock } from './plan';
 import { M, METRIC_COUNT } from './metrics';
 
 /** Series kept as exact per-run values (continuous); every other series is an integer count kept as a histogram. */
-export const PER_RUN_SERIES = new Set<number>([M.cost, M.costPlacements, M.costFgcService, M.costCashable, M.costAfterCare, M.supportCost]);
-/** Multiplier before counting: 1 for counts; the longest wait is counted in thousandths of a week. */
-export const SCALES = Array.from({ length: METRIC_COUNT }, (_, k) => (k === M.fgcLongestWaitWeeks || k === M.supportLongestWaitWeeks ? 1000 : 1));
+export const PER_RUN_SERIES = new Set<number>([M.cost, M.costPlacements, M.costFgcService, M.costCashable, M.costAfterCare]);
+/**
+ * Multiplier before counting: 1 for counts; the longest waits are counted in thousandths of a week; the caseload
+ * service's cost in whole £1,000s (its band is for reading; its totals, and every cost the appraisal uses, are kept
+ * exact: the run's totals are taken before counting, and the services' cost is in costFgcService, kept run by run).
+ */
+export const SCALES = Array.from({ length: METRIC_COUNT }, (_, k) => (k === M.fgcLongestWaitWeeks || k === M.supportLongestWaitWeeks ? 1000 : k === M.supportCost ? 1e-3 : 1));
 
 /**
  * Counts of integer values for one series, one histogram row per month, each row as wide as its own

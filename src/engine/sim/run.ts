@@ -6,7 +6,7 @@ import type { Ledger } from './ledger';
 import type { RunContext } from './run-context';
 import { CandidateList } from './candidates';
 import { ResumePoints } from './resume-points';
-import { hasService, hasSupport, runService, ServiceSetup, type ArmPlan } from './service';
+import { hasFgc, hasSupport, offersSupport, runService, ServiceSetup, type ArmPlan } from './service';
 
 /**
  * Simulates every arm of one run into `outs` (one METRIC_COUNT × (H + 1) block per arm) and, if
@@ -15,12 +15,12 @@ import { hasService, hasSupport, runService, ServiceSetup, type ArmPlan } from '
  * family-months of all arms together.
  */
 export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Array[], ledgers?: Ledger[]): number {
-  const casesPerFte = ctx.params.support?.casesPerFte ?? 0;
-  const offersSupport = plans.some((plan) => hasSupport(plan, casesPerFte));
-  const families = new FamilySimulator(ctx, offersSupport);
+  const withSupport = ctx.params.support !== undefined;
+  const families = new FamilySimulator(ctx, withSupport && plans.some(offersSupport));
   const base = new Accumulators(ctx.horizonMonths, monthlyCostByClass(ctx.params.costs, ctx.params.placement), ledgers !== undefined);
   let withService = false;
-  for (const plan of plans) if (hasService(plan, casesPerFte)) withService = true;
+  const served = (plan: ArmPlan) => hasFgc(plan) || (withSupport && hasSupport(plan));
+  for (const plan of plans) if (served(plan)) withService = true;
   // Lists as big as this thread's runs have needed, so that they fill without growing.
   const sizes = Pathway.get().listSizes;
   const offers = withService ? new CandidateList(sizes.offers) : null;
@@ -31,9 +31,8 @@ export function simulateRun(ctx: RunContext, plans: ArmPlan[], outs: Float64Arra
   let familyMonths = 0;
   for (let a = 0; a < plans.length; a++) {
     const plan = plans[a]!;
-    const served = hasService(plan, casesPerFte);
-    const acc = served ? base.clone() : base;
-    if (served) runService(ctx, plan, families, acc, setup!, outs[a]!);
+    const acc = served(plan) ? base.clone() : base;
+    if (served(plan)) runService(ctx, plan, families, acc, setup!, outs[a]!);
     acc.writeTo(outs[a]!);
     if (ledgers) acc.writeLedger(ledgers[a]!.values);
     familyMonths += acc.familyMonths;

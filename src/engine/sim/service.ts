@@ -32,12 +32,17 @@ export interface ArmSupport {
   eligible: number;
 }
 
-/** Whether the arm has the caseload service in any month: a whole case's room, and referrals offered it. */
-export function hasSupport(plan: ArmPlan, casesPerFte: number): boolean {
+/** Whether the arm has the caseload service in any month: workers (to pay, and with room for cases). */
+export function hasSupport(plan: ArmPlan): boolean {
   const s = plan.support;
-  if (!s || !(s.eligible > 0) || !(casesPerFte > 0)) return false;
-  if (s.workersByMonth) return s.workersByMonth.some((fte, m) => m > 0 && fte * casesPerFte >= 1);
-  return s.workersFte * casesPerFte >= 1;
+  if (!s) return false;
+  if (s.workersByMonth) return s.workersByMonth.some((fte, m) => m > 0 && fte > 0);
+  return s.workersFte > 0;
+}
+
+/** Whether the arm offers the caseload service to anyone: workers, and a share of referrals offered it. */
+export function offersSupport(plan: ArmPlan): boolean {
+  return hasSupport(plan) && plan.support!.eligible > 0;
 }
 
 /** Whether the arm has the FGC service (coordinators in some month). */
@@ -46,10 +51,6 @@ export function hasFgc(plan: ArmPlan): boolean {
   return plan.fteByMonth !== undefined && plan.conferencesPerFtePerYear > 0 && plan.fteByMonth.some((fte, m) => m > 0 && fte > 0);
 }
 
-/** Whether the arm has a service in any month (an arm with none is the no-service paths exactly). */
-export function hasService(plan: ArmPlan, casesPerFte = 0): boolean {
-  return hasFgc(plan) || hasSupport(plan, casesPerFte);
-}
 
 /** The metric row each of the module's service rows is copied into (ServiceRow order, from the layout table). */
 const SERVICE_METRICS = SERVICE_ROW_METRICS.map((name) => M[name]);
@@ -102,7 +103,7 @@ export class ServiceSetup {
 export function runService(ctx: RunContext, plan: ArmPlan, families: FamilySimulator, acc: Accumulators, setup: ServiceSetup, out: Float64Array): void {
   const p = ctx.params;
   const support = p.support;
-  const withSupport = support !== undefined && hasSupport(plan, support.casesPerFte);
+  const withSupport = support !== undefined && hasSupport(plan);
   if (!hasFgc(plan) && !withSupport) return; // no service: the arm is the no-service paths exactly
   // An arm without the FGC gets no slots (the module then leaves its queue alone).
   const withFgc = hasFgc(plan);

@@ -25,26 +25,32 @@ describe('the published claim beside the simulation', () => {
   });
 
   it('sets beside it the year’s gross saving, the teams’ cost and the net, a month, each run paired with the counterfactual', () => {
-    const c = summary.comparisons[0]!;
-    const year = c.savingByYear!.find((y) => y.year === '2019/20')!;
-    const extra = c.extraServiceCostByYear!.find((y) => y.year === '2019/20')!;
-    expect(year.months).toBe(12);
-    // net = the counterfactual's cost less the option's; cost = the option's services' cost less the counterfactual's.
-    expect(claim.simulated.net.mean).toBeCloseTo(year.saving.mean / 12, 6);
-    expect(claim.simulated.serviceCost.mean).toBeCloseTo(extra.saving.mean / 12, 6);
-    expect(claim.simulated.gross.mean).toBeCloseTo(claim.simulated.net.mean + claim.simulated.serviceCost.mean, 6);
-    // The FGC service is the same in both arms, so the extra cost is the teams' own: their staff's cost as the arm booked it.
-    const teams = summary.arms[1]!.series.supportCost.mean.slice(1, 13).reduce((a, b) => a + b) / 12;
-    expect(claim.simulated.serviceCost.mean).toBeCloseTo(teams, 3);
-    // 34.5 FTE at £53,900–£82,732 a year each (2018/19 prices, uprated to the reporting year): between £150k and £240k a month.
-    expect(claim.simulated.serviceCost.mean).toBeGreaterThan(150_000);
-    expect(claim.simulated.serviceCost.mean).toBeLessThan(240_000);
+    const year = scenario.services![0]!.publishedClaim!.year;
+    expect(claim.year).toBe(year);
+    // Computed again from each run's monthly series, not the financial-year sums the claim reads.
+    const kept = runSimulation(scenario, { runs: 24, seed: 'claim', keepRunSeries: ['cost', 'costFgcService'] });
+    const months = kept.months.map((m, k) => [m, k] as const).filter(([m, k]) => k > 0 && (m >= `${year.slice(0, 4)}-04` && m <= `20${year.slice(5)}-03`)).map(([, k]) => k);
+    expect(months.length).toBe(12);
+    const perRun = (arm: number, metric: 'cost' | 'costFgcService') => kept.arms[arm]!.runSeries![metric]!.map((run) => months.reduce((t, k) => t + run[k]!, 0) / 12);
+    const [refCost, refServices, cost, services] = [perRun(0, 'cost'), perRun(0, 'costFgcService'), perRun(1, 'cost'), perRun(1, 'costFgcService')];
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const scale = claim.simulated.serviceCost.mean;
+    expect(Math.abs(claim.simulated.net.mean - mean(refCost.map((x, r) => x - cost[r]!)))).toBeLessThan(1e-9 * scale);
+    expect(Math.abs(claim.simulated.serviceCost.mean - mean(services.map((x, r) => x - refServices[r]!)))).toBeLessThan(1e-9 * scale);
+    expect(Math.abs(claim.simulated.gross.mean - mean(refCost.map((x, r) => x - refServices[r]! - (cost[r]! - services[r]!))))).toBeLessThan(1e-9 * scale);
+    // 34.5 worker FTE and 7 managers at £53,900–£111,592 a year each (2018/19 prices, uprated to the reporting year): £200k–£300k a month.
+    expect(claim.simulated.serviceCost.mean).toBeGreaterThan(200_000);
+    expect(claim.simulated.serviceCost.mean).toBeLessThan(300_000);
     expect(claim.perMonth.childrenTakenOn).toBeGreaterThan(30);
+    // The simulation's effects costed the claim's way: a whole episode a care entry avoided, a year a CP plan added.
+    const w = claim.claimWay!;
+    expect(w.careEntryAvoided).toBe(160602);
+    expect(w.monthly).toBeCloseTo(claim.perMonth.claEntriesAvoided * 160602 - claim.perMonth.cpEntriesAdded * 13497, 6);
   });
 
   it('says plainly when it cannot be set beside a run', () => {
     const short = runSimulation(scenario, { runs: 2, seed: 'claim', months: 6 });
-    expect(claimProblem(scenario, short)).toMatch(/2019\/20/);
+    expect(claimProblem(scenario, short)).toMatch(/2020\/21/);
     const none = variant(PIP, (r) => delete r.services[0].publishedClaim);
     expect(claimProblem(none, summary)).toMatch(/no published claim/);
     // A run of one option only (a sweep of one step) does not have the claim's third option.
