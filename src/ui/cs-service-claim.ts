@@ -49,6 +49,9 @@ export class CsServiceClaim extends LitElement {
           ${simulated('gross', 'Simulated: costs avoided before the services’ own cost', c.simulated.gross)}
           ${simulated('cost', 'Simulated: the services’ extra cost (the teams)', c.simulated.serviceCost)}
           ${simulated('net', 'Simulated: net (the counterfactual’s cost less the option’s)', c.simulated.net)}
+          ${c.claimWay
+            ? html`<tr><th scope="row">Simulated effects costed the claim’s way (${formatGbp(c.claimWay.careEntryAvoided)} a care entry avoided, ${formatGbp(c.claimWay.cpPlanStarted)} a CP plan added; ${c.published.priceYear} prices; means)</th><td data-claim="claim-way" data-mean=${c.claimWay.monthly}>${formatGbp(c.claimWay.monthly)}</td></tr>`
+            : nothing}
         </tbody>
       </table>
       <p class="note" id="claim-per-month">

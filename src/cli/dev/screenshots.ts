@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { launchChromium, serveApp } from './chromium';
 import { renderPdfPage } from './render-pdf-page';
+import { servicesShots } from './screenshots-services';
 
 const server = await serveApp(4330);
 const browser = await launchChromium();
@@ -42,6 +43,9 @@ try {
   await editor.locator('input[data-path="arms.options[0].coordinatorsFte"]').press('Tab');
   await app.locator('details.inputs').screenshot({ path: 'docs/app-editor.png' });
   console.log('saved docs/app-results.png, app-charts.png, app-savings.png, app-verdict.png, app-coordinator-answer.png, report-page-1.png, report-page-2.png, app-editor.png');
+
+  // Two services: Leeds 2019 with its RES teams beside the FGC, 200 runs: the arms table and the claim beside the run.
+  await servicesShots(browser, server.url);
 
   // A council from the council table: Calderdale at 31 March 2024, its placeholder arms (0 against 4 FTE), 200 runs.
   const council = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
