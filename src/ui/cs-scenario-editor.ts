@@ -212,13 +212,22 @@ export class CsScenarioEditor extends LitElement {
     }
   }
 
+  /** The groups open now (by key), so a re-render after an edit does not close them. */
+  private readonly _opened = new Set<string>();
+
+  private _toggled(key: string, open: boolean): void {
+    if (open) this._opened.add(key);
+    else this._opened.delete(key);
+  }
+
   override render() {
     // Loads check editorModel first (cs-app), so this shows only for a value no load would accept.
     if (!this._model.ok) return html`<p class="error" role="alert">This scenario cannot be shown here: ${this._model.problem.path}: ${this._model.problem.message}.</p>`;
     if (!this.raw || typeof this.raw !== 'object') return html`<p class="error">No scenario loaded.</p>`;
     return html`${this._startMonth(this._model.startMonth)}${this._model.groups.map(({ key, title, rows }) => {
       const flagged = this._errors.some((e) => e.path.startsWith(key));
-      return html`<details class="group" ?open=${flagged}>
+      // Opened for a problem, and kept open once fixed: a group the user opened (or one a problem opened) stays open.
+      return html`<details class="group" ?open=${flagged || this._opened.has(key)} @toggle=${(e: Event) => this._toggled(key, (e.target as HTMLDetailsElement).open)}>
         <summary>${title}${flagged ? ' ⚠' : ''}</summary>
         <div class="body">${rows.map((row) => this._row(row))}</div>
       </details>`;

@@ -65,7 +65,7 @@ export class CsServiceClaim extends LitElement {
           : `The claim is net of the service’s own cost: compare it with the net. `}
         ${grade === 'uncontrolled comparison'
           ? 'It comes from an uncontrolled before-and-after comparison (no comparison group), which cannot separate the service from everything else that changed at the time. '
-          : ''}The simulation’s effect of the service on care is graded “${grade ?? 'ungraded'}” in the scenario’s inputs.
+          : ''}The simulation’s effect of the service on care is graded “${grade ?? 'ungraded'}” in the scenario’s inputs. The simulated figures are as they fall, undiscounted and before optimism bias (the appraisal adds it to the costs); the row costed the claim’s way is of the means.
       </p>
       <p class="note" id="claim-source">Source: ${c.published.source}${c.published.note ? html`<br />${c.published.note}` : nothing}</p>
     `;

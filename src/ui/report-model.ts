@@ -91,9 +91,10 @@ export function assumptionsRegister(raw: unknown, passages: Record<string, strin
       typeof node.unit === 'string' ? node.unit : '',
       typeof node.priceYear === 'string' ? `${node.priceYear} prices` : '',
       typeof node.grade === 'string' ? `evidence: ${node.grade}` : '',
-      typeof node.measure === 'string' ? node.measure : '',
+      // "per conference" is the FGC's word; a caseload service's effect is per family taken on.
+      typeof node.measure === 'string' ? (owner.startsWith('services[') && node.measure === 'per conference' ? 'per family taken on' : node.measure) : '',
     ].filter(Boolean);
-    blocks.push({ kind: 'paragraph', text: `${fieldLabel(owner)} (${owner}): ${facts.join('; ')}. Source: ${source}` });
+    blocks.push({ kind: 'paragraph', text: `${fieldLabel(owner, raw)} (${owner}): ${facts.join('; ')}. Source: ${source}` });
     for (const c of citationsIn(source)) {
       const text = passages[citationKey(c)];
       if (text) blocks.push({ kind: 'quote', text: `${citationKey(c)}: “${text.length > 600 ? `${text.slice(0, 600)}…` : text}”` });
@@ -101,6 +102,9 @@ export function assumptionsRegister(raw: unknown, passages: Record<string, strin
   }
   return blocks;
 }
+
+/** A sensitivity output in words, as the evaluators' panel names it. */
+const OUTPUT_WORDS: Record<Tornado['output'], string> = { netSaving: 'the net saving over the horizon', npv: 'the net present value', claAtHorizon: 'children looked after at the horizon' };
 
 /** The report's blocks, in REPORT_SECTIONS order. */
 export function reportBlocks(input: ReportInput): Block[] {
@@ -191,11 +195,11 @@ export function reportBlocks(input: ReportInput): Block[] {
   section('Sensitivity');
   if (input.tornado) {
     const t = input.tornado;
-    blocks.push({ kind: 'table', caption: `Tornado: ${t.output} of “${t.arm}”, each input at its P10 and P90 (${t.runs} runs each, the same families throughout); central ${formatGbp(t.central)}`, head: ['Input', 'At P10', 'At P90', 'Swing'], rows: t.bars.map((b) => [inputLabel(b.input), formatGbp(b.outputAtLow), formatGbp(b.outputAtHigh), formatGbp(b.swing)]) });
+    blocks.push({ kind: 'table', caption: `Tornado: ${OUTPUT_WORDS[t.output]} of “${t.arm}”, each input at its P10 and P90 (${t.runs} runs each, the same families throughout); central ${formatGbp(t.central)}`, head: ['Input', 'At P10', 'At P90', 'Swing'], rows: t.bars.map((b) => [inputLabel(b.input, input.raw), formatGbp(b.outputAtLow), formatGbp(b.outputAtHigh), formatGbp(b.swing)]) });
   } else p('The tornado was not run for this report (the evaluators\' panel runs it).');
   if (input.ranking) {
     const g = input.ranking;
-    blocks.push({ kind: 'table', caption: `What drives the spread of ${g.output} (“${g.arm}”, ${g.runs} runs; rank regression, R² ${formatShare(g.rSquared)})`, head: ['Input', 'Group', 'Share of the spread'], rows: g.inputs.slice(0, 15).map((x) => [inputLabel(x.input), x.group, formatShare(x.share)]) });
+    blocks.push({ kind: 'table', caption: `What drives the spread of ${OUTPUT_WORDS[g.output]} (“${g.arm}”, ${g.runs} runs; rank regression, R² ${formatShare(g.rSquared)})`, head: ['Input', 'Group', 'Share of the spread'], rows: g.inputs.slice(0, 15).map((x) => [inputLabel(x.input, input.raw), x.group, formatShare(x.share)]) });
   }
 
   section('Charts');

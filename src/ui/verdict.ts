@@ -44,6 +44,13 @@ function peakServiceFte(arm: Arm, id: string): number {
   return service ? Math.max(service.workersFte, ...(service.rampUp ?? []).map((step) => step.workersFte)) : 0;
 }
 
+/** A relative risk in words: a fixed value; a distribution's mean, with its most likely value where it has one. */
+function riskWords(q: Scenario['fgc']['effects']['byOfferPoint']['referral']['rrEntryToCare']): string {
+  const mean = formatFixed(centralValue(q), 2);
+  if ('value' in q) return mean;
+  return 'mode' in q && typeof q.mode === 'number' ? `${mean} on average (most likely ${formatFixed(q.mode, 2)})` : `${mean} on average`;
+}
+
 /** What a sweep swept, as its recommendation's subject: the coordinators, or a caseload service's workers. */
 export function sweepWords(scenario: Scenario | undefined, answer: Pick<CoordinatorAnswer, 'service'>): string {
   if (answer.service === undefined) return 'The coordinator sweep';
@@ -81,6 +88,8 @@ export function verdict(summary: RunSummary, scenario: Scenario, arm: number, an
     added > 0 ? `Funding ${formatFixed(added, 0, 2)} more coordinators (${formatFixed(peakFte(ref), 0, 2)} to ${formatFixed(peakFte(option), 0, 2)} FTE)${andService}, as in “${option.name}”,`
     : added < 0 ? `Running ${formatFixed(-added, 0, 2)} fewer coordinators (${formatFixed(peakFte(ref), 0, 2)} to ${formatFixed(peakFte(option), 0, 2)} FTE)${andService}, as in “${option.name}”,`
     : `“${option.name}”, with ${serviceWords ? `${serviceWords} and ` : ''}the same coordinators,`;
+  // Who adds the cost: the FGC service, the caseload service, or both.
+  const addsWords = serviceWords ? (added !== 0 ? 'the two services add' : `${service!.name} adds`) : 'the service adds';
   const sentences: string[] = [];
   sentences.push(
     cost >= 0
@@ -92,18 +101,22 @@ export function verdict(summary: RunSummary, scenario: Scenario, arm: number, an
   );
   const pv = c.presentValue;
   const savings = pv.cashableSaving.mean + pv.nonCashableSaving.mean;
-  const cover = cost > 0 ? ` In ${yearWords} the cashable savings, ${banded(year.cashableSaving)}, cover ${formatShare(Math.max(0, cashable) / cost)} of the ${formatGbp(cost)} the ${service ? 'services add' : 'service adds'}.` : '';
+  const cover = cost > 0 ? ` In ${yearWords} the cashable savings, ${banded(year.cashableSaving)}, cover ${formatShare(Math.max(0, cashable) / cost)} of the ${formatGbp(cost)} ${addsWords}.` : '';
   sentences.push(
     savings > 0
       ? `Of the savings over the ${f.appraisalYears} years (${formatGbp(savings)}, present value), ${formatShare(Math.max(0, pv.cashableSaving.mean) / savings)} is cashable (placements’ marginal cost: ${banded(pv.cashableSaving)}); the rest is staff time and placements’ fixed costs, which the budget does not get back.${cover}`
-      : `It saves nothing on average over the ${f.appraisalYears} years (savings ${formatGbp(savings)}, present value; cashable ${banded(pv.cashableSaving)}).${cover}`,
+      : savings < 0
+        ? `It saves nothing on average over the ${f.appraisalYears} years: beyond its own cost it adds ${formatGbp(-savings)} elsewhere in the pathway (present value; cashable ${banded(pv.cashableSaving)}).${cover}`
+        : `It saves nothing on average over the ${f.appraisalYears} years (savings ${formatGbp(savings)}, present value; cashable ${banded(pv.cashableSaving)}).${cover}`,
   );
   // The FGC's strongest care effect when the option changes the FGC; the caseload service's when it changes that.
   const driver = added !== 0 || !serviceWords ? drivingEffect(scenario, arm) : undefined;
   if (service && serviceWords) {
-    const effect = service.effects.byOfferPoint.referral.rrEntryToCare;
+    // The service's own effects on its families: on care and on escalation to a CP plan, each with its grade.
+    const { rrEntryToCare: care, rrEscalationToCp: cp } = service.effects.byOfferPoint.referral;
+    const graded = (q: typeof care) => (q.grade ? GRADE_WORDS[q.grade].replace('the FGCs', service.name) : 'has no evidence grade');
     sentences.push(
-      `The effect on care of ${service.name} it relies on (relative risk of entering care ${formatFixed(centralValue(effect), 2)}, central, for the families it takes on), ${effect.grade ? GRADE_WORDS[effect.grade].replace('the FGCs', `${service.name}`) : 'has no evidence grade'}.`,
+      `The effects of ${service.name} it relies on, for the families it takes on: a relative risk of entering care of ${riskWords(care)}, which ${graded(care)}; and of escalation to a child protection plan of ${riskWords(cp)}${cp.grade === care.grade ? '' : `, which ${graded(cp)}`}.`,
     );
   }
   if (driver) {

@@ -53,8 +53,12 @@ describe('the verdict of an option that changes the caseload service', () => {
     const s = loadScenario('scenarios/leeds-2019-partners-in-practice.json');
     const summary = runSimulation(s, { runs: 4, months: 24, seed: 'verdict-res' });
     const v = verdict(summary, s, 1);
-    const effect = v.sentences.find((x) => x.startsWith('The effect on care of Restorative Early Support teams'))!;
+    const effect = v.sentences.find((x) => x.startsWith('The effects of Restorative Early Support teams it relies on'))!;
     expect(effect).toMatch(/uncontrolled before-and-after comparison, which cannot separate Restorative Early Support teams from everything else/);
+    // The care prior is triangular 0.48–1–1.2: its mean said with its most likely value (no effect), and the CP effect beside it.
+    expect(effect).toContain('a relative risk of entering care of 0.89 on average (most likely 1.00)');
+    expect(effect).toMatch(/escalation to a child protection plan of 1\.57 on average \(most likely 1\.57\)/);
+    expect(v.sentences.join(' ')).toMatch(/Restorative Early Support teams adds\.$|beyond its own cost it adds/m);
     // Option 1 keeps the coordinators: no FGC effect is said to drive it.
     expect(v.sentences.some((x) => x.includes('after an FGC offered at'))).toBe(false);
     // Option 2 adds coordinators too: both effects are said.
