@@ -45,7 +45,7 @@ export class CsApp extends LitElement {
   @state() private _summaryScenario: Scenario | undefined;
   /** The scenario was edited after the results on screen were run: they say so until the next run. */
   @state() private _stale = false;
-  /** The inputs panel is open (the user's, or a problem's): kept open once the problem is fixed. */
+  /** The user opened the inputs panel (a click on its summary): it stays open when a problem that also opened it is fixed. */
   private _inputsOpen = false;
   /** The coordinator answer (one sweep), and whether the scenario changed after it. */
   @state() private _answer: CoordinatorAnswer | undefined;
@@ -308,8 +308,8 @@ export class CsApp extends LitElement {
       ${this._doc.linkProblem ? html`<p class="error link-problem" role="alert">${this._doc.linkProblem}</p>` : nothing}
       ${this._doc.error ? html`<p class="error" role="alert">${this._doc.error}</p>` : nothing}
       ${mainEnd?.kind === 'failed' ? html`<p class="error" role="alert" id="run-failed">${mainEnd.words}</p>` : nothing}
-      <details class="inputs" ?open=${this._inputsOpen || !this._doc.scenario} @toggle=${(e: Event) => (this._inputsOpen = (e.target as HTMLDetailsElement).open)}>
-        <summary>Scenario inputs${this._doc.edited ? ' (edited)' : ''}</summary>
+      <details class="inputs" ?open=${this._inputsOpen || !this._doc.scenario}>
+        <summary @click=${(e: Event) => (this._inputsOpen = !((e.currentTarget as HTMLElement).parentElement as HTMLDetailsElement).open)}>Scenario inputs${this._doc.edited ? ' (edited)' : ''}</summary>
         <p>
           <button type="button" id="reset" @click=${() => this._load(this._doc.key)} ?disabled=${!this._doc.edited && !this._doc.origin}>Reset to the shipped scenario</button>
         </p>

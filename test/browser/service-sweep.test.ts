@@ -74,6 +74,13 @@ describe('the coordinator answer for a caseload service, in Chromium', () => {
     await expect.poll(() => row.locator('.error').count()).toBe(1);
     expect(await row.locator('.error').innerText()).toBe(`${path}: must be ≥ 0, got -1`);
     expect(await app.locator('cs-run-controls #run').isDisabled()).toBe(true);
+    // Fixed: the panel and the group the user was in stay open (they closed as the scenario became valid again).
+    await workers.fill('41.5');
+    await workers.press('Tab');
+    await expect.poll(() => app.locator('cs-run-controls #run').isEnabled()).toBe(true);
+    expect(await app.locator('details.inputs').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await editor.locator('details.group', { has: page.locator(`[data-path="${path}"]`) }).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await workers.isVisible()).toBe(true);
     expect(problems, problems.join('\n')).toEqual([]);
     await page.close();
   }, 200_000);
