@@ -10,7 +10,7 @@ import { monthLabels, type RunBlock, type RunPlan } from './plan';
 import { quantilesInPlace } from './select';
 import { finish, type Steps } from './steps';
 import { priceBasis } from '../../scenario/prices';
-import { compare, statInPlace, type ArmSummary, type Band, type Comparison, type YearSaving } from './summarise';
+import { compare, savingsByYear, statInPlace, type ArmSummary, type Band, type Comparison } from './summarise';
 
 const BAND_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
 const TOTALS = 7; // cost, fgcHeld, claEntries over the horizon; CLA at the horizon; the caseload service's children taken on, families turned away or lapsed, its cost over the horizon
@@ -383,7 +383,8 @@ export function* summariseRunsInSteps(scenario: Scenario, set: RunSet): Steps<Ru
     arms,
     comparisons,
     finance,
-    effects: { preset: effectsPreset(scenario), values: scenario.fgc.effects },
+    // The name of the effect preset the effects are, or "custom" when they are not one exactly (src/scenario/effect-presets.ts).
+    effects: { preset: presetOf(scenario.fgc.effects), values: scenario.fgc.effects },
     diagnostics: { familyMonths: set.familyMonths },
   };
 }
@@ -394,18 +395,3 @@ function appraisalYearsOf(scenario: Scenario): number {
   return q && 'value' in q ? q.value : DEFAULT_APPRAISAL_YEARS;
 }
 
-/** The name of the effect preset a scenario's effects are, or "custom" when they are not one exactly (src/scenario/effect-presets.ts). */
-function effectsPreset(scenario: Scenario): string {
-  return presetOf(scenario.fgc.effects);
-}
-
-/** Per financial year: the reference's cost − the arm's, run by run, summarised and kept per run (for targets). */
-function savingsByYear(years: FinancialYear[], reference: Float64Array, arm: Float64Array): YearSaving[] {
-  const runs = reference.length / Math.max(1, years.length);
-  return years.map((y, j) => {
-    const perRun = new Float64Array(runs);
-    for (let r = 0; r < runs; r++) perRun[r] = reference[r * years.length + j]! - arm[r * years.length + j]!;
-    const inRunOrder = Array.from(perRun); // before the percentiles reorder perRun
-    return { year: y.label, months: y.months, saving: statInPlace(perRun), runs: inRunOrder };
-  });
-}

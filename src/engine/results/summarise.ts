@@ -1,6 +1,7 @@
 // Turns per-run results into percentile bands, totals and paired comparisons between arms.
 import { METRIC_COUNT, type Metric } from './metrics';
 import { quantilesInPlace } from './select';
+import type { FinancialYear } from './financial-years';
 
 /** Percentile bands over runs for one series, one value per month. */
 export interface Band {
@@ -126,4 +127,15 @@ export function compare(arm: string, reference: string, refCost: Float64Array, a
     if (saving[r]! > 0) positive++;
   }
   return { arm, reference, saving: statInPlace(saving), claAvoided: statInPlace(avoided), probabilityOfSaving: n > 0 ? positive / n : 0 };
+}
+
+/** Per financial year: the reference's cost − the arm's, run by run, summarised and kept per run (for targets). */
+export function savingsByYear(years: FinancialYear[], reference: Float64Array, arm: Float64Array): YearSaving[] {
+  const runs = reference.length / Math.max(1, years.length);
+  return years.map((y, j) => {
+    const perRun = new Float64Array(runs);
+    for (let r = 0; r < runs; r++) perRun[r] = reference[r * years.length + j]! - arm[r * years.length + j]!;
+    const inRunOrder = Array.from(perRun); // before the percentiles reorder perRun
+    return { year: y.label, months: y.months, saving: statInPlace(perRun), runs: inRunOrder };
+  });
 }
