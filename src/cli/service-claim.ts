@@ -3,7 +3,7 @@
 // and CP plans the service's own families would make without it, from which its shipped effects are derived.
 import type { RunPool } from '../client/pool';
 import type { Scenario } from '../scenario/schema';
-import { claimProblem, serviceClaim, serviceReach, type RunSummary, type ServiceClaim, type ServiceReach } from '../engine';
+import { claimProblem, serviceClaim, serviceReach, stat, type RunSummary, type ServiceClaim, type ServiceReach, type Stat } from '../engine';
 import { exitQuietlyOnClosedPipe, isEntry, loadScenario, processIo, runCommand, type CliIo } from './main-helpers';
 import { MAX_WORKERS, parseFlags, UsageError, wholeNumber } from './options';
 import { threadPool } from './thread-pool';
@@ -36,11 +36,9 @@ export function claimTable(c: ServiceClaim): string {
   ].join('\n');
 }
 
-/** Per-run paired differences (arm − reference) of one total, summarised with P10–P90, a year. */
-function pairedPerYear(arm: number[], reference: number[], years: number): { mean: number; p10: number; p90: number } {
-  const d = Float64Array.from(arm, (x, r) => (x - reference[r]!) / years).sort();
-  const q = (p: number) => d[Math.min(d.length - 1, Math.max(0, Math.round(p * (d.length - 1))))]!;
-  return { mean: d.reduce((a, b) => a + b, 0) / d.length, p10: q(0.1), p90: q(0.9) };
+/** Per-run paired differences (arm − reference) of one total, a year, summarised as every table's are (the mean with P10–P90). */
+function pairedPerYear(arm: number[], reference: number[], years: number): Stat {
+  return stat(Float64Array.from(arm, (x, r) => (x - reference[r]!) / years));
 }
 
 /** Each arm of a scenario with a caseload service, a year over the horizon (the README's four-arm table). */

@@ -9,12 +9,19 @@ import { formatFixed, formatGbp, formatShare } from './format';
 const OFFER_POINT_WORDS = { referral: 'a child in need referral', icpc: 'the initial child protection conference', preProceedings: 'pre-proceedings', inCare: 'a child in care' } as const;
 type OfferPoint = keyof typeof OFFER_POINT_WORDS;
 
-const GRADE_WORDS: Record<EvidenceGrade, string> = {
-  'randomised trial': 'comes from a randomised trial',
-  'quasi-experimental': 'comes from a quasi-experimental comparison (no randomisation)',
-  'uncontrolled comparison': 'comes from an uncontrolled before-and-after comparison, which cannot separate the FGCs from everything else that changed',
-  assumption: 'is an assumption, not a measurement',
-};
+/** An evidence grade in words, of the intervention it measures ("the FGCs", or a caseload service's name). */
+function gradeWords(grade: EvidenceGrade, of = 'the FGCs'): string {
+  switch (grade) {
+    case 'randomised trial':
+      return 'comes from a randomised trial';
+    case 'quasi-experimental':
+      return 'comes from a quasi-experimental comparison (no randomisation)';
+    case 'uncontrolled comparison':
+      return `comes from an uncontrolled before-and-after comparison, which cannot separate ${of} from everything else that changed`;
+    case 'assumption':
+      return 'is an assumption, not a measurement';
+  }
+}
 
 export interface Verdict {
   /** The sentences, in order. */
@@ -114,14 +121,14 @@ export function verdict(summary: RunSummary, scenario: Scenario, arm: number, an
   if (service && serviceWords) {
     // The service's own effects on its families: on care and on escalation to a CP plan, each with its grade.
     const { rrEntryToCare: care, rrEscalationToCp: cp } = service.effects.byOfferPoint.referral;
-    const graded = (q: typeof care) => (q.grade ? GRADE_WORDS[q.grade].replace('the FGCs', service.name) : 'has no evidence grade');
+    const graded = (q: typeof care) => (q.grade ? gradeWords(q.grade, service.name) : 'has no evidence grade');
     sentences.push(
       `The effects of ${service.name} it relies on, for the families it takes on: a relative risk of entering care of ${riskWords(care)}, which ${graded(care)}; and of escalation to a child protection plan of ${riskWords(cp)}${cp.grade === care.grade ? '' : `, which ${graded(cp)}`}.`,
     );
   }
   if (driver) {
     sentences.push(
-      `The strongest effect on care it relies on, after an FGC offered at ${OFFER_POINT_WORDS[driver.point]} (relative risk of entering care ${formatFixed(driver.rr, 2)}), ${driver.grade ? GRADE_WORDS[driver.grade] : 'has no evidence grade'}.`,
+      `The strongest effect on care it relies on, after an FGC offered at ${OFFER_POINT_WORDS[driver.point]} (relative risk of entering care ${formatFixed(driver.rr, 2)}), ${driver.grade ? gradeWords(driver.grade) : 'has no evidence grade'}.`,
     );
   }
   if (answer) sentences.push(`${sweepWords(scenario, answer)} recommends ${rangeWords(answer)} (see “How many coordinators?”).`);

@@ -58,7 +58,11 @@ describe('the verdict of an option that changes the caseload service', () => {
     // The care prior is triangular 0.48–1–1.2: its mean said with its most likely value (no effect), and the CP effect beside it.
     expect(effect).toContain('a relative risk of entering care of 0.89 on average (most likely 1.00)');
     expect(effect).toMatch(/escalation to a child protection plan of 1\.57 on average \(most likely 1\.57\)/);
-    expect(v.sentences.join(' ')).toMatch(/Restorative Early Support teams adds\.$|beyond its own cost it adds/m);
+    // Who adds the cost: the service alone in option 1, the two services in option 2; negative savings said as cost added.
+    const savings = v.sentences.find((x) => x.startsWith('It saves nothing on average'))!;
+    expect(savings).toMatch(/beyond its own cost it adds £[\d,]+ elsewhere in the pathway/);
+    expect(savings).toMatch(/ of the £[\d,]+ Restorative Early Support teams adds\.$/);
+    expect(verdict(summary, s, 2).sentences.join(' ')).toMatch(/ of the £[\d,]+ the two services add\./);
     // Option 1 keeps the coordinators: no FGC effect is said to drive it.
     expect(v.sentences.some((x) => x.includes('after an FGC offered at'))).toBe(false);
     // Option 2 adds coordinators too: both effects are said.

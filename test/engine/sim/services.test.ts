@@ -58,6 +58,9 @@ describe('a caseload service beside the FGC', () => {
       variant(PIP, (r) => (r.arms.options[0].services.res.rampUp = [{ month: '2020-01', workersFte: 10, source: 't' }, { month: '2019-06', workersFte: 20, source: 't' }])),
     ).toThrow(/arms\.options\[0\]\.services\.res\.rampUp\[1\]\.month: must come after the step before \(2020-01\), got 2019-06/);
     expect(() => variant(PIP, (r) => r.services.push(structuredClone(r.services[0])))).toThrow(/services: .*at most 1/);
+    expect(() => variant(PIP, (r) => r.services[0].staff.forEach((g: any) => (g.casesPerWorker = fixed(0, 'families/FTE'))))).toThrow(
+      /services\[0\]\.staff: no grade holds cases \(every casesPerWorker is 0\): the team would have no room/,
+    );
   });
 
   it('at zero capacity is the scenario without it, run for run, even while another arm has it (offers made in the shared pass)', () => {
